@@ -1,0 +1,72 @@
+"""Text in, scored claims out: the one entry point of the model layer.
+
+    from model import Document, analyze
+    result = analyze([Document(id="a", text="...")])
+
+``analyze`` returns the JSON-ready body of ``POST /v1/score`` (without the
+echoed ``client_token``). The service, the CLI, batch jobs and the tests all
+call it; nothing here knows about HTTP.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+from pathlib import Path
+
+from model.attribution import attribute
+from model.links import link
+from model.report import report
+from model.scorer import ArtifactError, Scorer
+from model.types import Claim, Document, Options
+
+__all__ = ["Analyzer", "ArtifactError", "Document", "NotReady", "Options", "analyze"]
+
+DEFAULT_MODEL_DIR = Path(__file__).parent / "artifacts"
+
+
+class NotReady(RuntimeError):
+    """The scoring artifact is missing or failed its checks."""
+
+
+class Analyzer:
+    """Holds one verified scoring artifact and runs the pipeline with it."""
+
+    def __init__(self, model_dir: Path | str | None = None) -> None:
+        self.model_dir = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
+        self.scorer: Scorer | None = None
+        self.problem: str | None = None
+        try:
+            self.scorer = Scorer.load(self.model_dir)
+        except ArtifactError as e:
+            self.problem = str(e)
+
+    @property
+    def ready(self) -> bool:
+        return self.scorer is not None
+
+    def card(self) -> dict:
+        if self.scorer is None:
+            raise NotReady(self.problem or "no model")
+        return self.scorer.card()
+
+    def extract(self, documents: Sequence[Document]) -> list[Claim]:
+        """Segment and attribute every document; claims in request order."""
+        return [c for i, doc in enumerate(documents) for c in attribute(doc, i)]
+
+    def analyze(self, documents: Sequence[Document], options: Options = Options()) -> dict:
+        if self.scorer is None:
+            raise NotReady(self.problem or "no model")
+        claims = self.extract(documents)
+        scored = self.scorer.score(claims, link(claims), explain=options.explain)
+        return report(documents, scored, self.scorer.info(), options)
+
+
+@lru_cache(maxsize=1)
+def default_analyzer() -> Analyzer:
+    return Analyzer()
+
+
+def analyze(documents: Sequence[Document], options: Options = Options()) -> dict:
+    """Analyze one request's documents with the shipped model."""
+    return default_analyzer().analyze(documents, options)

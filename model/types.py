@@ -1,0 +1,119 @@
+"""The records passed down the pipeline: documents -> claims -> links -> scores.
+
+Every record is a small frozen dataclass; each stage reads the previous
+stage's records and adds its own, never mutating what it was given.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("named_person", "named_organization", "anonymous", "unattributed")
+ROLES = ("official", "media", "expert", "witness", "other")
+STANCES = ("asserts", "denies")
+# How an anonymous source is anonymous: a confidential individual ("an official
+# who asked not to be named") and a described group ("Republicans", "experts")
+# are both kind "anonymous" but carry different weight.
+ANONYMITY = ("none", "individual", "group")
+
+
+@dataclass(frozen=True)
+class Document:
+    id: str
+    text: str
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+
+@dataclass(frozen=True)
+class Options:
+    explain: bool = True
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of a document; always ``document.text[start:end] == text``."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Relay:
+    """An intermediary in a nested attribution ("According to IRNA, she said")."""
+
+    text: str
+    start: int
+    end: int
+    resolved: Span | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """Who a claim is attributed to, as written, and whom that refers to."""
+
+    text: str
+    start: int
+    end: int
+    resolved: Span | None = None
+    via: tuple[Relay, ...] = ()
+    anonymity_reason: str | None = None
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One asserting sentence (or one attribution's part of a sentence)."""
+
+    doc_index: int  # position of the document in the request
+    doc_id: str
+    number: int  # 0-based claim number within the document
+    text: str
+    start: int
+    end: int
+    kind: str  # one of KINDS, after resolution
+    role: str  # one of ROLES
+    source: Source | None
+    cue: Span | None
+    direct_quote: bool
+    stance: str  # one of STANCES
+    hedges: tuple[Span, ...] = ()
+    # Canonical identity of the speaking entity after resolution (lower-case,
+    # e.g. "marzieh afkham", "kurdish officials"); "" when unattributed. Two
+    # claims with the same entity are not independent of each other.
+    entity: str = ""
+    anonymity: str = "none"  # one of ANONYMITY
+    # The cue is a belief or intention verb ("believes", "wants") rather than
+    # a report of speech.
+    belief: bool = False
+
+    @property
+    def id(self) -> str:
+        return f"{self.doc_id}:{self.number}"
+
+
+@dataclass(frozen=True)
+class Links:
+    """How one claim relates to the other claims of the same request."""
+
+    corroborated_by: tuple[str, ...] = ()  # claim ids, independent sources only
+    denied_by: tuple[str, ...] = ()  # claim ids
+    official_denial: bool = False
+    contradicted_by: tuple[str, ...] = ()
+    # Independent corroborating sources, counted once per entity.
+    corroborating_sources: int = 0
+    corroborating_named: int = 0
+    corroborating_official: int = 0
+
+
+@dataclass(frozen=True)
+class Scored:
+    """A claim with its links, features and the model's verdict."""
+
+    claim: Claim
+    links: Links
+    features: dict[str, float] = field(default_factory=dict)
+    score: float | None = None
+    label: str = "unscored"
+    explanation: tuple[tuple[str, float], ...] = ()
