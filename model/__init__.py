@@ -54,7 +54,8 @@ class Analyzer:
         """Segment and attribute every document; claims in request order."""
         return [c for i, doc in enumerate(documents) for c in attribute(doc, i)]
 
-    def analyze(self, documents: Sequence[Document], options: Options = Options()) -> dict:
+    def analyze(self, documents: Sequence[Document], options: Options | None = None) -> dict:
+        options = options or Options()
         if self.scorer is None:
             raise NotReady(self.problem or "no model")
         claims = self.extract(documents)
@@ -67,6 +68,6 @@ def default_analyzer() -> Analyzer:
     return Analyzer()
 
 
-def analyze(documents: Sequence[Document], options: Options = Options()) -> dict:
+def analyze(documents: Sequence[Document], options: Options | None = None) -> dict:
     """Analyze one request's documents with the shipped model."""
     return default_analyzer().analyze(documents, options)
