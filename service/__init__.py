@@ -1,0 +1,44 @@
+"""The HTTP service: ``create_app()`` builds a Flask app around one model.Analyzer.
+
+    gunicorn -c gunicorn.conf.py "service:create_app()"
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+import model
+from service import api, errors, logs, ops
+from service.auth import Keys, RateLimiter
+from service.config import Settings, load_settings
+
+__all__ = ["Settings", "create_app"]
+
+
+def create_app(config: Mapping[str, Any] | None = None) -> Flask:
+    """Settings from the environment, overridden by ``config`` (settings fields by name;
+    upper-case keys go to ``app.config``, e.g. ``TESTING``)."""
+    config = dict(config or {})
+    settings = load_settings(config)
+    app = Flask(__name__)
+    app.config.update({k: v for k, v in config.items() if k.isupper()})
+    app.json.sort_keys = False  # keep the documented field order in answers
+
+    keys = Keys(settings.key_digests())
+    app.extensions["settings"] = settings
+    app.extensions["keys"] = keys
+    limit = settings.rate_limit_per_minute
+    app.extensions["rate_limiter"] = RateLimiter(limit) if limit else None
+    # Loads and verifies the artifact once; under gunicorn this happens in the
+    # master before fork (preload), and nothing here predicts.
+    app.extensions["analyzer"] = model.Analyzer(settings.model_dir)
+    app.extensions["openapi"] = ops.openapi_document(settings, auth_required=keys.enabled)
+
+    logs.register(app)
+    ops.register(app)
+    app.register_blueprint(api.bp)
+    errors.register(app)
+    return app

@@ -1,0 +1,208 @@
+"""Request and response models: what the API validates with and what /openapi.json publishes.
+
+The request models validate every body (strict types: ``"true"`` is not a
+boolean, ``1`` is not a string); the response models are the published
+contract of what model/ returns. Limits that are configurable at run time
+(documents per request, characters per document) are checked through the
+validation context, so the same models serve any configuration.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
+from pydantic_core import PydanticCustomError
+
+# ---------------------------------------------------------------- requests
+
+DocumentId = Annotated[str, Field(min_length=1, max_length=200, description="1–200 characters, unique in a request.")]
+
+
+class _Strict(BaseModel):
+    # Unknown fields are errors: a misspelt "optoins" must not be silently ignored.
+    model_config = ConfigDict(strict=True, extra="forbid")
+
+
+class Options(_Strict):
+    explain: bool = Field(True, description="Include `features` and `explanation` per claim.")
+
+
+class DocumentIn(_Strict):
+    id: DocumentId | None = Field(
+        None, description='Defaults to "0", "1", … in order among the documents sent without one.')
+    text: str = Field(description="The article text, at most the configured number of characters.")
+    title: str | None = None
+    url: str | None = None
+    outlet: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _text_limit(cls, text: str, info: ValidationInfo) -> str:
+        limit = (info.context or {}).get("max_document_chars")
+        if limit is not None and len(text) > limit:
+            raise PydanticCustomError("too_long", "text has {length} characters; the limit is {limit}",
+                                      {"length": len(text), "limit": limit})
+        return text
+
+
+ClientToken = Annotated[str, Field(max_length=1024, description="Echoed back unchanged in the response.")]
+
+
+class ScoreRequest(_Strict):
+    """Several documents, scored as one story: links may cross documents."""
+
+    documents: list[DocumentIn] = Field(min_length=1)
+    options: Options = Field(default_factory=Options)
+    client_token: ClientToken | None = None
+
+    @field_validator("documents", mode="before")
+    @classmethod
+    def _count_limit(cls, documents: object, info: ValidationInfo) -> object:
+        # Checked before the items are validated, so an oversize batch costs nothing.
+        limit = (info.context or {}).get("max_documents")
+        if limit is not None and isinstance(documents, list) and len(documents) > limit:
+            raise PydanticCustomError("too_long", "{count} documents; the limit is {limit} per request",
+                                      {"count": len(documents), "limit": limit})
+        return documents
+
+
+class SingleDocumentRequest(DocumentIn):
+    """One document given at the top level: ``{"text": "..."}``."""
+
+    options: Options = Field(default_factory=Options)
+    client_token: ClientToken | None = None
+
+
+# --------------------------------------------------------------- responses
+
+Kind = Literal["named_person", "named_organization", "anonymous", "unattributed"]
+Role = Literal["official", "media", "expert", "witness", "other"]
+Stance = Literal["asserts", "denies"]
+
+
+class Span(BaseModel):
+    """A piece of the document: ``document.text[start:end] == text``."""
+
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+
+class Relay(Span):
+    """An intermediary of a nested attribution ("According to IRNA, she said")."""
+
+    resolved: Span | None = Field(description="The earlier mention this relay refers back to, if any.")
+
+
+class Source(Span):
+    resolved: Span | None = Field(
+        description="The earlier mention a pronoun or uncued quote continuation refers to; null when none.")
+    via: list[Relay] = Field(description="Relays of a nested attribution, outermost first; empty when none.")
+    anonymity_reason: str | None = Field(
+        description='Why the source is anonymous, as written ("who asked not to be identified"); null when none.')
+
+
+class Effect(BaseModel):
+    feature: str
+    effect: float = Field(description="Contribution to the score against the model's reference claim, in score units.")
+
+
+class Claim(BaseModel):
+    id: str = Field(description="`<document id>:<0-based claim number in that document>`.")
+    text: str
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+    kind: Kind
+    role: Role
+    source: Source | None = Field(description="Null for an unattributed claim.")
+    cue: Span | None = Field(description='The attribution cue ("said", "according to"); null when none.')
+    direct_quote: bool
+    stance: Stance
+    hedges: list[Span] = Field(description='Hedge expressions in the claim ("reportedly", "probably").')
+    corroborated_by: list[str] = Field(description="Ids of claims from independent sources asserting the same.")
+    denied_by: list[str] = Field(description="Ids of claims denying this one.")
+    official_denial: bool = Field(description="True when an official source denies this claim.")
+    score: float | None = Field(ge=0, le=1,
+                                description="Calibrated probability the claim holds up; null when unscored.")
+    label: str = Field(description='A reading of the score ("unscored" when score is null).')
+    features: dict[str, float] | None = Field(None, description="Absent when `options.explain` is false.")
+    explanation: list[Effect] | None = Field(
+        None, description="Features that moved the score, largest effect first; "
+                          "absent when `options.explain` is false.")
+
+
+_ATTRIBUTED = "attributed claims (kind other than unattributed)"
+
+
+class Profile(BaseModel):
+    """A document's sourcing at a glance; each value is computed from its claims."""
+
+    sources: int = Field(ge=0, description="Count of distinct sources after resolution: distinct speaking entities "
+                                           "over the document's attributed claims.")
+    named_sources: int = Field(ge=0, description="Distinct sources whose kind is named_person or named_organization.")
+    anonymous_sources: int = Field(ge=0, description="Distinct sources whose kind is anonymous.")
+    official_sources: int = Field(ge=0, description="Distinct sources whose role is official.")
+    anonymous_share: float = Field(ge=0, le=1, description=f"(anonymous claims) / ({_ATTRIBUTED}); 0 when there "
+                                                           "are no attributed claims.")
+    anonymous_corroborated: bool = Field(description="True when some claim with an anonymous source is corroborated "
+                                                     "by at least one other, independent anonymous source (two or more "
+                                                     "independent anonymous sources support it).")
+    anonymity_reason_given: float = Field(ge=0, le=1, description="(anonymous sources with a non-null "
+                                                                  "anonymity_reason) / anonymous_sources; 0 when "
+                                                                  "there are no anonymous sources.")
+    disputed: bool = Field(description="True when at least one claim of the document has a non-empty denied_by "
+                                       "(a party named or described in the article denies it).")
+    denied_party_responded: bool = Field(description="True when every denied claim's subject is itself quoted (is the "
+                                                     "source of a claim) in the same document; false when no claim "
+                                                     "is denied.")
+    unattributed_share: float = Field(ge=0, le=1, description="(unattributed claims) / (all claims); 0 when the "
+                                                              "document has no claims.")
+    hedged_share: float = Field(ge=0, le=1, description="(claims with at least one hedge) / (all claims); 0 when "
+                                                        "the document has no claims.")
+
+
+class DocumentOut(BaseModel):
+    id: str
+    claims: list[Claim] = Field(description="One per asserting sentence or attribution, in text order.")
+    profile: Profile
+
+
+class ModelInfo(BaseModel):
+    name: str
+    version: str
+    sha256: str | None = Field(description="sha256 of the scoring artifact; null only for the unscored placeholder.")
+
+
+class ScoreResponse(BaseModel):
+    model: ModelInfo
+    documents: list[DocumentOut] = Field(description="In request order.")
+    client_token: str | None = Field(None, description="The request's client_token, when it sent one.")
+
+
+class ModelCard(BaseModel):
+    """The model card: artifacts, version, features, training data, metrics (fields set by model/)."""
+
+    model_config = ConfigDict(extra="allow")
+
+
+class Status(BaseModel):
+    status: Literal["ok", "ready"]
+
+
+class ValidationIssue(BaseModel):
+    loc: str = Field(description='Path of the offending field, e.g. "documents[2].id"; "" for the body itself.')
+    msg: str
+    type: str
+
+
+class ProblemDetails(BaseModel):
+    """RFC 9457 problem details, served as application/problem+json."""
+
+    type: str = Field(description='"about:blank": the status says what happened.')
+    title: str = Field(description="The HTTP status phrase.")
+    status: int
+    detail: str = Field(description="What went wrong with this request, in words.")
+    instance: str = Field(description="The request path.")
+    request_id: str | None = Field(None, description="The X-Request-ID of the request, to quote in a report.")
+    errors: list[ValidationIssue] | None = Field(None, description="Every validation error (422 only).")
