@@ -1,0 +1,117 @@
+"""Per-byte cost of hostile text against normal news text, through POST /v1/score (Flask test client).
+
+    .venv/bin/python bench/hostile.py [--size 200000] [--rounds 3]
+
+Each hostile document is one document of ``--size`` characters (the default per-document limit is 200,000),
+built to provoke the slow paths a regex-and-rules pipeline has: quotes, commas and capitalised words (source
+and quote scanning), long runs of one character, unclosed quotes, abbreviations (sentence splitting), cue
+words in one endless sentence, and pronoun chains (back-reference resolution). "normal" is PolNeAR dev text
+(synthetic wire copy when the shared data is absent) cut to the same size.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.common import Tee, articles, machine_line, quiet_logs, save, score_body
+
+
+def _fill(piece_fn, size: int, seed: int = 0) -> str:
+    rng = random.Random(seed)
+    parts, n = [], 0
+    while n < size:
+        p = piece_fn(rng)
+        parts.append(p)
+        n += len(p)
+    return "".join(parts)[:size]
+
+
+_CAPS = ["Said", "Told", "According", "Minister", "President", "Reuters", "The", "He", "She", "Officials",
+         "Ministry", "Sources", "Kurdish", "Security", "General", "Mr", "Al", "Jalawla", "US", "UN"]
+
+
+def hostile_cases(size: int = 200_000) -> dict[str, str]:
+    """Named hostile documents of ``size`` characters each (deterministic)."""
+    return {
+        "quotes+commas+caps": _fill(lambda r: r.choice(_CAPS) + r.choice([", ", " “", "” ", "\" ", ",\" ", " "]),
+                                    size),
+        "run of 'a'": "a" * size,
+        "run of '.'": "." * size,
+        "run of '“'": "“" * size,
+        "run of '\"'": '"' * size,
+        "run of ' '": "x " + " " * (size - 4) + " x",
+        "run of newlines": "x" + "\n" * (size - 2) + "x",
+        "unclosed quotes": _fill(lambda r: f"“{r.choice(_CAPS)} said the plan was {r.choice(['off', 'on'])}, ", size),
+        "abbreviations": _fill(lambda r: r.choice(["Mr. ", "Dr. ", "U.S. ", "Jan. ", "No. ", "Gen. ", "Sen. ",
+                                                   "Inc. ", "e.g. ", "i.e. ", "St. ", "a.m. ", "said ", "Lt. Col. "]),
+                               size),
+        "one sentence of cues": _fill(lambda r: f"{r.choice(_CAPS)} said, {r.choice(_CAPS).lower()} told "
+                                                f"{r.choice(_CAPS)} according to {r.choice(_CAPS)}, ", size),
+        "pronoun chain": _fill(lambda r: r.choice(["He said it was true. ", "She told them so. ",
+                                                   "“It was,” he added. ", "They said it again. "]), size),
+    }
+
+
+def normal_text(size: int = 200_000) -> str:
+    """Real news text (paragraphs kept) cut to ``size`` characters."""
+    out, n = [], 0
+    for t in articles():
+        out.append(t)
+        n += len(t) + 2
+        if n >= size:
+            break
+    text = "\n\n".join(out)
+    while len(text) < size:  # the synthetic fallback is short
+        text += "\n\n" + text
+    return text[:size]
+
+
+def cost_per_kb(client, text: str, rounds: int) -> tuple[float, int, int]:
+    """Best-of-rounds µs per kB of UTF-8 input, the status, and the number of claims found."""
+    body = score_body([text])
+    best = float("inf")
+    status, claims = 0, 0
+    for _ in range(rounds):
+        t = time.perf_counter()
+        r = client.post("/v1/score", data=body, content_type="application/json")
+        best = min(best, time.perf_counter() - t)
+        status = r.status_code
+        if status == 200:
+            claims = sum(len(d["claims"]) for d in r.get_json()["documents"])
+    return best * 1e6 / (len(text.encode()) / 1000), status, claims
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--size", type=int, default=200_000, help="characters per document")
+    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--save", default="hostile.txt", help="file under bench/results/ ('' to not save)")
+    args = ap.parse_args()
+    from service import create_app
+
+    client = create_app().test_client()
+    quiet_logs()
+    out = Tee()
+    out(machine_line())
+    out(f"one document of {args.size:,} characters per request, best of {args.rounds}, POST /v1/score (test client)")
+    client.post("/v1/score", data=score_body([normal_text(5000)]), content_type="application/json")  # warm-up
+    base, status, claims = cost_per_kb(client, normal_text(args.size), args.rounds)
+    out(f"  {'normal news text':<24} {base:9.1f} µs/kB  1.0x   status {status}, {claims} claims")
+    worst = 0.0
+    for name, text in hostile_cases(args.size).items():
+        cost, status, claims = cost_per_kb(client, text, args.rounds)
+        worst = max(worst, cost / base)
+        out(f"  {name:<24} {cost:9.1f} µs/kB {cost / base:5.1f}x   status {status}, {claims} claims")
+    out(f"worst hostile case: {worst:.1f}x normal text per byte")
+    if args.save:
+        print(f"saved to bench/results/{save(args.save, out.text()).name}")
+
+
+if __name__ == "__main__":
+    main()
