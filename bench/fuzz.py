@@ -47,8 +47,8 @@ good_documents = st.lists(st.fixed_dictionaries({"text": text}, optional={"title
     lambda docs: [{**d, "id": f"d{i}"} if i % 3 else d for i, d in enumerate(docs)])  # unique ids, some id-less
 valid = st.fixed_dictionaries(
     {"documents": good_documents | good_documents | good_documents | st.lists(odd_document, max_size=5)},
-    optional={"options": st.fixed_dictionaries({}, optional={"explain": st.booleans() | st.booleans() | json_scalar}),
-              "client_token": st.text(max_size=20) | st.text(max_size=20) | json_scalar})
+    optional={"options": st.fixed_dictionaries({}, optional={"explain": st.booleans() | json_scalar}),
+              "client_token": st.text(max_size=20) | json_scalar})
 shapes = st.one_of(valid, valid, valid, st.fixed_dictionaries({"text": text}),
                    st.fixed_dictionaries({"documents": any_json}), any_json)
 
