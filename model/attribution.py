@@ -1,19 +1,254 @@
-"""Per sentence: cue, source, kind, role, stance and hedges (placeholder: every line unattributed)."""
+"""Per sentence: cue, source span, kind, role, stance, hedges, direct quote, anonymity reason and relays."""
 
 from __future__ import annotations
 
-from model.types import Claim, Document
+import itertools
+import re
+from dataclasses import dataclass
+
+from model import cues
+from model.lexicon import ANONYMITY_REASONS, HEDGES
+from model.resolve import Resolution, resolve
+from model.text import Segmentation, segment
+from model.types import Claim, Document, Span
+
+_TOKEN = re.compile(r"\w+(?:[-'’&]\w+){0,8}|[^\w\s]")
+_CONJ = frozenset({"while", "but", "and", "whereas", "though", "although", "yet"})
+_HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in
+                                          sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+_REASON = re.compile(r"\b(?:who\s+|because\s+(?:he|she|they)\s+(?:was|were|is|are)\s+|speaking\s+|and\s+)?(?:"
+                     + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ANONYMITY_REASONS) + r")"
+                     + r"(?:\s+(?:about|on|to)(?:\s+[\w’'-]{1,30}){1,6})?", re.IGNORECASE)
+_REASON_LEAD = re.compile(r"\b(?:who|because|speaking)\b[^,.;]{0,80}$", re.IGNORECASE)
+# Rejecting words in a sourced claim make it a denial even with a neutral cue ("said the reports were false").
+_DENYING = re.compile(r"\b(?:false|untrue|baseless|unfounded|not true|a lie|lies|groundless|fabricated|"
+                      r"fabrication|nonsense|no truth|categorically|completely wrong|100 percent wrong)\b",
+                      re.IGNORECASE)
+_NOT_DENIAL = re.compile(r"\b(?:not|never|n['’]t|neither|nor|refused to|declined to|would not)\s+"
+                         r"(?:\w+\s+){0,2}(?:deny|denied|denies|confirm)\b", re.IGNORECASE)
+_COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
+_LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democratic|general)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One claim before resolution: its span and the attribution found in it (offsets into the text)."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    cue: Span | None = None
+    source: Span | None = None
+    via: tuple[Span, ...] = ()
+    kind: str = ""  # cue kind: speech, denial, belief, relay
+    local_resolved: Span | None = None  # antecedent found inside the sentence ("Trump, who said")
+    quote_group: int = -1  # the quotation the claim sits in, -1 when none
+    quote_share: float = 0.0
 
 
 def attribute(doc: Document, doc_index: int) -> list[Claim]:
-    claims: list[Claim] = []
-    pos = 0
-    for line in doc.text.splitlines(keepends=True):
-        body = line.strip()
-        if body:
-            start = pos + line.index(body)
-            claims.append(Claim(doc_index=doc_index, doc_id=doc.id, number=len(claims), text=body,
-                                start=start, end=start + len(body), kind="unattributed", role="other",
-                                source=None, cue=None, direct_quote=False, stance="asserts"))
-        pos += len(line)
-    return claims
+    """One claim per asserting sentence (per attribution where a sentence has several), in text order."""
+    text = doc.text
+    seg = segment(text)
+    drafts = [d for n in range(len(seg.sentences)) for d in sentence_drafts(text, seg, n)]
+    resolutions = resolve(text, seg, drafts)
+    return [build_claim(text, doc, doc_index, n, d, r) for n, (d, r) in enumerate(zip(drafts, resolutions,
+                                                                                        strict=True))]
+
+
+def _quote_flags(seg: Segmentation, starts: list[int]) -> list[bool]:
+    flags = []
+    for s in starts:
+        flags.append(any(q.start < s < q.end for q in seg.quotes))
+    return flags
+
+
+def sentence_drafts(text: str, seg: Segmentation, n: int) -> list[Draft]:
+    """The claims of sentence n: one per attribution kept, each on its own part of the sentence."""
+    sent = seg.sentences[n]
+    matches = list(_TOKEN.finditer(text, sent.start, sent.end))
+    toks = [m.group(0) for m in matches]
+    qs = [q for q in seg.quotes if q.start < sent.end and q.end > sent.start]
+    in_quote = [any(q.start < m.start() < q.end for q in qs) for m in matches] if qs else [False] * len(toks)
+    found = keep(toks, cues.find(toks, in_quote))
+    if not found and sent.paragraph == 0 and n == 0:
+        found = _title_colon(toks)
+    group, share = _quote_of(qs, sent.start, sent.end)
+    if not found:
+        return [Draft(sent.start, sent.end, n, sent.paragraph, quote_group=group, quote_share=share)]
+    cuts = _cuts(toks, found)
+    drafts = []
+    for k, f in enumerate(found):
+        a = sent.start if k == 0 else matches[cuts[k - 1]].start()
+        e = sent.end if k == len(found) - 1 else _end_before(text, matches[cuts[k]].start(), a)
+        drafts.append(_draft(text, matches, f, a, e, n, sent.paragraph, group, share))
+    return drafts
+
+
+def _quote_of(qs, start: int, end: int) -> tuple[int, float]:
+    best, share = -1, 0.0
+    for q in qs:
+        ov = min(q.end, end) - max(q.start, start)
+        if ov / max(1, end - start) > share:
+            best, share = q.group, ov / max(1, end - start)
+    return best, share
+
+
+def _end_before(text: str, pos: int, floor: int) -> int:
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _span(text: str, matches, a: int, b: int) -> Span:
+    s, e = matches[a].start(), matches[b - 1].end()
+    return Span(text[s:e], s, e)
+
+
+def _draft(text, matches, f: cues.Found, a, e, n, para, group, share) -> Draft:
+    cue = _span(text, matches, *f.cue)
+    source = _span(text, matches, *f.source) if f.source else None
+    via = tuple(_span(text, matches, *v) for v in getattr(f, "via", ()))
+    local = _span(text, matches, *f.resolved) if f.resolved else None
+    return Draft(a, e, n, para, cue, source, via, f.kind, local, group, share)
+
+
+@dataclass(frozen=True)
+class Kept(cues.Found):
+    via: tuple[tuple[int, int], ...] = ()
+
+
+def keep(toks: list[str], found: list[cues.Found]) -> list[Kept]:
+    """Drop attributions nested in an earlier one's content; fold "According to X, she said" into a relay."""
+    low = [t.lower() for t in toks]
+    out: list[Kept] = []
+    for f in found:
+        prev = out[-1] if out else None
+        if f.participle:
+            if prev is None:
+                subj = cues.sentence_subject(toks, low, 0, len(toks))
+                if subj:
+                    out.append(Kept(f.cue, subj, f.lemma, f.kind, False))
+            continue
+        if prev is not None and prev.kind == "relay" and prev.cue[0] == 0 and f.source and not f.source_after \
+                and f.source[0] <= prev.source[1] + 1:
+            out[-1] = Kept(f.cue, f.source, f.lemma, f.kind, False, f.passive, f.resolved, via=(prev.source,))
+            continue
+        if prev is not None and _nested(toks, low, prev, f):
+            continue
+        if f.source is None and prev is not None:
+            continue
+        out.append(Kept(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
+    return out
+
+
+def _left(f: cues.Found) -> int:
+    return min(f.cue[0], f.source[0]) if f.source else f.cue[0]
+
+
+def _right(f: cues.Found) -> int:
+    return max(f.cue[1], f.source[1]) if f.source else f.cue[1]
+
+
+def _nested(toks: list[str], low: list[str], prev: cues.Found, f: cues.Found) -> bool:
+    """f sits inside prev's content: no clause boundary between them."""
+    a, b = _right(prev), _left(f)
+    if b < a:
+        return True
+    for p in range(a, b):
+        if toks[p] in (";", "—", "–") or (toks[p] in ("”", '"') and p + 1 < len(toks) and toks[p + 1] == ","):
+            return False
+        if toks[p] == "," and p + 1 < len(toks) and (low[p + 1] in _CONJ or p + 1 == b):
+            return False
+    return prev.source_after and prev.kind != "relay" and b > a + 1
+
+
+def _cuts(toks: list[str], found: list[Kept]) -> list[int]:
+    """Token index where each next attribution's part begins."""
+    out = []
+    for prev, f in itertools.pairwise(found):
+        a, b = _right(prev), _left(f)
+        cut = b
+        for p in range(max(a, 0), b):
+            if toks[p] in (",", ";", "—", "–"):
+                cut = p + 1
+            elif toks[p].lower() in _CONJ:
+                cut = p
+        out.append(cut if cut < len(toks) else b)
+    return out
+
+
+def _title_colon(toks: list[str]) -> list[Kept]:
+    """A headline "Gingrich: Trump Must Decide ...": the words before the colon speak."""
+    for k in range(1, min(5, len(toks))):
+        if toks[k] == ":":
+            if all(cues.is_cap(t) or t == "." for t in toks[:k]):
+                return [Kept((k, k + 1), (0, k), ":", "speech", False)]
+            return []
+    return []
+
+
+def hedges(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """Hedge expressions in [start, end), minus ability "could not", the month "May" and "likely voters"."""
+    out = []
+    for m in _HEDGE.finditer(text, start, end):
+        w = m.group(0)
+        low = w.lower()
+        if low == "could" and _COULD_NOT.match(text, m.end()):
+            continue
+        if w == "May" and (m.start() > start or _next_is_digit(text, m.end())):
+            continue
+        if low == "likely" and _LIKELY_NOUN.match(text, m.end()):
+            continue
+        out.append(Span(w, m.start(), m.end()))
+    return tuple(out)
+
+
+def _next_is_digit(text: str, pos: int) -> bool:
+    rest = text[pos:pos + 4].lstrip()
+    return rest[:1].isdigit()
+
+
+def stance(text: str, d: Draft) -> str:
+    """denies for a rejection cue or rejecting words in a sourced claim; "did not deny" is no denial."""
+    if d.source is None and d.cue is None:
+        return "asserts"
+    body = text[d.start:d.end]
+    if _NOT_DENIAL.search(body):
+        return "asserts"
+    if d.kind == "denial":
+        return "denies"
+    if d.source is not None and _DENYING.search(body):
+        return "denies"
+    return "asserts"
+
+
+def anonymity_reason(text: str, source: Span, d: Draft) -> str | None:
+    """The words saying why an anonymous source is unnamed, in its mention or its sentence."""
+    m = _REASON.search(text, source.start, d.end) or _REASON.search(text, d.start, d.end)
+    if not m:
+        return None
+    reason = m.group(0).strip()
+    if reason.lower().startswith("and "):
+        reason = reason[4:]
+    return reason
+
+
+def build_claim(text: str, doc: Document, doc_index: int, number: int, d: Draft, r: Resolution) -> Claim:
+    mention = r.mention
+    source = r.source
+    if source is not None and mention is not None and mention.kind == "anonymous":
+        source = source.__class__(**{**source.__dict__, "anonymity_reason": anonymity_reason(text, source, d)})
+    kind = mention.kind if mention and source else "unattributed"
+    if kind in ("pronoun", "backref"):
+        kind = "anonymous"
+    body = text[d.start:d.end]
+    return Claim(
+        doc_index=doc_index, doc_id=doc.id, number=number, text=body, start=d.start, end=d.end,
+        kind=kind, role=mention.role if mention and source else "other", source=source, cue=d.cue,
+        direct_quote=d.quote_share >= 0.5, stance=stance(text, d), hedges=hedges(text, d.start, d.end),
+        entity=mention.entity if mention and source else "",
+        anonymity=(mention.anonymity if kind == "anonymous" else "none") if mention else "none",
+        belief=d.kind == "belief",
+    )

@@ -1,0 +1,323 @@
+"""Per sentence: the attribution cues and the source mention each one points at, by token scanning.
+
+No parser: a cue is a word (or phrase) from the lexicon outside quotation marks, and its source is the
+noun phrase found by walking from the cue over a small grammar of what may stand in a subject.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.lexicon import BELIEF, CUE_PHRASES, DENIAL, PRONOUNS, SPEECH, TITLES, WEAK, words
+
+# Words that may stand between a subject and its cue ("has also said", "however dismissed").
+SKIP = words("skip_words.txt")
+# Words that end a subject noun phrase on its left (they cannot sit inside one).
+STOP = words("np_stop.txt")
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "his", "her", "their", "its", "our", "my", "your",
+                          "some", "many", "several", "most", "few", "two", "three", "four", "other", "another", "one",
+                          "each", "every", "all", "both", "no", "any", "those", "top", "senior", "former"})
+_NP_PREP = frozenset({"of", "for", "from", "at"})
+_LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near"})
+_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_CLOSE = frozenset({"”", '"', "’", "'", "»"})
+_OPEN = frozenset({"“", '"', "‘", "«"})
+_RELATIVE = frozenset({"who", "whose"})
+_AFTER_CUE_BOUNDARY = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "”", '"', "in", "on", "at",
+                                 "during", "after", "before", "when", "as", "while", "and", "but", "to", "that",
+                                 "last", "this", "yesterday", "today", "earlier", "later", "about", "of"})
+_MAX_NP = 12
+_PARTICIPLES = frozenset({"told", "said", "thought", "known", "seen", "shown", "found", "written", "felt", "sought",
+                          "believed", "expected", "reported", "asked", "considered", "called", "quoted", "informed"})
+_BE = frozenset({"is", "was", "are", "were", "been", "be", "being"})
+_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _p in CUE_PHRASES:
+    _ws = tuple(_p.split())
+    _PHRASES.setdefault(_ws[0], []).append(_ws)
+_SOURCE_AFTER_PHRASES = frozenset({("according", "to"), ("in", "the", "words", "of"), ("as", "reported", "by")})
+
+
+@dataclass(frozen=True)
+class Found:
+    """One attribution in a sentence: token ranges [a, b) of cue and source; source may be absent."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    lemma: str
+    kind: str  # speech, denial, belief, relay (according to)
+    source_after: bool  # the source follows the cue ("according to X", "said X")
+    passive: bool = False
+    resolved: tuple[int, int] | None = None  # antecedent of a relative "who" in the same sentence
+    participle: bool = False  # "..., saying": no subject of its own
+
+
+def is_word(w: str) -> bool:
+    return w[:1].isalnum()
+
+
+def is_cap(w: str) -> bool:
+    return w[:1].isupper() or (w[:1].isdigit() and w[-1:].isupper())
+
+
+def _abbrev_dot(low: list[str], k: int) -> bool:
+    """The "." at k closes a title or an initial inside a name ("Sen.", "F.")."""
+    if k == 0:
+        return False
+    prev = low[k - 1]
+    return prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
+
+
+def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token j (inclusive), not reaching left of lo: (a, b) or None."""
+    if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
+        return None
+    if low[j] in _SUBJECT_PRONOUNS or low[j] in PRONOUNS:
+        return (j, j + 1) if low[j] in _SUBJECT_PRONOUNS and low[j] != "that" else None
+    if low[j] in STOP or low[j] in _DETERMINERS:
+        return None
+    k = j
+    while k - 1 >= lo and j - k < _MAX_NP:
+        w, lw = toks[k - 1], low[k - 1]
+        if lw in _SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)):
+            break
+        if lw in _DETERMINERS:
+            k -= 1
+            if k - 2 >= lo and low[k - 1] in _NP_PREP | _LOOSE_PREP and is_word(toks[k - 2]) and low[k - 2] not in STOP:
+                k -= 1
+                continue
+            break
+        if lw in _NP_PREP or lw in _LOOSE_PREP:
+            if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
+                    lw in _NP_PREP or not is_cap(toks[k - 2])):
+                k -= 1
+                continue
+            break
+        if lw in ("and", "&"):
+            if is_cap(toks[k]) and k - 2 >= lo and is_cap(toks[k - 2]):
+                k -= 1
+                continue
+            break
+        if w == "." and _abbrev_dot(low, k - 1):
+            k -= 1
+            continue
+        if w in ("-", "’s", "'s"):
+            k -= 1
+            continue
+        if not is_word(w):
+            break
+        k -= 1
+    return (k, j + 1)
+
+
+def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token i (a relative "who ..." clause included): (a, b) or None."""
+    if i >= hi or (not is_word(toks[i]) and toks[i] not in _OPEN):
+        return None
+    if low[i] in _SUBJECT_PRONOUNS and low[i] not in ("that", "which", "who", "it"):
+        return (i, i + 1)
+    if low[i] in STOP and low[i] not in ("both",):
+        return None
+    k = i
+    while k < hi and k - i < _MAX_NP:
+        w, lw = toks[k], low[k]
+        if lw in _RELATIVE and k > i:
+            return (i, _clause_end(toks, k, hi))
+        if w == "." and _abbrev_dot(low, k):
+            k += 1
+            continue
+        if not is_word(w) and w not in ("-", "&", "’s", "'s"):
+            break
+        if k > i and ((lw in STOP and lw not in ("and",)) or lw in _WEEKDAYS or lw == "in"):
+            break
+        if lw == "and" and not (k + 1 < hi and is_cap(toks[k + 1]) and is_cap(toks[k - 1])):
+            break
+        k += 1
+    return (i, k) if k > i else None
+
+
+def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase opening a sentence when a lower-case word (its verb) follows it."""
+    if lo >= hi or not (is_cap(toks[lo]) or low[lo] in _SUBJECT_PRONOUNS) or low[lo] in _OPENING_NON_SUBJECTS:
+        return None
+    src = np_after(toks, low, lo, hi)
+    if src is None or src[1] >= hi or not toks[src[1]][:1].islower():
+        return None
+    return src
+
+
+_OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
+
+
+def _clause_end(toks: list[str], k: int, hi: int) -> int:
+    """End of a relative clause starting at k: the next comma or end mark, at most 15 tokens on."""
+    e = k
+    while e < hi and e - k < 15 and toks[e] not in (",", ".", ";", "”", '"', "—", ":", "(", "?", "!"):
+        e += 1
+    return e
+
+
+def cue_at(low: list[str], i: int) -> tuple[int, str, str] | None:
+    """(end token, lemma, kind) of a cue starting at token i, or None."""
+    for phrase in _PHRASES.get(low[i], ()):
+        n = len(phrase)
+        if tuple(low[i:i + n]) == phrase:
+            kind = "relay" if phrase in _SOURCE_AFTER_PHRASES else ("denial" if "back" in phrase else "speech")
+            return i + n, " ".join(phrase), kind
+    w = low[i]
+    if w in DENIAL:
+        return i + 1, DENIAL[w], "denial"
+    if w in SPEECH:
+        return i + 1, SPEECH[w], "speech"
+    if w in BELIEF:
+        return i + 1, BELIEF[w], "belief"
+    return None
+
+
+def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
+    """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes."""
+    j = i - 1
+    passive = False
+    while j >= lo:
+        w = low[j]
+        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in _LY_NOUNS):
+            passive = passive or (w in _BE and j == i - 1)
+            j -= 1
+        elif w in _WEEKDAYS and j - 1 >= lo and low[j - 1] == "on":
+            j -= 2
+        else:
+            break
+    return j, passive
+
+
+_LY_NOUNS = frozenset({"family", "ally", "assembly", "rally", "supply", "italy", "july", "anomaly", "monopoly", "bully",
+                       "reply", "daily", "weekly", "nelly", "kelly", "holly", "sally", "billy", "emily", "molly"})
+
+
+def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, int], form: str) -> bool:
+    """A weak cue counts when a complement follows it, or when its subject is a name or pronoun."""
+    nxt = low[b] if b < hi else ""
+    if nxt in (".", "") and src[0] > 0 and toks[src[0] - 1] == ",":  # "..., security sources have revealed."
+        return True
+    if nxt in ("that", "to", ":", "“", '"', "for", "on", "it", "the", "a", "an", "him", "her", "them", "he", "she"):
+        return True
+    head = low[src[1] - 1]
+    return head in _SUBJECT_PRONOUNS or (is_cap(toks[src[1] - 1]) and form.endswith(("s", "ed")))
+
+
+def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None) -> list[Found]:
+    """Every cue between tokens lo and hi with the source it points at, in token order."""
+    hi = len(toks) if hi is None else hi
+    low = [t.lower() for t in toks]
+    out: list[Found] = []
+    i = lo
+    while i < hi:
+        if in_quote[i] or not is_word(toks[i]):
+            i += 1
+            continue
+        hit = cue_at(low, i)
+        if hit is None:
+            i += 1
+            continue
+        b, lemma, kind = hit
+        found = _attach(toks, low, i, b, lemma, kind, lo, hi)
+        if found is not None:
+            out.append(found)
+        i = b
+    return out
+
+
+def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: str, lo: int,
+            hi: int) -> Found | None:
+    """The attribution a cue at [i, b) makes, or None when it points at no source and is no passive cue."""
+    if kind == "relay":
+        src = np_after(toks, low, b, hi)
+        return Found((i, b), src, lemma, kind, True) if src else None
+    j, passive = _skip_back(low, i, lo)
+    if passive and low[i] in _PARTICIPLES:
+        by = b < hi and low[b] == "by"
+        src = np_after(toks, low, b + 1, hi) if by else None
+        return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
+    if j >= lo and (toks[j] in _CLOSE or toks[j] == ",") and b < hi and low[b] not in ("that", "to"):
+        src = np_after(toks, low, b, hi)
+        if src and (is_cap(toks[src[0]]) or low[src[0]] in _DETERMINERS or low[src[0]] in _SUBJECT_PRONOUNS):
+            return Found((i, b), src, lemma, kind, True)
+    src, resolved = _subject(toks, low, i, j, lo)
+    if src is None:
+        if low[i].endswith("ing") and j >= lo and toks[j] == ",":  # "..., saying": the sentence's subject speaks
+            return Found((i, b), None, lemma, kind, False, participle=True)
+        return None
+    if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
+        return None
+    if low[src[0]] == "who" and src[1] - src[0] == 1 and (src[0] == lo or toks[src[0] - 1] != ","):
+        return None  # a restrictive relative clause is part of a larger mention ("a source who asked ...")
+    if not _plausible(toks, low, i, src):
+        return None
+    return Found((i, b), src, lemma, kind, False, resolved=resolved)
+
+
+_IMPERSONAL = frozenset({"believed", "expected", "reported", "thought", "said"})
+
+
+def _subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
+    """Source before the cue: a plain noun phrase, one with a relative clause, or one across an inserted clause."""
+    if j < lo:
+        return None, None
+    rel = _relative_before(toks, low, j, lo)
+    if rel is not None:
+        return rel, None
+    if toks[j] == ",":
+        return _across_clause(toks, low, j, lo)
+    src = np_before(toks, low, j, lo)
+    if src and low[src[0]] in ("who", "which") and src[0] - 1 >= lo:
+        k = src[0] - 1 - (toks[src[0] - 1] == ",")
+        return src, np_before(toks, low, k, lo)
+    return src, None
+
+
+def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
+    """"an official who asked not to be identified told": the phrase before "who" plus the clause."""
+    k = j
+    while k > lo and j - k < 12 and is_word(toks[k]) and low[k] not in _RELATIVE:
+        k -= 1
+    if k <= lo or low[k] not in _RELATIVE or k == j:
+        return None
+    head = np_before(toks, low, k - 1, lo)
+    if head is None or low[head[0]] in _SUBJECT_PRONOUNS:
+        return None
+    return (head[0], j + 1)
+
+
+def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
+    """"Afkham, who spoke in Tehran, said": the subject before an inserted clause set off by commas."""
+    k = j - 1
+    while k > lo and j - k < 25 and toks[k] not in (",", "”", '"', "“", "(", ")", ";"):
+        k -= 1
+    if k <= lo or toks[k] != "," or k == j - 1:
+        return None, None
+    opener = low[k + 1]
+    if not (opener in ("who", "whose", "which", "a", "an", "the", "speaking", "in", "at", "like", "according")
+            or opener in _DETERMINERS or (not is_cap(toks[k + 1]) and opener not in STOP)):
+        return None, None
+    head = np_before(toks, low, k - 1, lo)
+    if head is None:
+        return None, None
+    if opener in ("who", "whose", "a", "an", "the") or opener in _DETERMINERS:
+        return (head[0], j), None  # an appositive or relative clause belongs to the mention
+    return head, None
+
+
+def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) -> bool:
+    """Reject subjects that are noun modifiers of the cue word ("the Trump plan", "Clinton's claims")."""
+    head = toks[src[1] - 1]
+    if head.endswith(("'s", "’s")) or low[src[1] - 1] in _DETERMINERS:
+        return False
+    form = low[i]
+    lemma_form = (form in SPEECH and SPEECH[form] == form) or (form in BELIEF and BELIEF[form] == form)
+    if lemma_form and form not in ("say", "tell"):
+        h = low[src[1] - 1]
+        return h in ("they", "we", "i", "you", "who") or (h.endswith("s") and not h.endswith("ss"))
+    if lemma_form:
+        h = low[src[1] - 1]
+        return h in ("they", "we", "i", "you", "who") or h.endswith("s") or (is_cap(head) and src[1] - src[0] > 0)
+    return True

@@ -1,0 +1,72 @@
+"""Word lists for segmentation and attribution, loaded once at import from the text files beside this module.
+
+Each file holds one entry per line; ``#`` starts a comment saying why an entry is there.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_DIR = Path(__file__).parent
+
+
+def lines(name: str) -> list[str]:
+    """Entries of one list file, lower-cased, comments and blank lines dropped."""
+    out = []
+    for raw in (_DIR / name).read_text(encoding="utf-8").splitlines():
+        entry = raw.split("#", 1)[0].strip().lower()
+        if entry:
+            out.append(entry)
+    return out
+
+
+def words(name: str) -> frozenset[str]:
+    return frozenset(lines(name))
+
+
+def verb_forms(name: str) -> dict[str, str]:
+    """Each form of each verb line -> the line's lemma (its first form); a leading "~" (weak) is dropped."""
+    out: dict[str, str] = {}
+    for entry in lines(name):
+        forms = entry.lstrip("~").split()
+        for form in forms:
+            out.setdefault(form, forms[0])
+    return out
+
+
+def weak_forms(name: str) -> frozenset[str]:
+    """Forms of the verbs marked weak ("~") in a verb list."""
+    return frozenset(f for entry in lines(name) if entry.startswith("~") for f in entry[1:].split())
+
+
+def pronoun_table(name: str) -> dict[str, str]:
+    return {w: kind for w, kind in (entry.split() for entry in lines(name))}
+
+
+TITLES = words("titles.txt")
+NUMBERED = words("numbered.txt")
+ABBREVIATIONS = words("abbreviations.txt") | TITLES | NUMBERED
+
+SPEECH = verb_forms("cues_speech.txt")
+DENIAL = verb_forms("cues_denial.txt")
+BELIEF = verb_forms("cues_belief.txt")
+WEAK = weak_forms("cues_speech.txt") | weak_forms("cues_belief.txt")
+CUE_PHRASES = tuple(lines("cues_phrases.txt"))
+
+HEDGES = tuple(lines("hedges.txt"))
+ANONYMITY_REASONS = tuple(lines("anonymity_reasons.txt"))
+PRONOUNS = pronoun_table("pronouns.txt")
+CONFIDENTIAL = words("confidential.txt")
+GROUPS = words("groups.txt")
+QUANTIFIERS = words("quantifiers.txt")
+
+OFFICIAL = words("official.txt")
+MEDIA = words("media.txt")
+EXPERT = words("expert.txt")
+WITNESS = words("witness.txt")
+ORGANIZATIONS = words("organizations.txt")
+PERSON_ROLES = words("person_roles.txt")
+COMMON_HEADS = words("common_heads.txt")
+FEMALE = words("names_female.txt")
+MALE = words("names_male.txt")
+SENTENCE_OPENERS = {w.capitalize() if w != "i" else "I" for w in lines("sentence_openers.txt")}

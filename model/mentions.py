@@ -1,0 +1,198 @@
+"""What a source mention is: kind, role, canonical entity, anonymity and gender, from its words alone."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from model.lexicon import (
+    COMMON_HEADS,
+    CONFIDENTIAL,
+    EXPERT,
+    FEMALE,
+    GROUPS,
+    MALE,
+    MEDIA,
+    OFFICIAL,
+    ORGANIZATIONS,
+    PERSON_ROLES,
+    PRONOUNS,
+    QUANTIFIERS,
+    TITLES,
+    WITNESS,
+)
+
+_WORD = re.compile(r"\w+(?:[-'’&.]\w+){0,8}\.?|[^\w\s]")
+# Words that end a mention's head: a relative clause, an appositive or a prepositional tail follows.
+_CLAUSE = frozenset({"who", "whom", "whose", "which", "that", ",", "(", "—", "–", ";", ":"})
+_PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "on", "familiar", "close", "to", "inside",
+                           "within", "near", "outside", "among", "representing", "working", "based", "under"})
+_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "that", "his", "her", "their", "its", "our",
+                          "my", "your"})
+_POSSESSIVE = re.compile(r"['’]s?$")
+# A definite description of these refers back to an earlier mention ("the senator", "the agency").
+_BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | frozenset(
+    {"newspaper", "agency", "network", "candidate", "nominee", "businessman", "billionaire", "congressman",
+     "congresswoman", "lawmaker", "republican", "democrat", "group", "company", "firm", "outlet", "paper",
+     "organization", "ministry", "governor", "mayor", "senator", "president", "man", "woman", "couple", "pair",
+     "statement", "report", "study", "poll", "survey", "ad", "letter", "memo", "documents", "data"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    kind: str  # named_person, named_organization, anonymous; "pronoun" / "backref" until resolved
+    role: str
+    entity: str
+    anonymity: str  # none, individual, group
+    gender: str  # male, female, plural, unknown
+    head: str  # lower-case head word
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def _is_cap(w: str) -> bool:
+    return w[:1].isupper() or (w[:1].isdigit() and len(w) > 1 and w[-1:].isupper())
+
+
+def _core(ws: list[str]) -> list[str]:
+    """The mention up to a relative clause or appositive."""
+    for i, w in enumerate(ws):
+        if i and w.lower() in _CLAUSE:
+            return ws[:i]
+    return ws
+
+
+def head_chunk(ws: list[str]) -> list[str]:
+    """The core up to a prepositional tail; "Secretary of State John Kerry" keeps its "of"."""
+    core = _core(ws)
+    for i, w in enumerate(core):
+        if i and w in _PREPOSITIONS:
+            if w == "of" and _is_cap(core[i - 1]) and i + 1 < len(core) and _is_cap(core[i + 1]):
+                continue
+            return core[:i]
+    return core
+
+
+def _name_words(chunk: list[str]) -> list[str]:
+    """Capitalised words that name someone (not titles, group adjectives, determiners or role nouns)."""
+    out = []
+    for w in chunk:
+        low = w.lower()
+        if not _is_cap(w) or low in _DETERMINERS or low in TITLES or low in GROUPS or low in QUANTIFIERS:
+            continue
+        if low in COMMON_HEADS or low in PERSON_ROLES:
+            continue
+        out.append(w)
+    return out
+
+
+def phrases(ws: list[str]) -> set[str]:
+    """Lower-case words and two- and three-word phrases of a mention, for list lookups."""
+    low = [_POSSESSIVE.sub("", w.lower()) or w.lower() for w in ws]
+    out = set(low)
+    out.update(" ".join(low[i:i + 2]) for i in range(len(low) - 1))
+    out.update(" ".join(low[i:i + 3]) for i in range(len(low) - 2))
+    return out
+
+
+def role_of(ws: list[str]) -> str:
+    """official / media / expert / witness / other from the mention's words; "former" cancels an office."""
+    found = phrases(ws)
+    low = [w.lower() for w in ws]
+    former = "former" in low or "ex" in low
+    outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
+    if outlets and not (found & _OFFICE_HOLDERS):
+        return "media"
+    if not former and found & OFFICIAL:
+        return "official"
+    if found & EXPERT:
+        return "expert"
+    if found & MEDIA:
+        return "media"
+    if found & WITNESS:
+        return "witness"
+    return "other"
+
+
+# Media words that are outlets by themselves; generic ones ("report", "press") yield to an office.
+_OUTLET_WORDS = frozenset({"cnn", "msnbc", "nbc", "abc", "cbs", "pbs", "npr", "bbc", "reuters", "ap", "afp", "politico",
+                           "irna", "isna", "tasnim", "fars", "xinhua", "tass", "newspaper", "journalist", "reporter",
+                           "columnist", "correspondent", "anchor", "host", "editorial", "breitbart", "axios"})
+_OFFICE_HOLDERS = frozenset({"press secretary", "spokesman for the", "secretary", "senator", "sen.", "gov.", "rep.",
+                             "governor", "minister", "ministry", "department"})
+
+
+def gender_of(ws: list[str]) -> str:
+    low = {w.lower() for w in ws}
+    if low & FEMALE:
+        return "female"
+    if low & MALE:
+        return "male"
+    return "unknown"
+
+
+def classify(text: str) -> Mention:
+    """Kind, role, entity and anonymity of a source mention taken on its own."""
+    ws = words_of(text)
+    if not ws:
+        return Mention("anonymous", "other", "", "group", "unknown", "")
+    low0 = ws[0].lower()
+    if len(ws) == 1 and low0 in PRONOUNS:
+        return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
+    chunk = head_chunk(ws) or ws
+    head = _POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()
+    role = role_of(ws)
+    names = _name_words(chunk)
+    if names and _is_cap(chunk[-1]) and head not in GROUPS and head not in COMMON_HEADS:
+        return _named(chunk, names, role, head)
+    if names and head in ORGANIZATIONS:  # "the Clinton campaign", "a Quinnipiac University poll"
+        return Mention("named_organization", role, " ".join(n.lower() for n in names) + " " + head, "none",
+                       "plural", head)
+    if low0 in ("the", "this", "that") and len(chunk) <= 3 and head in _BACKREF_OK and not names:
+        return Mention("backref", role, head, "none", _number(head), head)
+    if low0 in ("his", "her", "their", "its") and not names:
+        return Mention("backref", role, head, "none", _number(head), head)
+    return _anonymous(ws, chunk, role, head)
+
+
+def _number(head: str) -> str:
+    return "plural" if head.endswith("s") and not head.endswith("ss") else "unknown"
+
+
+def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
+    run = _last_run(chunk)
+    low = {w.lower().rstrip(".") for w in run}
+    is_org = bool(low & ORGANIZATIONS) or _acronym(run) or " ".join(w.lower() for w in run) in MEDIA
+    if is_org:
+        name = " ".join(w.lower() for w in run if w.lower() not in _DETERMINERS)
+        return Mention("named_organization", role, _POSSESSIVE.sub("", name), "none", "plural", head)
+    return Mention("named_person", role, head, "none", gender_of(chunk), head)
+
+
+def _last_run(chunk: list[str]) -> list[str]:
+    """The final run of capitalised words (with inner "of", "&")."""
+    i = len(chunk)
+    while i > 0 and (_is_cap(chunk[i - 1]) or chunk[i - 1] in ("of", "&", "-", "for")):
+        i -= 1
+    run = chunk[i:]
+    while run and run[0] in ("of", "&", "-", "for"):
+        run = run[1:]
+    return run or chunk[-1:]
+
+
+def _acronym(run: list[str]) -> bool:
+    return len(run) == 1 and len(run[0]) >= 2 and run[0].replace(".", "").isupper()
+
+
+def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention:
+    core = [w.lower() for w in _core(ws) if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS]
+    entity = " ".join(core[:4]) or head
+    individual = head in CONFIDENTIAL and (not head.endswith("s") or head in ("sources", "insiders"))
+    if "familiar" in (w.lower() for w in ws) or "anonymity" in (w.lower() for w in ws):
+        individual = True
+    gender = gender_of(ws)
+    if gender == "unknown" and head.endswith("s") and not head.endswith("ss"):
+        gender = "plural"
+    return Mention("anonymous", role, entity, "individual" if individual else "group", gender, head)

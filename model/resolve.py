@@ -1,0 +1,215 @@
+"""Who a source refers to: pronouns, definite back-references and uncued sentences inside a quotation.
+
+Resolution walks the claims in text order with a history of earlier mentions (sources, and names of
+people met in the text) and picks the most recent compatible one; ``Source.resolved`` then carries that
+mention's fullest form and kind and role follow it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from model.mentions import Mention, classify, head_chunk, words_of
+from model.text import Segmentation
+from model.types import Relay, Source, Span
+
+if TYPE_CHECKING:
+    from model.attribution import Draft
+
+# Runs of two to four capitalised words, optionally after a title: candidate names of people.
+_NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][a-z’'-]{1,20}"
+                       r"(?:\s(?:[A-Z]\.\s)?[A-Z][a-z’'-]{1,20}){1,3}")
+_LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
+
+
+@dataclass(frozen=True)
+class Resolution:
+    source: Source | None
+    mention: Mention | None  # after resolution
+    full: Span | None = None  # the fullest mention of the entity spoken for
+
+
+@dataclass(frozen=True)
+class Known:
+    """An earlier mention: where it is, what it is, and the fullest form of its entity so far."""
+
+    span: Span
+    mention: Mention
+    full: Span
+
+
+class History:
+    """Earlier mentions, most recent last; the fullest form per entity."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items: list[Known] = []
+        self.fullest: dict[str, Span] = {}
+        self.roles: dict[str, str] = {}
+        self.genders: dict[str, str] = {}
+
+    def add(self, span: Span, mention: Mention) -> Known:
+        key = mention.entity
+        full = trimmed(self.text, span, mention)
+        best = self.fullest.get(key)
+        if best is None or len(words_of(full.text)) > len(words_of(best.text)):
+            self.fullest[key] = full
+        if key and mention.role != "other" and self.roles.get(key, "other") == "other":
+            self.roles[key] = mention.role  # the first office or occupation met defines the entity's role
+        if mention.gender in ("male", "female"):
+            self.genders.setdefault(key, mention.gender)
+        known = Known(span, mention, self.fullest[key])
+        self.items.append(known)
+        return known
+
+    def find(self, before: int, want: str, head: str = "") -> Known | None:
+        """The most recent mention before ``before`` fitting a pronoun class or a back-reference head."""
+        for k in reversed(self.items):
+            if k.span.end > before:
+                continue
+            if before - k.span.end > _LOOKBACK:
+                return None
+            if _fits(k, want, head, self.genders.get(k.mention.entity, k.mention.gender)):
+                return k
+        return None
+
+
+def _fits(k: Known, want: str, head: str, gender: str) -> bool:
+    m = k.mention
+    person = m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural")
+    if want == "male":
+        return person and gender != "female"
+    if want == "female":
+        return person and gender != "male"
+    if want == "plural":
+        return m.kind == "named_organization" or (m.kind == "anonymous" and m.gender == "plural")
+    if want == "thing":
+        return m.kind == "named_organization"
+    if want == "any":
+        return True
+    if want == "backref":
+        return head in words_of(k.span.text.lower()) or head in k.mention.entity or _role_head(head) == m.role
+    return False
+
+
+def _role_head(head: str) -> str:
+    return {"official": "official", "officials": "official", "newspaper": "media", "paper": "media",
+            "outlet": "media", "network": "media", "agency": "official", "analyst": "expert", "expert": "expert",
+            "senator": "official", "governor": "official", "administration": "official"}.get(head, "?")
+
+
+def trimmed(text: str, span: Span, mention: Mention) -> Span:
+    """A named person's mention without what follows the name ("Reza Marashi", not "... from the NIAC")."""
+    if mention.kind != "named_person":
+        return span
+    chunk = head_chunk(words_of(span.text))
+    if not chunk:
+        return span
+    last = chunk[-1]
+    pos = 0
+    for w in chunk:
+        pos = span.text.find(w, pos) + len(w)
+    end = span.start + pos if span.text.endswith(last, 0, pos) else span.end
+    return Span(text[span.start:end], span.start, end)
+
+
+def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolution]:
+    """Resolve every draft's source; uncued sentences in a quotation take the quotation's speaker."""
+    history = History(text)
+    names = _name_mentions(text)
+    out: list[Resolution] = []
+    ni = 0
+    for d in drafts:  # first pass: sourced claims, in text order
+        while ni < len(names) and names[ni][0].end <= (d.source.start if d.source else d.start):
+            history.add(*names[ni])
+            ni += 1
+        out.append(_resolve_one(text, d, history) if d.source is not None else Resolution(None, None))
+    speakers = _quote_speakers(drafts)
+    last_by_para: dict[int, Resolution] = {}
+    for n, d in enumerate(drafts):  # second pass: quotation continuations, which may look ahead
+        if d.source is None:
+            out[n] = _continuation(d, speakers, out, last_by_para)
+        if out[n].source is not None:
+            last_by_para[d.paragraph] = out[n]
+    return out
+
+
+def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
+    src = d.source
+    mention = classify(src.text)
+    resolved = None
+    target: Known | None = None
+    if d.local_resolved is not None:
+        local = classify(d.local_resolved.text)
+        target = history.add(d.local_resolved, local)
+    elif mention.kind == "pronoun":
+        target = history.find(src.start, mention.gender)
+    elif mention.kind == "backref":
+        target = history.find(src.start, "backref", mention.head)
+    if mention.kind in ("pronoun", "backref") or d.local_resolved is not None:
+        if target is not None:
+            resolved = target.full
+            mention = _follow(target, history)
+        elif mention.kind == "pronoun":
+            mention = Mention("anonymous", "other", mention.head, "individual", mention.gender, mention.head)
+        else:
+            mention = Mention("anonymous", mention.role, mention.entity, "group", mention.gender, mention.head)
+    else:
+        if mention.kind == "named_person" and history.roles.get(mention.entity, "other") != "other" \
+                and mention.role == "other":
+            mention = Mention(mention.kind, history.roles[mention.entity], mention.entity, mention.anonymity,
+                              history.genders.get(mention.entity, mention.gender), mention.head)
+        history.add(src, mention)
+    via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
+    full = resolved or history.fullest.get(mention.entity) or src
+    return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+def _follow(target: Known, history: History) -> Mention:
+    m = target.mention
+    role = history.roles.get(m.entity, m.role)
+    return Mention(m.kind, role, m.entity, m.anonymity, history.genders.get(m.entity, m.gender), m.head)
+
+
+def _quote_speakers(drafts: list[Draft]) -> dict[int, int]:
+    """Index of the first sourced claim in a sentence touching each quotation: the quotation's speaker."""
+    out: dict[int, int] = {}
+    for n, d in enumerate(drafts):
+        if d.source is not None and d.quote_group >= 0 and d.quote_group not in out:
+            out[d.quote_group] = n
+    return out
+
+
+def _continuation(d: Draft, speakers: dict[int, int], done: list[Resolution],
+                  last_by_para: dict[int, Resolution]) -> Resolution:
+    """An uncued sentence inside a quotation carries the speaker's source, resolved to the fullest mention.
+
+    A quotation without a cue of its own that follows a speaker's paragraph is that speaker's (newspaper style).
+    """
+    if d.quote_group < 0 or d.quote_share < 0.5:
+        return Resolution(None, None)
+    if d.quote_group in speakers:
+        return _carry(done[speakers[d.quote_group]])
+    prev = last_by_para.get(d.paragraph - 1) or last_by_para.get(d.paragraph)
+    return _carry(prev) if prev is not None else Resolution(None, None)
+
+
+def _carry(r: Resolution) -> Resolution:
+    """The speaker's own mention as source, and what it resolved to (or itself) as the resolved mention."""
+    s = r.source
+    if s is None:
+        return r
+    resolved = s.resolved or r.full or Span(s.text, s.start, s.end)
+    return Resolution(Source(s.text, s.start, s.end, resolved, s.via), r.mention, r.full)
+
+
+def _name_mentions(text: str) -> list[tuple[Span, Mention]]:
+    """People named anywhere in the text, as antecedents for "he"/"she" when they were not sources."""
+    out = []
+    for m in _NAME_RUN.finditer(text):
+        mention = classify(m.group(0))
+        if mention.kind == "named_person":
+            out.append((Span(m.group(0), m.start(), m.end()), mention))
+    return out

@@ -1,0 +1,178 @@
+"""Segmentation: paragraphs, sentences and quotation spans with offsets into the original text.
+
+Nothing here normalises the text; every offset indexes ``text`` as given.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from model.lexicon import ABBREVIATIONS, NUMBERED, SENTENCE_OPENERS, TITLES
+
+OPEN_QUOTES = "“«„"
+CLOSE_QUOTES = "”»"
+STRAIGHT = '"'
+
+# A sentence may end at . ! ? (or an ellipsis), then optional closing quotes or
+# brackets, then whitespace. Bounded repetitions keep the scan linear.
+_END = re.compile(r"[.!?…]{1,3}[\"'”’»)\]]{0,3}(?=\s)")
+_PARA = re.compile(r"[^\n]+")
+_WORD_BEFORE = re.compile(r"([\w.'’-]{1,40})$")
+_TOKEN = re.compile(r"\w+(?:[-'’&]\w+){0,8}|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: ``start`` at the opening mark, ``end`` after the closing one (or the paragraph's end).
+
+    ``group`` is shared by the pieces of one quotation that runs over several paragraphs.
+    """
+
+    start: int
+    end: int
+    group: int
+    closed: bool
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    start: int
+    end: int
+    paragraph: int
+
+
+@dataclass(frozen=True)
+class Segmentation:
+    paragraphs: tuple[tuple[int, int], ...]
+    sentences: tuple[Sentence, ...]
+    quotes: tuple[Quote, ...]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Non-blank lines, stripped of surrounding whitespace: (start, end)."""
+    out = []
+    for m in _PARA.finditer(text):
+        s, e = m.start(), m.end()
+        while s < e and text[s].isspace():
+            s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _word_before(text: str, start: int, dot: int) -> str:
+    m = _WORD_BEFORE.search(text, max(start, dot - 40), dot)
+    return m.group(1).lstrip("'’-").lower() if m else ""
+
+
+def _next_token(text: str, pos: int, end: int) -> str:
+    m = _TOKEN.search(text, pos, end)
+    return m.group(0) if m else ""
+
+
+def _ends_sentence(text: str, start: int, m: re.Match, end: int) -> bool:
+    """Whether the end mark matched by ``m`` closes a sentence."""
+    nxt = _next_token(text, m.end(), end)
+    if not nxt:
+        return True
+    if not (nxt[0].isupper() or nxt[0].isdigit() or not nxt[0].isalpha()):
+        return False  # lower-case continuation: "U.S. officials", "p.m. on Friday"
+    if (m.group(0) != "." and not m.group(0).startswith(".")) or m.group(0).startswith(".."):
+        return True
+    if m.group(0)[1:2] in {"”", '"', "’", "'", ")", "]"}:
+        return True  # a period inside a closing quote ends the sentence
+    word = _word_before(text, start, m.start())
+    if not word:
+        return True
+    if len(word) == 1 and word.isalpha():  # an initial: "John F. Kennedy"
+        return False
+    key = word + "."
+    if key in TITLES:  # "Mr. Trump", "Sen. Cruz": never a sentence end
+        return False
+    if key in NUMBERED:  # "No. 2", "Art. 5"
+        return not nxt[0].isdigit()
+    dotted = len(word) >= 3 and word[-2] == "." and word[-1].isalpha()
+    if key in ABBREVIATIONS or dotted:  # "U.S.", "Inc.", "a.m.", "Sept.": only before a sentence opener
+        return nxt in _SENTENCE_OPENERS
+    return True
+
+
+def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans inside one paragraph."""
+    out = []
+    s = start
+    for m in _END.finditer(text, start, end):
+        if m.end() <= s or not _ends_sentence(text, s, m, end):
+            continue
+        out.append((s, m.end()))
+        s = m.end()
+        while s < end and text[s].isspace():
+            s += 1
+    if s < end:
+        out.append((s, end))
+    return out
+
+
+# Words that, capitalised after "U.S." or "Inc.", almost always open a new sentence.
+_SENTENCE_OPENERS = frozenset(SENTENCE_OPENERS)
+
+
+def quotes(text: str, paras: list[tuple[int, int]]) -> list[Quote]:
+    """Quotation spans; an unclosed quote continues into a following paragraph that opens with a quote mark."""
+    out: list[Quote] = []
+    carry = False  # the previous paragraph ended inside a quotation
+    for ps, pe in paras:
+        spans, still_open = _paragraph_quotes(text, ps, pe)
+        for i, (qs, qe, closed) in enumerate(spans):
+            continues = i == 0 and carry and qs == ps
+            group = out[-1].group if continues else (out[-1].group + 1 if out else 0)
+            out.append(Quote(qs, qe, group, closed))
+        carry = still_open
+    return out
+
+
+def _paragraph_quotes(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int, bool]], bool]:
+    """(start, end, closed) quote spans in one paragraph and whether the last is left open."""
+    spans: list[tuple[int, int, bool]] = []
+    open_at = -1
+    for i in range(ps, pe):
+        ch = text[i]
+        if ch in OPEN_QUOTES or (ch == STRAIGHT and open_at < 0):
+            if open_at < 0:
+                open_at = i
+        elif (ch in CLOSE_QUOTES or ch == STRAIGHT) and open_at >= 0:
+            spans.append((open_at, i + 1, True))
+            open_at = -1
+    if open_at >= 0:
+        spans.append((open_at, pe, False))
+        return spans, True
+    return spans, False
+
+
+def segment(text: str) -> Segmentation:
+    """Paragraphs, sentences and quotes of ``text``."""
+    paras = paragraphs(text)
+    sents = []
+    for n, (ps, pe) in enumerate(paras):
+        for s, e in split_sentences(text, ps, pe):
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if e > s:
+                sents.append(Sentence(text[s:e], s, e, n))
+    return Segmentation(tuple(paras), tuple(sents), tuple(quotes(text, paras)))
+
+
+def tokens(text: str, start: int, end: int) -> list[Token]:
+    """Words (with inner hyphens and apostrophes) and single punctuation marks between start and end."""
+    return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
