@@ -52,10 +52,18 @@ def _no_constant(name: str) -> Any:
     raise ValueError(f"{name} is not JSON")
 
 
-def parse_json(data: bytes) -> Any:
+def check_media_type() -> None:
+    """415 unless the body is declared as uncompressed application/json."""
     if request.mimetype != "application/json":
         got = request.mimetype or "no content type"
         raise Problem(415, f"Send the body as application/json (got {got}).", reason="unsupported_media_type")
+    encoding = request.headers.get("Content-Encoding", "identity").strip().lower()
+    if encoding not in ("", "identity"):
+        raise Problem(415, f"Content-Encoding {encoding[:40]!r} is not supported; send the body uncompressed.",
+                      reason="unsupported_media_type")
+
+
+def parse_json(data: bytes) -> Any:
     try:
         return json.loads(data.decode("utf-8"), parse_constant=_no_constant)
     except UnicodeDecodeError as e:
@@ -136,6 +144,7 @@ def count_documents(body: Any) -> int:
 @bp.post("/score")
 def score() -> Response:
     g.documents_in_body = 1  # until the body says otherwise
+    check_media_type()
     body = parse_json(read_body(settings().max_body_bytes))
     g.documents_in_body = count_documents(body)
     req = validate(body)

@@ -119,3 +119,23 @@ def test_one_json_log_line_per_request_without_text(client, caplog):
     line = JsonFormatter().format(rec)
     assert json.loads(line)["request_id"] == "rid-1"
     assert "secret article" not in line
+
+
+def test_metrics_count_requests_and_claims(client):
+    from prometheus_client import REGISTRY
+
+    def sample(name, labels=None):
+        return REGISTRY.get_sample_value(name, labels or {}) or 0.0
+
+    ok = {"route": "/v1/score", "method": "POST", "status": "200"}
+    before = (sample("http_requests_total", ok), sample("claims_scored_total"),
+              sample("http_request_duration_seconds_count", {"route": "/v1/score"}))
+    body = score(client, {"documents": [{"id": "a", "text": SEED}]}).get_json()
+    claims = len(body["documents"][0]["claims"])
+    assert sample("http_requests_total", ok) == before[0] + 1
+    assert sample("claims_scored_total") == before[1] + claims
+    assert sample("http_request_duration_seconds_count", {"route": "/v1/score"}) == before[2] + 1
+    client.get("/no/such/route")
+    text = client.get("/metrics").get_data(as_text=True)
+    assert 'http_requests_total{method="GET",route="unmatched",status="404"}' in text
+    assert "claims_scored_total" in text

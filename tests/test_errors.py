@@ -38,6 +38,11 @@ def test_wrong_content_type_is_415(client, content_type):
     assert "application/json" in body["detail"]
 
 
+def test_compressed_body_is_415(client):
+    r = post(client, b"\x1f\x8b\x08\x00", headers={"Content-Encoding": "gzip"})
+    assert "gzip" in assert_problem(r, 415)["detail"]
+
+
 def test_json_with_charset_is_accepted(client):
     assert post(client, b'{"text": "a"}', content_type="application/json; charset=utf-8").status_code == 200
 
