@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import http.client
 import json
 import os
 import re
@@ -111,6 +112,7 @@ def gunicorn(tmp_path):
         pytest.skip("gunicorn is not installed")
     port = free_port()
     env = {**os.environ, "RELIABILITY_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2",
+           "RELIABILITY_MAX_BODY_BYTES": "20000",
            "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics")}
     log = (tmp_path / "gunicorn.log").open("wb")
     proc = subprocess.Popen([exe, "-c", "gunicorn.conf.py", "service:create_app()"], cwd=ROOT, env=env,
@@ -154,3 +156,15 @@ def test_gunicorn_serves_the_app(gunicorn):
     assert healthz and float(healthz.group(1)) == 6.0
     proc.send_signal(signal.SIGTERM)
     assert proc.wait(timeout=30) == 0, "graceful shutdown"
+
+
+def test_gunicorn_answers_413_to_an_oversize_chunked_body(gunicorn):
+    base, _ = gunicorn
+    conn = http.client.HTTPConnection(base.removeprefix("http://"), timeout=10)
+    body = json.dumps({"text": "x" * 50_000}).encode()
+    chunks = (body[i:i + 4096] for i in range(0, len(body), 4096))  # no Content-Length: chunked
+    conn.request("POST", "/v1/score", body=chunks, headers={"Content-Type": "application/json"}, encode_chunked=True)
+    response = conn.getresponse()
+    assert response.status == 413
+    assert response.getheader("Content-Type") == "application/problem+json"
+    conn.close()
