@@ -31,6 +31,12 @@ VENV_BIN = Path(sys.executable).parent
 WORD_RE_SPLIT = str.split  # words are whitespace-separated tokens, the same count everywhere
 
 
+def pin_threads() -> None:
+    """One BLAS/OpenMP thread, as gunicorn.conf.py sets for the service; call before numpy is imported."""
+    for var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
+        os.environ.setdefault(var, "1")
+
+
 def words(text: str) -> int:
     return len(WORD_RE_SPLIT(text))
 

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from hypothesis import HealthCheck, Phase, given, seed, settings
 from hypothesis import strategies as st
 
-from bench.common import Tee, machine_line, quiet_logs, save
+from bench.common import Tee, machine_line, pin_threads, quiet_logs, save
 
 WORDS = ["said", "told", "according to", "denied", "dismissed", "declined to comment", "did not deny", "reportedly",
          "it is believed", "He", "She", "They", "officials", "an official who asked not to be named", "Reuters",
@@ -82,6 +82,7 @@ def main() -> None:
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--save", default="fuzz.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
+    pin_threads()
     from service import create_app
 
     client = create_app().test_client()

@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import Tee, articles, machine_line, quiet_logs, save, score_body
+from bench.common import Tee, articles, machine_line, pin_threads, quiet_logs, save, score_body
 
 
 def _fill(piece_fn, size: int, seed: int = 0) -> str:
@@ -93,6 +93,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--save", default="hostile.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
+    pin_threads()
     from service import create_app
 
     client = create_app().test_client()

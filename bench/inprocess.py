@@ -18,7 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
-from bench.common import Tee, machine_line, quiet_logs, require_polnear, save, score_body, words
+from bench.common import Tee, machine_line, pin_threads, quiet_logs, require_polnear, save, score_body, words
 from bench.stages import instrumented, net
 
 FLOOR_RE = re.compile(r"said|told|according to")
@@ -107,6 +107,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=5, help="passes over the dev texts; the fastest is reported")
     ap.add_argument("--save", default="inprocess.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
+    pin_threads()
     out = Tee()
     texts = require_polnear()
     n_words = sum(words(t) for t in texts)

@@ -6,7 +6,8 @@ Memory is read from /proc/<pid>/smaps_rollup. RSS counts the pages a worker shar
 (numpy, scipy, scikit-learn and the model are about 130 MB of them), so it is shown beside USS (pages only
 this worker has: what one more worker costs) and PSS (shared pages split between the processes sharing them:
 the sum over master and workers is the service's real footprint). The requests are PolNeAR dev articles,
-explain on, sent by a Python client on loopback.
+explain on, sent by a Python client on loopback. gunicorn's max_requests recycling is off for the run
+(RELIABILITY_MAX_REQUESTS=0), so the figure after 10,000 requests is that of workers that served them.
 """
 
 from __future__ import annotations
@@ -68,7 +69,7 @@ def main() -> None:
         out(f"start to /readyz 200: median {statistics.median(starts):.2f} s "
             f"({', '.join(f'{s:.2f}' for s in starts)} s over {len(starts)} cold starts)")
 
-        with running_gunicorn(Path(tmp) / "mem.log") as server:
+        with running_gunicorn(Path(tmp) / "mem.log", env={"RELIABILITY_MAX_REQUESTS": "0"}) as server:
             wait_ready(server)
             report(out, "after start (before any request)", server, snapshot(server))
             warm = paced_load(server.port, bodies, count=50 * len(server.workers()), threads=4)

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import SHARED, Tee, machine_line, require_polnear, save, synthetic_article, words
+from bench.common import SHARED, Tee, machine_line, pin_threads, require_polnear, save, synthetic_article, words
 
 EMERGENT = SHARED / "data" / "emergent" / "stories-train.jsonl"
 LENGTHS = (1, 2, 4, 8, 16, 32)
@@ -62,6 +62,7 @@ def main() -> None:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--save", default="scaling.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
+    pin_threads()
     from model import Analyzer, Document
 
     analyzer = Analyzer()

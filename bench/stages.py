@@ -19,7 +19,7 @@ STAGES: dict[str, list[str]] = {
     "segment": ["model.text:segment"],
     "attribute": ["model.attribution:attribute"],
     "link": ["model.links:link"],
-    "featurize": ["model.features:featurize", "model.features:feature_matrix",
+    "featurize": ["model.features:ClaimFeatures.transform", "model.features:featurize",
                   "model.features:FeatureVectorizer.transform", "model.scorer:Scorer.featurize",
                   "model.scorer:featurize"],
     "score": ["model.scorer:Scorer.score"],
