@@ -90,6 +90,22 @@ def test_dockerignore_keeps_the_context_small():
 
 # ----------------------------------------------------------------- gunicorn
 
+def test_building_the_app_predicts_nothing(monkeypatch):
+    # gunicorn builds the app in the master before forking (preload); a predict
+    # there leaves OpenMP state that hangs forked workers.
+    import model
+
+    calls = []
+    monkeypatch.setattr(model.Analyzer, "analyze",
+                        lambda self, *a, **k: calls.append(a) or {"model": {}, "documents": []})
+    from service import create_app
+
+    app = create_app()
+    assert calls == []
+    assert app.test_client().post("/v1/score", json={"text": "a"}).status_code == 200
+    assert len(calls) == 1
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))

@@ -9,7 +9,10 @@ from hypothesis import strategies as st
 from service import create_app
 
 # Small limits so the limit paths are reached too, without big inputs.
-APP = create_app({"TESTING": True, "max_body_bytes": 4096, "max_documents": 4, "max_document_chars": 600})
+LIMITS = {"TESTING": True, "max_body_bytes": 4096, "max_documents": 4, "max_document_chars": 600}
+APP = create_app(LIMITS)
+# Keys and a rate limit put auth.check in front of everything; "k" is a valid key.
+KEYED = create_app({**LIMITS, "api_keys": "k", "rate_limit_per_minute": 30})
 ROUTES = ["/v1/score", "/v1/model", "/healthz", "/readyz", "/metrics", "/openapi.json", "/", "/v1", "/v1/score/x"]
 METHODS = ["GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"]
 FUZZ = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -36,8 +39,9 @@ content_types = st.sampled_from(["application/json", "application/json; charset=
                                  "application/problem+json", "multipart/form-data", "application/json; charset=latin1"])
 headers = st.fixed_dictionaries({}, optional={
     "X-Request-ID": st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=200),
-    "Authorization": st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=40),
-    "X-API-Key": st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=40),
+    "Authorization": st.sampled_from(["Bearer k", "Bearer  k ", "bearer", "Basic k"])
+                     | st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=40),
+    "X-API-Key": st.just("k") | st.text(st.characters(min_codepoint=32, max_codepoint=255), max_size=40),
 })
 
 
@@ -54,9 +58,9 @@ def check(r) -> None:
 
 @FUZZ
 @given(body=json_values | near_valid, route=st.sampled_from(ROUTES), method=st.sampled_from(METHODS),
-       headers=headers)
-def test_any_json_anywhere(body, route, method, headers):
-    check(APP.test_client().open(route, method=method, json=body, headers=headers))
+       headers=headers, app=st.sampled_from([APP, KEYED]))
+def test_any_json_anywhere(body, route, method, headers, app):
+    check(app.test_client().open(route, method=method, json=body, headers=headers))
 
 
 @FUZZ

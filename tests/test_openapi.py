@@ -10,9 +10,12 @@ from service.schemas import ScoreRequest
 
 APP = create_app({"TESTING": True})
 schema = schemathesis.openapi.from_wsgi("/openapi.json", APP)
+# With keys configured the document declares security; schemathesis also checks
+# that a request without the key is refused.
+KEYED = create_app({"TESTING": True, "api_keys": "test-key"})
+keyed_schema = schemathesis.openapi.from_wsgi("/openapi.json", KEYED).include(path_regex="^/v1/")
 
 
-@schema.hook
 def filter_body(context, body) -> bool:
     """Drop bodies with repeated document ids: JSON Schema cannot say "unique by id", the API does (422)."""
     if not isinstance(body, dict) or not isinstance(body.get("documents"), list):
@@ -21,10 +24,20 @@ def filter_body(context, body) -> bool:
     return len(ids) == len(set(ids))
 
 
+schema.hook(filter_body)
+keyed_schema.hook(filter_body)
+
+
 @schema.parametrize()
 @settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
 def test_app_keeps_to_its_openapi_document(case):
     case.call_and_validate()
+
+
+@keyed_schema.parametrize()
+@settings(max_examples=10, deadline=None, suppress_health_check=list(HealthCheck))
+def test_keyed_app_keeps_to_its_openapi_document(case):
+    case.call_and_validate(headers={"Authorization": "Bearer test-key"})
 
 
 def test_document_is_openapi_31_and_covers_every_route():
