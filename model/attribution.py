@@ -9,10 +9,11 @@ from dataclasses import dataclass
 from model import cues
 from model.lexicon import ANONYMITY_REASONS, HEDGES
 from model.resolve import Resolution, resolve
+from model.text import TOKEN as _TOKEN
 from model.text import Segmentation, segment
 from model.types import Claim, Document, Span
 
-_TOKEN = re.compile(r"\w+(?:[-'’&]\w+){0,8}|[^\w\s]")
+
 _CONJ = frozenset({"while", "but", "and", "whereas", "though", "although", "yet"})
 _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in
                                           sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -71,7 +72,7 @@ def sentence_drafts(text: str, seg: Segmentation, n: int) -> list[Draft]:
     toks = [m.group(0) for m in matches]
     qs = [q for q in seg.quotes if q.start < sent.end and q.end > sent.start]
     in_quote = [any(q.start < m.start() < q.end for q in qs) for m in matches] if qs else [False] * len(toks)
-    found = keep(toks, cues.find(toks, in_quote))
+    found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0))
     if not found and sent.paragraph == 0 and n == 0:
         found = _title_colon(toks)
     group, share = _quote_of(qs, sent.start, sent.end)
@@ -161,7 +162,7 @@ def _nested(toks: list[str], low: list[str], prev: cues.Found, f: cues.Found) ->
             return False
         if toks[p] == "," and p + 1 < len(toks) and (low[p + 1] in _CONJ or p + 1 == b):
             return False
-    return prev.source_after and prev.kind != "relay" and b > a + 1
+    return True
 
 
 def _cuts(toks: list[str], found: list[Kept]) -> list[int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.lexicon import BELIEF, CUE_PHRASES, DENIAL, PRONOUNS, SPEECH, TITLES, WEAK, words
+from model.lexicon import BELIEF, CUE_PHRASES, DENIAL, GROUPS, PRONOUNS, SPEECH, TITLES, WEAK, words
 
 # Words that may stand between a subject and its cue ("has also said", "however dismissed").
 SKIP = words("skip_words.txt")
@@ -17,12 +17,20 @@ STOP = words("np_stop.txt")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "his", "her", "their", "its", "our", "my", "your",
                           "some", "many", "several", "most", "few", "two", "three", "four", "other", "another", "one",
-                          "each", "every", "all", "both", "no", "any", "those", "top", "senior", "former"})
+                          "each", "every", "all", "both", "no", "any", "those", "former"})
 _NP_PREP = frozenset({"of", "for", "from", "at"})
 _LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near"})
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_CLOSE = frozenset({"”", '"', "’", "'", "»"})
-_OPEN = frozenset({"“", '"', "‘", "«"})
+_CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})
+_OPEN = frozenset({"“", '"', "‘", "«", "''"})
+# Verbs that may come before their subject after a quotation ("“...,” said Trump").
+_INVERTIBLE = frozenset("""said says say added adds wrote writes asked asks noted notes continued explained
+replied responded declared recalled warned argued insisted tweeted stated concluded acknowledged countered
+cautioned observed remarked quipped joked conceded admitted predicted recounted""".split())
+# Weak verbs that take an object ("Trump called Clinton a liar"): fine after a name or a pronoun.
+_OBJECT_VERBS = frozenset("""called calls calling accused accuses criticized criticizes praised praises blamed blames
+urged urges asked asks described describes questioned questions charged charges mocked thanked""".split())
+_COMPLEMENT = frozenset({"that", "to", ":", "“", '"', "''", "whether", "if", "how", "why", "what", "in", "on"})
 _RELATIVE = frozenset({"who", "whose"})
 _AFTER_CUE_BOUNDARY = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "”", '"', "in", "on", "at",
                                  "during", "after", "before", "when", "as", "while", "and", "but", "to", "that",
@@ -70,6 +78,12 @@ def _abbrev_dot(low: list[str], k: int) -> bool:
 
 def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase ending at token j (inclusive), not reaching left of lo: (a, b) or None."""
+    if j > lo and toks[j] == ")":  # "Sen. Chuck Grassley (R-Iowa)": the name before the bracket
+        k = j - 1
+        while k > lo and j - k < 8 and toks[k] != "(":
+            k -= 1
+        inner = np_before(toks, low, k - 1, lo) if toks[k] == "(" else None
+        return (inner[0], j + 1) if inner else None
     if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
         return None
     if low[j] in _SUBJECT_PRONOUNS or low[j] in PRONOUNS:
@@ -181,7 +195,7 @@ def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
     while j >= lo:
         w = low[j]
         if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in _LY_NOUNS):
-            passive = passive or (w in _BE and j == i - 1)
+            passive = passive or w in _BE
             j -= 1
         elif w in _WEEKDAYS and j - 1 >= lo and low[j - 1] == "on":
             j -= 2
@@ -195,24 +209,29 @@ _LY_NOUNS = frozenset({"family", "ally", "assembly", "rally", "supply", "italy",
 
 
 def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, int], form: str) -> bool:
-    """A weak cue counts when a complement follows it, or when its subject is a name or pronoun."""
+    """A weak cue counts with a complement after it ("found that"), or as an object verb after a name or pronoun."""
     nxt = low[b] if b < hi else ""
     if nxt in (".", "") and src[0] > 0 and toks[src[0] - 1] == ",":  # "..., security sources have revealed."
         return True
-    if nxt in ("that", "to", ":", "“", '"', "for", "on", "it", "the", "a", "an", "him", "her", "them", "he", "she"):
+    if nxt in _COMPLEMENT:
         return True
-    head = low[src[1] - 1]
-    return head in _SUBJECT_PRONOUNS or (is_cap(toks[src[1] - 1]) and form.endswith(("s", "ed")))
+    head, h = toks[src[1] - 1], low[src[1] - 1]
+    named = h in _SUBJECT_PRONOUNS or is_cap(head) and h not in GROUPS
+    return form in _OBJECT_VERBS and named and (is_word(nxt) or nxt in ("“", '"', "''"))
 
 
-def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None) -> list[Found]:
-    """Every cue between tokens lo and hi with the source it points at, in token order."""
+def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None,
+         title: bool = False) -> list[Found]:
+    """Every cue between tokens lo and hi with the source it points at, in token order.
+
+    Cues are lower-case verbs; a capitalised one ("Trump Says ...") counts only in a title.
+    """
     hi = len(toks) if hi is None else hi
     low = [t.lower() for t in toks]
     out: list[Found] = []
     i = lo
     while i < hi:
-        if in_quote[i] or not is_word(toks[i]):
+        if in_quote[i] or not is_word(toks[i]) or (not title and toks[i][0].isupper() and i > lo):
             i += 1
             continue
         hit = cue_at(low, i)
@@ -234,19 +253,24 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         src = np_after(toks, low, b, hi)
         return Found((i, b), src, lemma, kind, True) if src else None
     j, passive = _skip_back(low, i, lo)
-    if passive and low[i] in _PARTICIPLES:
+    if passive and (low[i] in _PARTICIPLES or low[i].endswith("ed")):
         by = b < hi and low[b] == "by"
         src = np_after(toks, low, b + 1, hi) if by else None
         return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
-    if j >= lo and (toks[j] in _CLOSE or toks[j] == ",") and b < hi and low[b] not in ("that", "to"):
+    if j >= lo and low[i] in _INVERTIBLE and _after_quote(toks, j):
         src = np_after(toks, low, b, hi)
-        if src and (is_cap(toks[src[0]]) or low[src[0]] in _DETERMINERS or low[src[0]] in _SUBJECT_PRONOUNS):
+        if src and (is_cap(toks[src[0]]) or low[src[0]] in _DETERMINERS or low[src[0]] in _SUBJECT_PRONOUNS) \
+                and (src[1] >= hi or low[src[1]] in _AFTER_CUE_BOUNDARY):
             return Found((i, b), src, lemma, kind, True)
+    if low[i].endswith("ing") and not passive:
+        if j >= lo and toks[j] == "," and low[i] in _PARTICIPLE_CUES and (b >= hi or low[b] != "to"):
+            return Found((i, b), None, lemma, kind, False, participle=True)  # "..., saying": the subject speaks
+        return None
     src, resolved = _subject(toks, low, i, j, lo)
     if src is None:
-        if low[i].endswith("ing") and j >= lo and toks[j] == ",":  # "..., saying": the sentence's subject speaks
-            return Found((i, b), None, lemma, kind, False, participle=True)
         return None
+    if src[0] - 1 >= lo and low[src[0] - 1] in ("if", "whether"):
+        return None  # "asked if he thought": a question, not an attribution
     if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
         return None
     if low[src[0]] == "who" and src[1] - src[0] == 1 and (src[0] == lo or toks[src[0] - 1] != ","):
@@ -256,7 +280,15 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
     return Found((i, b), src, lemma, kind, False, resolved=resolved)
 
 
+_PARTICIPLE_CUES = frozenset("""saying adding noting telling calling arguing insisting warning explaining writing
+claiming asking suggesting accusing declaring stating acknowledging describing denying dismissing rejecting
+predicting promising vowing urging""".split())
 _IMPERSONAL = frozenset({"believed", "expected", "reported", "thought", "said"})
+
+
+def _after_quote(toks: list[str], j: int) -> bool:
+    """The cue follows a quotation ("...,” said", "...,\" said"): the place of an inverted attribution."""
+    return toks[j] in _CLOSE or toks[j] in _OPEN or toks[j] == "," and j > 0 and (toks[j - 1] in _CLOSE)
 
 
 def _subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
@@ -291,20 +323,18 @@ def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[
 def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
     """"Afkham, who spoke in Tehran, said": the subject before an inserted clause set off by commas."""
     k = j - 1
-    while k > lo and j - k < 25 and toks[k] not in (",", "”", '"', "“", "(", ")", ";"):
+    while k > lo and j - k < 25 and toks[k] not in (",", "”", '"', "“", "(", ")", ";", "''"):
         k -= 1
-    if k <= lo or toks[k] != "," or k == j - 1:
-        return None, None
-    opener = low[k + 1]
-    if not (opener in ("who", "whose", "which", "a", "an", "the", "speaking", "in", "at", "like", "according")
-            or opener in _DETERMINERS or (not is_cap(toks[k + 1]) and opener not in STOP)):
+    if k <= lo or toks[k] != "," or k == j - 1 or low[k + 1] in _CLAUSE_OPENERS:
         return None, None
     head = np_before(toks, low, k - 1, lo)
     if head is None:
         return None, None
-    if opener in ("who", "whose", "a", "an", "the") or opener in _DETERMINERS:
-        return (head[0], j), None  # an appositive or relative clause belongs to the mention
-    return head, None
+    return (head[0], j), None  # the appositive or relative clause belongs to the mention
+
+
+_CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "because", "that", "if", "when", "although", "though",
+                             "while", "as", "since", "after", "before", "until", "unless", "where"})
 
 
 def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) -> bool:
@@ -312,6 +342,12 @@ def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) ->
     head = toks[src[1] - 1]
     if head.endswith(("'s", "’s")) or low[src[1] - 1] in _DETERMINERS:
         return False
+    first = low[src[0]]
+    if toks[src[0]][:1].islower() and first not in _DETERMINERS and first not in _SUBJECT_PRONOUNS:
+        h = low[src[1] - 1]  # a bare noun phrase: only a short plural ("officials", "top aides")
+        rel = any(low[k] in _RELATIVE for k in range(src[0], src[1]))
+        if not rel and (src[1] - src[0] > 3 or not (h.endswith("s") and not h.endswith("ss"))):
+            return False
     form = low[i]
     lemma_form = (form in SPEECH and SPEECH[form] == form) or (form in BELIEF and BELIEF[form] == form)
     if lemma_form and form not in ("say", "tell"):

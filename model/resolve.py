@@ -127,12 +127,18 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolutio
             ni += 1
         out.append(_resolve_one(text, d, history) if d.source is not None else Resolution(None, None))
     speakers = _quote_speakers(drafts)
-    last_by_para: dict[int, Resolution] = {}
+    by_para = _sourced_by_paragraph(drafts, out)
     for n, d in enumerate(drafts):  # second pass: quotation continuations, which may look ahead
         if d.source is None:
-            out[n] = _continuation(d, speakers, out, last_by_para)
-        if out[n].source is not None:
-            last_by_para[d.paragraph] = out[n]
+            out[n] = _continuation(n, d, speakers, out, by_para, seg)
+    return out
+
+
+def _sourced_by_paragraph(drafts: list[Draft], done: list[Resolution]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for n, (d, r) in enumerate(zip(drafts, done, strict=True)):
+        if r.source is not None:
+            out.setdefault(d.paragraph, []).append(n)
     return out
 
 
@@ -182,18 +188,30 @@ def _quote_speakers(drafts: list[Draft]) -> dict[int, int]:
     return out
 
 
-def _continuation(d: Draft, speakers: dict[int, int], done: list[Resolution],
-                  last_by_para: dict[int, Resolution]) -> Resolution:
+def _continuation(n: int, d: Draft, speakers: dict[int, int], done: list[Resolution],
+                  by_para: dict[int, list[int]], seg: Segmentation) -> Resolution:
     """An uncued sentence inside a quotation carries the speaker's source, resolved to the fullest mention.
 
-    A quotation without a cue of its own that follows a speaker's paragraph is that speaker's (newspaper style).
+    The speaker is the one cued in a sentence of the same quotation; else the nearest speaker of the same
+    paragraph (the next one first: '“A.” “B,” he said.'); else, for a quotation opening its paragraph, the
+    last speaker of the paragraph before (newspaper style).
     """
     if d.quote_group < 0 or d.quote_share < 0.5:
         return Resolution(None, None)
     if d.quote_group in speakers:
         return _carry(done[speakers[d.quote_group]])
-    prev = last_by_para.get(d.paragraph - 1) or last_by_para.get(d.paragraph)
-    return _carry(prev) if prev is not None else Resolution(None, None)
+    same = by_para.get(d.paragraph, [])
+    after = [k for k in same if k > n]
+    if after:
+        return _carry(done[after[0]])
+    if same:
+        return _carry(done[same[-1]])
+    prev = by_para.get(d.paragraph - 1)
+    para_start = seg.paragraphs[d.paragraph][0]
+    opens = any(q.start == para_start and q.group == d.quote_group for q in seg.quotes)
+    if prev and opens:
+        return _carry(done[prev[-1]])
+    return Resolution(None, None)
 
 
 def _carry(r: Resolution) -> Resolution:

@@ -19,7 +19,12 @@ STRAIGHT = '"'
 _END = re.compile(r"[.!?…]{1,3}[\"'”’»)\]]{0,3}(?=\s)")
 _PARA = re.compile(r"[^\n]+")
 _WORD_BEFORE = re.compile(r"([\w.'’-]{1,40})$")
-_TOKEN = re.compile(r"\w+(?:[-'’&]\w+){0,8}|[^\w\s]")
+# Dotted acronyms ("U.S.", "F.B.I.") are one token; '' is the double quote of some wire copy.
+TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|''|\w+(?:[-'’&]\w+){0,8}|[^\w\s]")
+_TOKEN = TOKEN
+_QUOTE_MARK = re.compile(r"[“”\"«»]|''")
+_TAIL_CUES = frozenset("said says asked asks added adds told wrote writes replied continued explained tweeted insisted "
+                       "recalled noted declared according".split())
 
 
 @dataclass(frozen=True)
@@ -88,6 +93,8 @@ def _ends_sentence(text: str, start: int, m: re.Match, end: int) -> bool:
         return True
     if not (nxt[0].isupper() or nxt[0].isdigit() or not nxt[0].isalpha()):
         return False  # lower-case continuation: "U.S. officials", "p.m. on Friday"
+    if m.group(0)[-1:] in "”\"'" and _attribution_tail(text, m.end(), end):
+        return False  # '“Does he know?” Biden said.' is one sentence
     if (m.group(0) != "." and not m.group(0).startswith(".")) or m.group(0).startswith(".."):
         return True
     if m.group(0)[1:2] in {"”", '"', "’", "'", ")", "]"}:
@@ -106,6 +113,16 @@ def _ends_sentence(text: str, start: int, m: re.Match, end: int) -> bool:
     if key in ABBREVIATIONS or dotted:  # "U.S.", "Inc.", "a.m.", "Sept.": only before a sentence opener
         return nxt in _SENTENCE_OPENERS
     return True
+
+
+def _attribution_tail(text: str, pos: int, end: int) -> bool:
+    """A speech verb among the next four words: the quote's attribution follows."""
+    for n, m in enumerate(_TOKEN.finditer(text, pos, end)):
+        if n >= 5 or m.group(0) in "!?":
+            return False
+        if m.group(0).lower() in _TAIL_CUES:
+            return True
+    return False
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
@@ -146,13 +163,13 @@ def _paragraph_quotes(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int,
     """(start, end, closed) quote spans in one paragraph and whether the last is left open."""
     spans: list[tuple[int, int, bool]] = []
     open_at = -1
-    for i in range(ps, pe):
-        ch = text[i]
-        if ch in OPEN_QUOTES or (ch == STRAIGHT and open_at < 0):
+    for m in _QUOTE_MARK.finditer(text, ps, pe):
+        ch = m.group(0)
+        if ch in OPEN_QUOTES or (ch in (STRAIGHT, "''") and open_at < 0):
             if open_at < 0:
-                open_at = i
-        elif (ch in CLOSE_QUOTES or ch == STRAIGHT) and open_at >= 0:
-            spans.append((open_at, i + 1, True))
+                open_at = m.start()
+        elif open_at >= 0:
+            spans.append((open_at, m.end(), True))
             open_at = -1
     if open_at >= 0:
         spans.append((open_at, pe, False))
