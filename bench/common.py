@@ -181,17 +181,29 @@ def get(port: int, path: str, timeout: float = 5.0) -> tuple[int, bytes]:
         conn.close()
 
 
-def wait_ready(server: Server, timeout: float = 60.0, path: str = "/readyz") -> float:
-    """Seconds from spawn to the first 200 on ``path``; raises if the server dies or the time runs out."""
+def wait_ready(server: Server, timeout: float = 60.0, path: str = "/readyz", settle: float = 1.0) -> float:
+    """Seconds from spawn to the first 200 on ``path``; raises if the server dies or the time runs out.
+
+    Then waits (not counted) until the set of workers has not changed for ``settle`` seconds: the first
+    worker answers while gunicorn is still forking the others.
+    """
     deadline = time.perf_counter() + timeout
-    while time.perf_counter() < deadline:
+    while True:
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{path} not 200 after {timeout} s:\n{server.log()[-3000:]}")
         if server.proc.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {server.proc.returncode}:\n{server.log()[-3000:]}")
         with contextlib.suppress(OSError, http.client.HTTPException):
             if get(server.port, path, timeout=1.0)[0] == 200:
-                return time.perf_counter() - server.started
+                ready = time.perf_counter() - server.started
+                break
         time.sleep(0.02)
-    raise TimeoutError(f"{path} not 200 after {timeout} s:\n{server.log()[-3000:]}")
+    seen, since = server.workers(), time.perf_counter()
+    while time.perf_counter() - since < settle and time.perf_counter() < deadline:
+        time.sleep(0.1)
+        if (now := server.workers()) != seen:
+            seen, since = now, time.perf_counter()
+    return ready
 
 
 def stop(server: Server, timeout: float = 15.0) -> None:

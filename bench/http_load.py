@@ -37,6 +37,7 @@ from bench.common import (
     articles,
     cpu_seconds,
     machine_line,
+    pin_threads,
     polnear_texts,
     running_gunicorn,
     save,
@@ -181,6 +182,7 @@ def main() -> None:
     ap.add_argument("--connections", type=int, default=16)
     ap.add_argument("--save", default="http_load.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
+    pin_threads()
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is not installed (Debian: apt-get install wrk)")
     out = Tee()

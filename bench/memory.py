@@ -27,6 +27,7 @@ from bench.common import (
     machine_line,
     memory,
     paced_load,
+    pin_threads,
     running_gunicorn,
     save,
     score_body,
@@ -58,6 +59,7 @@ def main() -> None:
     ap.add_argument("--starts", type=int, default=3, help="cold starts timed to /readyz 200")
     ap.add_argument("--save", default="memory.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
+    pin_threads()
     out = Tee()
     out(machine_line())
     bodies = [score_body([t]) for t in articles()]

@@ -32,6 +32,7 @@ from bench.common import (
     machine_line,
     memory,
     paced_load,
+    pin_threads,
     running_gunicorn,
     save,
     score_body,
@@ -112,6 +113,7 @@ def main() -> None:
     ap.add_argument("--keep-recycling", action="store_true", help="leave gunicorn's max_requests on")
     ap.add_argument("--save", default="soak.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
+    pin_threads()
     out = Tee()
     out(machine_line())
     s = run_soak(args.seconds, args.share, rate=args.rate, recycle=args.keep_recycling)
