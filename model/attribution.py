@@ -13,7 +13,6 @@ from model.text import TOKEN as _TOKEN
 from model.text import Segmentation, segment
 from model.types import Claim, Document, Span
 
-
 _CONJ = frozenset({"while", "but", "and", "whereas", "though", "although", "yet"})
 _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in
                                           sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -73,7 +72,7 @@ def sentence_drafts(text: str, seg: Segmentation, n: int) -> list[Draft]:
     qs = [q for q in seg.quotes if q.start < sent.end and q.end > sent.start]
     in_quote = [any(q.start < m.start() < q.end for q in qs) for m in matches] if qs else [False] * len(toks)
     found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0))
-    if not found and sent.paragraph == 0 and n == 0:
+    if not found and sent.start == seg.paragraphs[sent.paragraph][0]:
         found = _title_colon(toks)
     group, share = _quote_of(qs, sent.start, sent.end)
     if not found:
@@ -124,7 +123,10 @@ def keep(toks: list[str], found: list[cues.Found]) -> list[Kept]:
     """Drop attributions nested in an earlier one's content; fold "According to X, she said" into a relay."""
     low = [t.lower() for t in toks]
     out: list[Kept] = []
+    inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
     for f in found:
+        if f.source and f.source[0] in inside and f.source[1] - f.source[0] == 1:
+            continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
         prev = out[-1] if out else None
         if f.participle:
             if prev is None:
@@ -180,11 +182,16 @@ def _cuts(toks: list[str], found: list[Kept]) -> list[int]:
     return out
 
 
+_NOT_SPEAKERS = frozenset({"the", "update", "updated", "related", "watch", "read", "note", "editor", "exclusive",
+                           "breaking", "video", "photos", "live", "q", "a", "more", "see", "also", "source", "sources",
+                           "this", "here", "why", "what", "how", "when", "where", "who"})
+
+
 def _title_colon(toks: list[str]) -> list[Kept]:
     """A headline "Gingrich: Trump Must Decide ...": the words before the colon speak."""
     for k in range(1, min(5, len(toks))):
         if toks[k] == ":":
-            if all(cues.is_cap(t) or t == "." for t in toks[:k]):
+            if all(cues.is_cap(t) or t == "." for t in toks[:k]) and toks[0].lower() not in _NOT_SPEAKERS:
                 return [Kept((k, k + 1), (0, k), ":", "speech", False)]
             return []
     return []

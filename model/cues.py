@@ -8,7 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from model.lexicon import BELIEF, CUE_PHRASES, DENIAL, GROUPS, PRONOUNS, SPEECH, TITLES, WEAK, words
+from model.lexicon import (
+    BELIEF,
+    CUE_PHRASES,
+    DENIAL,
+    GROUPS,
+    INVERTED,
+    OBJECT_VERBS,
+    PARTICIPLE_CUES,
+    PRONOUNS,
+    SPEECH,
+    TITLES,
+    WEAK,
+    words,
+)
 
 # Words that may stand between a subject and its cue ("has also said", "however dismissed").
 SKIP = words("skip_words.txt")
@@ -24,12 +37,9 @@ _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "
 _CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})
 _OPEN = frozenset({"“", '"', "‘", "«", "''"})
 # Verbs that may come before their subject after a quotation ("“...,” said Trump").
-_INVERTIBLE = frozenset("""said says say added adds wrote writes asked asks noted notes continued explained
-replied responded declared recalled warned argued insisted tweeted stated concluded acknowledged countered
-cautioned observed remarked quipped joked conceded admitted predicted recounted""".split())
+_INVERTIBLE = INVERTED
 # Weak verbs that take an object ("Trump called Clinton a liar"): fine after a name or a pronoun.
-_OBJECT_VERBS = frozenset("""called calls calling accused accuses criticized criticizes praised praises blamed blames
-urged urges asked asks described describes questioned questions charged charges mocked thanked""".split())
+_OBJECT_VERBS = OBJECT_VERBS
 _COMPLEMENT = frozenset({"that", "to", ":", "“", '"', "''", "whether", "if", "how", "why", "what", "in", "on"})
 _RELATIVE = frozenset({"who", "whose"})
 _AFTER_CUE_BOUNDARY = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "”", '"', "in", "on", "at",
@@ -86,7 +96,8 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         return (inner[0], j + 1) if inner else None
     if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
         return None
-    if low[j] in _SUBJECT_PRONOUNS or low[j] in PRONOUNS:
+    of_them = low[j] in ("them", "us", "whom") and j - 1 > lo and low[j - 1] == "of"  # "most of them"
+    if (low[j] in _SUBJECT_PRONOUNS or low[j] in PRONOUNS) and not of_them:
         return (j, j + 1) if low[j] in _SUBJECT_PRONOUNS and low[j] != "that" else None
     if low[j] in STOP or low[j] in _DETERMINERS:
         return None
@@ -151,13 +162,31 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
 
 
 def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase opening a sentence when a lower-case word (its verb) follows it."""
-    if lo >= hi or not (is_cap(toks[lo]) or low[lo] in _SUBJECT_PRONOUNS) or low[lo] in _OPENING_NON_SUBJECTS:
+    """The name (or pronoun) opening a sentence when its verb, a lower-case word, follows it.
+
+    An appositive set off by commas may stand between ("Michael Petrilli, president of ..., tied ...").
+    """
+    if lo >= hi or low[lo] in _OPENING_NON_SUBJECTS:
         return None
-    src = np_after(toks, low, lo, hi)
-    if src is None or src[1] >= hi or not toks[src[1]][:1].islower():
+    if low[lo] in ("he", "she", "they", "we", "i"):
+        end = lo + 1
+    else:
+        end = lo + (low[lo] in ("the", "a", "an"))
+        while end < hi and end - lo < 8 and (is_cap(toks[end]) or (toks[end] == "." and _abbrev_dot(low, end))
+                                              or toks[end] in ("-", "&")):
+            end += 1
+        if end == lo or not is_cap(toks[end - 1]):
+            return None
+    nxt = end
+    if nxt < hi and toks[nxt] == ",":
+        k = nxt + 1
+        while k < hi and k - nxt < 20 and toks[k] != ",":
+            k += 1
+        nxt = k + 1
+        end = k if k < hi else end
+    if nxt >= hi or not toks[nxt][:1].islower() or (low[nxt] in STOP and low[nxt] not in SKIP):
         return None
-    return src
+    return (lo, end)
 
 
 _OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
@@ -213,10 +242,12 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     nxt = low[b] if b < hi else ""
     if nxt in (".", "") and src[0] > 0 and toks[src[0] - 1] == ",":  # "..., security sources have revealed."
         return True
-    if nxt in _COMPLEMENT:
+    if nxt in _COMPLEMENT or (src[0] > 0 and toks[src[0] - 1] in _CLOSE | _OPEN):
+        return True  # a complement follows, or a quotation precedes ('“...,” Ramos wrote.')
+    if src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in _CLOSE:
         return True
     head, h = toks[src[1] - 1], low[src[1] - 1]
-    named = h in _SUBJECT_PRONOUNS or is_cap(head) and h not in GROUPS
+    named = h in _SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS)
     return form in _OBJECT_VERBS and named and (is_word(nxt) or nxt in ("“", '"', "''"))
 
 
@@ -266,6 +297,8 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         if j >= lo and toks[j] == "," and low[i] in _PARTICIPLE_CUES and (b >= hi or low[b] != "to"):
             return Found((i, b), None, lemma, kind, False, participle=True)  # "..., saying": the subject speaks
         return None
+    if j >= lo and low[j] in ("and", "but") and kind != "belief":
+        return Found((i, b), None, lemma, kind, False, participle=True)  # "X criticized Y and said ...": X speaks
     src, resolved = _subject(toks, low, i, j, lo)
     if src is None:
         return None
@@ -273,22 +306,18 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         return None  # "asked if he thought": a question, not an attribution
     if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
         return None
-    if low[src[0]] == "who" and src[1] - src[0] == 1 and (src[0] == lo or toks[src[0] - 1] != ","):
-        return None  # a restrictive relative clause is part of a larger mention ("a source who asked ...")
     if not _plausible(toks, low, i, src):
         return None
     return Found((i, b), src, lemma, kind, False, resolved=resolved)
 
 
-_PARTICIPLE_CUES = frozenset("""saying adding noting telling calling arguing insisting warning explaining writing
-claiming asking suggesting accusing declaring stating acknowledging describing denying dismissing rejecting
-predicting promising vowing urging""".split())
+_PARTICIPLE_CUES = PARTICIPLE_CUES
 _IMPERSONAL = frozenset({"believed", "expected", "reported", "thought", "said"})
 
 
 def _after_quote(toks: list[str], j: int) -> bool:
     """The cue follows a quotation ("...,” said", "...,\" said"): the place of an inverted attribution."""
-    return toks[j] in _CLOSE or toks[j] in _OPEN or toks[j] == "," and j > 0 and (toks[j - 1] in _CLOSE)
+    return toks[j] in _CLOSE or toks[j] in _OPEN or (toks[j] == "," and j > 0 and (toks[j - 1] in _CLOSE))
 
 
 def _subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
@@ -321,16 +350,19 @@ def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[
 
 
 def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
-    """"Afkham, who spoke in Tehran, said": the subject before an inserted clause set off by commas."""
-    k = j - 1
-    while k > lo and j - k < 25 and toks[k] not in (",", "”", '"', "“", "(", ")", ";", "''"):
-        k -= 1
-    if k <= lo or toks[k] != "," or k == j - 1 or low[k + 1] in _CLAUSE_OPENERS:
-        return None, None
-    head = np_before(toks, low, k - 1, lo)
-    if head is None:
-        return None, None
-    return (head[0], j), None  # the appositive or relative clause belongs to the mention
+    """"Afkham, who spoke in Tehran, said": the subject before one to three inserted clauses set off by commas."""
+    pos = j
+    for _ in range(3):
+        k = pos - 1
+        while k > lo and pos - k < 25 and toks[k] not in (",", "”", '"', "“", "(", ")", ";", "''"):
+            k -= 1
+        if k <= lo or toks[k] != "," or k == pos - 1 or low[k + 1] in _CLAUSE_OPENERS:
+            return None, None
+        head = np_before(toks, low, k - 1, lo)
+        if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in _DETERMINERS):
+            return (head[0], j), None  # the appositive or relative clause belongs to the mention
+        pos = k
+    return None, None
 
 
 _CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "because", "that", "if", "when", "although", "though",
@@ -345,7 +377,7 @@ def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) ->
     first = low[src[0]]
     if toks[src[0]][:1].islower() and first not in _DETERMINERS and first not in _SUBJECT_PRONOUNS:
         h = low[src[1] - 1]  # a bare noun phrase: only a short plural ("officials", "top aides")
-        rel = any(low[k] in _RELATIVE for k in range(src[0], src[1]))
+        rel = any(low[k] in _RELATIVE or is_cap(toks[k]) for k in range(src[0], src[1]))
         if not rel and (src[1] - src[0] > 3 or not (h.endswith("s") and not h.endswith("ss"))):
             return False
     form = low[i]

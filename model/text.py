@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from model.lexicon import ABBREVIATIONS, NUMBERED, SENTENCE_OPENERS, TITLES
+from model.lexicon import ABBREVIATIONS, INVERTED, NUMBERED, SENTENCE_OPENERS, TITLES
 
 OPEN_QUOTES = "“«„"
 CLOSE_QUOTES = "”»"
@@ -23,8 +23,7 @@ _WORD_BEFORE = re.compile(r"([\w.'’-]{1,40})$")
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|''|\w+(?:[-'’&]\w+){0,8}|[^\w\s]")
 _TOKEN = TOKEN
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
-_TAIL_CUES = frozenset("said says asked asks added adds told wrote writes replied continued explained tweeted insisted "
-                       "recalled noted declared according".split())
+_TAIL_CUES = INVERTED | {"told", "according"}
 
 
 @dataclass(frozen=True)
