@@ -1,33 +1,130 @@
 """Verify and load the scoring artifact; score a request's claims in one batch.
 
-Placeholder until the scoring model lands: no artifact, every claim unscored.
+The artifact is ``scorer.joblib`` (one scikit-learn Pipeline: ClaimFeatures ->
+SignedLogisticRegression) with ``scorer.json`` beside it. The JSON holds the
+sha256 of the joblib file, checked before anything is unpickled.
+
+Explanations are exact for the logistic model. With ``z = b + x . beta`` and
+the reference claim's ``z_ref`` (a named, cued, unhedged, unlinked
+assertion), feature j moves the logit by ``beta_j (x_j - x_ref_j)``; those
+logit shares are rescaled by ``(p - p_ref) / (z - z_ref)`` so that the
+effects, in score units, add up exactly to ``score - reference score`` (at
+``z == z_ref`` the slope ``p (1 - p)`` is used). Listed largest |effect|
+first; features at their reference value are left out.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Sequence
 from pathlib import Path
 
+import joblib
+import numpy as np
+
+from model.features import reference_claim
 from model.types import Claim, Links, Scored
+
+JOBLIB, META = "scorer.joblib", "scorer.json"
+REQUIRED = ("name", "version", "sha256", "features", "thresholds", "base_rate", "metrics", "training_data")
 
 
 class ArtifactError(RuntimeError):
     """The artifact is missing, unreadable or fails its sha256 check."""
 
 
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_metadata(model_dir: Path) -> dict:
+    path = model_dir / META
+    if not path.is_file():
+        raise ArtifactError(f"model metadata {path.name} is missing in {model_dir.name}/ "
+                            "(train with python -m model.train)")
+    try:
+        meta = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ArtifactError(f"model metadata {path.name} is unreadable: {e}") from e
+    missing = [k for k in REQUIRED if not isinstance(meta, dict) or k not in meta]
+    if missing:
+        raise ArtifactError(f"model metadata {path.name} lacks {', '.join(missing)}")
+    return meta
+
+
+def load_pipeline(model_dir: Path, meta: dict):
+    path = model_dir / JOBLIB
+    if not path.is_file():
+        raise ArtifactError(f"model file {path.name} is missing in {model_dir.name}/")
+    actual = sha256_file(path)
+    if actual != meta["sha256"]:
+        raise ArtifactError(f"model file {path.name} fails its sha256 check (expected {meta['sha256']}, "
+                            f"found {actual}): truncated or altered; refusing to unpickle it")
+    try:
+        pipeline = joblib.load(path)
+    except Exception as e:  # a checksummed file that still fails to load is a broken artifact
+        raise ArtifactError(f"model file {path.name} does not load: {e}") from e
+    names = [f["name"] for f in meta["features"]]
+    if list(pipeline[:-1].get_feature_names_out()) != names:
+        raise ArtifactError("model features differ from the metadata's feature list")
+    return pipeline
+
+
 class Scorer:
-    def __init__(self, model_dir: Path) -> None:
-        self.model_dir = model_dir
+    """A verified scoring Pipeline plus its metadata."""
+
+    def __init__(self, pipeline, meta: dict) -> None:
+        self.pipeline = pipeline
+        self.meta = meta
+        self.featurizer, self.model = pipeline[:-1], pipeline[-1]
+        self.names = tuple(self.featurizer.get_feature_names_out())
+        self.coef = self.model.coef_[0]
+        self.ref_x = self.featurizer.transform([reference_claim()])[0]
+        self.ref_z = float(self.ref_x @ self.coef + self.model.intercept_[0])
+        self.ref_p = float(1.0 / (1.0 + np.exp(-self.ref_z)))
 
     @classmethod
     def load(cls, model_dir: Path) -> Scorer:
-        return cls(model_dir)
+        model_dir = Path(model_dir)
+        meta = read_metadata(model_dir)
+        return cls(load_pipeline(model_dir, meta), meta)
 
     def info(self) -> dict:
-        return {"name": "unscored", "version": "0", "sha256": None}
+        return {"name": self.meta["name"], "version": self.meta["version"], "sha256": self.meta["sha256"]}
 
     def card(self) -> dict:
-        return {**self.info(), "features": [], "metrics": {}}
+        keep = ("features", "training_data", "metrics", "thresholds", "base_rate", "explanation", "libraries",
+                "artifacts", "reference_score", "trained_at")
+        return {**self.info(), **{k: self.meta[k] for k in keep if k in self.meta}}
+
+    def label(self, p: float) -> str:
+        t = self.meta["thresholds"]
+        return "high" if p >= t["high"] else "medium" if p >= t["medium"] else "low"
+
+    def explain(self, x: np.ndarray, z: float, p: float) -> tuple[tuple[str, float], ...]:
+        share = self.coef * (x - self.ref_x)
+        dz = z - self.ref_z
+        scale = (p - self.ref_p) / dz if abs(dz) > 1e-9 else p * (1.0 - p)
+        effects = [(n, round(float(e), 4)) for n, e in zip(self.names, share * scale, strict=True) if e != 0.0]
+        return tuple(sorted(effects, key=lambda t: -abs(t[1])))
 
     def score(self, claims: Sequence[Claim], links: Sequence[Links], explain: bool = True) -> list[Scored]:
-        return [Scored(claim=c, links=lk) for c, lk in zip(claims, links, strict=True)]
+        """Score every claim of a request with one batched predict."""
+        if not claims:
+            return []
+        x = self.featurizer.transform(list(zip(claims, links, strict=True)))
+        p = self.model.predict_proba(x)[:, 1]
+        z = x @ self.coef + self.model.intercept_[0]
+        out = []
+        for c, lk, xi, zi, pi in zip(claims, links, x, z, p, strict=True):
+            pi = float(pi)
+            feats = dict(zip(self.names, map(float, xi), strict=True)) if explain else {}
+            expl = self.explain(xi, float(zi), pi) if explain else ()
+            out.append(Scored(claim=c, links=lk, features=feats, score=round(pi, 4), label=self.label(pi),
+                              explanation=expl))
+        return out

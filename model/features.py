@@ -1,0 +1,138 @@
+"""One fixed, named, numeric vector per claim: how it is sourced and how the request links to it.
+
+Input rows are ``(Claim, Links)`` pairs. Every feature has a monotone
+direction that the scoring model enforces on its coefficient:
+
+- ``+1``: a larger value never lowers the score (named source, official role,
+  independent corroboration);
+- ``-1``: a larger value never raises it (anonymity, hedging, denial,
+  contradiction);
+- ``0``: free (whether the claim is attributed at all, a direct quote, being
+  itself a denial).
+
+Kinds are encoded so that replacing a named source by an anonymous one can
+never raise a score with simple sign bounds: every attributed claim sets
+``attributed`` (free); a named one adds ``named_person`` or
+``named_organization`` (>= 0); an anonymous one adds ``anonymous_individual``
+or ``anonymous_group`` (<= 0), and ``anonymous_no_reason`` (<= 0) when no
+reason for the anonymity is given. Named therefore always scores at least as
+high as anonymous, whatever the fitted values.
+
+Counts enter as ``log1p`` (diminishing returns). ``denial_share`` is
+``d / (d + s + 1)`` with d the denying claims and s the independent
+corroborating sources: it rises with denials and falls with corroboration, so
+its ``-1`` direction keeps both monotone promises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from model.types import Claim, Links, Source, Span
+
+# name -> monotone direction; the order is the column order.
+FEATURES: dict[str, int] = {
+    "attributed": 0,
+    "named_person": +1,
+    "named_organization": +1,
+    "anonymous_individual": -1,
+    "anonymous_group": -1,
+    "anonymous_no_reason": -1,
+    "role_official": +1,
+    "role_expert": +1,
+    "role_media": +1,
+    "role_witness": +1,
+    "direct_quote": 0,
+    "hedged": -1,
+    "nested_relay": -1,
+    "belief_cue": -1,
+    "is_denial": 0,
+    "corroborating_sources": +1,
+    "corroborating_named": +1,
+    "corroborating_official": +1,
+    "denied": -1,
+    "officially_denied": -1,
+    "contradicted": -1,
+    "denial_share": -1,
+}
+NAMES = tuple(FEATURES)
+DIRECTIONS = np.array([FEATURES[n] for n in NAMES], dtype=int)
+
+
+def _own(c: Claim) -> dict[str, float]:
+    """What the claim itself says about its sourcing."""
+    attributed = c.kind != "unattributed"
+    anonymous = c.kind == "anonymous"
+    group = anonymous and c.anonymity == "group"
+    reason = c.source is not None and bool(c.source.anonymity_reason)
+    return {
+        "attributed": float(attributed),
+        "named_person": float(c.kind == "named_person"),
+        "named_organization": float(c.kind == "named_organization"),
+        "anonymous_individual": float(anonymous and not group),
+        "anonymous_group": float(group),
+        "anonymous_no_reason": float(anonymous and not reason),
+        "role_official": float(attributed and c.role == "official"),
+        "role_expert": float(attributed and c.role == "expert"),
+        "role_media": float(attributed and c.role == "media"),
+        "role_witness": float(attributed and c.role == "witness"),
+        "direct_quote": float(c.direct_quote),
+        "hedged": float(bool(c.hedges)),
+        "nested_relay": float(c.source is not None and bool(c.source.via)),
+        "belief_cue": float(c.belief),
+        "is_denial": float(c.stance == "denies"),
+    }
+
+
+def _linked(lk: Links) -> dict[str, float]:
+    """What the rest of the request says about the claim."""
+    d, s = len(lk.denied_by), lk.corroborating_sources
+    return {
+        "corroborating_sources": float(np.log1p(s)),
+        "corroborating_named": float(np.log1p(lk.corroborating_named)),
+        "corroborating_official": float(np.log1p(lk.corroborating_official)),
+        "denied": float(np.log1p(d)),
+        "officially_denied": float(lk.official_denial),
+        "contradicted": float(np.log1p(len(lk.contradicted_by))),
+        "denial_share": d / (d + s + 1.0),
+    }
+
+
+def featurize(claim: Claim, links: Links) -> np.ndarray:
+    values = {**_own(claim), **_linked(links)}
+    return np.array([values[n] for n in NAMES], dtype=float)
+
+
+def reference_claim() -> tuple[Claim, Links]:
+    """The model's reference: a named person, cued, unhedged, asserting, unlinked."""
+    text = "Jane Doe said the bridge will reopen."
+    claim = Claim(doc_index=0, doc_id="reference", number=0, text=text, start=0, end=len(text),
+                  kind="named_person", role="other", source=Source(text="Jane Doe", start=0, end=8),
+                  cue=Span(text="said", start=9, end=13), direct_quote=False, stance="asserts",
+                  entity="jane doe")
+    return claim, Links()
+
+
+class ClaimFeatures(TransformerMixin, BaseEstimator):
+    """Sequences of ``(Claim, Links)`` -> a dense float matrix with named columns (stateless)."""
+
+    def fit(self, X: Sequence[tuple[Claim, Links]], y: object = None) -> ClaimFeatures:
+        self.n_features_out_ = len(NAMES)
+        return self
+
+    def transform(self, X: Sequence[tuple[Claim, Links]]) -> np.ndarray:
+        if not len(X):
+            return np.zeros((0, len(NAMES)))
+        return np.vstack([featurize(c, lk) for c, lk in X])
+
+    def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
+        return np.array(NAMES, dtype=object)
+
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.requires_fit = False
+        tags.input_tags.two_d_array = False
+        return tags

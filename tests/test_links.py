@@ -1,0 +1,173 @@
+"""Corroboration and denial links on hand-made claims (independent of the attribution engine)."""
+
+from __future__ import annotations
+
+import random
+
+from model.links import content_terms, is_denial, link, source_key
+from model.types import Claim, Links, Source, Span
+
+
+def make(text: str, *, doc: int = 0, number: int = 0, kind: str = "unattributed", role: str = "other",
+         source: str | None = None, cue: str | None = None, stance: str = "asserts", entity: str = "") -> Claim:
+    """A claim whose text is its own document slice; source and cue are located in the text."""
+    src = cue_span = None
+    if source:
+        i = text.index(source)
+        src = Source(text=source, start=i, end=i + len(source))
+    if cue:
+        j = text.index(cue)
+        cue_span = Span(text=cue, start=j, end=j + len(cue))
+    return Claim(doc_index=doc, doc_id=f"d{doc}", number=number, text=text, start=0, end=len(text), kind=kind,
+                 role=role, source=src, cue=cue_span, direct_quote=False, stance=stance,
+                 entity=entity or (source or "").lower())
+
+
+def by_id(claims: list[Claim]) -> dict[str, Links]:
+    return {c.id: lk for c, lk in zip(claims, link(claims), strict=True)}
+
+
+def as_sets(links: dict[str, Links]) -> dict[str, dict]:
+    """Links with their id tuples as sets (their order follows the request's document order)."""
+    return {k: {f: set(v) if isinstance(v, tuple) else v for f, v in lk.__dict__.items()} for k, lk in links.items()}
+
+
+def seed_claims() -> list[Claim]:
+    """The Jalawla seed's central sentences, attributed by hand."""
+    return [
+        make("Hundreds of Iranian soldiers have taken part in a joint operation inside Iraq with Kurdish forces to "
+             "retake a town held by the Islamic State group, security sources have revealed.", number=0,
+             kind="anonymous", role="official", source="security sources", cue="have revealed"),
+        make("Hundreds of soldiers crossed the border on Friday in a joint operation with Kurdish Peshmerga forces to "
+             "take back Jalawla in Diyala province, an official Kurdish source who asked not to be identified told "
+             "Al Jazeera.", number=1, kind="anonymous", role="official",
+             source="an official Kurdish source who asked not to be identified", cue="told"),
+        make("He said the Iranian forces retreated back across the border early on Saturday.", number=2,
+             kind="anonymous", role="official", source="He", cue="said",
+             entity="an official kurdish source who asked not to be identified"),
+        make("Foreign Ministry spokeswoman Marzieh Afkham however dismissed the reports of any Iranian military "
+             "presence in Iraq.", number=3, kind="named_person", role="official",
+             source="Foreign Ministry spokeswoman Marzieh Afkham", cue="dismissed", stance="denies",
+             entity="marzieh afkham"),
+        make("Kurdish officials said their forces had surrounded Jalawla but have so far been unable to advance "
+             "because of roadside bombs placed by Islamic State fighters.", number=4, kind="anonymous",
+             role="official", source="Kurdish officials", cue="said"),
+    ]
+
+
+def test_paraphrase_from_an_independent_source_corroborates():
+    links = by_id(seed_claims())
+    assert "d0:1" in links["d0:0"].corroborated_by
+    assert "d0:0" in links["d0:1"].corroborated_by
+    assert links["d0:0"].corroborating_sources >= 1
+
+
+def test_official_denial_links_to_the_reports_it_dismisses():
+    links = by_id(seed_claims())
+    assert "d0:3" in links["d0:0"].denied_by
+    assert links["d0:0"].official_denial
+    assert "d0:3" not in links["d0:4"].denied_by  # the siege of Jalawla is not what was dismissed
+
+
+def test_a_denial_is_not_denied_by_the_claims_it_denies():
+    links = by_id(seed_claims())
+    assert not links["d0:3"].denied_by
+    assert "d0:0" in links["d0:3"].contradicted_by
+
+
+def test_same_entity_twice_is_not_independent():
+    a = make("Jones said the plant will close in March.", number=0, kind="named_person", source="Jones", cue="said")
+    b = make("He said the plant will close in March.", number=1, kind="named_person", source="He", cue="said",
+             entity="jones")
+    links = link([a, b])
+    assert links[0].corroborated_by == () and links[0].corroborating_sources == 0
+
+
+def test_two_outlets_quoting_one_person_count_once():
+    claims = [
+        make("The plant will close in March, Jones said.", doc=0, kind="named_person", source="Jones", cue="said"),
+        make("The plant will close in March, Jones told reporters.", doc=1, kind="named_person", source="Jones",
+             cue="told"),
+        make("The plant will close in March, the union said.", doc=2, kind="named_organization",
+             source="the union", cue="said"),
+        make("The plant will close in March, a union official said.", doc=3, kind="anonymous",
+             source="a union official", cue="said"),
+    ]
+    links = link(claims)
+    assert "d1:0" not in links[0].corroborated_by
+    assert links[0].corroborating_sources == 2  # the union and the anonymous official; Jones is the claim itself
+    assert links[2].corroborating_sources == 2  # Jones (once) and the anonymous official
+    assert links[2].corroborating_named == 1
+
+
+def test_unattributed_coverage_from_other_documents_is_independent():
+    claims = [
+        make("Robert Plant ripped up an $800 million Led Zeppelin reunion contract", doc=0),
+        make("Plant tore up the $800 million contract for a Led Zeppelin reunion tour.", doc=1),
+        make("Robert Plant turned down $800 million to reunite Led Zeppelin.", doc=2),
+        make("The Led Zeppelin contract was ripped up by Plant, the paper added.", doc=2, number=1),
+    ]
+    assert link(claims)[0].corroborating_sources == 2  # two outlets, the second one once
+
+
+def test_headline_claim_is_denied_by_debunking_coverage():
+    claims = [
+        make("Giant squid found on a beach in Santa Monica", doc=0),
+        make("Photos of a giant squid found on a beach in Santa Monica went viral on Monday.", doc=1),
+        make("The story is a hoax: the photo was made with editing software.", doc=1, number=1),
+    ]
+    links = link(claims)
+    assert "d1:1" in links[0].denied_by
+    assert not links[0].official_denial
+
+
+def test_declined_to_comment_is_not_a_denial():
+    c = make("The ministry declined to comment on the reports.", kind="named_organization", source="The ministry",
+             cue="declined to comment")
+    assert not is_denial(c)
+    assert is_denial(make("The ministry said the reports were not true.", kind="named_organization",
+                          source="The ministry", cue="said"))
+
+
+def test_content_terms_leave_out_source_and_cue():
+    c = seed_claims()[3]
+    terms = content_terms(c)
+    assert "afkham" not in terms and "dismiss" not in terms
+    assert {"iranian", "iraq", "military"} <= set(terms)
+
+
+def test_source_key_uses_the_document_for_the_outlets_own_voice():
+    assert source_key(make("x", doc=3)) == "#document:3"
+    assert source_key(make("x said", source="x", cue="said")) == "x"
+
+
+def test_links_do_not_depend_on_document_order():
+    claims = [
+        *seed_claims(),
+        make("Iranian soldiers took part in a joint operation in Iraq, residents said.", doc=1, kind="anonymous",
+             source="residents", cue="said"),
+        make("The reports of Iranian soldiers inside Iraq are false, the ministry said.", doc=2,
+             kind="named_organization", role="official", source="the ministry", cue="said"),
+    ]
+    expected = {c.id: lk for c, lk in zip(claims, link(claims), strict=True)}
+    docs = sorted({c.doc_index for c in claims})
+    order = docs[:]
+    random.Random(7).shuffle(order)
+    moved = [Claim(**{**c.__dict__, "doc_index": order.index(c.doc_index)}) for c in claims]
+    moved.sort(key=lambda c: (c.doc_index, c.number))
+    got = {c.id: lk for c, lk in zip(moved, link(moved), strict=True)}
+    assert as_sets(got) == as_sets(expected)
+
+
+def test_empty_and_single():
+    assert link([]) == []
+    assert link([make("Nothing else here.")]) == [Links()]
+
+
+def test_large_request_stays_sparse():
+    # 3,000 claims from 100 documents about one story: the shared topic word is blocked, links stay local.
+    claims = [make(f"Jalawla report {d} item {i} mentions keyword{d}x{i} and token{i % 7}", doc=d, number=i)
+              for d in range(100) for i in range(30)]
+    links = link(claims)
+    assert len(links) == len(claims)
+    assert max(len(lk.corroborated_by) for lk in links) < 200
