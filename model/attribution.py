@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from model import cues
 from model.lexicon import ANONYMITY_REASONS, HEDGES
@@ -51,17 +51,27 @@ def attribute(doc: Document, doc_index: int) -> list[Claim]:
     """One claim per asserting sentence (per attribution where a sentence has several), in text order."""
     text = doc.text
     seg = segment(text)
-    drafts = [d for n in range(len(seg.sentences)) for d in sentence_drafts(text, seg, n)]
+    drafts = speaker_paragraphs([d for n in range(len(seg.sentences)) for d in sentence_drafts(text, seg, n)])
     resolutions = resolve(text, seg, drafts)
     return [build_claim(text, doc, doc_index, n, d, r) for n, (d, r) in enumerate(zip(drafts, resolutions,
                                                                                         strict=True))]
 
 
-def _quote_flags(seg: Segmentation, starts: list[int]) -> list[bool]:
-    flags = []
-    for s in starts:
-        flags.append(any(q.start < s < q.end for q in seg.quotes))
-    return flags
+_SPEAKER_GROUP = 1 << 30  # quote-group ids for "NAME: ..." paragraphs, clear of real quotations
+
+
+def speaker_paragraphs(drafts: list[Draft]) -> list[Draft]:
+    """A paragraph opened by "PENCE: ..." is the speaker's throughout, like a quotation."""
+    out = []
+    speaker_para = -1
+    for d in drafts:
+        if d.cue is not None and d.cue.text == ":" and d.source is not None and d.source.start <= d.start + 2:
+            speaker_para = d.paragraph
+            d = replace(d, quote_group=_SPEAKER_GROUP + d.paragraph, quote_share=1.0)
+        elif d.paragraph == speaker_para and d.source is None:
+            d = replace(d, quote_group=_SPEAKER_GROUP + d.paragraph, quote_share=1.0)
+        out.append(d)
+    return out
 
 
 def sentence_drafts(text: str, seg: Segmentation, n: int) -> list[Draft]:
@@ -71,9 +81,9 @@ def sentence_drafts(text: str, seg: Segmentation, n: int) -> list[Draft]:
     toks = [m.group(0) for m in matches]
     qs = [q for q in seg.quotes if q.start < sent.end and q.end > sent.start]
     in_quote = [any(q.start < m.start() < q.end for q in qs) for m in matches] if qs else [False] * len(toks)
-    found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0))
-    if not found and sent.start == seg.paragraphs[sent.paragraph][0]:
-        found = _title_colon(toks)
+    found = _title_colon(toks) if sent.start == seg.paragraphs[sent.paragraph][0] else []
+    if not found:
+        found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0))
     group, share = _quote_of(qs, sent.start, sent.end)
     if not found:
         return [Draft(sent.start, sent.end, n, sent.paragraph, quote_group=group, quote_share=share)]
@@ -188,11 +198,13 @@ _NOT_SPEAKERS = frozenset({"the", "update", "updated", "related", "watch", "read
 
 
 def _title_colon(toks: list[str]) -> list[Kept]:
-    """A headline "Gingrich: Trump Must Decide ...": the words before the colon speak."""
-    for k in range(1, min(5, len(toks))):
+    """A headline "Gingrich: Trump Must ..." or a transcript's "PENCE: Well, ...": the words before the colon speak."""
+    lo = 1 if toks and toks[0] in ('"', "“", "''") else 0
+    for k in range(lo + 1, min(lo + 5, len(toks))):
         if toks[k] == ":":
-            if all(cues.is_cap(t) or t == "." for t in toks[:k]) and toks[0].lower() not in _NOT_SPEAKERS:
-                return [Kept((k, k + 1), (0, k), ":", "speech", False)]
+            names = toks[lo:k]
+            if all(cues.is_cap(t) or t == "." for t in names) and names[0].lower() not in _NOT_SPEAKERS:
+                return [Kept((k, k + 1), (lo, k), ":", "speech", False)]
             return []
     return []
 

@@ -248,7 +248,8 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
         return True
     head, h = toks[src[1] - 1], low[src[1] - 1]
     named = h in _SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS)
-    return form in _OBJECT_VERBS and named and (is_word(nxt) or nxt in ("“", '"', "''"))
+    finite = form in _OBJECT_VERBS or form.endswith(("ed", "s")) or form in ("laid", "hit", "sought", "felt")
+    return named and finite and (is_word(nxt) or nxt in ("“", '"', "''"))
 
 
 def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None,

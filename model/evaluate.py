@@ -202,7 +202,7 @@ def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in ("polnear", "sourcing"):
         print(__doc__)
         return 2
-    paths = [Path(a) for a in argv[1:]]
+    paths = [Path(a) for a in argv[1:] if not a.isdigit()]
     missing = [p for p in paths if not p.exists()]
     if missing:
         print(f"skipped: {missing[0]} is not there (the shared PolNeAR data lives in {SHARED / 'data'})")
@@ -213,7 +213,7 @@ def main(argv: list[str]) -> int:
         if len(paths) < 2:
             print(__doc__)
             return 2
-        misses = int(argv[3]) if len(argv) > 3 else 0
+        misses = int(argv[3]) if len(argv) > 3 and argv[3].isdigit() else 0
         _show(sourcing(paths[0], paths[1], misses))
     return 0
 
