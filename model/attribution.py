@@ -11,7 +11,7 @@ from model.lexicon import ANONYMITY_REASONS, HEDGES
 from model.resolve import Resolution, resolve
 from model.text import TOKEN as _TOKEN
 from model.text import Segmentation, segment
-from model.types import Claim, Document, Span
+from model.types import Claim, Document, Source, Span
 
 _CONJ = frozenset({"while", "but", "and", "whereas", "though", "although", "yet"})
 _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in
@@ -244,15 +244,24 @@ def stance(text: str, d: Draft) -> str:
     return "asserts"
 
 
-def anonymity_reason(text: str, source: Span, d: Draft) -> str | None:
+def anonymity_reason(text: str, source: Source, d: Draft) -> str | None:
     """The words saying why an anonymous source is unnamed, in its mention or its sentence."""
     m = _REASON.search(text, source.start, d.end) or _REASON.search(text, d.start, d.end)
+    if not m and source.resolved is not None:  # "He said ..." of a source who asked not to be named
+        m = _REASON.search(text, source.resolved.start, source.resolved.end)
     if not m:
         return None
     reason = m.group(0).strip()
     if reason.lower().startswith("and "):
         reason = reason[4:]
     return reason
+
+
+def _anonymity(kind: str, mention, source) -> str:
+    """individual for a confidential source (a stated reason makes it one), group for a described group."""
+    if kind != "anonymous" or mention is None:
+        return "none"
+    return "individual" if source is not None and source.anonymity_reason else mention.anonymity
 
 
 def build_claim(text: str, doc: Document, doc_index: int, number: int, d: Draft, r: Resolution) -> Claim:
@@ -269,6 +278,6 @@ def build_claim(text: str, doc: Document, doc_index: int, number: int, d: Draft,
         kind=kind, role=mention.role if mention and source else "other", source=source, cue=d.cue,
         direct_quote=d.quote_share >= 0.5, stance=stance(text, d), hedges=hedges(text, d.start, d.end),
         entity=mention.entity if mention and source else "",
-        anonymity=(mention.anonymity if kind == "anonymous" else "none") if mention else "none",
+        anonymity=_anonymity(kind, mention, source),
         belief=d.kind == "belief",
     )

@@ -16,6 +16,7 @@ from model.lexicon import (
     INVERTED,
     OBJECT_VERBS,
     PARTICIPLE_CUES,
+    PERSON_ROLES,
     PRONOUNS,
     SPEECH,
     TITLES,
@@ -247,7 +248,8 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     if src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in _CLOSE:
         return True
     head, h = toks[src[1] - 1], low[src[1] - 1]
-    named = h in _SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS)
+    named = h in _SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (
+        low[src[0]] in ("the", "a", "an") and h in ROLE_HEADS)  # "the mayor called ...", "a spokesman denied"
     finite = form in _OBJECT_VERBS or form.endswith(("ed", "s")) or form in ("laid", "hit", "sought", "felt")
     return named and finite and (is_word(nxt) or nxt in ("“", '"', "''"))
 
@@ -313,6 +315,8 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
 
 
 _PARTICIPLE_CUES = PARTICIPLE_CUES
+ROLE_HEADS = PERSON_ROLES | frozenset({"mayor", "governor", "senator", "president", "campaign", "ministry", "company",
+                                      "agency", "department", "committee", "court", "police", "government", "group"})
 _IMPERSONAL = frozenset({"believed", "expected", "reported", "thought", "said"})
 
 

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from model.lexicon import ORGANIZATIONS
 from model.mentions import Mention, classify, head_chunk, words_of
 from model.text import Segmentation
 from model.types import Relay, Source, Span
@@ -131,6 +132,8 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolutio
     for n, d in enumerate(drafts):  # second pass: quotation continuations, which may look ahead
         if d.source is None:
             out[n] = _continuation(n, d, speakers, out, by_para, seg)
+            if out[n].source is not None and d.quote_group not in speakers:
+                speakers[d.quote_group] = n  # the rest of this quotation follows the same speaker
     return out
 
 
@@ -160,6 +163,10 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
             mention = _follow(target, history)
         elif mention.kind == "pronoun":
             mention = Mention("anonymous", "other", mention.head, "individual", mention.gender, mention.head)
+        elif mention.head in _NAMED_OFFICES:  # "the Indiana governor": one identifiable person
+            mention = Mention("named_person", mention.role, mention.entity, "none", mention.gender, mention.head)
+        elif mention.head in ORGANIZATIONS:  # "the ministry", "the company": the body itself
+            mention = Mention("named_organization", mention.role, mention.entity, "none", "plural", mention.head)
         else:
             mention = Mention("anonymous", mention.role, mention.entity, "group", mention.gender, mention.head)
     else:
@@ -171,6 +178,12 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or history.fullest.get(mention.entity) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+# Definite descriptions that single out one person even when no earlier mention is found.
+_NAMED_OFFICES = frozenset({"nominee", "candidate", "governor", "senator", "president", "businessman", "billionaire",
+                            "mogul", "mayor", "congressman", "congresswoman", "chairman", "chairwoman", "speaker",
+                            "secretary", "minister", "judge", "pope", "king", "queen", "premier", "chancellor"})
 
 
 def _follow(target: Known, history: History) -> Mention:

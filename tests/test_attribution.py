@@ -1,0 +1,176 @@
+"""Attribution: cues, source spans, kind, role, stance, hedges, anonymity, relays and resolution."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.attribution import attribute
+from model.types import Claim, Document
+
+
+def claims(text: str) -> list[Claim]:
+    return attribute(Document(id="t", text=text), 0)
+
+
+def one(text: str) -> Claim:
+    (c,) = claims(text)
+    return c
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    ("The minister said the border was closed.", "The minister", "said"),
+    ("The border was closed, the minister says.", "the minister", "says"),
+    ("“The border is closed,” said Interior Minister Ali Hassan.", "Interior Minister Ali Hassan", "said"),
+    ("The border was closed, according to the interior ministry.", "the interior ministry", "according to"),
+    ("The minister told reporters the border was closed.", "The minister", "told"),
+    ("Ali Hassan, who heads the ministry, has repeatedly said the border was closed.",
+     "Ali Hassan, who heads the ministry", "said"),
+    ("Speaking to reporters, Ali Hassan said the border was closed.", "Ali Hassan", "said"),
+    ("Sen. Chuck Grassley (R-Iowa) told Politico the bill was dead.", "Sen. Chuck Grassley (R-Iowa)", "told"),
+    ("The ministry dismissed the reports as baseless.", "The ministry", "dismissed"),
+])
+def test_source_and_cue_spans(text, source, cue):
+    c = one(text)
+    assert c.source is not None and c.source.text == source
+    assert c.cue is not None and c.cue.text == cue
+    assert text[c.source.start:c.source.end] == source
+
+
+def test_listener_of_told_is_not_the_source():
+    c = one("An aide told CNN that the plan was dead.")
+    assert c.source.text == "An aide"
+
+
+def test_unattributed_sentence():
+    c = one("The town lies 30km from the border.")
+    assert (c.kind, c.role, c.source, c.cue, c.stance) == ("unattributed", "other", None, None, "asserts")
+
+
+def test_two_attributions_in_one_sentence_give_two_claims_on_their_own_parts():
+    text = "Trump said the economy was weak, while Clinton said it was strong."
+    a, b = claims(text)
+    assert (a.source.text, b.source.text) == ("Trump", "Clinton")
+    assert a.end <= b.start
+    assert a.text.startswith("Trump said") and b.text.startswith("while Clinton said")
+
+
+def test_attribution_inside_content_is_not_a_second_claim():
+    (c,) = claims("Trump said Clinton wants to raise taxes.")
+    assert c.source.text == "Trump"
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry declined to comment on the report.",
+    "A government spokesman did not deny the report.",
+    "The ministry refused to deny that troops had crossed.",
+])
+def test_non_denials_assert(text):
+    assert one(text).stance == "asserts"
+
+
+@pytest.mark.parametrize("text", [
+    "Police denied the claims.",
+    "The ministry rejected the allegations.",
+    "The mayor called the allegations baseless.",
+    "The spokesman said the reports were false.",
+])
+def test_denials(text):
+    assert one(text).stance == "denies"
+
+
+def test_kinds_and_roles():
+    by_source = {c.source.text: c for c in claims(
+        "The State Department said talks would resume. CNN reported that talks had stalled. "
+        "Analysts said the move was expected. Residents said they heard explosions. "
+        "Sen. Ted Cruz said he opposed it. Trump said he supported it.")}
+    assert (by_source["The State Department"].kind, by_source["The State Department"].role) == (
+        "named_organization", "official")
+    assert (by_source["CNN"].kind, by_source["CNN"].role) == ("named_organization", "media")
+    assert (by_source["Analysts"].kind, by_source["Analysts"].role) == ("anonymous", "expert")
+    assert (by_source["Residents"].kind, by_source["Residents"].role) == ("anonymous", "witness")
+    assert (by_source["Sen. Ted Cruz"].kind, by_source["Sen. Ted Cruz"].role) == ("named_person", "official")
+    assert (by_source["Trump"].kind, by_source["Trump"].role) == ("named_person", "other")
+
+
+def test_anonymity_individual_with_reason_and_group():
+    a, b = claims("A senior official, speaking on condition of anonymity, said the deal was close. "
+                  "Republicans said the deal was bad.")
+    assert (a.kind, a.anonymity, a.source.anonymity_reason) == ("anonymous", "individual",
+                                                                 "speaking on condition of anonymity")
+    assert a.role == "official"
+    assert (b.kind, b.anonymity, b.source.anonymity_reason) == ("anonymous", "group", None)
+    assert b.entity == "republicans"
+
+
+def test_belief_and_intention_cues():
+    a, b = claims("Clinton wants to raise taxes. Republicans believe the plan will fail.")
+    assert a.belief and b.belief
+    assert a.cue.text == "wants" and b.cue.text == "believe"
+
+
+def test_hedges_and_their_exceptions():
+    c = one("The senator said the bill could not pass but may fail in May, and likely voters will probably care.")
+    assert [h.text for h in c.hedges] == ["may", "probably"]
+    assert [h.text for h in one("Troops reportedly crossed and it appears to be over.").hedges] == [
+        "reportedly", "appears to"]
+
+
+def test_impersonal_passive_is_unattributed_and_hedged():
+    c = one("It is believed that troops crossed the border.")
+    assert c.kind == "unattributed" and c.source is None
+    assert [h.text for h in c.hedges] == ["It is believed"]
+
+
+def test_pronouns_resolve_by_gender_and_kind_follows():
+    _, she, he = claims("Gov. John Smith met Mary Jones. She said the plan was sound. He said it was not.")
+    assert (she.source.text, she.source.resolved.text, she.entity) == ("She", "Mary Jones", "jones")
+    assert (he.source.resolved.text, he.kind, he.role, he.entity) == ("Gov. John Smith", "named_person", "official",
+                                                                     "smith")
+
+
+def test_definite_back_reference():
+    _, senator = claims("Sen. Elizabeth Warren spoke on Monday. The senator said the bill would fail.")
+    assert senator.source.resolved.text == "Sen. Elizabeth Warren"
+    assert (senator.kind, senator.role, senator.entity) == ("named_person", "official", "warren")
+
+
+def test_relay_according_to_then_pronoun():
+    text = "Ali Hassan spoke on Monday. According to the state news agency, he said the border was closed."
+    c = claims(text)[1]
+    assert c.source.text == "he" and c.source.resolved.text == "Ali Hassan"
+    assert [v.text for v in c.source.via] == ["the state news agency"]
+    assert c.entity == "hassan"
+
+
+def test_multi_sentence_quote_carries_its_speaker():
+    text = "“We will win. We always do,” said Sen. Ted Cruz. “Nobody can stop us.”"
+    first, second, third = claims(text)
+    assert first.source.text == second.source.text == third.source.text == "Sen. Ted Cruz"
+    assert first.cue is None and second.cue.text == "said" and third.cue is None
+    assert first.direct_quote and third.direct_quote
+    assert first.entity == third.entity == "cruz"
+
+
+def test_quote_paragraph_after_a_speaker_paragraph_is_the_speakers():
+    text = "The analyst Jane Doe said the deal was fragile.\n“It could collapse any day. Nobody knows.”"
+    _, a, b = claims(text)
+    assert a.source.text == b.source.text == "The analyst Jane Doe"
+    assert a.kind == "named_person" and a.role == "expert"
+
+
+def test_transcript_speaker_paragraph():
+    text = "WALLACE: Will she attend? Tell us.\nPENCE: She will not. That is final."
+    cs = claims(text)
+    assert [c.source.text for c in cs] == ["WALLACE", "WALLACE", "PENCE", "PENCE"]
+
+
+def test_claims_are_in_text_order_and_spans_index_the_text():
+    text = "“Yes,” he said. Officials, who asked not to be named, said no.\n\nThe end came, experts said."
+    cs = claims(text)
+    assert [c.start for c in cs] == sorted(c.start for c in cs)
+    for c in cs:
+        assert text[c.start:c.end] == c.text
+        if c.source:
+            assert text[c.source.start:c.source.end] == c.source.text
+    assert cs[1].source.anonymity_reason == "who asked not to be named"
+    assert cs[1].anonymity == "individual"

@@ -1,0 +1,97 @@
+"""Segmentation: paragraphs, sentences and quotations with offsets into the original text."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.text import segment
+
+
+def sentences(text: str) -> list[str]:
+    return [s.text for s in segment(text).sentences]
+
+
+@pytest.mark.parametrize("text", [
+    "Mr. Smith met Mrs. Jones and Dr. Brown in Washington.",
+    "Sen. Ted Cruz and Rep. Nancy Pelosi and Gov. Jerry Brown spoke.",
+    "U.S. officials said Sept. 11 changed everything.",
+    "John F. Kennedy was president.",
+    "The meeting began at 9 a.m. on Friday and ended at 5 p.m. on Saturday.",
+    "He lives at 12 Main St. in Springfield.",
+    "Apple Inc. and Acme Corp. said they agreed.",
+    "It was ranked No. 2 in the poll.",
+    "The vote was on Jan. 5 and Dec. 12 of that year.",
+])
+def test_abbreviations_do_not_split(text):
+    assert sentences(text) == [text]
+
+
+def test_sentences_split_on_end_marks():
+    text = "The army moved in. Residents fled! Was it planned? Nobody knows."
+    assert sentences(text) == ["The army moved in.", "Residents fled!", "Was it planned?", "Nobody knows."]
+
+
+def test_dotted_acronym_ends_a_sentence_before_an_opener():
+    assert sentences("Troops left the U.S. The next day they landed.") == [
+        "Troops left the U.S.", "The next day they landed."]
+
+
+def test_quoted_question_with_its_attribution_is_one_sentence():
+    text = "“Does he not understand that?” Biden said. Then he left."
+    assert sentences(text) == ["“Does he not understand that?” Biden said.", "Then he left."]
+
+
+def test_offsets_survive_odd_whitespace_and_unicode():
+    text = "  Première ligne.\u00a0 Deuxième phrase ici.\n\n\tThird paragraph — with “quotes”. "
+    seg = segment(text)
+    assert [s.text for s in seg.sentences] == ["Première ligne.", "Deuxième phrase ici.",
+                                               "Third paragraph — with “quotes”."]
+    for s in seg.sentences:
+        assert text[s.start:s.end] == s.text
+    assert [s.paragraph for s in seg.sentences] == [0, 0, 1]
+
+
+def test_paragraphs_are_lines():
+    text = "First line.\nSecond line.\n\nThird."
+    assert segment(text).paragraphs == ((0, 11), (12, 24), (26, 32))
+
+
+def test_curly_and_straight_quotes():
+    text = 'He said “it is over” and she said "not yet".'
+    quotes = segment(text).quotes
+    assert [text[q.start:q.end] for q in quotes] == ["“it is over”", '"not yet"']
+    assert all(q.closed for q in quotes)
+    assert quotes[0].group != quotes[1].group
+
+
+def test_double_apostrophe_quotes():
+    text = "''It is over,'' he said."
+    (q,) = segment(text).quotes
+    assert text[q.start:q.end] == "''It is over,''"
+
+
+def test_quote_continues_into_a_paragraph_that_opens_with_a_quote_mark():
+    text = "“First part of the quote.\n“Second part, still quoted.”\nNot quoted."
+    quotes = segment(text).quotes
+    assert len(quotes) == 2
+    assert not quotes[0].closed and quotes[1].closed
+    assert quotes[0].group == quotes[1].group
+    assert text[quotes[0].start:quotes[0].end] == "“First part of the quote."
+
+
+def test_unclosed_quote_not_continued_ends_with_its_paragraph():
+    text = "He said “this never closes.\nA new paragraph without a quote."
+    quotes = segment(text).quotes
+    assert len(quotes) == 1
+    assert text[quotes[0].start:quotes[0].end] == "“this never closes."
+
+
+def test_new_quote_after_a_closed_one_is_a_new_group():
+    text = "“Done.”\n“Another.”"
+    quotes = segment(text).quotes
+    assert quotes[0].group != quotes[1].group
+
+
+def test_empty_and_blank_text():
+    assert segment("").sentences == ()
+    assert segment(" \n\t ").sentences == ()

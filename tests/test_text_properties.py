@@ -1,0 +1,57 @@
+"""Properties over arbitrary text: no exception, spans index the original text, claims in order, deterministic."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model.attribution import attribute
+from model.text import segment
+from model.types import Document
+
+# Unicode text biased towards what the scanners look at: quotes, end marks, commas, capitals, cue words.
+PIECES = st.sampled_from([
+    " said ", " told ", " according to ", " Mr. ", " U.S. ", "“", "”", '"', "''", ", ", ". ", "? ", "\n", "\n\n",
+    " He ", " she ", " who ", " Officials ", " denied ", " reportedly ", " may ", " The ", " (R-Iowa) ", ":", "—",
+])
+TEXT = st.lists(st.one_of(st.text(max_size=20), PIECES), max_size=40).map("".join)
+
+
+def check_spans(text: str) -> None:
+    seg = segment(text)
+    for s in seg.sentences:
+        assert text[s.start:s.end] == s.text
+    claims = attribute(Document(id="p", text=text), 0)
+    starts = [c.start for c in claims]
+    assert starts == sorted(starts)
+    for c in claims:
+        assert text[c.start:c.end] == c.text
+        spans = [c.cue, *c.hedges]
+        if c.source is not None:
+            spans += [c.source, c.source.resolved, *c.source.via]
+        for sp in spans:
+            if sp is not None:
+                assert text[sp.start:sp.end] == sp.text
+        assert c.kind in ("named_person", "named_organization", "anonymous", "unattributed")
+        assert c.role in ("official", "media", "expert", "witness", "other")
+        assert (c.source is None) == (c.kind == "unattributed")
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_spans_order_and_kinds_hold_for_any_text(text):
+    check_spans(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=300))
+def test_plain_unicode_never_breaks(text):
+    check_spans(text)
+
+
+@settings(max_examples=100, deadline=None)
+@given(TEXT)
+def test_deterministic(text):
+    a = attribute(Document(id="p", text=text), 0)
+    b = attribute(Document(id="p", text=text), 0)
+    assert a == b
