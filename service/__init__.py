@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping
 from typing import Any
 
@@ -17,10 +18,13 @@ from service.config import Settings, load_settings
 
 __all__ = ["Settings", "create_app"]
 
+log = logging.getLogger("service")
+
 
 def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     """Settings from the environment, overridden by ``config`` (settings fields by name;
     upper-case keys go to ``app.config``, e.g. ``TESTING``)."""
+    logs.configure_logging()
     config = dict(config or {})
     settings = load_settings(config)
     app = Flask(__name__)
@@ -34,7 +38,10 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["rate_limiter"] = RateLimiter(limit) if limit else None
     # Loads and verifies the artifact once; under gunicorn this happens in the
     # master before fork (preload), and nothing here predicts.
-    app.extensions["analyzer"] = model.Analyzer(settings.model_dir)
+    analyzer = app.extensions["analyzer"] = model.Analyzer(settings.model_dir)
+    if not analyzer.ready:
+        # Serve anyway (healthz, readyz say why, /v1 answers 503), but say it where operators look.
+        log.error("model not ready: %s", analyzer.problem)
     app.extensions["openapi"] = ops.openapi_document(settings, auth_required=keys.enabled)
 
     logs.register(app)

@@ -76,6 +76,5 @@ def finish_request(response: Response) -> Response:
 
 
 def register(app: Flask) -> None:
-    configure_logging()
     app.before_request(start_request)
     app.after_request(finish_request)
