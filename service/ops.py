@@ -168,6 +168,14 @@ def openapi_document(settings: Settings, auth_required: bool) -> dict:
         "paths": paths,
         "components": {
             "schemas": schemas,
+            # Not tied to one operation: any unknown path, any method a path lacks.
+            "responses": {
+                "NotFound": _problem("No such route."),
+                "MethodNotAllowed": _problem("The route exists but not with this method.",
+                                             {"Allow": _header("The methods the route has.")}),
+                "InternalError": _problem("A bug: the service failed on the request and logged it (never "
+                                          "expected; no input should cause it)."),
+            },
             "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer"},
                                 "apiKey": {"type": "apiKey", "in": "header", "name": "X-API-Key"}},
         },
