@@ -27,7 +27,8 @@ COPY service/ service/
 USER 10001:10001
 EXPOSE 8000
 
-# Slim images have no curl; the standard library is enough.
+# Slim images have no curl; the standard library is enough. (Port 8000: change
+# it here too if RELIABILITY_BIND is overridden.)
 HEALTHCHECK --interval=30s --timeout=5s --start-period=30s --retries=3 \
     CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:8000/healthz', timeout=4)"]
 

@@ -28,15 +28,16 @@ else:
     os.environ["PROMETHEUS_MULTIPROC_DIR"] = _metrics_dir
 
 bind = os.environ.get("RELIABILITY_BIND", "127.0.0.1:8000")
-# The CPUs this process may use (a container's share), not the host's count.
+# The CPUs this process may run on (its cpuset), not the host's count. A CPU
+# quota (docker --cpus) is not visible here: set WEB_CONCURRENCY to match it.
 _cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 workers = int(os.environ.get("WEB_CONCURRENCY", _cpus))
+# One request at a time per worker: scoring is CPU-bound, threads would only contend.
 worker_class = "sync"
 preload_app = True
 # A 10 MB request of 500 long documents takes seconds, not minutes.
 timeout = int(os.environ.get("RELIABILITY_TIMEOUT", "120"))
 graceful_timeout = int(os.environ.get("RELIABILITY_GRACEFUL_TIMEOUT", "30"))
-keepalive = 5
 # Recycle workers now and then, staggered, so slow leaks cannot accumulate.
 max_requests = int(os.environ.get("RELIABILITY_MAX_REQUESTS", "10000"))
 max_requests_jitter = max_requests // 10
