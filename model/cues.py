@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from model.lexicon import (
     BELIEF,
+    COMMON_HEADS,
     CUE_PHRASES,
     DENIAL,
     GROUPS,
@@ -21,6 +22,7 @@ from model.lexicon import (
     SPEECH,
     TITLES,
     WEAK,
+    WITNESS,
     words,
 )
 
@@ -115,12 +117,13 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
             break
         if lw in _NP_PREP or lw in _LOOSE_PREP:
             if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
-                    lw in _NP_PREP or not is_cap(toks[k - 2])):
+                    lw in _NP_PREP or not is_cap(toks[k - 2]) or low[k - 2] in PEOPLE):
                 k -= 1
                 continue
             break
         if lw in ("and", "&"):
-            if is_cap(toks[k]) and k - 2 >= lo and is_cap(toks[k - 2]):
+            if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and low[k - 2] not in SKIP and (
+                    is_cap(toks[k]) == is_cap(toks[k - 2]) or low[k - 2] in PEOPLE):
                 k -= 1
                 continue
             break
@@ -243,14 +246,17 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     nxt = low[b] if b < hi else ""
     if nxt in (".", "") and src[0] > 0 and toks[src[0] - 1] == ",":  # "..., security sources have revealed."
         return True
+    if nxt == "," and b + 1 < hi and toks[b + 1] in _OPEN:  # 'She continued, “For us ...'
+        return True
     if nxt in _COMPLEMENT or (src[0] > 0 and toks[src[0] - 1] in _CLOSE | _OPEN):
         return True  # a complement follows, or a quotation precedes ('“...,” Ramos wrote.')
     if src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in _CLOSE:
         return True
     head, h = toks[src[1] - 1], low[src[1] - 1]
     named = h in _SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (
-        low[src[0]] in ("the", "a", "an") and h in ROLE_HEADS)  # "the mayor called ...", "a spokesman denied"
-    finite = form in _OBJECT_VERBS or form.endswith(("ed", "s")) or form in ("laid", "hit", "sought", "felt")
+        low[src[0]] in ("the", "a", "an") and h in ROLE_HEADS) or (  # "the mayor called ...", "a spokesman denied"
+        h in PEOPLE)  # "Republicans criticized", "some analysts questioned"
+    finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in ("laid", "hit", "sought", "felt")
     return named and finite and (is_word(nxt) or nxt in ("“", '"', "''"))
 
 
@@ -315,6 +321,9 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
 
 
 _PARTICIPLE_CUES = PARTICIPLE_CUES
+PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - {"one", "another", "both", "all", "each", "some", "many", "most", "few",
+                                             "several", "those", "state", "federal", "house", "senate", "white",
+                                             "black", "western", "american"}
 ROLE_HEADS = PERSON_ROLES | frozenset({"mayor", "governor", "senator", "president", "campaign", "ministry", "company",
                                       "agency", "department", "committee", "court", "police", "government", "group"})
 _IMPERSONAL = frozenset({"believed", "expected", "reported", "thought", "said"})

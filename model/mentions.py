@@ -147,14 +147,19 @@ def classify(text: str) -> Mention:
     names = _name_words(chunk)
     if names and _is_cap(chunk[-1]) and head not in GROUPS and head not in COMMON_HEADS:
         return _named(chunk, names, role, head)
-    if names and head in ORGANIZATIONS:  # "the Clinton campaign", "a Quinnipiac University poll"
+    definite = low0 in ("the", "this", "that") and len(chunk) <= 6 and head in _BACKREF_OK
+    if names and head in ORGANIZATIONS and not (definite and head in _GENERIC_ORGS):
+        # "the Clinton campaign", "a Quinnipiac University poll"
         return Mention("named_organization", role, " ".join(n.lower() for n in names) + " " + head, "none",
                        "plural", head)
-    if low0 in ("the", "this", "that") and len(chunk) <= 3 and head in _BACKREF_OK and not names:
-        return Mention("backref", role, head, "none", _number(head), head)
-    if low0 in ("his", "her", "their", "its") and not names:
+    if definite or (low0 in ("his", "her", "their", "its") and not names):
         return Mention("backref", role, head, "none", _number(head), head)
     return _anonymous(ws, chunk, role, head)
+
+
+# Organisation heads that a place name only qualifies ("the New York state attorney general" aside): still a
+# back-reference when definite ("the Indiana campaign" is some campaign met before).
+_GENERIC_ORGS = frozenset({"state", "city", "house", "post", "times", "news", "press", "media", "office"})
 
 
 def _number(head: str) -> str:

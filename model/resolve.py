@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from model.lexicon import ORGANIZATIONS
+from model.lexicon import FEMALE, MALE, ORGANIZATIONS, TITLES
 from model.mentions import Mention, classify, head_chunk, words_of
 from model.text import Segmentation
 from model.types import Relay, Source, Span
@@ -20,8 +20,9 @@ if TYPE_CHECKING:
     from model.attribution import Draft
 
 # Runs of two to four capitalised words, optionally after a title: candidate names of people.
-_NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][a-z’'-]{1,20}"
-                       r"(?:\s(?:[A-Z]\.\s)?[A-Z][a-z’'-]{1,20}){1,3}")
+_NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s|(?:President|Secretary|Senator|Governor|Mayor|"
+                       r"Judge|Justice|Chairman|Speaker|Leader|Minister|Commissioner|Director|Attorney General)\s)"
+                       r"?[A-Z][a-z’'-]{1,20}(?:\s(?:[A-Z]\.\s)?[A-Z][a-z’'-]{1,20}){1,3}")
 _LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
 
 
@@ -39,6 +40,7 @@ class Known:
     span: Span
     mention: Mention
     full: Span
+    is_source: bool = False
 
 
 class History:
@@ -51,7 +53,7 @@ class History:
         self.roles: dict[str, str] = {}
         self.genders: dict[str, str] = {}
 
-    def add(self, span: Span, mention: Mention) -> Known:
+    def add(self, span: Span, mention: Mention, is_source: bool = False) -> Known:
         key = mention.entity
         full = trimmed(self.text, span, mention)
         best = self.fullest.get(key)
@@ -61,7 +63,7 @@ class History:
             self.roles[key] = mention.role  # the first office or occupation met defines the entity's role
         if mention.gender in ("male", "female"):
             self.genders.setdefault(key, mention.gender)
-        known = Known(span, mention, self.fullest[key])
+        known = Known(span, mention, self.fullest[key], is_source)
         self.items.append(known)
         return known
 
@@ -90,9 +92,16 @@ def _fits(k: Known, want: str, head: str, gender: str) -> bool:
         return m.kind == "named_organization"
     if want == "any":
         return True
+    if want == "salient":
+        return m.kind == "named_person" and k.is_source
     if want == "backref":
-        return head in words_of(k.span.text.lower()) or head in k.mention.entity or _role_head(head) == m.role
+        words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
+        return head in words or _ALIASES.get(head, "?") in words or head in m.entity or _role_head(head) == m.role
     return False
+
+
+_ALIASES = {"governor": "gov.", "senator": "sen.", "representative": "rep.", "congressman": "rep.",
+            "congresswoman": "rep.", "doctor": "dr.", "general": "gen."}
 
 
 def _role_head(head: str) -> str:
@@ -157,6 +166,8 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
         target = history.find(src.start, mention.gender)
     elif mention.kind == "backref":
         target = history.find(src.start, "backref", mention.head)
+        if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
+            target = history.find(src.start, "salient")
     if mention.kind in ("pronoun", "backref") or d.local_resolved is not None:
         if target is not None:
             resolved = target.full
@@ -174,7 +185,7 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
                 and mention.role == "other":
             mention = Mention(mention.kind, history.roles[mention.entity], mention.entity, mention.anonymity,
                               history.genders.get(mention.entity, mention.gender), mention.head)
-        history.add(src, mention)
+        history.add(src, mention, is_source=True)
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or history.fullest.get(mention.entity) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
@@ -237,10 +248,21 @@ def _carry(r: Resolution) -> Resolution:
 
 
 def _name_mentions(text: str) -> list[tuple[Span, Mention]]:
-    """People named anywhere in the text, as antecedents for "he"/"she" when they were not sources."""
+    """People named anywhere in the text, as antecedents for "he"/"she" when they were not sources.
+
+    Only runs that look like people: after a title, or opening with a known first name.
+    """
     out = []
     for m in _NAME_RUN.finditer(text):
+        first = m.group(0).split()[0].lower()
+        if not (first in TITLES or first in FEMALE or first in MALE or (m.group(0)[0].isupper() and m.start() > 0
+                and _TITLED.match(m.group(0)))):
+            continue
         mention = classify(m.group(0))
         if mention.kind == "named_person":
             out.append((Span(m.group(0), m.start(), m.end()), mention))
     return out
+
+
+_TITLED = re.compile(r"(?:President|Secretary|Senator|Governor|Mayor|Judge|Justice|Chairman|Speaker|Leader|Minister|"
+                     r"Commissioner|Director|Attorney General)\s")
