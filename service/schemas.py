@@ -132,34 +132,32 @@ class Claim(BaseModel):
                           "absent when `options.explain` is false.")
 
 
-_ATTRIBUTED = "attributed claims (kind other than unattributed)"
-
-
 class Profile(BaseModel):
-    """A document's sourcing at a glance; each value is computed from its claims."""
+    """A document's sourcing at a glance, from its claims C. A = the attributed claims (kind not unattributed);
+    a claim's source is its resolved speaker, so a pronoun or quote continuation adds no new source.
+    Shares are 0 when their denominator is empty."""
 
-    sources: int = Field(ge=0, description="Count of distinct sources after resolution: distinct speaking entities "
-                                           "over the document's attributed claims.")
-    named_sources: int = Field(ge=0, description="Distinct sources whose kind is named_person or named_organization.")
-    anonymous_sources: int = Field(ge=0, description="Distinct sources whose kind is anonymous.")
-    official_sources: int = Field(ge=0, description="Distinct sources whose role is official.")
-    anonymous_share: float = Field(ge=0, le=1, description=f"(anonymous claims) / ({_ATTRIBUTED}); 0 when there "
-                                                           "are no attributed claims.")
-    anonymous_corroborated: bool = Field(description="True when some claim with an anonymous source is corroborated "
-                                                     "by at least one other, independent anonymous source (two or more "
-                                                     "independent anonymous sources support it).")
-    anonymity_reason_given: float = Field(ge=0, le=1, description="(anonymous sources with a non-null "
-                                                                  "anonymity_reason) / anonymous_sources; 0 when "
-                                                                  "there are no anonymous sources.")
-    disputed: bool = Field(description="True when at least one claim of the document has a non-empty denied_by "
-                                       "(a party named or described in the article denies it).")
-    denied_party_responded: bool = Field(description="True when every denied claim's subject is itself quoted (is the "
-                                                     "source of a claim) in the same document; false when no claim "
-                                                     "is denied.")
-    unattributed_share: float = Field(ge=0, le=1, description="(unattributed claims) / (all claims); 0 when the "
-                                                              "document has no claims.")
-    hedged_share: float = Field(ge=0, le=1, description="(claims with at least one hedge) / (all claims); 0 when "
-                                                        "the document has no claims.")
+    sources: int = Field(ge=0, description="|{source(c) : c in A}|: distinct sources after resolution.")
+    named_sources: int = Field(ge=0, description="|{source(c) : c in A, kind(c) in {named_person, "
+                                                 "named_organization}}|.")
+    anonymous_sources: int = Field(ge=0, description="|{source(c) : c in A, kind(c) = anonymous}|.")
+    official_sources: int = Field(ge=0, description="|{source(c) : c in A, role(c) = official}|.")
+    anonymous_share: float = Field(ge=0, le=1, description="|{c in A : kind(c) = anonymous}| / |A|: share of "
+                                                           "attributed claims resting on anonymous sources.")
+    anonymous_corroborated: bool = Field(description="Some claim c such that c and the claims of this document "
+                                                     "in its corroborated_by rest on two or more distinct anonymous "
+                                                     "sources.")
+    anonymity_reason_given: float = Field(ge=0, le=1, description="|{anonymous sources with a stated "
+                                                                  "anonymity_reason on any of their claims}| / "
+                                                                  "anonymous_sources.")
+    disputed: bool = Field(description="Some claim of C is denied (denied_by) by an attributed claim of this same "
+                                       "document: a party named or described in the article denies it.")
+    denied_party_responded: bool = Field(description="C has a denied claim, and every denied claim has at least "
+                                                     "one denier quoted in this document; false when nothing is "
+                                                     "denied.")
+    unattributed_share: float = Field(ge=0, le=1, description="|C minus A| / |C|: share of claims in the "
+                                                              "journalist's own voice.")
+    hedged_share: float = Field(ge=0, le=1, description="|{c in C : c has at least one hedge}| / |C|.")
 
 
 class DocumentOut(BaseModel):
