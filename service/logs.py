@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import os
 import re
 import sys
 import time
@@ -44,14 +45,19 @@ JsonFormatter.converter = time.gmtime
 
 
 def configure_logging() -> None:
-    """JSON lines on stderr for the service's loggers, once per process."""
+    """JSON lines on stderr for the service's loggers, once per process.
+
+    RELIABILITY_LOG_LEVEL (default info) also quiets the per-request lines:
+    batch jobs calling create_app() in-process may set it to warning.
+    """
     root = logging.getLogger("service")
     if root.handlers:
         return
     handler = logging.StreamHandler(sys.stderr)
     handler.setFormatter(JsonFormatter())
     root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    level = os.environ.get("RELIABILITY_LOG_LEVEL", "info").upper()
+    root.setLevel(level if level in logging.getLevelNamesMapping() else logging.INFO)
     root.propagate = False
 
 
