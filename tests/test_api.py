@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import logging
 
+import pytest
+
 from service import create_app
 
 SEED = (
@@ -139,3 +141,12 @@ def test_metrics_count_requests_and_claims(client):
     text = client.get("/metrics").get_data(as_text=True)
     assert 'http_requests_total{method="GET",route="unmatched",status="404"}' in text
     assert "claims_scored_total" in text
+
+
+def test_bad_setting_fails_at_start_naming_the_variable(monkeypatch):
+    monkeypatch.setenv("RELIABILITY_MAX_DOCUMENTS", "lots")
+    with pytest.raises(ValueError, match="RELIABILITY_MAX_DOCUMENTS"):
+        create_app()
+    monkeypatch.setenv("RELIABILITY_MAX_DOCUMENTS", "0")
+    with pytest.raises(ValueError, match="max_documents"):
+        create_app()
