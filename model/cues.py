@@ -37,6 +37,8 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "his", "her", "thei
 _NP_PREP = frozenset({"of", "for", "from", "at"})
 _LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near"})
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"])
 _CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})
 _OPEN = frozenset({"“", '"', "‘", "«", "''"})
 # Verbs that may come before their subject after a quotation ("“...,” said Trump").
@@ -117,7 +119,8 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
             break
         if lw in _NP_PREP or lw in _LOOSE_PREP:
             if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
-                    lw in _NP_PREP or not is_cap(toks[k - 2]) or low[k - 2] in PEOPLE):
+                    lw in _NP_PREP or not is_cap(toks[k - 2]) or low[k - 2] in PEOPLE
+                    or (is_cap(toks[k]) and low[k] not in _WEEKDAYS and low[k] not in _MONTHS)):
                 k -= 1
                 continue
             break
@@ -136,7 +139,31 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         if not is_word(w):
             break
         k -= 1
-    return (k, j + 1)
+    return _name_tail(toks, low, k, j + 1)
+
+
+def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, int]:
+    """'a Bloomberg interview Trump' (a missing comma): keep the final name when an ordinary noun precedes it."""
+    r = b
+    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
+        r -= 1
+    if a < r < b and toks[r - 1][:1].islower() and low[r - 1] not in PERSON_ROLES and low[r - 1] not in _KEEP_BEFORE_NAME \
+            and is_word(toks[r - 1]) and low[r - 1] not in _DETERMINERS and low[r - 1] not in _NP_PREP \
+            and low[r - 1] not in _LOOSE_PREP and low[r - 1] not in ("and", "&", "to", "by"):
+        return (r, b)
+    return (a, b)
+
+
+_KEEP_BEFORE_NAME = frozenset({"presidential", "nominee", "candidate", "analyst", "historian", "economist", "pollster",
+                               "strategist", "adviser", "advisor", "spokesman", "spokeswoman", "chief", "commentator",
+                               "columnist", "host", "anchor", "senator", "governor", "minister", "secretary",
+                               "businessman", "billionaire", "lawyer", "attorney", "director", "chairman", "leader",
+                               "president", "professor", "doctor", "general", "judge", "justice", "rival", "mate",
+                               "widow", "activist", "veteran", "delegate", "superdelegate", "lawmaker", "congressman",
+                               "congresswoman", "mayor", "official", "aide", "coach", "star", "author", "writer",
+                               "editor", "reporter", "journalist", "founder", "ceo", "executive", "member", "wife",
+                               "husband", "son", "daughter", "mother", "father", "brother", "sister", "friend",
+                               "counsel", "representative", "speaker", "commissioner", "prosecutor", "detective"})
 
 
 def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int] | None:
@@ -301,7 +328,7 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         src = np_after(toks, low, b, hi)
         if src and (is_cap(toks[src[0]]) or low[src[0]] in _DETERMINERS or low[src[0]] in _SUBJECT_PRONOUNS) \
                 and (src[1] >= hi or low[src[1]] in _AFTER_CUE_BOUNDARY):
-            return Found((i, b), src, lemma, kind, True)
+            return Found((i, b), _with_appositive(toks, low, src, hi), lemma, kind, True)
     if low[i].endswith("ing") and not passive:
         if j >= lo and toks[j] == "," and low[i] in _PARTICIPLE_CUES and (b >= hi or low[b] != "to"):
             return Found((i, b), None, lemma, kind, False, participle=True)  # "..., saying": the subject speaks
@@ -327,6 +354,17 @@ PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - {"one", "another", "both", "all", "
 ROLE_HEADS = PERSON_ROLES | frozenset({"mayor", "governor", "senator", "president", "campaign", "ministry", "company",
                                       "agency", "department", "committee", "court", "police", "government", "group"})
 _IMPERSONAL = frozenset({"believed", "expected", "reported", "thought", "said"})
+
+
+def _with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
+    """'said Patrick McGinley, a law professor at WVU.': the appositive after the name belongs to the mention."""
+    a, b = src
+    if b + 1 < hi and toks[b] == "," and (low[b + 1] in ("a", "an", "the") or low[b + 1] in PERSON_ROLES):
+        e = b + 1
+        while e < hi and e - b < 20 and toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!"):
+            e += 1
+        return (a, e)
+    return src
 
 
 def _after_quote(toks: list[str], j: int) -> bool:

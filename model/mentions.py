@@ -101,10 +101,12 @@ def role_of(ws: list[str]) -> str:
     """official / media / expert / witness / other from the mention's words; "former" cancels an office."""
     found = phrases(ws)
     low = [w.lower() for w in ws]
-    former = "former" in low or "ex" in low
+    former = "former" in low or "ex" in low or "retired" in low
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
+    if "campaign" in found or "campaign’s" in low or "campaign's" in low:
+        return "other"  # campaign staff speak for a candidate, not an office
     if not former and found & OFFICIAL:
         return "official"
     if found & EXPERT:
@@ -182,13 +184,19 @@ def _last_run(chunk: list[str]) -> list[str]:
     while i > 0 and (_is_cap(chunk[i - 1]) or chunk[i - 1] in ("of", "&", "-", "for")):
         i -= 1
     run = chunk[i:]
-    while run and run[0] in ("of", "&", "-", "for"):
+    while run and (run[0] in ("of", "&", "-", "for") or run[0].lower() in _DETERMINERS):
         run = run[1:]
     return run or chunk[-1:]
 
 
 def _acronym(run: list[str]) -> bool:
-    return len(run) == 1 and len(run[0]) >= 2 and run[0].replace(".", "").isupper()
+    """"FBI", "U.N.", "NATO" name bodies; a longer capitalised word is a transcript's speaker ("WALLACE")."""
+    word = run[0].replace(".", "") if len(run) == 1 else ""
+    return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
+
+
+_PLURAL_HEADS = frozenset({"people", "police", "staff", "public", "crowd", "audience", "media", "press", "electorate",
+                           "leadership", "administration", "government", "establishment", "team", "group"})
 
 
 def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention:
@@ -198,6 +206,6 @@ def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention
     if "familiar" in (w.lower() for w in ws) or "anonymity" in (w.lower() for w in ws):
         individual = True
     gender = gender_of(ws)
-    if gender == "unknown" and head.endswith("s") and not head.endswith("ss"):
+    if gender == "unknown" and ((head.endswith("s") and not head.endswith("ss")) or head in _PLURAL_HEADS):
         gender = "plural"
     return Mention("anonymous", role, entity, "individual" if individual else "group", gender, head)

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from model.lexicon import FEMALE, MALE, ORGANIZATIONS, TITLES
+from model.lexicon import CONFIDENTIAL, FEMALE, MALE, ORGANIZATIONS, PERSON_ROLES, TITLES, WITNESS
 from model.mentions import Mention, classify, head_chunk, words_of
 from model.text import Segmentation
 from model.types import Relay, Source, Span
@@ -20,10 +20,10 @@ if TYPE_CHECKING:
     from model.attribution import Draft
 
 # Runs of two to four capitalised words, optionally after a title: candidate names of people.
-_NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s|(?:President|Secretary|Senator|Governor|Mayor|"
-                       r"Judge|Justice|Chairman|Speaker|Leader|Minister|Commissioner|Director|Attorney General)\s)"
-                       r"?[A-Z][a-z’'-]{1,20}(?:\s(?:[A-Z]\.\s)?[A-Z][a-z’'-]{1,20}){1,3}")
+_NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'-]{1,20}"
+                       r"(?:\s(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
 _LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
+_NEAR = 150  # characters: a person named this close before a pronoun beats an earlier speaker
 
 
 @dataclass(frozen=True)
@@ -68,20 +68,27 @@ class History:
         return known
 
     def find(self, before: int, want: str, head: str = "") -> Known | None:
-        """The most recent mention before ``before`` fitting a pronoun class or a back-reference head."""
+        """The most recent mention before ``before`` fitting a pronoun class or a back-reference head.
+
+        For "he"/"she" an earlier speaker wins over a person merely named since (the story's subject
+        is usually its speaker), unless that name is in the same or the previous sentence-length stretch.
+        """
+        named = None
         for k in reversed(self.items):
             if k.span.end > before:
                 continue
             if before - k.span.end > _LOOKBACK:
-                return None
+                break
             if _fits(k, want, head, self.genders.get(k.mention.entity, k.mention.gender)):
-                return k
-        return None
+                if k.is_source or want not in ("male", "female"):
+                    return k if named is None or before - named.span.end > _NEAR else named
+                named = named or k
+        return named
 
 
 def _fits(k: Known, want: str, head: str, gender: str) -> bool:
     m = k.mention
-    person = m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural")
+    person = m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural" and m.head in PERSON_HEADS)
     if want == "male":
         return person and gender != "female"
     if want == "female":
@@ -100,6 +107,7 @@ def _fits(k: Known, want: str, head: str, gender: str) -> bool:
     return False
 
 
+PERSON_HEADS = PERSON_ROLES | CONFIDENTIAL | WITNESS | frozenset({"person", "man", "woman", "someone", "one", "another"})
 _ALIASES = {"governor": "gov.", "senator": "sen.", "representative": "rep.", "congressman": "rep.",
             "congresswoman": "rep.", "doctor": "dr.", "general": "gen."}
 
@@ -254,15 +262,9 @@ def _name_mentions(text: str) -> list[tuple[Span, Mention]]:
     """
     out = []
     for m in _NAME_RUN.finditer(text):
-        first = m.group(0).split()[0].lower()
-        if not (first in TITLES or first in FEMALE or first in MALE or (m.group(0)[0].isupper() and m.start() > 0
-                and _TITLED.match(m.group(0)))):
-            continue
         mention = classify(m.group(0))
-        if mention.kind == "named_person":
+        first = m.group(0).split()[0].lower()
+        if mention.kind == "named_person" and (first in TITLES or first in FEMALE or first in MALE
+                                               or mention.role != "other"):
             out.append((Span(m.group(0), m.start(), m.end()), mention))
     return out
-
-
-_TITLED = re.compile(r"(?:President|Secretary|Senator|Governor|Mayor|Judge|Justice|Chairman|Speaker|Leader|Minister|"
-                     r"Commissioner|Director|Attorney General)\s")
