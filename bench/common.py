@@ -182,7 +182,8 @@ def get(port: int, path: str, timeout: float = 5.0) -> tuple[int, bytes]:
 
 
 def wait_ready(server: Server, timeout: float = 60.0, path: str = "/readyz", settle: float = 1.0) -> float:
-    """Seconds from spawn to the first 200 on ``path``; raises if the server dies or the time runs out.
+    """Seconds from spawn to the first 200 on ``path``; raises if the server dies, answers 503 (a model that
+    failed its checks will not recover by waiting) or the time runs out.
 
     Then waits (not counted) until the set of workers has not changed for ``settle`` seconds: the first
     worker answers while gunicorn is still forking the others.
@@ -193,10 +194,14 @@ def wait_ready(server: Server, timeout: float = 60.0, path: str = "/readyz", set
             raise TimeoutError(f"{path} not 200 after {timeout} s:\n{server.log()[-3000:]}")
         if server.proc.poll() is not None:
             raise RuntimeError(f"gunicorn exited with {server.proc.returncode}:\n{server.log()[-3000:]}")
+        status, body = 0, b""
         with contextlib.suppress(OSError, http.client.HTTPException):
-            if get(server.port, path, timeout=1.0)[0] == 200:
-                ready = time.perf_counter() - server.started
-                break
+            status, body = get(server.port, path, timeout=1.0)
+        if status == 200:
+            ready = time.perf_counter() - server.started
+            break
+        if status == 503:  # the artifact is loaded and checked before any worker answers: this is final
+            raise RuntimeError(f"{path} answered 503: {body[:500].decode(errors='replace')}")
         time.sleep(0.02)
     seen, since = server.workers(), time.perf_counter()
     while time.perf_counter() - since < settle and time.perf_counter() < deadline:
