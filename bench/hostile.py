@@ -12,6 +12,7 @@ words in one endless sentence, and pronoun chains (back-reference resolution). "
 from __future__ import annotations
 
 import argparse
+import math
 import random
 import sys
 import time
@@ -84,13 +85,22 @@ def cost_per_kb(client, text: str, rounds: int) -> tuple[float, int, int]:
         status = r.status_code
         if status == 200:
             claims = sum(len(d["claims"]) for d in r.get_json()["documents"])
+        if best > 1.0:  # one slow call is measurement enough
+            break
     return best * 1e6 / (len(text.encode()) / 1000), status, claims
+
+
+def sizes(full: int) -> list[int]:
+    """full/16, full/8, ... full: a case grows until it reaches full size or its budget."""
+    return [full // 2**k for k in range(4, -1, -1)]
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--size", type=int, default=200_000, help="characters per document")
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--budget", type=float, default=10.0,
+                    help="seconds: a case whose call takes longer stops growing (a slow path found)")
     ap.add_argument("--save", default="hostile.txt", help="file under bench/results/ ('' to not save)")
     args = ap.parse_args()
     pin_threads()
@@ -100,16 +110,33 @@ def main() -> None:
     quiet_logs()
     out = Tee()
     out(machine_line())
-    out(f"one document of {args.size:,} characters per request, best of {args.rounds}, POST /v1/score (test client)")
+    out(f"one document per request, growing from {args.size // 16:,} to {args.size:,} characters unless a call "
+        f"takes over {args.budget:.0f} s; best of {args.rounds}; POST /v1/score through the test client")
+    out("growth b: cost ~ size^b between the two largest sizes (1.0 = linear)")
     client.post("/v1/score", data=score_body([normal_text(5000)]), content_type="application/json")  # warm-up
-    base, status, claims = cost_per_kb(client, normal_text(args.size), args.rounds)
-    out(f"  {'normal news text':<24} {base:9.1f} µs/kB  1.0x   status {status}, {claims} claims")
-    worst = 0.0
-    for name, text in hostile_cases(args.size).items():
-        cost, status, claims = cost_per_kb(client, text, args.rounds)
-        worst = max(worst, cost / base)
-        out(f"  {name:<24} {cost:9.1f} µs/kB {cost / base:5.1f}x   status {status}, {claims} claims")
-    out(f"worst hostile case: {worst:.1f}x normal text per byte")
+    normal: dict[int, float] = {}  # filled by the first case, normal text, at every size
+    cases = {"normal news text": lambda n: normal_text(n)}
+    cases.update({name: (lambda n, name=name: hostile_cases(n)[name]) for name in hostile_cases(16)})
+    worst = (0.0, "")
+    for name, make in cases.items():
+        points: list[tuple[int, float]] = []
+        status, claims = 0, 0
+        for n in sizes(args.size):
+            cost, status, claims = cost_per_kb(client, make(n), args.rounds)
+            points.append((n, cost))
+            if name == "normal news text":
+                normal[n] = cost
+            if cost * len(make(n).encode()) / 1e9 > args.budget:
+                break
+        (n0, c0), (n1, c1) = points[-2], points[-1]
+        growth = 1 + math.log(c1 / c0) / math.log(n1 / n0)
+        ratio = c1 / normal[n1] if n1 in normal else float("nan")
+        if name != "normal news text" and ratio > worst[0]:
+            worst = (ratio, name)
+        stopped = "" if n1 == args.size else "  (stopped: over budget)"
+        out(f"  {name:<24} {n1:>8,} chars {c1:9.1f} µs/kB {ratio:7.1f}x normal  b {growth:4.2f}  "
+            f"status {status}, {claims} claims{stopped}")
+    out(f"worst hostile case: {worst[1]}, {worst[0]:.1f}x normal text per byte")
     if args.save:
         print(f"saved to bench/results/{save(args.save, out.text()).name}")
 
