@@ -107,6 +107,58 @@ def _header(description: str, type_: str = "string") -> dict:
     return {"description": description, "schema": {"type": type_}}
 
 
+def error_responses(settings: Settings) -> dict:
+    return {
+        "400": _problem("The body is not JSON (or not UTF-8)."),
+        "401": _problem("API keys are configured and the key is missing or wrong.",
+                        {"WWW-Authenticate": _header("Bearer challenge.")}),
+        "413": _problem(f"The body is over {settings.max_body_bytes} bytes."),
+        "415": _problem("The content type is not application/json, or the body is compressed."),
+        "422": _problem("Wrong shape or type, too many documents, a document too long, or duplicate ids; "
+                        "`errors[].loc` names each field."),
+        "429": _problem("Over the rate limit.", {"Retry-After": _header("Seconds to wait.", "integer")}),
+        "503": _problem("The model is missing or failed its sha256 check."),
+    }
+
+
+def paths(settings: Settings, auth_required: bool) -> dict:
+    """Every route with every answer it can give under these settings."""
+    errors = error_responses(settings)
+    guard = (("401",) if auth_required else ()) + (("429",) if settings.rate_limit_per_minute else ())
+    secured = {"security": [{"bearer": []}, {"apiKey": []}]} if auth_required else {}
+    request_id = {"name": "X-Request-ID", "in": "header", "required": False,
+                  "description": "Echoed back; 1–128 visible ASCII characters, otherwise one is generated.",
+                  "schema": {"type": "string"}}
+
+    def op(summary: str, responses: dict, **extra) -> dict:
+        # Every answer, error or not, carries the request id.
+        responses = {code: {**r, "headers": {**r.get("headers", {}),
+                                             "X-Request-ID": _header("The request's id (the caller's, or generated).")}}
+                     for code, r in responses.items()}
+        return {"summary": summary, "parameters": [request_id], "responses": responses, **extra}
+
+    body = {"required": True, "content": {"application/json": {"schema": {"oneOf": [
+        {"$ref": "#/components/schemas/ScoreRequest"}, {"$ref": "#/components/schemas/SingleDocumentRequest"}]}}}}
+    text = {"description": "Prometheus text exposition format.",
+            "content": {"text/plain": {"schema": {"type": "string"}}}}
+    document = {"description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}
+    return {
+        "/v1/score": {"post": op(
+            "Score every claim of the documents, sourced and linked as one story.",
+            {"200": _json("ScoreResponse", "Claims, their sourcing and scores, per document."),
+             **{c: errors[c] for c in ("400", "413", "415", "422", *guard, "503")}},
+            requestBody=body, **secured)},
+        "/v1/model": {"get": op(
+            "The model card: artifacts, features, training data, metrics.",
+            {"200": _json("ModelCard", "The model card."), **{c: errors[c] for c in (*guard, "503")}}, **secured)},
+        "/healthz": {"get": op("The process is alive.", {"200": _json("Status", "Alive.")})},
+        "/readyz": {"get": op("The model is loaded and verified.",
+                              {"200": _json("Status", "Ready."), "503": _problem("Not ready; `detail` says why.")})},
+        "/metrics": {"get": op("Prometheus metrics.", {"200": text})},
+        "/openapi.json": {"get": op("This document.", {"200": document})},
+    }
+
+
 def openapi_document(settings: Settings, auth_required: bool) -> dict:
     """OpenAPI 3.1 of every route, built from the models the routes validate with."""
     schemas = component_schemas()
@@ -114,58 +166,13 @@ def openapi_document(settings: Settings, auth_required: bool) -> dict:
     for name in ("DocumentIn", "SingleDocumentRequest"):
         schemas[name]["properties"]["text"]["maxLength"] = settings.max_document_chars
     schemas["ScoreRequest"]["properties"]["documents"]["maxItems"] = settings.max_documents
-
-    request_id = {"name": "X-Request-ID", "in": "header", "required": False,
-                  "description": "Echoed back; 1–128 visible ASCII characters, otherwise one is generated.",
-                  "schema": {"type": "string"}}
-    echo = {"X-Request-ID": _header("The request's id (the caller's, or generated).")}
-    errors = {
-        "400": _problem("The body is not JSON (or not UTF-8)."),
-        "401": _problem("API keys are configured and the key is missing or wrong.",
-                        {"WWW-Authenticate": _header("Bearer challenge.")}),
-        "413": _problem(f"The body is over {settings.max_body_bytes} bytes."),
-        "415": _problem("The content type is not application/json."),
-        "422": _problem("Wrong shape or type, too many documents, a document too long, or duplicate ids; "
-                        "`errors[].loc` names each field."),
-        "429": _problem("Over the rate limit.", {"Retry-After": _header("Seconds to wait.", "integer")}),
-        "503": _problem("The model is missing or failed its sha256 check."),
-    }
-    secured = {"security": [{"bearer": []}, {"apiKey": []}]} if auth_required else {}
-
-    def op(summary: str, responses: dict, **extra) -> dict:
-        for response in responses.values():
-            response.setdefault("headers", {}).update(echo)
-        return {"summary": summary, "parameters": [request_id], "responses": responses, **extra}
-
-    body = {"required": True, "content": {"application/json": {"schema": {"oneOf": [
-        {"$ref": "#/components/schemas/ScoreRequest"}, {"$ref": "#/components/schemas/SingleDocumentRequest"}]}}}}
-    v1_errors = ("401", "429") if auth_required or settings.rate_limit_per_minute else ()
-    paths = {
-        "/v1/score": {"post": op(
-            "Score every claim of the documents, sourced and linked as one story.",
-            {"200": _json("ScoreResponse", "Claims, their sourcing and scores, per document."),
-             **{c: errors[c] for c in ("400", "413", "415", "422", *v1_errors, "503")}},
-            requestBody=body, **secured)},
-        "/v1/model": {"get": op(
-            "The model card: artifacts, features, training data, metrics.",
-            {"200": _json("ModelCard", "The model card."), **{c: errors[c] for c in (*v1_errors, "503")}},
-            **secured)},
-        "/healthz": {"get": op("The process is alive.", {"200": _json("Status", "Alive.")})},
-        "/readyz": {"get": op("The model is loaded and verified.",
-                              {"200": _json("Status", "Ready."), "503": _problem("Not ready; `detail` says why.")})},
-        "/metrics": {"get": op("Prometheus metrics.", {"200": {
-            "description": "Prometheus text exposition format.",
-            "content": {"text/plain": {"schema": {"type": "string"}}}}})},
-        "/openapi.json": {"get": op("This document.", {"200": {
-            "description": "OpenAPI 3.1.", "content": {"application/json": {"schema": {"type": "object"}}}}})},
-    }
     return {
         "openapi": "3.1.0",
         "info": {"title": "Sourcing-based claim reliability", "version": "1",
                  "description": "Finds each claim in news text, works out how it is sourced, and scores it. "
                                 "Every error is application/problem+json (RFC 9457); unknown routes answer 404 "
                                 "and wrong methods 405 with Allow."},
-        "paths": paths,
+        "paths": paths(settings, auth_required),
         "components": {
             "schemas": schemas,
             # Not tied to one operation: any unknown path, any method a path lacks.
