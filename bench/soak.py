@@ -122,6 +122,7 @@ def main() -> None:
     out(f"workers: {len(s.workers_start)} at start, replaced during the soak: {s.replaced or 'none'}")
     out(f"worker memory drift (workers alive throughout): RSS {s.rss_start:.1f} -> {s.rss_end:.1f} MB "
         f"({s.rss_drift * 100:+.1f} %), USS {s.uss_start:.1f} -> {s.uss_end:.1f} MB ({s.uss_drift * 100:+.1f} %)")
+    out("  (RSS is the leak measure; USS also rises as pages shared with the master are copied on write)")
     if s.samples:
         out("summed worker RSS samples: " + ", ".join(f"{t:.0f}s {m:.0f}MB" for t, m in s.samples))
     if args.save:
