@@ -277,7 +277,7 @@ def test_hostile_text_costs_at_most_5x_normal_text_per_byte() -> None:
 def _soak(seconds: float) -> None:
     from bench.soak import run_soak
 
-    s = run_soak(seconds, share=0.7, calibrate=3.0)
+    s = run_soak(seconds, share=0.7, passes=2)
     assert s.load.sent > 0
     assert s.load.errors == 0, s.load.summary()
     assert not s.replaced, f"workers replaced during the soak: {s.replaced}"
