@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from model import cues
@@ -22,8 +23,15 @@ _REASON = re.compile(r"\b(?:who\s+|because\s+(?:he|she|they)\s+(?:was|were|is|ar
 _REASON_LEAD = re.compile(r"\b(?:who|because|speaking)\b[^,.;]{0,80}$", re.IGNORECASE)
 # Rejecting words in a sourced claim make it a denial even with a neutral cue ("said the reports were false").
 _DENYING = re.compile(r"\b(?:false|untrue|baseless|unfounded|not true|a lie|lies|groundless|fabricated|"
-                      r"fabrication|nonsense|no truth|categorically|completely wrong|100 percent wrong)\b",
+                      r"fabrication|nonsense|no truth|categorically|completely wrong|(?:100|one hundred)\s+percent\s+"
+                      r"wrong|conspiracy theor(?:y|ies)|no chance|no basis|no evidence that|neither\b[^.;]{1,80}\bnor|"
+                      r"(?:do|does|did)(?:n['’]t| not)\s+(?:buy|believe (?:that|those|these|this|it|the|any)))\b",
                       re.IGNORECASE)
+# "dismissed Estonia as ..." belittles; "could deny them permits" refuses: neither rejects a claim.
+_NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+(?:deny|reject|dismiss)|"
+                            r"\bdismiss(?:ed|es|ing)?\s+(?!(?:the|these|those|such|any)?\s*(?:reports?|claims?|"
+                            r"allegations?|accusations?|suggestions?|criticism|idea|notion|charges?|rumou?rs?|"
+                            r"speculation|concerns?|questions?)\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
 _NOT_DENIAL = re.compile(r"\b(?:not|never|n['’]t|neither|nor|refused to|declined to|would not)\s+"
                          r"(?:\w+\s+){0,2}(?:deny|denied|denies|confirm)\b", re.IGNORECASE)
 _COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
@@ -51,7 +59,8 @@ def attribute(doc: Document, doc_index: int) -> list[Claim]:
     """One claim per asserting sentence (per attribution where a sentence has several), in text order."""
     text = doc.text
     seg = segment(text)
-    drafts = speaker_paragraphs([d for n in range(len(seg.sentences)) for d in sentence_drafts(text, seg, n)])
+    ends = [q.end for q in seg.quotes]  # quotations are disjoint and in order: their ends are sorted
+    drafts = speaker_paragraphs([d for n in range(len(seg.sentences)) for d in sentence_drafts(text, seg, n, ends)])
     resolutions = resolve(text, seg, drafts)
     return [build_claim(text, doc, doc_index, n, d, r) for n, (d, r) in enumerate(zip(drafts, resolutions,
                                                                                         strict=True))]
@@ -74,13 +83,13 @@ def speaker_paragraphs(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def sentence_drafts(text: str, seg: Segmentation, n: int) -> list[Draft]:
+def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> list[Draft]:
     """The claims of sentence n: one per attribution kept, each on its own part of the sentence."""
     sent = seg.sentences[n]
     matches = list(_TOKEN.finditer(text, sent.start, sent.end))
     toks = [m.group(0) for m in matches]
-    qs = [q for q in seg.quotes if q.start < sent.end and q.end > sent.start]
-    in_quote = [any(q.start < m.start() < q.end for q in qs) for m in matches] if qs else [False] * len(toks)
+    qs = _overlapping(seg, ends, sent.start, sent.end)
+    in_quote = _inside(qs, matches)
     found = _title_colon(toks) if sent.start == seg.paragraphs[sent.paragraph][0] else []
     if not found:
         found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0))
@@ -94,6 +103,28 @@ def sentence_drafts(text: str, seg: Segmentation, n: int) -> list[Draft]:
         e = sent.end if k == len(found) - 1 else _end_before(text, matches[cuts[k]].start(), a)
         drafts.append(_draft(text, matches, f, a, e, n, sent.paragraph, group, share))
     return drafts
+
+
+def _overlapping(seg: Segmentation, ends: list[int], start: int, end: int) -> list:
+    """Quotations overlapping [start, end), found by bisection (linear overall, whatever the text)."""
+    out = []
+    for k in range(bisect_right(ends, start), len(ends)):
+        q = seg.quotes[k]
+        if q.start >= end:
+            break
+        out.append(q)
+    return out
+
+
+def _inside(qs: list, matches: list) -> list[bool]:
+    """For each token, whether it starts inside one of the (ordered) quotations: one merged sweep."""
+    flags, k = [], 0
+    for m in matches:
+        pos = m.start()
+        while k < len(qs) and qs[k].end <= pos:
+            k += 1
+        flags.append(k < len(qs) and qs[k].start < pos < qs[k].end)
+    return flags
 
 
 def _quote_of(qs, start: int, end: int) -> tuple[int, float]:
@@ -164,11 +195,16 @@ def _right(f: cues.Found) -> int:
     return max(f.cue[1], f.source[1]) if f.source else f.cue[1]
 
 
+_NEST_WINDOW = 60  # tokens
+
+
 def _nested(toks: list[str], low: list[str], prev: cues.Found, f: cues.Found) -> bool:
     """f sits inside prev's content: no clause boundary between them."""
     a, b = _right(prev), _left(f)
     if b < a:
         return True
+    if b - a > _NEST_WINDOW:
+        return False  # far apart: a new clause, and the scan stays linear on run-on text
     for p in range(a, b):
         if toks[p] in (";", "—", "–") or (toks[p] in ("”", '"') and p + 1 < len(toks) and toks[p + 1] == ","):
             return False
@@ -183,7 +219,7 @@ def _cuts(toks: list[str], found: list[Kept]) -> list[int]:
     for prev, f in itertools.pairwise(found):
         a, b = _right(prev), _left(f)
         cut = b
-        for p in range(max(a, 0), b):
+        for p in range(max(a, b - _NEST_WINDOW, 0), b):
             if toks[p] in (",", ";", "—", "–"):
                 cut = p + 1
             elif toks[p].lower() in _CONJ:
@@ -237,7 +273,7 @@ def stance(text: str, d: Draft) -> str:
     body = text[d.start:d.end]
     if _NOT_DENIAL.search(body):
         return "asserts"
-    if d.kind == "denial":
+    if d.kind == "denial" and not _NOT_REJECTION.search(body):
         return "denies"
     if d.source is not None and _DENYING.search(body):
         return "denies"

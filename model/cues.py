@@ -19,6 +19,7 @@ from model.lexicon import (
     PARTICIPLE_CUES,
     PERSON_ROLES,
     PRONOUNS,
+    ROLE_NOUNS,
     SPEECH,
     TITLES,
     WEAK,
@@ -147,23 +148,14 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
     r = b
     while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
         r -= 1
-    if a < r < b and toks[r - 1][:1].islower() and low[r - 1] not in PERSON_ROLES and low[r - 1] not in _KEEP_BEFORE_NAME \
-            and is_word(toks[r - 1]) and low[r - 1] not in _DETERMINERS and low[r - 1] not in _NP_PREP \
-            and low[r - 1] not in _LOOSE_PREP and low[r - 1] not in ("and", "&", "to", "by"):
+    w = low[r - 1] if r > a else ""
+    if a < r < b and toks[r - 1][:1].islower() and is_word(w) and w not in _KEEP_BEFORE_NAME \
+            and w not in _DETERMINERS and w not in _NP_PREP and w not in _LOOSE_PREP and w not in ("and", "to", "by"):
         return (r, b)
     return (a, b)
 
 
-_KEEP_BEFORE_NAME = frozenset({"presidential", "nominee", "candidate", "analyst", "historian", "economist", "pollster",
-                               "strategist", "adviser", "advisor", "spokesman", "spokeswoman", "chief", "commentator",
-                               "columnist", "host", "anchor", "senator", "governor", "minister", "secretary",
-                               "businessman", "billionaire", "lawyer", "attorney", "director", "chairman", "leader",
-                               "president", "professor", "doctor", "general", "judge", "justice", "rival", "mate",
-                               "widow", "activist", "veteran", "delegate", "superdelegate", "lawmaker", "congressman",
-                               "congresswoman", "mayor", "official", "aide", "coach", "star", "author", "writer",
-                               "editor", "reporter", "journalist", "founder", "ceo", "executive", "member", "wife",
-                               "husband", "son", "daughter", "mother", "father", "brother", "sister", "friend",
-                               "counsel", "representative", "speaker", "commissioner", "prosecutor", "detective"})
+_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES
 
 
 def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int] | None:

@@ -107,7 +107,7 @@ def _fits(k: Known, want: str, head: str, gender: str) -> bool:
     return False
 
 
-PERSON_HEADS = PERSON_ROLES | CONFIDENTIAL | WITNESS | frozenset({"person", "man", "woman", "someone", "one", "another"})
+PERSON_HEADS = PERSON_ROLES | CONFIDENTIAL | WITNESS | {"person", "man", "woman", "someone", "one", "another"}
 _ALIASES = {"governor": "gov.", "senator": "sen.", "representative": "rep.", "congressman": "rep.",
             "congresswoman": "rep.", "doctor": "dr.", "general": "gen."}
 
@@ -239,11 +239,27 @@ def _continuation(n: int, d: Draft, speakers: dict[int, int], done: list[Resolut
     if same:
         return _carry(done[same[-1]])
     prev = by_para.get(d.paragraph - 1)
-    para_start = seg.paragraphs[d.paragraph][0]
-    opens = any(q.start == para_start and q.group == d.quote_group for q in seg.quotes)
-    if prev and opens:
+    if prev and _opens_paragraph(seg, d):
         return _carry(done[prev[-1]])
     return Resolution(None, None)
+
+
+def _opens_paragraph(seg: Segmentation, d: Draft) -> bool:
+    """The claim's quotation starts its paragraph (found by bisection over the ordered quotations)."""
+    para_start = seg.paragraphs[d.paragraph][0]
+    k = _bisect_quotes(seg, para_start)
+    return k < len(seg.quotes) and seg.quotes[k].start == para_start and seg.quotes[k].group == d.quote_group
+
+
+def _bisect_quotes(seg: Segmentation, pos: int) -> int:
+    lo, hi = 0, len(seg.quotes)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if seg.quotes[mid].start < pos:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def _carry(r: Resolution) -> Resolution:

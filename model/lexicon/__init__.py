@@ -73,3 +73,4 @@ COMMON_HEADS = words("common_heads.txt")
 FEMALE = words("names_female.txt")
 MALE = words("names_male.txt")
 SENTENCE_OPENERS = {w.capitalize() if w != "i" else "I" for w in lines("sentence_openers.txt")}
+ROLE_NOUNS = words("role_nouns.txt")
