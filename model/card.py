@@ -82,7 +82,7 @@ def calibration_plot(path: Path, p: np.ndarray, y: np.ndarray) -> None:
 
 
 def write(out: Path, pipeline, rows: list, data: list[dict], report: dict, oof: np.ndarray, *,
-          version: str, c: float, seed: int, thresholds: dict) -> dict:
+          version: str, seed: int, thresholds: dict, hyperparameters: dict) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     joblib.dump(pipeline, out / JOBLIB)
     y = np.array([r.y for r in rows])
@@ -95,7 +95,7 @@ def write(out: Path, pipeline, rows: list, data: list[dict], report: dict, oof: 
     meta = {
         "name": NAME, "version": version, "sha256": sha256_file(out / JOBLIB),
         "pipeline": "ClaimFeatures -> SignedLogisticRegression (L2, sign-bounded coefficients, L-BFGS-B)",
-        "hyperparameters": {"C": c, "seed": seed},
+        "hyperparameters": {**hyperparameters, "seed": seed},
         "features": feature_table(pipeline),
         "intercept": round(float(pipeline[-1].intercept_[0]), 4),
         "training_data": {"sets": data, "labelled_patterns": dict(sorted(patterns.items()))},

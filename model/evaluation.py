@@ -25,16 +25,20 @@ from model.features import ClaimFeatures
 FOLDS, REPEATS = 5, 5
 
 
-def out_of_fold(make: Callable[[], object], X: list, y: np.ndarray, groups: np.ndarray, seed: int,
-                desc: str) -> np.ndarray:
-    """REPEATS x n out-of-fold probabilities of ``make()`` (a fresh estimator per fold)."""
+def _take(X: list | np.ndarray, idx: np.ndarray) -> list | np.ndarray:
+    return [X[i] for i in idx] if isinstance(X, list) else X[idx]
+
+
+def out_of_fold(make: Callable[[], object], X: list | np.ndarray, y: np.ndarray, groups: np.ndarray,
+                weight: np.ndarray, seed: int, desc: str, weight_key: str = "model__sample_weight") -> np.ndarray:
+    """REPEATS x n out-of-fold probabilities of ``make()`` (a fresh estimator per fold, weighted rows)."""
     oof = np.zeros((REPEATS, len(y)))
     for r in tqdm(range(REPEATS), desc=desc, unit="repeat", leave=False):
         cv = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed + r)
         for train, test in cv.split(np.zeros(len(y)), y, groups):
             est = clone(make())
-            est.fit([X[i] for i in train] if isinstance(X, list) else X[train], y[train])
-            oof[r, test] = est.predict_proba([X[i] for i in test] if isinstance(X, list) else X[test])[:, 1]
+            est.fit(_take(X, train), y[train], **{weight_key: weight[train]})
+            oof[r, test] = est.predict_proba(_take(X, test))[:, 1]
     return oof
 
 
@@ -47,19 +51,20 @@ def metrics(oof: np.ndarray, y: np.ndarray, mask: np.ndarray) -> dict:
             "rows": int(mask.sum()), "positives": int(y[mask].sum())}
 
 
-def single_feature_rules(F: np.ndarray, y: np.ndarray, groups: np.ndarray, mask: np.ndarray, names: Sequence[str],
-                         seed: int) -> list[dict]:
+def single_feature_rules(F: np.ndarray, y: np.ndarray, groups: np.ndarray, weight: np.ndarray, mask: np.ndarray,
+                         names: Sequence[str], seed: int) -> list[dict]:
     """Each feature alone, as a one-feature logistic rule, under the same folds; best Brier first."""
     out = []
     for j, name in enumerate(names):
         if np.ptp(F[mask, j]) == 0:
             continue
-        oof = out_of_fold(lambda: LogisticRegression(C=1.0), F[:, [j]], y, groups, seed, f"rule {name}")
+        oof = out_of_fold(lambda: LogisticRegression(C=1.0), F[:, [j]], y, groups, weight, seed, f"rule {name}",
+                          weight_key="sample_weight")
         out.append({"feature": name, **metrics(oof, y, mask)})
     return sorted(out, key=lambda m: m["brier"])
 
 
-def alternatives(X: list, y: np.ndarray, groups: np.ndarray, mask: np.ndarray, seed: int) -> dict:
+def alternatives(X: list, y: np.ndarray, groups: np.ndarray, weight: np.ndarray, mask: np.ndarray, seed: int) -> dict:
     """The same features under an unconstrained logistic model and gradient boosting."""
     makes = {
         "logistic_unconstrained": lambda: Pipeline([("features", ClaimFeatures()),
@@ -68,7 +73,7 @@ def alternatives(X: list, y: np.ndarray, groups: np.ndarray, mask: np.ndarray, s
             "model", HistGradientBoostingClassifier(max_depth=3, max_iter=100, learning_rate=0.05,
                                                     random_state=seed))]),
     }
-    return {name: metrics(out_of_fold(make, X, y, groups, seed, name), y, mask) for name, make in makes.items()}
+    return {name: metrics(out_of_fold(make, X, y, groups, weight, seed, name), y, mask) for name, make in makes.items()}
 
 
 def bands(p: np.ndarray, y: np.ndarray, thresholds: dict) -> dict:

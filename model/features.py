@@ -18,7 +18,10 @@ or ``anonymous_group`` (<= 0), and ``anonymous_no_reason`` (<= 0) when no
 reason for the anonymity is given. Named therefore always scores at least as
 high as anonymous, whatever the fitted values.
 
-Counts enter as ``log1p`` (diminishing returns). ``denial_share`` is
+Counts enter as ``log1p`` (diminishing returns). ``corroborating_documents``
+counts the documents (outlets) the independent corroborating claims come
+from, read off their ids: how widely the coverage repeats the claim, beside
+how many distinct speakers it rests on. ``denial_share`` is
 ``d / (d + s + 1)`` with d the denying claims and s the independent
 corroborating sources: it rises with denials and falls with corroboration, so
 its ``-1`` direction keeps both monotone promises.
@@ -27,6 +30,7 @@ its ``-1`` direction keeps both monotone promises.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from math import log1p
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -53,6 +57,7 @@ FEATURES: dict[str, int] = {
     "corroborating_sources": +1,
     "corroborating_named": +1,
     "corroborating_official": +1,
+    "corroborating_documents": +1,
     "denied": -1,
     "officially_denied": -1,
     "contradicted": -1,
@@ -62,48 +67,39 @@ NAMES = tuple(FEATURES)
 DIRECTIONS = np.array([FEATURES[n] for n in NAMES], dtype=int)
 
 
-def _own(c: Claim) -> dict[str, float]:
-    """What the claim itself says about its sourcing."""
+def featurize(c: Claim, lk: Links) -> tuple[float, ...]:
+    """One row, in the order of ``FEATURES`` (a tuple rather than a dict: this runs once per claim per request)."""
     attributed = c.kind != "unattributed"
     anonymous = c.kind == "anonymous"
     group = anonymous and c.anonymity == "group"
     reason = c.source is not None and bool(c.source.anonymity_reason)
-    return {
-        "attributed": float(attributed),
-        "named_person": float(c.kind == "named_person"),
-        "named_organization": float(c.kind == "named_organization"),
-        "anonymous_individual": float(anonymous and not group),
-        "anonymous_group": float(group),
-        "anonymous_no_reason": float(anonymous and not reason),
-        "role_official": float(attributed and c.role == "official"),
-        "role_expert": float(attributed and c.role == "expert"),
-        "role_media": float(attributed and c.role == "media"),
-        "role_witness": float(attributed and c.role == "witness"),
-        "direct_quote": float(c.direct_quote),
-        "hedged": float(bool(c.hedges)),
-        "nested_relay": float(c.source is not None and bool(c.source.via)),
-        "belief_cue": float(c.belief),
-        "is_denial": float(c.stance == "denies"),
-    }
-
-
-def _linked(lk: Links) -> dict[str, float]:
-    """What the rest of the request says about the claim."""
     d, s = len(lk.denied_by), lk.corroborating_sources
-    return {
-        "corroborating_sources": float(np.log1p(s)),
-        "corroborating_named": float(np.log1p(lk.corroborating_named)),
-        "corroborating_official": float(np.log1p(lk.corroborating_official)),
-        "denied": float(np.log1p(d)),
-        "officially_denied": float(lk.official_denial),
-        "contradicted": float(np.log1p(len(lk.contradicted_by))),
-        "denial_share": d / (d + s + 1.0),
-    }
-
-
-def featurize(claim: Claim, links: Links) -> np.ndarray:
-    values = {**_own(claim), **_linked(links)}
-    return np.array([values[n] for n in NAMES], dtype=float)
+    documents = len({i.rsplit(":", 1)[0] for i in lk.corroborated_by})
+    return (
+        attributed,  # attributed
+        c.kind == "named_person",  # named_person
+        c.kind == "named_organization",  # named_organization
+        anonymous and not group,  # anonymous_individual
+        group,  # anonymous_group
+        anonymous and not reason,  # anonymous_no_reason
+        attributed and c.role == "official",  # role_official
+        attributed and c.role == "expert",  # role_expert
+        attributed and c.role == "media",  # role_media
+        attributed and c.role == "witness",  # role_witness
+        c.direct_quote,  # direct_quote
+        bool(c.hedges),  # hedged
+        c.source is not None and bool(c.source.via),  # nested_relay
+        c.belief,  # belief_cue
+        c.stance == "denies",  # is_denial
+        log1p(s),  # corroborating_sources
+        log1p(lk.corroborating_named),  # corroborating_named
+        log1p(lk.corroborating_official),  # corroborating_official
+        log1p(documents),  # corroborating_documents
+        log1p(d),  # denied
+        lk.official_denial,  # officially_denied
+        log1p(len(lk.contradicted_by)),  # contradicted
+        d / (d + s + 1.0),  # denial_share
+    )
 
 
 def reference_claim() -> tuple[Claim, Links]:
@@ -126,7 +122,7 @@ class ClaimFeatures(TransformerMixin, BaseEstimator):
     def transform(self, X: Sequence[tuple[Claim, Links]]) -> np.ndarray:
         if not len(X):
             return np.zeros((0, len(NAMES)))
-        return np.vstack([featurize(c, lk) for c, lk in X])
+        return np.array([featurize(c, lk) for c, lk in X], dtype=float)
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.array(NAMES, dtype=object)

@@ -42,10 +42,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import HashingVectorizer
 
 from model.types import Claim, Links
 
@@ -54,13 +56,14 @@ WIDE_SHARED, WIDE_MATCH = 4, 0.33  # or many shared terms covering a third (long
 DENIAL_MATCH = 0.3  # a denial restates less of what it denies
 TOPIC = 0.6  # share of a claim's terms its denier's document must cover
 MIN_SHARED = 2
+DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
 
 
-def _words(text: str) -> frozenset[str]:
+def _wordset(text: str) -> frozenset[str]:
     return frozenset(text.split())
 
 
-STOP = _words(
+STOP = _wordset(
     """a about above after again against all also am an and any are as at be because been before being below between
     both but by can could did do does doing down during each few for from further had has have having he her here hers
     herself him himself his how i if in into is it its itself just me more most my myself now of off on once only or
@@ -71,24 +74,40 @@ STOP = _words(
     sunday"""
 )
 # Attribution vocabulary: who said it is not what was said.
-CUE = _words(
+CUE = _wordset(
     """say said says saying told tell tells according report reported reports reporting claim claimed claims claiming
     stated add added adds announce announced confirm confirmed confirms believe believes believed
     reveal revealed reveals insist insisted explain explained note noted suggest suggested speaking spoke write wrote
     source sources official officials spokesman spokeswoman spokesperson statement news agency media"""
 )
-DENY = _words(
+DENY = _wordset(
     """deny denied denies denying dismiss dismissed dismisses reject rejected rejects refute refuted refutes debunk
     debunked debunks hoax hoaxes fake false untrue fabricated fabrication baseless rumor rumour rumors rumours myth
     satire satirical bogus unfounded nonsense rubbish"""
 )
-NEGATION = _words("not no never none neither nor nothing cannot n't isn't wasn't aren't weren't didn't "
+NEGATION = _wordset("not no never none neither nor nothing cannot n't isn't wasn't aren't weren't didn't "
                      "doesn't don't won't wouldn't hasn't haven't hadn't")
+# Debunking and denial in so many words. Denial verbs count only with what they deny as object ("denied the
+# reports", "dismissed claims that"), so "dismissed 849 cases" or "deny Muslims their safety" do not.
 DENIAL_PHRASES = re.compile(
-    r"\b(?:hoax(?:es)?|fake|false(?:ly)?|not true|untrue|debunk\w*|no evidence|no truth|fabricat\w+|"
-    r"baseless|bogus|unfounded|satir\w+|denie[sd]|deny(?:ing)?|dismiss(?:ed|es)?|refut\w+|reject(?:ed|s)?)\b",
-    re.IGNORECASE,
+    r"""\b(?:
+    (?:is|was|are|were|be|been|being|as|a|an|the|it's|its|'s)\s+
+      (?:(?:an?|total|complete|elaborate|big|massive|internet|clever|cruel)\s+)?
+      (?:hoax|fake|fabrication|false|untrue|satire|myth|rumou?r|lie|joke|prank|parody)\b
+    | hoax(?:es)? | fake\s+(?:news|story|report|photo|image|video|account|tweet|claim|quote)s?
+    | not\s+(?:true|real|genuine|accurate|authentic) | untrue | debunk\w* | no\s+(?:evidence|truth|proof|basis)
+    | fabricat\w+ | baseless | bogus | unfounded | satir\w+
+    | (?:false|erroneous|inaccurate)\s+(?:report|story|claim|rumou?r|news|information)s?
+    | (?:den(?:y|ied|ies|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|disput(?:e|ed|es|ing))
+      \s+(?:the\s+|these\s+|those\s+|any\s+|such\s+)?
+      (?:reports?|claims?|rumou?rs?|allegations?|speculation|stor(?:y|ies)|that|it|this|suggestions?|accounts?|as)\b
+    | den(?:y|ied|ies|ying)\b(?!\s+(?:them|him|her|us|muslims|people|access|entry|liberty|safety))
+    )""",
+    re.IGNORECASE | re.VERBOSE,
 )
+# Every DENIAL_PHRASES match contains one of these.
+DENIAL_KEYS = re.compile("hoax|fake|fabricat|false|untrue|satir|myth|rumo| lie|joke|prank|parody|not |debunk|no |"
+                         "baseless|bogus|unfounded|erroneous|inaccurate|deni|deny|dismiss|reject|refut|disput")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,]*\w*")
 SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ness", ""), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
 
@@ -103,6 +122,22 @@ def stem(word: str) -> str:
     return word
 
 
+EXCLUDE = STOP | CUE | DENY | NEGATION
+
+
+@lru_cache(maxsize=1 << 16)
+def term(word: str) -> str | None:
+    """A lower-cased word's content term, or None for function, cue, denial and negation words (cached)."""
+    w = word.strip("'-")
+    if len(w) < 2 or w in EXCLUDE or w.endswith("n't"):
+        return None
+    return stem(w)
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
 def _visible_text(claim: Claim) -> str:
     """The claim's text with its source and cue spans blanked (offsets are document offsets)."""
     text = claim.text
@@ -115,29 +150,36 @@ def _visible_text(claim: Claim) -> str:
     return text
 
 
-def _terms(text: str) -> set[str]:
-    words = (w.lower().replace("’", "'").strip("'-") for w in WORD.findall(text))
-    return {stem(w) for w in words if len(w) > 1 and w not in STOP and w not in CUE
-            and w not in DENY and w not in NEGATION and not w.endswith("n't")}
+@dataclass(frozen=True)
+class Analysis:
+    """What linking needs from one claim, computed in one pass over its words."""
+
+    content: frozenset[str]  # what is said, without who says it
+    mention: frozenset[str]  # content plus the source's own words ("Apple said ...")
+    negated: bool
+    denial: bool
+
+
+def analyse(claim: Claim) -> Analysis:
+    visible = _visible_text(claim).lower().replace("’", "'")
+    words = WORD.findall(visible)
+    content = frozenset(filter(None, map(term, words)))
+    source = frozenset(filter(None, map(term, _words(claim.source.text)))) if claim.source else frozenset()
+    negated = not NEGATION.isdisjoint(words) or "n't" in visible
+    return Analysis(content, content | source, negated, is_denial(claim))
 
 
 def content_terms(claim: Claim) -> list[str]:
     """Stemmed content words of what the claim says, without who says it."""
-    return sorted(_terms(_visible_text(claim)))
-
-
-def mention_terms(claim: Claim) -> list[str]:
-    """Content terms plus the source's own words: what the sentence mentions at all ("Apple said ...")."""
-    return sorted(_terms(_visible_text(claim)) | _terms(claim.source.text if claim.source else ""))
+    return sorted(analyse(claim).content)
 
 
 def is_denial(claim: Claim) -> bool:
     """Denies something: by its stance, or in debunking words ("a hoax", "not true", "no evidence")."""
-    return claim.stance == "denies" or bool(DENIAL_PHRASES.search(claim.text))
-
-
-def is_negated(claim: Claim) -> bool:
-    return any(w.lower() in NEGATION or w.lower().endswith("n't") for w in WORD.findall(_visible_text(claim)))
+    if claim.stance == "denies":
+        return True
+    # A plain keyword scan first: the phrase pattern is slow to try at every word of every sentence.
+    return bool(DENIAL_KEYS.search(claim.text.lower())) and bool(DENIAL_PHRASES.search(claim.text))
 
 
 def source_key(claim: Claim) -> str:
@@ -145,87 +187,150 @@ def source_key(claim: Claim) -> str:
     return claim.entity or f"#document:{claim.doc_index}"
 
 
-_HASHER = HashingVectorizer(analyzer=lambda terms: terms, n_features=2**20, alternate_sign=False, norm=None,
-                            binary=True)
+@dataclass(frozen=True)
+class Terms:
+    """A request's claims as (row, term) index pairs over a per-request vocabulary (nothing is fitted)."""
+
+    rows: np.ndarray  # content terms: claim of each entry
+    cols: np.ndarray  # content terms: term of each entry
+    mention_rows: np.ndarray
+    mention_cols: np.ndarray
+    n: int
+    vocabulary: int
+
+    def matrices(self, dense: bool) -> tuple[np.ndarray | sparse.csr_matrix, np.ndarray | sparse.csr_matrix]:
+        shape = (self.n, max(self.vocabulary, 1))
+        if dense:
+            x, xm = np.zeros(shape, dtype=np.float32), np.zeros(shape, dtype=np.float32)
+            x[self.rows, self.cols] = 1.0
+            xm[self.mention_rows, self.mention_cols] = 1.0
+            return x, xm
+        content = sparse.csr_matrix((np.ones(len(self.rows)), (self.rows, self.cols)), shape=shape)
+        mention = sparse.csr_matrix((np.ones(len(self.mention_rows)), (self.mention_rows, self.mention_cols)),
+                                    shape=shape)
+        return content, mention
 
 
-def term_matrices(claims: Sequence[Claim]) -> tuple[sparse.csr_matrix, sparse.csr_matrix]:
-    """Binary claims x hashed-terms matrices of content and mention terms, too common terms dropped."""
-    mention = _HASHER.transform([mention_terms(c) for c in claims]).tocsc()
-    df = np.diff(mention.indptr)
-    cols = np.flatnonzero((df > 0) & (df <= max(200, 0.2 * len(claims))))
-    content = _HASHER.transform([content_terms(c) for c in claims]).tocsc()
-    return content[:, cols].tocsr(), mention[:, cols].tocsr()
+def index_terms(found: Sequence[Analysis]) -> Terms:
+    """Index every claim's terms, dropping terms too common in the request to discriminate (blocking)."""
+    vocab: dict[str, int] = {}
+    mention = [[vocab.setdefault(t, len(vocab)) for t in a.mention] for a in found]
+    content = [[vocab[t] for t in a.content] for a in found]
+    mr, mc = _flat(mention)
+    cr, cc = _flat(content)
+    df = np.bincount(mc, minlength=len(vocab))
+    ok = df <= max(200, 0.2 * len(found))
+    keep_m, keep_c = ok[mc], ok[cc]
+    return Terms(cr[keep_c], cc[keep_c], mr[keep_m], mc[keep_m], len(found), len(vocab))
 
 
-def _membership(doc_index: np.ndarray, rows: np.ndarray) -> sparse.csr_matrix:
-    """documents x claims indicator for the claims in ``rows``."""
-    _, inverse = np.unique(doc_index, return_inverse=True)
-    return sparse.csr_matrix((np.ones(len(rows)), (inverse[rows], rows)), shape=(inverse.max() + 1, len(doc_index)))
+def _flat(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    cols = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
+    return np.repeat(np.arange(len(lists)), lengths), cols
 
 
-def _topical(x: sparse.csr_matrix, xm: sparse.csr_matrix, size: np.ndarray, doc_index: np.ndarray,
-             denial: np.ndarray) -> sparse.coo_matrix:
-    """Pairs (a, d): d is a denial in another document whose text covers TOPIC of a's terms."""
-    everyone = _membership(doc_index, np.arange(len(doc_index)))
-    present = (everyone @ xm).sign()  # documents x terms mentioned anywhere in them
-    cover = (x @ present.T).tocoo()  # claims x documents: a's terms found in the document
-    ok = ((cover.data >= np.maximum(MIN_SHARED, TOPIC * size[cover.row])) & ~denial[cover.row])
-    covered = sparse.csr_matrix((np.ones(ok.sum()), (cover.row[ok], cover.col[ok])), shape=cover.shape)
-    deniers = _membership(doc_index, np.flatnonzero(denial))
-    pairs = (covered @ deniers).tocoo()
-    other = doc_index[pairs.row] != doc_index[pairs.col]
-    return sparse.coo_matrix((np.ones(other.sum()), (pairs.row[other], pairs.col[other])), shape=pairs.shape)
+def _nonzero(m: np.ndarray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    if sparse.issparse(m):
+        m = m.tocoo()
+        return m.row, m.col, m.data
+    r, c = np.nonzero(m)
+    return r, c, m[r, c]
 
 
-def _matches(claims: Sequence[Claim], denial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Matched ordered pairs (a, b): b speaks about a's content (content match, or a denial of it)."""
-    x, xm = term_matrices(claims)
-    size = np.asarray(x.sum(axis=1)).ravel()
+def _overlaps(terms: Terms, doc: np.ndarray) -> tuple[tuple, tuple]:
+    """(a, b, shared terms) for every pair sharing a term, and (claim, document, covered terms).
+
+    One sparse product each; small requests use dense arrays instead, where scipy's per-call overhead
+    would cost more than the arithmetic."""
+    dense = terms.n * terms.n * max(terms.vocabulary, 1) <= DENSE_LIMIT
+    x, xm = terms.matrices(dense)
     # One side's content against the other's mentions, either way round: "Apple will launch ..." is
     # restated by "Apple said it will launch ..." although "Apple" is there the source.
-    one_way = (x @ xm.T).tocsr()
-    shared = one_way.maximum(one_way.T).tocoo()
-    a, b, n = shared.row, shared.col, shared.data
+    one_way = x @ xm.T
+    shared = np.maximum(one_way, one_way.T) if dense else one_way.maximum(one_way.T)
+    member = sparse.csr_matrix((np.ones(terms.n), (doc, np.arange(terms.n))), shape=(doc.max() + 1, terms.n))
+    present = member @ xm  # documents x terms (a sparse left factor keeps a dense right one dense)
+    present = (present > 0).astype(np.float32) if dense else present.sign()
+    return _nonzero(shared), _nonzero(x @ present.T)
+
+
+def _topical(cover: tuple, size: np.ndarray, doc: np.ndarray, denial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a, d): d is a denial in another document whose text covers TOPIC of a's terms."""
+    rows, docs, count = cover
+    ok = (count >= np.maximum(MIN_SHARED, TOPIC * size[rows])) & ~denial[rows]
+    rows, docs = rows[ok], docs[ok]
+    deniers = np.flatnonzero(denial)
+    deniers = deniers[np.argsort(doc[deniers], kind="stable")]
+    start = np.searchsorted(doc[deniers], docs, side="left")
+    stop = np.searchsorted(doc[deniers], docs, side="right")
+    lengths = stop - start  # each covered (claim, document) pairs with every denial of that document
+    a = np.repeat(rows, lengths)
+    b = deniers[np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths - start, lengths)]
+    other = doc[a] != doc[b]
+    return a[other], b[other]
+
+
+def _matches(found: Sequence[Analysis], doc_index: np.ndarray, denial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Matched ordered pairs (a, b), unique and sorted: b speaks about a's content (or denies it)."""
+    terms = index_terms(found)
+    _, doc = np.unique(doc_index, return_inverse=True)
+    size = np.bincount(terms.rows, minlength=terms.n)
+    (a, b, n), cover = _overlaps(terms, doc)
     shorter = np.minimum(size[a], size[b]).clip(min=1)
     content = ((n >= MIN_SHARED) & (n / shorter >= MATCH)) | ((n >= WIDE_SHARED) & (n / shorter >= WIDE_MATCH))
     denies = denial[b] & ~denial[a] & (n >= MIN_SHARED) & (n / np.maximum(size[b], 1) >= DENIAL_MATCH)
     keep = (content | denies) & (a != b)
-    direct = sparse.coo_matrix((np.ones(keep.sum()), (a[keep], b[keep])), shape=shared.shape)
-    doc_index = np.array([c.doc_index for c in claims])
-    found = (direct.tocsr() + _topical(x, xm, size, doc_index, denial).tocsr()).tocoo()
-    return found.row, found.col
+    ta, tb = _topical(cover, size, doc, denial)
+    code = np.unique(np.concatenate([a[keep], ta]).astype(np.int64) * terms.n + np.concatenate([b[keep], tb]))
+    return code // terms.n, code % terms.n
+
+
+def _codes(values: Sequence[object]) -> np.ndarray:
+    """Small integer codes for hashable values (equal values, equal codes)."""
+    table: dict[object, int] = {}
+    return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
+
+
+def _distinct(a: np.ndarray, key: np.ndarray, n: int) -> np.ndarray:
+    """For each claim i: how many distinct keys the pairs (i, key) carry."""
+    if not len(a):
+        return np.zeros(n, dtype=int)
+    pairs = np.unique(a * (key.max() + 1) + key)
+    return np.bincount(pairs // (key.max() + 1), minlength=n)
 
 
 def link(claims: Sequence[Claim]) -> list[Links]:
-    """One Links per claim, aligned with ``claims``."""
+    """One Links per claim, aligned with ``claims`` (pairs are classified with array operations)."""
     if not claims:
         return []
-    denial = np.array([is_denial(c) for c in claims], dtype=bool)
-    negative = denial | np.array([is_negated(c) for c in claims], dtype=bool)
-    keys = [source_key(c) for c in claims]
-    corroborating: list[list[int]] = [[] for _ in claims]
-    denied: list[list[int]] = [[] for _ in claims]
-    contradicted: list[list[int]] = [[] for _ in claims]
-    for a, b in zip(*_matches(claims, denial), strict=True):
-        if denial[b] and not denial[a]:
-            denied[a].append(b)
-        elif negative[a] != negative[b]:
-            contradicted[a].append(b)
-        elif keys[a] != keys[b]:
-            corroborating[a].append(b)
-    return [_links(claims, keys, i, corroborating[i], denied[i], contradicted[i]) for i in range(len(claims))]
+    n = len(claims)
+    found = [analyse(c) for c in claims]
+    denial = np.array([f.denial for f in found], dtype=bool)
+    negative = denial | np.array([f.negated for f in found], dtype=bool)
+    key = _codes([source_key(c) for c in claims])
+    named = np.array([c.kind in ("named_person", "named_organization") for c in claims], dtype=bool)
+    official = np.array([c.role == "official" for c in claims], dtype=bool)
+    a, b = _matches(found, np.array([c.doc_index for c in claims]), denial)  # sorted by claim, then partner
+    den = denial[b] & ~denial[a]
+    con = ~den & (negative[a] != negative[b])
+    corr = ~den & ~con & (key[a] != key[b])
+    sources = _distinct(a[corr], key[b[corr]], n)
+    named_sources = _distinct(a[corr & named[b]], key[b[corr & named[b]]], n)
+    official_sources = _distinct(a[corr & official[b]], key[b[corr & official[b]]], n)
+    official_denial = np.bincount(a[den & official[b]], minlength=n) > 0
+    ids = [c.id for c in claims]
+    kinds = np.where(den, 1, np.where(con, 2, np.where(corr, 0, 3)))  # 3: same source, no link
+    grouped: dict[int, tuple[list[str], list[str], list[str], list[str]]] = {}
+    for i, j, k in zip(a.tolist(), b.tolist(), kinds.tolist(), strict=True):
+        grouped.setdefault(i, ([], [], [], []))[k].append(ids[j])
+    empty = Links()
+    counts = np.column_stack([official_denial, sources, named_sources, official_sources]).tolist()
+    return [_links(grouped[i], counts[i]) if i in grouped else empty for i in range(n)]
 
 
-def _links(claims: Sequence[Claim], keys: list[str], i: int, corr: list[int], den: list[int],
-           con: list[int]) -> Links:
-    def ids(idx: list[int]) -> tuple[str, ...]:
-        return tuple(claims[j].id for j in sorted(set(idx), key=lambda j: (claims[j].doc_index, claims[j].number)))
-
-    sources = {keys[j] for j in corr}
-    named = {keys[j] for j in corr if claims[j].kind in ("named_person", "named_organization")}
-    official = {keys[j] for j in corr if claims[j].role == "official"}
-    return Links(corroborated_by=ids(corr), denied_by=ids(den), contradicted_by=ids(con),
-                 official_denial=any(claims[j].role == "official" for j in den),
-                 corroborating_sources=len(sources), corroborating_named=len(named),
-                 corroborating_official=len(official))
+def _links(parts: tuple[list[str], ...], counts: list) -> Links:
+    corroborating, denied, contradicted, _ = parts
+    return Links(corroborated_by=tuple(corroborating), denied_by=tuple(denied), contradicted_by=tuple(contradicted),
+                 official_denial=bool(counts[0]), corroborating_sources=int(counts[1]),
+                 corroborating_named=int(counts[2]), corroborating_official=int(counts[3]))

@@ -106,12 +106,12 @@ class Scorer:
         t = self.meta["thresholds"]
         return "high" if p >= t["high"] else "medium" if p >= t["medium"] else "low"
 
-    def explain(self, x: np.ndarray, z: float, p: float) -> tuple[tuple[str, float], ...]:
-        share = self.coef * (x - self.ref_x)
+    def effects(self, x: np.ndarray, z: np.ndarray, p: np.ndarray) -> np.ndarray:
+        """Per claim and feature: the effect in score units against the reference claim (rows sum to p - p_ref)."""
         dz = z - self.ref_z
-        scale = (p - self.ref_p) / dz if abs(dz) > 1e-9 else p * (1.0 - p)
-        effects = [(n, round(float(e), 4)) for n, e in zip(self.names, share * scale, strict=True) if e != 0.0]
-        return tuple(sorted(effects, key=lambda t: -abs(t[1])))
+        flat = np.abs(dz) <= 1e-9
+        scale = np.where(flat, p * (1.0 - p), (p - self.ref_p) / np.where(flat, 1.0, dz))
+        return (x - self.ref_x) * self.coef * scale[:, None]
 
     def score(self, claims: Sequence[Claim], links: Sequence[Links], explain: bool = True) -> list[Scored]:
         """Score every claim of a request with one batched predict."""
@@ -119,12 +119,19 @@ class Scorer:
             return []
         x = self.featurizer.transform(list(zip(claims, links, strict=True)))
         p = self.model.predict_proba(x)[:, 1]
+        labels = np.where(p >= self.meta["thresholds"]["high"], "high",
+                          np.where(p >= self.meta["thresholds"]["medium"], "medium", "low")).tolist()
+        rounded = np.round(p, 4).tolist()
+        if not explain:
+            return [Scored(claim=c, links=lk, score=pi, label=la)
+                    for c, lk, pi, la in zip(claims, links, rounded, labels, strict=True)]
         z = x @ self.coef + self.model.intercept_[0]
+        effects = np.round(self.effects(x, z, p), 4)
+        order = np.argsort(-np.abs(effects), axis=1, kind="stable").tolist()
         out = []
-        for c, lk, xi, zi, pi in zip(claims, links, x, z, p, strict=True):
-            pi = float(pi)
-            feats = dict(zip(self.names, map(float, xi), strict=True)) if explain else {}
-            expl = self.explain(xi, float(zi), pi) if explain else ()
-            out.append(Scored(claim=c, links=lk, features=feats, score=round(pi, 4), label=self.label(pi),
-                              explanation=expl))
+        for c, lk, xi, ei, oi, pi, la in zip(claims, links, x.tolist(), effects.tolist(), order, rounded, labels,
+                                             strict=True):
+            expl = tuple((self.names[j], ei[j]) for j in oi if ei[j])
+            out.append(Scored(claim=c, links=lk, features=dict(zip(self.names, xi, strict=True)), score=pi,
+                              label=la, explanation=expl))
         return out

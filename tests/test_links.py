@@ -171,3 +171,17 @@ def test_large_request_stays_sparse():
     links = link(claims)
     assert len(links) == len(claims)
     assert max(len(lk.corroborated_by) for lk in links) < 200
+
+
+def test_dense_and_sparse_paths_agree(monkeypatch):
+    rng = random.Random(3)
+    vocab = ["iranian", "soldiers", "border", "jalawla", "kurdish", "forces", "town", "report", "denied", "hoax",
+             "ministry", "retake", "joint", "operation", "province", "bombs"]
+    claims = [*seed_claims()]
+    for d in range(1, 6):
+        for i in range(8):
+            words = " ".join(rng.sample(vocab, 6))
+            claims.append(make(f"The {words} story.", doc=d, number=i))
+    small = link(claims)
+    monkeypatch.setattr("model.links.DENSE_LIMIT", 0)
+    assert link(claims) == small
