@@ -126,7 +126,7 @@ def data_record(path: Path, rows: list[Row], origin: str) -> dict:
 
 def main() -> int:
     if not EMERGENT.is_file():
-        print(f"training skipped: {EMERGENT.relative_to(ROOT.parent)} not found (the shared data sits beside the repo)")
+        print(f"training skipped: {EMERGENT.name} not found; shared data belongs in ../shared/data/ beside the repo")
         return 0
     rows = emergent_rows(EMERGENT) + labelled_rows(LABELLED)
     data = [data_record(EMERGENT, rows, "emergent"), data_record(LABELLED, rows, "labelled")]
