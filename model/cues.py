@@ -102,10 +102,11 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         return (inner[0], j + 1) if inner else None
     if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
         return None
-    of_them = low[j] in ("them", "us", "whom") and j - 1 > lo and low[j - 1] == "of"  # "most of them"
+    # "most of them", "those close to him": an object pronoun after a preposition ends a longer phrase
+    of_them = low[j] in ("them", "us", "whom", "him", "her") and j - 1 > lo and low[j - 1] in ("of", "to", "with")
     if (low[j] in _SUBJECT_PRONOUNS or low[j] in PRONOUNS) and not of_them:
         return (j, j + 1) if low[j] in _SUBJECT_PRONOUNS and low[j] != "that" else None
-    if low[j] in STOP or low[j] in _DETERMINERS:
+    if (low[j] in STOP or low[j] in _DETERMINERS) and not of_them:
         return None
     k = j
     while k - 1 >= lo and j - k < _MAX_NP:
@@ -126,8 +127,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
                 continue
             break
         if lw in ("and", "&"):
-            if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and low[k - 2] not in SKIP and (
-                    is_cap(toks[k]) == is_cap(toks[k - 2]) or low[k - 2] in PEOPLE):
+            if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and low[k - 2] not in SKIP:
                 k -= 1
                 continue
             break
@@ -275,7 +275,9 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     named = h in _SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (
         low[src[0]] in ("the", "a", "an") and h in ROLE_HEADS) or (  # "the mayor called ...", "a spokesman denied"
         h in PEOPLE)  # "Republicans criticized", "some analysts questioned"
-    finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in ("laid", "hit", "sought", "felt")
+    plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
+    finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in ("laid", "hit", "sought", "felt") or (
+        plural and (WEAK_LEMMA.get(form) == form))  # "Some Democrats question ...", "critics would call ..."
     return named and finite and (is_word(nxt) or nxt in ("“", '"', "''"))
 
 
@@ -335,11 +337,14 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
     if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
         return None
     if not _plausible(toks, low, i, src):
-        return None
+        src = _core_subject(toks, low, src)  # "... Korea and nuclear experts said": the last words may do
+        if src is None or not _plausible(toks, low, i, src):
+            return None
     return Found((i, b), src, lemma, kind, False, resolved=resolved)
 
 
 _PARTICIPLE_CUES = PARTICIPLE_CUES
+WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - {"one", "another", "both", "all", "each", "some", "many", "most", "few",
                                              "several", "those", "state", "federal", "house", "senate", "white",
                                              "black", "western", "american"}
@@ -413,6 +418,23 @@ _CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "because", "that", "if", 
                              "while", "as", "since", "after", "before", "until", "unless", "where"})
 
 
+def _core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple[int, int] | None:
+    """The trailing name, or the plural head alone, of a subject phrase that failed as a whole."""
+    a, b = src
+    r = b
+    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
+        r -= 1
+    if r < b and r > a:
+        return (r, b)
+    h = low[b - 1]
+    if b - 1 > a and h in PEOPLE:
+        return (b - 1, b)
+    return None
+
+
+_PLURAL_OPENERS = frozenset({"many", "most", "some", "those", "few", "several", "both", "all", "others", "people"})
+
+
 def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) -> bool:
     """Reject subjects that are noun modifiers of the cue word ("the Trump plan", "Clinton's claims")."""
     head = toks[src[1] - 1]
@@ -426,10 +448,9 @@ def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) ->
             return False
     form = low[i]
     lemma_form = (form in SPEECH and SPEECH[form] == form) or (form in BELIEF and BELIEF[form] == form)
-    if lemma_form and form not in ("say", "tell"):
+    if lemma_form:  # a base form ("say", "want") needs a plural subject: "they say", "many of whom say"
         h = low[src[1] - 1]
-        return h in ("they", "we", "i", "you", "who") or (h.endswith("s") and not h.endswith("ss"))
-    if lemma_form:
-        h = low[src[1] - 1]
-        return h in ("they", "we", "i", "you", "who") or h.endswith("s") or (is_cap(head) and src[1] - src[0] > 0)
+        plural = h in ("they", "we", "i", "you", "who") or (h.endswith("s") and not h.endswith("ss"))
+        many = first in _PLURAL_OPENERS
+        return plural or many or (form in ("say", "tell") and is_cap(head))
     return True

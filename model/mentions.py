@@ -195,12 +195,14 @@ def _acronym(run: list[str]) -> bool:
     return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
 
 
+_FUNCTION = frozenset({"of", "whom", "them", "us", "him", "her", "to", "and", "&", "-", "close"})
 _PLURAL_HEADS = frozenset({"people", "police", "staff", "public", "crowd", "audience", "media", "press", "electorate",
                            "leadership", "administration", "government", "establishment", "team", "group"})
 
 
 def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention:
-    core = [w.lower() for w in _core(ws) if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS]
+    core = [w.lower() for w in _core(ws) if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS
+            and w.lower() not in _FUNCTION]
     entity = " ".join(core[:4]) or head
     individual = head in CONFIDENTIAL and (not head.endswith("s") or head in ("sources", "insiders"))
     if "familiar" in (w.lower() for w in ws) or "anonymity" in (w.lower() for w in ws):
