@@ -111,6 +111,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
     k = j
     while k - 1 >= lo and j - k < _MAX_NP:
         w, lw = toks[k - 1], low[k - 1]
+        if lw == "to" and k - 2 >= lo and low[k - 2] in ("close", "loyal", "allied", "next"):
+            k -= 1  # "those close to him"
+            continue
         if lw in _SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)):
             break
         if lw in _DETERMINERS:
@@ -276,8 +279,8 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
         low[src[0]] in ("the", "a", "an") and h in ROLE_HEADS) or (  # "the mayor called ...", "a spokesman denied"
         h in PEOPLE)  # "Republicans criticized", "some analysts questioned"
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
-    finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in ("laid", "hit", "sought", "felt") or (
-        plural and (WEAK_LEMMA.get(form) == form))  # "Some Democrats question ...", "critics would call ..."
+    finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in ("laid", "hit", "sought", "felt")
+    finite = finite or (plural and WEAK_LEMMA.get(form) == form)  # "Some Democrats question", "critics would call"
     return named and finite and (is_word(nxt) or nxt in ("“", '"', "''"))
 
 
