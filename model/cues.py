@@ -112,7 +112,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
     while k - 1 >= lo and j - k < _MAX_NP:
         w, lw = toks[k - 1], low[k - 1]
         if lw == "to" and k - 2 >= lo and low[k - 2] in ("close", "loyal", "allied", "next"):
-            k -= 1  # "those close to him"
+            k -= 2  # "those close to him"
             continue
         if lw in _SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)):
             break
