@@ -179,6 +179,9 @@ def keep(toks: list[str], found: list[cues.Found]) -> list[Kept]:
                 and f.source[0] <= prev.source[1] + 1:
             out[-1] = Kept(f.cue, f.source, f.lemma, f.kind, False, f.passive, f.resolved, via=(prev.source,))
             continue
+        if prev is not None and f.kind == "relay" and f.source and prev.source and f.cue[0] > prev.cue[0]:
+            out[-1] = replace(prev, via=(*prev.via, f.source))  # "X said ..., according to the Sun": a relay of X
+            continue
         if prev is not None and _nested(toks, low, prev, f):
             continue
         if f.source is None and prev is not None:

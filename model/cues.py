@@ -192,6 +192,13 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
 
     An appositive set off by commas may stand between ("Michael Petrilli, president of ..., tied ...").
     """
+    if lo < hi and low[lo] in _OPENING_NON_SUBJECTS:  # "In an interview with CNN, Trump doubled down ..."
+        k = lo
+        while k < hi and k - lo < 15 and toks[k] != ",":
+            k += 1
+        if k >= hi or k - lo >= 15:
+            return None
+        lo = k + 1
     if lo >= hi or low[lo] in _OPENING_NON_SUBJECTS:
         return None
     if low[lo] in ("he", "she", "they", "we", "i"):
@@ -321,7 +328,8 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         by = b < hi and low[b] == "by"
         src = np_after(toks, low, b + 1, hi) if by else None
         return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
-    if j >= lo and low[i] in _INVERTIBLE and _after_quote(toks, j):
+    if j >= lo and low[i] in _INVERTIBLE and (_after_quote(toks, j) or toks[j] == "," and low[i] in ("said", "says")
+                                              and b < hi and is_cap(toks[b]) and low[b] not in _DETERMINERS):
         src = np_after(toks, low, b, hi)
         if src and (is_cap(toks[src[0]]) or low[src[0]] in _DETERMINERS or low[src[0]] in _SUBJECT_PRONOUNS) \
                 and (src[1] >= hi or low[src[1]] in _AFTER_CUE_BOUNDARY):
@@ -379,13 +387,18 @@ def _subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
     rel = _relative_before(toks, low, j, lo)
     if rel is not None:
         return rel, None
-    if toks[j] == ",":
+    if toks[j] in (",", "—", "–"):
         return _across_clause(toks, low, j, lo)
+    if low[j] in _ALONE and (j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP):
+        return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
     if src and low[src[0]] in ("who", "which") and src[0] - 1 >= lo:
         k = src[0] - 1 - (toks[src[0] - 1] == ",")
         return src, np_before(toks, low, k, lo)
     return src, None
+
+
+_ALONE = frozenset({"one", "another", "others", "some", "many", "most", "both", "all", "few", "several"})
 
 
 def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
@@ -406,12 +419,14 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
     pos = j
     for _ in range(3):
         k = pos - 1
-        while k > lo and pos - k < 25 and toks[k] not in (",", "”", '"', "“", "(", ")", ";", "''"):
+        while k > lo and pos - k < 25 and toks[k] not in (",", "”", '"', "“", "(", ")", ";", "''", "—", "–"):
             k -= 1
-        if k <= lo or toks[k] != "," or k == pos - 1 or low[k + 1] in _CLAUSE_OPENERS:
+        if k <= lo or toks[k] not in (",", "—", "–") or k == pos - 1 or low[k + 1] in _CLAUSE_OPENERS:
             return None, None
         head = np_before(toks, low, k - 1, lo)
         if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in _DETERMINERS):
+            if pos - k == 2 and low[k + 1] in SKIP:
+                return head, None  # "Forbes, however, says": the adverb is no part of the mention
             return (head[0], j), None  # the appositive or relative clause belongs to the mention
         pos = k
     return None, None
