@@ -95,6 +95,8 @@ def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> li
         found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0))
     group, share = _quote_of(qs, sent.start, sent.end)
     if not found:
+        found = _sourceless_cue(toks, in_quote)
+    if not found:
         return [Draft(sent.start, sent.end, n, sent.paragraph, quote_group=group, quote_share=share)]
     cuts = _cuts(toks, found)
     drafts = []
@@ -234,6 +236,17 @@ def _cuts(toks: list[str], found: list[Kept]) -> list[int]:
 _NOT_SPEAKERS = frozenset({"the", "update", "updated", "related", "watch", "read", "note", "editor", "exclusive",
                            "breaking", "video", "photos", "live", "q", "a", "more", "see", "also", "source", "sources",
                            "this", "here", "why", "what", "how", "when", "where", "who"})
+
+
+# Cues of attributions whose source is not in the text ("Trump seemed to ...", "reportedly", "Asked about ...").
+_SOURCELESS = frozenset({"reportedly", "seemed", "seems", "seem", "appears", "appeared", "allegedly", "purportedly"})
+
+
+def _sourceless_cue(toks: list[str], in_quote: list[bool]) -> list[Kept]:
+    for k, t in enumerate(toks):
+        if not in_quote[k] and (t.lower() in _SOURCELESS or (k == 0 and t == "Asked")):
+            return [Kept((k, k + 1), None, t.lower(), "speech", False)]
+    return []
 
 
 def _title_colon(toks: list[str]) -> list[Kept]:

@@ -328,8 +328,8 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         by = b < hi and low[b] == "by"
         src = np_after(toks, low, b + 1, hi) if by else None
         return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
-    if j >= lo and low[i] in _INVERTIBLE and (_after_quote(toks, j) or toks[j] == "," and low[i] in ("said", "says")
-                                              and b < hi and is_cap(toks[b]) and low[b] not in _DETERMINERS):
+    if j >= lo and low[i] in _INVERTIBLE and (_after_quote(toks, j) or (toks[j] == "," and low[i] in ("said", "says")
+                                              and b < hi and is_cap(toks[b]) and low[b] not in _DETERMINERS)):
         src = np_after(toks, low, b, hi)
         if src and (is_cap(toks[src[0]]) or low[src[0]] in _DETERMINERS or low[src[0]] in _SUBJECT_PRONOUNS) \
                 and (src[1] >= hi or low[src[1]] in _AFTER_CUE_BOUNDARY):
