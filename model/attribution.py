@@ -189,6 +189,20 @@ def keep(toks: list[str], found: list[cues.Found]) -> list[Kept]:
         if f.source is None and prev is not None:
             continue
         out.append(Kept(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
+    return _outer_last(toks, out)
+
+
+def _outer_last(toks: list[str], out: list[Kept]) -> list[Kept]:
+    """'He promised X, Frankel said.': an attribution closing the sentence after a comma frames all before it."""
+    if len(out) < 2:
+        return out
+    last = out[-1]
+    if last.source is None or last.source_after or last.kind == "relay":
+        return out
+    before = last.source[0] - 1
+    tail = [t for t in toks[last.cue[1]:] if cues.is_word(t)]
+    if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= 3:
+        return [last]
     return out
 
 
