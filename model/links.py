@@ -3,39 +3,43 @@
 All documents of one request are one story. Each claim is reduced to its
 *content terms*: lower-cased words of its text with the source and cue spans
 cut out, function words, cue words and denial words dropped, and a light
-suffix stemming applied ("soldiers" -> "soldier", "crossed" -> "cross"). The
-terms are hashed into one sparse binary matrix ``X`` (claims x terms), so
-``X @ X.T`` gives every pair's shared-term count in one sparse product: the
+suffix stemming applied ("soldiers" -> "soldier", "crossed" -> "cross"); its
+*mention terms* add the source's own words. The terms index one binary
+claims x terms matrix over a per-request vocabulary (nothing is fitted), so a
+single sparse product ``X @ Xm.T`` gives every pair's shared-term count: the
 work grows with the pairs that share a term, not with all pairs, and no
-Python loop runs over pairs that share nothing. Terms carried by more than
-``max(200, 20 %)`` of a request's claims are dropped first (blocking: a
-story's topic word would otherwise pair every claim with every other).
+Python loop runs over pairs. (Small requests use dense arrays for the same
+arithmetic, where scipy's per-call overhead would dominate.) Terms carried by
+more than ``max(200, 20 %)`` of a request's claims are dropped first
+(blocking: a story's topic word would otherwise pair every claim with every
+other).
 
-Matching compares one claim's content terms with the other's *mention* terms
-(content plus the source's own words, either way round), so "Apple will
-launch ..." is restated by "Apple said it will launch ...". Two claims
-*match* when they share at least two terms and the shared terms
-cover at least ``MATCH`` of the shorter claim's terms; a denial needs only
-``DENIAL_MATCH`` of the denier's terms, because a denial names what it denies
-tersely ("dismissed the reports of any Iranian military presence in Iraq").
-A denial in another document also matches when that document as a whole
-covers ``TOPIC`` of the claim's terms and the denial shares one of them
-(coverage that debunks "the report" without repeating it).
+Matching compares one claim's content terms with the other's mention terms,
+either way round, so "Apple will launch ..." is restated by "Apple said it
+will launch ...". Two claims *match* when they share at least two terms
+covering at least ``MATCH`` of the shorter claim's terms (or at least
+``WIDE_SHARED`` terms covering ``WIDE_MATCH``: long paraphrases); a denial
+needs only ``DENIAL_MATCH`` of the denier's terms, because a denial names
+what it denies tersely ("dismissed the reports of any Iranian military
+presence in Iraq"). A denial in another document also matches a claim when
+that document as a whole mentions ``TOPIC`` of the claim's terms: coverage
+that debunks "the report" without repeating it ("The story is a hoax").
 
 For a matched pair (a, b) of different claims:
 
-- same polarity (both assert, or both deny/negate) and different sources:
-  b corroborates a. Sources are entity keys: ``Claim.entity``, or, for an
-  unattributed claim, its document (the outlet's own voice). The same entity
-  twice, a pronoun resolving to it, or two outlets quoting one person count
-  once and never corroborate each other.
-- b is a denial (stance "denies", or debunking words: hoax, fake, false, not
-  true, no evidence, ...) and a is not: b denies a; ``official_denial`` when
-  any denier's role is official. a, asserting the same content, contradicts b.
-- otherwise opposite polarity (one negated): b contradicts a.
+- b is a denial (stance "denies", or debunking in so many words: "a hoax",
+  "not true", "no evidence", "denied the reports") and a is not: b denies a;
+  ``official_denial`` when any denier's role is official;
+- otherwise, opposite polarity (one denies or is negated): b contradicts a;
+- otherwise, when their sources differ, b corroborates a. Sources are entity
+  keys: ``Claim.entity``, or, for an unattributed claim, its document (the
+  outlet's own voice). The same entity twice, a pronoun resolving to it, or
+  two outlets quoting one person count once and never corroborate each other.
 
-Every decision is per pair and symmetric in request order, so shuffling the
-documents never changes a link.
+Every decision is per pair and does not depend on request order, so shuffling
+the documents never changes a link. Known limit: matching is lexical, so a
+background sentence that shares two words with a denial ("Jalawla ... the
+Iranian border ... Iraq") can be linked to it as well.
 """
 
 from __future__ import annotations

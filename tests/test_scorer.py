@@ -140,3 +140,11 @@ def test_training_skips_cleanly_without_shared_data(monkeypatch, capsys, tmp_pat
     monkeypatch.setattr(train, "EMERGENT", tmp_path / "absent.jsonl")
     assert train.main() == 0
     assert "skipped" in capsys.readouterr().out
+
+
+def test_shipped_artifact_was_trained_on_the_committed_labels(scorer):
+    import hashlib
+
+    labelled = Path(__file__).resolve().parents[1] / "model" / "data" / "labelled.jsonl"
+    sets = {Path(s["file"]).name: s for s in scorer.card()["training_data"]["sets"]}
+    assert sets["labelled.jsonl"]["sha256"] == hashlib.sha256(labelled.read_bytes()).hexdigest()
