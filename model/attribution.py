@@ -249,7 +249,8 @@ def _cuts(toks: list[str], found: list[Kept]) -> list[int]:
 
 _NOT_SPEAKERS = frozenset({"the", "update", "updated", "related", "watch", "read", "note", "editor", "exclusive",
                            "breaking", "video", "photos", "live", "q", "a", "more", "see", "also", "source", "sources",
-                           "this", "here", "why", "what", "how", "when", "where", "who"})
+                           "this", "here", "why", "what", "how", "when", "where", "who", "correction", "clarification",
+                           "transcript", "caption", "photo", "editor’s", "editor's"})
 
 
 # Cues of attributions whose source is not in the text ("Trump seemed to ...", "reportedly", "Asked about ...").
@@ -269,7 +270,8 @@ def _title_colon(toks: list[str]) -> list[Kept]:
     for k in range(lo + 1, min(lo + 5, len(toks))):
         if toks[k] == ":":
             names = toks[lo:k]
-            if all(cues.is_cap(t) or t == "." for t in names) and names[0].lower() not in _NOT_SPEAKERS:
+            if all(cues.is_cap(t) or t == "." for t in names) and names[0].lower() not in _NOT_SPEAKERS \
+                    and len(toks) > k + 2:
                 return [Kept((k, k + 1), (lo, k), ":", "speech", False)]
             return []
     return []

@@ -114,7 +114,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         if lw == "to" and k - 2 >= lo and low[k - 2] in ("close", "loyal", "allied", "next"):
             k -= 2  # "those close to him"
             continue
-        if lw in _SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)):
+        if lw in _SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)) or _verbish(w, lw):
             break
         if lw in _DETERMINERS:
             k -= 1
@@ -159,6 +159,18 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
 
 
 _KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES
+
+
+def _verbish(w: str, lw: str) -> bool:
+    """A lower-case word that is no part of a subject: an -ly adverb or a cue verb ("polls show majorities ...")."""
+    if not w[:1].islower():
+        return False
+    return (lw.endswith("ly") and len(lw) > 4 and lw not in _LY_NOUNS) or lw in _CLAUSE_VERBS
+
+
+# Verbs that, met while walking back from a cue, show a clause boundary ("polls show majorities ... believe").
+_CLAUSE_VERBS = frozenset({"show", "shows", "showed", "say", "says", "said", "told", "think", "thinks", "believe",
+                           "believes", "found", "find", "finds", "suggest", "suggests", "indicate", "indicates"})
 
 
 def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int] | None:
@@ -208,7 +220,7 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
         while end < hi and end - lo < 8 and (is_cap(toks[end]) or (toks[end] == "." and _abbrev_dot(low, end))
                                               or toks[end] in ("-", "&")):
             end += 1
-        if end == lo or not is_cap(toks[end - 1]):
+        if end == lo or not is_cap(toks[end - 1]) or low[end - 1] in _DETERMINERS:
             return None
     nxt = end
     if nxt < hi and toks[nxt] == ",":
