@@ -25,14 +25,15 @@ def content(draw) -> str:
 
 
 @st.composite
-def story(draw) -> tuple[str, str, list[str]]:
-    """(speaker, content of the first claim, other sentences), all named and cued."""
+def story(draw) -> tuple[str, str, list[str], str]:
+    """(speaker, content of the first claim, other sentences, the first sentence's form), all named and cued."""
     who = draw(st.sampled_from(PEOPLE[:3]))
     what = draw(content())
     # Other speakers only: the same person twice would turn into independent sources once one is anonymised.
     speakers = [p for p in PEOPLE[:3] if p != who]
-    others = [f"{draw(st.sampled_from(speakers))} said {draw(content())}." for _ in range(draw(st.integers(0, 3)))]
-    return who, what, others
+    others = [sentence(draw(st.sampled_from(FORMS)), draw(st.sampled_from(speakers)), draw(content()))
+              for _ in range(draw(st.integers(0, 3)))]
+    return who, what, others, draw(st.sampled_from(FORMS))
 
 
 def scores(docs: list[Document]) -> dict[str, float]:
@@ -44,8 +45,16 @@ def first_score(docs: list[Document]) -> float:
     return scores(docs)["a:0"]
 
 
-def article(who: str, what: str, others: list[str]) -> str:
-    return " ".join([f"{who} said {what}.", *others])
+FORMS = ("{who} said {what}.", "{What}, {who} said.", "According to {who}, {what}.", "{who} told reporters {what}.")
+
+
+def sentence(form: str, who: str, what: str) -> str:
+    text = form.format(who=who, what=what, What=what[0].upper() + what[1:])
+    return text[0].upper() + text[1:]
+
+
+def article(who: str, what: str, others: list[str], form: str = FORMS[0]) -> str:
+    return " ".join([sentence(form, who, what), *others])
 
 
 @SETTINGS
@@ -59,16 +68,16 @@ def test_scores_are_probabilities(a, b):
 @given(story(), story(), st.permutations(range(3)))
 def test_document_order_does_not_change_scores(first, second, order):
     docs = [Document(id="a", text=article(*first)), Document(id="b", text=article(*second)),
-            Document(id="c", text=f"{first[1].capitalize()}, residents said.")]
+            Document(id="c", text=sentence(FORMS[1], "residents", first[1]))]
     assert scores([docs[i] for i in order]) == scores(docs)
 
 
 @SETTINGS
 @given(story(), st.sampled_from(PEOPLE[3:]), st.booleans())
 def test_independent_named_corroboration_never_lowers(s, other, same_document):
-    who, what, others = s
-    base = [Document(id="a", text=article(who, what, others))]
-    again = f"{other} said {what}."
+    who, what, others, form = s
+    base = [Document(id="a", text=article(who, what, others, form))]
+    again = sentence(form, other, what)
     more = ([Document(id="a", text=base[0].text + " " + again)] if same_document
             else [*base, Document(id="z", text=again)])
     assert first_score(more) >= first_score(base) - EPS
@@ -78,8 +87,8 @@ def test_independent_named_corroboration_never_lowers(s, other, same_document):
 @given(story(), st.sampled_from(["Interior Minister Ali Rahimi", "The Foreign Ministry", "Police spokesman Tom Reyes"]),
        st.booleans())
 def test_official_denial_never_raises(s, denier, same_document):
-    who, what, others = s
-    base = [Document(id="a", text=article(who, what, others))]
+    who, what, others, form = s
+    base = [Document(id="a", text=article(who, what, others, form))]
     denial = f"{denier} denied reports that {what}."
     more = ([Document(id="a", text=base[0].text + " " + denial)] if same_document
             else [*base, Document(id="z", text=denial)])
@@ -89,7 +98,7 @@ def test_official_denial_never_raises(s, denier, same_document):
 @SETTINGS
 @given(story())
 def test_anonymous_source_never_scores_above_a_named_one(s):
-    who, what, others = s
-    named = [Document(id="a", text=article(who, what, others))]
-    anonymous = [Document(id="a", text=article("a source who asked not to be identified", what, others))]
+    who, what, others, form = s
+    named = [Document(id="a", text=article(who, what, others, form))]
+    anonymous = [Document(id="a", text=article("a source who asked not to be identified", what, others, form))]
     assert first_score(anonymous) <= first_score(named) + EPS
