@@ -144,7 +144,7 @@ def classify(text: str) -> Mention:
     if len(ws) == 1 and low0 in PRONOUNS:
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
     chunk = head_chunk(ws) or ws
-    head = _POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()
+    head = (_POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()).replace("’", "'")
     role = role_of(ws)
     names = _name_words(chunk)
     if names and _is_cap(chunk[-1]) and head not in GROUPS and head not in COMMON_HEADS:

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 # Runs of two to four capitalised words, optionally after a title: candidate names of people.
 _NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'-]{1,20}"
-                       r"(?:\s(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
+                       r"(?:\s(?:(?:de|van|von|da|di|du|del|la|le|bin|al)\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
 _LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
 _NEAR = 150  # characters: a person named this close before a pronoun beats an earlier speaker
 
@@ -50,7 +50,32 @@ class History:
         self.text = text
         self.items: list[Known] = []
         self.fullest: dict[str, Span] = {}
-        self.roles: dict[str, str] = {}
+        self.people: dict[str, dict[str, str]] = {}  # surname -> first name ("" if none) -> role
+        self.genders: dict[str, str] = {}
+
+    def learn(self, text: str, mention: Mention) -> None:
+        """Record a person's role under surname and first name, from any mention in the document."""
+        if mention.kind != "named_person" or not mention.entity:
+            return
+        entry = self.people.setdefault(mention.entity, {})
+        first = first_name(text)
+        if mention.role != "other" or first not in entry:
+            if entry.get(first, "other") == "other":
+                entry[first] = mention.role
+
+    def role_of(self, text: str, mention: Mention) -> str | None:
+        """The role learnt for this person; None when unknown or when two people share the surname."""
+        entry = self.people.get(mention.entity)
+        if not entry:
+            return None
+        first = first_name(text)
+        if first and first in entry:
+            return entry[first]
+        firsts = {f for f in entry if f}
+        if len(firsts) > 1:
+            return None  # "Clinton" alone: Hillary or Bill
+        roles = [r for r in entry.values() if r != "other"]
+        return roles[0] if roles else "other"
         self.genders: dict[str, str] = {}
 
     def add(self, span: Span, mention: Mention, is_source: bool = False) -> Known:
@@ -59,8 +84,6 @@ class History:
         best = self.fullest.get(key)
         if best is None or len(words_of(full.text)) > len(words_of(best.text)):
             self.fullest[key] = full
-        if key and mention.role != "other" and self.roles.get(key, "other") == "other":
-            self.roles[key] = mention.role  # the first office or occupation met defines the entity's role
         if mention.gender in ("male", "female"):
             self.genders.setdefault(key, mention.gender)
         known = Known(span, mention, self.fullest[key], is_source)
@@ -84,6 +107,13 @@ class History:
                     return k if named is None or before - named.span.end > _NEAR else named
                 named = named or k
         return named
+
+
+def first_name(text: str) -> str:
+    """The first name in a person's mention ("Mike" in "Gov. Mike Pence"), "" when only a surname is written."""
+    chunk = [w for w in head_chunk(words_of(text)) if w[:1].isupper() and w.lower() not in TITLES
+             and w.lower() not in PERSON_ROLES and len(w.rstrip(".")) > 1]
+    return chunk[-2].lower() if len(chunk) >= 2 else ""
 
 
 def _fits(k: Known, want: str, head: str, gender: str) -> bool:
@@ -137,6 +167,11 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolutio
     """Resolve every draft's source; uncued sentences in a quotation take the quotation's speaker."""
     history = History(text)
     names = _name_mentions(text)
+    for span, mention in names:  # roles are learnt from the whole document, titles before or after
+        history.learn(span.text, mention)
+    for d in drafts:
+        if d.source is not None:
+            history.learn(d.source.text, classify(d.source.text))
     out: list[Resolution] = []
     ni = 0
     for d in drafts:  # first pass: sourced claims, in text order
@@ -189,9 +224,9 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
         else:
             mention = Mention("anonymous", mention.role, mention.entity, "group", mention.gender, mention.head)
     else:
-        if mention.kind == "named_person" and history.roles.get(mention.entity, "other") != "other" \
-                and mention.role == "other":
-            mention = Mention(mention.kind, history.roles[mention.entity], mention.entity, mention.anonymity,
+        known_role = history.role_of(src.text, mention)
+        if mention.kind == "named_person" and mention.role == "other" and known_role not in (None, "other"):
+            mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
                               history.genders.get(mention.entity, mention.gender), mention.head)
         history.add(src, mention, is_source=True)
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
@@ -207,7 +242,8 @@ _NAMED_OFFICES = frozenset({"nominee", "candidate", "governor", "senator", "pres
 
 def _follow(target: Known, history: History) -> Mention:
     m = target.mention
-    role = history.roles.get(m.entity, m.role)
+    role = history.role_of(target.full.text, m) or m.role
+    role = m.role if role == "other" else role
     return Mention(m.kind, role, m.entity, m.anonymity, history.genders.get(m.entity, m.gender), m.head)
 
 
