@@ -98,13 +98,14 @@ class Scorer:
         return {"name": self.meta["name"], "version": self.meta["version"], "sha256": self.meta["sha256"]}
 
     def card(self) -> dict:
-        keep = ("features", "training_data", "metrics", "thresholds", "base_rate", "explanation", "libraries",
-                "artifacts", "reference_score", "trained_at")
+        keep = ("pipeline", "hyperparameters", "features", "intercept", "training_data", "metrics", "thresholds",
+                "base_rate", "explanation", "reference_score", "examples", "libraries", "artifacts")
         return {**self.info(), **{k: self.meta[k] for k in keep if k in self.meta}}
 
-    def label(self, p: float) -> str:
+    def labels(self, p: np.ndarray) -> list[str]:
+        """low / medium / high by the card's thresholds."""
         t = self.meta["thresholds"]
-        return "high" if p >= t["high"] else "medium" if p >= t["medium"] else "low"
+        return np.where(p >= t["high"], "high", np.where(p >= t["medium"], "medium", "low")).tolist()
 
     def effects(self, x: np.ndarray, z: np.ndarray, p: np.ndarray) -> np.ndarray:
         """Per claim and feature: the effect in score units against the reference claim (rows sum to p - p_ref)."""
@@ -119,8 +120,7 @@ class Scorer:
             return []
         x = self.featurizer.transform(list(zip(claims, links, strict=True)))
         p = self.model.predict_proba(x)[:, 1]
-        labels = np.where(p >= self.meta["thresholds"]["high"], "high",
-                          np.where(p >= self.meta["thresholds"]["medium"], "medium", "low")).tolist()
+        labels = self.labels(p)
         rounded = np.round(p, 4).tolist()
         if not explain:
             return [Scored(claim=c, links=lk, score=pi, label=la)
