@@ -52,16 +52,19 @@ class History:
         self.fullest: dict[str, Span] = {}
         self.people: dict[str, dict[str, str]] = {}  # surname -> first name ("" if none) -> role
         self.genders: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
 
     def learn(self, text: str, mention: Mention) -> None:
-        """Record a person's role under surname and first name, from any mention in the document."""
+        """Record a person's role under surname and first name, from any mention in the document;
+        and the first word of an organisation's name ("Peabody" of "Peabody Energy")."""
+        if mention.kind == "named_organization" and mention.entity:
+            self.orgs.setdefault(mention.entity.split()[0], mention.role)
         if mention.kind != "named_person" or not mention.entity:
             return
         entry = self.people.setdefault(mention.entity, {})
         first = first_name(text)
-        if mention.role != "other" or first not in entry:
-            if entry.get(first, "other") == "other":
-                entry[first] = mention.role
+        if (mention.role != "other" or first not in entry) and entry.get(first, "other") == "other":
+            entry[first] = mention.role
 
     def role_of(self, text: str, mention: Mention) -> str | None:
         """The role learnt for this person; None when unknown or when two people share the surname."""
@@ -77,6 +80,7 @@ class History:
         roles = [r for r in entry.values() if r != "other"]
         return roles[0] if roles else "other"
         self.genders: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
 
     def add(self, span: Span, mention: Mention, is_source: bool = False) -> Known:
         key = mention.entity
@@ -224,6 +228,10 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
         else:
             mention = Mention("anonymous", mention.role, mention.entity, "group", mention.gender, mention.head)
     else:
+        if mention.kind == "named_person" and mention.entity in history.orgs and len(words_of(src.text)) == 1 \
+                and mention.entity not in history.people:
+            mention = Mention("named_organization", history.orgs[mention.entity], mention.entity, "none", "plural",
+                              mention.head)  # "Peabody" after "Peabody Energy"
         known_role = history.role_of(src.text, mention)
         if mention.kind == "named_person" and mention.role == "other" and known_role not in (None, "other"):
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
@@ -316,7 +324,7 @@ def _name_mentions(text: str) -> list[tuple[Span, Mention]]:
     for m in _NAME_RUN.finditer(text):
         mention = classify(m.group(0))
         first = m.group(0).split()[0].lower()
-        if mention.kind == "named_person" and (first in TITLES or first in FEMALE or first in MALE
-                                               or mention.role != "other"):
+        if mention.kind == "named_organization" or (mention.kind == "named_person" and (
+                first in TITLES or first in FEMALE or first in MALE or mention.role != "other")):
             out.append((Span(m.group(0), m.start(), m.end()), mention))
     return out
