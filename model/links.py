@@ -3,8 +3,10 @@
 All documents of one request are one story. Each claim is reduced to its
 *content terms*: lower-cased words of its text with the source and cue spans
 cut out, function words, cue words and denial words dropped, and a light
-suffix stemming applied ("soldiers" -> "soldier", "crossed" -> "cross"); its
-*mention terms* add the source's own words. The terms index one binary
+suffix stemming applied ("soldiers" -> "soldier", "crossed" -> "cross"), and a
+few paraphrase classes news copy swaps freely merged (soldiers, troops, army,
+forces, military); its *mention terms* add the words of a source named in the
+sentence itself. The terms index one binary
 claims x terms matrix over a per-request vocabulary (nothing is fitted), so a
 single sparse product ``X @ Xm.T`` gives every pair's shared-term count: the
 work grows with the pairs that share a term, not with all pairs, and no
@@ -21,7 +23,8 @@ covering at least ``MATCH`` of the shorter claim's terms (or at least
 ``WIDE_SHARED`` terms covering ``WIDE_MATCH``: long paraphrases); a denial
 needs only ``DENIAL_MATCH`` of the denier's terms, because a denial names
 what it denies tersely ("dismissed the reports of any Iranian military
-presence in Iraq"). A denial in another document also matches a claim when
+presence in Iraq"), but inside one document, where every sentence shares the
+story's words, it needs a third shared term. A denial in another document also matches a claim when
 that document as a whole mentions ``TOPIC`` of the claim's terms: coverage
 that debunks "the report" without repeating it ("The story is a hoax").
 
@@ -37,9 +40,9 @@ For a matched pair (a, b) of different claims:
   two outlets quoting one person count once and never corroborate each other.
 
 Every decision is per pair and does not depend on request order, so shuffling
-the documents never changes a link. Known limit: matching is lexical, so a
-background sentence that shares two words with a denial ("Jalawla ... the
-Iranian border ... Iraq") can be linked to it as well.
+the documents never changes a link. Known limit: matching is lexical, so two
+sentences sharing a name and a couple of topic words ("Islamic State group")
+can be linked although they say different things.
 """
 
 from __future__ import annotations
@@ -129,13 +132,22 @@ def stem(word: str) -> str:
 EXCLUDE = STOP | CUE | DENY | NEGATION
 
 
+# A few paraphrase classes that news copy swaps freely ("soldiers" / "troops" / "military presence").
+SYNONYMS = {
+    "soldier": "military", "troop": "military", "army": "military", "armi": "military", "forc": "military",
+    "kill": "death", "dead": "death", "die": "death", "di": "death", "death": "death",
+    "arrest": "arrest", "detain": "arrest", "custody": "arrest",
+}
+
+
 @lru_cache(maxsize=1 << 16)
 def term(word: str) -> str | None:
     """A lower-cased word's content term, or None for function, cue, denial and negation words (cached)."""
     w = word.strip("'-")
     if len(w) < 2 or w in EXCLUDE or w.endswith("n't"):
         return None
-    return stem(w)
+    t = stem(w)
+    return SYNONYMS.get(t, t)
 
 
 def _words(text: str) -> list[str]:
@@ -168,7 +180,9 @@ def analyse(claim: Claim) -> Analysis:
     visible = _visible_text(claim).lower().replace("’", "'")
     words = WORD.findall(visible)
     content = frozenset(filter(None, map(term, words)))
-    source = frozenset(filter(None, map(term, _words(claim.source.text)))) if claim.source else frozenset()
+    inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
+    # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
+    source = frozenset(filter(None, map(term, _words(claim.source.text)))) if inside else frozenset()
     negated = not NEGATION.isdisjoint(words) or "n't" in visible
     return Analysis(content, content | source, negated, is_denial(claim))
 
@@ -283,8 +297,11 @@ def _matches(found: Sequence[Analysis], doc_index: np.ndarray, denial: np.ndarra
     (a, b, n), cover = _overlaps(terms, doc)
     shorter = np.minimum(size[a], size[b]).clip(min=1)
     content = ((n >= MIN_SHARED) & (n / shorter >= MATCH)) | ((n >= WIDE_SHARED) & (n / shorter >= WIDE_MATCH))
-    denies = denial[b] & ~denial[a] & (n >= MIN_SHARED) & (n / np.maximum(size[b], 1) >= DENIAL_MATCH)
-    keep = (content | denies) & (a != b)
+    pair_denies = denial[b] & ~denial[a]
+    denies = pair_denies & (n >= MIN_SHARED) & (n / np.maximum(size[b], 1) >= DENIAL_MATCH)
+    # Inside one article every sentence shares the story's words with a denial: there a denial needs one more.
+    strong = ~pair_denies | (doc[a] != doc[b]) | (n > MIN_SHARED)
+    keep = (content | denies) & strong & (a != b)
     ta, tb = _topical(cover, size, doc, denial)
     code = np.unique(np.concatenate([a[keep], ta]).astype(np.int64) * terms.n + np.concatenate([b[keep], tb]))
     return code // terms.n, code % terms.n

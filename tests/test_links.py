@@ -52,6 +52,8 @@ def seed_claims() -> list[Claim]:
         make("Kurdish officials said their forces had surrounded Jalawla but have so far been unable to advance "
              "because of roadside bombs placed by Islamic State fighters.", number=4, kind="anonymous",
              role="official", source="Kurdish officials", cue="said"),
+        make("Jalawla, fewer than 30km from the Iranian border, is a strategic point for both Iraq and Iran.",
+             number=5),
     ]
 
 
@@ -67,6 +69,7 @@ def test_official_denial_links_to_the_reports_it_dismisses():
     assert "d0:3" in links["d0:0"].denied_by
     assert links["d0:0"].official_denial
     assert "d0:3" not in links["d0:4"].denied_by  # the siege of Jalawla is not what was dismissed
+    assert "d0:3" not in links["d0:5"].denied_by  # nor the town's geography, though it shares "Iranian", "Iraq"
 
 
 def test_a_denial_is_not_denied_by_the_claims_it_denies():
