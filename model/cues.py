@@ -34,7 +34,7 @@ STOP = words("np_stop.txt")
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
 _DETERMINERS = frozenset({"the", "a", "an", "this", "these", "his", "her", "their", "its", "our", "my", "your",
                           "some", "many", "several", "most", "few", "two", "three", "four", "other", "another", "one",
-                          "each", "every", "all", "both", "no", "any", "those", "former"})
+                          "each", "every", "all", "both", "no", "any", "those"})
 _NP_PREP = frozenset({"of", "for", "from", "at"})
 _LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near"})
 _WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])

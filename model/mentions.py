@@ -143,6 +143,13 @@ def classify(text: str) -> Mention:
     low0 = ws[0].lower()
     if len(ws) == 1 and low0 in PRONOUNS:
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
+    appositive = _appositive_name(ws)
+    if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
+        return Mention("named_person", role_of(ws), appositive[-1].lower().replace("’", "'"), "none",
+                       gender_of(ws), appositive[-1].lower())
+    place = _PLACE_BODY.match(text)
+    if place:  # "The city of Phoenix", "the state of Texas": the body itself
+        return Mention("named_organization", "official", place.group(0).lower(), "none", "plural", "city")
     chunk = head_chunk(ws) or ws
     head = (_POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()).replace("’", "'")
     role = role_of(ws)
@@ -162,6 +169,30 @@ def classify(text: str) -> Mention:
 # Organisation heads that a place name only qualifies ("the New York state attorney general" aside): still a
 # back-reference when definite ("the Indiana campaign" is some campaign met before).
 _GENERIC_ORGS = frozenset({"state", "city", "house", "post", "times", "news", "press", "media", "office"})
+
+
+_PLACE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:city|state|county|town|village|government|kingdom|republic|commonwealth)"
+                         r"\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
+
+
+_NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES | _DETERMINERS
+
+
+def _appositive_name(ws: list[str]) -> list[str] | None:
+    """A person's name set off by commas after a description ("His former partner, Lawrence B. Cummings")."""
+    if not ws or (_is_cap(ws[0]) and ws[0].lower() not in _DETERMINERS and ws[0].lower() not in QUANTIFIERS):
+        return None  # a name first: the ordinary path handles it
+    segment: list[str] = []
+    for w in [*ws, ","]:
+        if w == ",":
+            names = [x for x in segment if x != "."]
+            low = {x.lower() for x in names}
+            if len(names) >= 2 and all(_is_cap(x) for x in names) and not low & _NOT_NAMES:
+                return names
+            segment = []
+        elif segment is not None:
+            segment.append(w)
+    return None
 
 
 def _number(head: str) -> str:

@@ -245,7 +245,8 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
 # Definite descriptions that single out one person even when no earlier mention is found.
 _NAMED_OFFICES = frozenset({"nominee", "candidate", "governor", "senator", "president", "businessman", "billionaire",
                             "mogul", "mayor", "congressman", "congresswoman", "chairman", "chairwoman", "speaker",
-                            "secretary", "minister", "judge", "pope", "king", "queen", "premier", "chancellor"})
+                            "secretary", "minister", "judge", "pope", "king", "queen", "premier", "chancellor",
+                            "republican", "democrat", "lady", "lawmaker", "incumbent", "challenger", "frontrunner"})
 
 
 def _follow(target: Known, history: History) -> Mention:
