@@ -63,6 +63,8 @@ WIDE_SHARED, WIDE_MATCH = 4, 0.33  # or many shared terms covering a third (long
 DENIAL_MATCH = 0.3  # a denial restates less of what it denies
 TOPIC = 0.6  # share of a claim's terms its denier's document must cover
 MIN_SHARED = 2
+PAIR_BUDGET = 4_000_000  # at most this many (claim, claim) term co-occurrences per request
+TOPICAL_DENIERS = 25  # denials per document that may match by topic (the first ones)
 DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
 
 
@@ -238,6 +240,12 @@ def index_terms(found: Sequence[Analysis]) -> Terms:
     cr, cc = _flat(content)
     df = np.bincount(mc, minlength=len(vocab))
     ok = df <= max(200, 0.2 * len(found))
+    pairs = df.astype(np.int64) * (df - 1)  # ordered pairs a term can produce
+    if pairs[ok].sum() > PAIR_BUDGET:
+        # Hostile or huge requests: keep the rarest terms while the pairs they can produce fit the budget
+        # (ties broken by the term itself, so request order still does not matter).
+        order = np.lexsort((np.array(list(vocab), dtype=object), np.where(ok, df, np.iinfo(np.int64).max)))
+        ok[order[np.cumsum(pairs[order]) > PAIR_BUDGET]] = False
     keep_m, keep_c = ok[mc], ok[cc]
     return Terms(cr[keep_c], cc[keep_c], mr[keep_m], mc[keep_m], len(found), len(vocab))
 
@@ -280,6 +288,8 @@ def _topical(cover: tuple, size: np.ndarray, doc: np.ndarray, denial: np.ndarray
     rows, docs = rows[ok], docs[ok]
     deniers = np.flatnonzero(denial)
     deniers = deniers[np.argsort(doc[deniers], kind="stable")]
+    first = np.searchsorted(doc[deniers], doc[deniers], side="left")
+    deniers = deniers[np.arange(len(deniers)) - first < TOPICAL_DENIERS]  # a bound for pathological documents
     start = np.searchsorted(doc[deniers], docs, side="left")
     stop = np.searchsorted(doc[deniers], docs, side="right")
     lengths = stop - start  # each covered (claim, document) pairs with every denial of that document

@@ -188,3 +188,25 @@ def test_dense_and_sparse_paths_agree(monkeypatch):
     small = link(claims)
     monkeypatch.setattr("model.links.DENSE_LIMIT", 0)
     assert link(claims) == small
+
+
+def test_hostile_repetition_stays_bounded():
+    # 3,000 copies of one debunked sentence in one document and its claim in another: every term is so common
+    # it is blocked, so nothing pairs up quadratically, and the answer is still one Links per claim.
+    text = "The giant squid found on the beach in Santa Monica was a hoax made with editing software."
+    claims = [make("Giant squid found on a beach in Santa Monica", doc=0)]
+    claims += [make(text, doc=1, number=i) for i in range(3000)]
+    links = link(claims)
+    assert len(links) == len(claims)
+    assert sum(len(lk.denied_by) + len(lk.corroborated_by) for lk in links) <= 25 * len(claims)
+
+
+def test_pair_budget_keeps_rare_terms(monkeypatch):
+    monkeypatch.setattr("model.links.PAIR_BUDGET", 50)
+    tag = [f"{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(40)]  # letters only: one word each
+    claims = [make(f"Common words here and rare{t} token{t} about item{t}.", doc=i % 5, number=i)
+              for i, t in enumerate(tag)]
+    claims += [make(f"Rare{tag[7]} token{tag[7]} about item{tag[7]} again.", doc=9)]
+    links = link(claims)
+    assert "d9:0" in links[7].corroborated_by  # the rare terms survive ...
+    assert "d3:8" not in links[7].corroborated_by  # ... the common ones ("common words") are dropped
