@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from model import cues
+from model import cues, phrases
 from model.lexicon import ANONYMITY_REASONS, HEDGES
 from model.resolve import Resolution, resolve
 from model.text import TOKEN as _TOKEN
@@ -173,7 +173,7 @@ def keep(toks: list[str], found: list[cues.Found]) -> list[Kept]:
         prev = out[-1] if out else None
         if f.participle:
             if prev is None:
-                subj = cues.sentence_subject(toks, low, 0, len(toks))
+                subj = phrases.sentence_subject(toks, low, 0, len(toks))
                 if subj:
                     out.append(Kept(f.cue, subj, f.lemma, f.kind, False))
             continue

@@ -10,7 +10,6 @@ from dataclasses import dataclass
 
 from model.lexicon import (
     BELIEF,
-    COMMON_HEADS,
     CUE_PHRASES,
     DENIAL,
     GROUPS,
@@ -18,40 +17,35 @@ from model.lexicon import (
     OBJECT_VERBS,
     PARTICIPLE_CUES,
     PERSON_ROLES,
-    PRONOUNS,
-    ROLE_NOUNS,
     SPEECH,
-    TITLES,
     WEAK,
-    WITNESS,
-    words,
+)
+from model.phrases import (
+    CLOSE,
+    DETERMINERS,
+    LY_NOUNS,
+    OPEN,
+    PEOPLE,
+    RELATIVE,
+    SKIP,
+    STOP,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
+    core_subject,
+    is_cap,
+    is_word,
+    np_after,
+    np_before,
 )
 
-# Words that may stand between a subject and its cue ("has also said", "however dismissed").
-SKIP = words("skip_words.txt")
-# Words that end a subject noun phrase on its left (they cannot sit inside one).
-STOP = words("np_stop.txt")
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "his", "her", "their", "its", "our", "my", "your",
-                          "some", "many", "several", "most", "few", "two", "three", "four", "other", "another", "one",
-                          "each", "every", "all", "both", "no", "any", "those"})
-_NP_PREP = frozenset({"of", "for", "from", "at"})
-_LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near"})
-_WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                     "november", "december"])
-_CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})
-_OPEN = frozenset({"“", '"', "‘", "«", "''"})
 # Verbs that may come before their subject after a quotation ("“...,” said Trump").
 _INVERTIBLE = INVERTED
 # Weak verbs that take an object ("Trump called Clinton a liar"): fine after a name or a pronoun.
 _OBJECT_VERBS = OBJECT_VERBS
 _COMPLEMENT = frozenset({"that", "to", ":", "“", '"', "''", "whether", "if", "how", "why", "what", "in", "on"})
-_RELATIVE = frozenset({"who", "whose"})
 _AFTER_CUE_BOUNDARY = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "(", ")", "”", '"', "in", "on", "at",
                                  "during", "after", "before", "when", "as", "while", "and", "but", "to", "that",
                                  "last", "this", "yesterday", "today", "earlier", "later", "about", "of"})
-_MAX_NP = 12
 _PARTICIPLES = frozenset({"told", "said", "thought", "known", "seen", "shown", "found", "written", "felt", "sought",
                           "believed", "expected", "reported", "asked", "considered", "called", "quoted", "informed"})
 _BE = frozenset({"is", "was", "are", "were", "been", "be", "being"})
@@ -74,175 +68,6 @@ class Found:
     passive: bool = False
     resolved: tuple[int, int] | None = None  # antecedent of a relative "who" in the same sentence
     participle: bool = False  # "..., saying": no subject of its own
-
-
-def is_word(w: str) -> bool:
-    return w[:1].isalnum()
-
-
-def is_cap(w: str) -> bool:
-    return w[:1].isupper() or (w[:1].isdigit() and w[-1:].isupper())
-
-
-def _abbrev_dot(low: list[str], k: int) -> bool:
-    """The "." at k closes a title or an initial inside a name ("Sen.", "F.")."""
-    if k == 0:
-        return False
-    prev = low[k - 1]
-    return prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
-
-
-def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
-    """The noun phrase ending at token j (inclusive), not reaching left of lo: (a, b) or None."""
-    if j > lo and toks[j] == ")":  # "Sen. Chuck Grassley (R-Iowa)": the name before the bracket
-        k = j - 1
-        while k > lo and j - k < 8 and toks[k] != "(":
-            k -= 1
-        inner = np_before(toks, low, k - 1, lo) if toks[k] == "(" else None
-        return (inner[0], j + 1) if inner else None
-    if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
-        return None
-    # "most of them", "those close to him": an object pronoun after a preposition ends a longer phrase
-    of_them = low[j] in ("them", "us", "whom", "him", "her") and j - 1 > lo and low[j - 1] in ("of", "to", "with")
-    if (low[j] in _SUBJECT_PRONOUNS or low[j] in PRONOUNS) and not of_them:
-        return (j, j + 1) if low[j] in _SUBJECT_PRONOUNS and low[j] != "that" else None
-    if (low[j] in STOP or low[j] in _DETERMINERS) and not of_them:
-        return None
-    k = j
-    while k - 1 >= lo and j - k < _MAX_NP:
-        w, lw = toks[k - 1], low[k - 1]
-        if lw == "to" and k - 2 >= lo and low[k - 2] in ("close", "loyal", "allied", "next"):
-            k -= 2  # "those close to him"
-            continue
-        if lw in _SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)) or _verbish(w, lw):
-            break
-        if lw in _DETERMINERS:
-            k -= 1
-            if k - 2 >= lo and low[k - 1] in _NP_PREP | _LOOSE_PREP and is_word(toks[k - 2]) and low[k - 2] not in STOP:
-                k -= 1
-                continue
-            break
-        if lw in _NP_PREP or lw in _LOOSE_PREP:
-            if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
-                    lw in _NP_PREP or not is_cap(toks[k - 2]) or low[k - 2] in PEOPLE
-                    or (is_cap(toks[k]) and low[k] not in _WEEKDAYS and low[k] not in _MONTHS)):
-                k -= 1
-                continue
-            break
-        if lw in ("and", "&"):
-            if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and low[k - 2] not in SKIP:
-                k -= 1
-                continue
-            break
-        if w == "." and _abbrev_dot(low, k - 1):
-            k -= 1
-            continue
-        if w in ("-", "’s", "'s"):
-            k -= 1
-            continue
-        if not is_word(w):
-            break
-        k -= 1
-    return _name_tail(toks, low, k, j + 1)
-
-
-def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, int]:
-    """'a Bloomberg interview Trump' (a missing comma): keep the final name when an ordinary noun precedes it."""
-    r = b
-    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
-        r -= 1
-    w = low[r - 1] if r > a else ""
-    if a < r < b and toks[r - 1][:1].islower() and is_word(w) and w not in _KEEP_BEFORE_NAME \
-            and w not in _DETERMINERS and w not in _NP_PREP and w not in _LOOSE_PREP and w not in ("and", "to", "by"):
-        return (r, b)
-    return (a, b)
-
-
-_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES
-
-
-def _verbish(w: str, lw: str) -> bool:
-    """A lower-case word that is no part of a subject: an -ly adverb or a cue verb ("polls show majorities ...")."""
-    if not w[:1].islower():
-        return False
-    return (lw.endswith("ly") and len(lw) > 4 and lw not in _LY_NOUNS) or lw in _CLAUSE_VERBS
-
-
-# Verbs that, met while walking back from a cue, show a clause boundary ("polls show majorities ... believe").
-_CLAUSE_VERBS = frozenset({"show", "shows", "showed", "say", "says", "said", "told", "think", "thinks", "believe",
-                           "believes", "found", "find", "finds", "suggest", "suggests", "indicate", "indicates"})
-
-
-def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase starting at token i (a relative "who ..." clause included): (a, b) or None."""
-    if i >= hi or (not is_word(toks[i]) and toks[i] not in _OPEN):
-        return None
-    if low[i] in _SUBJECT_PRONOUNS and low[i] not in ("that", "which", "who", "it"):
-        return (i, i + 1)
-    if low[i] in STOP and low[i] not in ("both",):
-        return None
-    k = i
-    while k < hi and k - i < _MAX_NP:
-        w, lw = toks[k], low[k]
-        if lw in _RELATIVE and k > i:
-            return (i, _clause_end(toks, k, hi))
-        if w == "." and _abbrev_dot(low, k):
-            k += 1
-            continue
-        if not is_word(w) and w not in ("-", "&", "’s", "'s"):
-            break
-        if k > i and ((lw in STOP and lw not in ("and",)) or lw in _WEEKDAYS or lw == "in"):
-            break
-        if lw == "and" and not (k + 1 < hi and is_cap(toks[k + 1]) and is_cap(toks[k - 1])):
-            break
-        k += 1
-    return (i, k) if k > i else None
-
-
-def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
-    """The name (or pronoun) opening a sentence when its verb, a lower-case word, follows it.
-
-    An appositive set off by commas may stand between ("Michael Petrilli, president of ..., tied ...").
-    """
-    if lo < hi and low[lo] in _OPENING_NON_SUBJECTS:  # "In an interview with CNN, Trump doubled down ..."
-        k = lo
-        while k < hi and k - lo < 15 and toks[k] != ",":
-            k += 1
-        if k >= hi or k - lo >= 15:
-            return None
-        lo = k + 1
-    if lo >= hi or low[lo] in _OPENING_NON_SUBJECTS:
-        return None
-    if low[lo] in ("he", "she", "they", "we", "i"):
-        end = lo + 1
-    else:
-        end = lo + (low[lo] in ("the", "a", "an"))
-        while end < hi and end - lo < 8 and (is_cap(toks[end]) or (toks[end] == "." and _abbrev_dot(low, end))
-                                              or toks[end] in ("-", "&")):
-            end += 1
-        if end == lo or not is_cap(toks[end - 1]) or low[end - 1] in _DETERMINERS:
-            return None
-    nxt = end
-    if nxt < hi and toks[nxt] == ",":
-        k = nxt + 1
-        while k < hi and k - nxt < 20 and toks[k] != ",":
-            k += 1
-        nxt = k + 1
-        end = k if k < hi else end
-    if nxt >= hi or not toks[nxt][:1].islower() or (low[nxt] in STOP and low[nxt] not in SKIP):
-        return None
-    return (lo, end)
-
-
-_OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
-
-
-def _clause_end(toks: list[str], k: int, hi: int) -> int:
-    """End of a relative clause starting at k: the next comma or end mark, at most 15 tokens on."""
-    e = k
-    while e < hi and e - k < 15 and toks[e] not in (",", ".", ";", "”", '"', "—", ":", "(", "?", "!"):
-        e += 1
-    return e
 
 
 def cue_at(low: list[str], i: int) -> tuple[int, str, str] | None:
@@ -268,18 +93,14 @@ def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
     passive = False
     while j >= lo:
         w = low[j]
-        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in _LY_NOUNS):
+        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS):
             passive = passive or w in _BE
             j -= 1
-        elif w in _WEEKDAYS and j - 1 >= lo and low[j - 1] == "on":
+        elif w in WEEKDAYS and j - 1 >= lo and low[j - 1] == "on":
             j -= 2
         else:
             break
     return j, passive
-
-
-_LY_NOUNS = frozenset({"family", "ally", "assembly", "rally", "supply", "italy", "july", "anomaly", "monopoly", "bully",
-                       "reply", "daily", "weekly", "nelly", "kelly", "holly", "sally", "billy", "emily", "molly"})
 
 
 def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, int], form: str) -> bool:
@@ -287,14 +108,14 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     nxt = low[b] if b < hi else ""
     if nxt in (".", "") and src[0] > 0 and toks[src[0] - 1] == ",":  # "..., security sources have revealed."
         return True
-    if nxt == "," and b + 1 < hi and toks[b + 1] in _OPEN:  # 'She continued, “For us ...'
+    if nxt == "," and b + 1 < hi and toks[b + 1] in OPEN:  # 'She continued, “For us ...'
         return True
-    if nxt in _COMPLEMENT or (src[0] > 0 and toks[src[0] - 1] in _CLOSE | _OPEN):
+    if nxt in _COMPLEMENT or (src[0] > 0 and toks[src[0] - 1] in CLOSE | OPEN):
         return True  # a complement follows, or a quotation precedes ('“...,” Ramos wrote.')
-    if src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in _CLOSE:
+    if src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in CLOSE:
         return True
     head, h = toks[src[1] - 1], low[src[1] - 1]
-    named = h in _SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (
+    named = h in SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (
         low[src[0]] in ("the", "a", "an") and h in ROLE_HEADS) or (  # "the mayor called ...", "a spokesman denied"
         h in PEOPLE)  # "Republicans criticized", "some analysts questioned"
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
@@ -341,9 +162,9 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         src = np_after(toks, low, b + 1, hi) if by else None
         return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
     if j >= lo and low[i] in _INVERTIBLE and (_after_quote(toks, j) or (toks[j] == "," and low[i] in ("said", "says")
-                                              and b < hi and is_cap(toks[b]) and low[b] not in _DETERMINERS)):
+                                              and b < hi and is_cap(toks[b]) and low[b] not in DETERMINERS)):
         src = np_after(toks, low, b, hi)
-        if src and (is_cap(toks[src[0]]) or low[src[0]] in _DETERMINERS or low[src[0]] in _SUBJECT_PRONOUNS) \
+        if src and (is_cap(toks[src[0]]) or low[src[0]] in DETERMINERS or low[src[0]] in SUBJECT_PRONOUNS) \
                 and (src[1] >= hi or low[src[1]] in _AFTER_CUE_BOUNDARY):
             return Found((i, b), _with_appositive(toks, low, src, hi), lemma, kind, True)
     if low[i].endswith("ing") and not passive:
@@ -360,7 +181,7 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
     if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
         return None
     if not _plausible(toks, low, i, src):
-        src = _core_subject(toks, low, src)  # "... Korea and nuclear experts said": the last words may do
+        src = core_subject(toks, low, src)  # "... Korea and nuclear experts said": the last words may do
         if src is None or not _plausible(toks, low, i, src):
             return None
     return Found((i, b), src, lemma, kind, False, resolved=resolved)
@@ -368,9 +189,6 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
 
 _PARTICIPLE_CUES = PARTICIPLE_CUES
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
-PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - {"one", "another", "both", "all", "each", "some", "many", "most", "few",
-                                             "several", "those", "state", "federal", "house", "senate", "white",
-                                             "black", "western", "american"}
 ROLE_HEADS = PERSON_ROLES | frozenset({"mayor", "governor", "senator", "president", "campaign", "ministry", "company",
                                       "agency", "department", "committee", "court", "police", "government", "group"})
 _IMPERSONAL = frozenset({"believed", "expected", "reported", "thought", "said"})
@@ -389,7 +207,7 @@ def _with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: 
 
 def _after_quote(toks: list[str], j: int) -> bool:
     """The cue follows a quotation ("...,” said", "...,\" said"): the place of an inverted attribution."""
-    return toks[j] in _CLOSE or toks[j] in _OPEN or (toks[j] == "," and j > 0 and (toks[j - 1] in _CLOSE))
+    return toks[j] in CLOSE or toks[j] in OPEN or (toks[j] == "," and j > 0 and (toks[j - 1] in CLOSE))
 
 
 def _subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
@@ -416,12 +234,12 @@ _ALONE = frozenset({"one", "another", "others", "some", "many", "most", "both", 
 def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
     """"an official who asked not to be identified told": the phrase before "who" plus the clause."""
     k = j
-    while k > lo and j - k < 12 and is_word(toks[k]) and low[k] not in _RELATIVE:
+    while k > lo and j - k < 12 and is_word(toks[k]) and low[k] not in RELATIVE:
         k -= 1
-    if k <= lo or low[k] not in _RELATIVE or k == j:
+    if k <= lo or low[k] not in RELATIVE or k == j:
         return None
     head = np_before(toks, low, k - 1, lo)
-    if head is None or low[head[0]] in _SUBJECT_PRONOUNS:
+    if head is None or low[head[0]] in SUBJECT_PRONOUNS:
         return None
     return (head[0], j + 1)
 
@@ -436,7 +254,7 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
         if k <= lo or toks[k] not in (",", "—", "–") or k == pos - 1 or low[k + 1] in _CLAUSE_OPENERS:
             return None, None
         head = np_before(toks, low, k - 1, lo)
-        if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in _DETERMINERS):
+        if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in DETERMINERS):
             if pos - k == 2 and low[k + 1] in SKIP:
                 return head, None  # "Forbes, however, says": the adverb is no part of the mention
             return (head[0], j), None  # the appositive or relative clause belongs to the mention
@@ -448,32 +266,18 @@ _CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "because", "that", "if", 
                              "while", "as", "since", "after", "before", "until", "unless", "where"})
 
 
-def _core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple[int, int] | None:
-    """The trailing name, or the plural head alone, of a subject phrase that failed as a whole."""
-    a, b = src
-    r = b
-    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
-        r -= 1
-    if r < b and r > a:
-        return (r, b)
-    h = low[b - 1]
-    if b - 1 > a and h in PEOPLE:
-        return (b - 1, b)
-    return None
-
-
 _PLURAL_OPENERS = frozenset({"many", "most", "some", "those", "few", "several", "both", "all", "others", "people"})
 
 
 def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) -> bool:
     """Reject subjects that are noun modifiers of the cue word ("the Trump plan", "Clinton's claims")."""
     head = toks[src[1] - 1]
-    if head.endswith(("'s", "’s")) or low[src[1] - 1] in _DETERMINERS:
+    if head.endswith(("'s", "’s")) or low[src[1] - 1] in DETERMINERS:
         return False
     first = low[src[0]]
-    if toks[src[0]][:1].islower() and first not in _DETERMINERS and first not in _SUBJECT_PRONOUNS:
+    if toks[src[0]][:1].islower() and first not in DETERMINERS and first not in SUBJECT_PRONOUNS:
         h = low[src[1] - 1]  # a bare noun phrase: only a short plural ("officials", "top aides")
-        rel = any(low[k] in _RELATIVE or is_cap(toks[k]) for k in range(src[0], src[1]))
+        rel = any(low[k] in RELATIVE or is_cap(toks[k]) for k in range(src[0], src[1]))
         if not rel and (src[1] - src[0] > 3 or not (h.endswith("s") and not h.endswith("ss"))):
             return False
     form = low[i]

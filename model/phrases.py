@@ -1,0 +1,221 @@
+"""Noun phrases around a cue: the subject before it, the name after it, the phrase opening a sentence.
+
+Token-level walks with bounded lengths (no nested quantifiers, no backtracking): each call looks at a
+handful of tokens, so scanning stays linear whatever the text.
+"""
+
+from __future__ import annotations
+
+from model.lexicon import COMMON_HEADS, GROUPS, PERSON_ROLES, PRONOUNS, ROLE_NOUNS, TITLES, WITNESS, words
+
+# Words that may stand between a subject and its cue ("has also said", "however dismissed").
+SKIP = words("skip_words.txt")
+# Words that end a subject noun phrase on its left (they cannot sit inside one).
+STOP = words("np_stop.txt")
+# Words of the subject phrase: pronouns standing alone, determiners opening one, prepositions inside one.
+SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
+DETERMINERS = frozenset({"the", "a", "an", "this", "these", "his", "her", "their", "its", "our", "my", "your",
+                         "some", "many", "several", "most", "few", "two", "three", "four", "other", "another", "one",
+                         "each", "every", "all", "both", "no", "any", "those"})
+_NP_PREP = frozenset({"of", "for", "from", "at"})
+_LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near"})
+WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+                     "november", "december"])
+# Quotation marks that close (an inverted attribution follows) and open a quotation.
+CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})
+OPEN = frozenset({"“", '"', "‘", "«", "''"})
+RELATIVE = frozenset({"who", "whose"})
+_MAX_NP = 12
+
+
+def is_word(w: str) -> bool:
+    return w[:1].isalnum()
+
+
+def is_cap(w: str) -> bool:
+    return w[:1].isupper() or (w[:1].isdigit() and w[-1:].isupper())
+
+
+def _abbrev_dot(low: list[str], k: int) -> bool:
+    """The "." at k closes a title or an initial inside a name ("Sen.", "F.")."""
+    if k == 0:
+        return False
+    prev = low[k - 1]
+    return prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
+
+
+def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token j (inclusive), not reaching left of lo: (a, b) or None."""
+    if j > lo and toks[j] == ")":  # "Sen. Chuck Grassley (R-Iowa)": the name before the bracket
+        k = j - 1
+        while k > lo and j - k < 8 and toks[k] != "(":
+            k -= 1
+        inner = np_before(toks, low, k - 1, lo) if toks[k] == "(" else None
+        return (inner[0], j + 1) if inner else None
+    if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
+        return None
+    # "most of them", "those close to him": an object pronoun after a preposition ends a longer phrase
+    of_them = low[j] in ("them", "us", "whom", "him", "her") and j - 1 > lo and low[j - 1] in ("of", "to", "with")
+    if (low[j] in SUBJECT_PRONOUNS or low[j] in PRONOUNS) and not of_them:
+        return (j, j + 1) if low[j] in SUBJECT_PRONOUNS and low[j] != "that" else None
+    if (low[j] in STOP or low[j] in DETERMINERS) and not of_them:
+        return None
+    k = j
+    while k - 1 >= lo and j - k < _MAX_NP:
+        w, lw = toks[k - 1], low[k - 1]
+        if lw == "to" and k - 2 >= lo and low[k - 2] in ("close", "loyal", "allied", "next"):
+            k -= 2  # "those close to him"
+            continue
+        if lw in SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)) or _verbish(w, lw):
+            break
+        if lw in DETERMINERS:
+            k -= 1
+            if k - 2 >= lo and low[k - 1] in _NP_PREP | _LOOSE_PREP and is_word(toks[k - 2]) and low[k - 2] not in STOP:
+                k -= 1
+                continue
+            break
+        if lw in _NP_PREP or lw in _LOOSE_PREP:
+            if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
+                    lw in _NP_PREP or not is_cap(toks[k - 2]) or low[k - 2] in PEOPLE
+                    or (is_cap(toks[k]) and low[k] not in WEEKDAYS and low[k] not in _MONTHS)):
+                k -= 1
+                continue
+            break
+        if lw in ("and", "&"):
+            if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and low[k - 2] not in SKIP:
+                k -= 1
+                continue
+            break
+        if w == "." and _abbrev_dot(low, k - 1):
+            k -= 1
+            continue
+        if w in ("-", "’s", "'s"):
+            k -= 1
+            continue
+        if not is_word(w):
+            break
+        k -= 1
+    return _name_tail(toks, low, k, j + 1)
+
+
+def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, int]:
+    """'a Bloomberg interview Trump' (a missing comma): keep the final name when an ordinary noun precedes it."""
+    r = b
+    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
+        r -= 1
+    w = low[r - 1] if r > a else ""
+    if a < r < b and toks[r - 1][:1].islower() and is_word(w) and w not in _KEEP_BEFORE_NAME \
+            and w not in DETERMINERS and w not in _NP_PREP and w not in _LOOSE_PREP and w not in ("and", "to", "by"):
+        return (r, b)
+    return (a, b)
+
+
+_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES
+
+
+def _verbish(w: str, lw: str) -> bool:
+    """A lower-case word that is no part of a subject: an -ly adverb or a cue verb ("polls show majorities ...")."""
+    if not w[:1].islower():
+        return False
+    return (lw.endswith("ly") and len(lw) > 4 and lw not in LY_NOUNS) or lw in _CLAUSE_VERBS
+
+
+# Verbs that, met while walking back from a cue, show a clause boundary ("polls show majorities ... believe").
+_CLAUSE_VERBS = frozenset({"show", "shows", "showed", "say", "says", "said", "told", "think", "thinks", "believe",
+                           "believes", "found", "find", "finds", "suggest", "suggests", "indicate", "indicates"})
+
+
+def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int] | None:
+    """The noun phrase starting at token i (a relative "who ..." clause included): (a, b) or None."""
+    if i >= hi or (not is_word(toks[i]) and toks[i] not in OPEN):
+        return None
+    if low[i] in SUBJECT_PRONOUNS and low[i] not in ("that", "which", "who", "it"):
+        return (i, i + 1)
+    if low[i] in STOP and low[i] not in ("both",):
+        return None
+    k = i
+    while k < hi and k - i < _MAX_NP:
+        w, lw = toks[k], low[k]
+        if lw in RELATIVE and k > i:
+            return (i, _clause_end(toks, k, hi))
+        if w == "." and _abbrev_dot(low, k):
+            k += 1
+            continue
+        if not is_word(w) and w not in ("-", "&", "’s", "'s"):
+            break
+        if k > i and ((lw in STOP and lw not in ("and",)) or lw in WEEKDAYS or lw == "in"):
+            break
+        if lw == "and" and not (k + 1 < hi and is_cap(toks[k + 1]) and is_cap(toks[k - 1])):
+            break
+        k += 1
+    return (i, k) if k > i else None
+
+
+def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
+    """The name (or pronoun) opening a sentence when its verb, a lower-case word, follows it.
+
+    An appositive set off by commas may stand between ("Michael Petrilli, president of ..., tied ...").
+    """
+    if lo < hi and low[lo] in _OPENING_NON_SUBJECTS:  # "In an interview with CNN, Trump doubled down ..."
+        k = lo
+        while k < hi and k - lo < 15 and toks[k] != ",":
+            k += 1
+        if k >= hi or k - lo >= 15:
+            return None
+        lo = k + 1
+    if lo >= hi or low[lo] in _OPENING_NON_SUBJECTS:
+        return None
+    if low[lo] in ("he", "she", "they", "we", "i"):
+        end = lo + 1
+    else:
+        end = lo + (low[lo] in ("the", "a", "an"))
+        while end < hi and end - lo < 8 and (is_cap(toks[end]) or (toks[end] == "." and _abbrev_dot(low, end))
+                                              or toks[end] in ("-", "&")):
+            end += 1
+        if end == lo or not is_cap(toks[end - 1]) or low[end - 1] in DETERMINERS:
+            return None
+    nxt = end
+    if nxt < hi and toks[nxt] == ",":
+        k = nxt + 1
+        while k < hi and k - nxt < 20 and toks[k] != ",":
+            k += 1
+        nxt = k + 1
+        end = k if k < hi else end
+    if nxt >= hi or not toks[nxt][:1].islower() or (low[nxt] in STOP and low[nxt] not in SKIP):
+        return None
+    return (lo, end)
+
+
+_OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
+
+
+def _clause_end(toks: list[str], k: int, hi: int) -> int:
+    """End of a relative clause starting at k: the next comma or end mark, at most 15 tokens on."""
+    e = k
+    while e < hi and e - k < 15 and toks[e] not in (",", ".", ";", "”", '"', "—", ":", "(", "?", "!"):
+        e += 1
+    return e
+
+
+LY_NOUNS = frozenset({"family", "ally", "assembly", "rally", "supply", "italy", "july", "anomaly", "monopoly", "bully",
+                       "reply", "daily", "weekly", "nelly", "kelly", "holly", "sally", "billy", "emily", "molly"})
+
+
+PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - {"one", "another", "both", "all", "each", "some", "many", "most", "few",
+                                             "several", "those", "state", "federal", "house", "senate", "white",
+                                             "black", "western", "american"}
+
+
+def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple[int, int] | None:
+    """The trailing name, or the plural head alone, of a subject phrase that failed as a whole."""
+    a, b = src
+    r = b
+    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
+        r -= 1
+    if r < b and r > a:
+        return (r, b)
+    h = low[b - 1]
+    if b - 1 > a and h in PEOPLE:
+        return (b - 1, b)
+    return None
