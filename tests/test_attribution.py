@@ -174,3 +174,25 @@ def test_claims_are_in_text_order_and_spans_index_the_text():
             assert text[c.source.start:c.source.end] == c.source.text
     assert cs[1].source.anonymity_reason == "who asked not to be named"
     assert cs[1].anonymity == "individual"
+
+
+def test_evaluate_skips_cleanly_without_data(tmp_path, capsys):
+    from model.evaluate import main
+
+    assert main(["polnear", str(tmp_path / "absent")]) == 0
+    assert "skipped" in capsys.readouterr().out
+
+
+def test_evaluate_scores_a_tiny_split(tmp_path):
+    from model.evaluate import polnear
+
+    text = "Officials said the bridge was closed. The river rose.\n"
+    (tmp_path / "text").mkdir()
+    (tmp_path / "attributions").mkdir()
+    (tmp_path / "text" / "a.txt").write_text(text, encoding="utf-8")
+    ann = ("T1\tSource 0 9\tOfficials\nT2\tCue 10 14\tsaid\nT3\tContent 15 36\tthe bridge was closed\n"
+           "T4\tAttribution 10 14\tsaid\nE1\tAttribution:T4 Content:T3 Cue:T2 Source:T1\n")
+    (tmp_path / "attributions" / "a_0001.ann").write_text(ann, encoding="utf-8")
+    res = polnear(tmp_path)
+    assert (res["gold_src"], res["pred_src"]) == (1, 1)
+    assert res["source_overlap_f1"] == res["source_exact_f1"] == res["cue_overlap_f1"] == 1.0
