@@ -28,7 +28,6 @@ SHARED = ROOT.parent / "shared"
 POLNEAR_DEV = SHARED / "data" / "polnear" / "dev" / "text"
 RESULTS = ROOT / "bench" / "results"
 VENV_BIN = Path(sys.executable).parent
-WORD_RE_SPLIT = str.split  # words are whitespace-separated tokens, the same count everywhere
 
 
 def pin_threads() -> None:
@@ -38,7 +37,8 @@ def pin_threads() -> None:
 
 
 def words(text: str) -> int:
-    return len(WORD_RE_SPLIT(text))
+    """Whitespace-separated tokens: the same count for ours, the floor and spaCy."""
+    return len(text.split())
 
 
 def machine_line() -> str:
@@ -50,8 +50,9 @@ def machine_line() -> str:
                 cpu = line.split(":", 1)[1].strip()
                 break
     when = time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime())
+    load = ", ".join(f"{x:.2f}" for x in os.getloadavg())  # says whether something else was running
     return (f"machine: {os.cpu_count()} cores ({cpu}), python {platform.python_version()}, "
-            f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}, {when}")
+            f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}, load average {load}, {when}")
 
 
 def polnear_texts() -> list[str] | None:
