@@ -14,7 +14,8 @@ Python loop runs over pairs. (Small requests use dense arrays for the same
 arithmetic, where scipy's per-call overhead would dominate.) Terms carried by
 more than ``max(200, 20 %)`` of a request's claims are dropped first
 (blocking: a story's topic word would otherwise pair every claim with every
-other).
+other), and when the remaining terms could still produce more than
+``PAIR_BUDGET`` pairs (hostile repetition), the commonest go next.
 
 Matching compares one claim's content terms with the other's mention terms,
 either way round, so "Apple will launch ..." is restated by "Apple said it
@@ -24,7 +25,10 @@ covering at least ``MATCH`` of the shorter claim's terms (or at least
 needs only ``DENIAL_MATCH`` of the denier's terms, because a denial names
 what it denies tersely ("dismissed the reports of any Iranian military
 presence in Iraq"), but inside one document, where every sentence shares the
-story's words, it needs a third shared term. A denial in another document also matches a claim when
+story's words, it needs a third shared term or to restate
+``SAME_DOCUMENT_DENIAL`` of itself; a denial that only points back ("denied
+the report, calling it false") denies the earlier claims of its document it
+shares a word with. A denial in another document also matches a claim when
 that document as a whole mentions ``TOPIC`` of the claim's terms: coverage
 that debunks "the report" without repeating it ("The story is a hoax").
 
@@ -63,6 +67,7 @@ WIDE_SHARED, WIDE_MATCH = 4, 0.33  # or many shared terms covering a third (long
 DENIAL_MATCH = 0.3  # a denial restates less of what it denies
 TOPIC = 0.6  # share of a claim's terms its denier's document must cover
 MIN_SHARED = 2
+SAME_DOCUMENT_DENIAL = 0.66  # share of its own terms a denial restates to match with two words in its own article
 PAIR_BUDGET = 4_000_000  # at most this many (claim, claim) term co-occurrences per request
 TOPICAL_DENIERS = 25  # denials per document that may match by topic (the first ones)
 DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
@@ -92,7 +97,7 @@ CUE = _wordset(
 DENY = _wordset(
     """deny denied denies denying dismiss dismissed dismisses reject rejected rejects refute refuted refutes debunk
     debunked debunks hoax hoaxes fake false untrue fabricated fabrication baseless rumor rumour rumors rumours myth
-    satire satirical bogus unfounded nonsense rubbish"""
+    satire satirical bogus unfounded nonsense rubbish evidence truth proof basis"""
 )
 NEGATION = _wordset("not no never none neither nor nothing cannot n't isn't wasn't aren't weren't didn't "
                      "doesn't don't won't wouldn't hasn't haven't hadn't")
@@ -118,17 +123,20 @@ DENIAL_PHRASES = re.compile(
 DENIAL_KEYS = re.compile("hoax|fake|fabricat|false|untrue|satir|myth|rumo| lie|joke|prank|parody|not |debunk|no |"
                          "baseless|bogus|unfounded|erroneous|inaccurate|deni|deny|dismiss|reject|refut|disput")
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,]*\w*")
-SUFFIXES = (("ies", "y"), ("sses", "ss"), ("ness", ""), ("ing", ""), ("ed", ""), ("es", ""), ("s", ""), ("ly", ""))
+SUFFIXES = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ness", ""), ("ing", ""),
+            ("ed", ""), ("s", ""), ("ly", ""))
 
 
 def stem(word: str) -> str:
-    """Strip one common suffix, keeping at least three letters (light, rule-based on purpose)."""
+    """Strip one common suffix and a final e, keeping three letters ("closures", "closure", "closed" -> "closur",
+    "closur", "clos"; light and rule-based on purpose)."""
     if word[0].isdigit():
         return word.rstrip(".,")
     for suffix, repl in SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            return word[: -len(suffix)] + repl
-    return word
+            word = word[: -len(suffix)] + repl
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
 
 
 EXCLUDE = STOP | CUE | DENY | NEGATION
@@ -145,7 +153,7 @@ SYNONYMS = {
 @lru_cache(maxsize=1 << 16)
 def term(word: str) -> str | None:
     """A lower-cased word's content term, or None for function, cue, denial and negation words (cached)."""
-    w = word.strip("'-")
+    w = word.removesuffix("'s").strip("'-")  # possessives: "the airline's chief" mentions the airline
     if len(w) < 2 or w in EXCLUDE or w.endswith("n't"):
         return None
     t = stem(w)
@@ -299,7 +307,8 @@ def _topical(cover: tuple, size: np.ndarray, doc: np.ndarray, denial: np.ndarray
     return a[other], b[other]
 
 
-def _matches(found: Sequence[Analysis], doc_index: np.ndarray, denial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _matches(found: Sequence[Analysis], doc_index: np.ndarray, number: np.ndarray,
+             denial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Matched ordered pairs (a, b), unique and sorted: b speaks about a's content (or denies it)."""
     terms = index_terms(found)
     _, doc = np.unique(doc_index, return_inverse=True)
@@ -309,9 +318,14 @@ def _matches(found: Sequence[Analysis], doc_index: np.ndarray, denial: np.ndarra
     content = ((n >= MIN_SHARED) & (n / shorter >= MATCH)) | ((n >= WIDE_SHARED) & (n / shorter >= WIDE_MATCH))
     pair_denies = denial[b] & ~denial[a]
     denies = pair_denies & (n >= MIN_SHARED) & (n / np.maximum(size[b], 1) >= DENIAL_MATCH)
-    # Inside one article every sentence shares the story's words with a denial: there a denial needs one more.
-    strong = ~pair_denies | (doc[a] != doc[b]) | (n > MIN_SHARED)
-    keep = (content | denies) & strong & (a != b)
+    # Inside one article every sentence shares the story's words with a denial: there a denial needs a third
+    # shared word or to restate most of itself ...
+    same = doc[a] == doc[b]
+    strong = ~pair_denies | ~same | (n > MIN_SHARED) | (n / np.maximum(size[b], 1) >= SAME_DOCUMENT_DENIAL)
+    # ... unless it only points back ("denied the report, calling it false"): then an earlier claim it shares
+    # a word with is what it denies.
+    pointing = pair_denies & same & (size[b] <= 1) & (number[a] < number[b])
+    keep = (((content | denies) & strong) | pointing) & (a != b)
     ta, tb = _topical(cover, size, doc, denial)
     code = np.unique(np.concatenate([a[keep], ta]).astype(np.int64) * terms.n + np.concatenate([b[keep], tb]))
     return code // terms.n, code % terms.n
@@ -342,7 +356,8 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     key = _codes([source_key(c) for c in claims])
     named = np.array([c.kind in ("named_person", "named_organization") for c in claims], dtype=bool)
     official = np.array([c.role == "official" for c in claims], dtype=bool)
-    a, b = _matches(found, np.array([c.doc_index for c in claims]), denial)  # sorted by claim, then partner
+    a, b = _matches(found, np.array([c.doc_index for c in claims]), np.array([c.number for c in claims]),
+                    denial)  # sorted by claim, then partner
     den = denial[b] & ~denial[a]
     con = ~den & (negative[a] != negative[b])
     corr = ~den & ~con & (key[a] != key[b])

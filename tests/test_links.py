@@ -210,3 +210,23 @@ def test_pair_budget_keeps_rare_terms(monkeypatch):
     links = link(claims)
     assert "d9:0" in links[7].corroborated_by  # the rare terms survive ...
     assert "d3:8" not in links[7].corroborated_by  # ... the common ones ("common words") are dropped
+
+
+def test_a_denial_that_only_points_back_denies_the_earlier_claim():
+    claims = [
+        make("The airline will cut 3,000 jobs next month, people familiar with the matter said.", number=0,
+             kind="anonymous", source="people familiar with the matter", cue="said"),
+        make("The airline's chief executive, Paul Grant, denied the report, calling it false.", number=1,
+             kind="named_person", role="official", source="The airline's chief executive, Paul Grant",
+             cue="denied", stance="denies", entity="paul grant"),
+    ]
+    links = link(claims)
+    assert links[0].denied_by == ("d0:1",) and links[0].official_denial
+
+
+def test_light_stemming_joins_inflections():
+    from model.links import stem, term
+
+    assert stem("closures") == stem("closure") and stem("operations") == stem("operation")
+    assert term("airline's") == term("airline") and term("soldiers") == term("troops") == term("military")
+    assert term("said") is None and term("the") is None and term("hoax") is None
