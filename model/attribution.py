@@ -32,6 +32,10 @@ _NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+(?:deny|
                             r"\bdismiss(?:ed|es|ing)?\s+(?!(?:the|these|those|such|any)?\s*(?:reports?|claims?|"
                             r"allegations?|accusations?|suggestions?|criticism|idea|notion|charges?|rumou?rs?|"
                             r"speculation|concerns?|questions?)\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
+# A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked",
+# "... doesn't mean he can't do it") rejects a claim, per the sourcing guideline.
+_QUOTE_NEGATION = re.compile(r"[“\"](?:[\w’',]+\s){0,6}?(?:\w+n['’]t\s+(?:the|a|what|true|mean)|(?:is|was|are|were)\s+not\s+"
+                             r"(?:the|a|what|true)|it['’]s\s+not|that['’]s\s+not|does\s+not\s+mean)\b", re.IGNORECASE)
 _NOT_DENIAL = re.compile(r"\b(?:not|never|n['’]t|neither|nor|refused to|declined to|would not)\s+"
                          r"(?:\w+\s+){0,2}(?:deny|denied|denies|confirm)\b", re.IGNORECASE)
 _COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
@@ -62,8 +66,20 @@ def attribute(doc: Document, doc_index: int) -> list[Claim]:
     ends = [q.end for q in seg.quotes]  # quotations are disjoint and in order: their ends are sorted
     drafts = speaker_paragraphs([d for n in range(len(seg.sentences)) for d in sentence_drafts(text, seg, n, ends)])
     resolutions = resolve(text, seg, drafts)
-    return [build_claim(text, doc, doc_index, n, d, r) for n, (d, r) in enumerate(zip(drafts, resolutions,
-                                                                                        strict=True))]
+    claims = [build_claim(text, doc, doc_index, n, d, r) for n, (d, r) in enumerate(zip(drafts, resolutions,
+                                                                                          strict=True))]
+    return quotation_stance(drafts, claims)
+
+
+def quotation_stance(drafts: list[Draft], claims: list[Claim]) -> list[Claim]:
+    """One quotation, one stance: the sentences a speaker says in one paragraph deny together
+    ('“Coal isn't the villain,” he said. “The villain is carbon dioxide.”')."""
+    denying = {(d.paragraph, c.source.start) for d, c in zip(drafts, claims, strict=True)
+               if c.stance == "denies" and c.source is not None and d.quote_share >= 0.5}
+    if not denying:
+        return claims
+    return [replace(c, stance="denies") if c.source is not None and (d.paragraph, c.source.start) in denying
+            and d.quote_share >= 0.5 else c for d, c in zip(drafts, claims, strict=True)]
 
 
 _SPEAKER_GROUP = 1 << 30  # quote-group ids for "NAME: ..." paragraphs, clear of real quotations
@@ -298,16 +314,19 @@ def _next_is_digit(text: str, pos: int) -> bool:
     return rest[:1].isdigit()
 
 
-def stance(text: str, d: Draft) -> str:
-    """denies for a rejection cue or rejecting words in a sourced claim; "did not deny" is no denial."""
-    if d.source is None and d.cue is None:
+def stance(text: str, d: Draft, sourced: bool) -> str:
+    """denies for a rejection cue or rejecting words in a sourced claim; "did not deny" is no denial.
+
+    ``sourced``: the claim has a source after resolution (a quotation's uncued sentences included).
+    """
+    if not sourced:
         return "asserts"
     body = text[d.start:d.end]
     if _NOT_DENIAL.search(body):
         return "asserts"
     if d.kind == "denial" and not _NOT_REJECTION.search(body):
         return "denies"
-    if d.source is not None and _DENYING.search(body):
+    if _DENYING.search(body) or _QUOTE_NEGATION.search(body):
         return "denies"
     return "asserts"
 
@@ -344,7 +363,7 @@ def build_claim(text: str, doc: Document, doc_index: int, number: int, d: Draft,
     return Claim(
         doc_index=doc_index, doc_id=doc.id, number=number, text=body, start=d.start, end=d.end,
         kind=kind, role=mention.role if mention and source else "other", source=source, cue=d.cue,
-        direct_quote=d.quote_share >= 0.5, stance=stance(text, d), hedges=hedges(text, d.start, d.end),
+        direct_quote=d.quote_share >= 0.5, stance=stance(text, d, source is not None), hedges=hedges(text, d.start, d.end),
         entity=mention.entity if mention and source else "",
         anonymity=_anonymity(kind, mention, source),
         belief=d.kind == "belief",
