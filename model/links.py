@@ -150,7 +150,7 @@ SYNONYMS = {
 }
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=1 << 15)
 def term(word: str) -> str | None:
     """A lower-cased word's content term, or None for function, cue, denial and negation words (cached)."""
     w = word.removesuffix("'s").strip("'-")  # possessives: "the airline's chief" mentions the airline
