@@ -8,38 +8,19 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 
 from model import cues, phrases
-from model.lexicon import ANONYMITY_REASONS, HEDGES
+from model.lexicon import ANONYMITY_REASONS
 from model.resolve import Resolution, resolve
+from model.stance import hedges, stance
 from model.text import TOKEN as _TOKEN
 from model.text import Segmentation, segment
 from model.types import Claim, Document, Source, Span
 
 _CONJ = frozenset({"while", "but", "and", "whereas", "though", "although", "yet"})
-_HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in
-                                          sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 _REASON = re.compile(r"\b(?:who\s+|because\s+(?:he|she|they)\s+(?:was|were|is|are)\s+|speaking\s+|and\s+)?(?:"
                      + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ANONYMITY_REASONS) + r")"
                      + r"(?:\s+(?:about|on|to)(?:\s+[\w’'-]{1,30}){1,6})?", re.IGNORECASE)
 _REASON_LEAD = re.compile(r"\b(?:who|because|speaking)\b[^,.;]{0,80}$", re.IGNORECASE)
-# Rejecting words in a sourced claim make it a denial even with a neutral cue ("said the reports were false").
-_DENYING = re.compile(r"\b(?:false|untrue|baseless|unfounded|not true|a lie|lies|groundless|fabricated|"
-                      r"fabrication|nonsense|no truth|categorically|completely wrong|(?:100|one hundred)\s+percent\s+"
-                      r"wrong|conspiracy theor(?:y|ies)|no chance|no basis|no evidence that|neither\b[^.;]{1,80}\bnor|"
-                      r"(?:do|does|did)(?:n['’]t| not)\s+(?:buy|believe (?:that|those|these|this|it|the|any)))\b",
-                      re.IGNORECASE)
-# "dismissed Estonia as ..." belittles; "could deny them permits" refuses: neither rejects a claim.
-_NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+(?:deny|reject|dismiss)|"
-                            r"\bdismiss(?:ed|es|ing)?\s+(?!(?:the|these|those|such|any)?\s*(?:reports?|claims?|"
-                            r"allegations?|accusations?|suggestions?|criticism|idea|notion|charges?|rumou?rs?|"
-                            r"speculation|concerns?|questions?)\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
-# A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked",
-# "... doesn't mean he can't do it") rejects a claim, per the sourcing guideline.
-_QUOTE_NEGATION = re.compile(r"[“\"](?:[\w’',]+\s){0,6}?(?:\w+n['’]t\s+(?:the|a|what|true|mean)|(?:is|was|are|were)\s+not\s+"
-                             r"(?:the|a|what|true)|it['’]s\s+not|that['’]s\s+not|does\s+not\s+mean)\b", re.IGNORECASE)
-_NOT_DENIAL = re.compile(r"\b(?:not|never|n['’]t|neither|nor|refused to|declined to|would not)\s+"
-                         r"(?:\w+\s+){0,2}(?:deny|denied|denies|confirm)\b", re.IGNORECASE)
-_COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
-_LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democratic|general)\b", re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)
@@ -293,44 +274,6 @@ def _title_colon(toks: list[str]) -> list[Kept]:
     return []
 
 
-def hedges(text: str, start: int, end: int) -> tuple[Span, ...]:
-    """Hedge expressions in [start, end), minus ability "could not", the month "May" and "likely voters"."""
-    out = []
-    for m in _HEDGE.finditer(text, start, end):
-        w = m.group(0)
-        low = w.lower()
-        if low == "could" and _COULD_NOT.match(text, m.end()):
-            continue
-        if w == "May" and (m.start() > start or _next_is_digit(text, m.end())):
-            continue
-        if low == "likely" and _LIKELY_NOUN.match(text, m.end()):
-            continue
-        out.append(Span(w, m.start(), m.end()))
-    return tuple(out)
-
-
-def _next_is_digit(text: str, pos: int) -> bool:
-    rest = text[pos:pos + 4].lstrip()
-    return rest[:1].isdigit()
-
-
-def stance(text: str, d: Draft, sourced: bool) -> str:
-    """denies for a rejection cue or rejecting words in a sourced claim; "did not deny" is no denial.
-
-    ``sourced``: the claim has a source after resolution (a quotation's uncued sentences included).
-    """
-    if not sourced:
-        return "asserts"
-    body = text[d.start:d.end]
-    if _NOT_DENIAL.search(body):
-        return "asserts"
-    if d.kind == "denial" and not _NOT_REJECTION.search(body):
-        return "denies"
-    if _DENYING.search(body) or _QUOTE_NEGATION.search(body):
-        return "denies"
-    return "asserts"
-
-
 def anonymity_reason(text: str, source: Source, d: Draft) -> str | None:
     """The words saying why an anonymous source is unnamed, in its mention or its sentence."""
     m = _REASON.search(text, source.start, d.end) or _REASON.search(text, d.start, d.end)
@@ -363,7 +306,8 @@ def build_claim(text: str, doc: Document, doc_index: int, number: int, d: Draft,
     return Claim(
         doc_index=doc_index, doc_id=doc.id, number=number, text=body, start=d.start, end=d.end,
         kind=kind, role=mention.role if mention and source else "other", source=source, cue=d.cue,
-        direct_quote=d.quote_share >= 0.5, stance=stance(text, d, source is not None), hedges=hedges(text, d.start, d.end),
+        direct_quote=d.quote_share >= 0.5, stance=stance(text, d, source is not None),
+        hedges=hedges(text, d.start, d.end),
         entity=mention.entity if mention and source else "",
         anonymity=_anonymity(kind, mention, source),
         belief=d.kind == "belief",

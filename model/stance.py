@@ -1,0 +1,81 @@
+"""A claim's stance (asserts / denies) and its hedges, from its words."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from model.lexicon import HEDGES
+from model.types import Span
+
+if TYPE_CHECKING:
+    from model.attribution import Draft
+
+_HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in
+                                          sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# Rejecting words in a sourced claim make it a denial even with a neutral cue ("said the reports were false").
+_DENYING = re.compile(r"\b(?:false|untrue|baseless|unfounded|not true|a lie|lies|groundless|fabricated|"
+                      r"fabrication|nonsense|no truth|categorically|completely wrong|(?:100|one hundred)\s+percent\s+"
+                      r"wrong|conspiracy theor(?:y|ies)|no chance|no basis|no evidence that|neither\b[^.;]{1,80}\bnor|"
+                      r"(?:do|does|did)(?:n['’]t| not)\s+(?:buy|believe (?:that|those|these|this|it|the|any)))\b",
+                      re.IGNORECASE)
+# "dismissed Estonia as ..." belittles; "could deny them permits" refuses: neither rejects a claim.
+_NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+(?:deny|reject|dismiss)|"
+                            r"\bdismiss(?:ed|es|ing)?\s+(?!(?:the|these|those|such|any)?\s*(?:reports?|claims?|"
+                            r"allegations?|accusations?|suggestions?|criticism|idea|notion|charges?|rumou?rs?|"
+                            r"speculation|concerns?|questions?)\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
+# A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked",
+# "... doesn't mean he can't do it") rejects a claim, per the sourcing guideline.
+_QUOTE_NEGATION = re.compile(r"[“\"](?:[\w’',]+\s){0,6}?(?:\w+n['’]t\s+(?:the|a|what|true|mean)|"
+                             r"(?:is|was|are|were)\s+not\s+(?:the|a|what|true)|it['’]s\s+not|that['’]s\s+not|"
+                             r"does\s+not\s+mean)\b", re.IGNORECASE)
+_NOT_DENIAL = re.compile(r"\b(?:not|never|n['’]t|neither|nor|refused to|declined to|would not)\s+"
+                         r"(?:\w+\s+){0,2}(?:deny|denied|denies|confirm)\b", re.IGNORECASE)
+_COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
+_LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democratic|general)\b", re.IGNORECASE)
+# "so she could use", "You could dismiss": purpose and the generic "you" are no hedges of the content.
+_COULD_PURPOSE = re.compile(r"\b(?:so|so that|you)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# "appear in person", "appears alongside": only "appear(s) to / that / set to" hedges.
+_APPEAR_OK = re.compile(r"\s+(?:to|that|set|poised|likely|ready)\b", re.IGNORECASE)
+
+
+def hedges(text: str, start: int, end: int) -> tuple[Span, ...]:
+    """Hedge expressions in [start, end), minus ability "could not", the month "May" and "likely voters"."""
+    out = []
+    for m in _HEDGE.finditer(text, start, end):
+        w = m.group(0)
+        low = w.lower()
+        if low == "could" and _COULD_NOT.match(text, m.end()):
+            continue
+        if w == "May" and (m.start() > start or _next_is_digit(text, m.end())):
+            continue
+        if low == "likely" and _LIKELY_NOUN.match(text, m.end()):
+            continue
+        if low == "could" and _COULD_PURPOSE.search(text, max(start, m.start() - 30), m.start()):
+            continue
+        if low in ("appear", "appears", "appeared") and not _APPEAR_OK.match(text, m.end()):
+            continue
+        out.append(Span(w, m.start(), m.end()))
+    return tuple(out)
+
+
+def _next_is_digit(text: str, pos: int) -> bool:
+    rest = text[pos:pos + 4].lstrip()
+    return rest[:1].isdigit()
+
+
+def stance(text: str, d: Draft, sourced: bool) -> str:
+    """denies for a rejection cue or rejecting words in a sourced claim; "did not deny" is no denial.
+
+    ``sourced``: the claim has a source after resolution (a quotation's uncued sentences included).
+    """
+    if not sourced:
+        return "asserts"
+    body = text[d.start:d.end]
+    if _NOT_DENIAL.search(body):
+        return "asserts"
+    if d.kind == "denial" and not _NOT_REJECTION.search(body):
+        return "denies"
+    if _DENYING.search(body) or _QUOTE_NEGATION.search(body):
+        return "denies"
+    return "asserts"
