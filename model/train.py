@@ -21,13 +21,14 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from sklearn.pipeline import Pipeline
 from tqdm import tqdm
 
-from model import card, crossval
+from model import Analyzer, card, crossval
 from model.features import DIRECTIONS, NAMES, ClaimFeatures
 from model.links import link
 from model.monotone import SignedLogisticRegression
@@ -64,10 +65,14 @@ def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def extract(documents: list[Document]) -> list[Claim]:
-    from model.attribution import attribute  # the engine's own extraction, as Analyzer.extract runs it
+@lru_cache(maxsize=1)
+def _analyzer() -> Analyzer:
+    return Analyzer()  # a stale or missing artifact only sets .problem; extraction does not need it
 
-    return [c for i, doc in enumerate(documents) for c in attribute(doc, i)]
+
+def extract(documents: list[Document]) -> list[Claim]:
+    """Claims exactly as the service extracts them."""
+    return _analyzer().extract(documents)
 
 
 def emergent_rows(path: Path) -> list[Row]:
