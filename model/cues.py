@@ -15,6 +15,7 @@ from model.lexicon import (
     GROUPS,
     INVERTED,
     OBJECT_VERBS,
+    ORGANIZATIONS,
     PARTICIPLE_CUES,
     PERSON_ROLES,
     SPEECH,
@@ -116,9 +117,10 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
         return True
     head, h = toks[src[1] - 1], low[src[1] - 1]
     named = h in SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (
-        low[src[0]] in ("the", "a", "an") and h in ROLE_HEADS) or (  # "the mayor called ...", "a spokesman denied"
-        h in PEOPLE)  # "Republicans criticized", "some analysts questioned"
+        low[src[0]] in ("the", "a", "an", "his", "her", "its", "their") and h in ROLE_HEADS) or (
+        h in PEOPLE)  # "the mayor called", "the Obama administration announced", "some analysts questioned"
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
+    plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
     finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in ("laid", "hit", "sought", "felt")
     finite = finite or (plural and WEAK_LEMMA.get(form) == form)  # "Some Democrats question", "critics would call"
     return named and finite and (is_word(nxt) or nxt in ("“", '"', "''"))
@@ -189,8 +191,9 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
 
 _PARTICIPLE_CUES = PARTICIPLE_CUES
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
-ROLE_HEADS = PERSON_ROLES | frozenset({"mayor", "governor", "senator", "president", "campaign", "ministry", "company",
-                                      "agency", "department", "committee", "court", "police", "government", "group"})
+_DO_MODAL = frozenset({"not", "n't", "did", "does", "do", "will", "would", "could", "can", "should", "may", "might",
+                       "must", "to"})
+ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | {"mayor", "governor", "senator", "president", "police", "government"}
 _IMPERSONAL = frozenset({"believed", "expected", "reported", "thought", "said"})
 
 
