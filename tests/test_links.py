@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import random
 
-from model.links import content_terms, is_denial, link, source_key
+from model.content import content_terms, is_denial
+from model.links import link, source_key
 from model.types import Claim, Links, Source, Span
 
 
@@ -225,7 +226,7 @@ def test_a_denial_that_only_points_back_denies_the_earlier_claim():
 
 
 def test_light_stemming_joins_inflections():
-    from model.links import stem, term
+    from model.content import stem, term
 
     assert stem("closures") == stem("closure") and stem("operations") == stem("operation")
     assert term("airline's") == term("airline") and term("soldiers") == term("troops") == term("military")

@@ -1,0 +1,157 @@
+"""What a claim says, as terms: the words linking compares, and whether it denies or negates.
+
+A claim's *content terms* are the lower-cased words of its text with its
+source and cue spans blanked, function words, cue words, denial words and
+negations dropped, possessives cut, one common suffix and a final e stripped
+("closures", "closure" -> "closur"), and a few paraphrase classes that news
+copy swaps freely merged (soldiers, troops, army, forces -> military). Its
+*mention terms* add the words of a source named in the sentence itself
+("Apple said ..." mentions Apple). A claim *denies* by its stance or in so
+many words ("a hoax", "not true", "no evidence", "denied the reports");
+"declined to comment" and "did not deny" do not.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from model.types import Claim
+
+
+def _wordset(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOP = _wordset(
+    """a about above after again against all also am an and any are as at be because been before being below between
+    both but by can could did do does doing down during each few for from further had has have having he her here hers
+    herself him himself his how i if in into is it its itself just me more most my myself now of off on once only or
+    other our ours out over own same she should so some such than that the their theirs them themselves then there
+    these they this those through to too under until up very was we were what when where which while who whom why will
+    with would you your yours yet however still even one two also mr mrs ms dr may might must shall us via per new
+    last first week year years day days time times today yesterday monday tuesday wednesday thursday friday saturday
+    sunday"""
+)
+# Attribution vocabulary: who said it is not what was said.
+CUE = _wordset(
+    """say said says saying told tell tells according report reported reports reporting claim claimed claims claiming
+    stated add added adds announce announced confirm confirmed confirms believe believes believed
+    reveal revealed reveals insist insisted explain explained note noted suggest suggested speaking spoke write wrote
+    source sources official officials spokesman spokeswoman spokesperson statement news agency media"""
+)
+DENY = _wordset(
+    """deny denied denies denying dismiss dismissed dismisses reject rejected rejects refute refuted refutes debunk
+    debunked debunks hoax hoaxes fake false untrue fabricated fabrication baseless rumor rumour rumors rumours myth
+    satire satirical bogus unfounded nonsense rubbish evidence truth proof basis"""
+)
+NEGATION = _wordset("not no never none neither nor nothing cannot n't isn't wasn't aren't weren't didn't "
+                     "doesn't don't won't wouldn't hasn't haven't hadn't")
+# Debunking and denial in so many words. Denial verbs count only with what they deny as object ("denied the
+# reports", "dismissed claims that"), so "dismissed 849 cases" or "deny Muslims their safety" do not.
+DENIAL_PHRASES = re.compile(
+    r"""\b(?:
+    (?:is|was|are|were|be|been|being|as|a|an|the|it's|its|'s)\s+
+      (?:(?:an?|total|complete|elaborate|big|massive|internet|clever|cruel)\s+)?
+      (?:hoax|fake|fabrication|false|untrue|satire|myth|rumou?r|lie|joke|prank|parody)\b
+    | hoax(?:es)? | fake\s+(?:news|story|report|photo|image|video|account|tweet|claim|quote)s?
+    | not\s+(?:true|real|genuine|accurate|authentic) | untrue | debunk\w* | no\s+(?:evidence|truth|proof|basis)
+    | fabricat\w+ | baseless | bogus | unfounded | satir\w+
+    | (?:false|erroneous|inaccurate)\s+(?:report|story|claim|rumou?r|news|information)s?
+    | (?:den(?:y|ied|ies|ying)|dismiss(?:ed|es|ing)?|reject(?:ed|s|ing)?|refut(?:e|ed|es|ing)|disput(?:e|ed|es|ing))
+      \s+(?:the\s+|these\s+|those\s+|any\s+|such\s+)?
+      (?:reports?|claims?|rumou?rs?|allegations?|speculation|stor(?:y|ies)|that|it|this|suggestions?|accounts?|as)\b
+    | den(?:y|ied|ies|ying)\b(?!\s+(?:them|him|her|us|muslims|people|access|entry|liberty|safety))
+    )""",
+    re.IGNORECASE | re.VERBOSE,
+)
+# Every DENIAL_PHRASES match contains one of these.
+DENIAL_KEYS = re.compile("hoax|fake|fabricat|false|untrue|satir|myth|rumo| lie|joke|prank|parody|not |debunk|no |"
+                         "baseless|bogus|unfounded|erroneous|inaccurate|deni|deny|dismiss|reject|refut|disput")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,]*\w*")
+SUFFIXES = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ness", ""), ("ing", ""),
+            ("ed", ""), ("s", ""), ("ly", ""))
+
+
+def stem(word: str) -> str:
+    """Strip one common suffix and a final e, keeping three letters ("closures", "closure", "closed" -> "closur",
+    "closur", "clos"; light and rule-based on purpose)."""
+    if word[0].isdigit():
+        return word.rstrip(".,")
+    for suffix, repl in SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
+            word = word[: -len(suffix)] + repl
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 4 else word
+
+
+EXCLUDE = STOP | CUE | DENY | NEGATION
+
+
+# A few paraphrase classes that news copy swaps freely ("soldiers" / "troops" / "military presence").
+SYNONYMS = {
+    "soldier": "military", "troop": "military", "army": "military", "armi": "military", "forc": "military",
+    "kill": "death", "dead": "death", "die": "death", "di": "death", "death": "death",
+    "arrest": "arrest", "detain": "arrest", "custody": "arrest",
+}
+
+
+@lru_cache(maxsize=1 << 15)
+def term(word: str) -> str | None:
+    """A lower-cased word's content term, or None for function, cue, denial and negation words (cached)."""
+    w = word.removesuffix("'s").strip("'-")  # possessives: "the airline's chief" mentions the airline
+    if len(w) < 2 or w in EXCLUDE or w.endswith("n't"):
+        return None
+    t = stem(w)
+    return SYNONYMS.get(t, t)
+
+
+def _words(text: str) -> list[str]:
+    return WORD.findall(text.lower().replace("’", "'"))
+
+
+def _visible_text(claim: Claim) -> str:
+    """The claim's text with its source and cue spans blanked (offsets are document offsets)."""
+    text = claim.text
+    for span in (claim.source, claim.cue):
+        if span is None:
+            continue
+        lo, hi = span.start - claim.start, span.end - claim.start
+        if 0 <= lo < hi <= len(text):
+            text = text[:lo] + " " * (hi - lo) + text[hi:]
+    return text
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What linking needs from one claim, computed in one pass over its words."""
+
+    content: frozenset[str]  # what is said, without who says it
+    mention: frozenset[str]  # content plus the source's own words ("Apple said ...")
+    negated: bool
+    denial: bool
+
+
+def analyse(claim: Claim) -> Analysis:
+    visible = _visible_text(claim).lower().replace("’", "'")
+    words = WORD.findall(visible)
+    content = frozenset(filter(None, map(term, words)))
+    inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
+    # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
+    source = frozenset(filter(None, map(term, _words(claim.source.text)))) if inside else frozenset()
+    negated = not NEGATION.isdisjoint(words) or "n't" in visible
+    return Analysis(content, content | source, negated, is_denial(claim))
+
+
+def content_terms(claim: Claim) -> list[str]:
+    """Stemmed content words of what the claim says, without who says it."""
+    return sorted(analyse(claim).content)
+
+
+def is_denial(claim: Claim) -> bool:
+    """Denies something: by its stance, or in debunking words ("a hoax", "not true", "no evidence")."""
+    if claim.stance == "denies":
+        return True
+    # A plain keyword scan first: the phrase pattern is slow to try at every word of every sentence.
+    return bool(DENIAL_KEYS.search(claim.text.lower())) and bool(DENIAL_PHRASES.search(claim.text))
