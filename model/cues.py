@@ -182,6 +182,9 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         return None  # "asked if he thought": a question, not an attribution
     if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
         return None
+    if low[i] in WEAK and low[src[0]] in ("a", "an") and (low[i] in _NAMING or (b < hi and low[b] in _REDUCED_AFTER)) \
+            and (low[i].endswith("ed") or low[i] in _NAMING):
+        return None  # "a report released in September", "a company called Cambridge Analytica": modifiers
     if not _plausible(toks, low, i, src):
         src = core_subject(toks, low, src)  # "... Korea and nuclear experts said": the last words may do
         if src is None or not _plausible(toks, low, i, src):
@@ -194,6 +197,8 @@ WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _DO_MODAL = frozenset({"not", "n't", "did", "does", "do", "will", "would", "could", "can", "should", "may", "might",
                        "must", "to"})
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | {"mayor", "governor", "senator", "president", "police", "government"}
+_NAMING = frozenset({"called", "named", "dubbed", "titled", "known", "labeled", "written", "released", "issued"})
+_REDUCED_AFTER = frozenset({"by", "in", "on", "at", "for", "with", "last", "this", "earlier"})
 _IMPERSONAL = frozenset({"believed", "expected", "reported", "thought", "said"})
 
 
@@ -277,6 +282,8 @@ def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) ->
     head = toks[src[1] - 1]
     if head.endswith(("'s", "’s")) or low[src[1] - 1] in DETERMINERS:
         return False
+    if toks[src[1] - 1][:1].islower() and low[src[1] - 1].endswith("ed"):
+        return False  # "a heated dispute": an adjective before a noun, not a subject before a verb
     first = low[src[0]]
     if toks[src[0]][:1].islower() and first not in DETERMINERS and first not in SUBJECT_PRONOUNS:
         h = low[src[1] - 1]  # a bare noun phrase: only a short plural ("officials", "top aides")
