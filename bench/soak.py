@@ -71,7 +71,7 @@ def summed(pids: list[int], key: str) -> float:
 
 
 def run_soak(seconds: float, share: float = 0.7, passes: int = 3, rate: float | None = None,
-             threads: int = 8, log_dir: Path | None = None, recycle: bool = False) -> Soak:
+             threads: int = 8, log_dir: Path | None = None, recycle: bool = False, progress: bool = False) -> Soak:
     bodies = [score_body([t]) for t in articles()]
     with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp:
         log = (log_dir or Path(tmp)) / "soak-gunicorn.log"
@@ -92,6 +92,8 @@ def run_soak(seconds: float, share: float = 0.7, passes: int = 3, rate: float | 
                 while not done.wait(5.0):
                     with contextlib.suppress(OSError):  # a worker replaced between listing and reading
                         samples.append((time.perf_counter() - t0, summed(server.workers(), "rss")))
+                        if progress and len(samples) % 12 == 0:  # a line a minute on long runs
+                            print(f"  {samples[-1][0]:.0f} s: summed worker RSS {samples[-1][1]:.1f} MB", flush=True)
 
             watcher = threading.Thread(target=sample, daemon=True)
             watcher.start()
@@ -117,7 +119,8 @@ def main() -> None:
     pin_threads()
     out = Tee()
     out(machine_line())
-    s = run_soak(args.seconds, args.share, rate=args.rate, recycle=args.keep_recycling)
+    s = run_soak(args.seconds, args.share, rate=args.rate, recycle=args.keep_recycling,
+                 progress=True)
     out(f"saturation with this client: {s.saturation:.1f} req/s; soak at {s.rate:.1f} req/s for {args.seconds:.0f} s")
     out(f"load: {s.load.summary()}")
     out(f"workers: {len(s.workers_start)} at start, replaced during the soak: {s.replaced or 'none'}")
