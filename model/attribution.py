@@ -93,6 +93,8 @@ def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> li
     group, share = _quote_of(qs, sent.start, sent.end)
     if not found:
         found = _sourceless_cue(toks, in_quote)
+    elif toks[0] == "Asked" and found[0].cue[0] > 2:  # "Asked about X, Trump said ...": the question is its own
+        found = [Kept((0, 1), None, "ask", "speech", False), *found]
     if not found:
         return [Draft(sent.start, sent.end, n, sent.paragraph, quote_group=group, quote_share=share)]
     cuts = _cuts(toks, found)

@@ -282,7 +282,7 @@ def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) ->
     head = toks[src[1] - 1]
     if head.endswith(("'s", "’s")) or low[src[1] - 1] in DETERMINERS:
         return False
-    if toks[src[1] - 1][:1].islower() and low[src[1] - 1].endswith("ed"):
+    if toks[src[1] - 1][:1].islower() and low[src[1] - 1].endswith("ed") and src[1] - src[0] <= 3:
         return False  # "a heated dispute": an adjective before a noun, not a subject before a verb
     first = low[src[0]]
     if toks[src[0]][:1].islower() and first not in DETERMINERS and first not in SUBJECT_PRONOUNS:
