@@ -52,8 +52,9 @@ NEGATION = _wordset("not no never none neither nor nothing cannot n't isn't wasn
 # reports", "dismissed claims that"), so "dismissed 849 cases" or "deny Muslims their safety" do not.
 DENIAL_PHRASES = re.compile(
     r"""\b(?:
-    (?:is|was|are|were|be|been|being|as|a|an|the|it's|its|'s)\s+
-      (?:(?:an?|total|complete|elaborate|big|massive|internet|clever|cruel)\s+)?
+    (?:is|was|are|were|be|been|being|as|a|an|the|it's|its|'s|labell?ed|called|story|report|claims?)\s+["“‘']?
+      (?:(?:an?|total|complete|elaborate|big|massive|internet|clever|cruel|categorically|completely|totally
+         |entirely|patently|simply|absolutely)\s+)?
       (?:hoax|fake|fabrication|false|untrue|satire|myth|rumou?r|lie|joke|prank|parody)\b
     | hoax(?:es)? | fake\s+(?:news|story|report|photo|image|video|account|tweet|claim|quote)s?
     | not\s+(?:true|real|genuine|accurate|authentic) | untrue | debunk\w* | no\s+(?:evidence|truth|proof|basis)
@@ -66,6 +67,8 @@ DENIAL_PHRASES = re.compile(
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
+DENIAL_CUE = re.compile(r"(?:den[iy]|dismiss|reject|refut|disput|rebut|contradict|debunk|disavow|repudiat|brush|"
+                        r"pour|scoff|rubbish|slam|call|label)", re.IGNORECASE)
 # Every DENIAL_PHRASES match contains one of these.
 DENIAL_KEYS = re.compile("hoax|fake|fabricat|false|untrue|satir|myth|rumo| lie|joke|prank|parody|not |debunk|no |"
                          "baseless|bogus|unfounded|erroneous|inaccurate|deni|deny|dismiss|reject|refut|disput")
@@ -150,8 +153,10 @@ def content_terms(claim: Claim) -> list[str]:
 
 
 def is_denial(claim: Claim) -> bool:
-    """Denies something: by its stance, or in debunking words ("a hoax", "not true", "no evidence")."""
-    if claim.stance == "denies":
+    """Denies another claim: a denial cue with the engine's "denies" stance ("dismissed", "rejected"), or
+    debunking in so many words ("a hoax", "not true", "no evidence"). A merely negated statement ("it's not
+    about money") is not a denial here; linking treats it as opposite polarity instead."""
+    if claim.stance == "denies" and claim.cue is not None and DENIAL_CUE.match(claim.cue.text):
         return True
     # A plain keyword scan first: the phrase pattern is slow to try at every word of every sentence.
     return bool(DENIAL_KEYS.search(claim.text.lower())) and bool(DENIAL_PHRASES.search(claim.text))

@@ -131,6 +131,11 @@ def test_declined_to_comment_is_not_a_denial():
     assert not is_denial(c)
     assert is_denial(make("The ministry said the reports were not true.", kind="named_organization",
                           source="The ministry", cue="said"))
+    assert is_denial(make("Snopes has since labelled the story “false”.", kind="named_organization",
+                          source="Snopes", cue="labelled"))
+    # A negated statement is opposite polarity, not a denial of another claim, whatever the stance says.
+    assert not is_denial(make("“It's not about money,” he said.", kind="named_person", source="he", cue="said",
+                              stance="denies"))
 
 
 def test_content_terms_leave_out_source_and_cue():
