@@ -102,7 +102,8 @@ def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> li
     for k, f in enumerate(found):
         a = sent.start if k == 0 else matches[cuts[k - 1]].start()
         e = sent.end if k == len(found) - 1 else _end_before(text, matches[cuts[k]].start(), a)
-        drafts.append(_draft(text, matches, f, a, e, n, sent.paragraph, group, share))
+        part_group, part_share = _quote_of(qs, a, e)  # "Asked about X, she said, “...”": per part
+        drafts.append(_draft(text, matches, f, a, e, n, sent.paragraph, part_group, part_share))
     return drafts
 
 

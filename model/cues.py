@@ -263,13 +263,15 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
             return None, None
         head = np_before(toks, low, k - 1, lo)
         if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in DETERMINERS):
-            if pos - k == 2 and low[k + 1] in SKIP:
-                return head, None  # "Forbes, however, says": the adverb is no part of the mention
+            if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _PREPOSITIONS:
+                return head, None  # "Forbes, however, says", "Clinton, at a later press gaggle, said": not the mention
             return (head[0], j), None  # the appositive or relative clause belongs to the mention
         pos = k
     return None, None
 
 
+_PREPOSITIONS = frozenset({"at", "in", "on", "during", "after", "before", "speaking", "for", "from", "with", "by",
+                           "asked", "writing", "appearing", "interviewed", "reached"})
 _CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "because", "that", "if", "when", "although", "though",
                              "while", "as", "since", "after", "before", "until", "unless", "where"})
 

@@ -111,7 +111,7 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
     return (a, b)
 
 
-_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES
+_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | {"de", "van", "von", "da", "di", "du", "del", "la", "le", "bin", "al"}
 
 
 def _verbish(w: str, lw: str) -> bool:

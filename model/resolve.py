@@ -117,7 +117,12 @@ def first_name(text: str) -> str:
     """The first name in a person's mention ("Mike" in "Gov. Mike Pence"), "" when only a surname is written."""
     chunk = [w for w in head_chunk(words_of(text)) if w[:1].isupper() and w.lower() not in TITLES
              and w.lower() not in PERSON_ROLES and len(w.rstrip(".")) > 1]
-    return chunk[-2].lower() if len(chunk) >= 2 else ""
+    if len(chunk) < 2 or chunk[-2].lower() in _PARTICLES:
+        return ""  # "De Blasio": a surname with its particle
+    return chunk[-2].lower()
+
+
+_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "del", "la", "le", "bin", "al", "el", "st."})
 
 
 def _fits(k: Known, want: str, head: str, gender: str) -> bool:
