@@ -196,3 +196,23 @@ def test_evaluate_scores_a_tiny_split(tmp_path):
     res = polnear(tmp_path)
     assert (res["gold_src"], res["pred_src"]) == (1, 1)
     assert res["source_overlap_f1"] == res["source_exact_f1"] == res["cue_overlap_f1"] == 1.0
+
+
+def test_inserted_prepositional_phrase_is_not_the_mention():
+    c = one("Hillary Clinton, at a later press gaggle, said the facts matter.")
+    assert c.source.text == "Hillary Clinton"
+    assert c.role == "other"  # "press gaggle" does not make her media
+
+
+def test_asked_question_is_its_own_unsourced_claim():
+    text = "Asked about the device, O'Neill said, “Not going to go into that.”"
+    asked, answer = claims(text)
+    assert (asked.cue.text, asked.source, asked.kind) == ("Asked", None, "unattributed")
+    assert answer.source.text == "O'Neill" and answer.cue.text == "said"
+    assert asked.end <= answer.start
+
+
+def test_quotation_stance_is_shared_by_its_sentences():
+    text = "“Coal isn't the villain,” he said. “The villain is carbon dioxide.”"
+    first, second = claims(text)
+    assert first.stance == second.stance == "denies"
