@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import random
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from model.content import content_terms, is_denial
 from model.links import link, source_key
 from model.types import Claim, Links, Source, Span
@@ -236,3 +239,29 @@ def test_light_stemming_joins_inflections():
     assert stem("closures") == stem("closure") and stem("operations") == stem("operation")
     assert term("airline's") == term("airline") and term("soldiers") == term("troops") == term("military")
     assert term("said") is None and term("the") is None and term("hoax") is None
+
+
+WORDS = ["bridge", "closed", "Kessar", "flood", "army", "soldiers", "minister", "report", "hoax", "denied", "not",
+         "reopen", "Monday", "police", "arrested", "suspect", "fake", "town", "border", "troops"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3), st.lists(st.sampled_from(WORDS), min_size=1, max_size=8)),
+                min_size=1, max_size=12),
+       st.tuples(st.integers(0, 4), st.lists(st.sampled_from(WORDS), min_size=1, max_size=8)))
+def test_adding_a_claim_never_removes_a_link_between_others(rows, extra):
+    def build(items):
+        numbers: dict[int, int] = {}
+        out = []
+        for doc, words in items:
+            numbers[doc] = numbers.get(doc, -1) + 1
+            out.append(make(" ".join(words) + ".", doc=doc, number=numbers[doc]))
+        return out
+
+    before = build(rows)
+    after = build([*rows, extra])
+    old = {c.id: lk for c, lk in zip(before, link(before), strict=True)}
+    new = {c.id: lk for c, lk in zip(after, link(after), strict=True)}
+    for cid, lk in old.items():
+        for field in ("corroborated_by", "denied_by", "contradicted_by"):
+            assert set(getattr(lk, field)) <= set(getattr(new[cid], field))
