@@ -91,6 +91,8 @@ def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> li
     if not found:
         found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0))
     group, share = _quote_of(qs, sent.start, sent.end)
+    if not found and share < 0.5:
+        found = _pronoun_acts(toks, in_quote)
     if not found:
         found = _sourceless_cue(toks, in_quote)
     elif toks[0] == "Asked" and found[0].cue[0] > 2:  # "Asked about X, Trump said ...": the question is its own
@@ -251,6 +253,24 @@ _NOT_SPEAKERS = frozenset({"the", "update", "updated", "related", "watch", "read
                            "breaking", "video", "photos", "live", "q", "a", "more", "see", "also", "source", "sources",
                            "this", "here", "why", "what", "how", "when", "where", "who", "correction", "clarification",
                            "transcript", "caption", "photo", "editor’s", "editor's"})
+
+
+_AUX = frozenset({"is", "was", "are", "were", "be", "been", "has", "have", "had", "does", "did", "do", "will", "would",
+                  "can", "could", "should", "may", "might", "must", "seemed", "appeared", "seems"})
+
+
+def _pronoun_acts(toks: list[str], in_quote: list[bool]) -> list[Kept]:
+    """'He questioned the integrity of ...': a speaker already in focus, opening a sentence with a past-tense
+    verb, takes a public stance; PolNeAR counts it as an attribution with the verb as the cue."""
+    low = [t.lower() for t in toks]
+    if not low or low[0] not in ("he", "she"):
+        return []
+    v = 1
+    while v < len(toks) and ((low[v] in phrases.SKIP and low[v] not in _AUX) or toks[v] == ","):
+        v += 1
+    if v >= len(toks) or in_quote[v] or low[v] in _AUX or not toks[v][:1].islower() or not low[v].endswith("ed"):
+        return []
+    return [Kept((v, v + 1), (0, 1), low[v], "speech", False)]
 
 
 # Cues of attributions whose source is not in the text ("Trump seemed to ...", "reportedly", "Asked about ...").
