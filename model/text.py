@@ -164,6 +164,8 @@ def _paragraph_quotes(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int,
     open_at = -1
     for m in _QUOTE_MARK.finditer(text, ps, pe):
         ch = m.group(0)
+        if ch in OPEN_QUOTES and open_at >= 0 and _closes(text, m.start(), m.end(), pe):
+            ch = "”"  # a typo'd “ that closes ('... her here,“ said Jim Clyburn')
         if ch in OPEN_QUOTES or (ch in (STRAIGHT, "''") and open_at < 0):
             if open_at < 0:
                 open_at = m.start()
@@ -174,6 +176,11 @@ def _paragraph_quotes(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int,
         spans.append((open_at, pe, False))
         return spans, True
     return spans, False
+
+
+def _closes(text: str, start: int, end: int, pe: int) -> bool:
+    """An opening mark glued to the word before it and followed by a space or the paragraph's end."""
+    return start > 0 and not text[start - 1].isspace() and (end >= pe or text[end].isspace())
 
 
 def segment(text: str) -> Segmentation:

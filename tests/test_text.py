@@ -95,3 +95,10 @@ def test_new_quote_after_a_closed_one_is_a_new_group():
 def test_empty_and_blank_text():
     assert segment("").sentences == ()
     assert segment(" \n\t ").sentences == ()
+
+
+def test_opening_mark_used_as_closing_one():
+    text = "“It could create problems for her here,“ said Jim Clyburn. Later he left."
+    (q,) = segment(text).quotes
+    assert text[q.start:q.end] == "“It could create problems for her here,“"
+    assert q.closed
