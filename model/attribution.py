@@ -90,7 +90,8 @@ def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> li
     found = _title_colon(toks) if sent.start == seg.paragraphs[sent.paragraph][0] else []
     if not found:
         found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0))
-    group, share = _quote_of(qs, sent.start, sent.end)
+    qends = [q.end for q in qs]
+    group, share = _quote_of(qs, qends, sent.start, sent.end)
     if not found and share < 0.5:
         found = _pronoun_acts(toks, in_quote)
     if not found:
@@ -104,7 +105,7 @@ def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> li
     for k, f in enumerate(found):
         a = sent.start if k == 0 else matches[cuts[k - 1]].start()
         e = sent.end if k == len(found) - 1 else _end_before(text, matches[cuts[k]].start(), a)
-        part_group, part_share = _quote_of(qs, a, e)  # "Asked about X, she said, “...”": per part
+        part_group, part_share = _quote_of(qs, qends, a, e)  # "Asked about X, she said, “...”": per part
         drafts.append(_draft(text, matches, f, a, e, n, sent.paragraph, part_group, part_share))
     return drafts
 
@@ -131,9 +132,12 @@ def _inside(qs: list, matches: list) -> list[bool]:
     return flags
 
 
-def _quote_of(qs, start: int, end: int) -> tuple[int, float]:
+def _quote_of(qs, qends: list[int], start: int, end: int) -> tuple[int, float]:
+    """The quotation covering most of [start, end) and the share it covers; only overlapping ones are visited."""
     best, share = -1, 0.0
-    for q in qs:
+    for q in qs[bisect_right(qends, start):]:
+        if q.start >= end:
+            break
         ov = min(q.end, end) - max(q.start, start)
         if ov / max(1, end - start) > share:
             best, share = q.group, ov / max(1, end - start)
