@@ -55,3 +55,31 @@ def test_deterministic(text):
     a = attribute(Document(id="p", text=text), 0)
     b = attribute(Document(id="p", text=text), 0)
     assert a == b
+
+
+def _per_byte(text: str) -> float:
+    """Best of three runs, seconds per character."""
+    import time
+
+    best = float("inf")
+    for _ in range(3):
+        t0 = time.perf_counter()
+        attribute(Document(id="h", text=text), 0)
+        best = min(best, time.perf_counter() - t0)
+    return best / len(text)
+
+
+def test_hostile_text_costs_a_bounded_multiple_of_normal_text_per_byte():
+    """No catastrophic backtracking or quadratic scans: a generous ratio, not an absolute time."""
+    normal = ("Officials said on Monday that the bridge, which carries 40,000 cars a day, would close. "
+              "“It is not safe,” said Mayor Jane Smith, who asked residents to be patient. ") * 300
+    size = len(normal)
+    hostile = {
+        "quotes": ("“" * (size // 2) + "”" * (size // 2)),
+        "commas": ", " * (size // 2),
+        "capitals": ("Washington " * (size // 11 + 1))[:size],
+        "said": ("he said “x.” " * (size // 13 + 1))[:size],
+    }
+    base = _per_byte(normal)
+    for name, text in hostile.items():
+        assert _per_byte(text) < 8 * base, name
