@@ -47,9 +47,9 @@ SEED = 20141024
 C = 1.0
 LABELLED_WEIGHT = 0.5
 VERSION = "1.0.0"
-# Label bands, set by a stated rule on the out-of-fold Emergent scores: "low" where at most 1 in 10 claims under
-# check held up, "high" where at least 2 in 3 did (the card reports each band's rows and share). A plain named,
-# cued claim with nothing linked lands in "medium".
+# Label bands, chosen by hand and checked on the out-of-fold Emergent scores: "low" should hold at most 1 in 10
+# claims that held up, "high" at least 2 in 3 (the card reports each band's rows and share); a plain named, cued
+# claim with nothing linked lands in "medium", an unattributed one in "low".
 THRESHOLDS = {"medium": 0.2, "high": 0.6}
 
 
