@@ -25,6 +25,7 @@ from model.phrases import (
     CLOSE,
     DETERMINERS,
     LY_NOUNS,
+    MONTHS,
     OPEN,
     PEOPLE,
     RELATIVE,
@@ -163,11 +164,9 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         by = b < hi and low[b] == "by"
         src = np_after(toks, low, b + 1, hi) if by else None
         return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
-    if j >= lo and low[i] in _INVERTIBLE and (_after_quote(toks, j) or (toks[j] == "," and low[i] in ("said", "says")
-                                              and b < hi and is_cap(toks[b]) and low[b] not in DETERMINERS)):
-        src = np_after(toks, low, b, hi)
-        if src and (is_cap(toks[src[0]]) or low[src[0]] in DETERMINERS or low[src[0]] in SUBJECT_PRONOUNS) \
-                and (src[1] >= hi or low[src[1]] in _AFTER_CUE_BOUNDARY):
+    if low[i] in _INVERTIBLE and ((j < lo and i == lo) or (j >= lo and (_after_quote(toks, j) or toks[j] == ","))):
+        src = np_after(toks, low, b, hi)  # '“...,” said Trump', '..., said one GOP source.', 'Said Ellis: ...'
+        if src and _inverted_ok(toks, low, src, hi, plain=j >= lo and not _after_quote(toks, j)):
             return Found((i, b), _with_appositive(toks, low, src, hi), lemma, kind, True)
     if low[i].endswith("ing") and not passive:
         if j >= lo and toks[j] == "," and low[i] in _PARTICIPLE_CUES and (b >= hi or low[b] != "to"):
@@ -211,6 +210,21 @@ def _with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: 
             e += 1
         return (a, e)
     return src
+
+
+def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int, plain: bool) -> bool:
+    """A name after an inverted cue: opens like a mention, is no date, and ends the clause (after a plain comma,
+    the sentence or clause must end there: '..., said Clinton reached out' is no inversion)."""
+    first, nxt = low[src[0]], low[src[1]] if src[1] < hi else ""
+    if not (is_cap(toks[src[0]]) or first in DETERMINERS or (first in SUBJECT_PRONOUNS and not plain)):
+        return False
+    if first in WEEKDAYS or first in MONTHS or first in ("today", "yesterday", "tonight", "this", "last"):
+        return False
+    if plain:  # the phrase must look like a speaker: a name, or a person noun ("one GOP source")
+        head = low[src[1] - 1]
+        speaker = is_cap(toks[src[1] - 1]) or head in PEOPLE or head in ROLE_HEADS
+        return speaker and nxt in ("", ".", ",", "(", ":", ";", "—")
+    return src[1] >= hi or nxt in _AFTER_CUE_BOUNDARY
 
 
 def _after_quote(toks: list[str], j: int) -> bool:
@@ -289,7 +303,8 @@ def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) ->
     first = low[src[0]]
     if toks[src[0]][:1].islower() and first not in DETERMINERS and first not in SUBJECT_PRONOUNS:
         h = low[src[1] - 1]  # a bare noun phrase: only a short plural ("officials", "top aides")
-        rel = any(low[k] in RELATIVE or is_cap(toks[k]) for k in range(src[0], src[1]))
+        rel = any(low[k] in RELATIVE or is_cap(toks[k]) for k in range(src[0], src[1])) or first in PEOPLE \
+            or h in PEOPLE  # "police said", "attorneys for the family said"
         if not rel and (src[1] - src[0] > 3 or not (h.endswith("s") and not h.endswith("ss"))):
             return False
     form = low[i]

@@ -20,7 +20,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "these", "his", "her", "their
 _NP_PREP = frozenset({"of", "for", "from", "at"})
 _LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near"})
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-_MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                      "november", "december"])
 # Quotation marks that close (an inverted attribution follows) and open a quotation.
 CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})
@@ -78,7 +78,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         if lw in _NP_PREP or lw in _LOOSE_PREP:
             if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
                     lw in _NP_PREP or not is_cap(toks[k - 2]) or low[k - 2] in PEOPLE
-                    or (is_cap(toks[k]) and low[k] not in WEEKDAYS and low[k] not in _MONTHS)):
+                    or (is_cap(toks[k]) and low[k] not in WEEKDAYS and low[k] not in MONTHS)):
                 k -= 1
                 continue
             break

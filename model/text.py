@@ -115,13 +115,21 @@ def _ends_sentence(text: str, start: int, m: re.Match, end: int) -> bool:
 
 
 def _attribution_tail(text: str, pos: int, end: int) -> bool:
-    """A speech verb among the next four words: the quote's attribution follows."""
+    """A speech verb among the next four words and the clause ending soon after it: the quote's attribution
+    follows ('“Does he know?” Biden said.'), not a new sentence ('The network said it would ...')."""
+    cue_at = -1
     for n, m in enumerate(_TOKEN.finditer(text, pos, end)):
-        if n >= 5 or m.group(0) in "!?":
-            return False
-        if m.group(0).lower() in _TAIL_CUES:
+        w = m.group(0)
+        if cue_at < 0:
+            if n >= 5 or w in "!?":
+                return False
+            if w.lower() in _TAIL_CUES:
+                cue_at = n
+        elif (w in (".", ",", "!", "?", ";", ":") and _TOKEN.match(text, m.end()) is not None) or w in ".,!?;:":
             return True
-    return False
+        elif n - cue_at > 6:
+            return False
+    return cue_at >= 0
 
 
 def split_sentences(text: str, start: int, end: int) -> list[tuple[int, int]]:
