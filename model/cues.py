@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from model.lexicon import (
     BELIEF,
+    CONFIDENTIAL,
     CUE_PHRASES,
     DENIAL,
     GROUPS,
@@ -166,6 +167,12 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
         return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
     if low[i] in _INVERTIBLE and ((j < lo and i == lo) or (j >= lo and (_after_quote(toks, j) or toks[j] == ","))):
         src = np_after(toks, low, b, hi)  # '“...,” said Trump', '..., said one GOP source.', 'Said Ellis: ...'
+        if src and src[1] < hi and low[src[1]] in ("in", "at", "on", "with", "from", "for", "of"):
+            e = src[1]
+            while e < hi and e - src[1] < 8 and is_word(toks[e]):
+                e += 1
+            if e >= hi or toks[e] in (".", ","):
+                src = (src[0], e)  # "said one GOP source in the room."
         if src and _inverted_ok(toks, low, src, hi, plain=j >= lo and not _after_quote(toks, j)):
             return Found((i, b), _with_appositive(toks, low, src, hi), lemma, kind, True)
     if low[i].endswith("ing") and not passive:
@@ -221,8 +228,9 @@ def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int,
     if first in WEEKDAYS or first in MONTHS or first in ("today", "yesterday", "tonight", "this", "last"):
         return False
     if plain:  # the phrase must look like a speaker: a name, or a person noun ("one GOP source")
-        head = low[src[1] - 1]
-        speaker = is_cap(toks[src[1] - 1]) or head in PEOPLE or head in ROLE_HEADS
+        h = next((k for k in range(src[0] + 1, src[1]) if low[k] in ("in", "at", "on", "with", "from", "for", "of")),
+                 src[1]) - 1  # the head before a prepositional tail
+        speaker = is_cap(toks[h]) or low[h] in PEOPLE or low[h] in ROLE_HEADS or low[h] in CONFIDENTIAL
         return speaker and nxt in ("", ".", ",", "(", ":", ";", "—")
     return src[1] >= hi or nxt in _AFTER_CUE_BOUNDARY
 

@@ -114,6 +114,10 @@ def _ends_sentence(text: str, start: int, m: re.Match, end: int) -> bool:
     return True
 
 
+_CONTENT_OPENERS = frozenset({"it", "that", "he", "she", "they", "we", "i", "the", "a", "an", "there", "his", "her",
+                              "their", "its", "this"})
+
+
 def _attribution_tail(text: str, pos: int, end: int) -> bool:
     """A speech verb among the next four words and the clause ending soon after it: the quote's attribution
     follows ('“Does he know?” Biden said.'), not a new sentence ('The network said it would ...')."""
@@ -125,6 +129,8 @@ def _attribution_tail(text: str, pos: int, end: int) -> bool:
                 return False
             if w.lower() in _TAIL_CUES:
                 cue_at = n
+        elif n == cue_at + 1 and w.lower() in _CONTENT_OPENERS:
+            return False  # "The network said it would ...": content follows the cue
         elif (w in (".", ",", "!", "?", ";", ":") and _TOKEN.match(text, m.end()) is not None) or w in ".,!?;:":
             return True
         elif n - cue_at > 6:

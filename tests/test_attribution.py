@@ -216,3 +216,16 @@ def test_quotation_stance_is_shared_by_its_sentences():
     text = "“Coal isn't the villain,” he said. “The villain is carbon dioxide.”"
     first, second = claims(text)
     assert first.stance == second.stance == "denies"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The device was not recording, police said.", "police"),
+    ("The meeting soured, said one GOP source in the room.", "one GOP source in the room"),
+    ("“The veto will be overridden,” Senate Majority Leader Mitch McConnell, R-Ky., said Tuesday.",
+     "Senate Majority Leader Mitch McConnell, R-Ky."),
+    ("Derek Mitchell, who served as ambassador to Burma, said Clinton reached out.",
+     "Derek Mitchell, who served as ambassador to Burma"),
+])
+def test_sources_around_commas(text, source):
+    c = one(text)
+    assert c.source is not None and c.source.text == source
