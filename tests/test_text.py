@@ -106,4 +106,5 @@ def test_opening_mark_used_as_closing_one():
 
 def test_quote_followed_by_a_new_attributed_sentence_splits():
     text = "He called it ''not in line with our policy.'' The network said it would send her back."
-    assert sentences(text) == ["He called it ''not in line with our policy.''", "The network said it would send her back."]
+    assert sentences(text) == ["He called it ''not in line with our policy.''",
+                               "The network said it would send her back."]
