@@ -256,7 +256,8 @@ def _cuts(toks: list[str], found: list[Kept]) -> list[int]:
 _NOT_SPEAKERS = frozenset({"the", "update", "updated", "related", "watch", "read", "note", "editor", "exclusive",
                            "breaking", "video", "photos", "live", "q", "a", "more", "see", "also", "source", "sources",
                            "this", "here", "why", "what", "how", "when", "where", "who", "correction", "clarification",
-                           "transcript", "caption", "photo", "editor’s", "editor's"})
+                           "transcript", "caption", "photo", "editor’s", "editor's", "name", "email", "paid",
+                           "pledged", "superdelegates", "delegate", "stat", "age", "city", "job", "pay"})
 
 
 _AUX = frozenset({"is", "was", "are", "were", "be", "been", "has", "have", "had", "does", "did", "do", "will", "would",
@@ -294,8 +295,11 @@ def _title_colon(toks: list[str]) -> list[Kept]:
     for k in range(lo + 1, min(lo + 5, len(toks))):
         if toks[k] == ":":
             names = toks[lo:k]
+            rest = toks[k + 1:]
+            names_only = rest.count(",") >= 3 and not any(t[:1].islower() for t in rest[:8])
+            listing = names_only or not rest or not (rest[0][:1].isalpha() or rest[0] in "“\"'")
             if all(cues.is_cap(t) or t == "." for t in names) and names[0].lower() not in _NOT_SPEAKERS \
-                    and len(toks) > k + 2:
+                    and len(toks) > k + 2 and not listing:  # not "Clinton: 2,316." nor "Iowa: A, B, C, ..."
                 return [Kept((k, k + 1), (lo, k), ":", "speech", False)]
             return []
     return []
