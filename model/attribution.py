@@ -268,14 +268,15 @@ def _pronoun_acts(toks: list[str], in_quote: list[bool]) -> list[Kept]:
     """'He questioned the integrity of ...': a speaker already in focus, opening a sentence with a past-tense
     verb, takes a public stance; PolNeAR counts it as an attribution with the verb as the cue."""
     low = [t.lower() for t in toks]
-    if not low or low[0] not in ("he", "she"):
+    first = 1 if low and low[0] in ("and", "but") else 0  # "And he sponsored ..."
+    if len(low) <= first or low[first] not in ("he", "she"):
         return []
-    v = 1
+    v = first + 1
     while v < len(toks) and ((low[v] in phrases.SKIP and low[v] not in _AUX) or toks[v] == ","):
         v += 1
     if v >= len(toks) or in_quote[v] or low[v] in _AUX or not toks[v][:1].islower() or not low[v].endswith("ed"):
         return []
-    return [Kept((v, v + 1), (0, 1), low[v], "speech", False)]
+    return [Kept((v, v + 1), (first, first + 1), low[v], "speech", False)]
 
 
 # Cues of attributions whose source is not in the text ("Trump seemed to ...", "reportedly", "Asked about ...").

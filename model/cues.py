@@ -51,6 +51,7 @@ _AFTER_CUE_BOUNDARY = frozenset({",", ".", ";", ":", "!", "?", "—", "–", "("
                                  "last", "this", "yesterday", "today", "earlier", "later", "about", "of"})
 _PARTICIPLES = frozenset({"told", "said", "thought", "known", "seen", "shown", "found", "written", "felt", "sought",
                           "believed", "expected", "reported", "asked", "considered", "called", "quoted", "informed"})
+_BE_NOT = frozenset({"isn't", "wasn't", "aren't", "weren't"})
 _BE = frozenset({"is", "was", "are", "were", "been", "be", "being"})
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _p in CUE_PHRASES:
@@ -97,7 +98,7 @@ def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
     while j >= lo:
         w = low[j]
         if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS):
-            passive = passive or w in _BE
+            passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
             j -= 1
         elif w in WEEKDAYS and j - 1 >= lo and low[j - 1] == "on":
             j -= 2
@@ -119,7 +120,7 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
         return True
     head, h = toks[src[1] - 1], low[src[1] - 1]
     named = h in SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (
-        low[src[0]] in ("the", "a", "an", "his", "her", "its", "their") and h in ROLE_HEADS) or (
+        (low[src[0]] in ("the", "a", "an", "his", "her", "its", "their") or is_cap(toks[src[0]])) and h in ROLE_HEADS) or (
         h in PEOPLE)  # "the mayor called", "the Obama administration announced", "some analysts questioned"
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
     plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
