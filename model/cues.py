@@ -119,9 +119,9 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     if src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in CLOSE:
         return True
     head, h = toks[src[1] - 1], low[src[1] - 1]
-    named = h in SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (
-        (low[src[0]] in ("the", "a", "an", "his", "her", "its", "their") or is_cap(toks[src[0]])) and h in ROLE_HEADS) or (
-        h in PEOPLE)  # "the mayor called", "the Obama administration announced", "some analysts questioned"
+    opener = low[src[0]] in ("the", "a", "an", "his", "her", "its", "their") or is_cap(toks[src[0]])
+    # "the mayor called", "the Obama administration announced", "some analysts questioned"
+    named = h in SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (opener and h in ROLE_HEADS) or h in PEOPLE
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
     plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
     finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in ("laid", "hit", "sought", "felt")
