@@ -299,6 +299,7 @@ _CLAUSE_OPENERS = frozenset({"and", "but", "or", "so", "because", "that", "if", 
                              "while", "as", "since", "after", "before", "until", "unless", "where"})
 
 
+_HEAD_ENDS = frozenset({"in", "at", "on", "of", "from", "for", "with", "around", "across", "who", "close"})
 _PLURAL_OPENERS = frozenset({"many", "most", "some", "those", "few", "several", "both", "all", "others", "people"})
 
 
@@ -319,7 +320,7 @@ def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) ->
     form = low[i]
     lemma_form = (form in SPEECH and SPEECH[form] == form) or (form in BELIEF and BELIEF[form] == form)
     if lemma_form:  # a base form ("say", "want") needs a plural subject: "they say", "many of whom say"
-        h = low[src[1] - 1]
+        h = low[next((k for k in range(src[0] + 1, src[1]) if low[k] in _HEAD_ENDS), src[1]) - 1]
         plural = h in ("they", "we", "i", "you", "who") or (h.endswith("s") and not h.endswith("ss"))
         many = first in _PLURAL_OPENERS
         return plural or many or (form in ("say", "tell") and is_cap(head))

@@ -18,7 +18,7 @@ DETERMINERS = frozenset({"the", "a", "an", "this", "these", "his", "her", "their
                          "some", "many", "several", "most", "few", "two", "three", "four", "other", "another", "one",
                          "each", "every", "all", "both", "no", "any", "those"})
 _NP_PREP = frozenset({"of", "for", "from", "at"})
-_LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near"})
+_LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near", "around", "across"})
 WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
 MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
                      "november", "december"])
