@@ -19,8 +19,6 @@ _CONJ = frozenset({"while", "but", "and", "whereas", "though", "although", "yet"
 _REASON = re.compile(r"\b(?:who\s+|because\s+(?:he|she|they)\s+(?:was|were|is|are)\s+|speaking\s+|and\s+)?(?:"
                      + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ANONYMITY_REASONS) + r")"
                      + r"(?:\s+(?:about|on|to)(?:\s+[\w’'-]{1,30}){1,6})?", re.IGNORECASE)
-_REASON_LEAD = re.compile(r"\b(?:who|because|speaking)\b[^,.;]{0,80}$", re.IGNORECASE)
-
 
 
 @dataclass(frozen=True)

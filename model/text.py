@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from model.lexicon import ABBREVIATIONS, INVERTED, NUMBERED, SENTENCE_OPENERS, TITLES
 
 OPEN_QUOTES = "“«„"
-CLOSE_QUOTES = "”»"
 STRAIGHT = '"'
 
 # A sentence may end at . ! ? (or an ellipsis), then optional closing quotes or
