@@ -17,7 +17,6 @@ STRAIGHT = '"'
 # brackets, then whitespace. Bounded repetitions keep the scan linear.
 _END = re.compile(r"[.!?…]{1,3}[\"'”’»)\]]{0,3}(?=\s)")
 _PARA = re.compile(r"[^\n]+")
-_WORD_BEFORE = re.compile(r"([\w.'’-]{1,40})$")
 # Dotted acronyms ("U.S.", "F.B.I.") are one token; '' is the double quote of some wire copy.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|''|\w+(?:[-'’&]\w+){0,8}|[^\w\s]")
 _TOKEN = TOKEN
@@ -75,8 +74,11 @@ def paragraphs(text: str) -> list[tuple[int, int]]:
 
 
 def _word_before(text: str, start: int, dot: int) -> str:
-    m = _WORD_BEFORE.search(text, max(start, dot - 40), dot)
-    return m.group(1).lstrip("'’-").lower() if m else ""
+    """The word (with inner dots: "U.S") ending at ``dot``, lower-cased; a short backward scan, at most 40 chars."""
+    i, floor = dot, max(start, dot - 40)
+    while i > floor and (text[i - 1].isalnum() or text[i - 1] in ".'’-_"):
+        i -= 1
+    return text[i:dot].lstrip("'’-").lower()
 
 
 def _next_token(text: str, pos: int, end: int) -> str:
