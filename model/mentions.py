@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from model.lexicon import (
     COMMON_HEADS,
     CONFIDENTIAL,
+    COUNTRIES,
     EXPERT,
     FEMALE,
     GROUPS,
@@ -150,6 +151,9 @@ def classify(text: str) -> Mention:
     place = _PLACE_BODY.match(text)
     if place:  # "The city of Phoenix", "the state of Texas": the body itself
         return Mention("named_organization", "official", place.group(0).lower(), "none", "plural", "city")
+    state = _country(ws)
+    if state:  # "Russia", "Beijing", "China, Pyongyang's only ally": the state speaks
+        return Mention("named_organization", "official", state, "none", "plural", state)
     chunk = head_chunk(ws) or ws
     head = (_POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()).replace("’", "'")
     role = role_of(ws)
@@ -193,6 +197,15 @@ def _appositive_name(ws: list[str]) -> list[str] | None:
         elif segment is not None:
             segment.append(w)
     return None
+
+
+def _country(ws: list[str]) -> str:
+    """The country or capital a mention consists of (before any appositive), lower-cased, or ""."""
+    core = [w for w in _core(ws) if w != "."]
+    name = " ".join(w.lower() for w in core)
+    if name in COUNTRIES or (name.startswith("the ") and name[4:] in COUNTRIES):
+        return name.removeprefix("the ")
+    return ""
 
 
 def _number(head: str) -> str:

@@ -229,3 +229,9 @@ def test_quotation_stance_is_shared_by_its_sentences():
 def test_sources_around_commas(text, source):
     c = one(text)
     assert c.source is not None and c.source.text == source
+
+
+def test_states_speak_as_official_bodies():
+    a, b = claims("Russia demanded that Pyongyang stop. China, Pyongyang's only ally, said it opposed the test.")
+    assert (a.kind, a.role, a.entity) == ("named_organization", "official", "russia")
+    assert (b.kind, b.role, b.entity) == ("named_organization", "official", "china")

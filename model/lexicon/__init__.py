@@ -74,3 +74,4 @@ FEMALE = words("names_female.txt")
 MALE = words("names_male.txt")
 SENTENCE_OPENERS = {w.capitalize() if w != "i" else "I" for w in lines("sentence_openers.txt")}
 ROLE_NOUNS = words("role_nouns.txt")
+COUNTRIES = words("countries.txt")
