@@ -7,7 +7,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 
-from model import cues, phrases
+from model import acts, cues, phrases
 from model.lexicon import ANONYMITY_REASONS
 from model.resolve import Resolution, resolve
 from model.stance import hedges, stance
@@ -91,7 +91,8 @@ def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> li
     qends = [q.end for q in qs]
     group, share = _quote_of(qs, qends, sent.start, sent.end)
     if not found and share < 0.5:
-        found = _pronoun_acts(toks, in_quote)
+        found = _pronoun_acts(toks, in_quote) or [Kept(cue, src, lemma, "speech", False)
+                                                  for cue, src, lemma in acts.subject_acts(toks, in_quote)]
     if not found:
         found = _sourceless_cue(toks, in_quote)
     elif toks[0] == "Asked" and found[0].cue[0] > 2:  # "Asked about X, Trump said ...": the question is its own

@@ -1,0 +1,122 @@
+"""Attributions without a reporting verb: a speaker's public act or stance opening a sentence.
+
+PolNeAR counts almost any public act of a person or group as an attribution, with the verb as the cue:
+"Trump unleashed a flurry of tweets", "The Trump campaign did not immediately respond", "Clinton aides were
+coy about ...", "Republicans weren't too concerned about ...". Used only where a sentence has no cue from the
+lexicon: the subject must open the sentence (or its clause after an opening phrase) and look like a speaker
+(a pronoun, a name, or a person or group noun), and the verb must be finite.
+"""
+
+from __future__ import annotations
+
+from model import phrases
+from model.cues import ROLE_HEADS, _subject
+from model.lexicon import BELIEF, CONFIDENTIAL, DENIAL, SPEECH, words
+from model.phrases import PEOPLE, SKIP, STOP, is_cap
+
+STANCE_ADJECTIVES = words("stance_adjectives.txt")
+_BE = frozenset({"is", "are", "was", "were", "’s", "'s", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t",
+                 "wasn’t", "weren’t", "been", "being", "be"})
+_HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't", "hasn’t", "haven’t", "hadn’t", "’ve", "'ve"})
+_DO = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "didn’t", "doesn’t", "don’t", "will", "would",
+                 "won't", "wouldn't", "won’t", "wouldn’t", "’ll", "'ll"})
+_AUX = _BE | _HAVE | _DO
+# Past forms in -ed that are mostly adjectives or non-acts after a subject.
+_NOT_ACTS = frozenset({"based", "used", "supposed", "related", "aged", "married", "tied", "located", "named", "needed",
+                       "seemed", "appeared", "happened", "remained", "lived", "died", "reached", "ended", "started",
+                       "closed", "opened", "rated", "ranked", "scheduled", "expected", "required", "allowed",
+                       "owned", "listed", "filed", "entered", "headed", "served", "stayed", "returned", "moved"})
+_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we"})
+_SCAN = 16  # tokens from the clause start within which the verb must come
+
+
+def subject_acts(toks: list[str], in_quote: list[bool]) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """(cue, source, lemma) of the act opening the sentence, or []: at most one."""
+    low = [t.lower() for t in toks]
+    lo = _clause_start(toks, low)
+    if lo < 0:
+        return []
+    for v in range(lo + 1, min(len(toks), lo + _SCAN)):
+        if in_quote[v] or toks[v] in ("“", '"', "''", ";", ":", "—", "?"):
+            return []
+        if not toks[v][:1].islower() or (low[v] in SKIP and low[v] not in _AUX):
+            continue
+        if low[v] in STOP and low[v] not in _AUX:
+            return []
+        cue = _verb_group(toks, low, v, in_quote)
+        if cue is None:
+            continue
+        src = _speaker(toks, low, v, lo)
+        return [(cue, src, low[cue[1] - 1])] if src else []
+    return []
+
+
+def _clause_start(toks: list[str], low: list[str]) -> int:
+    """Where the subject may begin: after "And"/"But", and after an opening phrase ("In an interview, ...")."""
+    lo = 1 if low and low[0] in ("and", "but") else 0
+    if lo < len(low) and low[lo] in phrases._OPENING_NON_SUBJECTS:
+        k = lo
+        while k < len(toks) and k - lo < 15 and toks[k] != ",":
+            k += 1
+        return k + 1 if k < len(toks) - 2 and toks[k] == "," else -1
+    return lo if lo < len(toks) - 2 else -1
+
+
+def _verb_group(toks: list[str], low: list[str], v: int, in_quote: list[bool]) -> tuple[int, int] | None:
+    """Token range of a finite verb group at v: "unleashed", "is calling", "did not respond", "were coy"."""
+    w = low[v]
+    if w in _AUX:
+        m = v + 1
+        while m < len(toks) and m - v < 5 and (low[m] in SKIP or low[m] in ("too", "quite", "very", "so")):
+            m += 1
+        if m >= len(toks) or in_quote[m] or not toks[m][:1].islower() or low[m] in STOP:
+            return None
+        main = low[m]
+        if (w in _BE and main in STANCE_ADJECTIVES) or (main in _CUES and _finite_after(w, main)):
+            return (v, m + 1)
+        return None
+    if w in _CUES and (w.endswith("ed") or w in _IRREGULAR or (w.endswith("s") and not w.endswith("ss"))) \
+            and not (v + 1 < len(low) and low[v + 1] == "by"):
+        return (v, v + 1)
+    return None
+
+
+def _finite_after(aux: str, main: str) -> bool:
+    """'is calling', 'has criticized', 'did not respond': the form the auxiliary takes."""
+    if aux in _BE:
+        return main.endswith("ing")
+    if aux in _HAVE:
+        return main.endswith("ed") or main in _IRREGULAR
+    return not main.endswith(("ed", "ing", "s"))
+
+
+_CUES = frozenset(SPEECH) | frozenset(BELIEF) | frozenset(DENIAL)
+_IRREGULAR = frozenset({"said", "told", "wrote", "written", "spoke", "spoken", "thought", "knew", "known", "saw",
+                        "seen", "felt", "sought", "laid", "shown", "found", "made", "took", "gave", "hit", "cast"})
+
+
+def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int] | None:
+    """The subject phrase before the verb at v, opening the clause at lo and looking like a speaker."""
+    j = v - 1
+    while j > lo and low[j] in SKIP and low[j] not in _AUX:
+        j -= 1
+    src, _ = _subject(toks, low, v, j, lo)
+    if src is None or src[0] != lo:
+        return None
+    first, head = low[src[0]], low[_head_end(toks, low, src) - 1]
+    if src[1] - src[0] == 1 and first in _SPEAKER_PRONOUNS:
+        return src
+    if head.endswith(("'s", "’s")):
+        return None
+    person = head in PEOPLE or head in ROLE_HEADS or head in CONFIDENTIAL
+    named = any(is_cap(toks[k]) for k in range(src[0], _head_end(toks, low, src)) if k > src[0] or first not in
+                ("the", "a", "an"))
+    return src if person or (named and is_cap(toks[_head_end(toks, low, src) - 1])) else None
+
+
+def _head_end(toks: list[str], low: list[str], src: tuple[int, int]) -> int:
+    """End of the phrase's head: before a comma, bracket, relative pronoun or prepositional tail."""
+    for k in range(src[0] + 1, src[1]):
+        if toks[k] in (",", "(", "—") or low[k] in ("who", "whose", "which", "of", "for", "from", "at", "in", "with"):
+            return k
+    return src[1]
