@@ -177,10 +177,9 @@ def keep(toks: list[str], found: list[cues.Found]) -> list[Kept]:
             continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
         prev = out[-1] if out else None
         if f.participle:
-            if prev is None:
-                subj = phrases.sentence_subject(toks, low, 0, len(toks))
-                if subj:
-                    out.append(Kept(f.cue, subj, f.lemma, f.kind, False))
+            subj = prev.source if prev is not None else phrases.sentence_subject(toks, low, 0, len(toks))
+            if subj and (prev is None or (prev.kind != "relay" and not prev.source_after)):
+                out.append(Kept(f.cue, subj, f.lemma, f.kind, False, participle=prev is not None))
             continue
         if prev is not None and prev.kind == "relay" and prev.cue[0] == 0 and f.source and not f.source_after \
                 and f.source[0] <= prev.source[1] + 1:
@@ -212,7 +211,7 @@ def _outer_last(toks: list[str], out: list[Kept]) -> list[Kept]:
 
 
 def _left(f: cues.Found) -> int:
-    return min(f.cue[0], f.source[0]) if f.source else f.cue[0]
+    return min(f.cue[0], f.source[0]) if f.source and not f.participle else f.cue[0]
 
 
 def _right(f: cues.Found) -> int:
