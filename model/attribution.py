@@ -205,6 +205,8 @@ def _outer_last(toks: list[str], out: list[Kept]) -> list[Kept]:
         return out
     before = last.source[0] - 1
     tail = [t for t in toks[last.cue[1]:] if cues.is_word(t)]
+    if ";" in toks[_right(out[-2]):before]:
+        return out  # "World leaders denounce N. Korea test; Obama, others vow consequences": two clauses
     if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= 3:
         return [last]
     return out

@@ -120,10 +120,12 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
         return True  # a complement follows, or a quotation precedes ('“...,” Ramos wrote.')
     if src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in CLOSE:
         return True
-    head, h = toks[src[1] - 1], low[src[1] - 1]
+    end = next((k for k in range(src[0] + 1, src[1]) if toks[k] in (",", "(", "—") or low[k] in RELATIVE), src[1])
+    head, h = toks[end - 1], low[end - 1]  # "The Europeans, who had been cut out of the talks, derided"
     opener = low[src[0]] in ("the", "a", "an", "his", "her", "its", "their") or is_cap(toks[src[0]])
     # "the mayor called", "the Obama administration announced", "some analysts questioned"
     named = h in SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (opener and h in ROLE_HEADS) or h in PEOPLE
+    named = named or (low[src[0]] in DETERMINERS and h.endswith(_HUMAN_PLURALS))  # "two Democratic speechwriters"
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
     plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
     finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in ("laid", "hit", "sought", "felt")
@@ -202,6 +204,7 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
 
 
 _PARTICIPLE_CUES = PARTICIPLE_CUES
+_HUMAN_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "ives", "ats", "cans", "ites")
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _DO_MODAL = frozenset({"not", "n't", "did", "does", "do", "will", "would", "could", "can", "should", "may", "might",
                        "must", "to"})

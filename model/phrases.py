@@ -71,8 +71,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
             break
         if lw in DETERMINERS:
             k -= 1
-            if k - 2 >= lo and low[k - 1] in _NP_PREP | _LOOSE_PREP and is_word(toks[k - 2]) and low[k - 2] not in STOP:
-                k -= 1
+            if k - 2 >= lo and low[k - 1] in _NP_PREP | _LOOSE_PREP and is_word(toks[k - 2]) and (
+                    low[k - 2] not in STOP or (low[k - 2] == "and" and k - 3 >= lo and is_cap(toks[k - 3]))):
+                k -= 1  # "observers in Virginia and around the country"
                 continue
             break
         if lw in _NP_PREP or lw in _LOOSE_PREP:
