@@ -110,6 +110,8 @@ def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
 def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, int], form: str) -> bool:
     """A weak cue counts with a complement after it ("found that"), or as an object verb after a name or pronoun."""
     nxt = low[b] if b < hi else ""
+    if b >= 2 and low[b - 2] in ("be", "to"):
+        return False  # "who asked not to be identified", "wants to know": no finite verb of the subject
     if src[0] > 0 and low[src[0] - 1] == "as" and nxt in (",", ".", "", "in", "on", "last", "this", "earlier"):
         return True  # a comment clause: "as The Washington Post reported,", "as one adviser pointed out,"
     if nxt in (".", "") and src[0] > 0 and toks[src[0] - 1] == ",":  # "..., security sources have revealed."
