@@ -91,6 +91,25 @@ def cue_at(low: list[str], i: int) -> tuple[int, str, str] | None:
     return None
 
 
+_POLL_HEADS = {"in": frozenset({"poll", "polls", "survey", "surveys", "polling"}),
+               "by": frozenset({"estimate", "estimates", "count", "tally", "calculation", "calculations"})}
+_POLL_WORDS = frozenset({"the", "a", "an", "one", "some", "several", "many", "most", "recent", "latest", "new", "his",
+                         "her", "their", "its", "national", "state", "statewide", "early", "public", "own", "other"})
+
+
+def _poll_after(toks: list[str], low: list[str], i: int) -> bool:
+    """A poll or estimate within five words after "in" / "by": "in a CNN national poll", "by one estimate".
+    After "in" the poll must be named: a bare "in the polls" is rarely annotated as a source."""
+    heads, named = _POLL_HEADS[low[i]], low[i] == "by"
+    for k in range(i + 1, min(len(low), i + 6)):
+        if low[k] in heads:
+            return k > i + 1 and named
+        if low[k] in STOP or not (low[k] in _POLL_WORDS or low[k][:1].isalnum()):
+            return False
+        named = named or is_cap(toks[k])
+    return False
+
+
 def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
     """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes."""
     j = i - 1
@@ -150,6 +169,8 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
             i += 1
             continue
         hit = cue_at(low, i)
+        if hit is None and low[i] in _POLL_HEADS and _poll_after(toks, low, i):
+            hit = i + 1, low[i], "relay"  # the poll or estimate is the source
         if hit is None:
             i += 1
             continue
