@@ -108,7 +108,7 @@ def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int
         return src
     if head.endswith(("'s", "’s")):
         return None
-    person = head in PEOPLE or head in ROLE_HEADS or head in CONFIDENTIAL
+    person = head in PEOPLE or head in ROLE_HEADS or head in CONFIDENTIAL or head[:-1] in ROLE_HEADS
     named = any(is_cap(toks[k]) for k in range(src[0], _head_end(toks, low, src)) if k > src[0] or first not in
                 ("the", "a", "an"))
     return src if person or (named and is_cap(toks[_head_end(toks, low, src) - 1])) else None
@@ -120,3 +120,22 @@ def _head_end(toks: list[str], low: list[str], src: tuple[int, int]) -> int:
         if toks[k] in (",", "(", "—") or low[k] in ("who", "whose", "which", "of", "for", "from", "at", "in", "with"):
             return k
     return src[1]
+
+
+def opening_subject(toks: list[str]) -> tuple[int, int] | None:
+    """The speaker phrase opening the sentence before its first verb ("several environmental groups granted
+    ..., saying ..."): the subject a participle cue refers to when no name opens the sentence."""
+    low = [t.lower() for t in toks]
+    lo = _clause_start(toks, low)
+    if lo < 0:
+        return None
+    for v in range(lo + 1, min(len(toks), lo + _SCAN)):
+        if not toks[v][:1].islower():
+            if toks[v] in (",", ";", ":", "“", '"'):
+                return None
+            continue
+        if low[v] in _AUX or low[v] in _CUES or (low[v].endswith("ed") and len(low[v]) > 4):
+            return _speaker(toks, low, v, lo)
+        if low[v] in STOP:
+            return None
+    return None

@@ -178,6 +178,9 @@ def keep(toks: list[str], found: list[cues.Found]) -> list[Kept]:
         prev = out[-1] if out else None
         if f.participle:
             subj = prev.source if prev is not None else phrases.sentence_subject(toks, low, 0, len(toks))
+            if subj is None and low[f.cue[0]].endswith("ing"):
+                subj = acts.opening_subject(toks)  # "several environmental groups granted ..., saying ..."
+
             if subj and (prev is None or (prev.kind != "relay" and not prev.source_after)):
                 out.append(Kept(f.cue, subj, f.lemma, f.kind, False, participle=prev is not None))
             continue
