@@ -10,9 +10,9 @@ lexicon: the subject must open the sentence (or its clause after an opening phra
 from __future__ import annotations
 
 from model import phrases
-from model.cues import ROLE_HEADS, _subject
+from model.cues import _personish, _subject
 from model.lexicon import BELIEF, CONFIDENTIAL, DENIAL, SPEECH, words
-from model.phrases import PEOPLE, SKIP, STOP, is_cap
+from model.phrases import SKIP, STOP, is_cap
 
 STANCE_ADJECTIVES = words("stance_adjectives.txt")
 _BE = frozenset({"is", "are", "was", "were", "’s", "'s", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t",
@@ -27,6 +27,7 @@ _NOT_ACTS = frozenset({"based", "used", "supposed", "related", "aged", "married"
                        "closed", "opened", "rated", "ranked", "scheduled", "expected", "required", "allowed",
                        "owned", "listed", "filed", "entered", "headed", "served", "stayed", "returned", "moved"})
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we"})
+_IN_SUBJECT = frozenset({"and", "of", "to", "for", "at", "from"})  # "regulators and advisers to Patriot"
 _SCAN = 16  # tokens from the clause start within which the verb must come
 
 
@@ -41,7 +42,7 @@ def subject_acts(toks: list[str], in_quote: list[bool]) -> list[tuple[tuple[int,
             return []
         if not toks[v][:1].islower() or (low[v] in SKIP and low[v] not in _AUX):
             continue
-        if low[v] in STOP and low[v] not in _AUX:
+        if low[v] in STOP and low[v] not in _AUX and low[v] not in _IN_SUBJECT:
             return []
         cue = _verb_group(toks, low, v, in_quote)
         if cue is None:
@@ -108,7 +109,7 @@ def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int
         return src
     if head.endswith(("'s", "’s")):
         return None
-    person = head in PEOPLE or head in ROLE_HEADS or head in CONFIDENTIAL or head[:-1] in ROLE_HEADS
+    person = _personish(head) or head in CONFIDENTIAL
     named = any(is_cap(toks[k]) for k in range(src[0], _head_end(toks, low, src)) if k > src[0] or first not in
                 ("the", "a", "an"))
     return src if person or (named and is_cap(toks[_head_end(toks, low, src) - 1])) else None

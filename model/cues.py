@@ -227,6 +227,13 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
 
 
 _PARTICIPLE_CUES = PARTICIPLE_CUES
+
+
+def _personish(h: str) -> bool:
+    """A person or group noun, singular or plural ("companies", "regulators", "doctor")."""
+    return h in PEOPLE or h in ROLE_HEADS or h + "s" in PEOPLE or h[:-1] in ROLE_HEADS or h[:-3] + "y" in ROLE_HEADS
+
+
 _HUMAN_PLURALS = ("ers", "ors", "ists", "ians", "ants", "ents", "ives", "ats", "cans", "ites")
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _DO_MODAL = frozenset({"not", "n't", "did", "does", "do", "will", "would", "could", "can", "should", "may", "might",
@@ -313,7 +320,7 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
         if k <= lo or toks[k] not in (",", "—", "–") or k == pos - 1 or low[k + 1] in _CLAUSE_OPENERS:
             return None, None
         head = np_before(toks, low, k - 1, lo)
-        if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in DETERMINERS):
+        if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in DETERMINERS or _personish(low[head[1] - 1])):
             if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _PREPOSITIONS:
                 return head, None  # "Forbes, however, says", "Clinton, at a later press gaggle, said": not the mention
             return (head[0], j), None  # the appositive or relative clause belongs to the mention

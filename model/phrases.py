@@ -67,6 +67,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         if lw == "to" and k - 2 >= lo and low[k - 2] in ("close", "loyal", "allied", "next"):
             k -= 2  # "those close to him"
             continue
+        if lw == "to" and k - 2 >= lo and low[k - 2] in _TO_HEADS:
+            k -= 1  # "advisers to Patriot", "a spokesman to the governor"
+            continue
         if lw in SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)) or _verbish(w, lw):
             break
         if lw in DETERMINERS:
@@ -112,6 +115,9 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
     return (a, b)
 
 
+_TO_HEADS = frozenset({"adviser", "advisers", "advisor", "advisors", "aide", "aides", "consultant", "consultants",
+                       "counsel", "ambassador", "ambassadors", "envoy", "envoys", "spokesman", "spokeswoman",
+                       "spokesperson", "successor", "heir", "rival", "rivals", "lawyer", "lawyers"})
 _KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | {"de", "van", "von", "da", "di", "du", "del", "la", "le", "bin", "al"}
 
 
