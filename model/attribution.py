@@ -234,7 +234,8 @@ def _nested(toks: list[str], low: list[str], prev: cues.Found, f: cues.Found) ->
     if b - a > _NEST_WINDOW:
         return False  # far apart: a new clause, and the scan stays linear on run-on text
     for p in range(a, b):
-        if toks[p] in (";", "—", "–") or (toks[p] in ("”", '"') and p + 1 < len(toks) and toks[p + 1] == ","):
+        if toks[p] in (";", "—", "–") or (toks[p] in ("”", '"') and p + 1 < len(toks) and toks[p + 1] == ",") \
+                or (toks[p] == "-" and p + 1 < len(toks) and toks[p + 1] == "-"):  # "--" is a dash
             return False
         if toks[p] == "," and p + 1 < len(toks) and (low[p + 1] in _CONJ or p + 1 == b):
             return False
@@ -248,7 +249,7 @@ def _cuts(toks: list[str], found: list[Kept]) -> list[int]:
         a, b = _right(prev), _left(f)
         cut = b
         for p in range(max(a, b - _NEST_WINDOW, 0), b):
-            if toks[p] in (",", ";", "—", "–"):
+            if toks[p] in (",", ";", "—", "–") or (toks[p] == "-" and toks[p - 1] == "-"):
                 cut = p + 1
             elif toks[p].lower() in _CONJ:
                 cut = p
