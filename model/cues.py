@@ -206,6 +206,13 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
     if low[i].endswith("ing") and not passive:
         if j >= lo and toks[j] == "," and low[i] in _PARTICIPLE_CUES and (b >= hi or low[b] != "to"):
             return Found((i, b), None, lemma, kind, False, participle=True)  # "..., saying": the subject speaks
+        if j >= lo and j == i - 1 and is_cap(toks[j]) and low[i] in _PARTICIPLE_CUES and j > lo:
+            r = j  # "footage of Hillary Clinton asking, ...", "with former Gov. Martin O'Malley calling Trump ..."
+            while r > lo and j - r < 6 and (is_cap(toks[r - 1]) or toks[r - 1] == "."):
+                r -= 1
+            r -= r > lo and low[r - 1] in ("former", "ex", "the")
+            if low[j] not in GROUPS and toks[r] != ".":
+                return Found((i, b), (r, j + 1), lemma, kind, False)
         return None
     if j >= lo and low[j] in ("and", "but") and kind != "belief":
         return Found((i, b), None, lemma, kind, False, participle=True)  # "X criticized Y and said ...": X speaks
@@ -289,9 +296,19 @@ def _subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
     if src and low[src[0]] in ("who", "which") and src[0] - 1 >= lo:
-        k = src[0] - 1 - (toks[src[0] - 1] == ",")
+        k = _before_dashes(toks, src[0] - 1 - (toks[src[0] - 1] == ","), lo)
         return src, np_before(toks, low, k, lo)
     return src, None
+
+
+def _before_dashes(toks: list[str], k: int, lo: int) -> int:
+    """'admirals -- most of whom ... -- who cited': the antecedent stands before the dashed aside."""
+    if toks[k] not in ("-", "—", "–"):
+        return k
+    m = k - 1 - (toks[k - 1] == "-")
+    while m > lo and k - m < 30 and toks[m] not in ("-", "—", "–"):
+        m -= 1
+    return m - 1 - (toks[m - 1] == "-") if m > lo and toks[m] in ("-", "—", "–") else k
 
 
 _ALONE = frozenset({"one", "another", "others", "some", "many", "most", "both", "all", "few", "several"})
