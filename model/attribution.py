@@ -204,10 +204,10 @@ def _outer_last(toks: list[str], out: list[Kept]) -> list[Kept]:
     if len(out) < 2:
         return out
     last = out[-1]
-    if last.source is None or last.source_after or last.kind == "relay":
+    if last.source is None or last.kind == "relay" or out[-2].participle:
         return out
-    before = last.source[0] - 1
-    tail = [t for t in toks[last.cue[1]:] if cues.is_word(t)]
+    before = (last.cue[0] if last.source_after else last.source[0]) - 1  # '..., said Mr. Barrett, the lawyer ...'
+    tail = [t for t in toks[max(last.cue[1], last.source[1]):] if cues.is_word(t)]
     if ";" in toks[_right(out[-2]):before]:
         return out  # "World leaders denounce N. Korea test; Obama, others vow consequences": two clauses
     if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= 3:
