@@ -371,6 +371,8 @@ def _plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) ->
             return False
     form = low[i]
     lemma_form = (form in SPEECH and SPEECH[form] == form) or (form in BELIEF and BELIEF[form] == form)
+    if lemma_form and i - 1 > src[1] - 1 and low[i - 1] in ("does", "do", "did", "not"):
+        return True  # "he does believe", "she did not say": the auxiliary carries the agreement
     if lemma_form:  # a base form ("say", "want") needs a plural subject: "they say", "many of whom say"
         h = low[next((k for k in range(src[0] + 1, src[1]) if low[k] in _HEAD_ENDS), src[1]) - 1]
         plural = h in ("they", "we", "i", "you", "who") or (h.endswith("s") and not h.endswith("ss"))
