@@ -10,9 +10,9 @@ lexicon: the subject must open the sentence (or its clause after an opening phra
 from __future__ import annotations
 
 from model import phrases
-from model.cues import _personish, _subject
+from model.cues import _HUMAN_PLURALS, _personish, _subject
 from model.lexicon import BELIEF, CONFIDENTIAL, DENIAL, SPEECH, words
-from model.phrases import SKIP, STOP, is_cap
+from model.phrases import SKIP, STOP, is_cap, is_word
 
 STANCE_ADJECTIVES = words("stance_adjectives.txt")
 _BE = frozenset({"is", "are", "was", "were", "’s", "'s", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t",
@@ -50,6 +50,24 @@ def subject_acts(toks: list[str], in_quote: list[bool]) -> list[tuple[tuple[int,
         src = _speaker(toks, low, v, lo)
         return [(cue, src, low[cue[1] - 1])] if src else []
     return []
+
+
+def experiencer(toks: list[str]) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """'That worries environmentalists.': the people a feeling verb's object names hold the stance."""
+    low = [t.lower() for t in toks]
+    if len(toks) < 3 or low[0] not in ("that", "this", "it", "which") or low[1] not in _FEELING:
+        return []
+    end = 2
+    while end < len(toks) and end < 8 and is_word(toks[end]) and low[end] not in STOP:
+        end += 1
+    person = _personish(low[end - 1]) or low[end - 1].endswith(_HUMAN_PLURALS)
+    return [((1, 2), (2, end), low[1])] if end > 2 and person else []
+
+
+_FEELING = frozenset({"worries", "worried", "concerns", "concerned", "troubles", "troubled", "angers", "angered",
+                      "alarms", "alarmed", "frustrates", "frustrated", "bothers", "bothered", "upsets", "upset",
+                      "infuriates", "infuriated", "pleases", "pleased", "delights", "delighted", "irks", "irked",
+                      "outrages", "outraged", "encourages", "encouraged", "disappoints", "disappointed"})
 
 
 def _clause_start(toks: list[str], low: list[str]) -> int:
