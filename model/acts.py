@@ -15,6 +15,7 @@ from model.lexicon import BELIEF, CONFIDENTIAL, DENIAL, SPEECH, words
 from model.phrases import SKIP, STOP, is_cap, is_word
 
 STANCE_ADJECTIVES = words("stance_adjectives.txt")
+STANCE_NOUNS = words("stance_nouns.txt")
 _BE = frozenset({"is", "are", "was", "were", "’s", "'s", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t",
                  "wasn’t", "weren’t", "been", "being", "be"})
 _HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't", "hasn’t", "haven’t", "hadn’t", "’ve", "'ve"})
@@ -68,6 +69,23 @@ _FEELING = frozenset({"worries", "worried", "concerns", "concerned", "troubles",
                       "alarms", "alarmed", "frustrates", "frustrated", "bothers", "bothered", "upsets", "upset",
                       "infuriates", "infuriated", "pleases", "pleased", "delights", "delighted", "irks", "irked",
                       "outrages", "outraged", "encourages", "encouraged", "disappoints", "disappointed"})
+
+
+def possessive_stance(toks: list[str], in_quote: list[bool]) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+    """"his infamous comment about ...", "Trump's attacks on ...": the possessor of a stance noun is the source."""
+    low = [t.lower() for t in toks]
+    for k, w in enumerate(low[:-1]):
+        if in_quote[k] or not (w in _POSSESSORS or (w.endswith(("’s", "'s")) and is_cap(toks[k]))):
+            continue
+        for n in (k + 1, k + 2):
+            if n < len(low) and low[n] in STANCE_NOUNS and not in_quote[n]:
+                return [((n, n + 1), (k, k + 1), low[n])]
+            if n < len(low) and not (toks[n][:1].islower() and is_word(toks[n])):
+                break
+    return []
+
+
+_POSSESSORS = frozenset({"his", "her", "their"})
 
 
 def _clause_start(toks: list[str], low: list[str]) -> int:
