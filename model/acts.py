@@ -27,6 +27,8 @@ _NOT_ACTS = frozenset({"based", "used", "supposed", "related", "aged", "married"
                        "seemed", "appeared", "happened", "remained", "lived", "died", "reached", "ended", "started",
                        "closed", "opened", "rated", "ranked", "scheduled", "expected", "required", "allowed",
                        "owned", "listed", "filed", "entered", "headed", "served", "stayed", "returned", "moved"})
+_DEGREE = frozenset({"too", "quite", "very", "so", "as", "more", "less", "particularly", "especially", "fully",
+                     "entirely", "deeply", "increasingly"})
 _SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we"})
 _IN_SUBJECT = frozenset({"and", "of", "to", "for", "at", "from"})  # "regulators and advisers to Patriot"
 _SCAN = 16  # tokens from the clause start within which the verb must come
@@ -91,6 +93,8 @@ _POSSESSORS = frozenset({"his", "her", "their"})
 def _clause_start(toks: list[str], low: list[str]) -> int:
     """Where the subject may begin: after "And"/"But", and after an opening phrase ("In an interview, ...")."""
     lo = 1 if low and low[0] in ("and", "but") else 0
+    if low[lo:lo + 2] in (["at", "least"], ["at", "most"]):
+        return lo + 2 if lo + 2 < len(toks) - 2 else -1  # "At least one Democrat wasn't ..."
     if lo < len(low) and low[lo] in phrases._OPENING_NON_SUBJECTS:
         k = lo
         while k < len(toks) and k - lo < 15 and toks[k] != ",":
@@ -104,11 +108,13 @@ def _verb_group(toks: list[str], low: list[str], v: int, in_quote: list[bool]) -
     w = low[v]
     if w in _AUX:
         m = v + 1
-        while m < len(toks) and m - v < 5 and (low[m] in SKIP or low[m] in ("too", "quite", "very", "so")):
+        while m < len(toks) and m - v < 5 and (low[m] in SKIP or low[m] in _DEGREE):
             m += 1
         if m >= len(toks) or in_quote[m] or not toks[m][:1].islower() or low[m] in STOP:
             return None
         main = low[m]
+        if w in _BE and main == "on" and m + 1 < len(toks) and low[m + 1] == "board":
+            return (v, m + 2)  # "wasn't quite as on board with"
         if (w in _BE and main in STANCE_ADJECTIVES) or (main in _CUES and _finite_after(w, main)):
             return (v, m + 1)
         return None

@@ -219,8 +219,8 @@ def _attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: s
     src, resolved = _subject(toks, low, i, j, lo)
     if src is None:
         return None
-    if src[0] - 1 >= lo and low[src[0] - 1] in ("if", "whether"):
-        return None  # "asked if he thought": a question, not an attribution
+    if src[0] - 1 >= lo and low[src[0] - 1] in ("if", "whether") and not (src[0] >= 2 and low[src[0] - 2] == "even"):
+        return None  # "asked if he thought": a question, not an attribution ("even if they resented" is one)
     if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
         return None
     if low[i] in WEAK and low[src[0]] in ("a", "an") and (low[i] in _NAMING or (b < hi and low[b] in _REDUCED_AFTER)) \
