@@ -34,9 +34,17 @@ _IN_SUBJECT = frozenset({"and", "of", "to", "for", "at", "from"})  # "regulators
 _SCAN = 16  # tokens from the clause start within which the verb must come
 
 
-def subject_acts(toks: list[str], in_quote: list[bool]) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
-    """(cue, source, lemma) of the act opening the sentence, or []: at most one."""
+Found = list[tuple[tuple[int, int], tuple[int, int], str]]
+
+
+def fallback(toks: list[str], in_quote: list[bool]) -> Found:
+    """(cue, source, lemma) of the one attribution a sentence without a lexicon cue makes, or []."""
     low = [t.lower() for t in toks]
+    return subject_acts(toks, low, in_quote) or experiencer(toks, low) or possessive_stance(toks, low, in_quote)
+
+
+def subject_acts(toks: list[str], low: list[str], in_quote: list[bool]) -> Found:
+    """The act opening the sentence: "Trump unleashed ...", "Clinton aides were coy about ..."."""
     lo = _clause_start(toks, low)
     if lo < 0:
         return []
@@ -55,9 +63,8 @@ def subject_acts(toks: list[str], in_quote: list[bool]) -> list[tuple[tuple[int,
     return []
 
 
-def experiencer(toks: list[str]) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
+def experiencer(toks: list[str], low: list[str]) -> Found:
     """'That worries environmentalists.': the people a feeling verb's object names hold the stance."""
-    low = [t.lower() for t in toks]
     if len(toks) < 3 or low[0] not in ("that", "this", "it", "which") or low[1] not in _FEELING:
         return []
     end = 2
@@ -73,9 +80,8 @@ _FEELING = frozenset({"worries", "worried", "concerns", "concerned", "troubles",
                       "outrages", "outraged", "encourages", "encouraged", "disappoints", "disappointed"})
 
 
-def possessive_stance(toks: list[str], in_quote: list[bool]) -> list[tuple[tuple[int, int], tuple[int, int], str]]:
-    """"his infamous comment about ...", "Trump's attacks on ...": the possessor of a stance noun is the source."""
-    low = [t.lower() for t in toks]
+def possessive_stance(toks: list[str], low: list[str], in_quote: list[bool]) -> Found:
+    """"his infamous comment about ...", "Trump's claim that ...": the possessor of a stance noun is the source."""
     for k, w in enumerate(low[:-1]):
         if in_quote[k] or not (w in _POSSESSORS or (w.endswith(("’s", "'s")) and is_cap(toks[k]))):
             continue

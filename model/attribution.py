@@ -92,9 +92,7 @@ def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> li
     group, share = _quote_of(qs, qends, sent.start, sent.end)
     if not found and share < 0.5:
         found = _pronoun_acts(toks, in_quote) or [Kept(cue, src, lemma, "speech", False)
-                                                  for cue, src, lemma in acts.subject_acts(toks, in_quote)
-                                                  or acts.experiencer(toks)
-                                                  or acts.possessive_stance(toks, in_quote)]
+                                                  for cue, src, lemma in acts.fallback(toks, in_quote)]
     if not found:
         found = _sourceless_cue(toks, in_quote)
     elif toks[0] == "Asked" and found[0].cue[0] > 2:  # "Asked about X, Trump said ...": the question is its own
