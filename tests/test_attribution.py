@@ -235,3 +235,52 @@ def test_states_speak_as_official_bodies():
     a, b = claims("Russia demanded that Pyongyang stop. China, Pyongyang's only ally, said it opposed the test.")
     assert (a.kind, a.role, a.entity) == ("named_organization", "official", "russia")
     assert (b.kind, b.role, b.entity) == ("named_organization", "official", "china")
+
+
+@pytest.mark.parametrize(("text", "source", "cue"), [
+    # a public act or stance opening a sentence, with no reporting verb
+    ("Republicans weren’t too concerned about this shift in strategy.", "Republicans", "weren’t too concerned"),
+    ("In the lead-up to the debate, Clinton aides were coy about whether they would change.", "Clinton aides",
+     "were coy"),
+    ("The Trump campaign did not immediately respond to requests for comment.", "The Trump campaign",
+     "did not immediately respond"),
+    ("At first, regulators and advisers to Patriot didn't know what to make of Mr. Clarke.",
+     "regulators and advisers to Patriot", "didn't know"),
+    ("That worries environmentalists.", "environmentalists", "worries"),
+    ("Romney never shook that image, which was cemented with his infamous comment about 47 percent.", "his",
+     "comment"),
+    # comment clauses, polls and estimates
+    ("Hawaii, as one of Mr. Obama's climate advisers pointed out, rarely gets two hurricanes.", None, "pointed out"),
+    ("As The Washington Post reported, Sanders would need more delegates.", "The Washington Post", "reported"),
+    ("Clinton held a 24-point lead among black voters in a CNN national poll.", "a CNN national poll", "in"),
+    ("In West Virginia alone, 300,000 acres of forest were cleared, by one estimate.", "one estimate", "by"),
+    # described groups as subjects
+    ("Political observers in Virginia and around the country say Scott deserves it.",
+     "Political observers in Virginia and around the country", "say"),
+    ("In a column, two Democratic speechwriters implored Clinton to bring it back.", "two Democratic speechwriters",
+     "implored"),
+    ("But he does believe McConnell is correct.", "he", "believe"),
+])
+def test_attributions_without_a_plain_speech_verb(text, source, cue):
+    c = claims(text)[0]
+    assert c.source is not None and c.cue is not None and c.cue.text == cue
+    assert source is None or c.source.text == source
+
+
+def test_a_second_attribution_in_a_sentence_is_its_own_claim():
+    first, second = claims("Sen. David Perdue said he did not believe it, arguing that divisions hurt Romney.")
+    assert (first.cue.text, second.cue.text) == ("said", "arguing")
+    assert first.source.text == second.source.text == "Sen. David Perdue"
+    assert first.end <= second.start and second.text.startswith("arguing")
+    a, b = claims("World leaders denounce N. Korea test; Obama, others vow consequences.")
+    assert (a.source.text, b.cue.text) == ("World leaders", "vow")
+
+
+def test_reporting_clause_after_a_comma_frames_the_sentence():
+    c = one("Officials felt comfortable with the deal, said Mr. Barrett, the lawyer for the agency.")
+    assert c.source.text.startswith("Mr. Barrett") and c.cue.text == "said"
+
+
+def test_no_cue_inside_a_passive_infinitive():
+    c = one("An official Kurdish source who asked not to be identified told Al Jazeera the town fell.")
+    assert c.cue.text == "told" and c.anonymity == "individual"
