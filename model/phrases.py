@@ -6,7 +6,19 @@ handful of tokens, so scanning stays linear whatever the text.
 
 from __future__ import annotations
 
-from model.lexicon import COMMON_HEADS, GROUPS, PERSON_ROLES, PRONOUNS, ROLE_NOUNS, TITLES, WITNESS, words
+from model.lexicon import (
+    BELIEF,
+    COMMON_HEADS,
+    DENIAL,
+    GROUPS,
+    PERSON_ROLES,
+    PRONOUNS,
+    ROLE_NOUNS,
+    SPEECH,
+    TITLES,
+    WITNESS,
+    words,
+)
 
 # Words that may stand between a subject and its cue ("has also said", "however dismissed").
 SKIP = words("skip_words.txt")
@@ -72,6 +84,8 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
             continue
         if lw in SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)) or _verbish(w, lw):
             break
+        if lw in _PAST_CUES and k - 2 >= lo and (is_cap(toks[k - 2]) or low[k - 2] in SUBJECT_PRONOUNS):
+            break  # "Clinton cited Trump's past references": a clause of its own before the phrase
         if lw in DETERMINERS:
             k -= 1
             if k - 2 >= lo and low[k - 1] in _NP_PREP | _LOOSE_PREP and is_word(toks[k - 2]) and (
@@ -118,6 +132,7 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
 _TO_HEADS = frozenset({"adviser", "advisers", "advisor", "advisors", "aide", "aides", "consultant", "consultants",
                        "counsel", "ambassador", "ambassadors", "envoy", "envoys", "spokesman", "spokeswoman",
                        "spokesperson", "successor", "heir", "rival", "rivals", "lawyer", "lawyers"})
+_PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
 _KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | {"de", "van", "von", "da", "di", "du", "del", "la", "le", "bin", "al"}
 
 
