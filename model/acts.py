@@ -13,6 +13,7 @@ from model import phrases
 from model.cues import _HUMAN_PLURALS, _personish, _subject
 from model.lexicon import BELIEF, CONFIDENTIAL, DENIAL, SPEECH, words
 from model.phrases import SKIP, STOP, is_cap, is_word
+from model.types import Span
 
 STANCE_ADJECTIVES = words("stance_adjectives.txt")
 STANCE_NOUNS = words("stance_nouns.txt")
@@ -48,6 +49,10 @@ def subject_acts(toks: list[str], low: list[str], in_quote: list[bool]) -> Found
     lo = _clause_start(toks, low)
     if lo < 0:
         return []
+    aux = _pronoun_aux(low[lo])
+    if aux:  # "He’s claiming that ...", "She’ll present her proposals"
+        cue = _verb_group(toks, [*low[:lo], aux, *low[lo + 1:]], lo, in_quote)
+        return [((lo + 1, cue[1]), (lo, lo + 1), low[cue[1] - 1])] if cue and cue[1] > lo + 1 else []
     for v in range(lo + 1, min(len(toks), lo + _SCAN)):
         if in_quote[v] or toks[v] in ("“", '"', "''", ";", ":", "—", "?"):
             return []
@@ -94,6 +99,24 @@ def possessive_stance(toks: list[str], low: list[str], in_quote: list[bool]) -> 
 
 
 _POSSESSORS = frozenset({"his", "her", "their"})
+
+
+def pronoun_part(span: Span) -> Span:
+    """'He’s claiming': a pronoun fused with its auxiliary speaks as the pronoun alone."""
+    low = span.text.lower().replace("'", "’")
+    if low not in _PRONOUN_AUX:
+        return span
+    n = low.index("’")
+    return Span(span.text[:n], span.start, span.start + n)
+
+
+def _pronoun_aux(low: str) -> str:
+    """The auxiliary a fused pronoun carries ("is" for "he’s"), or ""."""
+    return _PRONOUN_AUX.get(low.replace("'", "’"), "")
+
+
+_PRONOUN_AUX = {f"{p}’{a}": aux for p in ("he", "she", "they", "we", "it") for a, aux in
+                (("s", "is"), ("re", "are"), ("ll", "will"), ("ve", "have"), ("d", "would"))}
 
 
 def _clause_start(toks: list[str], low: list[str]) -> int:

@@ -156,7 +156,7 @@ def _span(text: str, matches, a: int, b: int) -> Span:
 
 def _draft(text, matches, f: cues.Found, a, e, n, para, group, share) -> Draft:
     cue = _span(text, matches, *f.cue)
-    source = _span(text, matches, *f.source) if f.source else None
+    source = acts.pronoun_part(_span(text, matches, *f.source)) if f.source else None
     via = tuple(_span(text, matches, *v) for v in getattr(f, "via", ()))
     local = _span(text, matches, *f.resolved) if f.resolved else None
     return Draft(a, e, n, para, cue, source, via, f.kind, local, group, share)

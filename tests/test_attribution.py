@@ -247,6 +247,7 @@ def test_states_speak_as_official_bodies():
     ("At first, regulators and advisers to Patriot didn't know what to make of Mr. Clarke.",
      "regulators and advisers to Patriot", "didn't know"),
     ("That worries environmentalists.", "environmentalists", "worries"),
+    ("He’s claiming that voting fraud is a big problem.", "He", "claiming"),
     ("Romney never shook that image, which was cemented with his infamous comment about 47 percent.", "his",
      "comment"),
     # comment clauses, polls and estimates
