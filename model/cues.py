@@ -57,7 +57,8 @@ _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _p in CUE_PHRASES:
     _ws = tuple(_p.split())
     _PHRASES.setdefault(_ws[0], []).append(_ws)
-_SOURCE_AFTER_PHRASES = frozenset({("according", "to"), ("in", "the", "words", "of"), ("as", "reported", "by")})
+_SOURCE_AFTER_PHRASES = frozenset({("according", "to"), ("in", "the", "words", "of"), ("as", "reported", "by")}) | {
+    tuple(p.split()) for p in CUE_PHRASES if p.endswith((" of", " from")) and p != "in the words of"}
 
 
 @dataclass(frozen=True)
