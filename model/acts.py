@@ -38,9 +38,8 @@ _SCAN = 16  # tokens from the clause start within which the verb must come
 Found = list[tuple[tuple[int, int], tuple[int, int], str]]
 
 
-def fallback(toks: list[str], in_quote: list[bool]) -> Found:
+def fallback(toks: list[str], low: list[str], in_quote: list[bool]) -> Found:
     """(cue, source, lemma) of the one attribution a sentence without a lexicon cue makes, or []."""
-    low = [t.lower() for t in toks]
     return subject_acts(toks, low, in_quote) or experiencer(toks, low) or possessive_stance(toks, low, in_quote)
 
 
@@ -87,6 +86,8 @@ _FEELING = frozenset({"worries", "worried", "concerns", "concerned", "troubles",
 
 def possessive_stance(toks: list[str], low: list[str], in_quote: list[bool]) -> Found:
     """"his infamous comment about ...", "Trump's claim that ...": the possessor of a stance noun is the source."""
+    if STANCE_NOUNS.isdisjoint(low):
+        return []
     for k, w in enumerate(low[:-1]):
         if in_quote[k] or not (w in _POSSESSORS or (w.endswith(("’s", "'s")) and is_cap(toks[k]))):
             continue

@@ -83,16 +83,17 @@ def sentence_drafts(text: str, seg: Segmentation, n: int, ends: list[int]) -> li
     sent = seg.sentences[n]
     matches = list(_TOKEN.finditer(text, sent.start, sent.end))
     toks = [m.group(0) for m in matches]
+    low = [t.lower() for t in toks]
     qs = _overlapping(seg, ends, sent.start, sent.end)
     in_quote = _inside(qs, matches)
     found = _title_colon(toks) if sent.start == seg.paragraphs[sent.paragraph][0] else []
     if not found:
-        found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0))
+        found = keep(toks, cues.find(toks, in_quote, title=n == 0 and sent.paragraph == 0, low=low), low)
     qends = [q.end for q in qs]
     group, share = _quote_of(qs, qends, sent.start, sent.end)
     if not found and share < 0.5:
-        found = _pronoun_acts(toks, in_quote) or [Kept(cue, src, lemma, "speech", False)
-                                                  for cue, src, lemma in acts.fallback(toks, in_quote)]
+        found = _pronoun_acts(toks, in_quote, low) or [Kept(cue, src, lemma, "speech", False)
+                                                       for cue, src, lemma in acts.fallback(toks, low, in_quote)]
     if not found:
         found = _sourceless_cue(toks, in_quote)
     elif toks[0] == "Asked" and found[0].cue[0] > 2:  # "Asked about X, Trump said ...": the question is its own
@@ -167,9 +168,9 @@ class Kept(cues.Found):
     via: tuple[tuple[int, int], ...] = ()
 
 
-def keep(toks: list[str], found: list[cues.Found]) -> list[Kept]:
+def keep(toks: list[str], found: list[cues.Found], low: list[str] | None = None) -> list[Kept]:
     """Drop attributions nested in an earlier one's content; fold "According to X, she said" into a relay."""
-    low = [t.lower() for t in toks]
+    low = [t.lower() for t in toks] if low is None else low
     out: list[Kept] = []
     inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
     for f in found:
@@ -268,10 +269,9 @@ _AUX = frozenset({"is", "was", "are", "were", "be", "been", "has", "have", "had"
                   "can", "could", "should", "may", "might", "must", "seemed", "appeared", "seems"})
 
 
-def _pronoun_acts(toks: list[str], in_quote: list[bool]) -> list[Kept]:
+def _pronoun_acts(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Kept]:
     """'He questioned the integrity of ...': a speaker already in focus, opening a sentence with a past-tense
     verb, takes a public stance; PolNeAR counts it as an attribution with the verb as the cue."""
-    low = [t.lower() for t in toks]
     first = 1 if low and low[0] in ("and", "but") else 0  # "And he sponsored ..."
     if len(low) <= first or low[first] not in ("he", "she"):
         return []

@@ -156,13 +156,13 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
 
 
 def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None,
-         title: bool = False) -> list[Found]:
+         title: bool = False, low: list[str] | None = None) -> list[Found]:
     """Every cue between tokens lo and hi with the source it points at, in token order.
 
     Cues are lower-case verbs; a capitalised one ("Trump Says ...") counts only in a title.
     """
     hi = len(toks) if hi is None else hi
-    low = [t.lower() for t in toks]
+    low = [t.lower() for t in toks] if low is None else low
     out: list[Found] = []
     i = lo
     while i < hi:
