@@ -123,6 +123,8 @@ def _overlapping(seg: Segmentation, ends: list[int], start: int, end: int) -> li
 
 def _inside(qs: list, matches: list) -> list[bool]:
     """For each token, whether it starts inside one of the (ordered) quotations: one merged sweep."""
+    if not qs:
+        return [False] * len(matches)
     flags, k = [], 0
     for m in matches:
         pos = m.start()
