@@ -200,6 +200,10 @@ def _head_end(toks: list[str], low: list[str], src: tuple[int, int]) -> int:
     return src[1]
 
 
+_PAST = frozenset({"began", "went", "took", "made", "came", "gave", "got", "met", "held", "kept", "left", "stood",
+                   "ran", "won", "lost", "led", "brought", "sent", "spent", "put", "set", "hit"})
+
+
 def opening_subject(toks: list[str]) -> tuple[int, int] | None:
     """The speaker phrase opening the sentence before its first verb ("several environmental groups granted
     ..., saying ..."): the subject a participle cue refers to when no name opens the sentence."""
@@ -212,7 +216,7 @@ def opening_subject(toks: list[str]) -> tuple[int, int] | None:
             if toks[v] in (",", ";", ":", "“", '"'):
                 return None
             continue
-        if low[v] in _AUX or low[v] in _CUES or (low[v].endswith("ed") and len(low[v]) > 4):
+        if low[v] in _AUX or low[v] in _CUES or low[v] in _PAST or (low[v].endswith("ed") and len(low[v]) > 4):
             return _speaker(toks, low, v, lo)
         if low[v] in STOP:
             return None

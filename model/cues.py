@@ -134,7 +134,7 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
         return False  # "who asked not to be identified", "wants to know": no finite verb of the subject
     if src[0] > 0 and low[src[0] - 1] == "as" and nxt in (",", ".", "", "in", "on", "last", "this", "earlier"):
         return True  # a comment clause: "as The Washington Post reported,", "as one adviser pointed out,"
-    if nxt in (".", "") and src[0] > 0 and toks[src[0] - 1] == ",":  # "..., security sources have revealed."
+    if nxt in (".", "") and _after_comma(toks, src[0]):  # "..., security sources have revealed."
         return True
     if nxt == "," and b + 1 < hi and toks[b + 1] in OPEN:  # 'She continued, “For us ...'
         return True
@@ -150,9 +150,21 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     named = named or (low[src[0]] in DETERMINERS and h.endswith(_HUMAN_PLURALS))  # "two Democratic speechwriters"
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
     plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
-    finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in ("laid", "hit", "sought", "felt")
+    finite = form in _OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in _IRREGULAR_PAST
     finite = finite or (plural and WEAK_LEMMA.get(form) == form)  # "Some Democrats question", "critics would call"
     return named and finite and (is_word(nxt) or nxt in ("“", '"', "''"))
+
+
+_IRREGULAR_PAST = frozenset({"laid", "hit", "sought", "felt", "wrote"})
+
+
+def _after_comma(toks: list[str], a: int) -> bool:
+    """A comma before the phrase at a, or before the lower-case words leading to its name
+    ('..., the news site RTL Info reported.')."""
+    k = a - 1
+    while k > 0 and a - k < 5 and toks[k][:1].islower() and is_word(toks[k]):
+        k -= 1
+    return k >= 0 and toks[k] == ","
 
 
 def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None,
