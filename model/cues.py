@@ -102,6 +102,8 @@ def _poll_after(toks: list[str], low: list[str], i: int) -> bool:
     """A poll or estimate within five words after "in" / "by": "in a CNN national poll", "by one estimate".
     After "in" the poll must be named: a bare "in the polls" is rarely annotated as a source."""
     heads, named = _POLL_HEADS[low[i]], low[i] == "by"
+    if heads.isdisjoint(low[i + 2:i + 6]):
+        return False
     for k in range(i + 1, min(len(low), i + 6)):
         if low[k] in heads:
             return k > i + 1 and named
