@@ -65,6 +65,8 @@ MIN_SHARED = 2
 SAME_DOCUMENT_DENIAL = 0.66  # share of its own terms a denial restates to match with two words in its own article
 PAIR_BUDGET = 4_000_000  # at most this many (claim, claim) term co-occurrences per request
 TOPICAL_DENIERS = 25  # denials per document that may match by topic (the first ones)
+RESTATED = 0.8  # share of the shorter claim's terms that makes a near-full restatement
+STORY_WORD = 3  # claims of one document carrying a term that make it one of that story's own words
 DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
 
 
@@ -189,6 +191,72 @@ def _matches(found: Sequence[Analysis], doc_index: np.ndarray, number: np.ndarra
     return code // terms.n, code % terms.n
 
 
+def _story_words(terms: Terms, doc: np.ndarray) -> sparse.csr_matrix:
+    """claims x terms, 1 where the claim's content term recurs in STORY_WORD or more claims of its document."""
+    key = doc[terms.rows].astype(np.int64) * max(terms.vocabulary, 1) + terms.cols
+    _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    common = counts[inverse] >= STORY_WORD
+    shape = (terms.n, max(terms.vocabulary, 1))
+    return sparse.csr_matrix((np.ones(int(common.sum())), (terms.rows[common], terms.cols[common])), shape=shape)
+
+
+def _same_story_match(found: Sequence[Analysis], doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """For pairs (a, b) of one document: is one a near-full restatement of the other, or do they still match
+    once that document's own recurring words are left out? Inside one article every sentence shares the
+    story's names ("Islamic State group", "Iraq"); two sentences say the same thing only when they share what
+    is particular to them."""
+    terms = index_terms(found)
+    x, _ = terms.matrices(dense=False)
+    rare = x - x.multiply(_story_words(terms, doc))
+
+    def shares(m: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
+        size = np.asarray(m.sum(axis=1)).ravel()
+        shared = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
+        return shared, shared / np.minimum(size[a], size[b]).clip(min=1)
+
+    shared, ratio = shares(rare)
+    _, full = shares(x)
+    return (full >= RESTATED) | ((shared >= MIN_SHARED) & (ratio >= MATCH)) | (
+        (shared >= WIDE_SHARED) & (ratio >= WIDE_MATCH))
+
+
+def _restatements_denied(a: np.ndarray, b: np.ndarray, den: np.ndarray, corr: np.ndarray, doc: np.ndarray,
+                         number: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (c, d): d denies a claim that c restates, and c comes before d in d's own article.
+
+    "The ministry dismissed the reports" denies every earlier report of that content, not only the one it shares
+    most words with. Only earlier claims of the denier's article inherit it, so appending a corroboration never
+    draws a denial onto the claims it corroborates."""
+    if not den.any() or not corr.any():
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    restates = sparse.csr_matrix((np.ones(int(corr.sum())), (b[corr], a[corr])), shape=(n, n))  # c restates x
+    denied = sparse.csr_matrix((np.ones(int(den.sum())), (a[den], b[den])), shape=(n, n))  # x denied by d
+    c, d = (restates @ denied).nonzero()
+    keep = (doc[c] == doc[d]) & (number[c] < number[d]) & (c != d)
+    return c[keep].astype(np.int64), d[keep].astype(np.int64)
+
+
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def _with_inherited_denials(pairs: Pairs, doc: np.ndarray, number: np.ndarray, denial: np.ndarray) -> Pairs:
+    """Add the inherited denial pairs (see ``_restatements_denied``), keeping pairs unique and sorted."""
+    a, b, den, con, corr = pairs
+    n = len(doc)
+    c, d = _restatements_denied(a, b, den, corr, doc, number, n)
+    c, d = c[~denial[c]], d[~denial[c]]
+    if not len(c):
+        return a, b, den, con, corr
+    code = a.astype(np.int64) * n + b
+    new = np.setdiff1d(c * n + d, code[den])
+    # A pair already linked another way becomes a denial: the denial is the stronger statement.
+    old = ~np.isin(code, new)
+    a, b = np.concatenate([a[old], new // n]), np.concatenate([b[old], new % n])
+    flags = [np.concatenate([f[old], np.full(len(new), v)]) for f, v in ((den, True), (con, False), (corr, False))]
+    order = np.lexsort((b, a))
+    return a[order], b[order], *(f[order] for f in flags)
+
+
 def _codes(values: Sequence[object]) -> np.ndarray:
     """Small integer codes for hashable values (equal values, equal codes)."""
     table: dict[object, int] = {}
@@ -214,11 +282,16 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     key = _codes([source_key(c) for c in claims])
     named = np.array([c.kind in ("named_person", "named_organization") for c in claims], dtype=bool)
     official = np.array([c.role == "official" for c in claims], dtype=bool)
-    a, b = _matches(found, np.array([c.doc_index for c in claims]), np.array([c.number for c in claims]),
-                    denial)  # sorted by claim, then partner
+    doc = np.array([c.doc_index for c in claims])
+    number = np.array([c.number for c in claims])
+    a, b = _matches(found, doc, number, denial)  # sorted by claim, then partner
     den = denial[b] & ~denial[a]
     con = ~den & (negative[a] != negative[b])
     corr = ~den & ~con & (key[a] != key[b])
+    same = doc[a] == doc[b]
+    if same.any():
+        corr[same] &= _same_story_match(found, doc, a[same], b[same])
+    a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), doc, number, denial)
     sources = _distinct(a[corr], key[b[corr]], n)
     named_sources = _distinct(a[corr & named[b]], key[b[corr & named[b]]], n)
     official_sources = _distinct(a[corr & official[b]], key[b[corr & official[b]]], n)

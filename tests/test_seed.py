@@ -97,3 +97,15 @@ def test_model_layer_fields_without_the_artifact():
     assert {claims[n].entity for n in (10, 11, 14, 15, 16, 17)} == {"marashi"}
     assert claims[7].entity == "kurdish officials"
     assert claims[1].belief and not claims[0].belief
+
+
+def test_the_two_anonymous_reports_corroborate_each_other_and_are_officially_denied():
+    """Issue 3's seed check: sentences 1 and 3 (Iranian soldiers in Iraq, from security sources and from an
+    anonymous Kurdish official) restate each other; Afkham's dismissal of 'the reports' denies both."""
+    claims = response_claims()
+    first, third, denial = claims[0], claims[2], claims[4]
+    assert third["id"] in first["corroborated_by"] and first["id"] in third["corroborated_by"]
+    for report in (first, third):
+        assert report["denied_by"] == [denial["id"]] and report["official_denial"]
+    # Sharing the story's names ("Islamic State group") is not saying the same thing.
+    assert first["corroborated_by"] == [third["id"]]
