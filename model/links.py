@@ -66,6 +66,7 @@ SAME_DOCUMENT_DENIAL = 0.66  # share of its own terms a denial restates to match
 PAIR_BUDGET = 4_000_000  # at most this many (claim, claim) term co-occurrences per request
 TOPICAL_DENIERS = 25  # denials per document that may match by topic (the first ones)
 RESTATED = 0.8  # share of the shorter claim's terms that makes a near-full restatement
+STORY_CLAIMS = 8  # claims a document needs before its recurring words count as its story's own
 STORY_WORD = 3  # claims of one document carrying a term that make it one of that story's own words
 DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
 
@@ -192,10 +193,12 @@ def _matches(found: Sequence[Analysis], doc_index: np.ndarray, number: np.ndarra
 
 
 def _story_words(terms: Terms, doc: np.ndarray) -> sparse.csr_matrix:
-    """claims x terms, 1 where the claim's content term recurs in STORY_WORD or more claims of its document."""
+    """claims x terms, 1 where the claim's content term recurs in STORY_WORD or more claims of its document
+    (only in documents of STORY_CLAIMS claims or more: in a three-sentence brief every word is the story's)."""
     key = doc[terms.rows].astype(np.int64) * max(terms.vocabulary, 1) + terms.cols
     _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
-    common = counts[inverse] >= STORY_WORD
+    long_document = np.bincount(doc)[doc[terms.rows]] >= STORY_CLAIMS
+    common = (counts[inverse] >= STORY_WORD) & long_document
     shape = (terms.n, max(terms.vocabulary, 1))
     return sparse.csr_matrix((np.ones(int(common.sum())), (terms.rows[common], terms.cols[common])), shape=shape)
 
