@@ -168,10 +168,9 @@ def _topical(cover: tuple, size: np.ndarray, doc: np.ndarray, denial: np.ndarray
     return a[other], b[other]
 
 
-def _matches(found: Sequence[Analysis], doc_index: np.ndarray, number: np.ndarray,
+def _matches(terms: Terms, found: Sequence[Analysis], doc_index: np.ndarray, number: np.ndarray,
              denial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Matched ordered pairs (a, b), unique and sorted: b speaks about a's content (or denies it)."""
-    terms = index_terms(found)
     _, doc = np.unique(doc_index, return_inverse=True)
     size = np.bincount(terms.rows, minlength=terms.n)
     (a, b, n), cover = _overlaps(terms, doc)
@@ -192,33 +191,37 @@ def _matches(found: Sequence[Analysis], doc_index: np.ndarray, number: np.ndarra
     return code // terms.n, code % terms.n
 
 
-def _story_words(terms: Terms, doc: np.ndarray) -> sparse.csr_matrix:
-    """claims x terms, 1 where the claim's content term recurs in STORY_WORD or more claims of its document
-    (only in documents of STORY_CLAIMS claims or more: in a three-sentence brief every word is the story's)."""
+def _story_entries(terms: Terms, doc: np.ndarray) -> np.ndarray:
+    """Per content entry: does its term recur in STORY_WORD or more claims of its document? (Only in documents
+    of STORY_CLAIMS claims or more: in a three-sentence brief every word is the story's.)"""
     key = doc[terms.rows].astype(np.int64) * max(terms.vocabulary, 1) + terms.cols
     _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
     long_document = np.bincount(doc)[doc[terms.rows]] >= STORY_CLAIMS
-    common = (counts[inverse] >= STORY_WORD) & long_document
-    shape = (terms.n, max(terms.vocabulary, 1))
-    return sparse.csr_matrix((np.ones(int(common.sum())), (terms.rows[common], terms.cols[common])), shape=shape)
+    return (counts[inverse] >= STORY_WORD) & long_document
 
 
-def _same_story_match(found: Sequence[Analysis], doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _pair_shares(rows: np.ndarray, cols: np.ndarray, n: int, vocabulary: int, a: np.ndarray,
+                 b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Shared terms of each pair (a, b) and their share of the shorter claim's terms."""
+    size = np.bincount(rows, minlength=n)
+    if len(a) * vocabulary <= DENSE_LIMIT:
+        x = np.zeros((n, max(vocabulary, 1)), dtype=np.float32)
+        x[rows, cols] = 1.0
+        shared = (x[a] * x[b]).sum(axis=1)
+    else:
+        x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(vocabulary, 1)))
+        shared = np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel()
+    return shared, shared / np.minimum(size[a], size[b]).clip(min=1)
+
+
+def _same_story_match(terms: Terms, doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
     """For pairs (a, b) of one document: is one a near-full restatement of the other, or do they still match
     once that document's own recurring words are left out? Inside one article every sentence shares the
     story's names ("Islamic State group", "Iraq"); two sentences say the same thing only when they share what
     is particular to them."""
-    terms = index_terms(found)
-    x, _ = terms.matrices(dense=False)
-    rare = x - x.multiply(_story_words(terms, doc))
-
-    def shares(m: sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
-        size = np.asarray(m.sum(axis=1)).ravel()
-        shared = np.asarray(m[a].multiply(m[b]).sum(axis=1)).ravel()
-        return shared, shared / np.minimum(size[a], size[b]).clip(min=1)
-
-    shared, ratio = shares(rare)
-    _, full = shares(x)
+    _, full = _pair_shares(terms.rows, terms.cols, terms.n, terms.vocabulary, a, b)
+    rare = ~_story_entries(terms, doc)
+    shared, ratio = _pair_shares(terms.rows[rare], terms.cols[rare], terms.n, terms.vocabulary, a, b)
     return (full >= RESTATED) | ((shared >= MIN_SHARED) & (ratio >= MATCH)) | (
         (shared >= WIDE_SHARED) & (ratio >= WIDE_MATCH))
 
@@ -287,13 +290,14 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     official = np.array([c.role == "official" for c in claims], dtype=bool)
     doc = np.array([c.doc_index for c in claims])
     number = np.array([c.number for c in claims])
-    a, b = _matches(found, doc, number, denial)  # sorted by claim, then partner
+    terms = index_terms(found)
+    a, b = _matches(terms, found, doc, number, denial)  # sorted by claim, then partner
     den = denial[b] & ~denial[a]
     con = ~den & (negative[a] != negative[b])
     corr = ~den & ~con & (key[a] != key[b])
     same = doc[a] == doc[b]
     if same.any():
-        corr[same] &= _same_story_match(found, doc, a[same], b[same])
+        corr[same] &= _same_story_match(terms, doc, a[same], b[same])
     a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), doc, number, denial)
     sources = _distinct(a[corr], key[b[corr]], n)
     named_sources = _distinct(a[corr & named[b]], key[b[corr & named[b]]], n)
