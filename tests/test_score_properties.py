@@ -1,12 +1,12 @@
-"""Properties of scores through the one entry point, model.analyze: bounds, order, monotone sourcing."""
+"""Properties of scores end to end through POST /v1/score: bounds, order, monotone sourcing."""
 
 from __future__ import annotations
 
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from model import analyze
 from model.types import Document
+from service import create_app
 
 SETTINGS = settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 EPS = 1e-9
@@ -36,8 +36,13 @@ def story(draw) -> tuple[str, str, list[str], str]:
     return who, what, others, draw(st.sampled_from(FORMS))
 
 
+CLIENT = create_app().test_client()
+
+
 def scores(docs: list[Document]) -> dict[str, float]:
-    out = analyze(docs)
+    reply = CLIENT.post("/v1/score", json={"documents": [{"id": d.id, "text": d.text} for d in docs]})
+    assert reply.status_code == 200, reply.get_data(as_text=True)
+    out = reply.get_json()
     return {c["id"]: c["score"] for d in out["documents"] for c in d["claims"]}
 
 
