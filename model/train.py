@@ -17,6 +17,7 @@ byte-identical artifacts from the same data and code.
 
 from __future__ import annotations
 
+import argparse
 import hashlib
 import json
 import sys
@@ -132,7 +133,10 @@ def data_record(path: Path, rows: list[Row], origin: str) -> dict:
             "rows": len(mine), "positive": sum(r.y for r in mine), "negative": sum(1 - r.y for r in mine)}
 
 
-def main() -> int:
+def main(argv: list[str] | None = None) -> int:
+    argparse.ArgumentParser(prog="python -m model.train", description=(
+        "Train the scorer on Emergent and the labelled examples (seeded), cross-validate it grouped by claim, "
+        "and write the artifact, its metadata, model card and calibration plot to model/artifacts/.")).parse_args(argv)
     if not EMERGENT.is_file():
         print(f"training skipped: {EMERGENT.name} not found; shared data belongs in ../shared/data/ beside the repo")
         return 0
