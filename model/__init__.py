@@ -20,9 +20,24 @@ from model.report import report
 from model.scorer import ArtifactError, Scorer
 from model.types import Claim, Document, Options
 
-__all__ = ["Analyzer", "ArtifactError", "Document", "NotReady", "Options", "analyze"]
+__all__ = ["Analyzer", "ArtifactError", "Document", "NotReady", "Options", "analyze", "document_ids"]
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "artifacts"
+
+
+def document_ids(given: Sequence[str | None]) -> list[str]:
+    """Ids for a request's documents: a missing one gets "0", "1", ... in order, skipping ids already taken."""
+    taken = {i for i in given if i is not None}
+    counter = 0
+    out = []
+    for doc_id in given:
+        if doc_id is None:
+            while str(counter) in taken:
+                counter += 1
+            doc_id = str(counter)
+            counter += 1
+        out.append(doc_id)
+    return out
 
 
 class NotReady(RuntimeError):

@@ -16,18 +16,15 @@ import sys
 from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
 
-from model import Document, Options, analyze
+from model import Document, Options, analyze, document_ids
 
 
 def documents_of(body: dict) -> list[Document]:
     raw = body.get("documents", [body])
-    docs, unnamed = [], 0
-    for d in raw:
-        doc_id = d.get("id")
-        if doc_id is None:
-            doc_id, unnamed = str(unnamed), unnamed + 1
-        docs.append(Document(id=str(doc_id), text=str(d["text"])))
-    return docs
+    ids = document_ids([None if d.get("id") is None else str(d["id"]) for d in raw])
+    if len(set(ids)) != len(ids):
+        raise ValueError("document ids must be unique in a request")
+    return [Document(id=doc_id, text=str(d["text"])) for doc_id, d in zip(ids, raw, strict=True)]
 
 
 def answer(line: str) -> str:

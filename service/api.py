@@ -114,24 +114,16 @@ def validate(body: Any) -> ScoreRequest:
 
 
 def documents(req: ScoreRequest) -> list[model.Document]:
-    """Fill in missing ids ("0", "1", ... skipping ids already taken) and refuse duplicates."""
-    taken = {d.id for d in req.documents if d.id is not None}
-    counter = 0
+    """Fill in missing ids (model.document_ids) and refuse duplicates."""
+    ids = model.document_ids([d.id for d in req.documents])
     seen: dict[str, int] = {}
-    out = []
-    for i, d in enumerate(req.documents):
-        doc_id = d.id
-        if doc_id is None:
-            while str(counter) in taken:
-                counter += 1
-            doc_id = str(counter)
-            counter += 1
-        elif doc_id in seen:
+    for i, doc_id in enumerate(ids):
+        if doc_id in seen:
             raise invalid([{"loc": f"documents[{i}].id", "msg": f"duplicates documents[{seen[doc_id]}].id",
                             "type": "duplicate"}])
         seen[doc_id] = i
-        out.append(model.Document(id=doc_id, text=d.text, title=d.title, url=d.url, outlet=d.outlet))
-    return out
+    return [model.Document(id=doc_id, text=d.text, title=d.title, url=d.url, outlet=d.outlet)
+            for doc_id, d in zip(ids, req.documents, strict=True)]
 
 
 def count_documents(body: Any) -> int:
