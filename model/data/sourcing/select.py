@@ -1,0 +1,70 @@
+"""Choose the PolNeAR train articles the team labels for sourcing, and the ten kept as its holdout.
+
+    python model/data/sourcing/select.py            # prints: split, publisher, pick, article, ann, events
+
+Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
+between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
+markers, as ../shared/data/polnear-sourcing/select.py counts them, so anonymous and denied sources are
+well represented), then four picks drawn at random (seeded) from the rest. Ten of the 42 articles,
+drawn at random (seeded) with at least one per publisher, are the team holdout: nobody tunes on them,
+they are only reported.
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+TRAIN = ROOT.parent / "shared" / "data" / "polnear" / "train"
+MARKERS = ["officials", "official said", "sources", "source said", "aides", "aide said", "adviser",
+           "people familiar", "anonymity", "not authorized", "spokes", "denied", "dismissed", "rejected"]
+MIN_EVENTS, MAX_EVENTS = 15, 90  # enough attributions to be worth reading; no single article dominating
+MARKER_PICKS, RANDOM_PICKS, HOLDOUT = 2, 4, 10
+SEED = 20261130
+
+
+def first_ann(article: str) -> Path | None:
+    names = sorted((TRAIN / "attributions").glob(f"{article}_????.ann"))
+    return names[0] if names else None
+
+
+def events(ann: Path) -> int:
+    return sum(1 for line in ann.read_text(encoding="utf-8").splitlines() if line.startswith("E"))
+
+
+def markers(text: str) -> int:
+    low = text.lower()
+    return sum(low.count(m) for m in MARKERS)
+
+
+def select() -> list[tuple[str, str, str, str, str, int]]:
+    rng = random.Random(SEED)
+    by_pub: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
+    for txt in sorted((TRAIN / "text").glob("*.txt")):
+        ann = first_ann(txt.stem)
+        if ann is None:
+            continue
+        n = events(ann)
+        if MIN_EVENTS <= n <= MAX_EVENTS:
+            by_pub[txt.stem.split("_")[0]].append((txt.stem, ann.name, n, markers(txt.read_text(encoding="utf-8"))))
+    chosen = []
+    for pub in sorted(by_pub):
+        cands = sorted(by_pub[pub])
+        marked = sorted(cands, key=lambda c: (-c[3], c[0]))[:MARKER_PICKS]
+        rest = [c for c in cands if c not in marked]
+        drawn = rng.sample(rest, min(RANDOM_PICKS, len(rest)))
+        chosen += [(pub, "marker", *c[:3]) for c in marked] + [(pub, "random", *c[:3]) for c in sorted(drawn)]
+    holdout = {rng.choice([c for c in chosen if c[0] == pub])[2] for pub in by_pub}
+    others = [c[2] for c in chosen if c[2] not in holdout]
+    holdout |= set(rng.sample(others, HOLDOUT - len(holdout)))
+    return [("holdout" if c[2] in holdout else "train", *c) for c in chosen]
+
+
+if __name__ == "__main__":
+    if not TRAIN.is_dir():
+        sys.exit(f"no PolNeAR train split at {TRAIN}")
+    for row in select():
+        print("\t".join(str(x) for x in row))
