@@ -19,7 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
 from bench.common import Tee, machine_line, pin_threads, quiet_logs, require_polnear, save, score_body, words
-from bench.stages import instrumented, net
+from bench.stages import breakdown
 
 FLOOR_RE = re.compile(r"said|told|according to")
 
@@ -48,21 +48,6 @@ def analyzer_run(texts: Sequence[str]) -> Callable[[], None]:
             analyzer.analyze(d, opts)
 
     return run
-
-
-def stage_breakdown(texts: Sequence[str]) -> tuple[dict[str, float], list[str]]:
-    from model import Analyzer, Document, Options
-
-    analyzer = Analyzer()
-    with instrumented() as (totals, found):
-        t = time.perf_counter()
-        for text in texts:
-            analyzer.analyze([Document(id="a", text=text)], Options(explain=True))
-        wall = time.perf_counter() - t
-    out = net(totals)
-    out["other"] = max(0.0, wall - sum(totals[s] for s in ("attribute", "link", "score", "report")))
-    out["wall"] = wall
-    return out, found
 
 
 def floor_view() -> Callable:
@@ -121,15 +106,10 @@ def main() -> None:
     out(f"analyze(): {n_words / best:,.0f} words/s, {len(texts) / best:,.1f} articles/s, "
         f"{best / len(texts) * 1000:.2f} ms a article (rounds: {', '.join(f'{t:.3f}' for t in all_rounds)} s)")
 
-    stages, found = stage_breakdown(texts)
-    wall = stages.pop("wall")
-    missing = [s for s in ("segment", "attribute", "link", "featurize", "score", "report") if s not in found]
-    out(f"per stage (net of nested stages, one instrumented pass, {wall / len(texts) * 1000:.2f} ms a article):")
+    stages, wall = breakdown(texts)
+    out(f"per stage (model.Timer, one timed pass, {wall / len(texts) * 1000:.2f} ms a article):")
     for stage, secs in stages.items():
-        if stage in found or stage == "other":
-            out(f"  {stage:<10} {secs / len(texts) * 1000:7.3f} ms a article  {secs / wall * 100:5.1f} %")
-    if missing:
-        out(f"  not found (stage function not present in the model code): {', '.join(missing)}")
+        out(f"  {stage:<16} {secs / len(texts) * 1000:7.3f} ms a article  {secs / wall * 100:5.1f} %")
 
     try:
         score_s, floor_s = http_paths(texts, args.rounds)

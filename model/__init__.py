@@ -11,16 +11,19 @@ call it; nothing here knows about HTTP.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 
-from model.attribution import attribute
+from model.attribution import Pipeline
 from model.links import link
 from model.report import report
 from model.scorer import ArtifactError, Scorer
+from model.timing import Timer
 from model.types import Claim, Document, Options
 
-__all__ = ["Analyzer", "ArtifactError", "Document", "NotReady", "Options", "analyze", "document_ids"]
+__all__ = ["Analyzer", "ArtifactError", "Document", "NotReady", "Options", "Timer", "analyze", "document_ids",
+           "extract"]
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "artifacts"
 
@@ -44,11 +47,23 @@ class NotReady(RuntimeError):
     """The scoring artifact is missing or failed its checks."""
 
 
-class Analyzer:
-    """Holds one verified scoring artifact and runs the pipeline with it."""
+def extract(documents: Sequence[Document], pipeline: Pipeline | None = None) -> list[Claim]:
+    """Segment and attribute every document; claims in request order. Needs no scoring artifact."""
+    attribute = pipeline or Pipeline()
+    return [c for i, doc in enumerate(documents) for c in attribute(doc, i)]
 
-    def __init__(self, model_dir: Path | str | None = None) -> None:
+
+class Analyzer:
+    """Holds one verified scoring artifact and runs the pipeline with it.
+
+    ``timer`` (a ``model.Timer``) sums the seconds of every stage by name; ``disable`` switches attribution
+    stages off by name (``model.attribution.STAGES``), for ablations."""
+
+    def __init__(self, model_dir: Path | str | None = None, timer: Timer | None = None,
+                 disable: Sequence[str] = ()) -> None:
         self.model_dir = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
+        self.timer = timer
+        self.pipeline = Pipeline(disable, timer)
         self.scorer: Scorer | None = None
         self.problem: str | None = None
         try:
@@ -65,17 +80,21 @@ class Analyzer:
             raise NotReady(self.problem or "no model")
         return self.scorer.card()
 
-    def extract(self, documents: Sequence[Document]) -> list[Claim]:
-        """Segment and attribute every document; claims in request order."""
-        return [c for i, doc in enumerate(documents) for c in attribute(doc, i)]
-
     def analyze(self, documents: Sequence[Document], options: Options | None = None) -> dict:
         options = options or Options()
         if self.scorer is None:
             raise NotReady(self.problem or "no model")
-        claims = self.extract(documents)
-        scored = self.scorer.score(claims, link(claims), explain=options.explain)
-        return report(documents, scored, self.scorer.info(), options)
+        timed = self.timer or _untimed
+        claims = extract(documents, self.pipeline)
+        with timed("link"):
+            links = link(claims)
+        scored = self.scorer.score(claims, links, explain=options.explain, timer=self.timer)
+        with timed("report"):
+            return report(documents, scored, self.scorer.info(), options)
+
+
+def _untimed(name: str) -> nullcontext:
+    return nullcontext()
 
 
 @lru_cache(maxsize=1)

@@ -37,69 +37,55 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from model.types import Claim, Links, Source, Span
 
-# name -> monotone direction; the order is the column order.
-FEATURES: dict[str, int] = {
-    "attributed": 0,
-    "named_person": +1,
-    "named_organization": +1,
-    "anonymous_individual": -1,
-    "anonymous_group": -1,
-    "anonymous_no_reason": -1,
-    "role_official": +1,
-    "role_expert": +1,
-    "role_media": +1,
-    "role_witness": +1,
-    "direct_quote": 0,
-    "hedged": -1,
-    "nested_relay": -1,
-    "belief_cue": -1,
-    "is_denial": 0,
-    "corroborating_sources": +1,
-    "corroborating_named": +1,
-    "corroborating_official": +1,
-    "corroborating_documents": +1,
-    "denied": -1,
-    "officially_denied": -1,
-    "contradicted": -1,
-    "denial_share": -1,
-}
-NAMES = tuple(FEATURES)
-DIRECTIONS = np.array([FEATURES[n] for n in NAMES], dtype=int)
 
-
-def featurize(c: Claim, lk: Links) -> tuple[float, ...]:
-    """One row, in the order of ``FEATURES`` (a tuple rather than a dict: this runs once per claim per request)."""
+def feature_values(c: Claim, lk: Links) -> dict[str, float]:
+    """The one definition of the features: name -> value, in column order."""
     attributed = c.kind != "unattributed"
     anonymous = c.kind == "anonymous"
     group = anonymous and c.anonymity == "group"
     reason = c.source is not None and bool(c.source.anonymity_reason)
     d, s = len(lk.denied_by), lk.corroborating_sources
     documents = len({i.rsplit(":", 1)[0] for i in lk.corroborated_by})
-    return (
-        attributed,  # attributed
-        c.kind == "named_person",  # named_person
-        c.kind == "named_organization",  # named_organization
-        anonymous and not group,  # anonymous_individual
-        group,  # anonymous_group
-        anonymous and not reason,  # anonymous_no_reason
-        attributed and c.role == "official",  # role_official
-        attributed and c.role == "expert",  # role_expert
-        attributed and c.role == "media",  # role_media
-        attributed and c.role == "witness",  # role_witness
-        c.direct_quote,  # direct_quote
-        bool(c.hedges),  # hedged
-        c.source is not None and bool(c.source.via),  # nested_relay
-        c.belief,  # belief_cue
-        c.stance == "denies",  # is_denial
-        log1p(s),  # corroborating_sources
-        log1p(lk.corroborating_named),  # corroborating_named
-        log1p(lk.corroborating_official),  # corroborating_official
-        log1p(documents),  # corroborating_documents
-        log1p(d),  # denied
-        lk.official_denial,  # officially_denied
-        log1p(len(lk.contradicted_by)),  # contradicted
-        d / (d + s + 1.0),  # denial_share
-    )
+    return {
+        "attributed": attributed,
+        "named_person": c.kind == "named_person",
+        "named_organization": c.kind == "named_organization",
+        "anonymous_individual": anonymous and not group,
+        "anonymous_group": group,
+        "anonymous_no_reason": anonymous and not reason,
+        "role_official": attributed and c.role == "official",
+        "role_expert": attributed and c.role == "expert",
+        "role_media": attributed and c.role == "media",
+        "role_witness": attributed and c.role == "witness",
+        "direct_quote": c.direct_quote,
+        "hedged": bool(c.hedges),
+        "nested_relay": c.source is not None and bool(c.source.via),
+        "belief_cue": c.belief,
+        "is_denial": c.stance == "denies",
+        "corroborating_sources": log1p(s),
+        "corroborating_named": log1p(lk.corroborating_named),
+        "corroborating_official": log1p(lk.corroborating_official),
+        "corroborating_documents": log1p(documents),
+        "denied": log1p(d),
+        "officially_denied": lk.official_denial,
+        "contradicted": log1p(len(lk.contradicted_by)),
+        "denial_share": d / (d + s + 1.0),
+    }
+
+
+# name -> monotone direction (see the module docstring).
+DIRECTIONS_BY_NAME: dict[str, int] = {
+    "attributed": 0, "named_person": +1, "named_organization": +1, "anonymous_individual": -1, "anonymous_group": -1,
+    "anonymous_no_reason": -1, "role_official": +1, "role_expert": +1, "role_media": +1, "role_witness": +1,
+    "direct_quote": 0, "hedged": -1, "nested_relay": -1, "belief_cue": -1, "is_denial": 0,
+    "corroborating_sources": +1, "corroborating_named": +1, "corroborating_official": +1,
+    "corroborating_documents": +1, "denied": -1, "officially_denied": -1, "contradicted": -1, "denial_share": -1,
+}
+
+
+def featurize(c: Claim, lk: Links) -> tuple[float, ...]:
+    """One row, in column order."""
+    return tuple(feature_values(c, lk).values())
 
 
 def reference_claim() -> tuple[Claim, Links]:
@@ -110,6 +96,13 @@ def reference_claim() -> tuple[Claim, Links]:
                   cue=Span(text="said", start=9, end=13), direct_quote=False, stance="asserts",
                   entity="jane doe")
     return claim, Links()
+
+
+NAMES = tuple(feature_values(*reference_claim()))
+if set(NAMES) != set(DIRECTIONS_BY_NAME):
+    raise ImportError(f"every feature needs a direction: {sorted(set(NAMES) ^ set(DIRECTIONS_BY_NAME))}")
+FEATURES: dict[str, int] = {name: DIRECTIONS_BY_NAME[name] for name in NAMES}  # name -> direction, column order
+DIRECTIONS = np.array([FEATURES[n] for n in NAMES], dtype=int)
 
 
 class ClaimFeatures(TransformerMixin, BaseEstimator):

@@ -18,12 +18,14 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Sequence
+from contextlib import nullcontext
 from pathlib import Path
 
 import joblib
 import numpy as np
 
 from model.features import reference_claim
+from model.timing import Timer
 from model.types import Claim, Links, Scored
 
 JOBLIB, META = "scorer.joblib", "scorer.json"
@@ -46,7 +48,7 @@ def read_metadata(model_dir: Path) -> dict:
     path = model_dir / META
     if not path.is_file():
         raise ArtifactError(f"model metadata {path.name} is missing in {model_dir.name}/ "
-                            "(train with python -m model.train)")
+                            "(train with python -m model.training.train)")
     try:
         meta = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
@@ -114,11 +116,17 @@ class Scorer:
         scale = np.where(flat, p * (1.0 - p), (p - self.ref_p) / np.where(flat, 1.0, dz))
         return (x - self.ref_x) * self.coef * scale[:, None]
 
-    def score(self, claims: Sequence[Claim], links: Sequence[Links], explain: bool = True) -> list[Scored]:
+    def score(self, claims: Sequence[Claim], links: Sequence[Links], explain: bool = True,
+              timer: Timer | None = None) -> list[Scored]:
         """Score every claim of a request with one batched predict."""
         if not claims:
             return []
-        x = self.featurizer.transform(list(zip(claims, links, strict=True)))
+        with timer("featurize") if timer else nullcontext():
+            x = self.featurizer.transform(list(zip(claims, links, strict=True)))
+        with timer("score") if timer else nullcontext():
+            return self._predict(claims, links, x, explain)
+
+    def _predict(self, claims: Sequence[Claim], links: Sequence[Links], x: np.ndarray, explain: bool) -> list[Scored]:
         p = self.model.predict_proba(x)[:, 1]
         labels = self.labels(p)
         rounded = np.round(p, 4).tolist()

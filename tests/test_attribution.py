@@ -177,14 +177,14 @@ def test_claims_are_in_text_order_and_spans_index_the_text():
 
 
 def test_evaluate_skips_cleanly_without_data(tmp_path, capsys):
-    from model.evaluate import main
+    from model.training.evaluate import main
 
     assert main(["polnear", str(tmp_path / "absent")]) == 0
     assert "skipped" in capsys.readouterr().out
 
 
 def test_evaluate_scores_a_tiny_split(tmp_path):
-    from model.evaluate import polnear
+    from model.training.evaluate import polnear
 
     text = "Officials said the bridge was closed. The river rose.\n"
     (tmp_path / "text").mkdir()

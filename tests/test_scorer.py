@@ -11,10 +11,10 @@ import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 
-from model import train
 from model.features import DIRECTIONS, NAMES, reference_claim
 from model.monotone import SignedLogisticRegression
 from model.scorer import JOBLIB, META, ArtifactError, Scorer
+from model.training import train
 from model.types import Links
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "model" / "artifacts"
@@ -138,7 +138,7 @@ def test_unconstrained_fit_matches_sklearn():
 
 def test_training_skips_cleanly_without_shared_data(monkeypatch, capsys, tmp_path):
     monkeypatch.setattr(train, "EMERGENT", tmp_path / "absent.jsonl")
-    assert train.main() == 0
+    assert train.main([]) == 0
     assert "skipped" in capsys.readouterr().out
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from model import Analyzer, Document, NotReady, analyze
+from model import Document, NotReady, analyze, extract
 
 ROOT = Path(__file__).resolve().parents[1]
 TEXT = (ROOT / "seeds" / "jalawla-2014.txt").read_text(encoding="utf-8")
@@ -37,7 +37,7 @@ def model_claims() -> list[dict]:
     from model.report import source_json, span_json
 
     out = []
-    for c in Analyzer(model_dir=ROOT / "no-such-dir").extract([Document(id="seed", text=TEXT)]):
+    for c in extract([Document(id="seed", text=TEXT)]):
         out.append({"id": c.id, "text": c.text, "start": c.start, "end": c.end, "kind": c.kind, "role": c.role,
                     "source": source_json(c.source), "cue": span_json(c.cue), "direct_quote": c.direct_quote,
                     "stance": c.stance, "hedges": [span_json(h) for h in c.hedges]})
@@ -88,7 +88,7 @@ def test_spans_index_the_original_text():
 
 def test_model_layer_fields_without_the_artifact():
     """Entity and anonymity live on the model's Claim only; checked without the scoring artifact."""
-    claims = Analyzer(model_dir=ROOT / "no-such-dir").extract([Document(id="seed", text=TEXT)])
+    claims = extract([Document(id="seed", text=TEXT)])
     by_index = {exp["index"]: exp for exp in EXPECTED}
     for c in claims:
         assert c.anonymity == by_index[c.number]["anonymity"], c.text

@@ -39,6 +39,28 @@ def weak_forms(name: str) -> frozenset[str]:
     return frozenset(f for entry in lines(name) if entry.startswith("~") for f in entry[1:].split())
 
 
+def sections(name: str) -> dict[str, frozenset[str] | tuple[str, ...] | dict[str, str]]:
+    """A file of ``[section]`` blocks: whitespace-separated words; one entry per line in a section named
+    ``*_phrases`` (a tuple, in file order); ``key value`` lines in one named ``*_pairs`` (a dict)."""
+    out: dict[str, list[str]] = {}
+    current: list[str] = []
+    for raw in (_DIR / name).read_text(encoding="utf-8").splitlines():
+        entry = raw.split("#", 1)[0].strip()
+        if entry.startswith("[") and entry.endswith("]"):
+            current = out.setdefault(entry[1:-1], [])
+        elif entry:
+            current.append(entry.lower())
+    return {key: _section(key, entries) for key, entries in out.items()}
+
+
+def _section(key: str, entries: list[str]):
+    if key.endswith("_phrases"):
+        return tuple(entries)
+    if key.endswith("_pairs"):
+        return dict(e.split(None, 1) for e in entries)
+    return frozenset(w for e in entries for w in e.split())
+
+
 def pronoun_table(name: str) -> dict[str, str]:
     return {w: kind for w, kind in (entry.split() for entry in lines(name))}
 
@@ -75,3 +97,8 @@ MALE = words("names_male.txt")
 SENTENCE_OPENERS = {w.capitalize() if w != "i" else "I" for w in lines("sentence_openers.txt")}
 ROLE_NOUNS = words("role_nouns.txt")
 COUNTRIES = words("countries.txt")
+
+# Closed-class words, the attribution grammar's own words, and the words that type and resolve mentions.
+GRAMMAR = sections("grammar.txt")
+ATTRIBUTION = sections("attribution.txt")
+MENTION_WORDS = sections("mentions.txt")

@@ -1,7 +1,7 @@
 """Attribution figures on PolNeAR, in-process (no service needed).
 
-    python -m model.evaluate polnear SPLIT_DIR            # source and cue span P/R/F1 (overlap, exact)
-    python -m model.evaluate sourcing LABELS.jsonl TEXT_DIR   # kind, role, anonymity, denial on sourcing labels
+    python -m model.training.evaluate polnear SPLIT_DIR        # source and cue span P/R/F1 (overlap, exact)
+    python -m model.training.evaluate sourcing LABELS.jsonl TEXT_DIR   # kind, role, anonymity, denial
 
 The rules are those of the shared scorers (``../shared/eval/polnear_eval.py`` and
 ``polnear_sourcing_eval.py``), applied to the claims of ``Analyzer.extract``. Without the shared data the
@@ -17,7 +17,7 @@ from pathlib import Path
 
 from model.types import Claim, Document
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
+SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 
 def load_ann(path: Path) -> list[dict]:
@@ -52,18 +52,9 @@ def exact(a, b, text: str) -> bool:
 
 
 def extract(text: str, name: str = "doc") -> list[Claim]:
-    from model import Analyzer
+    from model import extract as extract_claims
 
-    return _analyzer(Analyzer).extract([Document(id=name, text=text)])
-
-
-_CACHE: dict = {}
-
-
-def _analyzer(cls):
-    if "a" not in _CACHE:
-        _CACHE["a"] = cls()
-    return _CACHE["a"]
+    return extract_claims([Document(id=name, text=text)])
 
 
 def _prf(tp_p: int, n_p: int, tp_r: int, n_r: int) -> tuple[float, float, float]:

@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
+from model.attribution.records import Doc, Draft
 from model.lexicon import HEDGES
 from model.types import Span
-
-if TYPE_CHECKING:
-    from model.attribution import Draft
 
 _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in
                                           sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
@@ -37,6 +34,16 @@ _LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democ
 _COULD_PURPOSE = re.compile(r"\b(?:so|so that|you)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 # "appear in person", "appears alongside": only "appear(s) to / that / set to" hedges.
 _APPEAR_OK = re.compile(r"\s+(?:to|that|set|poised|likely|ready)\b", re.IGNORECASE)
+
+
+def stage(doc: Doc) -> None:
+    """Stage "stance": asserts or denies, per draft (a claim needs a source after resolution to deny)."""
+    doc.stances = [stance(doc.text, d, s is not None) for d, s in zip(doc.drafts, doc.sources(), strict=True)]
+
+
+def hedge_stage(doc: Doc) -> None:
+    """Stage "hedges": the hedge expressions of each draft's span."""
+    doc.hedges = [hedges(doc.text, d.start, d.end) for d in doc.drafts]
 
 
 def hedges(text: str, start: int, end: int) -> tuple[Span, ...]:

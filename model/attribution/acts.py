@@ -9,41 +9,60 @@ lexicon: the subject must open the sentence (or its clause after an opening phra
 
 from __future__ import annotations
 
-from model import phrases
-from model.cues import _HUMAN_PLURALS, _personish, _subject
-from model.lexicon import BELIEF, CONFIDENTIAL, DENIAL, SPEECH, words
-from model.phrases import SKIP, STOP, is_cap, is_word
+from model.attribution.phrases import OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word
+from model.attribution.records import QUOTED, Found, Sentence
+from model.attribution.subjects import HUMAN_PLURALS, personish, subject
+from model.lexicon import ATTRIBUTION, BELIEF, CONFIDENTIAL, DENIAL, GRAMMAR, SPEECH, words
 from model.types import Span
 
 STANCE_ADJECTIVES = words("stance_adjectives.txt")
 STANCE_NOUNS = words("stance_nouns.txt")
-_BE = frozenset({"is", "are", "was", "were", "’s", "'s", "isn't", "aren't", "wasn't", "weren't", "isn’t", "aren’t",
-                 "wasn’t", "weren’t", "been", "being", "be"})
-_HAVE = frozenset({"has", "have", "had", "hasn't", "haven't", "hadn't", "hasn’t", "haven’t", "hadn’t", "’ve", "'ve"})
-_DO = frozenset({"did", "does", "do", "didn't", "doesn't", "don't", "didn’t", "doesn’t", "don’t", "will", "would",
-                 "won't", "wouldn't", "won’t", "wouldn’t", "’ll", "'ll"})
+_BE = GRAMMAR["be_acts"]
+_HAVE = GRAMMAR["have_acts"]
+_DO = GRAMMAR["do_acts"]
 _AUX = _BE | _HAVE | _DO
-# Past forms in -ed that are mostly adjectives or non-acts after a subject.
-_NOT_ACTS = frozenset({"based", "used", "supposed", "related", "aged", "married", "tied", "located", "named", "needed",
-                       "seemed", "appeared", "happened", "remained", "lived", "died", "reached", "ended", "started",
-                       "closed", "opened", "rated", "ranked", "scheduled", "expected", "required", "allowed",
-                       "owned", "listed", "filed", "entered", "headed", "served", "stayed", "returned", "moved"})
-_DEGREE = frozenset({"too", "quite", "very", "so", "as", "more", "less", "particularly", "especially", "fully",
-                     "entirely", "deeply", "increasingly"})
-_SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we"})
-_IN_SUBJECT = frozenset({"and", "of", "to", "for", "at", "from"})  # "regulators and advisers to Patriot"
+_SENTENCE_AUX = GRAMMAR["auxiliaries"]
+_DEGREE = GRAMMAR["degree"]
+_SPEAKER_PRONOUNS = GRAMMAR["speaker_pronouns"]
+_IN_SUBJECT = ATTRIBUTION["subject_joiners"]
 _SCAN = 16  # tokens from the clause start within which the verb must come
+_AUX_GAP = 5  # adverbs and degree words between an auxiliary and its verb: "did not immediately respond"
+_EXPERIENCER = 8  # tokens of the people a feeling verb's object names: "That worries many environmentalists."
+_POSSESSOR_GAP = 2  # tokens from a possessor to its stance noun: "his infamous comment"
+_OPENING = 15  # tokens of an opening phrase before its comma
 
 
-Found = list[tuple[tuple[int, int], tuple[int, int], str]]
+def stage(s: Sentence) -> None:
+    """Stage "acts": with no cue found outside a quotation, a speaker's act opening the sentence."""
+    if not s.found and s.quote_share < QUOTED:
+        s.found = pronoun_acts(s.toks, s.in_quote, s.low) or [
+            Found(cue, src, lemma, "speech", False) for cue, src, lemma in fallback(s.toks, s.low, s.in_quote)]
 
 
-def fallback(toks: list[str], low: list[str], in_quote: list[bool]) -> Found:
+def pronoun_acts(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Found]:
+    """'He questioned the integrity of ...': a speaker already in focus, opening a sentence with a past-tense
+    verb, takes a public stance; PolNeAR counts it as an attribution with the verb as the cue."""
+    first = 1 if low and low[0] in ("and", "but") else 0  # "And he sponsored ..."
+    if len(low) <= first or low[first] not in ("he", "she"):
+        return []
+    v = first + 1
+    while v < len(toks) and ((low[v] in SKIP and low[v] not in _SENTENCE_AUX) or toks[v] == ","):
+        v += 1
+    if v >= len(toks) or in_quote[v] or low[v] in _SENTENCE_AUX or not toks[v][:1].islower() \
+            or not low[v].endswith("ed"):
+        return []
+    return [Found((v, v + 1), (first, first + 1), low[v], "speech", False)]
+
+
+Acts = list[tuple[tuple[int, int], tuple[int, int], str]]
+
+
+def fallback(toks: list[str], low: list[str], in_quote: list[bool]) -> Acts:
     """(cue, source, lemma) of the one attribution a sentence without a lexicon cue makes, or []."""
     return subject_acts(toks, low, in_quote) or experiencer(toks, low) or possessive_stance(toks, low, in_quote)
 
 
-def subject_acts(toks: list[str], low: list[str], in_quote: list[bool]) -> Found:
+def subject_acts(toks: list[str], low: list[str], in_quote: list[bool]) -> Acts:
     """The act opening the sentence: "Trump unleashed ...", "Clinton aides were coy about ..."."""
     lo = _clause_start(toks, low)
     if lo < 0:
@@ -67,31 +86,28 @@ def subject_acts(toks: list[str], low: list[str], in_quote: list[bool]) -> Found
     return []
 
 
-def experiencer(toks: list[str], low: list[str]) -> Found:
+def experiencer(toks: list[str], low: list[str]) -> Acts:
     """'That worries environmentalists.': the people a feeling verb's object names hold the stance."""
     if len(toks) < 3 or low[0] not in ("that", "this", "it", "which") or low[1] not in _FEELING:
         return []
     end = 2
-    while end < len(toks) and end < 8 and is_word(toks[end]) and low[end] not in STOP:
+    while end < len(toks) and end < _EXPERIENCER and is_word(toks[end]) and low[end] not in STOP:
         end += 1
-    person = _personish(low[end - 1]) or low[end - 1].endswith(_HUMAN_PLURALS)
+    person = personish(low[end - 1]) or low[end - 1].endswith(HUMAN_PLURALS)
     return [((1, 2), (2, end), low[1])] if end > 2 and person else []
 
 
-_FEELING = frozenset({"worries", "worried", "concerns", "concerned", "troubles", "troubled", "angers", "angered",
-                      "alarms", "alarmed", "frustrates", "frustrated", "bothers", "bothered", "upsets", "upset",
-                      "infuriates", "infuriated", "pleases", "pleased", "delights", "delighted", "irks", "irked",
-                      "outrages", "outraged", "encourages", "encouraged", "disappoints", "disappointed"})
+_FEELING = ATTRIBUTION["feeling"]
 
 
-def possessive_stance(toks: list[str], low: list[str], in_quote: list[bool]) -> Found:
+def possessive_stance(toks: list[str], low: list[str], in_quote: list[bool]) -> Acts:
     """"his infamous comment about ...", "Trump's claim that ...": the possessor of a stance noun is the source."""
     if STANCE_NOUNS.isdisjoint(low):
         return []
     for k, w in enumerate(low[:-1]):
         if in_quote[k] or not (w in _POSSESSORS or (w.endswith(("’s", "'s")) and is_cap(toks[k]))):
             continue
-        for n in (k + 1, k + 2):
+        for n in range(k + 1, k + 1 + _POSSESSOR_GAP):
             if n < len(low) and low[n] in STANCE_NOUNS and not in_quote[n]:
                 return [((n, n + 1), (k, k + 1), low[n])]
             if n < len(low) and not (toks[n][:1].islower() and is_word(toks[n])):
@@ -99,7 +115,7 @@ def possessive_stance(toks: list[str], low: list[str], in_quote: list[bool]) -> 
     return []
 
 
-_POSSESSORS = frozenset({"his", "her", "their"})
+_POSSESSORS = GRAMMAR["possessors"]
 
 
 def pronoun_part(span: Span) -> Span:
@@ -125,9 +141,9 @@ def _clause_start(toks: list[str], low: list[str]) -> int:
     lo = 1 if low and low[0] in ("and", "but") else 0
     if low[lo:lo + 2] in (["at", "least"], ["at", "most"]):
         return lo + 2 if lo + 2 < len(toks) - 2 else -1  # "At least one Democrat wasn't ..."
-    if lo < len(low) and low[lo] in phrases._OPENING_NON_SUBJECTS:
+    if lo < len(low) and low[lo] in OPENING_NON_SUBJECTS:
         k = lo
-        while k < len(toks) and k - lo < 15 and toks[k] != ",":
+        while k < len(toks) and k - lo < _OPENING and toks[k] != ",":
             k += 1
         return k + 1 if k < len(toks) - 2 and toks[k] == "," else -1
     return lo if lo < len(toks) - 2 else -1
@@ -138,7 +154,7 @@ def _verb_group(toks: list[str], low: list[str], v: int, in_quote: list[bool]) -
     w = low[v]
     if w in _AUX:
         m = v + 1
-        while m < len(toks) and m - v < 5 and (low[m] in SKIP or low[m] in _DEGREE):
+        while m < len(toks) and m - v < _AUX_GAP and (low[m] in SKIP or low[m] in _DEGREE):
             m += 1
         if m >= len(toks) or in_quote[m] or not toks[m][:1].islower() or low[m] in STOP:
             return None
@@ -166,11 +182,9 @@ def _finite_after(aux: str, main: str) -> bool:
 
 # Cue verbs that, as a bare act opening a sentence, are mostly not attributions in PolNeAR train
 # ("Obama spoke at a memorial", "the campaign raised $26 million", "the town issued a permit").
-_WEAK_ACTS = frozenset({"spoke", "speak", "speaks", "issued", "continued", "continue", "continues", "raised",
-                        "sought", "compared", "voted", "vote", "name", "named", "request", "wrote", "elaborate"})
+_WEAK_ACTS = ATTRIBUTION["weak_acts"]
 _CUES = (frozenset(SPEECH) | frozenset(BELIEF) | frozenset(DENIAL)) - _WEAK_ACTS
-_IRREGULAR = frozenset({"said", "told", "wrote", "written", "spoke", "spoken", "thought", "knew", "known", "saw",
-                        "seen", "felt", "sought", "laid", "shown", "found", "made", "took", "gave", "hit", "cast"})
+_IRREGULAR = ATTRIBUTION["irregular"]
 
 
 def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int] | None:
@@ -178,7 +192,7 @@ def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int
     j = v - 1
     while j > lo and low[j] in SKIP and low[j] not in _AUX:
         j -= 1
-    src, _ = _subject(toks, low, v, j, lo)
+    src, _ = subject(toks, low, v, j, lo)
     if src is None or src[0] != lo:
         return None
     first, head = low[src[0]], low[_head_end(toks, low, src) - 1]
@@ -186,7 +200,7 @@ def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int
         return src
     if head.endswith(("'s", "’s")):
         return None
-    person = _personish(head) or head in CONFIDENTIAL
+    person = personish(head) or head in CONFIDENTIAL
     named = any(is_cap(toks[k]) for k in range(src[0], _head_end(toks, low, src)) if k > src[0] or first not in
                 ("the", "a", "an"))
     return src if person or (named and is_cap(toks[_head_end(toks, low, src) - 1])) else None
@@ -200,8 +214,7 @@ def _head_end(toks: list[str], low: list[str], src: tuple[int, int]) -> int:
     return src[1]
 
 
-_PAST = frozenset({"began", "went", "took", "made", "came", "gave", "got", "met", "held", "kept", "left", "stood",
-                   "ran", "won", "lost", "led", "brought", "sent", "spent", "put", "set", "hit"})
+_PAST = ATTRIBUTION["past_acts"]
 
 
 def opening_subject(toks: list[str]) -> tuple[int, int] | None:

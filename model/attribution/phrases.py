@@ -7,9 +7,11 @@ handful of tokens, so scanning stays linear whatever the text.
 from __future__ import annotations
 
 from model.lexicon import (
+    ATTRIBUTION,
     BELIEF,
     COMMON_HEADS,
     DENIAL,
+    GRAMMAR,
     GROUPS,
     PERSON_ROLES,
     PRONOUNS,
@@ -25,20 +27,23 @@ SKIP = words("skip_words.txt")
 # Words that end a subject noun phrase on its left (they cannot sit inside one).
 STOP = words("np_stop.txt")
 # Words of the subject phrase: pronouns standing alone, determiners opening one, prepositions inside one.
-SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i", "you", "who", "which", "that"})
-DETERMINERS = frozenset({"the", "a", "an", "this", "these", "his", "her", "their", "its", "our", "my", "your",
-                         "some", "many", "several", "most", "few", "two", "three", "four", "other", "another", "one",
-                         "each", "every", "all", "both", "no", "any", "those"})
-_NP_PREP = frozenset({"of", "for", "from", "at"})
-_LOOSE_PREP = frozenset({"in", "with", "on", "close", "familiar", "inside", "within", "near", "around", "across"})
-WEEKDAYS = frozenset(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
-MONTHS = frozenset(["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-                     "november", "december"])
+SUBJECT_PRONOUNS = GRAMMAR["subject_pronouns"]
+# Walking a phrase, "that" is a complementizer rather than a determiner; quantifiers open a phrase too.
+DETERMINERS = (GRAMMAR["articles"] - {"that"}) | GRAMMAR["phrase_quantifiers"]
+_NP_PREP = GRAMMAR["np_prepositions"]
+_LOOSE_PREP = GRAMMAR["loose_prepositions"]
+WEEKDAYS = GRAMMAR["weekdays"]
+MONTHS = GRAMMAR["months"]
 # Quotation marks that close (an inverted attribution follows) and open a quotation.
 CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})
 OPEN = frozenset({"“", '"', "‘", "«", "''"})
-RELATIVE = frozenset({"who", "whose"})
-_MAX_NP = 12
+RELATIVE = GRAMMAR["relative_pronouns"]
+_MAX_NP = 12  # tokens: a subject phrase is no longer ("the former Republican senator from ...")
+_BRACKET = 8  # tokens inside a bracket after a name: "(R-Iowa)"
+_OPENING = 15  # tokens of an opening phrase before its comma: "In an interview with CNN on Sunday,"
+_NAME_WORDS = 8  # capitalised words of one name, titles included
+_APPOSITIVE = 20  # tokens of an appositive set off by commas: ", president of the Fordham Institute,"
+_RELATIVE_CLAUSE = 15  # tokens of a relative clause after a name: "who spoke on condition of anonymity"
 
 
 def is_word(w: str) -> bool:
@@ -61,14 +66,14 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
     """The noun phrase ending at token j (inclusive), not reaching left of lo: (a, b) or None."""
     if j > lo and toks[j] == ")":  # "Sen. Chuck Grassley (R-Iowa)": the name before the bracket
         k = j - 1
-        while k > lo and j - k < 8 and toks[k] != "(":
+        while k > lo and j - k < _BRACKET and toks[k] != "(":
             k -= 1
         inner = np_before(toks, low, k - 1, lo) if toks[k] == "(" else None
         return (inner[0], j + 1) if inner else None
     if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
         return None
     # "most of them", "those close to him": an object pronoun after a preposition ends a longer phrase
-    of_them = low[j] in ("them", "us", "whom", "him", "her") and j - 1 > lo and low[j - 1] in ("of", "to", "with")
+    of_them = low[j] in GRAMMAR["object_pronouns"] and j - 1 > lo and low[j - 1] in ("of", "to", "with")
     if (low[j] in SUBJECT_PRONOUNS or low[j] in PRONOUNS) and not of_them:
         return (j, j + 1) if low[j] in SUBJECT_PRONOUNS and low[j] != "that" else None
     if (low[j] in STOP or low[j] in DETERMINERS) and not of_them:
@@ -129,11 +134,9 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
     return (a, b)
 
 
-_TO_HEADS = frozenset({"adviser", "advisers", "advisor", "advisors", "aide", "aides", "consultant", "consultants",
-                       "counsel", "ambassador", "ambassadors", "envoy", "envoys", "spokesman", "spokeswoman",
-                       "spokesperson", "successor", "heir", "rival", "rivals", "lawyer", "lawyers"})
+_TO_HEADS = ATTRIBUTION["to_heads"]
 _PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
-_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | {"de", "van", "von", "da", "di", "du", "del", "la", "le", "bin", "al"}
+_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"]
 
 
 def _verbish(w: str, lw: str) -> bool:
@@ -144,8 +147,7 @@ def _verbish(w: str, lw: str) -> bool:
 
 
 # Verbs that, met while walking back from a cue, show a clause boundary ("polls show majorities ... believe").
-_CLAUSE_VERBS = frozenset({"show", "shows", "showed", "say", "says", "said", "told", "think", "thinks", "believe",
-                           "believes", "found", "find", "finds", "suggest", "suggests", "indicate", "indicates"})
+_CLAUSE_VERBS = ATTRIBUTION["clause_verbs"]
 
 
 def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int] | None:
@@ -179,20 +181,20 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
 
     An appositive set off by commas may stand between ("Michael Petrilli, president of ..., tied ...").
     """
-    if lo < hi and low[lo] in _OPENING_NON_SUBJECTS:  # "In an interview with CNN, Trump doubled down ..."
+    if lo < hi and low[lo] in OPENING_NON_SUBJECTS:  # "In an interview with CNN, Trump doubled down ..."
         k = lo
-        while k < hi and k - lo < 15 and toks[k] != ",":
+        while k < hi and k - lo < _OPENING and toks[k] != ",":
             k += 1
-        if k >= hi or k - lo >= 15:
+        if k >= hi or k - lo >= _OPENING:
             return None
         lo = k + 1
-    if lo >= hi or low[lo] in _OPENING_NON_SUBJECTS:
+    if lo >= hi or low[lo] in OPENING_NON_SUBJECTS:
         return None
     if low[lo] in ("he", "she", "they", "we", "i"):
         end = lo + 1
     else:
         end = lo + (low[lo] in ("the", "a", "an"))
-        while end < hi and end - lo < 8 and (is_cap(toks[end]) or (toks[end] == "." and _abbrev_dot(low, end))
+        while end < hi and end - lo < _NAME_WORDS and (is_cap(toks[end]) or (toks[end] == "." and _abbrev_dot(low, end))
                                               or toks[end] in ("-", "&")):
             end += 1
         if end == lo or not is_cap(toks[end - 1]) or low[end - 1] in DETERMINERS:
@@ -200,7 +202,7 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
     nxt = end
     if nxt < hi and toks[nxt] == ",":
         k = nxt + 1
-        while k < hi and k - nxt < 20 and toks[k] != ",":
+        while k < hi and k - nxt < _APPOSITIVE and toks[k] != ",":
             k += 1
         nxt = k + 1
         end = k if k < hi else end
@@ -209,24 +211,21 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
     return (lo, end)
 
 
-_OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
+OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
 
 
 def _clause_end(toks: list[str], k: int, hi: int) -> int:
-    """End of a relative clause starting at k: the next comma or end mark, at most 15 tokens on."""
+    """End of a relative clause starting at k: the next comma or end mark, at most _RELATIVE_CLAUSE tokens on."""
     e = k
-    while e < hi and e - k < 15 and toks[e] not in (",", ".", ";", "”", '"', "—", ":", "(", "?", "!"):
+    while e < hi and e - k < _RELATIVE_CLAUSE and toks[e] not in (",", ".", ";", "”", '"', "—", ":", "(", "?", "!"):
         e += 1
     return e
 
 
-LY_NOUNS = frozenset({"family", "ally", "assembly", "rally", "supply", "italy", "july", "anomaly", "monopoly", "bully",
-                       "reply", "daily", "weekly", "nelly", "kelly", "holly", "sally", "billy", "emily", "molly"})
+LY_NOUNS = ATTRIBUTION["ly_nouns"]
 
 
-PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - {"one", "another", "both", "all", "each", "some", "many", "most", "few",
-                                             "several", "those", "state", "federal", "house", "senate", "white",
-                                             "black", "western", "american"}
+PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 
 
 def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple[int, int] | None:

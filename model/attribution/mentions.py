@@ -11,9 +11,11 @@ from model.lexicon import (
     COUNTRIES,
     EXPERT,
     FEMALE,
+    GRAMMAR,
     GROUPS,
     MALE,
     MEDIA,
+    MENTION_WORDS,
     OFFICIAL,
     ORGANIZATIONS,
     PERSON_ROLES,
@@ -25,18 +27,12 @@ from model.lexicon import (
 
 _WORD = re.compile(r"\w+(?:[-'’&.]\w+){0,8}\.?|[^\w\s]")
 # Words that end a mention's head: a relative clause, an appositive or a prepositional tail follows.
-_CLAUSE = frozenset({"who", "whom", "whose", "which", "that", ",", "(", "—", "–", ";", ":"})
-_PREPOSITIONS = frozenset({"of", "for", "from", "at", "in", "with", "on", "familiar", "close", "to", "inside",
-                           "within", "near", "outside", "among", "representing", "working", "based", "under"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "these", "those", "that", "his", "her", "their", "its", "our",
-                          "my", "your"})
+_CLAUSE = MENTION_WORDS["clause"]
+_PREPOSITIONS = GRAMMAR["mention_tail"]
+_DETERMINERS = GRAMMAR["articles"]
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A definite description of these refers back to an earlier mention ("the senator", "the agency").
-_BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | frozenset(
-    {"newspaper", "agency", "network", "candidate", "nominee", "businessman", "billionaire", "congressman",
-     "congresswoman", "lawmaker", "republican", "democrat", "group", "company", "firm", "outlet", "paper",
-     "organization", "ministry", "governor", "mayor", "senator", "president", "man", "woman", "couple", "pair",
-     "statement", "report", "study", "poll", "survey", "ad", "letter", "memo", "documents", "data"})
+_BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]
 
 
 @dataclass(frozen=True)
@@ -120,11 +116,8 @@ def role_of(ws: list[str]) -> str:
 
 
 # Media words that are outlets by themselves; generic ones ("report", "press") yield to an office.
-_OUTLET_WORDS = frozenset({"cnn", "msnbc", "nbc", "abc", "cbs", "pbs", "npr", "bbc", "reuters", "ap", "afp", "politico",
-                           "irna", "isna", "tasnim", "fars", "xinhua", "tass", "newspaper", "journalist", "reporter",
-                           "columnist", "correspondent", "anchor", "host", "editorial", "breitbart", "axios"})
-_OFFICE_HOLDERS = frozenset({"press secretary", "spokesman for the", "secretary", "senator", "sen.", "gov.", "rep.",
-                             "governor", "minister", "ministry", "department"})
+_OUTLET_WORDS = MENTION_WORDS["outlet_words"]
+_OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
 
 
 def gender_of(ws: list[str]) -> str:
@@ -172,7 +165,7 @@ def classify(text: str) -> Mention:
 
 # Organisation heads that a place name only qualifies ("the New York state attorney general" aside): still a
 # back-reference when definite ("the Indiana campaign" is some campaign met before).
-_GENERIC_ORGS = frozenset({"state", "city", "house", "post", "times", "news", "press", "media", "office"})
+_GENERIC_ORGS = MENTION_WORDS["generic_orgs"]
 
 
 _PLACE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:city|state|county|town|village|government|kingdom|republic|commonwealth)"
@@ -239,9 +232,8 @@ def _acronym(run: list[str]) -> bool:
     return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
 
 
-_FUNCTION = frozenset({"of", "whom", "them", "us", "him", "her", "to", "and", "&", "-", "close"})
-_PLURAL_HEADS = frozenset({"people", "police", "staff", "public", "crowd", "audience", "media", "press", "electorate",
-                           "leadership", "administration", "government", "establishment", "team", "group"})
+_FUNCTION = MENTION_WORDS["function"]
+_PLURAL_HEADS = MENTION_WORDS["plural_heads"]
 
 
 def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention:

@@ -9,21 +9,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from model.lexicon import CONFIDENTIAL, FEMALE, MALE, ORGANIZATIONS, PERSON_ROLES, TITLES, WITNESS
-from model.mentions import Mention, classify, head_chunk, words_of
+from model.attribution.history import History, Known
+from model.attribution.mentions import Mention, classify, words_of
+from model.attribution.records import QUOTED, Doc, Draft
+from model.lexicon import FEMALE, GRAMMAR, MALE, MENTION_WORDS, ORGANIZATIONS, TITLES
 from model.text import Segmentation
 from model.types import Relay, Source, Span
 
-if TYPE_CHECKING:
-    from model.attribution import Draft
-
-# Runs of two to four capitalised words, optionally after a title: candidate names of people.
+# Runs of two to six capitalised words, optionally after a title: candidate names of people.
 _NAME_RUN = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'-]{1,20}"
-                       r"(?:\s(?:(?:de|van|von|da|di|du|del|la|le|bin|al)\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
-_LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
-_NEAR = 150  # characters: a person named this close before a pronoun beats an earlier speaker
+                       r"(?:\s(?:(?:" + "|".join(sorted(p for p in GRAMMAR["name_particles"] if p.isalpha()))
+                       + r")\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
+_NAMED_OFFICES = MENTION_WORDS["named_offices"]
 
 
 @dataclass(frozen=True)
@@ -33,143 +31,9 @@ class Resolution:
     full: Span | None = None  # the fullest mention of the entity spoken for
 
 
-@dataclass(frozen=True)
-class Known:
-    """An earlier mention: where it is, what it is, and the fullest form of its entity so far."""
-
-    span: Span
-    mention: Mention
-    full: Span
-    is_source: bool = False
-
-
-class History:
-    """Earlier mentions, most recent last; the fullest form per entity."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.items: list[Known] = []
-        self.fullest: dict[str, Span] = {}
-        self.people: dict[str, dict[str, str]] = {}  # surname -> first name ("" if none) -> role
-        self.genders: dict[str, str] = {}
-        self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
-
-    def learn(self, text: str, mention: Mention) -> None:
-        """Record a person's role under surname and first name, from any mention in the document;
-        and the first word of an organisation's name ("Peabody" of "Peabody Energy")."""
-        if mention.kind == "named_organization" and mention.entity:
-            self.orgs.setdefault(mention.entity.split()[0], mention.role)
-        if mention.kind != "named_person" or not mention.entity:
-            return
-        entry = self.people.setdefault(mention.entity, {})
-        first = first_name(text)
-        if (mention.role != "other" or first not in entry) and entry.get(first, "other") == "other":
-            entry[first] = mention.role
-
-    def role_of(self, text: str, mention: Mention) -> str | None:
-        """The role learnt for this person; None when unknown or when two people share the surname."""
-        entry = self.people.get(mention.entity)
-        if not entry:
-            return None
-        first = first_name(text)
-        if first and first in entry:
-            return entry[first]
-        firsts = {f for f in entry if f}
-        if len(firsts) > 1:
-            return None  # "Clinton" alone: Hillary or Bill
-        roles = [r for r in entry.values() if r != "other"]
-        return roles[0] if roles else "other"
-        self.genders: dict[str, str] = {}
-        self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
-
-    def add(self, span: Span, mention: Mention, is_source: bool = False) -> Known:
-        key = mention.entity
-        full = trimmed(self.text, span, mention)
-        best = self.fullest.get(key)
-        if best is None or len(words_of(full.text)) > len(words_of(best.text)):
-            self.fullest[key] = full
-        if mention.gender in ("male", "female"):
-            self.genders.setdefault(key, mention.gender)
-        known = Known(span, mention, self.fullest[key], is_source)
-        self.items.append(known)
-        return known
-
-    def find(self, before: int, want: str, head: str = "") -> Known | None:
-        """The most recent mention before ``before`` fitting a pronoun class or a back-reference head.
-
-        For "he"/"she" an earlier speaker wins over a person merely named since (the story's subject
-        is usually its speaker), unless that name is in the same or the previous sentence-length stretch.
-        """
-        named = None
-        for k in reversed(self.items):
-            if k.span.end > before:
-                continue
-            if before - k.span.end > _LOOKBACK:
-                break
-            if _fits(k, want, head, self.genders.get(k.mention.entity, k.mention.gender)):
-                if k.is_source or want not in ("male", "female"):
-                    return k if named is None or before - named.span.end > _NEAR else named
-                named = named or k
-        return named
-
-
-def first_name(text: str) -> str:
-    """The first name in a person's mention ("Mike" in "Gov. Mike Pence"), "" when only a surname is written."""
-    chunk = [w for w in head_chunk(words_of(text)) if w[:1].isupper() and w.lower() not in TITLES
-             and w.lower() not in PERSON_ROLES and len(w.rstrip(".")) > 1]
-    if len(chunk) < 2 or chunk[-2].lower() in _PARTICLES:
-        return ""  # "De Blasio": a surname with its particle
-    return chunk[-2].lower()
-
-
-_PARTICLES = frozenset({"de", "van", "von", "da", "di", "du", "del", "la", "le", "bin", "al", "el", "st."})
-
-
-def _fits(k: Known, want: str, head: str, gender: str) -> bool:
-    m = k.mention
-    person = m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural" and m.head in PERSON_HEADS)
-    if want == "male":
-        return person and gender != "female"
-    if want == "female":
-        return person and gender != "male"
-    if want == "plural":
-        return m.kind == "named_organization" or (m.kind == "anonymous" and m.gender == "plural")
-    if want == "thing":
-        return m.kind == "named_organization"
-    if want == "any":
-        return True
-    if want == "salient":
-        return m.kind == "named_person" and k.is_source
-    if want == "backref":
-        words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
-        return head in words or _ALIASES.get(head, "?") in words or head in m.entity or _role_head(head) == m.role
-    return False
-
-
-PERSON_HEADS = PERSON_ROLES | CONFIDENTIAL | WITNESS | {"person", "man", "woman", "someone", "one", "another"}
-_ALIASES = {"governor": "gov.", "senator": "sen.", "representative": "rep.", "congressman": "rep.",
-            "congresswoman": "rep.", "doctor": "dr.", "general": "gen."}
-
-
-def _role_head(head: str) -> str:
-    return {"official": "official", "officials": "official", "newspaper": "media", "paper": "media",
-            "outlet": "media", "network": "media", "agency": "official", "analyst": "expert", "expert": "expert",
-            "senator": "official", "governor": "official", "administration": "official"}.get(head, "?")
-
-
-def trimmed(text: str, span: Span, mention: Mention) -> Span:
-    """A named person's mention without what follows the name ("Reza Marashi", not "... from the NIAC")."""
-    if mention.kind != "named_person":
-        return span
-    chunk = head_chunk(words_of(span.text))
-    if not chunk:
-        return span
-    last = chunk[-1]
-    pos = 0
-    for w in chunk:
-        pos = span.text.find(w, pos) + len(w)
-    end = span.start + pos if span.text.endswith(last, 0, pos) else span.end
-    return Span(text[span.start:end], span.start, end)
+def stage(doc: Doc) -> None:
+    """Stage "resolve": every draft's source resolved (a ``Resolution`` per draft)."""
+    doc.resolutions = resolve(doc.text, doc.seg, doc.drafts)
 
 
 def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolution]:
@@ -247,13 +111,6 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
 
 
-# Definite descriptions that single out one person even when no earlier mention is found.
-_NAMED_OFFICES = frozenset({"nominee", "candidate", "governor", "senator", "president", "businessman", "billionaire",
-                            "mogul", "mayor", "congressman", "congresswoman", "chairman", "chairwoman", "speaker",
-                            "secretary", "minister", "judge", "pope", "king", "queen", "premier", "chancellor",
-                            "republican", "democrat", "lady", "lawmaker", "incumbent", "challenger", "frontrunner"})
-
-
 def _follow(target: Known, history: History) -> Mention:
     m = target.mention
     role = history.role_of(target.full.text, m) or m.role
@@ -278,7 +135,7 @@ def _continuation(n: int, d: Draft, speakers: dict[int, int], done: list[Resolut
     paragraph (the next one first: '“A.” “B,” he said.'); else, for a quotation opening its paragraph, the
     last speaker of the paragraph before (newspaper style).
     """
-    if d.quote_group < 0 or d.quote_share < 0.5:
+    if d.quote_group < 0 or d.quote_share < QUOTED:
         return Resolution(None, None)
     if d.quote_group in speakers:
         return _carry(done[speakers[d.quote_group]])

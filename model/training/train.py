@@ -1,4 +1,4 @@
-"""Data -> Pipeline -> artifact + model card.  Run: ``python -m model.train``.
+"""Data -> Pipeline -> artifact + model card.  Run: ``python -m model.training.train``.
 
 Rows come from two places, both run through the same extract -> link ->
 featurize path the service uses:
@@ -22,20 +22,20 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from sklearn.pipeline import Pipeline
 from tqdm import tqdm
 
-from model import Analyzer, card, crossval
+from model import extract
 from model.features import DIRECTIONS, NAMES, ClaimFeatures
 from model.links import link
 from model.monotone import SignedLogisticRegression
+from model.training import card, crossval
 from model.types import Claim, Document, Links
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 EMERGENT = SHARED / "data" / "emergent" / "stories-train.jsonl"
 LABELLED = ROOT / "model" / "data" / "labelled.jsonl"
@@ -66,16 +66,6 @@ class Row:
 
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def _analyzer() -> Analyzer:
-    return Analyzer()  # a stale or missing artifact only sets .problem; extraction does not need it
-
-
-def extract(documents: list[Document]) -> list[Claim]:
-    """Claims exactly as the service extracts them."""
-    return _analyzer().extract(documents)
 
 
 def emergent_rows(path: Path) -> list[Row]:
@@ -134,7 +124,7 @@ def data_record(path: Path, rows: list[Row], origin: str) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    argparse.ArgumentParser(prog="python -m model.train", description=(
+    argparse.ArgumentParser(prog="python -m model.training.train", description=(
         "Train the scorer on Emergent and the labelled examples (seeded), cross-validate it grouped by claim, "
         "and write the artifact, its metadata, model card and calibration plot to model/artifacts/.")).parse_args(argv)
     if not EMERGENT.is_file():

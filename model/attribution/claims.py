@@ -1,0 +1,112 @@
+"""From drafts to claims: transcript speakers, the anonymity reason, one stance per quotation, and the
+frozen ``Claim`` records that leave the attribution package."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from model.attribution.records import QUOTED, Doc, Draft
+from model.attribution.resolve import Resolution
+from model.lexicon import ANONYMITY_REASONS
+from model.types import Claim, Source
+
+_REASON = re.compile(r"\b(?:who\s+|because\s+(?:he|she|they)\s+(?:was|were|is|are)\s+|speaking\s+|and\s+)?(?:"
+                     + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ANONYMITY_REASONS) + r")"
+                     + r"(?:\s+(?:about|on|to)(?:\s+[\w’'-]{1,30}){1,6})?", re.IGNORECASE)
+_SPEAKER_GROUP = 1 << 30  # quote-group ids for "NAME: ..." paragraphs, clear of real quotations
+_SPEAKER_AT = 2  # characters into the paragraph where a transcript's speaker stands: "PENCE: ..."
+_NO_RESOLUTION = Resolution(None, None)
+
+
+def speakers(doc: Doc) -> None:
+    """Stage "speakers": a paragraph opened by "PENCE: ..." is the speaker's throughout, like a quotation."""
+    doc.drafts = speaker_paragraphs(doc.drafts)
+
+
+def anonymity(doc: Doc) -> None:
+    """Stage "anonymity": the words saying why an anonymous source is unnamed."""
+    doc.reasons = [anonymity_reason(doc.text, r.source, d)
+                   if r.source is not None and r.mention is not None and r.mention.kind == "anonymous" else None
+                   for d, r in zip(doc.drafts, _resolutions(doc), strict=True)]
+
+
+def quotation_stance(doc: Doc) -> None:
+    """Stage "quotation_stance": one quotation, one stance: the sentences a speaker says in one paragraph deny
+    together ('“Coal isn't the villain,” he said. “The villain is carbon dioxide.”')."""
+    if not doc.stances:
+        return
+    sources = doc.sources()
+    quoted = [d.quote_share >= QUOTED and s is not None for d, s in zip(doc.drafts, sources, strict=True)]
+    denying = {(d.paragraph, s.start) for d, s, q, st in zip(doc.drafts, sources, quoted, doc.stances, strict=True)
+               if q and st == "denies"}
+    if denying:
+        doc.stances = ["denies" if q and (d.paragraph, s.start) in denying else st
+                       for d, s, q, st in zip(doc.drafts, sources, quoted, doc.stances, strict=True)]
+
+
+def build(doc: Doc) -> list[Claim]:
+    """The claims of a document, from its drafts and what the document stages found (defaults where a stage
+    was switched off)."""
+    resolutions = _resolutions(doc)
+    reasons = doc.reasons or [None] * len(doc.drafts)
+    stances = doc.stances or ["asserts"] * len(doc.drafts)
+    hedges = doc.hedges or [()] * len(doc.drafts)
+    return [claim(doc, n, d, r, reason, st, h) for n, (d, r, reason, st, h) in
+            enumerate(zip(doc.drafts, resolutions, reasons, stances, hedges, strict=True))]
+
+
+def _resolutions(doc: Doc) -> list[Resolution]:
+    return doc.resolutions or [_NO_RESOLUTION] * len(doc.drafts)
+
+
+def speaker_paragraphs(drafts: list[Draft]) -> list[Draft]:
+    """A paragraph opened by "PENCE: ..." is the speaker's throughout, like a quotation."""
+    out = []
+    speaker_para = -1
+    for d in drafts:
+        if d.cue is not None and d.cue.text == ":" and d.source is not None and d.source.start <= d.start + _SPEAKER_AT:
+            speaker_para = d.paragraph
+            d = replace(d, quote_group=_SPEAKER_GROUP + d.paragraph, quote_share=1.0)
+        elif d.paragraph == speaker_para and d.source is None:
+            d = replace(d, quote_group=_SPEAKER_GROUP + d.paragraph, quote_share=1.0)
+        out.append(d)
+    return out
+
+
+def anonymity_reason(text: str, source: Source, d: Draft) -> str | None:
+    """The words saying why an anonymous source is unnamed, in its mention or its sentence."""
+    m = _REASON.search(text, source.start, d.end) or _REASON.search(text, d.start, d.end)
+    if not m and source.resolved is not None:  # "He said ..." of a source who asked not to be named
+        m = _REASON.search(text, source.resolved.start, source.resolved.end)
+    if not m:
+        return None
+    reason = m.group(0).strip()
+    if reason.lower().startswith("and "):
+        reason = reason[4:]
+    return reason
+
+
+def _anonymity(kind: str, mention, source) -> str:
+    """individual for a confidential source (a stated reason makes it one), group for a described group."""
+    if kind != "anonymous" or mention is None:
+        return "none"
+    return "individual" if source is not None and source.anonymity_reason else mention.anonymity
+
+
+def claim(doc: Doc, number: int, d: Draft, r: Resolution, reason: str | None, stance: str, hedges: tuple) -> Claim:
+    mention = r.mention
+    source = r.source
+    if source is not None and mention is not None and mention.kind == "anonymous":
+        source = replace(source, anonymity_reason=reason)
+    kind = mention.kind if mention and source else "unattributed"
+    if kind in ("pronoun", "backref"):
+        kind = "anonymous"
+    return Claim(
+        doc_index=doc.index, doc_id=doc.document.id, number=number, text=doc.text[d.start:d.end], start=d.start,
+        end=d.end, kind=kind, role=mention.role if mention and source else "other", source=source, cue=d.cue,
+        direct_quote=d.quote_share >= QUOTED, stance=stance, hedges=hedges,
+        entity=mention.entity if mention and source else "",
+        anonymity=_anonymity(kind, mention, source),
+        belief=d.kind == "belief",
+    )

@@ -1,0 +1,88 @@
+"""Per sentence: the attribution cues and the source mention each one points at, by token scanning.
+
+No parser: a cue is a word (or phrase) from the lexicon outside quotation marks, and its source is the
+noun phrase found by walking from the cue over a small grammar of what may stand in a subject (``sources``).
+"""
+
+from __future__ import annotations
+
+from model.attribution.phrases import STOP, is_cap, is_word
+from model.attribution.records import Found, Sentence
+from model.attribution.sources import attach
+from model.lexicon import ATTRIBUTION, BELIEF, CUE_PHRASES, DENIAL, SPEECH
+
+_PHRASES: dict[str, list[tuple[str, ...]]] = {}
+for _p in CUE_PHRASES:
+    _ws = tuple(_p.split())
+    _PHRASES.setdefault(_ws[0], []).append(_ws)
+_SOURCE_AFTER_PHRASES = frozenset({("according", "to"), ("in", "the", "words", "of"), ("as", "reported", "by")}) | {
+    tuple(p.split()) for p in CUE_PHRASES if p.endswith((" of", " from")) and p != "in the words of"}
+_POLL_HEADS = {"in": ATTRIBUTION["poll_in"], "by": ATTRIBUTION["poll_by"]}
+_POLL_WORDS = ATTRIBUTION["poll_words"]
+_POLL_REACH = 5  # words after "in"/"by" within which the poll must come: "in a CNN national poll"
+
+
+def candidates(s: Sentence) -> None:
+    """Stage "cues": every cue of a sentence with the source it points at (a headline's colon came first)."""
+    if not s.found:
+        s.candidates = find(s.toks, s.in_quote, title=s.is_title, low=s.low)
+
+
+def cue_at(low: list[str], i: int) -> tuple[int, str, str] | None:
+    """(end token, lemma, kind) of a cue starting at token i, or None."""
+    for phrase in _PHRASES.get(low[i], ()):
+        n = len(phrase)
+        if tuple(low[i:i + n]) == phrase:
+            kind = "relay" if phrase in _SOURCE_AFTER_PHRASES else ("denial" if "back" in phrase else "speech")
+            return i + n, " ".join(phrase), kind
+    w = low[i]
+    if w in DENIAL:
+        return i + 1, DENIAL[w], "denial"
+    if w in SPEECH:
+        return i + 1, SPEECH[w], "speech"
+    if w in BELIEF:
+        return i + 1, BELIEF[w], "belief"
+    return None
+
+
+def _poll_after(toks: list[str], low: list[str], i: int) -> bool:
+    """A poll or estimate within five words after "in" / "by": "in a CNN national poll", "by one estimate".
+    After "in" the poll must be named: a bare "in the polls" is rarely annotated as a source."""
+    heads, named = _POLL_HEADS[low[i]], low[i] == "by"
+    if heads.isdisjoint(low[i + 2:i + 6]):
+        return False
+    for k in range(i + 1, min(len(low), i + 6)):
+        if low[k] in heads:
+            return k > i + 1 and named
+        if low[k] in STOP or not (low[k] in _POLL_WORDS or low[k][:1].isalnum()):
+            return False
+        named = named or is_cap(toks[k])
+    return False
+
+
+def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None,
+         title: bool = False, low: list[str] | None = None) -> list[Found]:
+    """Every cue between tokens lo and hi with the source it points at, in token order.
+
+    Cues are lower-case verbs; a capitalised one ("Trump Says ...") counts only in a title.
+    """
+    hi = len(toks) if hi is None else hi
+    low = [t.lower() for t in toks] if low is None else low
+    out: list[Found] = []
+    i = lo
+    while i < hi:
+        if in_quote[i] or not is_word(toks[i]) or (not title and toks[i][0].isupper() and i > lo):
+            i += 1
+            continue
+        hit = cue_at(low, i)
+        if hit is None and low[i] in _POLL_HEADS and _poll_after(toks, low, i):
+            hit = i + 1, low[i], "relay"  # the poll or estimate is the source
+        if hit is None:
+            i += 1
+            continue
+        b, lemma, kind = hit
+        found = attach(toks, low, i, b, lemma, kind, lo, hi)
+        if found is not None:
+            out.append(found)
+        i = b
+    return out

@@ -1,0 +1,145 @@
+"""The earlier mentions of a document that a pronoun or a description can refer back to."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from model.attribution.mentions import Mention, head_chunk, words_of
+from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, PERSON_ROLES, TITLES, WITNESS
+from model.types import Span
+
+LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
+NEAR = 150  # characters: a person named this close before a pronoun beats an earlier speaker
+PERSON_HEADS = PERSON_ROLES | CONFIDENTIAL | WITNESS | MENTION_WORDS["person_heads_extra"]
+_ALIASES = MENTION_WORDS["title_aliases_pairs"]
+_HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
+_PARTICLES = GRAMMAR["name_particles"] | {"el", "st."}
+
+
+@dataclass(frozen=True)
+class Known:
+    """An earlier mention: where it is, what it is, and the fullest form of its entity so far."""
+
+    span: Span
+    mention: Mention
+    full: Span
+    is_source: bool = False
+
+
+class History:
+    """Earlier mentions, most recent last; the fullest form per entity."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.items: list[Known] = []
+        self.fullest: dict[str, Span] = {}
+        self.people: dict[str, dict[str, str]] = {}  # surname -> first name ("" if none) -> role
+        self.genders: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
+
+    def learn(self, text: str, mention: Mention) -> None:
+        """Record a person's role under surname and first name, from any mention in the document;
+        and the first word of an organisation's name ("Peabody" of "Peabody Energy")."""
+        if mention.kind == "named_organization" and mention.entity:
+            self.orgs.setdefault(mention.entity.split()[0], mention.role)
+        if mention.kind != "named_person" or not mention.entity:
+            return
+        entry = self.people.setdefault(mention.entity, {})
+        first = first_name(text)
+        if (mention.role != "other" or first not in entry) and entry.get(first, "other") == "other":
+            entry[first] = mention.role
+
+    def role_of(self, text: str, mention: Mention) -> str | None:
+        """The role learnt for this person; None when unknown or when two people share the surname."""
+        entry = self.people.get(mention.entity)
+        if not entry:
+            return None
+        first = first_name(text)
+        if first and first in entry:
+            return entry[first]
+        firsts = {f for f in entry if f}
+        if len(firsts) > 1:
+            return None  # "Clinton" alone: Hillary or Bill
+        roles = [r for r in entry.values() if r != "other"]
+        return roles[0] if roles else "other"
+        self.genders: dict[str, str] = {}
+        self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
+
+    def add(self, span: Span, mention: Mention, is_source: bool = False) -> Known:
+        key = mention.entity
+        full = trimmed(self.text, span, mention)
+        best = self.fullest.get(key)
+        if best is None or len(words_of(full.text)) > len(words_of(best.text)):
+            self.fullest[key] = full
+        if mention.gender in ("male", "female"):
+            self.genders.setdefault(key, mention.gender)
+        known = Known(span, mention, self.fullest[key], is_source)
+        self.items.append(known)
+        return known
+
+    def find(self, before: int, want: str, head: str = "") -> Known | None:
+        """The most recent mention before ``before`` fitting a pronoun class or a back-reference head.
+
+        For "he"/"she" an earlier speaker wins over a person merely named since (the story's subject
+        is usually its speaker), unless that name is in the same or the previous sentence-length stretch.
+        """
+        named = None
+        for k in reversed(self.items):
+            if k.span.end > before:
+                continue
+            if before - k.span.end > LOOKBACK:
+                break
+            if _fits(k, want, head, self.genders.get(k.mention.entity, k.mention.gender)):
+                if k.is_source or want not in ("male", "female"):
+                    return k if named is None or before - named.span.end > NEAR else named
+                named = named or k
+        return named
+
+
+def first_name(text: str) -> str:
+    """The first name in a person's mention ("Mike" in "Gov. Mike Pence"), "" when only a surname is written."""
+    chunk = [w for w in head_chunk(words_of(text)) if w[:1].isupper() and w.lower() not in TITLES
+             and w.lower() not in PERSON_ROLES and len(w.rstrip(".")) > 1]
+    if len(chunk) < 2 or chunk[-2].lower() in _PARTICLES:
+        return ""  # "De Blasio": a surname with its particle
+    return chunk[-2].lower()
+
+
+def _fits(k: Known, want: str, head: str, gender: str) -> bool:
+    m = k.mention
+    person = m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural" and m.head in PERSON_HEADS)
+    if want == "male":
+        return person and gender != "female"
+    if want == "female":
+        return person and gender != "male"
+    if want == "plural":
+        return m.kind == "named_organization" or (m.kind == "anonymous" and m.gender == "plural")
+    if want == "thing":
+        return m.kind == "named_organization"
+    if want == "any":
+        return True
+    if want == "salient":
+        return m.kind == "named_person" and k.is_source
+    if want == "backref":
+        words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
+        return head in words or _ALIASES.get(head, "?") in words or head in m.entity or _role_head(head) == m.role
+    return False
+
+
+def _role_head(head: str) -> str:
+    return _HEAD_ROLES.get(head, "?")
+
+
+def trimmed(text: str, span: Span, mention: Mention) -> Span:
+    """A named person's mention without what follows the name ("Reza Marashi", not "... from the NIAC")."""
+    if mention.kind != "named_person":
+        return span
+    chunk = head_chunk(words_of(span.text))
+    if not chunk:
+        return span
+    last = chunk[-1]
+    pos = 0
+    for w in chunk:
+        pos = span.text.find(w, pos) + len(w)
+    end = span.start + pos if span.text.endswith(last, 0, pos) else span.end
+    return Span(text[span.start:end], span.start, end)

@@ -1,0 +1,111 @@
+"""Which of a sentence's cues are attributions of their own: drop those nested in an earlier one's content,
+fold "According to X, she said" into a relay, give a participle ("..., saying") its subject, and let an
+attribution closing the sentence after a comma frame all before it."""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import replace
+
+from model.attribution.acts import opening_subject
+from model.attribution.phrases import is_word, sentence_subject
+from model.attribution.records import Found, Sentence
+from model.lexicon import GRAMMAR
+
+_CONJ = GRAMMAR["conjunctions"]
+_NEST_WINDOW = 60  # tokens between two cues beyond which the second opens a new clause (and scans stay linear)
+_CLOSING_TAIL = 3  # words after a closing attribution's source: "..., Frankel said in a statement." frames all
+_CLAUSE_MARKS = (";", "—", "–")
+
+
+def nest(s: Sentence) -> None:
+    """Stage "nesting": keep the attributions of their own among the cues found."""
+    if s.candidates:
+        s.found = keep(s.toks, s.candidates, s.low)
+
+
+def keep(toks: list[str], found: list[Found], low: list[str] | None = None) -> list[Found]:
+    """Drop attributions nested in an earlier one's content; fold "According to X, she said" into a relay."""
+    low = [t.lower() for t in toks] if low is None else low
+    out: list[Found] = []
+    inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
+    for f in found:
+        if f.source and f.source[0] in inside and f.source[1] - f.source[0] == 1:
+            continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
+        prev = out[-1] if out else None
+        if f.participle:
+            subj = prev.source if prev is not None else sentence_subject(toks, low, 0, len(toks))
+            if subj is None and low[f.cue[0]].endswith("ing"):
+                subj = opening_subject(toks)  # "several environmental groups granted ..., saying ..."
+
+            if subj and (prev is None or (prev.kind != "relay" and not prev.source_after)):
+                out.append(Found(f.cue, subj, f.lemma, f.kind, False, participle=prev is not None))
+            continue
+        if prev is not None and prev.kind == "relay" and prev.cue[0] == 0 and f.source and not f.source_after \
+                and f.source[0] <= prev.source[1] + 1:
+            out[-1] = Found(f.cue, f.source, f.lemma, f.kind, False, f.passive, f.resolved, via=(prev.source,))
+            continue
+        if prev is not None and f.kind == "relay" and f.source and prev.source and f.cue[0] > prev.cue[0]:
+            out[-1] = replace(prev, via=(*prev.via, f.source))  # "X said ..., according to the Sun": a relay of X
+            continue
+        if prev is not None and _nested(toks, low, prev, f):
+            continue
+        if f.source is None and prev is not None:
+            continue
+        out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
+    return _outer_last(toks, out)
+
+
+def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
+    """'He promised X, Frankel said.': an attribution closing the sentence after a comma frames all before it."""
+    if len(out) < 2:
+        return out
+    last = out[-1]
+    if last.source is None or last.kind == "relay" or out[-2].participle:
+        return out
+    before = (last.cue[0] if last.source_after else last.source[0]) - 1  # '..., said Mr. Barrett, the lawyer ...'
+    tail = [t for t in toks[max(last.cue[1], last.source[1]):] if is_word(t)]
+    if ";" in toks[_right(out[-2]):before]:
+        return out  # "World leaders denounce N. Korea test; Obama, others vow consequences": two clauses
+    if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= _CLOSING_TAIL:
+        return [last]
+    return out
+
+
+def _left(f: Found) -> int:
+    return min(f.cue[0], f.source[0]) if f.source and not f.participle else f.cue[0]
+
+
+def _right(f: Found) -> int:
+    return max(f.cue[1], f.source[1]) if f.source else f.cue[1]
+
+
+def _nested(toks: list[str], low: list[str], prev: Found, f: Found) -> bool:
+    """f sits inside prev's content: no clause boundary between them."""
+    a, b = _right(prev), _left(f)
+    if b < a:
+        return True
+    if b - a > _NEST_WINDOW:
+        return False  # far apart: a new clause, and the scan stays linear on run-on text
+    for p in range(a, b):
+        if toks[p] in _CLAUSE_MARKS or (toks[p] in ("”", '"') and p + 1 < len(toks) and toks[p + 1] == ",") \
+                or (toks[p] == "-" and p + 1 < len(toks) and toks[p + 1] == "-"):  # "--" is a dash
+            return False
+        if toks[p] == "," and p + 1 < len(toks) and (low[p + 1] in _CONJ or p + 1 == b):
+            return False
+    return True
+
+
+def cuts(toks: list[str], found: list[Found]) -> list[int]:
+    """Token index where each next attribution's part begins."""
+    out = []
+    for prev, f in itertools.pairwise(found):
+        a, b = _right(prev), _left(f)
+        cut = b
+        for p in range(max(a, b - _NEST_WINDOW, 0), b):
+            if toks[p] in (",", ";", "—", "–") or (toks[p] == "-" and toks[p - 1] == "-"):
+                cut = p + 1
+            elif toks[p].lower() in _CONJ:
+                cut = p
+        out.append(cut if cut < len(toks) else b)
+    return out

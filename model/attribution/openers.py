@@ -1,0 +1,56 @@
+"""Attributions a sentence makes without a cue verb in the lexicon: a headline's or a transcript's colon
+("Gingrich: Trump Must ...", "PENCE: Well, ..."), a question put to the speaker ("Asked about X, ..."), and
+a cue whose source is not in the text ("reportedly", "seemed")."""
+
+from __future__ import annotations
+
+from model.attribution.phrases import is_cap
+from model.attribution.records import Found, Sentence
+from model.lexicon import ATTRIBUTION
+
+_NOT_SPEAKERS = ATTRIBUTION["not_speakers"]
+_SOURCELESS = ATTRIBUTION["sourceless"]
+_COLON_REACH = 5  # tokens before a headline's colon: "Gingrich:", "Sen. Cruz:"
+_LISTING_COMMAS = 3  # a colon followed by this many commas and names is a list, not speech
+_ASKED_BEFORE = 2  # "Asked about X, Trump said": the first cue must come after this token
+
+
+def headline(s: Sentence) -> None:
+    """Stage "headline": the words before a colon opening a paragraph speak."""
+    if s.opens_paragraph:
+        s.found = _title_colon(s.toks)
+
+
+def asked(s: Sentence) -> None:
+    """Stage "asked": "Asked about X, Trump said ...": the question is an attribution of its own."""
+    if s.found and s.toks[0] == "Asked" and s.found[0].cue[0] > _ASKED_BEFORE:
+        s.found = [Found((0, 1), None, "ask", "speech", False), *s.found]
+
+
+def sourceless(s: Sentence) -> None:
+    """Stage "sourceless": with nothing else found, a cue whose source is not in the text."""
+    if not s.found:
+        s.found = _sourceless_cue(s.toks, s.in_quote)
+
+
+def _sourceless_cue(toks: list[str], in_quote: list[bool]) -> list[Found]:
+    for k, t in enumerate(toks):
+        if not in_quote[k] and (t.lower() in _SOURCELESS or (k == 0 and t == "Asked")):
+            return [Found((k, k + 1), None, t.lower(), "speech", False)]
+    return []
+
+
+def _title_colon(toks: list[str]) -> list[Found]:
+    """A headline "Gingrich: Trump Must ..." or a transcript's "PENCE: Well, ...": the words before the colon speak."""
+    lo = 1 if toks and toks[0] in ('"', "“", "''") else 0
+    for k in range(lo + 1, min(lo + _COLON_REACH, len(toks))):
+        if toks[k] == ":":
+            names = toks[lo:k]
+            rest = toks[k + 1:]
+            names_only = rest.count(",") >= _LISTING_COMMAS and not any(t[:1].islower() for t in rest[:8])
+            listing = names_only or not rest or not (rest[0][:1].isalpha() or rest[0] in "“\"'")
+            if all(is_cap(t) or t == "." for t in names) and names[0].lower() not in _NOT_SPEAKERS \
+                    and len(toks) > k + 2 and not listing:  # not "Clinton: 2,316." nor "Iowa: A, B, C, ..."
+                return [Found((k, k + 1), (lo, k), ":", "speech", False)]
+            return []
+    return []

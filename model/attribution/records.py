@@ -1,0 +1,97 @@
+"""The working objects of attribution: one ``Sentence`` per sentence and one ``Doc`` per document, each
+carrying its tokens and what the stages found so far, plus the records the stages pass on (``Found``,
+``Draft``). Stages fill these in; what leaves the package is frozen ``model.types.Claim`` records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from model.text import Segmentation
+from model.types import Claim, Document, Source, Span
+
+# A sentence (or a part of one) is a quotation's when the quotation covers at least this share of it.
+QUOTED = 0.5
+
+
+@dataclass(frozen=True)
+class Found:
+    """One attribution in a sentence: token ranges [a, b) of cue and source; source may be absent."""
+
+    cue: tuple[int, int]
+    source: tuple[int, int] | None
+    lemma: str
+    kind: str  # speech, denial, belief, relay (according to)
+    source_after: bool  # the source follows the cue ("according to X", "said X")
+    passive: bool = False
+    resolved: tuple[int, int] | None = None  # antecedent of a relative "who" in the same sentence
+    participle: bool = False  # "..., saying": no subject of its own
+    via: tuple[tuple[int, int], ...] = ()  # relays: "According to X, she said"
+
+
+@dataclass
+class Sentence:
+    """One sentence's tokens (text, lower-case form, offsets, inside a quotation or not) and its findings."""
+
+    text: str  # the whole document's text: offsets index it
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    toks: list[str]
+    low: list[str]
+    starts: list[int]
+    ends: list[int]
+    in_quote: list[bool]
+    quotes: list  # the quotations overlapping the sentence, in order
+    quote_group: int  # the quotation covering most of the sentence, -1 when none
+    quote_share: float  # the share of the sentence it covers
+    opens_paragraph: bool
+    is_title: bool  # the document's first sentence
+    candidates: list[Found] = field(default_factory=list)  # every cue with its source, before nesting
+    found: list[Found] = field(default_factory=list)  # the attributions kept, in order
+
+    def span(self, a: int, b: int) -> Span:
+        """The text of tokens [a, b) as a span of the document."""
+        s, e = self.starts[a], self.ends[b - 1]
+        return Span(self.text[s:e], s, e)
+
+
+@dataclass(frozen=True)
+class Draft:
+    """One claim before resolution: its span and the attribution found in it (offsets into the text)."""
+
+    start: int
+    end: int
+    sentence: int
+    paragraph: int
+    cue: Span | None = None
+    source: Span | None = None
+    via: tuple[Span, ...] = ()
+    kind: str = ""  # cue kind: speech, denial, belief, relay
+    local_resolved: Span | None = None  # antecedent found inside the sentence ("Trump, who said")
+    quote_group: int = -1  # the quotation the claim sits in, -1 when none
+    quote_share: float = 0.0
+
+
+@dataclass
+class Doc:
+    """One document through the document stages: a column per stage, aligned with ``drafts``."""
+
+    document: Document
+    index: int  # position of the document in the request
+    seg: Segmentation
+    drafts: list[Draft]
+    resolutions: list = field(default_factory=list)  # model.attribution.resolve.Resolution per draft
+    reasons: list[str | None] = field(default_factory=list)
+    stances: list[str] = field(default_factory=list)
+    hedges: list[tuple[Span, ...]] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return self.document.text
+
+    def sources(self) -> list[Source | None]:
+        """The resolved source of each draft (None before resolution or when unattributed)."""
+        return [r.source for r in self.resolutions] if self.resolutions else [None] * len(self.drafts)

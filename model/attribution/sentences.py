@@ -1,0 +1,92 @@
+"""A document's sentences as ``Sentence`` working objects (tokens, offsets, quotation flags), and the
+claims' drafts cut from what the sentence stages found."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from model.attribution.acts import pronoun_part
+from model.attribution.nesting import cuts
+from model.attribution.records import Draft, Found, Sentence
+from model.text import TOKEN, Segmentation
+
+
+def sentences(text: str, seg: Segmentation) -> list[Sentence]:
+    """One working object per sentence, in text order."""
+    ends = [q.end for q in seg.quotes]  # quotations are disjoint and in order: their ends are sorted
+    out = []
+    for n, sent in enumerate(seg.sentences):
+        matches = list(TOKEN.finditer(text, sent.start, sent.end))
+        toks = [m.group(0) for m in matches]
+        starts = [m.start() for m in matches]
+        qs = _overlapping(seg, ends, sent.start, sent.end)
+        group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end)
+        out.append(Sentence(
+            text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
+            low=[t.lower() for t in toks], starts=starts, ends=[m.end() for m in matches],
+            in_quote=_inside(qs, starts), quotes=qs, quote_group=group, quote_share=share,
+            opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0], is_title=n == 0 and sent.paragraph == 0))
+    return out
+
+
+def parts(s: Sentence) -> list[Draft]:
+    """The claims of a sentence: one per attribution kept, each on its own part of the sentence."""
+    if not s.found:
+        return [Draft(s.start, s.end, s.index, s.paragraph, quote_group=s.quote_group, quote_share=s.quote_share)]
+    qends = [q.end for q in s.quotes]
+    cut = cuts(s.toks, s.found)
+    drafts = []
+    for k, f in enumerate(s.found):
+        a = s.start if k == 0 else s.starts[cut[k - 1]]
+        e = s.end if k == len(s.found) - 1 else _end_before(s.text, s.starts[cut[k]], a)
+        group, share = _quote_of(s.quotes, qends, a, e)  # "Asked about X, she said, “...”": per part
+        drafts.append(_draft(s, f, a, e, group, share))
+    return drafts
+
+
+def _draft(s: Sentence, f: Found, a: int, e: int, group: int, share: float) -> Draft:
+    source = pronoun_part(s.span(*f.source)) if f.source else None
+    via = tuple(s.span(*v) for v in f.via)
+    local = s.span(*f.resolved) if f.resolved else None
+    return Draft(a, e, s.index, s.paragraph, s.span(*f.cue), source, via, f.kind, local, group, share)
+
+
+def _overlapping(seg: Segmentation, ends: list[int], start: int, end: int) -> list:
+    """Quotations overlapping [start, end), found by bisection (linear overall, whatever the text)."""
+    out = []
+    for k in range(bisect_right(ends, start), len(ends)):
+        q = seg.quotes[k]
+        if q.start >= end:
+            break
+        out.append(q)
+    return out
+
+
+def _inside(qs: list, starts: list[int]) -> list[bool]:
+    """For each token, whether it starts inside one of the (ordered) quotations: one merged sweep."""
+    if not qs:
+        return [False] * len(starts)
+    flags, k = [], 0
+    for pos in starts:
+        while k < len(qs) and qs[k].end <= pos:
+            k += 1
+        flags.append(k < len(qs) and qs[k].start < pos < qs[k].end)
+    return flags
+
+
+def _quote_of(qs, qends: list[int], start: int, end: int) -> tuple[int, float]:
+    """The quotation covering most of [start, end) and the share it covers; only overlapping ones are visited."""
+    best, share = -1, 0.0
+    for q in qs[bisect_right(qends, start):]:
+        if q.start >= end:
+            break
+        ov = min(q.end, end) - max(q.start, start)
+        if ov / max(1, end - start) > share:
+            best, share = q.group, ov / max(1, end - start)
+    return best, share
+
+
+def _end_before(text: str, pos: int, floor: int) -> int:
+    while pos > floor and text[pos - 1].isspace():
+        pos -= 1
+    return pos

@@ -1,0 +1,188 @@
+"""Where the source of a cue is: after a relay ("according to X"), after a passive's "by", after an inverted
+cue ('“...,” said Trump'), the subject of a participle, or the subject before the cue (``subjects``)."""
+
+from __future__ import annotations
+
+from model.attribution.phrases import (
+    CLOSE,
+    DETERMINERS,
+    LY_NOUNS,
+    MONTHS,
+    OPEN,
+    PEOPLE,
+    RELATIVE,
+    SKIP,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
+    core_subject,
+    is_cap,
+    is_word,
+    np_after,
+)
+from model.attribution.records import Found
+from model.attribution.subjects import HUMAN_PLURALS, ROLE_HEADS, plausible, subject
+from model.lexicon import (
+    ATTRIBUTION,
+    BELIEF,
+    CONFIDENTIAL,
+    GRAMMAR,
+    GROUPS,
+    INVERTED,
+    OBJECT_VERBS,
+    PARTICIPLE_CUES,
+    PERSON_ROLES,
+    SPEECH,
+    WEAK,
+)
+
+_COMPLEMENT = ATTRIBUTION["complement"]
+_AFTER_CUE_BOUNDARY = ATTRIBUTION["after_cue_boundary"]
+_PARTICIPLES = ATTRIBUTION["passive_participles"]
+_BE_NOT = GRAMMAR["be_negated"]
+_BE = GRAMMAR["be"]
+_IRREGULAR_PAST = ATTRIBUTION["weak_past"]
+_DO_MODAL = GRAMMAR["do_modal"]
+_NAMING = ATTRIBUTION["naming"]
+_REDUCED_AFTER = ATTRIBUTION["reduced_after"]
+_IMPERSONAL = ATTRIBUTION["impersonal"]
+WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
+_TAIL_WORDS = 8  # words after an inverted source that still belong to it: "said one GOP source in the room."
+_NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech participle: "Hillary Clinton asking"
+_APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patrick McGinley, a law professor at WVU."
+_COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
+
+
+def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: str, lo: int,
+            hi: int) -> Found | None:
+    """The attribution a cue at [i, b) makes, or None when it points at no source and is no passive cue."""
+    if kind == "relay":
+        src = np_after(toks, low, b, hi)
+        return Found((i, b), src, lemma, kind, True) if src else None
+    j, passive = _skip_back(low, i, lo)
+    if passive and (low[i] in _PARTICIPLES or low[i].endswith("ed")):
+        by = b < hi and low[b] == "by"
+        src = np_after(toks, low, b + 1, hi) if by else None
+        return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
+    if low[i] in INVERTED and ((j < lo and i == lo) or (j >= lo and (_after_quote(toks, j) or toks[j] == ","))):
+        src = np_after(toks, low, b, hi)  # '“...,” said Trump', '..., said one GOP source.', 'Said Ellis: ...'
+        if src and src[1] < hi and low[src[1]] in ("in", "at", "on", "with", "from", "for", "of"):
+            e = src[1]
+            while e < hi and e - src[1] < _TAIL_WORDS and is_word(toks[e]):
+                e += 1
+            if e >= hi or toks[e] in (".", ","):
+                src = (src[0], e)  # "said one GOP source in the room."
+        if src and _inverted_ok(toks, low, src, hi, plain=j >= lo and not _after_quote(toks, j)):
+            return Found((i, b), _with_appositive(toks, low, src, hi), lemma, kind, True)
+    if low[i].endswith("ing") and not passive:
+        if j >= lo and toks[j] == "," and low[i] in PARTICIPLE_CUES and (b >= hi or low[b] != "to"):
+            return Found((i, b), None, lemma, kind, False, participle=True)  # "..., saying": the subject speaks
+        if j >= lo and j == i - 1 and is_cap(toks[j]) and low[i] in PARTICIPLE_CUES and j > lo:
+            r = j  # "footage of Hillary Clinton asking, ...", "with former Gov. Martin O'Malley calling Trump ..."
+            while r > lo and j - r < _NAME_BEFORE_PARTICIPLE and (is_cap(toks[r - 1]) or toks[r - 1] == "."):
+                r -= 1
+            r -= r > lo and low[r - 1] in ("former", "ex", "the")
+            if low[j] not in GROUPS and toks[r] != ".":
+                return Found((i, b), (r, j + 1), lemma, kind, False)
+        return None
+    if j >= lo and low[j] in ("and", "but") and kind != "belief":
+        return Found((i, b), None, lemma, kind, False, participle=True)  # "X criticized Y and said ...": X speaks
+    src, resolved = subject(toks, low, i, j, lo)
+    if src is None:
+        return None
+    if src[0] - 1 >= lo and low[src[0] - 1] in ("if", "whether") and not (src[0] >= 2 and low[src[0] - 2] == "even"):
+        return None  # "asked if he thought": a question, not an attribution ("even if they resented" is one)
+    if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
+        return None
+    if low[i] in WEAK and low[src[0]] in ("a", "an") and (low[i] in _NAMING or (b < hi and low[b] in _REDUCED_AFTER)) \
+            and (low[i].endswith("ed") or low[i] in _NAMING):
+        return None  # "a report released in September", "a company called Cambridge Analytica": modifiers
+    if not plausible(toks, low, i, src):
+        src = core_subject(toks, low, src)  # "... Korea and nuclear experts said": the last words may do
+        if src is None or not plausible(toks, low, i, src):
+            return None
+    return Found((i, b), src, lemma, kind, False, resolved=resolved)
+
+
+def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
+    """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes."""
+    j = i - 1
+    passive = False
+    while j >= lo:
+        w = low[j]
+        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS):
+            passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
+            j -= 1
+        elif w in WEEKDAYS and j - 1 >= lo and low[j - 1] == "on":
+            j -= 2
+        else:
+            break
+    return j, passive
+
+
+def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, int], form: str) -> bool:
+    """A weak cue counts with a complement after it ("found that"), or as an object verb after a name or pronoun."""
+    nxt = low[b] if b < hi else ""
+    if b >= 2 and low[b - 2] in ("be", "to"):
+        return False  # "who asked not to be identified", "wants to know": no finite verb of the subject
+    if src[0] > 0 and low[src[0] - 1] == "as" and nxt in (",", ".", "", "in", "on", "last", "this", "earlier"):
+        return True  # a comment clause: "as The Washington Post reported,", "as one adviser pointed out,"
+    if nxt in (".", "") and _after_comma(toks, src[0]):  # "..., security sources have revealed."
+        return True
+    if nxt == "," and b + 1 < hi and toks[b + 1] in OPEN:  # 'She continued, “For us ...'
+        return True
+    if nxt in _COMPLEMENT or (src[0] > 0 and toks[src[0] - 1] in CLOSE | OPEN):
+        return True  # a complement follows, or a quotation precedes ('“...,” Ramos wrote.')
+    if src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in CLOSE:
+        return True
+    end = next((k for k in range(src[0] + 1, src[1]) if toks[k] in (",", "(", "—") or low[k] in RELATIVE), src[1])
+    head, h = toks[end - 1], low[end - 1]  # "The Europeans, who had been cut out of the talks, derided"
+    opener = low[src[0]] in ("the", "a", "an", "his", "her", "its", "their") or is_cap(toks[src[0]])
+    # "the mayor called", "the Obama administration announced", "some analysts questioned"
+    named = h in SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (opener and h in ROLE_HEADS) or h in PEOPLE
+    named = named or (low[src[0]] in DETERMINERS and h.endswith(HUMAN_PLURALS))  # "two Democratic speechwriters"
+    plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
+    plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
+    finite = form in OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in _IRREGULAR_PAST
+    finite = finite or (plural and WEAK_LEMMA.get(form) == form)  # "Some Democrats question", "critics would call"
+    return named and finite and (is_word(nxt) or nxt in ("“", '"', "''"))
+
+
+def _after_comma(toks: list[str], a: int) -> bool:
+    """A comma before the phrase at a, or before the lower-case words leading to its name
+    ('..., the news site RTL Info reported.')."""
+    k = a - 1
+    while k > 0 and a - k < _COMMA_REACH and toks[k][:1].islower() and is_word(toks[k]):
+        k -= 1
+    return k >= 0 and toks[k] == ","
+
+
+def _with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
+    """'said Patrick McGinley, a law professor at WVU.': the appositive after the name belongs to the mention."""
+    a, b = src
+    if b + 1 < hi and toks[b] == "," and (low[b + 1] in ("a", "an", "the") or low[b + 1] in PERSON_ROLES):
+        e = b + 1
+        while e < hi and e - b < _APPOSITIVE and toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!"):
+            e += 1
+        return (a, e)
+    return src
+
+
+def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int, plain: bool) -> bool:
+    """A name after an inverted cue: opens like a mention, is no date, and ends the clause (after a plain comma,
+    the sentence or clause must end there: '..., said Clinton reached out' is no inversion)."""
+    first, nxt = low[src[0]], low[src[1]] if src[1] < hi else ""
+    if not (is_cap(toks[src[0]]) or first in DETERMINERS or (first in SUBJECT_PRONOUNS and not plain)):
+        return False
+    if first in WEEKDAYS or first in MONTHS or first in ("today", "yesterday", "tonight", "this", "last"):
+        return False
+    if plain:  # the phrase must look like a speaker: a name, or a person noun ("one GOP source")
+        h = next((k for k in range(src[0] + 1, src[1]) if low[k] in ("in", "at", "on", "with", "from", "for", "of")),
+                 src[1]) - 1  # the head before a prepositional tail
+        speaker = is_cap(toks[h]) or low[h] in PEOPLE or low[h] in ROLE_HEADS or low[h] in CONFIDENTIAL
+        return speaker and nxt in ("", ".", ",", "(", ":", ";", "—")
+    return src[1] >= hi or nxt in _AFTER_CUE_BOUNDARY
+
+
+def _after_quote(toks: list[str], j: int) -> bool:
+    """The cue follows a quotation ("...,” said", "...,\" said"): the place of an inverted attribution."""
+    return toks[j] in CLOSE or toks[j] in OPEN or (toks[j] == "," and j > 0 and (toks[j - 1] in CLOSE))

@@ -1,0 +1,121 @@
+"""The source before a cue: a plain noun phrase, one with a relative clause, or one across an inserted clause;
+and whether a phrase can be a speaker at all."""
+
+from __future__ import annotations
+
+from model.attribution.phrases import (
+    DETERMINERS,
+    PEOPLE,
+    RELATIVE,
+    SKIP,
+    STOP,
+    SUBJECT_PRONOUNS,
+    is_cap,
+    is_word,
+    np_before,
+)
+from model.lexicon import ATTRIBUTION, BELIEF, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH
+
+HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
+ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
+_ALONE = GRAMMAR["alone"]
+_INSERTED_CLAUSE = GRAMMAR["inserted_clause"]
+_CLAUSE_OPENERS = GRAMMAR["clause_openers"]
+_HEAD_ENDS = GRAMMAR["head_ends"]
+_PLURAL_OPENERS = GRAMMAR["plural_openers"]
+_RELATIVE_REACH = 12  # tokens back from the cue to a relative "who": "an official who asked not to be identified"
+_DASHED_ASIDE = 30  # tokens of an aside between dashes: "admirals -- most of whom ... -- who cited"
+_INSERTED_REACH = 25  # tokens of one inserted clause: "Afkham, who spoke in Tehran on Monday, said"
+_INSERTED_CLAUSES = 3  # inserted clauses crossed at most
+_CLAUSE_MARKS = frozenset({",", "”", '"', "“", "(", ")", ";", "''", "—", "–"})  # what ends an inserted clause
+_SHORT_BARE = 3  # tokens: a bare lower-case subject is at most this long ("top aides", "senior officials")
+
+
+def subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
+    """Source before the cue: a plain noun phrase, one with a relative clause, or one across an inserted clause."""
+    if j < lo:
+        return None, None
+    rel = _relative_before(toks, low, j, lo)
+    if rel is not None:
+        return rel, None
+    if toks[j] in (",", "—", "–"):
+        return _across_clause(toks, low, j, lo)
+    if low[j] in _ALONE and (j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP):
+        return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
+    src = np_before(toks, low, j, lo)
+    if src and low[src[0]] in ("who", "which") and src[0] - 1 >= lo:
+        k = _before_dashes(toks, src[0] - 1 - (toks[src[0] - 1] == ","), lo)
+        return src, np_before(toks, low, k, lo)
+    return src, None
+
+
+def _before_dashes(toks: list[str], k: int, lo: int) -> int:
+    """'admirals -- most of whom ... -- who cited': the antecedent stands before the dashed aside."""
+    if toks[k] not in ("-", "—", "–"):
+        return k
+    m = k - 1 - (toks[k - 1] == "-")
+    while m > lo and k - m < _DASHED_ASIDE and toks[m] not in ("-", "—", "–"):
+        m -= 1
+    return m - 1 - (toks[m - 1] == "-") if m > lo and toks[m] in ("-", "—", "–") else k
+
+
+def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
+    """"an official who asked not to be identified told": the phrase before "who" plus the clause."""
+    k = j
+    while k > lo and j - k < _RELATIVE_REACH and is_word(toks[k]) and low[k] not in RELATIVE:
+        k -= 1
+    if k <= lo or low[k] not in RELATIVE or k == j:
+        return None
+    head = np_before(toks, low, k - 1, lo)
+    if head is None or low[head[0]] in SUBJECT_PRONOUNS:
+        return None
+    return (head[0], j + 1)
+
+
+def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
+    """"Afkham, who spoke in Tehran, said": the subject before one to three inserted clauses set off by commas."""
+    pos = j
+    for _ in range(_INSERTED_CLAUSES):
+        k = pos - 1
+        while k > lo and pos - k < _INSERTED_REACH and toks[k] not in _CLAUSE_MARKS:
+            k -= 1
+        if k <= lo or toks[k] not in (",", "—", "–") or k == pos - 1 or low[k + 1] in _CLAUSE_OPENERS:
+            return None, None
+        head = np_before(toks, low, k - 1, lo)
+        if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in DETERMINERS or personish(low[head[1] - 1])):
+            if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _INSERTED_CLAUSE:
+                return head, None  # "Forbes, however, says", "Clinton, at a later press gaggle, said": not the mention
+            return (head[0], j), None  # the appositive or relative clause belongs to the mention
+        pos = k
+    return None, None
+
+
+def personish(h: str) -> bool:
+    """A person or group noun, singular or plural ("companies", "regulators", "doctor")."""
+    return h in PEOPLE or h in ROLE_HEADS or h + "s" in PEOPLE or h[:-1] in ROLE_HEADS or h[:-3] + "y" in ROLE_HEADS
+
+
+def plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) -> bool:
+    """Reject subjects that are noun modifiers of the cue word ("the Trump plan", "Clinton's claims")."""
+    head = toks[src[1] - 1]
+    if head.endswith(("'s", "’s")) or low[src[1] - 1] in DETERMINERS:
+        return False
+    if toks[src[1] - 1][:1].islower() and low[src[1] - 1].endswith("ed") and src[1] - src[0] <= 3:
+        return False  # "a heated dispute": an adjective before a noun, not a subject before a verb
+    first = low[src[0]]
+    if toks[src[0]][:1].islower() and first not in DETERMINERS and first not in SUBJECT_PRONOUNS:
+        h = low[src[1] - 1]  # a bare noun phrase: only a short plural ("officials", "top aides")
+        rel = any(low[k] in RELATIVE or is_cap(toks[k]) for k in range(src[0], src[1])) or first in PEOPLE \
+            or h in PEOPLE  # "police said", "attorneys for the family said"
+        if not rel and (src[1] - src[0] > _SHORT_BARE or not (h.endswith("s") and not h.endswith("ss"))):
+            return False
+    form = low[i]
+    lemma_form = (form in SPEECH and SPEECH[form] == form) or (form in BELIEF and BELIEF[form] == form)
+    if lemma_form and i - 1 > src[1] - 1 and low[i - 1] in ("does", "do", "did", "not"):
+        return True  # "he does believe", "she did not say": the auxiliary carries the agreement
+    if lemma_form:  # a base form ("say", "want") needs a plural subject: "they say", "many of whom say"
+        h = low[next((k for k in range(src[0] + 1, src[1]) if low[k] in _HEAD_ENDS), src[1]) - 1]
+        plural = h in ("they", "we", "i", "you", "who") or (h.endswith("s") and not h.endswith("ss"))
+        many = first in _PLURAL_OPENERS
+        return plural or many or (form in ("say", "tell") and is_cap(head))
+    return True

@@ -1,0 +1,7 @@
+"""Training and evaluation: data -> Pipelines -> artifacts and model cards, and the accuracy commands.
+
+Serving never imports this package; it reads only what training wrote to ``model/artifacts/``.
+
+    python -m model.training.train                       # the scorer
+    python -m model.training.evaluate polnear SPLIT_DIR  # attribution spans on PolNeAR
+"""
