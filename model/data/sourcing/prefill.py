@@ -25,16 +25,18 @@ def spans(field: str) -> tuple[int, int]:
 
 
 def events(ann_text: str) -> list[tuple[str, dict[str, tuple[int, int]]]]:
-    ts: dict[str, tuple[int, int]] = {}
+    """(event id, role -> span) per attribution event. Spans are read first: an E line may name a T line written
+    after it. Events with no content (empty duplicates of another event's trigger) are left out."""
+    lines = ann_text.splitlines()
+    ts = {t.split("\t")[0]: spans(t.split("\t")[1].split(" ", 1)[1]) for t in lines if t.startswith("T")}
     out = []
-    for line in ann_text.splitlines():
-        if line.startswith("T"):
-            tid, mid = line.split("\t")[:2]
-            ts[tid] = spans(mid.split(" ", 1)[1])
-        elif line.startswith("E"):
+    for line in lines:
+        if line.startswith("E"):
             eid, body = line.split("\t")[:2]
             roles = dict(part.split(":") for part in body.split())
-            out.append((eid, {r: ts[t] for r, t in roles.items() if t in ts}))
+            found = {r: ts[t] for r, t in roles.items() if t in ts}
+            if "Content" in found:
+                out.append((eid, found))
     return out
 
 
