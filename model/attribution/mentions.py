@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from model.lexicon import (
     COMMON_HEADS,
@@ -129,6 +130,7 @@ def gender_of(ws: list[str]) -> str:
     return "unknown"
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of the words; names recur within and across requests
 def classify(text: str) -> Mention:
     """Kind, role, entity and anonymity of a source mention taken on its own."""
     ws = words_of(text)
