@@ -186,7 +186,8 @@ function listLine(entries, index, d, one, many, none) {
   if (!entries.length) return h("li", {}, none);
   const shown = entries.slice(0, 30).map((e) => claimLink(index, e.claim.id, d, true));
   const more = entries.length > 30 ? ` and ${entries.length - 30} more` : "";
-  return h("li", {}, `${count(entries.length, "claim")} ${entries.length === 1 ? one : many}: `, joined(shown), more, ".");
+  const what = `${count(entries.length, "claim")} ${entries.length === 1 ? one : many}: `;
+  return h("li", {}, what, joined(shown), more, ".");
 }
 
 function denialLines(entries, index, d) {
@@ -221,9 +222,9 @@ function profileBox(doc, entries, index, d) {
       p.anonymous_corroborated ? " Two or more independent anonymous sources back the same claim." : ""));
   }
   lines.push(...denialLines(entries, index, d));
-  if (p.disputed) {
-    lines.push(h("li", {}, p.denied_party_responded ? "The party whose claims are denied is quoted in the article."
-      : "Not every denied claim's subject is quoted in the article."));
+  if (entries.some((e) => e.claim.denied_by.length)) {
+    lines.push(h("li", {}, p.denied_party_responded ? "Each denial comes from a party quoted in this article."
+      : "Some claims here are denied only in other articles sent with this one."));
   }
   lines.push(listLine(alone, index, d, "stands alone (one source, nothing else here backs it)",
     "stand alone (one source each, nothing else here backs them)", "Every sourced claim is backed by another."));

@@ -42,11 +42,13 @@ const FEATURES = {
     "no named source says the same"],
   corroborating_official: [(n) => `${count(n, "official source")} ${agree(n, "says", "say")} the same`,
     "no official source says the same"],
-  corroborating_documents: [(n) => `what backs it appears in ${count(n, "article")} of the request`,
+  corroborating_documents: [(n) => `it is backed by claims in ${count(n, "article")} of the request`,
     "nothing in the request backs it"],
-  denied: [(n) => `${count(n, "claim")} in the request ${agree(n, "denies", "deny")} it`, "nothing in the request denies it"],
+  denied: [(n) => `${count(n, "claim")} in the request ${agree(n, "denies", "deny")} it`,
+    "nothing in the request denies it"],
   officially_denied: ["an official denies it", "no official denies it"],
-  contradicted: [(n) => `${count(n, "claim")} in the request ${agree(n, "contradicts", "contradict")} it`, "nothing in the request contradicts it"],
+  contradicted: [(n) => `${count(n, "claim")} in the request ${agree(n, "contradicts", "contradict")} it`,
+    "nothing in the request contradicts it"],
   denial_share: ["denials weigh against the support it has", "no denial weighs against it"],
 };
 
