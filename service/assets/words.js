@@ -47,14 +47,14 @@ const FEATURES = {
   denied: [(n) => `${count(n, "claim")} in the request ${agree(n, "denies", "deny")} it`,
     "nothing in the request denies it"],
   officially_denied: ["an official denies it", "no official denies it"],
-  contradicted: [(n) => `${count(n, "claim")} in the request ${agree(n, "contradicts", "contradict")} it`,
-    "nothing in the request contradicts it"],
+  // Not counted: the answer does not list these claims, so a reader could not check a number against the page.
+  contradicted: ["other claims in the request contradict it", "nothing in the request contradicts it"],
   denial_share: ["denials weigh against the support it has", "no denial weighs against it"],
 };
 
 // Features that count things enter the model as log(1 + n).
 const COUNTS = new Set(["corroborating_sources", "corroborating_named", "corroborating_official",
-  "corroborating_documents", "denied", "contradicted"]);
+  "corroborating_documents", "denied"]);
 
 /** One explanation entry in words: present or absent depends on the claim's feature value. */
 export function featurePhrase(feature, value) {
