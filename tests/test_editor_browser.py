@@ -218,19 +218,32 @@ def test_hostile_text_is_shown_as_text(page, errors):
 def test_links_cross_documents(page, app):
     lines = SEED.split("\n")
     first, second = "\n".join(lines[:4]), "\n".join(lines[4:])
-    analyse(page, first, second)
+    page.locator("textarea").first.fill(first)
+    drop_file(page, "wire.txt", second)  # the second article arrives as a dropped file
+    expect(page.locator(".article label").nth(1)).to_have_text("wire.txt")
+    type_key(page)
+    page.click("#analyse")
     page.wait_for_selector("#c1-0")
+    assert page.locator(".document h3").all_text_contents() == ["Article 1", "wire.txt"]
     documents = answer(app, first, second)
     crossing = [(c["id"], d) for c in documents[0]["claims"] for d in c["denied_by"] if d.startswith("2:")]
     assert crossing, "the split seed should still have a denial across the two articles"
     denied, denier = crossing[0]
     link = page.locator(f"#{anchor(denied)} .links--denied a").first
-    assert link.text_content().startswith(f"Article 2 #{denier.rsplit(':', 1)[1]}")
+    assert link.text_content().startswith(f"wire.txt #{denier.rsplit(':', 1)[1]}")
     link.click()
     assert page.evaluate("document.activeElement.id") == anchor(denier)
     back = page.locator(f"#{anchor(denier)} .links--denies a", has_text=f"Article 1 #{denied.rsplit(':', 1)[1]}")
     back.click()
     assert page.evaluate("document.activeElement.id") == anchor(denied)
+
+
+def drop_file(page, name: str, text: str) -> None:
+    """Drop a text file on the page, as a person dragging it from their desktop would."""
+    transfer = page.evaluate_handle("([name, text]) => { const t = new DataTransfer(); "
+                                    "t.items.add(new File([text], name, {type: 'text/plain'})); return t; }",
+                                    [name, text])
+    page.dispatch_event("main", "drop", {"dataTransfer": transfer})
 
 
 def test_errors_show_the_problem_detail(page):
