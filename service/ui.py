@@ -43,10 +43,10 @@ class Asset:
 
 def load_assets(folder: Path = ASSETS) -> tuple[str, dict[str, Asset]]:
     """The bundle's version and every asset by file name (read once: a few kB in all)."""
-    files = sorted(p for p in folder.iterdir() if p.suffix in TYPES)
-    version = hashlib.sha256(b"".join(p.name.encode() + b"\0" + p.read_bytes() for p in files)).hexdigest()[:12]
-    assets = {p.name: Asset(p.read_bytes(), TYPES[p.suffix], hashlib.sha256(p.read_bytes()).hexdigest()[:16])
-              for p in files}
+    files = {p.name: p.read_bytes() for p in sorted(folder.iterdir()) if p.suffix in TYPES}
+    version = hashlib.sha256(b"".join(name.encode() + b"\0" + body for name, body in files.items())).hexdigest()[:12]
+    assets = {name: Asset(body, TYPES[Path(name).suffix], hashlib.sha256(body).hexdigest()[:16])
+              for name, body in files.items()}
     return version, assets
 
 
