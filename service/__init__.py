@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask
 
 import model
-from service import api, errors, logs, ops
+from service import api, errors, logs, ops, ui
 from service.auth import Keys, RateLimiter
 from service.config import Settings, load_settings
 
@@ -47,5 +47,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     logs.register(app)
     ops.register(app)
     app.register_blueprint(api.bp)
+    app.register_blueprint(ui.bp)  # the editor's page at / (no key needed to load it)
     errors.register(app)
     return app
