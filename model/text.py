@@ -20,6 +20,9 @@ _PARA = re.compile(r"[^\n]+")
 # Dotted acronyms ("U.S.", "F.B.I.") are one token; '' is the double quote of some wire copy.
 TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|''|\w+(?:[-'’&]\w+){0,8}|[^\w\s]")
 _TOKEN = TOKEN
+# Runs of word characters, case-folded: the words a keyword pre-check looks for before a slower pattern runs
+# (every word of a pattern's phrases that \b or \s+ bounds is one of these in any text the pattern matches).
+WORD = re.compile(r"\w+")
 _QUOTE_MARK = re.compile(r"[“”\"«»]|''")
 _TAIL_CUES = INVERTED | {"told", "according"}
 
@@ -209,6 +212,11 @@ def segment(text: str) -> Segmentation:
             if e > s:
                 sents.append(Sentence(text[s:e], s, e, n))
     return Segmentation(tuple(paras), tuple(sents), tuple(quotes(text, paras)))
+
+
+def words(text: str) -> set[str]:
+    """The case-folded word-character runs of ``text``, for keyword pre-checks."""
+    return set(WORD.findall(text.casefold()))
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:

@@ -9,11 +9,14 @@ from dataclasses import replace
 from model.attribution.records import QUOTED, Doc, Draft
 from model.attribution.resolve import Resolution
 from model.lexicon import ANONYMITY_REASONS
+from model.text import words
 from model.types import Claim, Source
 
 _REASON = re.compile(r"\b(?:who\s+|because\s+(?:he|she|they)\s+(?:was|were|is|are)\s+|speaking\s+|and\s+)?(?:"
                      + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ANONYMITY_REASONS) + r")"
                      + r"(?:\s+(?:about|on|to)(?:\s+[\w’'-]{1,30}){1,6})?", re.IGNORECASE)
+# A word each reason phrase holds between word boundaries (the longest but the last): no such word, no reason.
+_REASON_KEYS = frozenset(max(r.split()[:-1] or r.split(), key=len) for r in ANONYMITY_REASONS)
 _SPEAKER_GROUP = 1 << 30  # quote-group ids for "NAME: ..." paragraphs, clear of real quotations
 _SPEAKER_AT = 2  # characters into the paragraph where a transcript's speaker stands: "PENCE: ..."
 _NO_RESOLUTION = Resolution(None, None)
@@ -76,6 +79,9 @@ def speaker_paragraphs(drafts: list[Draft]) -> list[Draft]:
 
 def anonymity_reason(text: str, source: Source, d: Draft) -> str | None:
     """The words saying why an anonymous source is unnamed, in its mention or its sentence."""
+    if _REASON_KEYS.isdisjoint(words(text[min(d.start, source.start):max(d.end, source.end)])) and (
+            source.resolved is None or _REASON_KEYS.isdisjoint(words(source.resolved.text))):
+        return None
     m = _REASON.search(text, source.start, d.end) or _REASON.search(text, d.start, d.end)
     if not m and source.resolved is not None:  # "He said ..." of a source who asked not to be named
         m = _REASON.search(text, source.resolved.start, source.resolved.end)

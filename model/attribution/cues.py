@@ -19,6 +19,7 @@ _SOURCE_AFTER_PHRASES = frozenset({("according", "to"), ("in", "the", "words", "
     tuple(p.split()) for p in CUE_PHRASES if p.endswith((" of", " from")) and p != "in the words of"}
 _POLL_HEADS = {"in": ATTRIBUTION["poll_in"], "by": ATTRIBUTION["poll_by"]}
 _POLL_WORDS = ATTRIBUTION["poll_words"]
+_STARTS = frozenset(_PHRASES) | frozenset(DENIAL) | frozenset(SPEECH) | frozenset(BELIEF) | frozenset(_POLL_HEADS)
 _POLL_REACH = 5  # words after "in"/"by" within which the poll must come: "in a CNN national poll"
 
 
@@ -49,9 +50,9 @@ def _poll_after(toks: list[str], low: list[str], i: int) -> bool:
     """A poll or estimate within five words after "in" / "by": "in a CNN national poll", "by one estimate".
     After "in" the poll must be named: a bare "in the polls" is rarely annotated as a source."""
     heads, named = _POLL_HEADS[low[i]], low[i] == "by"
-    if heads.isdisjoint(low[i + 2:i + 6]):
+    if heads.isdisjoint(low[i + 2:i + 1 + _POLL_REACH]):
         return False
-    for k in range(i + 1, min(len(low), i + 6)):
+    for k in range(i + 1, min(len(low), i + 1 + _POLL_REACH)):
         if low[k] in heads:
             return k > i + 1 and named
         if low[k] in STOP or not (low[k] in _POLL_WORDS or low[k][:1].isalnum()):
@@ -69,20 +70,19 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
     hi = len(toks) if hi is None else hi
     low = [t.lower() for t in toks] if low is None else low
     out: list[Found] = []
-    i = lo
-    while i < hi:
-        if in_quote[i] or not is_word(toks[i]) or (not title and toks[i][0].isupper() and i > lo):
-            i += 1
+    free = lo  # tokens before this belong to a cue already found
+    # Only a word that can open a cue is looked at (most words cannot): the scan stays one pass in C.
+    for i in [k for k, w in enumerate(low[lo:hi], lo) if w in _STARTS]:
+        if i < free or in_quote[i] or not is_word(toks[i]) or (not title and toks[i][0].isupper() and i > lo):
             continue
         hit = cue_at(low, i)
         if hit is None and low[i] in _POLL_HEADS and _poll_after(toks, low, i):
             hit = i + 1, low[i], "relay"  # the poll or estimate is the source
         if hit is None:
-            i += 1
             continue
         b, lemma, kind = hit
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
         if found is not None:
             out.append(found)
-        i = b
+        free = b
     return out

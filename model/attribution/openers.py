@@ -30,10 +30,12 @@ def asked(s: Sentence) -> None:
 def sourceless(s: Sentence) -> None:
     """Stage "sourceless": with nothing else found, a cue whose source is not in the text."""
     if not s.found:
-        s.found = _sourceless_cue(s.toks, s.in_quote)
+        s.found = _sourceless_cue(s.toks, s.in_quote, s.low)
 
 
-def _sourceless_cue(toks: list[str], in_quote: list[bool]) -> list[Found]:
+def _sourceless_cue(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Found]:
+    if toks[0] != "Asked" and _SOURCELESS.isdisjoint(low):
+        return []
     for k, t in enumerate(toks):
         if not in_quote[k] and (t.lower() in _SOURCELESS or (k == 0 and t == "Asked")):
             return [Found((k, k + 1), None, t.lower(), "speech", False)]

@@ -6,10 +6,13 @@ import re
 
 from model.attribution.records import Doc, Draft
 from model.lexicon import HEDGES
+from model.text import words
 from model.types import Span
 
 _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for h in
                                           sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+# A word every match of the pattern holds (the longest of each phrase): without one, the pattern is not run.
+_HEDGE_KEYS = frozenset(max(h.split(), key=len) for h in HEDGES)
 # Rejecting words in a sourced claim make it a denial even with a neutral cue ("said the reports were false").
 _DENYING = re.compile(r"\b(?:false|untrue|baseless|unfounded|not true|a lie|lies|groundless|fabricated|"
                       r"fabrication|nonsense|no truth|categorically|completely wrong|(?:100|one hundred)\s+percent\s+"
@@ -26,6 +29,10 @@ _NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+(?:deny|
 _QUOTE_NEGATION = re.compile(r"[“\"](?:[\w’',]+\s){0,6}?(?:\w+n['’]t\s+(?:the|a|what|true|mean)|"
                              r"(?:is|was|are|were)\s+not\s+(?:the|a|what|true)|it['’]s\s+not|that['’]s\s+not|"
                              r"does\s+not\s+mean)\b", re.IGNORECASE)
+_DENYING_KEYS = frozenset({"false", "untrue", "baseless", "unfounded", "true", "lie", "lies", "groundless",
+                           "fabricated", "fabrication", "nonsense", "truth", "categorically", "wrong", "theory",
+                           "theories", "chance", "basis", "evidence", "neither", "buy", "believe"})
+_NOT_DENIAL_KEYS = frozenset({"deny", "denied", "denies", "confirm"})
 _NOT_DENIAL = re.compile(r"\b(?:not|never|n['’]t|neither|nor|refused to|declined to|would not)\s+"
                          r"(?:\w+\s+){0,2}(?:deny|denied|denies|confirm)\b", re.IGNORECASE)
 _COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
@@ -48,6 +55,8 @@ def hedge_stage(doc: Doc) -> None:
 
 def hedges(text: str, start: int, end: int) -> tuple[Span, ...]:
     """Hedge expressions in [start, end), minus ability "could not", the month "May" and "likely voters"."""
+    if _HEDGE_KEYS.isdisjoint(words(text[start:end])):
+        return ()
     out = []
     for m in _HEDGE.finditer(text, start, end):
         w = m.group(0)
@@ -79,10 +88,13 @@ def stance(text: str, d: Draft, sourced: bool) -> str:
     if not sourced:
         return "asserts"
     body = text[d.start:d.end]
-    if _NOT_DENIAL.search(body):
+    present = words(body)
+    if not _NOT_DENIAL_KEYS.isdisjoint(present) and _NOT_DENIAL.search(body):
         return "asserts"
     if d.kind == "denial" and not _NOT_REJECTION.search(body):
         return "denies"
-    if _DENYING.search(body) or _QUOTE_NEGATION.search(body):
+    if not _DENYING_KEYS.isdisjoint(present) and _DENYING.search(body):
+        return "denies"
+    if ("“" in body or '"' in body) and _QUOTE_NEGATION.search(body):
         return "denies"
     return "asserts"
