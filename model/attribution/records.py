@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from model.text import Segmentation
+from model.text import TOKEN, Segmentation
 from model.types import Claim, Document, Source, Span
 
 # A sentence (or a part of one) is a quotation's when the quotation covers at least this share of it.
@@ -40,8 +40,6 @@ class Sentence:
     end: int
     toks: list[str]
     low: list[str]
-    starts: list[int]
-    ends: list[int]
     in_quote: list[bool]
     quotes: list  # the quotations overlapping the sentence, in order
     quote_group: int  # the quotation covering most of the sentence, -1 when none
@@ -50,10 +48,23 @@ class Sentence:
     is_title: bool  # the document's first sentence
     candidates: list[Found] = field(default_factory=list)  # every cue with its source, before nesting
     found: list[Found] = field(default_factory=list)  # the attributions kept, in order
+    _offsets: tuple[list[int], list[int]] | None = None
+
+    @property
+    def starts(self) -> list[int]:
+        return self.offsets()[0]
+
+    def offsets(self) -> tuple[list[int], list[int]]:
+        """Start and end of every token; worked out on first use (most sentences never need them)."""
+        if self._offsets is None:
+            matches = list(TOKEN.finditer(self.text, self.start, self.end))
+            self._offsets = [m.start() for m in matches], [m.end() for m in matches]
+        return self._offsets
 
     def span(self, a: int, b: int) -> Span:
         """The text of tokens [a, b) as a span of the document."""
-        s, e = self.starts[a], self.ends[b - 1]
+        starts, ends = self.offsets()
+        s, e = starts[a], ends[b - 1]
         return Span(self.text[s:e], s, e)
 
 

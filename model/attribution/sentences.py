@@ -16,16 +16,16 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
     ends = [q.end for q in seg.quotes]  # quotations are disjoint and in order: their ends are sorted
     out = []
     for n, sent in enumerate(seg.sentences):
-        matches = list(TOKEN.finditer(text, sent.start, sent.end))
-        toks = [m.group(0) for m in matches]
-        starts = [m.start() for m in matches]
+        toks = TOKEN.findall(text, sent.start, sent.end)
         qs = _overlapping(seg, ends, sent.start, sent.end)
         group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end)
-        out.append(Sentence(
-            text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
-            low=[t.lower() for t in toks], starts=starts, ends=[m.end() for m in matches],
-            in_quote=_inside(qs, starts), quotes=qs, quote_group=group, quote_share=share,
-            opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0], is_title=n == 0 and sent.paragraph == 0))
+        s = Sentence(text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
+                     low=list(map(str.lower, toks)), in_quote=[False] * len(toks), quotes=qs, quote_group=group,
+                     quote_share=share, opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0],
+                     is_title=n == 0 and sent.paragraph == 0)
+        if qs:
+            s.in_quote = _inside(qs, s.starts)
+        out.append(s)
     return out
 
 
