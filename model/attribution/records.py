@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from model.text import TOKEN, Segmentation
+from model.text import Segmentation
 from model.types import Claim, Document, Source, Span
 
 # A sentence (or a part of one) is a quotation's when the quotation covers at least this share of it.
@@ -55,10 +55,15 @@ class Sentence:
         return self.offsets()[0]
 
     def offsets(self) -> tuple[list[int], list[int]]:
-        """Start and end of every token; worked out on first use (most sentences never need them)."""
+        """Start and end of every token; worked out on first use (most sentences never need them). Tokens
+        cover every non-space character in order, so each one is the next occurrence of its text."""
         if self._offsets is None:
-            matches = list(TOKEN.finditer(self.text, self.start, self.end))
-            self._offsets = [m.start() for m in matches], [m.end() for m in matches]
+            find, pos, starts = self.text.find, self.start, []
+            for tok in self.toks:
+                pos = find(tok, pos)
+                starts.append(pos)
+                pos += len(tok)
+            self._offsets = starts, [a + len(t) for a, t in zip(starts, self.toks, strict=True)]
         return self._offsets
 
     def span(self, a: int, b: int) -> Span:
