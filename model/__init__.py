@@ -15,10 +15,12 @@ from contextlib import nullcontext
 from functools import lru_cache
 from pathlib import Path
 
-from model.attribution import Pipeline
+from model import artifact
+from model.artifact import ArtifactError
+from model.attribution import LEARNED, Pipeline
 from model.links import link
 from model.report import report
-from model.scorer import ArtifactError, Scorer
+from model.scorer import Scorer
 from model.timing import Timer
 from model.types import Claim, Document, Options
 
@@ -44,17 +46,32 @@ def document_ids(given: Sequence[str | None]) -> list[str]:
 
 
 class NotReady(RuntimeError):
-    """The scoring artifact is missing or failed its checks."""
+    """An artifact is missing or failed its checks."""
+
+
+# The artifacts of the learned attribution stages, each verified (sha256) and loaded once.
+ATTRIBUTION_ARTIFACTS = tuple(sorted(set(LEARNED.values())))
+
+
+def load_models(model_dir: Path) -> dict[str, object]:
+    """name -> fitted model of every attribution artifact; raises ArtifactError when one is missing or altered."""
+    return {name: artifact.load(model_dir, name)[0] for name in ATTRIBUTION_ARTIFACTS}
+
+
+@lru_cache(maxsize=1)
+def _default_pipeline() -> Pipeline:
+    return Pipeline(models=load_models(DEFAULT_MODEL_DIR))
 
 
 def extract(documents: Sequence[Document], pipeline: Pipeline | None = None) -> list[Claim]:
-    """Segment and attribute every document; claims in request order. Needs no scoring artifact."""
-    attribute = pipeline or Pipeline()
+    """Segment and attribute every document; claims in request order. Needs no scoring artifact (the
+    shipped attribution artifacts, unless ``pipeline`` says otherwise)."""
+    attribute = pipeline or _default_pipeline()
     return [c for i, doc in enumerate(documents) for c in attribute(doc, i)]
 
 
 class Analyzer:
-    """Holds one verified scoring artifact and runs the pipeline with it.
+    """Holds the verified artifacts (the scorer, the learned attribution stages') and runs the pipeline.
 
     ``timer`` (a ``model.Timer``) sums the seconds of every stage by name; ``disable`` switches attribution
     stages off by name (``model.attribution.STAGES``), for ablations."""
@@ -63,22 +80,32 @@ class Analyzer:
                  disable: Sequence[str] = ()) -> None:
         self.model_dir = Path(model_dir) if model_dir else DEFAULT_MODEL_DIR
         self.timer = timer
-        self.pipeline = Pipeline(disable, timer)
         self.scorer: Scorer | None = None
         self.problem: str | None = None
+        self.metadata: dict[str, dict] = {}
+        models: dict[str, object] = {}
         try:
+            models = load_models(self.model_dir)
+            self.metadata = {name: artifact.read_metadata(self.model_dir, name) for name in ATTRIBUTION_ARTIFACTS}
             self.scorer = Scorer.load(self.model_dir)
         except ArtifactError as e:
             self.problem = str(e)
+        self.pipeline = Pipeline(disable, timer, models)
 
     @property
     def ready(self) -> bool:
         return self.scorer is not None
 
     def card(self) -> dict:
+        """The scorer's card; ``artifacts`` lists every artifact loaded, the scorer's files first."""
         if self.scorer is None:
             raise NotReady(self.problem or "no model")
-        return self.scorer.card()
+        card = self.scorer.card()
+        others = [{"name": meta["name"], "file": meta.get("file", f"{name}.joblib"), "version": meta["version"],
+                   "sha256": meta["sha256"], "role": meta.get("role", f"attribution stage model ({name})"),
+                   **{k: meta[k] for k in ("training_data", "metrics") if k in meta}}
+                  for name, meta in self.metadata.items()]
+        return {**card, "artifacts": [*card.get("artifacts", []), *others]}
 
     def analyze(self, documents: Sequence[Document], options: Options | None = None) -> dict:
         options = options or Options()

@@ -1,8 +1,8 @@
 """Verify and load the scoring artifact; score a request's claims in one batch.
 
 The artifact is ``scorer.joblib`` (one scikit-learn Pipeline: ClaimFeatures ->
-SignedLogisticRegression) with ``scorer.json`` beside it. The JSON holds the
-sha256 of the joblib file, checked before anything is unpickled.
+SignedLogisticRegression) with ``scorer.json`` beside it, loaded through
+``model.artifact``: the sha256 in the JSON is checked before anything is unpickled.
 
 Explanations are exact for the logistic model. With ``z = b + x . beta`` and
 the reference claim's ``z_ref`` (a named, cued, unhedged, unlinked
@@ -15,66 +15,30 @@ first; features at their reference value are left out.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections.abc import Sequence
 from contextlib import nullcontext
 from pathlib import Path
 
-import joblib
 import numpy as np
 
+from model.artifact import ArtifactError, load
 from model.features import reference_claim
 from model.timing import Timer
 from model.types import Claim, Links, Scored
 
-JOBLIB, META = "scorer.joblib", "scorer.json"
-REQUIRED = ("name", "version", "sha256", "features", "thresholds", "base_rate", "metrics", "training_data")
+NAME = "scorer"
+JOBLIB, META = f"{NAME}.joblib", f"{NAME}.json"
+REQUIRED = ("features", "thresholds", "base_rate", "metrics", "training_data")
+HINT = "train with python -m model.training.train"
 
 
-class ArtifactError(RuntimeError):
-    """The artifact is missing, unreadable or fails its sha256 check."""
-
-
-def sha256_file(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def read_metadata(model_dir: Path) -> dict:
-    path = model_dir / META
-    if not path.is_file():
-        raise ArtifactError(f"model metadata {path.name} is missing in {model_dir.name}/ "
-                            "(train with python -m model.training.train)")
-    try:
-        meta = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
-        raise ArtifactError(f"model metadata {path.name} is unreadable: {e}") from e
-    missing = [k for k in REQUIRED if not isinstance(meta, dict) or k not in meta]
-    if missing:
-        raise ArtifactError(f"model metadata {path.name} lacks {', '.join(missing)}")
-    return meta
-
-
-def load_pipeline(model_dir: Path, meta: dict):
-    path = model_dir / JOBLIB
-    if not path.is_file():
-        raise ArtifactError(f"model file {path.name} is missing in {model_dir.name}/")
-    actual = sha256_file(path)
-    if actual != meta["sha256"]:
-        raise ArtifactError(f"model file {path.name} fails its sha256 check (expected {meta['sha256']}, "
-                            f"found {actual}): truncated or altered; refusing to unpickle it")
-    try:
-        pipeline = joblib.load(path)
-    except Exception as e:  # a checksummed file that still fails to load is a broken artifact
-        raise ArtifactError(f"model file {path.name} does not load: {e}") from e
+def load_pipeline(model_dir: Path) -> tuple[object, dict]:
+    """The verified scoring Pipeline and its metadata; its features must be the metadata's."""
+    pipeline, meta = load(model_dir, NAME, REQUIRED, HINT)
     names = [f["name"] for f in meta["features"]]
     if list(pipeline[:-1].get_feature_names_out()) != names:
         raise ArtifactError("model features differ from the metadata's feature list")
-    return pipeline
+    return pipeline, meta
 
 
 class Scorer:
@@ -92,9 +56,7 @@ class Scorer:
 
     @classmethod
     def load(cls, model_dir: Path) -> Scorer:
-        model_dir = Path(model_dir)
-        meta = read_metadata(model_dir)
-        return cls(load_pipeline(model_dir, meta), meta)
+        return cls(*load_pipeline(Path(model_dir)))
 
     def info(self) -> dict:
         return {"name": self.meta["name"], "version": self.meta["version"], "sha256": self.meta["sha256"]}

@@ -13,11 +13,15 @@ and columns into frozen ``Claim`` records.
 
 A stage switched off by name leaves its findings empty: the later stages see fewer attributions, and a
 document column falls back to its default (no resolution, no reason, "asserts", no hedges).
+
+A learned stage (``LEARNED``: stage name -> the artifact it uses) is called with its fitted model as a
+second argument; ``model.Analyzer`` loads and verifies the artifacts and passes them in ``models``. A
+learned stage whose model is absent (training it, or an ablation) keeps what the rules found.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
 from model.attribution import acts, claims, cues, nesting, openers, resolve, stance
@@ -27,7 +31,7 @@ from model.text import segment
 from model.timing import Timer
 from model.types import Claim, Document
 
-__all__ = ["DOCUMENT_STAGES", "SENTENCE_STAGES", "STAGES", "Pipeline", "attribute"]
+__all__ = ["DOCUMENT_STAGES", "LEARNED", "SENTENCE_STAGES", "STAGES", "Pipeline", "attribute"]
 
 SENTENCE_STAGES: tuple[tuple[str, Callable[[Sentence], None]], ...] = (
     ("headline", openers.headline),  # "Gingrich: Trump Must ...", "PENCE: Well, ...": the words before a colon
@@ -46,23 +50,33 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("hedges", stance.hedge_stage),  # "reportedly", "probably", ...
 )
 STAGES = tuple(name for name, _ in SENTENCE_STAGES + DOCUMENT_STAGES)
+LEARNED: dict[str, str] = {}  # stage name -> artifact name (model/artifacts/<name>.joblib)
 
 
 class Pipeline:
     """The stages in order, some switched off by name, optionally timed."""
 
-    def __init__(self, disable: Iterable[str] = (), timer: Timer | None = None) -> None:
+    def __init__(self, disable: Iterable[str] = (), timer: Timer | None = None,
+                 models: Mapping[str, object] | None = None) -> None:
         off = set(disable)
         unknown = off - set(STAGES)
         if unknown:
             raise ValueError(f"no such attribution stage: {', '.join(sorted(unknown))} (stages: {', '.join(STAGES)})")
         self.timer = timer
-        self.sentence_stages = [self._timed(n, f) for n, f in SENTENCE_STAGES if n not in off]
-        self.document_stages = [self._timed(n, f) for n, f in DOCUMENT_STAGES if n not in off]
+        self.models = dict(models or {})
+        self.sentence_stages = [self._timed(n, self._bound(n, f)) for n, f in SENTENCE_STAGES if n not in off]
+        self.document_stages = [self._timed(n, self._bound(n, f)) for n, f in DOCUMENT_STAGES if n not in off]
         self._segment = self._timed("segment", segment)
         self._sentences = self._timed("tokens", sentences)
         self._parts = self._timed("parts", parts)
         self._build = self._timed("claims", claims.build)
+
+    def _bound(self, name: str, fn: Callable) -> Callable:
+        """A learned stage with its model (or None) as second argument; a rule stage as it is."""
+        if name not in LEARNED:
+            return fn
+        model = self.models.get(LEARNED[name])
+        return lambda target: fn(target, model)
 
     def _timed(self, name: str, fn: Callable) -> Callable:
         return self.timer.wrap(name, fn) if self.timer is not None else fn

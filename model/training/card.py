@@ -13,8 +13,9 @@ import numpy as np
 import scipy
 import sklearn
 
+from model.artifact import sha256_file
 from model.features import FEATURES, reference_claim
-from model.scorer import JOBLIB, META, sha256_file
+from model.scorer import JOBLIB, META
 from model.types import Links
 
 matplotlib.use("Agg")
