@@ -71,6 +71,9 @@ STORY_WORD = 3  # claims of one document carrying a term that make it one of tha
 DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
 
 
+_SILENT = Analysis(frozenset(), frozenset(), negated=False, denial=False)
+
+
 def source_key(claim: Claim) -> str:
     """Who stands behind a claim: its entity, or the outlet's own voice for an unattributed one."""
     return claim.entity or f"#document:{claim.doc_index}"
@@ -282,7 +285,8 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     if not claims:
         return []
     n = len(claims)
-    found = [analyse(c) for c in claims]
+    # A refusal ("declined to comment") asserts nothing: it neither corroborates nor denies, nor is linked.
+    found = [analyse(c) if c.stance != "declines" else _SILENT for c in claims]
     denial = np.array([f.denial for f in found], dtype=bool)
     negative = denial | np.array([f.negated for f in found], dtype=bool)
     key = _codes([source_key(c) for c in claims])
