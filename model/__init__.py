@@ -18,7 +18,7 @@ from pathlib import Path
 from model import artifact
 from model.artifact import ArtifactError
 from model.attribution import LEARNED, Pipeline
-from model.links import link
+from model.independence import link_independent
 from model.report import report
 from model.scorer import Scorer
 from model.timing import Timer
@@ -114,7 +114,7 @@ class Analyzer:
         timed = self.timer or _untimed
         claims = extract(documents, self.pipeline)
         with timed("link"):
-            links = link(claims)
+            links = link_independent(documents, claims)
         scored = self.scorer.score(claims, links, explain=options.explain, timer=self.timer)
         with timed("report"):
             return report(documents, scored, self.scorer.info(), options)

@@ -30,7 +30,7 @@ from tqdm import tqdm
 
 from model import extract
 from model.features import DIRECTIONS, NAMES, ClaimFeatures
-from model.links import link
+from model.independence import link_independent
 from model.monotone import SignedLogisticRegression
 from model.training import card, crossval
 from model.types import Claim, Document, Links
@@ -78,7 +78,7 @@ def emergent_rows(path: Path) -> list[Row]:
         claims = extract(docs)
         if not claims or claims[0].doc_index != 0:
             continue  # the service would leave it unscored (0.5 in the eval)
-        links = link(claims)
+        links = link_independent(docs, claims)
         rows.append(Row(claims[0], links[0], int(st["veracity"] == "true"), st["claim_id"], "emergent"))
     return rows
 
@@ -106,7 +106,8 @@ def labelled_rows(path: Path) -> list[Row]:
         i = target_index(claims, t["document"], start, start + len(t["text"]))
         if i is None:
             continue
-        rows.append(Row(claims[i], link(claims)[i], int(ex["held_up"]), ex["id"], "labelled", ex["pattern"]))
+        rows.append(Row(claims[i], link_independent(docs, claims)[i], int(ex["held_up"]), ex["id"], "labelled",
+                        ex["pattern"]))
     return rows
 
 
