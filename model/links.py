@@ -11,7 +11,8 @@ arithmetic, where scipy's per-call overhead would dominate.) Terms carried by
 more than ``max(200, 20 %)`` of a request's claims are dropped first
 (blocking: a story's topic word would otherwise pair every claim with every
 other), and when the remaining terms could still produce more than
-``PAIR_BUDGET`` pairs (hostile repetition), the commonest go next.
+``PAIRS_PER_CLAIM`` pairs for each claim (hostile repetition), the commonest go next: the pairs looked at
+grow linearly with the request, whatever its text.
 
 Matching compares one claim's content terms with the other's mention terms,
 either way round, so "Apple will launch ..." is restated by "Apple said it
@@ -63,7 +64,7 @@ DENIAL_MATCH = 0.3  # a denial restates less of what it denies
 TOPIC = 0.6  # share of a claim's terms its denier's document must cover
 MIN_SHARED = 2
 SAME_DOCUMENT_DENIAL = 0.66  # share of its own terms a denial restates to match with two words in its own article
-PAIR_BUDGET = 4_000_000  # at most this many (claim, claim) term co-occurrences per request
+PAIRS_PER_CLAIM = 1000  # term co-occurrences per claim at most; Emergent requests reach 370 (median 70)
 TOPICAL_DENIERS = 25  # denials per document that may match by topic (the first ones)
 RESTATED = 0.8  # share of the shorter claim's terms that makes a near-full restatement
 STORY_CLAIMS = 8  # claims a document needs before its recurring words count as its story's own
@@ -113,11 +114,12 @@ def index_terms(found: Sequence[Analysis]) -> Terms:
     df = np.bincount(mc, minlength=len(vocab))
     ok = df <= max(200, 0.2 * len(found))
     pairs = df.astype(np.int64) * (df - 1)  # ordered pairs a term can produce
-    if pairs[ok].sum() > PAIR_BUDGET:
+    budget = PAIRS_PER_CLAIM * len(found)
+    if pairs[ok].sum() > budget:
         # Hostile or huge requests: keep the rarest terms while the pairs they can produce fit the budget
         # (ties broken by the term itself, so request order still does not matter).
         order = np.lexsort((np.array(list(vocab), dtype=object), np.where(ok, df, np.iinfo(np.int64).max)))
-        ok[order[np.cumsum(pairs[order]) > PAIR_BUDGET]] = False
+        ok[order[np.cumsum(pairs[order]) > budget]] = False
     keep_m, keep_c = ok[mc], ok[cc]
     return Terms(cr[keep_c], cc[keep_c], mr[keep_m], mc[keep_m], len(found), len(vocab))
 

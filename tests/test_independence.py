@@ -3,6 +3,8 @@ changes no score of the original's claims, end to end through POST /v1/score."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -12,7 +14,7 @@ from tests.test_score_properties import SETTINGS, article, scores, story
 
 DATELINES = ["BAGHDAD (Wire) - ", "WASHINGTON, March 3 (Agency) — "]
 BYLINES = ["By a staff reporter\n", "Updated 14:02 GMT\n\n"]
-SEED = open("seeds/jalawla-2014.txt", encoding="utf-8").read()
+SEED = (Path(__file__).resolve().parents[1] / "seeds" / "jalawla-2014.txt").read_text(encoding="utf-8")
 
 
 def copy_of(text: str, how: int) -> str:

@@ -211,7 +211,7 @@ def test_hostile_repetition_stays_bounded():
 
 
 def test_pair_budget_keeps_rare_terms(monkeypatch):
-    monkeypatch.setattr("model.links.PAIR_BUDGET", 50)
+    monkeypatch.setattr("model.links.PAIRS_PER_CLAIM", 1)
     tag = [f"{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(40)]  # letters only: one word each
     claims = [make(f"Common words here and rare{t} token{t} about item{t}.", doc=i % 5, number=i)
               for i, t in enumerate(tag)]
