@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import islice
 from multiprocessing import get_context
 from multiprocessing.context import BaseContext
@@ -50,24 +51,35 @@ class BatchError(RuntimeError):
 
 # ------------------------------------------------------------------- scoring
 
-def answer(record: Record, analyzer: Analyzer, limits: Limits) -> Answer:
-    """The status and body HTTP would answer this record with."""
+def respond(record: Record, analyzer: Analyzer, limits: Limits) -> tuple[int, dict]:
+    """The status and body HTTP would answer this record with (the problem body without a request id)."""
     try:
         if record.refused is not None:
             raise record.refused
         req = read_request(record.body or b"", limits)
         result = analyzer.analyze(req.documents, req.options)
     except RequestError as e:
-        return e.status, encode_problem(problem_body(e.status, e.detail, INSTANCE, errors=e.errors))
+        return e.status, problem_body(e.status, e.detail, INSTANCE, errors=e.errors)
     except NotReady as e:
-        return 503, encode_problem(problem_body(503, f"The model is not ready: {e}", INSTANCE))
+        return 503, problem_body(503, f"The model is not ready: {e}", INSTANCE)
     except Exception:  # a bug: HTTP answers 500 and logs it; so does a batch run, and goes on
         import traceback
 
         print(f"{record.label()}: unexpected error\n{traceback.format_exc()}", file=sys.stderr)
-        return 500, encode_problem(problem_body(500, "The service failed on this request; it has been logged.",
-                                                INSTANCE))
-    return 200, encode_answer(answer_body(result, req.client_token))
+        return 500, problem_body(500, "The service failed on this request; it has been logged.", INSTANCE)
+    return 200, answer_body(result, req.client_token)
+
+
+def answer(record: Record, analyzer: Analyzer, limits: Limits) -> Answer:
+    """The status, and the body as HTTP sends it on one line."""
+    status, body = respond(record, analyzer, limits)
+    return status, encode_answer(body) if status == 200 else encode_problem(body)
+
+
+@lru_cache(maxsize=4)
+def shared_analyzer(model_dir: str | None = None) -> Analyzer:
+    """One verified Analyzer per process and artifact directory (a Spark Python worker loads it once)."""
+    return Analyzer(model_dir)
 
 
 _worker: tuple[Analyzer, Limits] | None = None
