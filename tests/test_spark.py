@@ -40,6 +40,7 @@ DOCS = [
     {"id": "c", "story": "bridge", "text": "Officials said the bridge would reopen on Monday. The mayor denied that."},
     {"id": "d", "story": "bridge", "text": "The bridge will reopen on Monday, police said."},
     {"id": "e", "story": "long", "text": "x" * 200_001},  # over the document limit: refused as HTTP refuses it
+    {"id": None, "story": "none", "text": "Witnesses said the market reopened."},  # Spark names it
 ]
 
 
@@ -75,8 +76,9 @@ def test_every_row_equals_the_in_process_answer(spark, tmp_path):
     out = tmp_path / "out"
     assert JOB.run(spark, [str(source), str(out), "--no-explain"]) == 0
     rows = {r["id"]: r.asDict(recursive=True) for r in spark.read.parquet(str(out)).collect()}
-    assert set(rows) == {d["id"] for d in DOCS}
-    for doc in DOCS[:4]:
+    (named,) = set(rows) - {d["id"] for d in DOCS}
+    assert named.startswith("row-") and len(rows) == len(DOCS)
+    for doc in [*DOCS[:4], {**DOCS[5], "id": named}]:
         claims, profile = expected([doc], explain=False)[doc["id"]]
         row = rows[doc["id"]]
         assert (row["status"], row["claims"], row["profile"], row["problem"]) == (200, claims, profile, None)

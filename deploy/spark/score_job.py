@@ -104,12 +104,13 @@ def score_story(frame, text_column: str, id_column: str, story_column: str, expl
 
 def score(frame, text_column: str = "text", id_column: str = "id", story_column: str | None = None,
           explain: bool = True, model_dir: str | None = None):
-    """The scored DataFrame: one row per input document (rows without an id get one from Spark)."""
+    """The scored DataFrame: one row per input document (rows without an id get "row-<n>" from Spark)."""
     from pyspark.sql import functions as F
 
-    if id_column not in frame.columns:
-        frame = frame.withColumn(id_column, F.monotonically_increasing_id().cast("string"))
-    frame = frame.withColumn(id_column, F.col(id_column).cast("string"))
+    # A row without an id (no such column, or null) is named by Spark, so every output row can be joined back.
+    row_id = F.concat(F.lit("row-"), F.monotonically_increasing_id().cast("string"))
+    given = F.col(id_column).cast("string") if id_column in frame.columns else F.lit(None).cast("string")
+    frame = frame.withColumn(id_column, F.coalesce(given, row_id))
     if story_column is None:
         selected = frame.select(id_column, text_column)
         return selected.mapInPandas(
