@@ -6,7 +6,8 @@
 IN is JSONL of request bodies, a CSV with a text column, or a folder of .txt
 files; OUT gets one answer per record, line N for record N. Exit status: 0
 when every record was answered, 1 when any was rejected, 2 when the run could
-not start, 130 when interrupted.
+not start, 3 when a worker process died, 130 when interrupted (3 and 130:
+run again with --resume to continue).
 """
 
 from __future__ import annotations
@@ -69,9 +70,13 @@ def main(argv: list[str] | None = None) -> int:
     except (BatchError, InputError, ValueError, OSError) as e:
         print(f"python -m model: {e}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:  # before the first record: nothing written
+        return 130
     print(summary(outcome, rejects), file=sys.stderr)
     if outcome.interrupted:
         return 130
+    if outcome.broken:
+        return 3
     return 1 if outcome.rejected else 0
 
 

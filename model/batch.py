@@ -18,6 +18,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import islice
@@ -180,6 +181,7 @@ class Outcome:
     workers: int = 1
     seconds: float = 0.0
     interrupted: bool = False
+    broken: bool = False  # a worker process died (killed, out of memory)
 
 
 class Writer:
@@ -261,6 +263,8 @@ def run(source: Records, out: str, *, workers: int, resume: bool = False, overwr
             bar.update(len(chunk))
     except KeyboardInterrupt:
         outcome.interrupted = True
+    except BrokenProcessPool:
+        outcome.broken = True
     finally:
         results.close()  # stops the worker pool, also on an interrupt
         bar.close()
@@ -281,7 +285,10 @@ def summary(outcome: Outcome, rejects: str | None) -> str:
     if outcome.resumed_after:
         parts.append(f"resumed after record {outcome.resumed_after}")
     parts.append(f"{outcome.rejected} rejected" + (f", see {rejects}" if outcome.rejected and rejects else ""))
+    last = outcome.resumed_after + outcome.records
     if outcome.interrupted:
-        parts.append(f"interrupted after record {outcome.resumed_after + outcome.records}: "
+        parts.append(f"interrupted after record {last}: run again with --resume to continue")
+    if outcome.broken:
+        parts.append(f"a worker process died (killed? out of memory?) after record {last}: "
                      "run again with --resume to continue")
     return "batch: " + "; ".join(parts)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 import tomllib
@@ -215,3 +216,23 @@ def test_console_script_and_package_data_are_declared():
     data = project["tool"]["setuptools"]["package-data"]["*"]
     assert "*.txt" in data and "artifacts/*.joblib" in data and "artifacts/*.json" in data
     assert project["tool"]["setuptools"]["dynamic"]["dependencies"]["file"] == ["requirements.txt"]
+
+
+def test_a_killed_worker_stops_the_run_and_resume_finishes_it(tmp_path, monkeypatch):
+    lines = [json.dumps({"text": f"Police said {i} shops were shut.", "id": f"s{i}"}) for i in range(24)]
+    src = write_lines(tmp_path / "in.jsonl", lines)
+    full, part = tmp_path / "full.jsonl", tmp_path / "part.jsonl"
+    assert main(["batch", str(src), str(full), "--workers", "1"]) == 0
+    original = model.batch.answer
+
+    def dies(record, *args):
+        if record.number == 17:
+            os._exit(9)  # as the kernel's OOM killer would end it
+        return original(record, *args)
+
+    monkeypatch.setattr(model.batch, "answer", dies)  # forked workers inherit it
+    assert main(["batch", str(src), str(part), "--workers", "2"]) == 3
+    assert len(part.read_text().splitlines()) < 17
+    monkeypatch.setattr(model.batch, "answer", original)
+    assert main(["batch", str(src), str(part), "--workers", "2", "--resume"]) == 0
+    assert part.read_bytes() == full.read_bytes()
