@@ -46,12 +46,19 @@ DOCS = [
 
 @pytest.fixture(scope="module")
 def spark():
+    with pytest.MonkeyPatch.context() as env:
+        # Python workers run this venv's Python and import model/ from the checkout, as executors import it
+        # from the installed wheel.
+        env.setenv("PYSPARK_PYTHON", sys.executable)
+        env.setenv("PYTHONPATH", os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
+        session = start_session()
+        yield session
+        session.stop()
+
+
+def start_session():
     from pyspark.sql import SparkSession
 
-    # Python workers run this venv's Python and import model/ from the checkout, as executors import it from
-    # the installed wheel.
-    os.environ["PYSPARK_PYTHON"] = sys.executable
-    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
     session = (SparkSession.builder.master("local[1]").appName("reliability-test")
                .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "1")
                .config("spark.default.parallelism", "1").config("spark.driver.memory", "1g")
@@ -60,8 +67,7 @@ def spark():
                .config("spark.sql.codegen.wholeStage", "false")
                .getOrCreate())
     session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
+    return session
 
 
 def expected(docs: list[dict], explain: bool = True) -> dict:
