@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -198,14 +199,14 @@ def test_an_interrupted_run_resumes_after_the_last_record_written(tmp_path, monk
     assert Path(rejects_path_for(str(part))).read_text() == Path(rejects_path_for(str(full))).read_text()
 
 
-def test_standard_input_to_standard_output_still_works(tmp_path):
+def test_standard_input_to_standard_output_still_works(monkeypatch, capsys):
     lines = [json.dumps(GOOD[1]), BAD[2]]
-    p = subprocess.run([sys.executable, "-m", "model", "--workers", "1"], cwd=ROOT, input="\n".join(lines) + "\n",
-                       capture_output=True, text=True, timeout=120)
-    assert p.returncode == 1
-    out = p.stdout.splitlines()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(("\n".join(lines) + "\n").encode())))
+    assert main(["--workers", "1"]) == 1
+    captured = capsys.readouterr()
+    out = captured.out.splitlines()
     assert json.loads(out[0])["documents"][0]["id"] == "0" and json.loads(out[1])["status"] == 422
-    assert "line 2: 422 bogus" in p.stderr
+    assert "line 2: 422 bogus" in captured.err
 
 
 def test_console_script_and_package_data_are_declared():
