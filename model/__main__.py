@@ -1,57 +1,83 @@
-"""Batch scoring from the command line: one request per JSON line in, one answer per line out.
+"""Batch scoring from the command line, answering every record as POST /v1/score would.
 
+    python -m model batch IN OUT            # or, installed: reliability batch IN OUT
     python -m model < requests.jsonl > answers.jsonl
-    python -m model --workers 4 < archive.jsonl > scored.jsonl
 
-Each input line is a request body as POST /v1/score takes it (``{"documents": [...]}``
-or ``{"text": ...}``). Lines are scored in parallel by a standard-library process
-pool and written in input order; a line that cannot be read gets ``{"error": ...}``.
+IN is JSONL of request bodies, a CSV with a text column, or a folder of .txt
+files; OUT gets one answer per record, line N for record N. Exit status: 0
+when every record was answered, 1 when any was rejected, 2 when the run could
+not start, 3 when a worker process died, 130 when interrupted (3 and 130:
+run again with --resume to continue).
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 
-from model import Document, Options, analyze, document_ids
-
-
-def documents_of(body: dict) -> list[Document]:
-    raw = body.get("documents", [body])
-    ids = document_ids([None if d.get("id") is None else str(d["id"]) for d in raw])
-    if len(set(ids)) != len(ids):
-        raise ValueError("document ids must be unique in a request")
-    return [Document(id=doc_id, text=str(d["text"])) for doc_id, d in zip(ids, raw, strict=True)]
+from model.batch import BatchError, rejects_path_for, run, summary
+from model.records import InputError, Records
+from model.request import Limits
 
 
-def answer(line: str) -> str:
+def cpus() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def parser() -> argparse.ArgumentParser:
+    ap = argparse.ArgumentParser(prog="python -m model", description=__doc__.split("\n\n")[0],
+                                 epilog="Without a command: JSONL request bodies on standard input, answers on "
+                                        "standard output (same as 'batch - -').")
+    ap.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
+    commands = ap.add_subparsers(dest="command", metavar="COMMAND")
+    batch = commands.add_parser(
+        "batch", help="score IN into OUT", description="Score every record of IN into OUT, line N for record N. "
+        "Limits come from RELIABILITY_MAX_BODY_BYTES, RELIABILITY_MAX_DOCUMENTS and RELIABILITY_MAX_DOCUMENT_CHARS, "
+        "as for the service.")
+    batch.add_argument("input", metavar="IN", help="a .jsonl file of request bodies, a .csv with a text column, "
+                                                   "a folder of .txt files, or - for standard input")
+    batch.add_argument("output", metavar="OUT", help="the answers, JSONL, or - for standard output")
+    batch.add_argument("--workers", type=int, default=None, help="processes (default: one per core)")
+    batch.add_argument("--rejects", metavar="PATH",
+                       help="where refused records go with their line numbers (default: OUT's name + .rejects.jsonl)")
+    again = batch.add_mutually_exclusive_group()
+    again.add_argument("--resume", action="store_true", help="OUT exists: continue after its last record")
+    again.add_argument("--overwrite", action="store_true", help="OUT exists: start again")
+    batch.add_argument("--text-column", default="text", help="CSV: the column holding the text (default: text)")
+    batch.add_argument("--no-explain", action="store_true",
+                       help="CSV and folders: leave out features and explanations (JSONL records say it themselves)")
+    batch.add_argument("--model-dir", default=os.environ.get("RELIABILITY_MODEL_DIR") or None,
+                       help="scoring artifact directory (default: RELIABILITY_MODEL_DIR, else the shipped one)")
+    return ap
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    if args.command is None:  # the stdin -> stdout form
+        args = parser().parse_args(["batch", "-", "-", *(["--workers", str(args.workers)] if args.workers else [])])
+    workers = args.workers or cpus()
+    if workers < 1:
+        print("python -m model: --workers must be at least 1", file=sys.stderr)
+        return 2
+    rejects = args.rejects or (None if args.output == "-" else rejects_path_for(args.output))
     try:
-        body = json.loads(line)
-        explain = bool((body.get("options") or {}).get("explain", True))
-        return json.dumps(analyze(documents_of(body), Options(explain=explain)))
-    except (ValueError, KeyError, TypeError, AttributeError) as e:
-        return json.dumps({"error": f"{type(e).__name__}: {e}"})
-
-
-def lines(stream) -> Iterator[str]:
-    return (line for line in stream if line.strip())
-
-
-def main() -> int:
-    ap = argparse.ArgumentParser(prog="python -m model", description=__doc__.splitlines()[0])
-    ap.add_argument("--workers", type=int, default=1, help="processes (default 1)")
-    args = ap.parse_args()
-    if args.workers <= 1:
-        for line in lines(sys.stdin):
-            print(answer(line), flush=False)
-        return 0
-    with ProcessPoolExecutor(max_workers=args.workers) as pool:
-        for out in pool.map(answer, lines(sys.stdin), chunksize=16):
-            print(out)
-    return 0
+        limits = Limits.from_env()
+        source = Records(args.input, limits.max_body_bytes, args.text_column, explain=not args.no_explain)
+        outcome = run(source, args.output, workers=workers, resume=args.resume, overwrite=args.overwrite,
+                      rejects=rejects, model_dir=args.model_dir, limits=limits)
+    except (BatchError, InputError, ValueError, OSError) as e:
+        print(f"python -m model: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:  # before the first record: nothing written
+        return 130
+    print(summary(outcome, rejects), file=sys.stderr)
+    if outcome.interrupted:
+        return 130
+    if outcome.broken:
+        return 3
+    return 1 if outcome.rejected else 0
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ from typing import Any
 from flask import Flask
 
 import model
-from service import api, errors, logs, ops, ui
+from service import api, errors, logs, openapi, ops, ui
 from service.auth import Keys, RateLimiter
 from service.config import Settings, load_settings
 
@@ -42,11 +42,12 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     if not analyzer.ready:
         # Serve anyway (healthz, readyz say why, /v1 answers 503), but say it where operators look.
         log.error("model not ready: %s", analyzer.problem)
-    app.extensions["openapi"] = ops.openapi_document(settings, auth_required=keys.enabled)
 
     logs.register(app)
     ops.register(app)
     app.register_blueprint(api.bp)
     app.register_blueprint(ui.bp)  # the editor's page at / (no key needed to load it)
     errors.register(app)
+    # Last, once every route is registered: the document is derived from them.
+    app.extensions["openapi"] = openapi.document(app, settings, keyed=keys.enabled)
     return app

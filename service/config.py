@@ -15,11 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-# field name -> environment variable (documented in the README).
+from model.request import LIMIT_ENV, Limits
+
+_DEFAULT_LIMITS = Limits()
+
+# field name -> environment variable (documented in the README). The request limits are model/'s, which the
+# batch command reads too, so a record and a request are held to the same ones.
 ENV = {
-    "max_body_bytes": "RELIABILITY_MAX_BODY_BYTES",
-    "max_documents": "RELIABILITY_MAX_DOCUMENTS",
-    "max_document_chars": "RELIABILITY_MAX_DOCUMENT_CHARS",
+    **LIMIT_ENV,
     "api_keys": "RELIABILITY_API_KEYS",
     "api_keys_file": "RELIABILITY_API_KEYS_FILE",
     "rate_limit_per_minute": "RELIABILITY_RATE_LIMIT_PER_MINUTE",
@@ -29,9 +32,9 @@ ENV = {
 
 @dataclass(frozen=True)
 class Settings:
-    max_body_bytes: int = 10 * 1024 * 1024
-    max_documents: int = 500
-    max_document_chars: int = 200_000
+    max_body_bytes: int = _DEFAULT_LIMITS.max_body_bytes
+    max_documents: int = _DEFAULT_LIMITS.max_documents
+    max_document_chars: int = _DEFAULT_LIMITS.max_document_chars
     # Plain keys (comma-separated in the environment); only their hashes are kept.
     api_keys: tuple[str, ...] = ()
     # A file of sha256 hex digests of keys, one per line ('#' comments allowed).
@@ -40,11 +43,12 @@ class Settings:
     model_dir: str | None = None  # None = the shipped artifact
 
     def __post_init__(self) -> None:
-        for name in ("max_body_bytes", "max_documents", "max_document_chars"):
-            if getattr(self, name) < 1:
-                raise ValueError(f"{name} must be at least 1")
+        self.limits()  # each at least 1
         if self.rate_limit_per_minute < 0:
             raise ValueError("rate_limit_per_minute must not be negative")
+
+    def limits(self) -> Limits:
+        return Limits(self.max_body_bytes, self.max_documents, self.max_document_chars)
 
     def key_digests(self) -> tuple[bytes, ...]:
         """sha256 digests of every configured key; empty means auth is off."""

@@ -6,7 +6,6 @@ Callers branch on ``status`` and, for 422, on ``errors[].loc``; ``type`` is
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Mapping, Sequence
 from http import HTTPStatus
@@ -14,39 +13,27 @@ from http import HTTPStatus
 from flask import Flask, Response, g, request
 from werkzeug.exceptions import HTTPException
 
+from model.request import RequestError, encode_problem, problem_body
+
 PROBLEM_JSON = "application/problem+json"
 
 log = logging.getLogger("service.errors")
 
 
-class Problem(Exception):
-    """Raised anywhere in a request to answer with a problem+json document."""
+class Problem(RequestError):
+    """Raised anywhere in a request to answer with a problem+json document; model/'s RequestError plus headers."""
 
     def __init__(self, status: int, detail: str, headers: Mapping[str, str] | None = None,
                  errors: Sequence[Mapping[str, str]] | None = None, reason: str | None = None) -> None:
-        super().__init__(detail)
-        self.status = status
-        self.detail = detail
+        super().__init__(status, detail, errors=errors, reason=reason)
         self.headers = dict(headers or {})
-        self.errors = list(errors) if errors is not None else None
-        # A short machine name for metrics ("invalid_json", "too_large", ...).
-        self.reason = reason or HTTPStatus(status).phrase.lower().replace(" ", "_")
 
 
 def problem_response(status: int, detail: str, headers: Mapping[str, str] | None = None,
                      errors: Sequence[Mapping[str, str]] | None = None) -> Response:
-    body: dict = {
-        "type": "about:blank",
-        "title": HTTPStatus(status).phrase,
-        "status": status,
-        "detail": detail,
-        "instance": request.path,
-    }
-    if "request_id" in g:
-        body["request_id"] = g.request_id
-    if errors is not None:
-        body["errors"] = list(errors)
-    response = Response(json.dumps(body), status=status, mimetype=PROBLEM_JSON)
+    # The same body the batch command writes for a rejected record, plus this request's id.
+    body = problem_body(status, detail, request.path, g.get("request_id"), errors)
+    response = Response(encode_problem(body), status=status, mimetype=PROBLEM_JSON)
     for name, value in (headers or {}).items():
         response.headers[name] = value
     return response
@@ -73,9 +60,9 @@ def handle_http_exception(e: HTTPException) -> Response:
     return problem_response(e.code or 500, _http_detail(e), headers=keep)
 
 
-def handle_problem(e: Problem) -> Response:
+def handle_problem(e: RequestError) -> Response:
     g.problem_reason = e.reason
-    return problem_response(e.status, e.detail, headers=e.headers, errors=e.errors)
+    return problem_response(e.status, e.detail, headers=getattr(e, "headers", None), errors=e.errors)
 
 
 def handle_unexpected(e: Exception) -> Response:
@@ -86,6 +73,6 @@ def handle_unexpected(e: Exception) -> Response:
 
 
 def register(app: Flask) -> None:
-    app.register_error_handler(Problem, handle_problem)
+    app.register_error_handler(RequestError, handle_problem)  # Problem too: it is one
     app.register_error_handler(HTTPException, handle_http_exception)
     app.register_error_handler(Exception, handle_unexpected)

@@ -1,78 +1,24 @@
 """Request and response models: what the API validates with and what /openapi.json publishes.
 
-The request models validate every body (strict types: ``"true"`` is not a
-boolean, ``1`` is not a string); the response models are the published
-contract of what model/ returns. Limits that are configurable at run time
-(documents per request, characters per document) are checked through the
-validation context, so the same models serve any configuration.
+The request models (``model/request.py``) validate every body (strict types:
+``"true"`` is not a boolean, ``1`` is not a string); the response models here
+are the published contract of what model/ returns. Limits that are
+configurable at run time (documents per request, characters per document) are
+checked through the validation context, so the same models serve any
+configuration.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator
-from pydantic_core import PydanticCustomError
+from pydantic import BaseModel, ConfigDict, Field
 
-# ---------------------------------------------------------------- requests
+# The request models live in model/ so that the batch command and the Spark job validate with the very same ones.
+from model.request import DocumentIn, Options, ScoreRequest, SingleDocumentRequest
 
-DocumentId = Annotated[str, Field(min_length=1, max_length=200, description="1–200 characters, unique in a request.")]
-
-
-class _Strict(BaseModel):
-    # Unknown fields are errors: a misspelt "optoins" must not be silently ignored.
-    model_config = ConfigDict(strict=True, extra="forbid")
-
-
-class Options(_Strict):
-    explain: bool = Field(True, description="Include `features` and `explanation` per claim.")
-
-
-class DocumentIn(_Strict):
-    id: DocumentId | None = Field(
-        None, description='Defaults to "0", "1", … in order among the documents sent without one.')
-    text: str = Field(description="The article text, at most the configured number of characters.")
-    title: str | None = None
-    url: str | None = None
-    outlet: str | None = None
-
-    @field_validator("text")
-    @classmethod
-    def _text_limit(cls, text: str, info: ValidationInfo) -> str:
-        limit = (info.context or {}).get("max_document_chars")
-        if limit is not None and len(text) > limit:
-            raise PydanticCustomError("too_long", "text has {length} characters; the limit is {limit}",
-                                      {"length": len(text), "limit": limit})
-        return text
-
-
-ClientToken = Annotated[str, Field(max_length=1024, description="Echoed back unchanged in the response.")]
-
-
-class ScoreRequest(_Strict):
-    """Several documents, scored as one story: links may cross documents."""
-
-    documents: list[DocumentIn] = Field(min_length=1)
-    options: Options = Field(default_factory=Options)
-    client_token: ClientToken | None = None
-
-    @field_validator("documents", mode="before")
-    @classmethod
-    def _count_limit(cls, documents: object, info: ValidationInfo) -> object:
-        # Checked before the items are validated, so an oversize batch costs nothing.
-        limit = (info.context or {}).get("max_documents")
-        if limit is not None and isinstance(documents, list) and len(documents) > limit:
-            raise PydanticCustomError("too_long", "{count} documents; the limit is {limit} per request",
-                                      {"count": len(documents), "limit": limit})
-        return documents
-
-
-class SingleDocumentRequest(DocumentIn):
-    """One document given at the top level: ``{"text": "..."}``."""
-
-    options: Options = Field(default_factory=Options)
-    client_token: ClientToken | None = None
-
+__all__ = ["Claim", "DocumentIn", "DocumentOut", "ModelCard", "Options", "ProblemDetails", "Profile",
+           "ScoreRequest", "ScoreResponse", "SingleDocumentRequest", "Status"]
 
 # --------------------------------------------------------------- responses
 
