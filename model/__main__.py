@@ -17,7 +17,7 @@ import os
 import sys
 
 from model.batch import BatchError, rejects_path_for, run, summary
-from model.records import InputError, Records
+from model.batch_input import InputError, Records
 from model.request import Limits
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import IO
 
 from model import Analyzer, NotReady
-from model.records import Record, Records
+from model.batch_input import Record, Records
 from model.request import (
     Limits,
     RequestError,

@@ -18,7 +18,7 @@ import model.batch
 from model import Analyzer
 from model.__main__ import main
 from model.batch import answer, rejects_path_for
-from model.records import Record
+from model.batch_input import Record
 from model.request import Limits
 from service import create_app
 

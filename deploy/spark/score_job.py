@@ -69,7 +69,7 @@ def _rows(ids: list[str | None], status: int, body: dict) -> list[dict]:
 def _score(ids: list[str | None], texts: list[str | None], explain: bool, model_dir: str | None) -> list[dict]:
     """One request of these documents, answered as HTTP would, as output rows."""
     from model.batch import respond, shared_analyzer
-    from model.records import Record
+    from model.batch_input import Record
     from model.request import Limits
 
     documents = [{"text": text} if doc_id is None else {"id": doc_id, "text": text}
