@@ -1,0 +1,1 @@
+"""Training code: data -> scikit-learn Pipelines -> artifacts and cards. Serving never imports this package."""
