@@ -117,7 +117,7 @@ class _Read:
     scalar features and refuting contexts."""
 
     sentences: list[list[str]] = field(default_factory=list)  # flattened over texts
-    sentence_flags: list[tuple[int, int, int, int]] = field(default_factory=list)
+    sentence_flags: list[list[int]] = field(default_factory=list)
     n_sentences: list[int] = field(default_factory=list)
     scalars: list[list[float]] = field(default_factory=list)
     context: list[Counter] = field(default_factory=list)
@@ -226,33 +226,37 @@ class PairFeatures(TransformerMixin, BaseEstimator):
     def _read_one(self, text: str, side: _Read, cache: dict[str, str]) -> None:
         lower = text.lower()
         spans = sentence_spans(lower)
-        totals = [0, 0, 0, 0]
-        lead = [0, 0, 0, 0]
+        per_sentence = []
         context: Counter = Counter()
         words = 0
-        for k, (s, e) in enumerate(spans):
+        get = cache.__getitem__
+        for s, e in spans:
             tokens = TOKEN.findall(lower, s, e)
             types = set(tokens)
             for t in types.difference(cache):
                 cache[t] = self._norm(t)
             words += len(tokens)
-            side.sentences.append(list(filter(None, map(cache.__getitem__, tokens))))
+            side.sentences.append(list(filter(None, map(get, tokens))))
             flags = self._flags(lower, s, e, types)
-            side.sentence_flags.append(tuple(flags))
-            totals = [x + y for x, y in zip(totals, flags, strict=True)]
-            if k < LEAD_SENTENCES:
-                lead = [x + y for x, y in zip(lead, flags, strict=True)]
+            per_sentence.append(flags)
             if flags[0]:
                 self._contexts(tokens, context)
+        side.sentence_flags += per_sentence
         n = len(spans)
-        questions = lower.count("?")
-        lead_questions = lower.count("?", 0, spans[min(n, LEAD_SENTENCES) - 1][1])
+        if n == 1:  # most texts the linker sends are one sentence
+            ref, sup, disc, neg = totals = per_sentence[0]
+            lead = totals
+            lead_questions = questions = flags[2] and lower.count("?")
+        else:
+            ref, sup, disc, neg = (sum(c) for c in zip(*per_sentence, strict=True))
+            lead = [sum(c) for c in zip(*per_sentence[:LEAD_SENTENCES], strict=True)]
+            questions = lower.count("?")
+            lead_questions = lower.count("?", 0, spans[LEAD_SENTENCES - 1][1]) if n > LEAD_SENTENCES else questions
         side.n_sentences.append(n)
         side.context.append(context)
-        side.scalars.append([
-            math.log1p(words), math.log1p(n), totals[0] / n, float(totals[0] > 0), float(lead[0] > 0),
-            totals[1] / n, float(lead[1] > 0), totals[2] / n, float(lead[2] > 0), totals[3] / n, float(lead[3] > 0),
-            float(questions > 0), float(lead_questions > 0)])
+        side.scalars.append([math.log1p(words), math.log1p(n), ref / n, float(ref > 0), float(lead[0] > 0), sup / n,
+                             float(lead[1] > 0), disc / n, float(lead[2] > 0), neg / n, float(lead[3] > 0),
+                             float(questions > 0), float(lead_questions > 0)])
 
     def _contexts(self, tokens: list[str], out: Counter) -> None:
         """Per refuting word of a sentence: its lemma, the word pairs around it ("denied that", "was denied"),
@@ -275,15 +279,20 @@ class PairFeatures(TransformerMixin, BaseEstimator):
         pairs = X if isinstance(X, Pairs) else Pairs.of(X)
         if not len(pairs):
             return sp.csr_matrix((0, len(self.get_feature_names_out())))
-        cache: dict[str, str] = {}
-        a, b = self._read(pairs.texts_a, cache), self._read(pairs.texts_b, cache)
-        ia, ib = np.asarray(pairs.ia, dtype=np.int64), np.asarray(pairs.ib, dtype=np.int64)
-        text = np.asarray(b.scalars, dtype=np.float64)[ib]
-        claim = np.asarray(a.scalars, dtype=np.float64)[:, [0, 3, 9, 7, 11]][ia]  # words, refuting, negation,
-        claim[:, 2] = (claim[:, 2] > 0).astype(np.float64)                          # discussing, question
+        # Every distinct text is read once, whichever side (or both) it is on.
+        union: dict[str, int] = {}
+        to_a = np.fromiter((union.setdefault(t, len(union)) for t in pairs.texts_a), np.int64, len(pairs.texts_a))
+        to_b = np.fromiter((union.setdefault(t, len(union)) for t in pairs.texts_b), np.int64, len(pairs.texts_b))
+        side = self._read(list(union), {})
+        ia = to_a[np.asarray(pairs.ia, dtype=np.int64)]
+        ib = to_b[np.asarray(pairs.ib, dtype=np.int64)]
+        scalars = np.asarray(side.scalars, dtype=np.float64)
+        text = scalars[ib]
+        claim = scalars[:, [0, 3, 9, 7, 11]][ia]  # words, refuting, negation, discussing, question
+        claim[:, 2] = (claim[:, 2] > 0).astype(np.float64)
         both = np.column_stack([claim[:, 1] * text[:, 3], claim[:, 2] * (text[:, 9] > 0)])
-        dense = np.hstack([text, claim, self._pair_features(a, b, ia, ib), both])
-        return sp.hstack([sp.csr_matrix(dense), self._context_matrix(b)[ib]], format="csr")
+        dense = np.hstack([text, claim, self._pair_features(side, ia, ib), both])
+        return sp.hstack([sp.csr_matrix(dense), self._context_matrix(side)[ib]], format="csr")
 
     def _context_matrix(self, side: _Read) -> sp.csr_matrix:
         rows, cols, vals = [], [], []
@@ -298,35 +307,32 @@ class PairFeatures(TransformerMixin, BaseEstimator):
         m.sort_indices()
         return m
 
-    def _pair_features(self, a: _Read, b: _Read, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
-        """Overlap of each pair's claim with its text: cosine, containment, bigrams, best sentences."""
-        vocab = sorted(set(chain.from_iterable(a.sentences)).union(*b.sentences))
-        index = {w: j for j, w in enumerate(vocab)}
+    def _pair_features(self, side: _Read, ia: np.ndarray, ib: np.ndarray) -> np.ndarray:
+        """Overlap of each pair's claim (row ia) with its text (row ib): cosine, containment, bigrams, best
+        sentences. Rows are the batch's distinct texts; a claim of several sentences is one row."""
+        vocab = sorted(set().union(*side.sentences))
         idf = self._idf(vocab)
-        a_ids, a_ptr = _ids(a.sentences, index)  # a claim's sentences, joined below into one row
-        b_ids, b_ptr = _ids(b.sentences, index)
-        a_rows = _text_rows(a.n_sentences, a_ptr)
-        b_rows = _text_rows(b.n_sentences, b_ptr)
-        b_lead = _lead_rows(b.n_sentences, b_ptr)
+        ids, sentence_ptr = _ids(side.sentences, {w: j for j, w in enumerate(vocab)})
+        rows = _text_rows(side.n_sentences, sentence_ptr)
+        lead_ids, lead_ptr = _gather(ids, _lead_rows(side.n_sentences, sentence_ptr))
         v = len(vocab)
-        a_tf, b_tf = _csr(a_ids, a_rows, v), _csr(b_ids, b_rows, v)
-        lead_tf = _csr(*_gather(b_ids, b_lead), v)
-        a_bin, b_bin, lead_bin = (_binary(m) for m in (a_tf, b_tf, lead_tf))
-        a_w, b_w = _scale(a_bin, idf), _scale(b_bin, idf)
-        a_den = _nonzero(_rowsum(a_w))[ia]
-        a_unit = _l2(_scale(a_tf, idf))[ia]
-        cos = _rowdot(a_unit, _l2(_scale(b_tf, idf))[ib])
+        tf, lead_tf = _csr(ids, rows, v), _csr(lead_ids, lead_ptr, v)
+        binary, lead_bin = _binary(tf), _binary(lead_tf)
+        weighted = _scale(binary, idf)
+        wsum = _nonzero(_rowsum(weighted))
+        unit = _l2(_scale(tf, idf))
+        a_unit, a_w, a_den = unit[ia], weighted[ia], wsum[ia]
+        cos = _rowdot(a_unit, unit[ib])
         cos_lead = _rowdot(a_unit, _l2(_scale(lead_tf, idf))[ib])
-        a_wi = a_w[ia]
-        contain = _rowdot(a_wi, b_bin[ib]) / a_den
-        contain_lead = _rowdot(a_wi, lead_bin[ib]) / a_den
-        contain_text = _rowdot(a_bin[ia], b_w[ib]) / _nonzero(_rowsum(b_w))[ib]
-        a_bi, b_bi, lead_bi = _bigrams([(a_ids, a_rows), (b_ids, b_rows), _gather(b_ids, b_lead)], v)
-        a_bi_n = _nonzero(_rowsum(a_bi))[ia]
-        bigrams = _rowdot(a_bi[ia], b_bi[ib]) / a_bi_n
-        bigrams_lead = _rowdot(a_bi[ia], lead_bi[ib]) / a_bi_n
-        sentences = _binary(_csr(b_ids, b_ptr, v))
-        best = self._best_sentences(a_w, a_den, sentences, b, ia, ib)
+        contain = _rowdot(a_w, binary[ib]) / a_den
+        contain_lead = _rowdot(a_w, lead_bin[ib]) / a_den
+        contain_text = _rowdot(binary[ia], weighted[ib]) / wsum[ib]
+        bi, lead_bi = _bigrams([(ids, rows), (lead_ids, lead_ptr)], v)
+        a_bi, a_bi_n = bi[ia], _nonzero(_rowsum(bi))[ia]
+        bigrams = _rowdot(a_bi, bi[ib]) / a_bi_n
+        bigrams_lead = _rowdot(a_bi, lead_bi[ib]) / a_bi_n
+        sentences = _binary(_csr(ids, sentence_ptr, v))
+        best = self._best_sentences(weighted, wsum, sentences, side, ia, ib)
         return np.column_stack([cos, cos_lead, contain, contain_lead, contain_text, bigrams, bigrams_lead, *best])
 
     def _idf(self, vocab: list[str]) -> np.ndarray:
@@ -334,18 +340,18 @@ class PairFeatures(TransformerMixin, BaseEstimator):
         return np.fromiter((get(w, self.idf_unseen_) for w in vocab), dtype=np.float64, count=len(vocab))
 
     @staticmethod
-    def _best_sentences(a_w: sp.csr_matrix, a_den: np.ndarray, sentences: sp.csr_matrix, b: _Read,
+    def _best_sentences(weighted: sp.csr_matrix, wsum: np.ndarray, sentences: sp.csr_matrix, side: _Read,
                         ia: np.ndarray, ib: np.ndarray) -> list[np.ndarray]:
         """Per pair, the claim's best containment in one sentence of the text: any sentence, then only
         refuting, supporting, discussing and negated ones (pairs expand to sentences, then max-reduce)."""
-        flags = np.asarray(b.sentence_flags, dtype=np.int64).reshape(-1, 4) > 0
-        n_sent = np.asarray(b.n_sentences, dtype=np.int64)
+        flags = np.asarray(side.sentence_flags, dtype=np.int64).reshape(-1, 4) > 0
+        n_sent = np.asarray(side.n_sentences, dtype=np.int64)
         first = np.cumsum(n_sent) - n_sent
         per_pair = n_sent[ib]
         starts = np.cumsum(per_pair) - per_pair
         owner = np.repeat(np.arange(len(ib)), per_pair)
         rows = np.repeat(first[ib] - starts, per_pair) + np.arange(int(per_pair.sum()))
-        share = _rowdot(a_w[ia[owner]], sentences[rows]) / a_den[owner]
+        share = _rowdot(weighted[ia[owner]], sentences[rows]) / wsum[ia[owner]]
         out = [np.maximum.reduceat(share, starts)]
         out += [np.maximum.reduceat(np.where(flags[rows, k], share, 0.0), starts) for k in range(4)]
         return out
