@@ -195,3 +195,12 @@ def test_the_holdout_file_is_the_seeded_draw():
     assert read_holdout(HOLDOUT) == frozenset(draw(stories))
     veracity = Counter(s["veracity"] for s in stories if s["claim_id"] in read_holdout(HOLDOUT))
     assert veracity == {"false": 20, "true": 10}
+
+
+def test_training_says_so_without_the_shared_data(monkeypatch, capsys, tmp_path):
+    from model.training import agreement as training
+
+    monkeypatch.setattr(training, "EMERGENT", tmp_path / "absent.jsonl")
+    assert training.main(["--out", str(tmp_path)]) == 1
+    assert "skipped" in capsys.readouterr().out
+    assert not list(tmp_path.iterdir())
