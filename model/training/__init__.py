@@ -3,5 +3,6 @@
 Serving never imports this package; it reads only what training wrote to ``model/artifacts/``.
 
     python -m model.training.train                       # the scorer
+    python -m model.training.agreement                   # the stance model (a text towards a claim)
     python -m model.training.evaluate polnear SPLIT_DIR  # attribution spans on PolNeAR
 """
