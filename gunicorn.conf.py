@@ -53,6 +53,15 @@ if os.path.isdir("/dev/shm"):
     worker_tmp_dir = "/dev/shm"
 
 
+def pre_fork(server, worker):
+    """Freeze what the master loaded (artifacts, word lists) out of the cyclic collector's sight: a full
+    collection in a worker then walks only the request's objects, and the shared pages stay shared."""
+    import gc
+
+    gc.collect()
+    gc.freeze()
+
+
 def child_exit(server, worker):
     """Let prometheus_client drop the live-gauge files of a worker that exited."""
     from prometheus_client import multiprocess

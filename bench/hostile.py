@@ -56,6 +56,12 @@ def hostile_cases(size: int = 200_000) -> dict[str, str]:
                                                 f"{r.choice(_CAPS)} according to {r.choice(_CAPS)}, ", size),
         "pronoun chain": _fill(lambda r: r.choice(["He said it was true. ", "She told them so. ",
                                                    "“It was,” he added. ", "They said it again. "]), size),
+        "one sentence, no punctuation": _fill(lambda r: f"the {r.choice(_CAPS).lower()} of the interior and the "
+                                                       f"spokesman for the {r.choice(_CAPS).lower()} ", size),
+        "nested quotes": _fill(lambda r: r.choice(['He said "She said \'They said "we ', "“She said ‘he told “us ",
+                                                   "« Il a dit « elle a dit "]), size),
+        "list of names": _fill(lambda r: f"{r.choice(_CAPS)} {r.choice(_CAPS)}, {r.choice(_CAPS)} Group, "
+                                         f"{r.choice(_CAPS)} Foods Inc., ", size),
     }
 
 
@@ -74,8 +80,9 @@ def normal_text(size: int = 200_000) -> str:
 
 
 def cost_per_kb(client, text: str, rounds: int) -> tuple[float, int, int]:
-    """Best-of-rounds µs per kB of UTF-8 input, the status, and the number of claims found."""
-    body = score_body([text])
+    """Best-of-rounds µs per kB of UTF-8 input, the status, and the number of claims found (explain off, as
+    ../shared/eval/hostile_probe.py asks: the explanations' size follows the claims, not the slow paths)."""
+    body = score_body([text], explain=False)
     best = float("inf")
     status, claims = 0, 0
     for _ in range(rounds):

@@ -16,9 +16,10 @@ from functools import lru_cache
 from pathlib import Path
 
 from model import artifact
+from model.agreement import Agreement
 from model.artifact import ArtifactError
 from model.attribution import LEARNED, Pipeline
-from model.independence import link_independent
+from model.coverage import relate
 from model.report import report
 from model.scorer import Scorer
 from model.timing import Timer
@@ -82,11 +83,14 @@ class Analyzer:
         self.timer = timer
         self.scorer: Scorer | None = None
         self.problem: str | None = None
+        self.agreement: Agreement | None = None
         self.metadata: dict[str, dict] = {}
         models: dict[str, object] = {}
         try:
             models = load_models(self.model_dir)
+            self.agreement = Agreement.load(self.model_dir)
             self.metadata = {name: artifact.read_metadata(self.model_dir, name) for name in ATTRIBUTION_ARTIFACTS}
+            self.metadata["agreement"] = self.agreement.meta
             self.scorer = Scorer.load(self.model_dir)
         except ArtifactError as e:
             self.problem = str(e)
@@ -102,7 +106,7 @@ class Analyzer:
             raise NotReady(self.problem or "no model")
         card = self.scorer.card()
         others = [{"name": meta["name"], "file": meta.get("file", f"{name}.joblib"), "version": meta["version"],
-                   "sha256": meta["sha256"], "role": meta.get("role", f"attribution stage model ({name})"),
+                   "sha256": meta["sha256"], "role": meta.get("role", _ROLES.get(name, f"attribution stage ({name})")),
                    **{k: meta[k] for k in ("training_data", "metrics") if k in meta}}
                   for name, meta in self.metadata.items()]
         return {**card, "artifacts": [*card.get("artifacts", []), *others]}
@@ -114,10 +118,13 @@ class Analyzer:
         timed = self.timer or _untimed
         claims = extract(documents, self.pipeline)
         with timed("link"):
-            links = link_independent(documents, claims)
+            links = relate(documents, claims, self.agreement)
         scored = self.scorer.score(claims, links, explain=options.explain, timer=self.timer)
         with timed("report"):
             return report(documents, scored, self.scorer.info(), options)
+
+
+_ROLES = {"agreement": "stance of a text towards a claim (corroboration and denial by the coverage)"}
 
 
 def _untimed(name: str) -> nullcontext:

@@ -25,6 +25,11 @@ how many distinct speakers it rests on. ``denial_share`` is
 ``d / (d + s + 1)`` with d the denying claims and s the independent
 corroborating sources: it rises with denials and falls with corroboration, so
 its ``-1`` direction keeps both monotone promises.
+
+For a claim under check (a one-claim document, ``model.coverage``), ``coverage_agreeing`` and
+``coverage_denying`` are the request's other documents' summed stance-model probabilities of agreeing with
+it and of denying it (``log1p``), and ``coverage_denial_share`` is ``d / (d + a + 1)`` of those sums; zero
+for every other claim.
 """
 
 from __future__ import annotations
@@ -70,6 +75,9 @@ def feature_values(c: Claim, lk: Links) -> dict[str, float]:
         "officially_denied": lk.official_denial,
         "contradicted": log1p(len(lk.contradicted_by)),
         "denial_share": d / (d + s + 1.0),
+        "coverage_agreeing": log1p(lk.documents_agreeing),
+        "coverage_denying": log1p(lk.documents_denying),
+        "coverage_denial_share": lk.documents_denying / (lk.documents_denying + lk.documents_agreeing + 1.0),
     }
 
 
@@ -80,6 +88,7 @@ DIRECTIONS_BY_NAME: dict[str, int] = {
     "direct_quote": 0, "hedged": -1, "nested_relay": -1, "belief_cue": -1, "is_denial": 0,
     "corroborating_sources": +1, "corroborating_named": +1, "corroborating_official": +1,
     "corroborating_documents": +1, "denied": -1, "officially_denied": -1, "contradicted": -1, "denial_share": -1,
+    "coverage_agreeing": +1, "coverage_denying": -1, "coverage_denial_share": -1,
 }
 
 

@@ -5,7 +5,7 @@ must not corroborate itself. Two documents are *near-duplicates* when they share
 of the word five-grams of the longer one (the shorter one nearly inside the longer, and no more than a few
 sentences added); documents too short to have five-grams are near-duplicates only when their words are
 equal. A group of near-duplicates is represented by its *original*: the shortest member (a copy grows by
-its dateline), ties going to the first in the request.
+its dateline), ties going to the text that sorts first, so the request's order never matters.
 
 Only originals are linked. Each claim of a copy takes the links of the original's claim it restates
 (``ALIGNED`` of the longer one's words in common), so it scores as that claim does; a claim of a copy that
@@ -59,7 +59,7 @@ def originals(documents: Sequence[Document]) -> list[int]:
 
     for a, b in zip(shared.row[near].tolist(), shared.col[near].tolist(), strict=True):
         parent[find(a)] = find(b)
-    key = [(len(d.text), i) for i, d in enumerate(documents)]
+    key = [(len(d.text), d.text, i) for i, d in enumerate(documents)]  # no tie left to the request order
     best: dict[int, int] = {}
     for i in range(n):
         root = find(i)

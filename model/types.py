@@ -105,6 +105,10 @@ class Links:
     corroborating_sources: int = 0
     corroborating_named: int = 0
     corroborating_official: int = 0
+    # For a claim under check (a one-claim document): the other documents' summed probabilities of
+    # agreeing with it and of denying it, by the stance model (model.coverage).
+    documents_agreeing: float = 0.0
+    documents_denying: float = 0.0
 
 
 @dataclass(frozen=True)

@@ -103,8 +103,8 @@ def _anonymity(kind: str, mention, source) -> str:
 def claim(doc: Doc, number: int, d: Draft, r: Resolution, reason: str | None, stance: str, hedges: tuple) -> Claim:
     mention = r.mention
     source = r.source
-    if source is not None and mention is not None and mention.kind == "anonymous":
-        source = replace(source, anonymity_reason=reason)
+    if source is not None and mention is not None and mention.kind == "anonymous" and reason is not None:
+        source = Source(source.text, source.start, source.end, source.resolved, source.via, reason)
     kind = mention.kind if mention and source else "unattributed"
     if kind in ("pronoun", "backref"):
         kind = "anonymous"

@@ -1,10 +1,12 @@
-"""Grouped cross-validation of the scoring Pipeline and the baselines it must beat.
+"""Grouped, nested cross-validation of the scoring Pipeline and the baselines it must beat.
 
 Folds are StratifiedGroupKFold over claims (an Emergent story, or one
 labelled example, is one group), repeated over seeds; every figure is
-computed on out-of-fold predictions. The headline figures are on Emergent
-rows only (real outcomes); labelled rows train in every fold they are not
-held out of, and get their own out-of-fold figures.
+computed on out-of-fold predictions. What is chosen (the regularisation
+strength) is chosen inside each outer fold's training part by inner folds,
+so the outer figures never saw the choice. The headline figures are on
+Emergent rows only (real outcomes); labelled rows train in every fold they
+are not held out of, and get their own out-of-fold figures.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from tqdm import tqdm
 from model.features import ClaimFeatures
 
 FOLDS, REPEATS = 5, 5
+INNER_FOLDS = 4
 
 
 def _take(X: list | np.ndarray, idx: np.ndarray) -> list | np.ndarray:
@@ -40,6 +43,46 @@ def out_of_fold(make: Callable[[], object], X: list | np.ndarray, y: np.ndarray,
             est.fit(_take(X, train), y[train], **{weight_key: weight[train]})
             oof[r, test] = est.predict_proba(_take(X, test))[:, 1]
     return oof
+
+
+def choose(make: Callable[[float], object], grid: Sequence[float], X: list, y: np.ndarray, groups: np.ndarray,
+           weight: np.ndarray, mask: np.ndarray, seed: int) -> float:
+    """The value of ``grid`` with the lowest grouped-CV Brier on the masked (Emergent) rows."""
+    cv = StratifiedGroupKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed)
+    splits = list(cv.split(np.zeros(len(y)), y, groups))
+    briers = []
+    for c in grid:
+        p = np.zeros(len(y))
+        for train, test in splits:
+            est = make(c).fit(_take(X, train), y[train], model__sample_weight=weight[train])
+            p[test] = est.predict_proba(_take(X, test))[:, 1]
+        briers.append(brier_score_loss(y[mask], p[mask]))
+    return float(grid[int(np.argmin(briers))])
+
+
+def nested(make: Callable[[float], object], grid: Sequence[float], X: list, y: np.ndarray, groups: np.ndarray,
+           weight: np.ndarray, mask: np.ndarray, seed: int) -> tuple[np.ndarray, list[float]]:
+    """REPEATS x n outer out-of-fold probabilities, each outer fold fitted with the value its inner folds chose
+    on its training part alone; and the values chosen."""
+    oof, chosen = np.zeros((REPEATS, len(y))), []
+    for r in tqdm(range(REPEATS), desc="nested CV", unit="repeat", leave=False):
+        cv = StratifiedGroupKFold(n_splits=FOLDS, shuffle=True, random_state=seed + r)
+        for train, test in cv.split(np.zeros(len(y)), y, groups):
+            c = choose(make, grid, _take(X, train), y[train], groups[train], weight[train], mask[train], seed + r)
+            chosen.append(c)
+            est = make(c).fit(_take(X, train), y[train], model__sample_weight=weight[train])
+            oof[r, test] = est.predict_proba(_take(X, test))[:, 1]
+    return oof, chosen
+
+
+def holdout_metrics(pipeline, rows: list) -> dict:
+    """ROC AUC and Brier of the final model on the holdout rows (scored once, never used to choose anything)."""
+    if not rows:
+        return {}
+    y = np.array([r.y for r in rows])
+    p = pipeline.predict_proba([(r.claim, r.links) for r in rows])[:, 1]
+    return {"roc_auc": round(float(roc_auc_score(y, p)), 4), "brier": round(float(brier_score_loss(y, p)), 4),
+            "rows": len(rows), "positives": int(y.sum())}
 
 
 def metrics(oof: np.ndarray, y: np.ndarray, mask: np.ndarray) -> dict:
@@ -76,9 +119,12 @@ def alternatives(X: list, y: np.ndarray, groups: np.ndarray, weight: np.ndarray,
     return {name: metrics(out_of_fold(make, X, y, groups, weight, seed, name), y, mask) for name, make in makes.items()}
 
 
-def bands(p: np.ndarray, y: np.ndarray, thresholds: dict) -> dict:
-    """Rows and share held up per label band (out-of-fold, first repeat)."""
+def bands(p: np.ndarray, y: np.ndarray, thresholds: dict, emergent: np.ndarray) -> dict:
+    """Rows and share held up per label band (out of fold), on Emergent and on the labelled examples."""
     label = np.where(p >= thresholds["high"], "high", np.where(p >= thresholds["medium"], "medium", "low"))
-    return {b: {"rows": int((label == b).sum()),
-                "held_up": round(float(y[label == b].mean()), 3) if (label == b).any() else None}
-            for b in ("low", "medium", "high")}
+    out = {}
+    for name, mask in (("emergent", emergent), ("labelled", ~emergent)):
+        out[name] = {b: {"rows": int(((label == b) & mask).sum()),
+                         "held_up": round(float(y[(label == b) & mask].mean()), 3) if ((label == b) & mask).any()
+                         else None} for b in ("low", "medium", "high")}
+    return out
