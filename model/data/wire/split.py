@@ -1,0 +1,104 @@
+"""Draws the wire set's train/holdout split and counts the phenomena of each half.
+
+    python model/data/wire/split.py          # writes split.tsv beside it, prints the counts
+    python model/data/wire/split.py --check  # only prints the counts of the committed split
+
+The draw is a seeded shuffle (random.Random(SEED)); a draw is kept only when both halves mix the
+phenomena (every phenomenon seen at least four times overall has at least a quarter of its cases in
+each half), else the next seed is tried. The seed that was kept is written into split.tsv.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+from collections import Counter
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SEED = 20240611
+HALF = 12
+
+
+def phenomena(labels: dict) -> Counter:
+    """What one story's labels exercise, counted."""
+    c: Counter = Counter()
+    for s in labels["sentences"]:
+        atts = s["attributions"]
+        c["sentences"] += 1
+        c["two or more attributions in a sentence"] += len(atts) > 1
+        for a in atts:
+            c["attributions"] += 1
+            c[f"kind {a['kind']}"] += 1
+            c[f"role {a['role']}"] += 1
+            c[f"stance {a['stance']}"] += a["stance"] != "asserts"
+            c["hedged"] += a["hedged"]
+            men = a.get("mention")
+            c[f"mention {men}"] += men is not None
+            c["relay (via)"] += bool(a.get("via"))
+            c["anonymous with a stated reason"] += a["kind"] == "anonymous" and bool(a.get("anonymity_reason"))
+            c["anonymous without a reason"] += a["kind"] == "anonymous" and not a.get("anonymity_reason")
+            c["unnamed spokesperson"] += men == "unnamed_person" and "spokes" in (a["source"] or "").lower()
+            c["quote sentence without a cue"] += a["source"] is not None and a.get("cue") is None
+    corr = {frozenset((s["index"], j)) for s in labels["sentences"] for j in s["corroborates"]}
+    c["corroboration pairs"] += len(corr)
+    c["denial links"] += len({(s["index"], j) for s in labels["sentences"] for j in s["denies"]})
+    c["contradiction pairs"] += len({frozenset((s["index"], j)) for s in labels["sentences"]
+                                     for j in s.get("contradicts", [])})
+    return +c
+
+
+def load() -> dict[str, Counter]:
+    return {p.stem: phenomena(json.loads(p.read_text(encoding="utf-8")))
+            for p in sorted((HERE / "labels").glob("*.json"))}
+
+
+def mixed(counts: dict[str, Counter], train: set[str]) -> bool:
+    total = sum(counts.values(), Counter())
+    for key, n in total.items():
+        if n >= 4:
+            a = sum(counts[s][key] for s in train)
+            if min(a, n - a) < n / 4:
+                return False
+    return True
+
+
+def draw(counts: dict[str, Counter]) -> tuple[int, set[str]]:
+    stories = sorted(counts)
+    seed = SEED
+    while True:
+        train = set(random.Random(seed).sample(stories, HALF))
+        if mixed(counts, train):
+            return seed, train
+        seed += 1
+
+
+def report(counts: dict[str, Counter], halves: dict[str, str]) -> None:
+    keys = sorted(sum(counts.values(), Counter()))
+    sums = {h: sum((counts[s] for s in counts if halves[s] == h), Counter()) for h in ("train", "holdout")}
+    print(f"{'':<42}{'train':>8}{'holdout':>9}{'all':>6}")
+    for k in keys:
+        print(f"{k:<42}{sums['train'][k]:>8}{sums['holdout'][k]:>9}{sums['train'][k] + sums['holdout'][k]:>6}")
+
+
+def main(argv: list[str]) -> int:
+    counts = load()
+    if "--check" in argv:
+        rows = [ln.split("\t") for ln in (HERE / "split.tsv").read_text(encoding="utf-8").splitlines()
+                if ln and not ln.startswith("#")]
+        halves = {r[0]: r[1] for r in rows}
+    else:
+        seed, train = draw(counts)
+        halves = {s: "train" if s in train else "holdout" for s in counts}
+        lines = [f"# story\tsplit (drawn by split.py, seed {seed})"]
+        lines += [f"{s}\t{halves[s]}" for s in sorted(counts)]
+        (HERE / "split.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        print(f"seed {seed}: {sum(h == 'train' for h in halves.values())} train, "
+              f"{sum(h == 'holdout' for h in halves.values())} holdout")
+    report(counts, halves)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
