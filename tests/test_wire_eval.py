@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from model.training import wire_eval as we
+from bench import wire_eval as we
 
 STORIES = sorted(p.stem for p in (we.WIRE / "stories").glob("*.txt")) if (we.WIRE / "stories").is_dir() else []
 pytestmark = pytest.mark.skipif(not STORIES, reason="the wire set is absent")

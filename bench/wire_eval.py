@@ -1,8 +1,8 @@
 """Sourcing and linking figures on the team's hand-labelled wire stories, beside a regex floor.
 
-    python -m model.training.wire_eval                      # the train split (tune on it)
-    python -m model.training.wire_eval --split holdout      # report only: never tune on it
-    python -m model.training.wire_eval --split all --misses 5 --json out.json
+    python bench/wire_eval.py                      # the train split (tune on it)
+    python bench/wire_eval.py --split holdout      # report only: never tune on it
+    python bench/wire_eval.py --split all --misses 5 --json out.json
 
 The stories and labels are in ``model/data/wire/`` (its GUIDELINE.md says how they were written and
 labelled; ``split.tsv`` says which story is train and which holdout). Each story is posted alone to
@@ -34,7 +34,6 @@ labels, the service or its model the command says so and exits 0.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import logging
 import re
@@ -43,7 +42,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 WIRE = ROOT / "model" / "data" / "wire"
 KINDS = ("named_person", "named_organization", "anonymous", "unattributed")
 ROLES = ("official", "media", "expert", "witness", "other")
@@ -402,14 +402,10 @@ def evaluate(stories: Iterable[str], client: Any, wire: Path = WIRE, misses: int
 
 
 def make_client() -> tuple[Any, str | None]:
-    """The service's test client serving the shipped model, or (None, why not).
-
-    This command is a client of the HTTP API, as the shared scorers are: it must read the answer exactly
-    as a caller gets it, in-process. ``model/`` never imports ``service/`` (tests/test_structure.py), so
-    the service is loaded here at run time, in this one function of a training-side command that serving
-    never imports; nothing else in this module touches it, and ``evaluate`` takes any test client."""
+    """The service's test client serving the shipped model, or (None, why not): this command is a client of
+    the HTTP API, as the shared scorers are, and reads the answer exactly as a caller gets it, in-process."""
     try:
-        create_app = importlib.import_module("service").create_app
+        from service import create_app
     except ImportError as e:  # a checkout without the runtime set installed
         return None, f"the service cannot be imported ({e})"
     app = create_app()
@@ -422,7 +418,7 @@ def make_client() -> tuple[Any, str | None]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m model.training.wire_eval", description=__doc__.splitlines()[0])
+    ap = argparse.ArgumentParser(prog="python bench/wire_eval.py", description=__doc__.splitlines()[0])
     ap.add_argument("--split", choices=("train", "holdout", "all"), default="train",
                     help="train (default; tune on it), holdout (report only) or all")
     ap.add_argument("--misses", type=int, default=0, metavar="N", help="per-story lines with up to N misses each")
