@@ -10,8 +10,9 @@ call it; nothing here knows about HTTP.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from contextlib import nullcontext
+import gc
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager, nullcontext
 from functools import lru_cache
 from pathlib import Path
 
@@ -115,6 +116,10 @@ class Analyzer:
         options = options or Options()
         if self.scorer is None:
             raise NotReady(self.problem or "no model")
+        with _without_cyclic_gc():
+            return self._analyze(documents, options)
+
+    def _analyze(self, documents: Sequence[Document], options: Options) -> dict:
         timed = self.timer or _untimed
         claims = extract(documents, self.pipeline)
         with timed("link"):
@@ -125,6 +130,20 @@ class Analyzer:
 
 
 _ROLES = {"agreement": "stance of a text towards a claim (corroboration and denial by the coverage)"}
+
+
+@contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """A request's records hold no reference cycles (reference counting frees them), but a large request makes
+    the cyclic collector walk its growing heap again and again: cost that grows faster than the text. It is
+    paused for the request and resumes after (collecting anything cyclic then)."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def _untimed(name: str) -> nullcontext:
