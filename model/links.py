@@ -48,6 +48,7 @@ can be linked although they say different things.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -56,6 +57,7 @@ import numpy as np
 from scipy import sparse
 
 from model.content import Analysis, analyse
+from model.lexicon import words
 from model.types import Claim, Links
 
 MATCH = 0.5  # shared share of the shorter claim's terms for a content match
@@ -69,6 +71,11 @@ TOPICAL_DENIERS = 25  # denials per document that may match by topic (the first 
 RESTATED = 0.8  # share of the shorter claim's terms that makes a near-full restatement
 STORY_CLAIMS = 8  # claims a document needs before its recurring words count as its story's own
 STORY_WORD = 3  # claims of one document carrying a term that make it one of that story's own words
+BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
+# "dismissed the reports", "rejected that account": a determiner, at most two words, a noun naming a claim.
+POINTS_BACK = re.compile(r"\b(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}(?:"
+                         + "|".join(sorted(words("denial_targets.txt"), key=len, reverse=True)) + r")\b",
+                         re.IGNORECASE)
 DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
 
 
@@ -196,6 +203,30 @@ def _matches(terms: Terms, found: Sequence[Analysis], doc_index: np.ndarray, num
     return code // terms.n, code % terms.n
 
 
+def _with_pointed_denials(claims: Sequence[Claim], a: np.ndarray, b: np.ndarray, denial: np.ndarray,
+                          key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Add (target, denial) for each denial that only points back ("the authority rejected that account") and
+    matched nothing by its words: it denies the nearest earlier claim of another source in its article that is
+    neither a denial nor a refusal. Pairs stay unique and sorted."""
+    matched = set(b[denial[b] & ~denial[a]].tolist())
+    extra = []
+    for k in np.flatnonzero(denial).tolist():
+        if k in matched or not POINTS_BACK.search(claims[k].text):
+            continue
+        for j in range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1):
+            c = claims[j]
+            if c.doc_index != claims[k].doc_index:
+                break
+            if key[j] != key[k] and not denial[j] and c.stance != "declines":
+                extra.append((j, k))
+                break
+    if not extra:
+        return a, b
+    n = len(claims)
+    code = np.unique(np.concatenate([a.astype(np.int64) * n + b, [j * n + k for j, k in extra]]))
+    return code // n, code % n
+
+
 def _story_entries(terms: Terms, doc: np.ndarray) -> np.ndarray:
     """Per content entry: does its term recur in STORY_WORD or more claims of its document? (Only in documents
     of STORY_CLAIMS claims or more: in a three-sentence brief every word is the story's.)"""
@@ -298,6 +329,7 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     number = np.array([c.number for c in claims])
     terms = index_terms(found)
     a, b = _matches(terms, found, doc, number, denial)  # sorted by claim, then partner
+    a, b = _with_pointed_denials(claims, a, b, denial, key)
     den = denial[b] & ~denial[a]
     con = ~den & (negative[a] != negative[b])
     corr = ~den & ~con & (key[a] != key[b])
