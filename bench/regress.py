@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/regress.py record      # on the commit before the change
     .venv/bin/python bench/regress.py compare     # after it: every recorded request, answered again
+    .venv/bin/python bench/regress.py rebase      # answers of the current code become the record (same requests)
 
 The requests: every PolNeAR train and dev text (one document each), the seed, every Emergent train story
 as ``emergent_eval.py`` sends it (the claim, then up to 25 bodies: links across documents), and the
@@ -81,6 +82,13 @@ def record() -> None:
     print(f"recorded {len(reqs)} requests in {OUT.relative_to(ROOT)}")
 
 
+def rebase() -> None:
+    """Answer the recorded requests again and keep these answers as the record (after an intended change)."""
+    reqs = [json.loads(x) for x in REQUESTS.read_text(encoding="utf-8").splitlines()]
+    ANSWERS.write_text("".join(answer(r) + "\n" for r in reqs), encoding="utf-8")
+    print(f"re-recorded the answers to {len(reqs)} requests")
+
+
 def first_difference(old: dict, new: dict) -> str:
     for d_old, d_new in zip(old["documents"], new["documents"], strict=False):
         for c_old, c_new in zip(d_old["claims"], d_new["claims"], strict=False):
@@ -109,10 +117,10 @@ def compare() -> int:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("action", choices=("record", "compare"))
+    ap.add_argument("action", choices=("record", "compare", "rebase"))
     args = ap.parse_args()
-    if args.action == "record":
-        record()
+    if args.action in ("record", "rebase"):
+        record() if args.action == "record" else rebase()
         return 0
     return compare()
 
