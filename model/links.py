@@ -145,8 +145,9 @@ def _nonzero(m: np.ndarray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, n
     return r, c, m[r, c]
 
 
-def _overlaps(terms: Terms, doc: np.ndarray) -> tuple[tuple, tuple]:
-    """(a, b, shared terms) for every pair sharing a term, and (claim, document, covered terms).
+def _overlaps(terms: Terms, doc: np.ndarray) -> tuple[tuple, tuple | None]:
+    """(a, b, shared terms) for every pair sharing a term, and (claim, document, covered terms) (None when
+    the request holds one document).
 
     One sparse product each; small requests use dense arrays instead, where scipy's per-call overhead
     would cost more than the arithmetic."""
@@ -156,6 +157,8 @@ def _overlaps(terms: Terms, doc: np.ndarray) -> tuple[tuple, tuple]:
     # restated by "Apple said it will launch ..." although "Apple" is there the source.
     one_way = x @ xm.T
     shared = np.maximum(one_way, one_way.T) if dense else one_way.maximum(one_way.T)
+    if not doc.max():  # one document: nothing is covered by another's text
+        return _nonzero(shared), None
     member = sparse.csr_matrix((np.ones(terms.n), (doc, np.arange(terms.n))), shape=(doc.max() + 1, terms.n))
     present = member @ xm  # documents x terms (a sparse left factor keeps a dense right one dense)
     present = (present > 0).astype(np.float32) if dense else present.sign()
@@ -198,8 +201,11 @@ def _matches(terms: Terms, found: Sequence[Analysis], doc_index: np.ndarray, num
     # a word with is what it denies.
     pointing = pair_denies & same & (size[b] <= 1) & (number[a] < number[b])
     keep = (((content | denies) & strong) | pointing) & (a != b)
-    ta, tb = _topical(cover, size, doc, denial)
-    code = np.unique(np.concatenate([a[keep], ta]).astype(np.int64) * terms.n + np.concatenate([b[keep], tb]))
+    a, b = a[keep], b[keep]
+    if cover is not None:
+        ta, tb = _topical(cover, size, doc, denial)
+        a, b = np.concatenate([a, ta]), np.concatenate([b, tb])
+    code = np.unique(a.astype(np.int64) * terms.n + b)
     return code // terms.n, code % terms.n
 
 
