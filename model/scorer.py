@@ -20,6 +20,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 import numpy as np
+from scipy.special import expit
 
 from model.artifact import ArtifactError, load
 from model.features import reference_claim
@@ -48,6 +49,7 @@ class Scorer:
         self.pipeline = pipeline
         self.meta = meta
         self.featurizer, self.model = pipeline[:-1], pipeline[-1]
+        self.features = pipeline[0]  # the ClaimFeatures step, called directly on the request path
         self.names = tuple(self.featurizer.get_feature_names_out())
         self.coef = self.model.coef_[0]
         self.ref_x = self.featurizer.transform([reference_claim()])[0]
@@ -84,18 +86,20 @@ class Scorer:
         if not claims:
             return []
         with timer("featurize") if timer else nullcontext():
-            x = self.featurizer.transform(list(zip(claims, links, strict=True)))
+            x = self.features.transform(list(zip(claims, links, strict=True)))
         with timer("score") if timer else nullcontext():
             return self._predict(claims, links, x, explain)
 
     def _predict(self, claims: Sequence[Claim], links: Sequence[Links], x: np.ndarray, explain: bool) -> list[Scored]:
-        p = self.model.predict_proba(x)[:, 1]
+        # The model's own decision function and link (SignedLogisticRegression.predict_proba), without its
+        # input validation: x comes from our transformer, float and of the fitted width.
+        z = x @ self.coef + self.model.intercept_[0]
+        p = expit(z)
         labels = self.labels(p)
         rounded = np.round(p, 4).tolist()
         if not explain:
             return [Scored(claim=c, links=lk, score=pi, label=la)
                     for c, lk, pi, la in zip(claims, links, rounded, labels, strict=True)]
-        z = x @ self.coef + self.model.intercept_[0]
         effects = np.round(self.effects(x, z, p), 4)
         order = np.argsort(-np.abs(effects), axis=1, kind="stable").tolist()
         out = []
