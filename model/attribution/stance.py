@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from model.attribution.records import Doc, Draft
+from model.denial import NOT_DENIAL, NOT_DENIAL_KEYS, NOT_REJECTION, QUOTE_NEGATION, REJECTING, REJECTING_KEYS
 from model.lexicon import HEDGES
 from model.text import words
 from model.types import Span
@@ -13,28 +14,6 @@ _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for 
                                           sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # A word every match of the pattern holds (the longest of each phrase): without one, the pattern is not run.
 _HEDGE_KEYS = frozenset(max(h.split(), key=len) for h in HEDGES)
-# Rejecting words in a sourced claim make it a denial even with a neutral cue ("said the reports were false").
-_DENYING = re.compile(r"\b(?:false|untrue|baseless|unfounded|not true|a lie|lies|groundless|fabricated|"
-                      r"fabrication|nonsense|no truth|categorically|completely wrong|(?:100|one hundred)\s+percent\s+"
-                      r"wrong|conspiracy theor(?:y|ies)|no chance|no basis|no evidence that|neither\b[^.;]{1,80}\bnor|"
-                      r"(?:do|does|did)(?:n['’]t| not)\s+(?:buy|believe (?:that|those|these|this|it|the|any)))\b",
-                      re.IGNORECASE)
-# "dismissed Estonia as ..." belittles; "could deny them permits" refuses: neither rejects a claim.
-_NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+(?:deny|reject|dismiss)|"
-                            r"\bdismiss(?:ed|es|ing)?\s+(?!(?:the|these|those|such|any)?\s*(?:reports?|claims?|"
-                            r"allegations?|accusations?|suggestions?|criticism|idea|notion|charges?|rumou?rs?|"
-                            r"speculation|concerns?|questions?)\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
-# A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked",
-# "... doesn't mean he can't do it") rejects a claim, per the sourcing guideline.
-_QUOTE_NEGATION = re.compile(r"[“\"](?:[\w’',]+\s){0,6}?(?:\w+n['’]t\s+(?:the|a|what|true|mean)|"
-                             r"(?:is|was|are|were)\s+not\s+(?:the|a|what|true)|it['’]s\s+not|that['’]s\s+not|"
-                             r"does\s+not\s+mean)\b", re.IGNORECASE)
-_DENYING_KEYS = frozenset({"false", "untrue", "baseless", "unfounded", "true", "lie", "lies", "groundless",
-                           "fabricated", "fabrication", "nonsense", "truth", "categorically", "wrong", "theory",
-                           "theories", "chance", "basis", "evidence", "neither", "buy", "believe"})
-_NOT_DENIAL_KEYS = frozenset({"deny", "denied", "denies", "confirm"})
-_NOT_DENIAL = re.compile(r"\b(?:not|never|n['’]t|neither|nor|refused to|declined to|would not)\s+"
-                         r"(?:\w+\s+){0,2}(?:deny|denied|denies|confirm)\b", re.IGNORECASE)
 _COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
 _LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democratic|general)\b", re.IGNORECASE)
 # "so she could use", "You could dismiss": purpose and the generic "you" are no hedges of the content.
@@ -89,12 +68,12 @@ def stance(text: str, d: Draft, sourced: bool) -> str:
         return "asserts"
     body = text[d.start:d.end]
     present = words(body)
-    if not _NOT_DENIAL_KEYS.isdisjoint(present) and _NOT_DENIAL.search(body):
+    if not NOT_DENIAL_KEYS.isdisjoint(present) and NOT_DENIAL.search(body):
         return "asserts"
-    if d.kind == "denial" and not _NOT_REJECTION.search(body):
+    if d.kind == "denial" and not NOT_REJECTION.search(body):
         return "denies"
-    if not _DENYING_KEYS.isdisjoint(present) and _DENYING.search(body):
+    if not REJECTING_KEYS.isdisjoint(present) and REJECTING.search(body):
         return "denies"
-    if ("“" in body or '"' in body) and _QUOTE_NEGATION.search(body):
+    if ("“" in body or '"' in body) and QUOTE_NEGATION.search(body):
         return "denies"
     return "asserts"

@@ -70,7 +70,6 @@ NUMBERED = words("numbered.txt")
 ABBREVIATIONS = words("abbreviations.txt") | TITLES | NUMBERED
 
 SPEECH = verb_forms("cues_speech.txt")
-DENIAL = verb_forms("cues_denial.txt")
 BELIEF = verb_forms("cues_belief.txt")
 WEAK = weak_forms("cues_speech.txt") | weak_forms("cues_belief.txt")
 INVERTED = words("cues_inverted.txt")
@@ -102,3 +101,8 @@ COUNTRIES = words("countries.txt")
 GRAMMAR = sections("grammar.txt")
 ATTRIBUTION = sections("attribution.txt")
 MENTION_WORDS = sections("mentions.txt")
+
+# The denial vocabulary: stance, linking and the cues read this one file.
+DENIAL_WORDS = sections("denial.txt")
+# Each form of each rejection verb -> its lemma ("denied" -> "deny"): the denial cues.
+DENIAL = {form: line.split()[0] for line in DENIAL_WORDS["verbs_phrases"] for form in line.split()}
