@@ -12,24 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from model.lexicon import DENIAL, DENIAL_WORDS
+from model.lexicon import DENIAL, DENIAL_WORDS, alternation, key_word
 
 W = DENIAL_WORDS
-_WORD = re.compile(r"\w+")
 # Substring keys shorter than this get a leading space: "lie" alone would fire on "believe" and "earlier".
 SHORT_KEY = 4
-
-
-def alternation(entries: Iterable[str]) -> str:
-    """A non-capturing alternation of lexicon entries, longest first: spaces match any run of whitespace and
-    an apostrophe either form of it."""
-    parts = sorted(set(entries), key=lambda e: (-len(e), e))
-    return "(?:" + "|".join(re.escape(e).replace(r"\ ", r"\s+").replace("'", "['’]") for e in parts) + ")"
-
-
-def key_word(entry: str) -> str:
-    """The longest word-character run of an entry: a word every match of it holds."""
-    return max(_WORD.findall(entry), key=len)
 
 
 def forms(lemmas: Iterable[str]) -> frozenset[str]:

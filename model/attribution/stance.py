@@ -1,10 +1,11 @@
-"""A claim's stance (asserts / denies) and its hedges, from its words."""
+"""A claim's stance (asserts / denies / declines) and its hedges, from its words."""
 
 from __future__ import annotations
 
 import re
 
 from model.attribution.records import Doc, Draft
+from model.attribution.refusals import declines
 from model.denial import NOT_DENIAL, NOT_DENIAL_KEYS, NOT_REJECTION, QUOTE_NEGATION, REJECTING, REJECTING_KEYS
 from model.lexicon import HEDGES
 from model.text import words
@@ -23,7 +24,8 @@ _APPEAR_OK = re.compile(r"\s+(?:to|that|set|poised|likely|ready)\b", re.IGNORECA
 
 
 def stage(doc: Doc) -> None:
-    """Stage "stance": asserts or denies, per draft (a claim needs a source after resolution to deny)."""
+    """Stage "stance": asserts, denies or declines, per draft (a claim needs a source after resolution to
+    deny; a refusal is one whoever refuses)."""
     doc.stances = [stance(doc.text, d, s is not None) for d, s in zip(doc.drafts, doc.sources(), strict=True)]
 
 
@@ -60,10 +62,13 @@ def _next_is_digit(text: str, pos: int) -> bool:
 
 
 def stance(text: str, d: Draft, sourced: bool) -> str:
-    """denies for a rejection cue or rejecting words in a sourced claim; "did not deny" is no denial.
+    """declines for a refusal or non-answer ("declined to comment"); denies for a rejection cue or rejecting
+    words in a sourced claim; "did not deny" is no denial.
 
     ``sourced``: the claim has a source after resolution (a quotation's uncued sentences included).
     """
+    if declines(text, d):
+        return "declines"
     if not sourced:
         return "asserts"
     body = text[d.start:d.end]
