@@ -26,6 +26,8 @@ def test_rejecting_and_not_denial_match_only_where_a_key_word_is_present():
     for pattern, keys in ((denial.REJECTING, denial.REJECTING_KEYS), (denial.NOT_DENIAL, denial.NOT_DENIAL_KEYS)):
         missed = [t for t in PAIRS if pattern.search(t) and keys.isdisjoint(words(t))]
         assert not missed, missed[:5]
+    missed = [t for t in PAIRS if denial.REJECTING.search(t) and not denial.rejecting_possible(words(t))]
+    assert not missed, missed[:5]
 
 
 @settings(max_examples=200)

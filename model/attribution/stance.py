@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from model.attribution.records import Doc, Draft
+from model.attribution.denials import Candidate, possible, rule, signs
+from model.attribution.records import QUOTED, Doc
 from model.attribution.refusals import declines
-from model.denial import NOT_DENIAL, NOT_DENIAL_KEYS, NOT_REJECTION, QUOTE_NEGATION, REJECTING, REJECTING_KEYS
 from model.lexicon import HEDGES
 from model.text import words
 from model.types import Span
@@ -19,14 +19,14 @@ _COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
 _LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democratic|general)\b", re.IGNORECASE)
 # "so she could use", "You could dismiss": purpose and the generic "you" are no hedges of the content.
 _COULD_PURPOSE = re.compile(r"\b(?:so|so that|you)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "... and said", "... and quickly added"
 # "appear in person", "appears alongside": only "appear(s) to / that / set to" hedges.
 _APPEAR_OK = re.compile(r"\s+(?:to|that|set|poised|likely|ready)\b", re.IGNORECASE)
 
 
 def stage(doc: Doc) -> None:
-    """Stage "stance": asserts, denies or declines, per draft (a claim needs a source after resolution to
-    deny; a refusal is one whoever refuses)."""
-    doc.stances = [stance(doc.text, d, s is not None) for d, s in zip(doc.drafts, doc.sources(), strict=True)]
+    """Stage "stance": asserts, denies or declines, per draft (see ``stances``)."""
+    doc.stances = stances(doc)
 
 
 def hedge_stage(doc: Doc) -> None:
@@ -61,24 +61,35 @@ def _next_is_digit(text: str, pos: int) -> bool:
     return rest[:1].isdigit()
 
 
-def stance(text: str, d: Draft, sourced: bool) -> str:
-    """declines for a refusal or non-answer ("declined to comment"); denies for a rejection cue or rejecting
-    words in a sourced claim; "did not deny" is no denial.
+def stances(doc: Doc) -> list[str]:
+    """declines for a refusal or non-answer ("declined to comment"), whoever refuses; denies for a claim with
+    a source after resolution (a quotation's uncued sentences included) that the denial rules find
+    rejecting a claim in play (``denials``); asserts otherwise."""
+    text = doc.text
+    out = []
+    for d, source in zip(doc.drafts, doc.sources(), strict=True):
+        body = text[d.start:d.end]
+        present = words(body)
+        if declines(text, d, present):
+            out.append("declines")
+        elif source is not None and possible(body, present, d.cue) and rule(
+                signs(Candidate(text, d.start, d.end, d.cue, d.source, d.quote_share >= QUOTED), present)):
+            out.append("denies")
+        else:
+            out.append("asserts")
+    return _sentence_denials(doc, out)
 
-    ``sourced``: the claim has a source after resolution (a quotation's uncued sentences included).
-    """
-    if declines(text, d):
-        return "declines"
-    if not sourced:
-        return "asserts"
-    body = text[d.start:d.end]
-    present = words(body)
-    if not NOT_DENIAL_KEYS.isdisjoint(present) and NOT_DENIAL.search(body):
-        return "asserts"
-    if d.kind == "denial" and not NOT_REJECTION.search(body):
-        return "denies"
-    if not REJECTING_KEYS.isdisjoint(present) and REJECTING.search(body):
-        return "denies"
-    if ("“" in body or '"' in body) and QUOTE_NEGATION.search(body):
-        return "denies"
-    return "asserts"
+
+def _sentence_denials(doc: Doc, out: list[str]) -> list[str]:
+    """A denial and a cue joined to it by "and" deny together: in "X denied the report and said the talks would
+    continue" the second attribution is X's answer to the same claim. (A participle or "but" is not joined
+    so: "disputed both critiques, but says ..." concedes, "..., arguing that ..." argues; the team's labels
+    read both as assertions.)"""
+    denying = {(d.sentence, d.source.start) for d, st in zip(doc.drafts, out, strict=True)
+               if st == "denies" and d.source is not None}
+    if not denying:
+        return out
+    text = doc.text
+    return ["denies" if st == "asserts" and d.source is not None and d.cue is not None
+            and (d.sentence, d.source.start) in denying and _AND_BEFORE.search(text, d.start, d.cue.start) else st
+            for d, st in zip(doc.drafts, out, strict=True)]
