@@ -23,6 +23,9 @@ denominator is empty.
   here, not only in other coverage); false when nothing is denied
 - unattributed_share = |C \\ A| / |C|
 - hedged_share = |{c in C : c has a hedge}| / |C|
+- refusals = |{c in C : stance(c) = declines}|: claims reporting a refusal or non-answer ("declined to
+  comment", "would not say"); they count in the keys above like any claim, but assert nothing, have no
+  score and take part in no link
 """
 
 from __future__ import annotations
@@ -80,4 +83,5 @@ def profile(scored: Sequence[Scored]) -> dict:
         "denied_party_responded": responded,
         "unattributed_share": _share(len(claims) - len(attributed), len(claims)),
         "hedged_share": _share(sum(bool(c.hedges) for c in claims), len(claims)),
+        "refusals": sum(c.stance == "declines" for c in claims),
     }

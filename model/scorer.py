@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from contextlib import nullcontext
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -82,13 +83,13 @@ class Scorer:
 
     def score(self, claims: Sequence[Claim], links: Sequence[Links], explain: bool = True,
               timer: Timer | None = None) -> list[Scored]:
-        """Score every claim of a request with one batched predict."""
+        """Score every claim of a request with one batched predict; a refusal gets none (``unscored``)."""
         if not claims:
             return []
         with timer("featurize") if timer else nullcontext():
             x = self.features.transform(list(zip(claims, links, strict=True)))
         with timer("score") if timer else nullcontext():
-            return self._predict(claims, links, x, explain)
+            return unscored(self._predict(claims, links, x, explain))
 
     def _predict(self, claims: Sequence[Claim], links: Sequence[Links], x: np.ndarray, explain: bool) -> list[Scored]:
         # The model's own decision function and link (SignedLogisticRegression.predict_proba), without its
@@ -109,3 +110,9 @@ class Scorer:
             out.append(Scored(claim=c, links=lk, features=dict(zip(self.names, xi, strict=True)), score=pi,
                               label=la, explanation=expl))
         return out
+
+
+def unscored(scored: list[Scored]) -> list[Scored]:
+    """A refusal (stance "declines") asserts nothing: no score, no label, no explanation (its features stay)."""
+    return [replace(s, score=None, label=None, explanation=()) if s.claim.stance == "declines" else s
+            for s in scored]

@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 
 KINDS = ("named_person", "named_organization", "anonymous", "unattributed")
 ROLES = ("official", "media", "expert", "witness", "other")
-STANCES = ("asserts", "denies")
+# declines: a refusal or non-answer ("declined to comment", "would not say"); it asserts nothing, so it has
+# no score and takes part in no link.
+STANCES = ("asserts", "denies", "declines")
 # How an anonymous source is anonymous: a confidential individual ("an official
 # who asked not to be named") and a described group ("Republicans", "experts")
 # are both kind "anonymous" but carry different weight.
@@ -118,6 +120,6 @@ class Scored:
     claim: Claim
     links: Links
     features: dict[str, float] = field(default_factory=dict)
-    score: float | None = None
-    label: str = "unscored"
+    score: float | None = None  # None for a refusal (stance "declines"): it asserts nothing to score
+    label: str | None = None
     explanation: tuple[tuple[str, float], ...] = ()

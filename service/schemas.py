@@ -24,7 +24,7 @@ __all__ = ["Claim", "DocumentIn", "DocumentOut", "ModelCard", "Options", "Proble
 
 Kind = Literal["named_person", "named_organization", "anonymous", "unattributed"]
 Role = Literal["official", "media", "expert", "witness", "other"]
-Stance = Literal["asserts", "denies"]
+Stance = Literal["asserts", "denies", "declines"]
 
 
 class Span(BaseModel):
@@ -64,14 +64,19 @@ class Claim(BaseModel):
     source: Source | None = Field(description="Null for an unattributed claim.")
     cue: Span | None = Field(description='The attribution cue ("said", "according to"); null when none.')
     direct_quote: bool
-    stance: Stance
+    stance: Stance = Field(description='"denies" rejects a claim in play ("dismissed the reports"); "declines" is a '
+                                       'refusal or non-answer ("declined to comment", "did not respond to requests '
+                                       'for comment", "would not say"): it asserts nothing, so its score and label '
+                                       'are null, its explanation empty, and it is never a corroboration or denial '
+                                       'link; "asserts" is everything else.')
     hedges: list[Span] = Field(description='Hedge expressions in the claim ("reportedly", "probably").')
     corroborated_by: list[str] = Field(description="Ids of claims from independent sources asserting the same.")
     denied_by: list[str] = Field(description="Ids of claims denying this one.")
     official_denial: bool = Field(description="True when an official source denies this claim.")
-    score: float | None = Field(ge=0, le=1,
-                                description="Calibrated probability the claim holds up; null when unscored.")
-    label: str = Field(description='A reading of the score ("unscored" when score is null).')
+    score: float | None = Field(ge=0, le=1, description="Calibrated probability the claim holds up; null for a "
+                                                        "refusal (stance declines), which asserts nothing.")
+    label: str | None = Field(description='A reading of the score by the model card\'s thresholds ("low", "medium", '
+                                          '"high"); null when score is null.')
     features: dict[str, float] | None = Field(None, description="Absent when `options.explain` is false.")
     explanation: list[Effect] | None = Field(
         None, description="Features that moved the score, largest effect first; "
@@ -104,6 +109,9 @@ class Profile(BaseModel):
     unattributed_share: float = Field(ge=0, le=1, description="|C minus A| / |C|: share of claims in the "
                                                               "journalist's own voice.")
     hedged_share: float = Field(ge=0, le=1, description="|{c in C : c has at least one hedge}| / |C|.")
+    refusals: int = Field(ge=0, description="|{c in C : stance(c) = declines}|: claims reporting a refusal or "
+                                            "non-answer (\"declined to comment\", \"would not say\"). They count in "
+                                            "the keys above like any claim, but have no score and no links.")
 
 
 class DocumentOut(BaseModel):

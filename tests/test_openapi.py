@@ -93,12 +93,13 @@ def test_score_response_schema_names_every_documented_field():
     for field in ("source", "cue", "hedges", "corroborated_by", "denied_by", "official_denial", "features",
                   "score", "label", "explanation"):
         assert field in claim
-    assert {"type": "null"} in claim["score"]["anyOf"]
+    assert {"type": "null"} in claim["score"]["anyOf"] and {"type": "null"} in claim["label"]["anyOf"]
+    assert schemas["Claim"]["properties"]["stance"]["enum"] == ["asserts", "denies", "declines"]
     assert {"resolved", "via", "anonymity_reason"} <= set(schemas["Source"]["properties"])
     profile = schemas["Profile"]["properties"]
     assert set(profile) == {"sources", "named_sources", "anonymous_sources", "official_sources", "anonymous_share",
                             "anonymous_corroborated", "anonymity_reason_given", "disputed",
-                            "denied_party_responded", "unattributed_share", "hedged_share"}
+                            "denied_party_responded", "unattributed_share", "hedged_share", "refusals"}
     assert all(len(p["description"]) > 20 for p in profile.values())
 
 

@@ -57,3 +57,10 @@ def test_denial_only_in_other_coverage_is_not_a_dispute_here():
 def test_empty_document():
     p = profile([])
     assert p["sources"] == 0 and p["anonymous_share"] == 0.0 and p["disputed"] is False
+
+
+def test_refusals_are_counted():
+    items = [*seed_like(), scored(claim(6, "named_organization", "official", "the ministry", stance="declines")),
+             scored(claim(7, "anonymous", "other", "a spokesman", stance="declines"))]
+    assert profile(items)["refusals"] == 2
+    assert profile(seed_like())["refusals"] == 0

@@ -45,7 +45,7 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("speakers", claims.speakers),  # a transcript's "NAME: ..." paragraph is the speaker's throughout
     ("resolve", resolve.stage),  # pronouns, descriptions and quotation continuations to earlier mentions
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
-    ("stance", stance.stage),  # asserts / denies
+    ("stance", stance.stage),  # asserts / denies / declines (refusals)
     ("quotation_stance", claims.quotation_stance),  # one quotation, one stance
     ("hedges", stance.hedge_stage),  # "reportedly", "probably", ...
 )

@@ -43,8 +43,8 @@ def quotation_stance(doc: Doc) -> None:
     quoted = [d.quote_share >= QUOTED and s is not None for d, s in zip(doc.drafts, sources, strict=True)]
     denying = {(d.paragraph, s.start) for d, s, q, st in zip(doc.drafts, sources, quoted, doc.stances, strict=True)
                if q and st == "denies"}
-    if denying:
-        doc.stances = ["denies" if q and (d.paragraph, s.start) in denying else st
+    if denying:  # a refusal inside the quotation stays one: it asserts nothing, so it denies nothing
+        doc.stances = ["denies" if q and (d.paragraph, s.start) in denying and st != "declines" else st
                        for d, s, q, st in zip(doc.drafts, sources, quoted, doc.stances, strict=True)]
 
 

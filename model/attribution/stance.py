@@ -1,10 +1,12 @@
-"""A claim's stance (asserts / denies) and its hedges, from its words."""
+"""A claim's stance (asserts / denies / declines) and its hedges, from its words."""
 
 from __future__ import annotations
 
 import re
 
-from model.attribution.records import Doc, Draft
+from model.attribution.denials import Candidate, possible, rule, signs
+from model.attribution.records import QUOTED, Doc
+from model.attribution.refusals import declines
 from model.lexicon import HEDGES
 from model.text import words
 from model.types import Span
@@ -13,39 +15,18 @@ _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for 
                                           sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # A word every match of the pattern holds (the longest of each phrase): without one, the pattern is not run.
 _HEDGE_KEYS = frozenset(max(h.split(), key=len) for h in HEDGES)
-# Rejecting words in a sourced claim make it a denial even with a neutral cue ("said the reports were false").
-_DENYING = re.compile(r"\b(?:false|untrue|baseless|unfounded|not true|a lie|lies|groundless|fabricated|"
-                      r"fabrication|nonsense|no truth|categorically|completely wrong|(?:100|one hundred)\s+percent\s+"
-                      r"wrong|conspiracy theor(?:y|ies)|no chance|no basis|no evidence that|neither\b[^.;]{1,80}\bnor|"
-                      r"(?:do|does|did)(?:n['’]t| not)\s+(?:buy|believe (?:that|those|these|this|it|the|any)))\b",
-                      re.IGNORECASE)
-# "dismissed Estonia as ..." belittles; "could deny them permits" refuses: neither rejects a claim.
-_NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+(?:deny|reject|dismiss)|"
-                            r"\bdismiss(?:ed|es|ing)?\s+(?!(?:the|these|those|such|any)?\s*(?:reports?|claims?|"
-                            r"allegations?|accusations?|suggestions?|criticism|idea|notion|charges?|rumou?rs?|"
-                            r"speculation|concerns?|questions?)\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
-# A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked",
-# "... doesn't mean he can't do it") rejects a claim, per the sourcing guideline.
-_QUOTE_NEGATION = re.compile(r"[“\"](?:[\w’',]+\s){0,6}?(?:\w+n['’]t\s+(?:the|a|what|true|mean)|"
-                             r"(?:is|was|are|were)\s+not\s+(?:the|a|what|true)|it['’]s\s+not|that['’]s\s+not|"
-                             r"does\s+not\s+mean)\b", re.IGNORECASE)
-_DENYING_KEYS = frozenset({"false", "untrue", "baseless", "unfounded", "true", "lie", "lies", "groundless",
-                           "fabricated", "fabrication", "nonsense", "truth", "categorically", "wrong", "theory",
-                           "theories", "chance", "basis", "evidence", "neither", "buy", "believe"})
-_NOT_DENIAL_KEYS = frozenset({"deny", "denied", "denies", "confirm"})
-_NOT_DENIAL = re.compile(r"\b(?:not|never|n['’]t|neither|nor|refused to|declined to|would not)\s+"
-                         r"(?:\w+\s+){0,2}(?:deny|denied|denies|confirm)\b", re.IGNORECASE)
 _COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
 _LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democratic|general)\b", re.IGNORECASE)
 # "so she could use", "You could dismiss": purpose and the generic "you" are no hedges of the content.
 _COULD_PURPOSE = re.compile(r"\b(?:so|so that|you)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "... and said", "... and quickly added"
 # "appear in person", "appears alongside": only "appear(s) to / that / set to" hedges.
 _APPEAR_OK = re.compile(r"\s+(?:to|that|set|poised|likely|ready)\b", re.IGNORECASE)
 
 
 def stage(doc: Doc) -> None:
-    """Stage "stance": asserts or denies, per draft (a claim needs a source after resolution to deny)."""
-    doc.stances = [stance(doc.text, d, s is not None) for d, s in zip(doc.drafts, doc.sources(), strict=True)]
+    """Stage "stance": asserts, denies or declines, per draft (see ``stances``)."""
+    doc.stances = stances(doc)
 
 
 def hedge_stage(doc: Doc) -> None:
@@ -80,21 +61,35 @@ def _next_is_digit(text: str, pos: int) -> bool:
     return rest[:1].isdigit()
 
 
-def stance(text: str, d: Draft, sourced: bool) -> str:
-    """denies for a rejection cue or rejecting words in a sourced claim; "did not deny" is no denial.
+def stances(doc: Doc) -> list[str]:
+    """declines for a refusal or non-answer ("declined to comment"), whoever refuses; denies for a claim with
+    a source after resolution (a quotation's uncued sentences included) that the denial rules find
+    rejecting a claim in play (``denials``); asserts otherwise."""
+    text = doc.text
+    out = []
+    for d, source in zip(doc.drafts, doc.sources(), strict=True):
+        body = text[d.start:d.end]
+        present = words(body)
+        if declines(text, d, present):
+            out.append("declines")
+        elif source is not None and possible(body, present, d.cue) and rule(
+                signs(Candidate(text, d.start, d.end, d.cue, d.source, d.quote_share >= QUOTED), present)):
+            out.append("denies")
+        else:
+            out.append("asserts")
+    return _sentence_denials(doc, out)
 
-    ``sourced``: the claim has a source after resolution (a quotation's uncued sentences included).
-    """
-    if not sourced:
-        return "asserts"
-    body = text[d.start:d.end]
-    present = words(body)
-    if not _NOT_DENIAL_KEYS.isdisjoint(present) and _NOT_DENIAL.search(body):
-        return "asserts"
-    if d.kind == "denial" and not _NOT_REJECTION.search(body):
-        return "denies"
-    if not _DENYING_KEYS.isdisjoint(present) and _DENYING.search(body):
-        return "denies"
-    if ("“" in body or '"' in body) and _QUOTE_NEGATION.search(body):
-        return "denies"
-    return "asserts"
+
+def _sentence_denials(doc: Doc, out: list[str]) -> list[str]:
+    """A denial and a cue joined to it by "and" deny together: in "X denied the report and said the talks would
+    continue" the second attribution is X's answer to the same claim. (A participle or "but" is not joined
+    so: "disputed both critiques, but says ..." concedes, "..., arguing that ..." argues; the team's labels
+    read both as assertions.)"""
+    denying = {(d.sentence, d.source.start) for d, st in zip(doc.drafts, out, strict=True)
+               if st == "denies" and d.source is not None}
+    if not denying:
+        return out
+    text = doc.text
+    return ["denies" if st == "asserts" and d.source is not None and d.cue is not None
+            and (d.sentence, d.source.start) in denying and _AND_BEFORE.search(text, d.start, d.cue.start) else st
+            for d, st in zip(doc.drafts, out, strict=True)]

@@ -5,6 +5,8 @@ Each file holds one entry per line; ``#`` starts a comment saying why an entry i
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from pathlib import Path
 
 _DIR = Path(__file__).parent
@@ -61,6 +63,18 @@ def _section(key: str, entries: list[str]):
     return frozenset(w for e in entries for w in e.split())
 
 
+def alternation(entries: Iterable[str]) -> str:
+    """A regex alternation (non-capturing) of lexicon entries, longest first: a space matches any run of
+    whitespace and an apostrophe either form of it."""
+    parts = sorted(set(entries), key=lambda e: (-len(e), e))
+    return "(?:" + "|".join(re.escape(e).replace(r"\ ", r"\s+").replace("'", "['’]") for e in parts) + ")"
+
+
+def key_word(entry: str) -> str:
+    """The longest word-character run of an entry: a word every match of it holds."""
+    return max(re.findall(r"\w+", entry), key=len)
+
+
 def pronoun_table(name: str) -> dict[str, str]:
     return {w: kind for w, kind in (entry.split() for entry in lines(name))}
 
@@ -70,7 +84,6 @@ NUMBERED = words("numbered.txt")
 ABBREVIATIONS = words("abbreviations.txt") | TITLES | NUMBERED
 
 SPEECH = verb_forms("cues_speech.txt")
-DENIAL = verb_forms("cues_denial.txt")
 BELIEF = verb_forms("cues_belief.txt")
 WEAK = weak_forms("cues_speech.txt") | weak_forms("cues_belief.txt")
 INVERTED = words("cues_inverted.txt")
@@ -102,3 +115,10 @@ COUNTRIES = words("countries.txt")
 GRAMMAR = sections("grammar.txt")
 ATTRIBUTION = sections("attribution.txt")
 MENTION_WORDS = sections("mentions.txt")
+
+# The denial vocabulary: stance, linking and the cues read this one file.
+DENIAL_WORDS = sections("denial.txt")
+# Each form of each rejection verb -> its lemma ("denied" -> "deny"): the denial cues.
+DENIAL = {form: line.split()[0] for line in DENIAL_WORDS["verbs_phrases"] for form in line.split()}
+# Refusals and non-answers ("declined to comment", "would not say"): the stance "declines".
+REFUSAL_WORDS = sections("refusal.txt")

@@ -1,0 +1,118 @@
+"""Refusals and non-answers: a claim reporting that someone withheld information asserts nothing.
+
+"declined to comment", "did not respond to requests for comment", "would not say", "refused to discuss",
+"could not be reached", "did not return calls", "did not say whether": the claim's stance is "declines"
+(no score, never a link). The words are ``model/lexicon/refusal.txt``; this module gives them their
+grammar. A refusal counts only where it is the claim's own: not in a relative clause describing someone
+("Smith, who declined to comment, said ..."), not before another cue ("declined to comment but said ..."),
+and, after the cue, only when its subject is the speaker ("said they cannot discuss the case", not "said
+Clinton refused to answer", which reports someone else's refusal as a fact).
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.attribution.records import Draft
+from model.lexicon import GRAMMAR, alternation, key_word
+from model.lexicon import REFUSAL_WORDS as R
+from model.text import words
+
+# One word may stand between: "did not immediately respond", "declined to publicly detail", "has not yet said".
+_ADVERB = r"(?:\w+ly\s+|" + alternation(R["between"]) + r"\s+)?"
+_REACH = r"(?:[\w’'-]+\s+){0,3}"  # words between giving and what is given: "provide any documentation or specifics"
+_REFUSING = alternation(R["refusing"]) + r"\s+to\s+"
+_UNWILLING = alternation(R["unwilling_phrases"]) + r"\s+"
+_NOT = alternation(R["not_phrases"]) + r"\s+"
+_GIVING = alternation(R["giving"]) + r"\s+" + _REACH + alternation(R["information"])
+_RETURNING = alternation(R["returning"]) + r"\s+" + _REACH + alternation(R["requests"])
+_OPEN = r"\s+" + alternation(R["open_questions"]) + r"\b"
+_SAYING = alternation(R["saying"]) + r"(?:" + _OPEN + r"|\s*(?=" + alternation(R["clause_end"]) + r"|$))"
+_WITHHELD = ("(?:" + alternation(R["answering"] | R["telling"]) + r"\b|" + _SAYING + "|" + _GIVING + "|" + _RETURNING
+             + ")")
+PATTERN = re.compile(
+    r"\b(?:" + alternation(R["refusal_phrases"]) + r"\b"
+    + "|" + "(?:" + _REFUSING + "|" + _UNWILLING + ")" + _ADVERB + _WITHHELD
+    + "|" + _NOT + _ADVERB + "(?:" + alternation(R["answering"]) + r"\b|" + _GIVING + "|" + _RETURNING + ")"
+    + "|" + _NOT + _ADVERB + alternation(R["telling"] | R["saying"]) + _OPEN
+    + r")")  # run on the lower-cased text, anchored at a lead word (``_matches``): far cheaper than searching
+_ANY_CASE = re.compile(PATTERN.pattern, re.IGNORECASE)
+# Every match holds a refusal phrase's longest word, or a lead (a refusing verb, a negation's longest word)
+# and an act withheld; "said" / "told" only with an open question ("has not said whether"). Without them the
+# pattern is not run: most claims hold a negation, few a negation and an act of answering.
+PHRASE_KEYS = frozenset(key_word(e) for e in R["refusal_phrases"])
+LEAD_KEYS = frozenset(R["refusing"] | {key_word(e) for e in R["unwilling_phrases"] + R["not_phrases"]})
+ACT_KEYS = (R["answering"] | R["telling"] | R["giving"] | R["returning"] | R["saying"]) - {"said", "told"}
+_PAST_SAYING = frozenset({"said", "told"})
+_CLITIC = ("n't", "n’t")
+# The first word of every lead and phrase, as written in either apostrophe: where a match can start.
+_FIRSTS = tuple(sorted({w.replace("'", a) for e in R["refusing"] | set(R["unwilling_phrases"] + R["not_phrases"]
+                                                                          + R["refusal_phrases"])
+                        for w in [e.split()[0]] for a in "'’"}))
+# A refusal after these is not the claim's own: a relative or subordinate clause, the generic "you".
+_NOT_OWN = re.compile(r"\b" + alternation(R["subordinators"]) + r"\s+(?:[\w’'-]+\s+){0,2}$|\b"
+                      + alternation(R["generic"]) + r"\s+$", re.IGNORECASE)
+# Words that name nobody: a refusal after only these (and the speaker's own words) is the speaker's.
+_NOBODY = GRAMMAR["auxiliaries"] | GRAMMAR["subject_pronouns"] | GRAMMAR["articles"]
+_WORDS = re.compile(r"\w+")
+_QUOTE_MARKS = ("“", '"')
+_LOOKBACK = 40  # characters before a refusal read for a relative pronoun or subordinator (a few short words)
+
+
+def declines(text: str, d: Draft, present: set[str] | None = None) -> bool:
+    """The draft reports its own source (or, unattributed, someone) withholding information (``present``:
+    the words of its text, when already at hand)."""
+    present = words(text[d.start:d.end]) if present is None else present
+    if PHRASE_KEYS.isdisjoint(present) and not (_act(present) and _lead(text, d, present)):
+        return False
+    return any(_own(text, d, start, end) for start, end in _matches(text, d))
+
+
+def _matches(text: str, d: Draft) -> list[tuple[int, int]]:
+    """(start, end) in the text of every refusal starting at a lead word of the draft."""
+    body = text[d.start:d.end]
+    low = body.lower()
+    if len(low) != len(body):  # lower-casing moved the offsets (a rare letter): search the long way
+        return [(m.start(), m.end()) for m in _ANY_CASE.finditer(text, d.start, d.end)]
+    out = []
+    for word in _FIRSTS:
+        i = low.find(word)
+        while i >= 0:
+            if i == 0 or not low[i - 1].isalnum():
+                m = PATTERN.match(low, i)
+                if m:
+                    out.append((d.start + m.start(), d.start + m.end()))
+            i = low.find(word, i + 1)
+    return out
+
+
+def _lead(text: str, d: Draft, present: set[str]) -> bool:
+    return not LEAD_KEYS.isdisjoint(present) or any(k in text[d.start:d.end] for k in _CLITIC)
+
+
+def _act(present: set[str]) -> bool:
+    if not ACT_KEYS.isdisjoint(present):
+        return True
+    return not _PAST_SAYING.isdisjoint(present) and not R["open_questions"].isdisjoint(present)
+
+
+def _own(text: str, d: Draft, start: int, end: int) -> bool:
+    """The refusal [start, end) is the claim's own: not in a relative clause, and said of the speaker (see
+    the module)."""
+    if _NOT_OWN.search(text, max(d.start, start - _LOOKBACK), start):
+        return False
+    cue = d.cue
+    if cue is None or start <= cue.start < end:
+        return True
+    speaker = d.source.text if d.source is not None else ""
+    if start >= cue.end:  # in the content after the cue: "said they cannot discuss the case"
+        return _speakers_own(text[cue.end:start], speaker)
+    opened = max(text.rfind(q, d.start, start) for q in _QUOTE_MARKS)  # a quotation before its cue
+    return opened >= 0 and _speakers_own(text[opened:start], speaker)
+
+
+def _speakers_own(between: str, speaker: str) -> bool:
+    """Nobody but the speaker stands between cue and refusal: "said they cannot discuss it" is the speaker's
+    refusal, "said the mayor refused to answer" reports someone else's as a fact."""
+    others = {w for w in _WORDS.findall(between.lower()) if w not in _NOBODY}
+    return others <= set(_WORDS.findall(speaker.lower()))

@@ -1,0 +1,72 @@
+"""Denials (model/attribution/denials.py): a sourced claim that rejects a claim in play, and what is not one."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.attribution import attribute
+from model.attribution.denials import FEATURES, RULE_FEATURES, rule
+from model.types import Claim, Document
+
+
+def claims(text: str) -> list[Claim]:
+    return attribute(Document(id="t", text=text), 0)
+
+
+def stances(text: str) -> list[str]:
+    return [c.stance for c in claims(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour authority denied reports that the pier had collapsed.",  # a rejection cue and its object
+    "Brenner Logistics rejected the accusation that it underpaid drivers.",
+    "The federation pushed back on claims that the final was fixed.",
+    "The harbour authority said the reports of a collapse were untrue.",  # a neutral cue, rejecting content
+    "A spokeswoman for the mine said the allegations were “categorically false.”",
+    "The coach said talk of a rift in the squad was nonsense.",
+    "The utility said the newspaper's account was misleading.",  # a verdict on a claim in play
+    "The mayor called the idea that she would resign “absurd.”",
+    "“That isn't the plan,” the finance minister said.",
+    "The airline replied that none of its jets had been grounded.",  # an answer that negates
+    "“I don't buy that explanation,” the inspector said.",  # a believer's disbelief
+    "The firm denied the report and said production would continue.",  # joined by "and": both deny
+])
+def test_denials(text):
+    assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The board said her request for a transfer was denied.",  # a rejection verb in another sense
+    "The judge dismissed the case against the two drivers, the court said.",
+    "The ministry said it could deny the company a licence.",
+    "The senator dismissed the newcomer as a lightweight.",
+    "The harbour authority did not deny the reports.",  # an answer, but no denial
+    "The harbour authority didn't deny that the pier was closed.",
+    "The senator slammed the decision to close the pier.",  # criticism, no claim rejected
+    "Inspectors said they found no evidence that the pier was unsafe.",  # a finding of one's own
+    "“If the pier is not the cause, we will look elsewhere,” the engineer said.",  # a condition
+    "Neither the mayor nor the governor knows when the pier will reopen.",  # "neither ... nor" as the subject
+    "“We will not give up,” the fishermen's union said.",  # a negation aimed at no claim
+    "Don't buy a single ticket more than you need, the organisers said.",  # an imperative, not disbelief
+    "The minister said the pier would not reopen until June.",
+])
+def test_non_denials(text):
+    assert "denies" not in stances(text), [(c.text, c.stance) for c in claims(text)]
+
+
+def test_a_denial_joined_by_but_is_not_spread():
+    assert stances("The firm rejected the reports, but said it would review its safety rules.") == ["denies",
+                                                                                                      "asserts"]
+
+
+def test_the_rules_read_the_named_features():
+    none = dict.fromkeys(FEATURES, 0.0)
+    assert not rule(none)
+    assert rule({**none, "denial_cue": 1.0})
+    assert not rule({**none, "denial_cue": 1.0, "other_sense": 1.0})  # "could deny them permits"
+    assert not rule({**none, "denial_cue": 1.0, "not_denial": 1.0})  # "did not deny"
+    assert rule({**none, "rejecting": 1.0}) and not rule({**none, "rejecting": 1.0, "finding": 1.0})
+    for name in ("denial_elsewhere", "disbelief", "claim_rejected", "verdict_cue", "quote_negation",
+                 "response_negation"):
+        assert rule({**none, name: 1.0}), name
+    assert set(RULE_FEATURES) < set(FEATURES)

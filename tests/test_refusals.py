@@ -1,0 +1,89 @@
+"""Refusals and non-answers: stance "declines" (model/attribution/refusals.py, model/lexicon/refusal.txt)."""
+
+from __future__ import annotations
+
+import pytest
+
+from model.attribution import attribute
+from model.types import Claim, Document
+
+
+def stances(text: str) -> list[str]:
+    return [c.stance for c in claims(text)]
+
+
+def claims(text: str) -> list[Claim]:
+    return attribute(Document(id="t", text=text), 0)
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour authority declined to comment on the collapse.",
+    "A spokeswoman for the airline did not respond to requests for comment.",
+    "The owner did not immediately reply to an email on Sunday.",
+    "The coach would not say whether the striker was injured.",
+    "The prosecutor refused to discuss the charges.",
+    "Halvorsen could not be reached for comment.",
+    "Lawyers for the club did not return phone calls.",
+    "The regulator did not say if it would open an inquiry.",
+    "Officials declined to give details of the agreement.",
+    "The bank declined to provide figures for the quarter.",
+    "The minister has not commented on the leak.",
+    "The union was unavailable for comment.",
+    "The firm would neither confirm nor deny the sale.",
+    "A spokesman for the company said it would not comment on rumours.",
+    "“We are not going to discuss individual cases,” a police spokesman said.",
+    "Asked about the merger, she declined to elaborate.",
+    "The embassy declined to be interviewed for this article.",
+])
+def test_refusals_decline(text):
+    assert "declines" in stances(text), [(c.text, c.stance) for c in claims(text)]
+
+
+@pytest.mark.parametrize("text", [
+    "The senator refused to endorse the candidate.",  # refusing to do something
+    "The party declined to rule out new elections.",
+    "The striker declined to celebrate after scoring.",
+    "The president did not mention the strike in his address.",  # left unsaid in a speech
+    "The court gave no reasons for the ruling.",
+    "The board did not discuss the budget at Monday's meeting.",
+    "The spokesman did not deny the report.",  # not a denial either, but an answer
+    "An official who declined to be identified said the deal was close.",  # an anonymity reason
+    "Halvorsen, who declined to comment on the collapse, said the harbour would reopen.",
+    "Moreau said the mayor refused to answer questions about the budget.",  # a third party's refusal, as a fact
+    "The coach said the striker was injured.",
+    "The regulator did not say that prices would rise.",
+    "The same could not be said of the visiting team.",  # a passive, not a refusal
+    "The cause may have been a gas leak, but we cannot say for certain.",  # a hedge
+    "“There are things I wouldn't say, but she is sincere,” he said.",
+    "Her name has not been disclosed for her safety.",
+    "The crowd booed after the candidate refused to say that the vote was fair.",  # a subordinate clause
+])
+def test_non_refusals_do_not_decline(text):
+    assert "declines" not in stances(text), [(c.text, c.stance) for c in claims(text)]
+
+
+def test_the_key_words_are_a_sound_pre_check():
+    from model.attribution.refusals import ACT_KEYS, LEAD_KEYS, PATTERN, PHRASE_KEYS
+    from model.lexicon import REFUSAL_WORDS as R
+    from model.text import words
+
+    leads = [f"{r} to" for r in R["refusing"]] + list(R["unwilling_phrases"] + R["not_phrases"])
+    acts = sorted(R["answering"] | R["telling"]) + [f"{s} whether" for s in R["saying"]] + ["give details",
+                                                                                           "return calls"]
+    texts = [f"The mayor {lead} {act} on Monday." for lead in leads for act in acts] + list(R["refusal_phrases"])
+    matched = [t for t in texts if PATTERN.search(t)]
+    assert len(matched) > len(texts) // 2
+    for t in matched:
+        present = words(t)
+        act = not ACT_KEYS.isdisjoint(present) or ({"said", "told"} & present and R["open_questions"] & present)
+        assert not PHRASE_KEYS.isdisjoint(present) or ((not LEAD_KEYS.isdisjoint(present) or "n't" in t) and act), t
+
+
+def test_a_refusal_and_a_claim_in_one_sentence_are_two_stances():
+    got = {c.cue.text: c.stance for c in claims("The mayor declined to comment but said the city would appeal.")}
+    assert got == {"declined": "declines", "said": "asserts"}
+
+
+def test_a_refusal_inside_a_denying_quotation_stays_a_refusal():
+    text = ("“The reports are false,” the minister said. “We will not comment on the investigation,” she said.")
+    assert stances(text) == ["denies", "declines"]
