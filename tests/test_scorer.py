@@ -86,9 +86,10 @@ def claims_and_links():
 
 
 def test_one_batched_predict_per_request(scorer, monkeypatch):
+    """Every claim of a request goes through the features and the model in one batch."""
     calls = []
-    original = scorer.model.predict_proba
-    monkeypatch.setattr(scorer.model, "predict_proba", lambda x: calls.append(len(x)) or original(x))
+    original = scorer.features.transform
+    monkeypatch.setattr(scorer.features, "transform", lambda x: calls.append(len(x)) or original(x))
     claims, links = claims_and_links()
     out = scorer.score(claims, links)
     assert calls == [3]

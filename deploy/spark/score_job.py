@@ -29,7 +29,7 @@ PROFILE_FIELDS = {
     "sources": "int", "named_sources": "int", "anonymous_sources": "int", "official_sources": "int",
     "anonymous_share": "double", "anonymous_corroborated": "boolean", "anonymity_reason_given": "double",
     "disputed": "boolean", "denied_party_responded": "boolean", "unattributed_share": "double",
-    "hedged_share": "double",
+    "hedged_share": "double", "refusals": "int",
 }
 PROFILE = "struct<" + ", ".join(f"{name}: {kind}" for name, kind in PROFILE_FIELDS.items()) + ">"
 # One row per document: its answer (status 200; claims as the API's JSON text) or the problem HTTP would have
