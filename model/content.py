@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, NOT_CONTENT
+from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, NOT_CONTENT, NOT_DENIAL
 from model.types import Claim
 
 
@@ -132,4 +132,6 @@ def is_denial(claim: Claim) -> bool:
         return True
     # A plain substring scan first (C speed): the phrase pattern is slow to try at every word of every sentence.
     low = claim.text.lower()
-    return any(k in low for k in DEBUNKING_KEYS) and bool(DEBUNKING.search(claim.text))
+    if not any(k in low for k in DEBUNKING_KEYS) or not DEBUNKING.search(claim.text):
+        return False
+    return claim.stance == "denies" or not NOT_DENIAL.search(claim.text)  # "did not deny" denies nothing
