@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from model.lexicon import (
+    ABBREVIATIONS,
     COMMON_HEADS,
     CONFIDENTIAL,
     COUNTRIES,
@@ -25,8 +26,8 @@ from model.lexicon import (
     TITLES,
     WITNESS,
 )
+from model.text import TOKEN
 
-_WORD = re.compile(r"\w+(?:[-'’&.]\w+){0,8}\.?|[^\w\s]")
 # Words that end a mention's head: a relative clause, an appositive or a prepositional tail follows.
 _CLAUSE = MENTION_WORDS["clause"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
@@ -47,7 +48,20 @@ class Mention:
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """The mention's tokens (``model.text.TOKEN``), a title, abbreviation or initial keeping its period
+    ("Sen.", "Inc.", "J.") as the TITLES and other list lookups spell them."""
+    out: list[str] = []
+    for w in TOKEN.findall(text):
+        if w == "." and out and _takes_dot(out[-1]):
+            out[-1] += "."
+        else:
+            out.append(w)
+    return out
+
+
+def _takes_dot(prev: str) -> bool:
+    """A period right after this word belongs to it: an initial or a listed title or abbreviation."""
+    return (len(prev) == 1 and prev.isalpha()) or (prev[-1:] != "." and prev.lower() + "." in ABBREVIATIONS)
 
 
 def _is_cap(w: str) -> bool:
