@@ -64,11 +64,11 @@ def _takes_dot(prev: str) -> bool:
     return (len(prev) == 1 and prev.isalpha()) or (prev[-1:] != "." and prev.lower() + "." in ABBREVIATIONS)
 
 
-def _is_cap(w: str) -> bool:
+def is_capitalised(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and len(w) > 1 and w[-1:].isupper())
 
 
-def _core(ws: list[str]) -> list[str]:
+def core_of(ws: list[str]) -> list[str]:
     """The mention up to a relative clause or appositive."""
     for i, w in enumerate(ws):
         if i and w.lower() in _CLAUSE:
@@ -78,10 +78,10 @@ def _core(ws: list[str]) -> list[str]:
 
 def head_chunk(ws: list[str]) -> list[str]:
     """The core up to a prepositional tail; "Secretary of State John Kerry" keeps its "of"."""
-    core = _core(ws)
+    core = core_of(ws)
     for i, w in enumerate(core):
         if i and w in _PREPOSITIONS:
-            if w == "of" and _is_cap(core[i - 1]) and i + 1 < len(core) and _is_cap(core[i + 1]):
+            if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]):
                 continue
             return core[:i]
     return core
@@ -92,7 +92,7 @@ def _name_words(chunk: list[str]) -> list[str]:
     out = []
     for w in chunk:
         low = w.lower()
-        if not _is_cap(w) or low in _DETERMINERS or low in TITLES or low in GROUPS or low in QUANTIFIERS:
+        if not is_capitalised(w) or low in _DETERMINERS or low in TITLES or low in GROUPS or low in QUANTIFIERS:
             continue
         if low in COMMON_HEADS or low in PERSON_ROLES:
             continue
@@ -153,7 +153,7 @@ def classify(text: str) -> Mention:
     low0 = ws[0].lower()
     if len(ws) == 1 and low0 in PRONOUNS:
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
-    appositive = _appositive_name(ws)
+    appositive = appositive_name(ws)
     if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
         return Mention("named_person", role_of(ws), appositive[-1].lower().replace("’", "'"), "none",
                        gender_of(ws), appositive[-1].lower())
@@ -167,7 +167,7 @@ def classify(text: str) -> Mention:
     head = (_POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()).replace("’", "'")
     role = role_of(ws)
     names = _name_words(chunk)
-    if names and _is_cap(chunk[-1]) and head not in GROUPS and head not in COMMON_HEADS:
+    if names and is_capitalised(chunk[-1]) and head not in GROUPS and head not in COMMON_HEADS:
         return _named(chunk, names, role, head)
     definite = low0 in ("the", "this", "that") and len(chunk) <= 6 and head in _BACKREF_OK
     if names and head in ORGANIZATIONS and not (definite and head in _GENERIC_ORGS):
@@ -191,16 +191,19 @@ _PLACE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:city|state|county|town|village|gover
 _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES | _DETERMINERS
 
 
-def _appositive_name(ws: list[str]) -> list[str] | None:
-    """A person's name set off by commas after a description ("His former partner, Lawrence B. Cummings")."""
-    if not ws or (_is_cap(ws[0]) and ws[0].lower() not in _DETERMINERS and ws[0].lower() not in QUANTIFIERS):
+def appositive_name(ws: list[str]) -> list[str] | None:
+    """A person's name set off by commas after a description ("His former partner, Lawrence B. Cummings",
+    "Hollis's lawyer, Martin Greaves": a possessor's description too)."""
+    first = ws[0].lower() if ws else ""
+    if not ws or (is_capitalised(ws[0]) and first not in _DETERMINERS and first not in QUANTIFIERS
+                  and not first.endswith(("'s", "’s"))):
         return None  # a name first: the ordinary path handles it
     segment: list[str] = []
     for w in [*ws, ","]:
         if w == ",":
             names = [x for x in segment if x != "."]
             low = {x.lower() for x in names}
-            if len(names) >= 2 and all(_is_cap(x) for x in names) and not low & _NOT_NAMES:
+            if len(names) >= 2 and all(is_capitalised(x) for x in names) and not low & _NOT_NAMES:
                 return names
             segment = []
         elif segment is not None:
@@ -210,7 +213,7 @@ def _appositive_name(ws: list[str]) -> list[str] | None:
 
 def _country(ws: list[str]) -> str:
     """The country or capital a mention consists of (before any appositive), lower-cased, or ""."""
-    core = [w for w in _core(ws) if w != "."]
+    core = [w for w in core_of(ws) if w != "."]
     name = " ".join(w.lower() for w in core)
     if name in COUNTRIES or (name.startswith("the ") and name[4:] in COUNTRIES):
         return name.removeprefix("the ")
@@ -234,7 +237,7 @@ def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
 def _last_run(chunk: list[str]) -> list[str]:
     """The final run of capitalised words (with inner "of", "&")."""
     i = len(chunk)
-    while i > 0 and (_is_cap(chunk[i - 1]) or chunk[i - 1] in ("of", "&", "-", "for")):
+    while i > 0 and (is_capitalised(chunk[i - 1]) or chunk[i - 1] in ("of", "&", "-", "for")):
         i -= 1
     run = chunk[i:]
     while run and (run[0] in ("of", "&", "-", "for") or run[0].lower() in _DETERMINERS):
@@ -253,7 +256,7 @@ _PLURAL_HEADS = MENTION_WORDS["plural_heads"]
 
 
 def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention:
-    core = [w.lower() for w in _core(ws) if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS
+    core = [w.lower() for w in core_of(ws) if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS
             and w.lower() not in _FUNCTION]
     entity = " ".join(core[:4]) or head
     individual = head in CONFIDENTIAL and (not head.endswith("s") or head in ("sources", "insiders"))
