@@ -15,6 +15,7 @@ from model.lexicon import (
     FEMALE,
     GRAMMAR,
     GROUPS,
+    LEGAL_FORMS,
     MALE,
     MEDIA,
     MENTION_WORDS,
@@ -23,7 +24,9 @@ from model.lexicon import (
     PERSON_ROLES,
     PRONOUNS,
     QUANTIFIERS,
+    ROLE_NOUNS,
     TITLES,
+    TYPING,
     WITNESS,
 )
 from model.text import TOKEN
@@ -166,8 +169,11 @@ def classify(text: str) -> Mention:
     chunk = head_chunk(ws) or ws
     head = (_POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()).replace("’", "'")
     role = role_of(ws)
+    group = _described_group(chunk)
+    if group:  # "Traders", "Residents of Hollin": people described, capitalised or not
+        return _anonymous(ws, chunk, role, group)
     names = _name_words(chunk)
-    if names and is_capitalised(chunk[-1]) and head not in GROUPS and head not in COMMON_HEADS:
+    if names and (is_capitalised(chunk[-1]) or head in LEGAL_FORMS) and head not in GROUPS and head not in COMMON_HEADS:
         return _named(chunk, names, role, head)
     definite = low0 in ("the", "this", "that") and len(chunk) <= 6 and head in _BACKREF_OK
     if names and head in ORGANIZATIONS and not (definite and head in _GENERIC_ORGS):
@@ -225,13 +231,34 @@ def _number(head: str) -> str:
 
 
 def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
-    run = _last_run(chunk)
+    run = _last_run(chunk[:-1]) + chunk[-1:] if head in LEGAL_FORMS else _last_run(chunk)  # "Harlow Holdings plc"
     low = {w.lower().rstrip(".") for w in run}
-    is_org = bool(low & ORGANIZATIONS) or _acronym(run) or " ".join(w.lower() for w in run) in MEDIA
-    if is_org:
+    is_org = bool(low & _BODY_WORDS) or _acronym(run) or " ".join(w.lower() for w in run) in MEDIA
+    if is_org and not _titled_person(run):
         name = " ".join(w.lower() for w in run if w.lower() not in _DETERMINERS)
         return Mention("named_organization", role, _POSSESSIVE.sub("", name), "none", "plural", head)
     return Mention("named_person", role, head, "none", gender_of(chunk), head)
+
+
+def _described_group(chunk: list[str]) -> str:
+    """The plural noun of people a mention opens with ("Residents" of "Residents of Hollin"), "" if none. A
+    definite one ("the experts", "his advisers") is left to point back."""
+    if chunk and chunk[0].lower() in _DETERMINERS and chunk[0].lower() not in ("a", "an"):
+        return ""
+    words = [w for w in chunk if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS]
+    if not words or words[0].lower() not in _DESCRIBED:
+        return ""
+    return words[0].lower() if len(words) == 1 or words[1].lower() in _PREPOSITIONS else ""
+
+
+def _titled_person(run: list[str]) -> bool:
+    """A name after a title or role word: "Police Chief Ana Ruiz", "Secretary of State John Kerry", "Rules
+    Committee Chairman Bruce Ash" (not "General Motors", whose last word is a company's)."""
+    low = [w.lower().rstrip(".") for w in run]
+    name = len(low)
+    while name > 0 and low[name - 1] not in _TITLE_WORDS and low[name - 1] not in _NOT_PERSON_NAME:
+        name -= 1
+    return name < len(low) and any(w in _TITLE_WORDS for w in low[:name])
 
 
 def _last_run(chunk: list[str]) -> list[str]:
@@ -251,6 +278,10 @@ def _acronym(run: list[str]) -> bool:
     return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
 
 
+_DESCRIBED = TYPING["described_groups"]
+_TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
+_BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's
+_NOT_PERSON_NAME = _BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"}
 _FUNCTION = MENTION_WORDS["function"]
 _PLURAL_HEADS = MENTION_WORDS["plural_heads"]
 

@@ -102,3 +102,7 @@ COUNTRIES = words("countries.txt")
 GRAMMAR = sections("grammar.txt")
 ATTRIBUTION = sections("attribution.txt")
 MENTION_WORDS = sections("mentions.txt")
+
+# Legal forms and the word classes that type a mention (model/attribution/mentions.py, mention_features.py).
+LEGAL_FORMS = words("legal_forms.txt")
+TYPING = sections("typing.txt")
