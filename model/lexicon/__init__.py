@@ -105,4 +105,5 @@ MENTION_WORDS = sections("mentions.txt")
 
 # Legal forms and the word classes that type a mention (model/attribution/mentions.py, mention_features.py).
 LEGAL_FORMS = words("legal_forms.txt")
+FIRST_NAMES = words("first_names.txt")
 TYPING = sections("typing.txt")
