@@ -5,7 +5,8 @@ typer's features (``mention_features``), beside the words of the mention that na
 the earlier one it resolves to), and the document's evidence about the name. The fitted model (artifact
 ``mentions``) predicts the kind of every such source of the document in one call; the resolution's mention is
 replaced when it differs, with an entity and an anonymity consistent with the new kind (the role stays the
-rules'). Without a model the rules' answer stands, and a pronoun with no antecedent is always the rules'.
+rules'). Without a model the rules' answer stands. A pronoun with no antecedent stays the rules', except an
+"it" after a name the typer made an organisation: resolution had taken that name for a person.
 """
 
 from __future__ import annotations
@@ -14,14 +15,18 @@ from dataclasses import replace
 
 from sklearn import config_context
 
+from model.attribution.history import LOOKBACK
 from model.attribution.mention_features import name_of, rows
 from model.attribution.mentions import Mention
+from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.lexicon import CONFIDENTIAL
+from model.lexicon import CONFIDENTIAL, TYPING
+from model.types import Span
 
 ARTIFACT = "mentions"
 KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
+_IT = TYPING["it_pronouns"]
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -35,9 +40,35 @@ def stage(doc: Doc, model: object | None) -> None:
     with config_context(assume_finite=True, skip_parameter_validation=True):  # our own finite features
         kinds = dict(zip(unique, model.predict(list(unique.values())), strict=True))
     resolutions = list(doc.resolutions)
+    bodies = []  # drafts the typer made organisations of, in text order
     for n, f in zip(idx, features, strict=True):
-        resolutions[n] = retyped(resolutions[n], str(kinds[tuple(f.items())]))
+        before = resolutions[n]
+        resolutions[n] = retyped(before, str(kinds[tuple(f.items())]))
+        if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
+            bodies.append(n)
+    if bodies:
+        _it_follows(doc, resolutions, bodies)
     doc.resolutions = resolutions
+
+
+def _named(r: Resolution) -> bool:
+    """The source names something by a capitalised name other than a day or a month ("Wednesday said": a
+    misread source, no body for "it" to refer to)."""
+    name = name_of((r.source.resolved or r.source).text)
+    return bool(name) and not (len(name) == 1 and (name[0] in WEEKDAYS or name[0] in MONTHS))
+
+
+def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> None:
+    """"Velmar said ... It said ...": resolution took Velmar for a person, so "it" found no antecedent; it
+    refers to the nearest body before it that the typer found (exact as the rules' "it" -> a body)."""
+    for n, (d, r) in enumerate(zip(doc.drafts, resolutions, strict=True)):
+        if r.source is None or r.source.resolved is not None or r.source.text.lower() not in _IT:
+            continue
+        near = [k for k in bodies if k < n and d.start - doc.drafts[k].end <= LOOKBACK]
+        if near:
+            ante = resolutions[near[-1]]
+            full = ante.full or Span(ante.source.text, ante.source.start, ante.source.end)
+            resolutions[n] = Resolution(replace(r.source, resolved=full), ante.mention, full)
 
 
 def retyped(r: Resolution, kind: str) -> Resolution:
