@@ -24,7 +24,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
-from model.attribution import acts, claims, cues, nesting, openers, resolve, stance
+from model.attribution import acts, claims, cues, nesting, openers, resolve, stance, typer
 from model.attribution.records import Doc, Sentence
 from model.attribution.sentences import parts, sentences
 from model.text import segment
@@ -44,13 +44,14 @@ SENTENCE_STAGES: tuple[tuple[str, Callable[[Sentence], None]], ...] = (
 DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("speakers", claims.speakers),  # a transcript's "NAME: ..." paragraph is the speaker's throughout
     ("resolve", resolve.stage),  # pronouns, descriptions and quotation continuations to earlier mentions
+    ("typing", typer.stage),  # learned: each source's kind after resolution (artifact "mentions")
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
     ("stance", stance.stage),  # asserts / denies / declines (refusals)
     ("quotation_stance", claims.quotation_stance),  # one quotation, one stance
     ("hedges", stance.hedge_stage),  # "reportedly", "probably", ...
 )
 STAGES = tuple(name for name, _ in SENTENCE_STAGES + DOCUMENT_STAGES)
-LEARNED: dict[str, str] = {}  # stage name -> artifact name (model/artifacts/<name>.joblib)
+LEARNED: dict[str, str] = {"typing": typer.ARTIFACT}  # stage name -> artifact name (model/artifacts/<name>.joblib)
 
 
 class Pipeline:

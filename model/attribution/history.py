@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model.attribution.mentions import Mention, head_chunk, words_of
-from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, PERSON_ROLES, TITLES, WITNESS
+from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, WITNESS
 from model.types import Span
 
 LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
 NEAR = 150  # characters: a person named this close before a pronoun beats an earlier speaker
 PERSON_HEADS = PERSON_ROLES | CONFIDENTIAL | WITNESS | MENTION_WORDS["person_heads_extra"]
+ORG_HEADS = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"]) - PERSON_HEADS  # heads of a body: "the agency"
 _ALIASES = MENTION_WORDS["title_aliases_pairs"]
 _HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
 _PARTICLES = GRAMMAR["name_particles"] | {"el", "st."}
@@ -121,6 +122,8 @@ def _fits(k: Known, want: str, head: str, gender: str) -> bool:
     if want == "salient":
         return m.kind == "named_person" and k.is_source
     if want == "backref":
+        if m.kind == ("named_person" if head in ORG_HEADS else "named_organization" if head in PERSON_HEADS else ""):
+            return False  # "the agency" is no person, "the senator" no body, whatever their roles
         words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
         return head in words or _ALIASES.get(head, "?") in words or head in m.entity or _role_head(head) == m.role
     return False

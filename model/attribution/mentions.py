@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from model.lexicon import (
+    ABBREVIATIONS,
     COMMON_HEADS,
     CONFIDENTIAL,
     COUNTRIES,
@@ -14,6 +15,7 @@ from model.lexicon import (
     FEMALE,
     GRAMMAR,
     GROUPS,
+    LEGAL_FORMS,
     MALE,
     MEDIA,
     MENTION_WORDS,
@@ -22,11 +24,13 @@ from model.lexicon import (
     PERSON_ROLES,
     PRONOUNS,
     QUANTIFIERS,
+    ROLE_NOUNS,
     TITLES,
+    TYPING,
     WITNESS,
 )
+from model.text import TOKEN
 
-_WORD = re.compile(r"\w+(?:[-'’&.]\w+){0,8}\.?|[^\w\s]")
 # Words that end a mention's head: a relative clause, an appositive or a prepositional tail follows.
 _CLAUSE = MENTION_WORDS["clause"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
@@ -47,14 +51,27 @@ class Mention:
 
 
 def words_of(text: str) -> list[str]:
-    return _WORD.findall(text)
+    """The mention's tokens (``model.text.TOKEN``), a title, abbreviation or initial keeping its period
+    ("Sen.", "Inc.", "J.") as the TITLES and other list lookups spell them."""
+    out: list[str] = []
+    for w in TOKEN.findall(text):
+        if w == "." and out and _takes_dot(out[-1]):
+            out[-1] += "."
+        else:
+            out.append(w)
+    return out
 
 
-def _is_cap(w: str) -> bool:
+def _takes_dot(prev: str) -> bool:
+    """A period right after this word belongs to it: an initial or a listed title or abbreviation."""
+    return (len(prev) == 1 and prev.isalpha()) or (prev[-1:] != "." and prev.lower() + "." in ABBREVIATIONS)
+
+
+def is_capitalised(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and len(w) > 1 and w[-1:].isupper())
 
 
-def _core(ws: list[str]) -> list[str]:
+def core_of(ws: list[str]) -> list[str]:
     """The mention up to a relative clause or appositive."""
     for i, w in enumerate(ws):
         if i and w.lower() in _CLAUSE:
@@ -64,10 +81,10 @@ def _core(ws: list[str]) -> list[str]:
 
 def head_chunk(ws: list[str]) -> list[str]:
     """The core up to a prepositional tail; "Secretary of State John Kerry" keeps its "of"."""
-    core = _core(ws)
+    core = core_of(ws)
     for i, w in enumerate(core):
         if i and w in _PREPOSITIONS:
-            if w == "of" and _is_cap(core[i - 1]) and i + 1 < len(core) and _is_cap(core[i + 1]):
+            if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]):
                 continue
             return core[:i]
     return core
@@ -78,7 +95,7 @@ def _name_words(chunk: list[str]) -> list[str]:
     out = []
     for w in chunk:
         low = w.lower()
-        if not _is_cap(w) or low in _DETERMINERS or low in TITLES or low in GROUPS or low in QUANTIFIERS:
+        if not is_capitalised(w) or low in _DETERMINERS or low in TITLES or low in GROUPS or low in QUANTIFIERS:
             continue
         if low in COMMON_HEADS or low in PERSON_ROLES:
             continue
@@ -139,7 +156,7 @@ def classify(text: str) -> Mention:
     low0 = ws[0].lower()
     if len(ws) == 1 and low0 in PRONOUNS:
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
-    appositive = _appositive_name(ws)
+    appositive = appositive_name(ws)
     if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
         return Mention("named_person", role_of(ws), appositive[-1].lower().replace("’", "'"), "none",
                        gender_of(ws), appositive[-1].lower())
@@ -152,8 +169,11 @@ def classify(text: str) -> Mention:
     chunk = head_chunk(ws) or ws
     head = (_POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()).replace("’", "'")
     role = role_of(ws)
+    group = _described_group(chunk)
+    if group:  # "Traders", "Residents of Hollin": people described, capitalised or not
+        return _anonymous(ws, chunk, role, group)
     names = _name_words(chunk)
-    if names and _is_cap(chunk[-1]) and head not in GROUPS and head not in COMMON_HEADS:
+    if names and (is_capitalised(chunk[-1]) or head in LEGAL_FORMS) and head not in GROUPS and head not in COMMON_HEADS:
         return _named(chunk, names, role, head)
     definite = low0 in ("the", "this", "that") and len(chunk) <= 6 and head in _BACKREF_OK
     if names and head in ORGANIZATIONS and not (definite and head in _GENERIC_ORGS):
@@ -177,16 +197,19 @@ _PLACE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:city|state|county|town|village|gover
 _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES | _DETERMINERS
 
 
-def _appositive_name(ws: list[str]) -> list[str] | None:
-    """A person's name set off by commas after a description ("His former partner, Lawrence B. Cummings")."""
-    if not ws or (_is_cap(ws[0]) and ws[0].lower() not in _DETERMINERS and ws[0].lower() not in QUANTIFIERS):
+def appositive_name(ws: list[str]) -> list[str] | None:
+    """A person's name set off by commas after a description ("His former partner, Lawrence B. Cummings",
+    "Hollis's lawyer, Martin Greaves": a possessor's description too)."""
+    first = ws[0].lower() if ws else ""
+    if not ws or (is_capitalised(ws[0]) and first not in _DETERMINERS and first not in QUANTIFIERS
+                  and not first.endswith(("'s", "’s"))):
         return None  # a name first: the ordinary path handles it
     segment: list[str] = []
     for w in [*ws, ","]:
         if w == ",":
             names = [x for x in segment if x != "."]
             low = {x.lower() for x in names}
-            if len(names) >= 2 and all(_is_cap(x) for x in names) and not low & _NOT_NAMES:
+            if len(names) >= 2 and all(is_capitalised(x) for x in names) and not low & _NOT_NAMES:
                 return names
             segment = []
         elif segment is not None:
@@ -196,7 +219,7 @@ def _appositive_name(ws: list[str]) -> list[str] | None:
 
 def _country(ws: list[str]) -> str:
     """The country or capital a mention consists of (before any appositive), lower-cased, or ""."""
-    core = [w for w in _core(ws) if w != "."]
+    core = [w for w in core_of(ws) if w != "."]
     name = " ".join(w.lower() for w in core)
     if name in COUNTRIES or (name.startswith("the ") and name[4:] in COUNTRIES):
         return name.removeprefix("the ")
@@ -208,19 +231,40 @@ def _number(head: str) -> str:
 
 
 def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
-    run = _last_run(chunk)
+    run = _last_run(chunk[:-1]) + chunk[-1:] if head in LEGAL_FORMS else _last_run(chunk)  # "Harlow Holdings plc"
     low = {w.lower().rstrip(".") for w in run}
-    is_org = bool(low & ORGANIZATIONS) or _acronym(run) or " ".join(w.lower() for w in run) in MEDIA
-    if is_org:
+    is_org = bool(low & _BODY_WORDS) or _acronym(run) or " ".join(w.lower() for w in run) in MEDIA
+    if is_org and not _titled_person(run):
         name = " ".join(w.lower() for w in run if w.lower() not in _DETERMINERS)
         return Mention("named_organization", role, _POSSESSIVE.sub("", name), "none", "plural", head)
     return Mention("named_person", role, head, "none", gender_of(chunk), head)
 
 
+def _described_group(chunk: list[str]) -> str:
+    """The plural noun of people a mention opens with ("Residents" of "Residents of Hollin"), "" if none. A
+    definite one ("the experts", "his advisers") is left to point back."""
+    if chunk and chunk[0].lower() in _DETERMINERS and chunk[0].lower() not in ("a", "an"):
+        return ""
+    words = [w for w in chunk if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS]
+    if not words or words[0].lower() not in _DESCRIBED:
+        return ""
+    return words[0].lower() if len(words) == 1 or words[1].lower() in _PREPOSITIONS else ""
+
+
+def _titled_person(run: list[str]) -> bool:
+    """A name after a title or role word: "Police Chief Ana Ruiz", "Secretary of State John Kerry", "Rules
+    Committee Chairman Bruce Ash" (not "General Motors", whose last word is a company's)."""
+    low = [w.lower().rstrip(".") for w in run]
+    name = len(low)
+    while name > 0 and low[name - 1] not in _TITLE_WORDS and low[name - 1] not in _NOT_PERSON_NAME:
+        name -= 1
+    return name < len(low) and any(w in _TITLE_WORDS for w in low[:name])
+
+
 def _last_run(chunk: list[str]) -> list[str]:
     """The final run of capitalised words (with inner "of", "&")."""
     i = len(chunk)
-    while i > 0 and (_is_cap(chunk[i - 1]) or chunk[i - 1] in ("of", "&", "-", "for")):
+    while i > 0 and (is_capitalised(chunk[i - 1]) or chunk[i - 1] in ("of", "&", "-", "for")):
         i -= 1
     run = chunk[i:]
     while run and (run[0] in ("of", "&", "-", "for") or run[0].lower() in _DETERMINERS):
@@ -234,12 +278,16 @@ def _acronym(run: list[str]) -> bool:
     return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
 
 
+_DESCRIBED = TYPING["described_groups"]
+_TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
+_BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's
+_NOT_PERSON_NAME = _BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"}
 _FUNCTION = MENTION_WORDS["function"]
 _PLURAL_HEADS = MENTION_WORDS["plural_heads"]
 
 
 def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention:
-    core = [w.lower() for w in _core(ws) if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS
+    core = [w.lower() for w in core_of(ws) if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS
             and w.lower() not in _FUNCTION]
     entity = " ".join(core[:4]) or head
     individual = head in CONFIDENTIAL and (not head.endswith("s") or head in ("sources", "insiders"))

@@ -122,3 +122,7 @@ DENIAL_WORDS = sections("denial.txt")
 DENIAL = {form: line.split()[0] for line in DENIAL_WORDS["verbs_phrases"] for form in line.split()}
 # Refusals and non-answers ("declined to comment", "would not say"): the stance "declines".
 REFUSAL_WORDS = sections("refusal.txt")
+# Legal forms and the word classes that type a mention (model/attribution/mentions.py, mention_features.py).
+LEGAL_FORMS = words("legal_forms.txt")
+FIRST_NAMES = words("first_names.txt")
+TYPING = sections("typing.txt")

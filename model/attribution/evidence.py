@@ -1,0 +1,186 @@
+"""What a document says elsewhere about a name: the words written before it ("Montana Sen. Jon Tester",
+"the shipping group Velmar") and in an appositive after it ("Velmar, the Danish shipping group", "Kopp, a
+former federal prosecutor"), a legal form after it, the pronoun that follows it ("it said" or "he said").
+Features for the learned mention typer (``mention_features``), one answer per name and document.
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.attribution.mentions import is_capitalised, phrases, role_of, words_of
+from model.lexicon import (
+    EXPERT,
+    FEMALE,
+    FIRST_NAMES,
+    LEGAL_FORMS,
+    MALE,
+    MEDIA,
+    OFFICIAL,
+    ORGANIZATIONS,
+    PERSON_ROLES,
+    ROLE_NOUNS,
+    TITLES,
+    TYPING,
+    WITNESS,
+)
+
+PRONOUN_REACH = 12  # tokens after a name in which the next pronoun is taken to be about it (one clause or so)
+APPOSITIVE_REACH = 12  # tokens after "Name," that still belong to its appositive ("Velmar, the Danish shipping group")
+DESCRIPTOR_REACH = 6  # tokens before a name that still describe it ("Democratic vice presidential candidate")
+FIRST_NAMES_REACH = 3  # capitalised words before a surname that are the rest of the name ("Jon", "C. Stewart")
+MAX_OCCURRENCES = 5  # occurrences of a name read for evidence: what a document says of it shows by then
+WINDOW_BEFORE = 100  # characters read before an occurrence: a descriptor and the rest of the name
+WINDOW_AFTER = 120  # characters read after it: an appositive, or the next pronoun
+_BEFORE_TOKENS = FIRST_NAMES_REACH + DESCRIPTOR_REACH + 1  # tokens before an occurrence that can matter
+_AFTER_TOKENS = max(APPOSITIVE_REACH, PRONOUN_REACH) + 2
+_PARTY_STATE = re.compile(r"^[rdi]-[a-z]")  # "(R-Kans.)", "(D-Calif.)": a member of Congress
+_IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
+_THEY = frozenset({"they", "their", "them", "themselves"})
+ORG_WORDS = ORGANIZATIONS | TYPING["company_words"] | frozenset(w for w in MEDIA if " " not in w)
+PERSON_WORDS = PERSON_ROLES | ROLE_NOUNS | TYPING["person_words"] | frozenset({"democrat", "republican"})
+# Word classes asked of the words around a name; phrases ("secretary of state", "news agency") count too.
+ROLE_CLASSES: dict[str, frozenset[str]] = {
+    "official": OFFICIAL, "media": MEDIA, "expert": EXPERT, "witness": WITNESS, "former": TYPING["former_words"],
+    "candidate": TYPING["candidate_words"], "person": PERSON_WORDS, "org": ORG_WORDS,
+}
+# Words a descriptor written before a name is made of, beside capitalised ones: "former federal prosecutor".
+_DESCRIBING = frozenset().union(*ROLE_CLASSES.values()) | TYPING["descriptor_words"]
+_APPOSITIVE_ENDS = frozenset({"of", "at", "for", "from", "in", "with", "on", "who", "which", "that", "based", "and"})
+_FIRST_NAMES = FEMALE | MALE | FIRST_NAMES
+_HONORIFICS = TYPING["honorifics"]
+_STOPS = frozenset({".", "!", "?", ";", "“", "”", '"'})
+_BOUNDARY = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "“", "”", '"', "—", "–", "said", "says", "and", "but",
+                       "that", "told", "according"})
+
+
+def norm(w: str) -> str:
+    """Lower case without a possessive ending ("Clinton's" -> clinton): the form names are compared in."""
+    low = w.lower()
+    if low.endswith(("'s", "’s")) and len(low) > 2:
+        return low[:-2]
+    if low.endswith(("'", "’")) and len(low) > 1:
+        return low[:-1]
+    return low
+
+
+def classes(words: list[str]) -> set[str]:
+    """The ROLE_CLASSES some word or phrase of ``words`` belongs to."""
+    found = phrases(words)
+    return {name for name, lexicon in ROLE_CLASSES.items() if not found.isdisjoint(lexicon)}
+
+
+class Evidence:
+    """One document's text, asked about the names in it: each occurrence of a name is found with ``str.find``
+    on the lower-cased text and only the few words around it are tokenised."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._lower: str | None = None
+        self._cache: dict[tuple[str, ...], dict[str, float]] = {}
+
+    def occurrences(self, name: tuple[str, ...]) -> list[tuple[int, int]]:
+        """Character spans where the name stands as whole words (at most MAX_OCCURRENCES of them)."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        lower, needle, out = self._lower, " ".join(name), []
+        at = lower.find(needle)
+        while at >= 0 and len(out) < MAX_OCCURRENCES:
+            end = at + len(needle)
+            if (at == 0 or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+                out.append((at, end))
+            at = lower.find(needle, end)
+        return out
+
+    def about(self, name: tuple[str, ...]) -> dict[str, float]:
+        """Features of everything the document writes around the name (empty for no name)."""
+        if not name:
+            return {}
+        if name not in self._cache:
+            self._cache[name] = self._about(name)
+        return self._cache[name]
+
+    def _about(self, name: tuple[str, ...]) -> dict[str, float]:
+        hits = self.occurrences(name)
+        f: dict[str, float] = {}
+        for start, end in hits:  # each feature: the share of the name's occurrences that show it
+            before = words_of(self.text[max(0, start - WINDOW_BEFORE):start])[-_BEFORE_TOKENS:]
+            if self.text.startswith(("'s", "’s"), end):
+                end += 2
+            after = words_of(self.text[end:end + WINDOW_AFTER])[:_AFTER_TOKENS]
+            low_after = list(map(str.lower, after))
+            keys = {*_before(before, list(map(str.lower, before)), len(before)), *_after(after, low_after, 0),
+                    _next_pronoun(low_after, 0)}
+            for key in keys:
+                if key:
+                    f[key] = f.get(key, 0.0) + 1.0 / len(hits)
+        return f
+
+
+def _before(toks: list[str], low: list[str], i: int) -> list[str]:
+    """The honorific or first name right before the name, and the classes of the descriptor before those."""
+    k = i
+    while k > 0 and i - k < FIRST_NAMES_REACH and is_capitalised(toks[k - 1]) and low[k - 1] not in TITLES \
+            and low[k - 1] not in PERSON_WORDS and low[k - 1] not in ORG_WORDS:
+        k -= 1  # the rest of the name: "Jon" of "Sen. Jon Tester", "C. Stewart" of "C. Stewart Verdery"
+    out = []
+    if k < i and low[i - 1] in _FIRST_NAMES:
+        out.append("ev.first_name")
+    if k and low[k - 1] in _HONORIFICS:
+        out.append("ev.honorific")
+    lo = k
+    while lo > 0 and k - lo < DESCRIPTOR_REACH and (is_capitalised(toks[lo - 1]) or low[lo - 1] in _DESCRIBING) \
+            and low[lo - 1] not in _BOUNDARY:
+        lo -= 1
+    if lo < k:
+        out += ["ev.pre." + c for c in classes(toks[lo:k])] + ["ev.pre.role=" + role_of(toks[lo:k])]
+        out += ["ev.pre_head." + c for c in _head_classes(low[k - 1])]  # "the shipping group Velmar"
+    return out
+
+
+def _head_classes(word: str) -> list[str]:
+    """Whether a descriptor's or an appositive's head word is a person's or a body's."""
+    return [c for c in ("person", "org") if word in ROLE_CLASSES[c]]
+
+
+def _appositive_head(low: list[str]) -> str:
+    """The head of an appositive noun phrase: its last word before a preposition or a clause ("group" of
+    "the Danish shipping group based in Aarhus", "fellow" of "a fellow at the Brookings Institution")."""
+    words = []
+    for w in low:
+        if w in _APPOSITIVE_ENDS:
+            break
+        words.append(w)
+    return words[-1] if words else ""
+
+
+def _after(toks: list[str], low: list[str], j: int) -> list[str]:
+    """A legal form or a party and state right after the name, and the classes of its appositive."""
+    nxt = low[j] if j < len(low) else ""
+    out = []
+    if nxt in LEGAL_FORMS:
+        out.append("ev.legal_form")
+    if nxt == "(" and j + 1 < len(low) and _PARTY_STATE.match(low[j + 1]):
+        out.append("ev.party_state")
+    if nxt == ",":
+        end = j + 1
+        while end < len(low) and end - j <= APPOSITIVE_REACH and low[end] not in (",", ".", ";", ")", "—"):
+            end += 1
+        if end > j + 1 and low[j + 1] not in ("who", "which", "said", "says", "and", "but"):
+            out += ["ev.appos." + c for c in classes(toks[j + 1:end])] + ["ev.appos.role=" + role_of(toks[j + 1:end])]
+            out += ["ev.appos_head." + c for c in _head_classes(_appositive_head(low[j + 1:end]))]
+    return out
+
+
+def _next_pronoun(low: list[str], j: int) -> str:
+    """"ev.it", "ev.he" or "ev.they" for the first such pronoun soon after the name (same sentence), else ""."""
+    for w in low[j:j + PRONOUN_REACH]:
+        if w in _STOPS:
+            return ""
+        if w in _IT:
+            return "ev.it"
+        if w in _HE:
+            return "ev.he"
+        if w in _THEY:
+            return "ev.they"
+    return ""

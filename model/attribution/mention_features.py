@@ -1,0 +1,212 @@
+"""What the learned mention typer (``typer``) sees of one attribution's source: the mention's own words, the
+words of the earlier mention it resolves to, what the rules made of both, and what the document says about
+the name elsewhere (``evidence``). Cheap token and word-list features, no parser: each is a name -> value
+(1.0 for present), read by a ``DictVectorizer``.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from model.attribution.evidence import Evidence, classes, norm
+from model.attribution.mentions import (
+    Mention,
+    appositive_name,
+    classify,
+    core_of,
+    head_chunk,
+    is_capitalised,
+    role_of,
+    words_of,
+)
+from model.attribution.records import Doc
+from model.lexicon import (
+    COMMON_HEADS,
+    CONFIDENTIAL,
+    COUNTRIES,
+    EXPERT,
+    FEMALE,
+    FIRST_NAMES,
+    GRAMMAR,
+    GROUPS,
+    LEGAL_FORMS,
+    MALE,
+    MEDIA,
+    OFFICIAL,
+    ORGANIZATIONS,
+    PERSON_ROLES,
+    PRONOUNS,
+    QUANTIFIERS,
+    TITLES,
+    TYPING,
+    WITNESS,
+)
+
+# Word classes asked of the head word and of any word of the mention's core.
+CLASSES: dict[str, frozenset[str]] = {
+    "org": ORGANIZATIONS, "company": TYPING["company_words"], "person_role": PERSON_ROLES,
+    "person_word": TYPING["person_words"], "group": GROUPS, "described": TYPING["described_groups"],
+    "confidential": CONFIDENTIAL, "common": COMMON_HEADS, "document": TYPING["document_heads"],
+    "official": OFFICIAL, "media": MEDIA, "expert": EXPERT, "witness": WITNESS, "country": COUNTRIES,
+    "title": TITLES, "legal": LEGAL_FORMS, "former": TYPING["former_words"], "candidate": TYPING["candidate_words"],
+    "honorific": TYPING["honorifics"],
+}
+_CLOSED = GRAMMAR["articles"] | QUANTIFIERS | GRAMMAR["phrase_quantifiers"]
+_TAILS = GRAMMAR["mention_tail"] | {"by"}
+_FIRST_NAMES = FEMALE | MALE | FIRST_NAMES
+_NAME_JOINS = frozenset({"of", "&", "for"})
+_PERSON_SIGNS = frozenset({"first_name", "has.title", "has.honorific", "has.person_role", "appositive_name",
+                           "ev.first_name", "ev.honorific", "ev.he", "ev.pre_head.person", "ev.appos_head.person"})
+_BODY_WORDS = ORGANIZATIONS | TYPING["company_words"] | LEGAL_FORMS
+_LEADING = TITLES | PERSON_ROLES | GRAMMAR["articles"] | QUANTIFIERS | TYPING["former_words"]
+
+
+def rows(doc: Doc) -> tuple[list[int], list[dict[str, float]]]:
+    """The drafts whose source a mention names (their indices) and one feature dict each. A pronoun that
+    resolved to nothing ("I", "we" with no antecedent) is left to the rules: no words to type. Sources that
+    share their words, antecedent and rules' answer share one dict (names recur in a document)."""
+    evidence = Evidence(doc.text)
+    idx, out = [], []
+    made: dict[tuple, dict[str, float]] = {}
+    for n, (d, r) in enumerate(zip(doc.drafts, doc.resolutions, strict=True)):
+        if r.source is None or r.mention is None:
+            continue
+        ante = r.source.resolved or d.local_resolved
+        target = ante.text if ante is not None else r.source.text
+        key = (target, r.source.text, r.mention.kind, r.mention.role, r.mention.anonymity)
+        if key not in made:
+            made[key] = row(target, r.source.text, r.mention, evidence)
+        if made[key]:
+            idx.append(n)
+            out.append(made[key])
+    return idx, out
+
+
+def row(target: str, source: str, mention: Mention, evidence: Evidence) -> dict[str, float]:
+    """One source's features: those of the mention that names it (``target``: the earlier mention a pronoun,
+    description or quotation continuation resolves to, else the source itself), the rules' answer after
+    resolution, and the document's evidence about the name. Empty for a bare pronoun resolved to nothing."""
+    if classify(target).kind == "pronoun":
+        return {}
+    f = dict(own(target))
+    own_kind = classify(source).kind
+    if target != source:
+        f["resolved"] = 1.0
+        f["from=" + own_kind] = 1.0
+    else:
+        if own_kind == "backref":
+            f["unresolved_description"] = 1.0  # "the band leader" with nothing earlier to point to
+        if "caps=0" in f:
+            f["no_name"] = 1.0  # names no one and points back to no one: "the announcer", "the editorial"
+    f[f"res.kind={mention.kind}"] = f[f"res.role={mention.role}"] = f[f"res.anon={mention.anonymity}"] = 1.0
+    name = name_of(target)
+    f.update(evidence.about(name))
+    if name and _PERSON_SIGNS.isdisjoint(f):
+        f["no_person_sign"] = 1.0  # a name never given a first name, a title or a "he"/"she" anywhere in the text
+    return dict(sorted(f.items()))  # one order whatever the hash seed: the vectoriser's vocabulary is pickled
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the words; mentions recur within and across requests
+def own(text: str) -> tuple[tuple[str, float], ...]:
+    """Features of a mention's own words."""
+    return tuple(_own(text).items())
+
+
+def _own(text: str) -> dict[str, float]:
+    ws = words_of(text)
+    m = classify(text)
+    f = {f"rule={m.kind}": 1.0, f"rule.role={m.role}": 1.0, f"rule.anon={m.anonymity}": 1.0}
+    if not ws:
+        return f
+    low = [norm(w) for w in ws]
+    if len(ws) == 1 and low[0] in PRONOUNS:
+        f[f"pronoun={low[0]}"] = 1.0
+        return f
+    core = core_of(ws)
+    chunk = head_chunk(ws) or ws
+    head = norm(chunk[-1])
+    f[f"head={head}"] = 1.0
+    if not is_capitalised(chunk[-1]) and len(head) > 4:
+        f["suffix=" + head.rstrip("s")[-3:]] = 1.0  # a common noun's ending: -er, -ist, -ian people; -ion, -ent bodies
+    core_low = {norm(w) for w in core}
+    for name, words in CLASSES.items():
+        if head in words:
+            f["head." + name] = 1.0
+        if not core_low.isdisjoint(words):
+            f["has." + name] = 1.0
+    f.update(_shape(ws, low, chunk, head))
+    f.update(_structure(ws, low, core))
+    return f
+
+
+def _shape(ws: list[str], low: list[str], chunk: list[str], head: str) -> dict[str, float]:
+    """Capitalisation, length, number and the first word."""
+    f: dict[str, float] = {}
+    caps = [w for w in chunk if is_capitalised(w) and norm(w) not in _CLOSED]
+    f["first=" + (low[0] if low[0] in _CLOSED else "cap" if is_capitalised(ws[0]) else "lower")] = 1.0
+    f["caps=" + ("0" if not caps else "1" if len(caps) == 1 else "2+")] = 1.0
+    if caps and len(caps) == len([w for w in chunk if norm(w) not in _CLOSED]):
+        f["all_caps"] = 1.0
+    if is_capitalised(chunk[-1]):
+        f["cap_head"] = 1.0
+    if any(len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper() for w in chunk):
+        f["acronym"] = 1.0
+    if any(w in _FIRST_NAMES and is_capitalised(ws[i]) for i, w in enumerate(low)):
+        f["first_name"] = 1.0
+    if head.endswith("s") and not head.endswith("ss"):
+        f["plural_head"] = 1.0
+    if any(c.isdigit() for c in "".join(ws)):
+        f["number"] = 1.0
+    f["len=" + ("1" if len(ws) == 1 else "2-3" if len(ws) <= 3 else "4-6" if len(ws) <= 6 else "7+")] = 1.0
+    return f
+
+
+def _structure(ws: list[str], low: list[str], core: list[str]) -> dict[str, float]:
+    """Possessive, appositive and prepositional tail, with the word classes of each part and what the rules
+    make of the possessor or the tail; the classes of the words before the name ("Montana Sen. Jon Tester")."""
+    f: dict[str, float] = {}
+    for i, w in enumerate(core[:-1]):
+        if w.endswith(("'s", "’s", "s'", "s’")):
+            f["possessive"] = 1.0
+            f["poss=" + classify(" ".join(core[:i + 1])).kind] = 1.0
+            break
+    name_at = next((i for i, w in enumerate(core) if is_capitalised(w) and norm(w) not in _LEADING), len(core))
+    if name_at:
+        f.update(dict.fromkeys(("pre." + c for c in classes(core[:name_at])), 1.0))
+        f["pre.role=" + role_of(core[:name_at])] = 1.0
+    if "," in ws:
+        f["comma"] = 1.0
+        comma = ws.index(",")
+        f.update(dict.fromkeys(("appos." + c for c in classes(ws[comma + 1:])), 1.0))
+        f["appos.role=" + role_of(ws[comma + 1:])] = 1.0
+    if appositive_name(ws):
+        f["appositive_name"] = 1.0
+    for i, w in enumerate(low[1:], 1):
+        if w in _TAILS and i < len(ws) - 1:
+            rest = ws[i + 1:]
+            f["tail=" + w] = 1.0
+            f.update(dict.fromkeys(("tail." + c for c in classes(rest)), 1.0))
+            if any(is_capitalised(x) for x in rest):
+                f["tail.kind=" + classify(" ".join(rest)).kind] = 1.0
+            break
+    return f
+
+
+@lru_cache(maxsize=1 << 14)
+def name_of(text: str) -> tuple[str, ...]:
+    """The normalised name a mention carries, to look up elsewhere in the document: its last run of
+    capitalised words without titles or determiners; only its last word unless that word is a body's
+    ("Ana Ruiz" -> ruiz, so that "Ruiz said" is found too; "Ostrava General" stays whole). Empty for no name."""
+    runs: list[list[str]] = [[]]
+    for w in head_chunk(words_of(text)):
+        if (is_capitalised(w) and norm(w) not in _LEADING) or (runs[-1] and w.lower() in _NAME_JOINS):
+            runs[-1].append(w)
+        elif runs[-1]:
+            runs.append([])
+    run = next((r for r in reversed(runs) if r), [])
+    while run and run[-1].lower() in _NAME_JOINS:
+        run.pop()
+    low = tuple(norm(w) for w in run)
+    if len(low) >= 2 and _NAME_JOINS.isdisjoint(low) and low[-1] not in _BODY_WORDS:
+        return low[-1:]  # a person's surname (or an organisation's last word, which the full name also has)
+    return low

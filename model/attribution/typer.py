@@ -1,0 +1,97 @@
+"""Stage "typing": the learned mention typer decides each source's kind after resolution.
+
+The rules (``mentions.classify`` and ``resolve``) have typed every source by then; their answer is among the
+typer's features (``mention_features``), beside the words of the mention that names the source (its own, or
+the earlier one it resolves to), and the document's evidence about the name. The fitted model (artifact
+``mentions``) predicts the kind of every such source of the document in one call; the resolution's mention is
+replaced when it differs, with an entity and an anonymity consistent with the new kind (the role stays the
+rules'). Without a model the rules' answer stands. A pronoun with no antecedent stays the rules', except an
+"it" after a name the typer made an organisation: resolution had taken that name for a person.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from sklearn import config_context
+
+from model.attribution.history import LOOKBACK
+from model.attribution.mention_features import name_of, rows
+from model.attribution.mentions import Mention
+from model.attribution.phrases import MONTHS, WEEKDAYS
+from model.attribution.records import Doc
+from model.attribution.resolve import Resolution
+from model.lexicon import CONFIDENTIAL, TYPING
+from model.types import Span
+
+ARTIFACT = "mentions"
+KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
+_IT = TYPING["it_pronouns"]
+
+
+def stage(doc: Doc, model: object | None) -> None:
+    """Retype every source of the document with one ``predict`` call; nothing without a model."""
+    if model is None or not doc.resolutions:
+        return
+    idx, features = rows(doc)
+    if not features:
+        return
+    unique = {tuple(f.items()): f for f in features}  # a name repeated in the document is typed once
+    with config_context(assume_finite=True, skip_parameter_validation=True):  # our own finite features
+        kinds = dict(zip(unique, model.predict(list(unique.values())), strict=True))
+    resolutions = list(doc.resolutions)
+    bodies = []  # drafts the typer made organisations of, in text order
+    for n, f in zip(idx, features, strict=True):
+        before = resolutions[n]
+        resolutions[n] = retyped(before, str(kinds[tuple(f.items())]))
+        if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
+            bodies.append(n)
+    if bodies:
+        _it_follows(doc, resolutions, bodies)
+    doc.resolutions = resolutions
+
+
+def _named(r: Resolution) -> bool:
+    """The source names something by a capitalised name other than a day or a month ("Wednesday said": a
+    misread source, no body for "it" to refer to)."""
+    name = name_of((r.source.resolved or r.source).text)
+    return bool(name) and not (len(name) == 1 and (name[0] in WEEKDAYS or name[0] in MONTHS))
+
+
+def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> None:
+    """"Velmar said ... It said ...": resolution took Velmar for a person, so "it" found no antecedent; it
+    refers to the nearest body before it that the typer found (exact as the rules' "it" -> a body)."""
+    for n, (d, r) in enumerate(zip(doc.drafts, resolutions, strict=True)):
+        if r.source is None or r.source.resolved is not None or r.source.text.lower() not in _IT:
+            continue
+        near = [k for k in bodies if k < n and d.start - doc.drafts[k].end <= LOOKBACK]
+        if near:
+            ante = resolutions[near[-1]]
+            full = ante.full or Span(ante.source.text, ante.source.start, ante.source.end)
+            resolutions[n] = Resolution(replace(r.source, resolved=full), ante.mention, full)
+
+
+def retyped(r: Resolution, kind: str) -> Resolution:
+    """The resolution with its mention's kind replaced, entity and anonymity following the kind."""
+    m = r.mention
+    if m is None or r.source is None or m.kind == kind or kind not in KINDS:
+        return r
+    role = m.role
+    text = (r.source.resolved or r.source).text
+    name = " ".join(name_of(text))
+    if kind == "named_organization":
+        mention = Mention(kind, role, name or m.entity, "none", "plural", m.head)
+    elif kind == "named_person":
+        mention = Mention(kind, role, name.split()[-1] if name else m.entity, "none",
+                          m.gender if m.gender != "plural" else "unknown", m.head)
+    else:
+        mention = Mention("anonymous", role, m.entity or m.head, _anonymity(m), m.gender, m.head)
+    return replace(r, mention=mention)
+
+
+def _anonymity(m: Mention) -> str:
+    """A confidential individual ("an official", "a source") or a described group, for a mention made anonymous."""
+    if m.kind == "anonymous":
+        return m.anonymity
+    single = m.head in CONFIDENTIAL and not (m.head.endswith("s") and not m.head.endswith("ss"))
+    return "individual" if single or m.gender in ("male", "female") else "group"

@@ -1,0 +1,295 @@
+"""The mention typer: sourcing labels -> Pipeline -> artifact ``mentions``.  Run: ``python -m model.training.mentions``.
+
+Rows are the pipeline's own sources: every team TRAIN article (``model/data/sourcing/``, never the holdout)
+is run through attribution with the typer off (rules only), and each labelled attribution is matched to a
+claim exactly as ``../shared/eval/polnear_sourcing_eval.py`` matches it (the claim's source, resolved or
+relay span overlaps the gold source; most content overlap, then the shorter claim). A matched attribution
+with a source gives one row: the typer's features for that claim's source (``mention_features.rows``, the
+code serving runs) and the gold kind and role. The model learns on the mentions it will see.
+
+Settings (C, class weights) are chosen by cross-validation grouped by article on train; the shared dev
+labels are then scored once with the chosen model (tuned figures: they were looked at while building the
+features). Seeded and deterministic: two runs write byte-identical files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.pipeline import Pipeline
+from tqdm import tqdm
+
+from model import artifact
+from model.attribution import Pipeline as Attribution
+from model.attribution.mention_features import rows as feature_rows
+from model.attribution.typer import ARTIFACT, KINDS
+from model.timing import Timer
+from model.training.scoreboard import LABELS, split_of
+from model.types import Document
+
+ROOT = Path(__file__).resolve().parents[2]
+SHARED = ROOT.parent / "shared"
+DEV_LABELS = SHARED / "data" / "polnear-sourcing" / "dev.jsonl"
+POLNEAR = SHARED / "data" / "polnear"
+OUT = ROOT / "model" / "artifacts"
+CONSTRUCTED = ROOT / "model" / "data" / "mentions" / "constructed.jsonl"
+# Weight of one constructed row against one real labelled source: invented stories, labelled by judgement, teach
+# what PolNeAR seldom shows (unknown companies and outlets) without outweighing the real news.
+CONSTRUCTED_WEIGHT = 0.5
+VERSION = "1.0.0"
+SEED = 20161108
+FOLDS = 8  # grouped by article: 4 articles a fold on 32 train articles
+# L2 strength, and how far the classes are re-weighted towards balance: weight (n / (k * count)) ** power, so 0 is
+# unweighted and 1 sklearn's "balanced" (named organisations are one row in nine; unweighted, they are missed).
+GRID = [{"C": c, "balance": b} for c in (0.03, 0.1, 0.3, 1.0) for b in (0.0, 0.5, 1.0)]
+
+
+@dataclass(frozen=True)
+class Example:
+    """One labelled source as the pipeline sees it."""
+
+    features: dict[str, float]
+    kind: str
+    role: str
+    mention: str
+    article: str
+    rule_kind: str
+    rule_role: str
+    source: str = ""  # the claim's source and resolved mention, for reading errors
+    resolved: str = ""
+    weight: float = 1.0
+
+
+class _Capture(Timer):
+    """Wraps the typing stage (model None: a no-op) to keep the features it would be given, per draft."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.features: dict[int, dict[str, float]] = {}
+
+    def wrap(self, name, fn):
+        if name != "typing":
+            return fn
+
+        def run(doc):
+            idx, feats = feature_rows(doc)
+            self.features = dict(zip(idx, feats, strict=True))
+            return fn(doc)
+
+        return run
+
+
+def team_train_labels() -> list[dict]:
+    """The team's labels on its TRAIN articles only: the holdout is never read here."""
+    splits = split_of()
+    out = []
+    for path in sorted((LABELS / "labels").glob("*.jsonl")):
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                g = json.loads(line)
+                if splits.get(g["article"]) == "train":
+                    out.append(g)
+    return out
+
+
+def read_labels(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
+    if a is None or b is None:
+        return 0
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _source_spans(claim) -> list[tuple[int, int]]:
+    src = claim.source
+    if src is None:
+        return []
+    spans = [(src.start, src.end)] + ([(src.resolved.start, src.resolved.end)] if src.resolved else [])
+    for v in src.via:
+        spans.append((v.start, v.end))
+        if v.resolved is not None:
+            spans.append((v.resolved.start, v.resolved.end))
+    return [s for s in spans if s[1] > s[0]]
+
+
+def match(gold: dict, claims: list) -> int | None:
+    """The claim a gold attribution matches, as the shared sourcing scorer matches it (None when none)."""
+    gcon = tuple(gold["content"])
+    gsrc = tuple(gold["source"]) if gold.get("source") else None
+    best, best_key = None, None
+    for i, c in enumerate(claims):
+        ov = _overlap((c.start, c.end), gcon)
+        if ov <= 0 or (gsrc is not None and not any(_overlap(s, gsrc) > 0 for s in _source_spans(c))):
+            continue
+        key = (ov, -(c.end - c.start))
+        if best_key is None or key > best_key:
+            best, best_key = i, key
+    return best
+
+
+def examples(labels: list[dict], text_dir: Path, desc: str) -> list[Example]:
+    """Matched, sourced attributions of the labelled articles, with the features serving would compute."""
+    by_article: dict[str, list[dict]] = {}
+    for g in labels:
+        by_article.setdefault(g["article"], []).append(g)
+    out = []
+    for name in tqdm(sorted(by_article), desc=desc, unit="article"):
+        capture = _Capture()
+        text = (text_dir / f"{name}.txt").read_text(encoding="utf-8")
+        claims = Attribution(timer=capture, models={})(Document(id=name, text=text), 0)
+        for g in by_article[name]:
+            i = match(g, claims)
+            if i is None or not g.get("source") or g["kind"] not in KINDS or i not in capture.features:
+                continue
+            c = claims[i]
+            out.append(Example(capture.features[i], g["kind"], g["role"], g.get("mention") or "", name,
+                               c.kind, c.role, c.source.text, c.source.resolved.text if c.source.resolved else ""))
+    return out
+
+
+def constructed_examples(path: Path = CONSTRUCTED) -> list[Example]:
+    """The constructed stories' labelled sources (``model/data/mentions/``), each matched to the claim whose
+    source span overlaps it, weighted CONSTRUCTED_WEIGHT."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        story = json.loads(line)
+        capture = _Capture()
+        claims = Attribution(timer=capture, models={})(Document(id=story["id"], text=story["text"]), 0)
+        for label in story["sources"]:
+            span = (label["start"], label["end"])
+            i = next((i for i, c in enumerate(claims) if c.source and _overlap((c.source.start, c.source.end), span)),
+                     None)
+            if i is not None and i in capture.features:
+                c = claims[i]
+                out.append(Example(capture.features[i], label["kind"], label["role"], "", story["id"], c.kind, c.role,
+                                   c.source.text, c.source.resolved.text if c.source.resolved else "",
+                                   CONSTRUCTED_WEIGHT))
+    return out
+
+
+def make(C: float, balance: float, kinds: list[str], weights: list[float]) -> Pipeline:
+    """DictVectorizer -> logistic regression over the kinds, classes weighted towards balance by ``balance``
+    (class sizes counted with the rows' weights)."""
+    counts: dict[str, float] = {}
+    for k, w in zip(kinds, weights, strict=True):
+        counts[k] = counts.get(k, 0.0) + w
+    total = sum(counts.values())
+    class_weight = {k: round((total / (len(counts) * n)) ** balance, 6) for k, n in sorted(counts.items())}
+    lr = LogisticRegression(C=C, class_weight=class_weight, max_iter=5000)
+    return Pipeline([("features", DictVectorizer(sort=True)), ("model", lr)])
+
+
+def scores(rows: list[Example], predicted: np.ndarray | list[str]) -> dict:
+    """Kind accuracy overall and per gold kind, and per-kind F1, beside the rules' on the same rows."""
+    gold = np.array([e.kind for e in rows], dtype=object)
+    predicted = np.asarray(predicted, dtype=object)
+    rules = np.array([e.rule_kind for e in rows], dtype=object)
+    out: dict = {"rows": len(rows), "kind_acc": round(float(np.mean(predicted == gold)), 4),
+                 "kind_acc_rules": round(float(np.mean(rules == gold)), 4)}
+    for k in KINDS:
+        if (gold == k).any():
+            out[f"kind_acc[{k}]"] = round(float(np.mean(predicted[gold == k] == k)), 4)
+            out[f"kind_acc_rules[{k}]"] = round(float(np.mean(rules[gold == k] == k)), 4)
+    out["f1"] = {k: round(_f1(gold == k, predicted == k), 4) for k in KINDS}
+    out["f1_rules"] = {k: round(_f1(gold == k, rules == k), 4) for k in KINDS}
+    return out
+
+
+def _f1(gold: np.ndarray, pred: np.ndarray) -> float:
+    tp = float(np.sum(gold & pred))
+    return 2 * tp / (float(np.sum(gold)) + float(np.sum(pred))) if gold.any() or pred.any() else 0.0
+
+
+def cross_validate(rows: list[Example], settings: dict, extra: list[Example] = ()) -> dict:
+    """Out-of-fold predictions over FOLDS article-grouped folds of ``rows``, scored; ``extra`` rows (the
+    constructed ones) train in every fold and are never scored."""
+    X = [e.features for e in rows]
+    y = [e.kind for e in rows]
+    groups = [e.article for e in rows]
+    predicted = np.empty(len(rows), dtype=object)
+    for train, test in GroupKFold(n_splits=FOLDS).split(X, y, groups):
+        est = fit([rows[i] for i in train] + list(extra), settings)
+        predicted[test] = est.predict([X[i] for i in test])
+    return scores(rows, predicted)
+
+
+def fit(rows: list[Example], settings: dict) -> Pipeline:
+    kinds, weights = [e.kind for e in rows], [e.weight for e in rows]
+    model = make(**settings, kinds=kinds, weights=weights)
+    return model.fit([e.features for e in rows], kinds, model__sample_weight=np.array(weights))
+
+
+def choose(rows: list[Example], extra: list[Example]) -> tuple[dict, list[dict]]:
+    """The grid setting with the best out-of-fold kind accuracy, then named-organisation accuracy (the first
+    on a tie)."""
+    results = []
+    for settings in tqdm(GRID, desc="grouped CV", unit="setting"):
+        results.append({"settings": settings, **cross_validate(rows, settings, extra)})
+    best = max(results, key=lambda r: (r["kind_acc"], r.get("kind_acc[named_organization]", 0.0)))
+    return best["settings"], results
+
+
+def data_hash(labels: list[dict], text_dir: Path, constructed: Path) -> str:
+    digest = hashlib.sha256(constructed.read_bytes())
+    for g in labels:
+        digest.update(json.dumps(g, sort_keys=True).encode())
+    for name in sorted({g["article"] for g in labels}):
+        digest.update((text_dir / f"{name}.txt").read_bytes())
+    return digest.hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="python -m model.training.mentions", description=__doc__.splitlines()[0])
+    ap.add_argument("--out", type=Path, default=OUT, help="artifact directory (default model/artifacts)")
+    args = ap.parse_args(argv)
+    if not (POLNEAR / "train" / "text").is_dir():
+        print(f"skipped: PolNeAR is expected in {SHARED.name}/data/polnear beside the repo")
+        return 0
+    np.random.seed(SEED)
+    labels = team_train_labels()
+    train = examples(labels, POLNEAR / "train" / "text", "team train articles")
+    constructed = constructed_examples()
+    settings, grid = choose(train, constructed)
+    model = fit(train + constructed, settings)
+    metrics = {"grouped_cv": next(r for r in grid if r["settings"] == settings),
+               "grouped_cv_without_constructed": cross_validate(train, settings), "grid": grid}
+    if DEV_LABELS.is_file():
+        dev = examples(read_labels(DEV_LABELS), POLNEAR / "dev" / "text", "shared dev articles")
+        metrics["dev_tuned"] = scores(dev, model.predict([e.features for e in dev]))
+    meta = {
+        "name": "mention-typer", "version": VERSION,
+        "role": "attribution stage model (typing): the kind of each source after resolution",
+        "features": [str(f) for f in model.named_steps["features"].get_feature_names_out()],
+        "classes": [str(c) for c in model.classes_],
+        "settings": settings, "seed": SEED, "libraries": artifact.library_versions(),
+        "training_data": {"labels": "model/data/sourcing (team train split; holdout excluded)",
+                          "articles": len({g["article"] for g in labels}), "rows": len(train),
+                          "constructed": f"model/data/mentions/{CONSTRUCTED.name}",
+                          "constructed_rows": len(constructed),
+                          "constructed_weight": CONSTRUCTED_WEIGHT,
+                          "sha256": data_hash(labels, POLNEAR / "train" / "text", CONSTRUCTED)},
+        "metrics": metrics,
+    }
+    written = artifact.write(model, args.out, ARTIFACT, meta)
+    cv = metrics["grouped_cv"]
+    print(f"wrote {ARTIFACT}.joblib sha256 {written['sha256']}; settings {settings}")
+    for name, d in (("grouped CV (train)", cv), ("dev (tuned)", metrics.get("dev_tuned"))):
+        if d:
+            print(f"{name}: kind {d['kind_acc']} (rules {d['kind_acc_rules']}), named organisations "
+                  f"{d.get('kind_acc[named_organization]')} (rules {d.get('kind_acc_rules[named_organization]')})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

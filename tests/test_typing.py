@@ -1,0 +1,192 @@
+"""The learned mention typer (stage "typing", artifact ``mentions``): what it makes of the evidence a text gives
+about a name, that it only ever changes a source's kind, its artifact's integrity, and determinism."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model import DEFAULT_MODEL_DIR, Analyzer, artifact, extract
+from model.artifact import ArtifactError
+from model.attribution import LEARNED, Pipeline
+from model.attribution.typer import ARTIFACT, KINDS, retyped
+from model.types import Claim, Document
+
+ROOT = Path(__file__).resolve().parents[1]
+RULES = Pipeline(disable=["typing"])
+
+
+def typed(text: str) -> dict[str, tuple[str, str]]:
+    """Source text -> (kind, role) of every sourced claim, with the shipped typer."""
+    return {c.source.text: (c.kind, c.role) for c in extract([Document(id="t", text=text)]) if c.source}
+
+
+def test_the_stage_is_learned_and_ships_its_artifact():
+    assert LEARNED["typing"] == ARTIFACT
+    meta = artifact.read_metadata(DEFAULT_MODEL_DIR, ARTIFACT)
+    assert meta["features"] and set(meta["classes"]) == set(KINDS)
+    assert "grouped_cv" in meta["metrics"] and meta["training_data"]["sha256"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # an unknown name, its appositive naming a body's kind
+    ("Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs. Velmar said demand had "
+     "fallen.", "Velmar"),
+    # a legal form written once, elsewhere
+    ("Shares in Brisco AG fell 4 percent on Monday. Brisco said the plant would close in March.", "Brisco"),
+    # an outlet, then a description of it
+    ("The Ledger reported that the mayor would resign. The newspaper said he had lost support.", "The newspaper"),
+    # a named body's document is the body's
+    ("A report by the Beacon found that the water was unsafe to drink.", "the Beacon"),
+])
+def test_bodies_the_text_marks_are_organisations(text, source):
+    assert typed(text)[source][0] == "named_organization"
+
+
+def test_it_after_a_body_the_typer_found_refers_to_that_body():
+    text = "Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs. It said demand had fallen."
+    claims = extract([Document(id="t", text=text)])
+    it = next(c for c in claims if c.source and c.source.text == "It")
+    assert it.kind == "named_organization" and it.source.resolved is not None
+    assert it.source.resolved.text.startswith("Velmar")
+    (rules_it,) = [c for c in RULES(Document(id="t", text=text), 0) if c.source and c.source.text == "It"]
+    assert rules_it.kind == "anonymous" and rules_it.source.resolved is None
+
+
+def test_the_typer_changes_what_the_rules_alone_would_say():
+    text = "Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs."
+    (rules,) = RULES(Document(id="t", text=text), 0)
+    assert rules.kind == "named_person"  # an unknown capitalised name speaking: the rules' default
+    assert typed(text)[rules.source.text][0] == "named_organization"
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("Police Chief Ana Ruiz said the road was closed. Ruiz said nobody was hurt.", "Police Chief Ana Ruiz",
+     "named_person"),
+    ("Martin Greaves, an analyst at Kelmont, said prices would rise. Greaves said demand was weak.", "Greaves",
+     "named_person"),
+    ("A Velmar spokeswoman said the company would appeal the ruling.", "A Velmar spokeswoman", "anonymous"),
+    ("Residents of Hollin said the water had been brown for a week.", "Residents of Hollin", "anonymous"),
+    ("Hollis's lawyer, Martin Greaves, said his client was innocent.", "Hollis's lawyer, Martin Greaves",
+     "named_person"),
+])
+def test_people_and_groups(text, source, kind):
+    assert typed(text)[source][0] == kind
+
+
+def test_a_titled_officeholder_is_an_official_person():
+    assert typed("Police Chief Ana Ruiz said the road was closed.")["Police Chief Ana Ruiz"] == (
+        "named_person", "official")
+
+
+SEED = (ROOT / "seeds" / "jalawla-2014.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("text", [
+    SEED,
+    "Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs. It said demand had fallen.",
+])
+def test_without_its_model_the_stage_keeps_the_rules_answer(text):
+    doc = Document(id="t", text=text)
+    assert Pipeline(models={})(doc, 0) == RULES(doc, 0)
+
+
+def without_kind(c: Claim) -> Claim:
+    """The claim less what the typer may change: kind, entity, anonymity, and the antecedent of an "it"."""
+    source = c.source
+    if source is not None and source.text.lower() in ("it", "its"):
+        source = replace(source, resolved=None, anonymity_reason=None)
+    return replace(c, kind="", entity="", anonymity="", source=source)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Velmar said the plant would close.", "The hospital said two patients had died.", "It said demand fell.",
+    "Police Chief Ana Ruiz told reporters the road was closed.", "“We are not leaving,” she said.",
+    "A Velmar spokeswoman declined to comment.", "Traders said prices would rise.", "He added nothing.",
+    "According to the Gazette, the mayor resigned.", "Shares in Brisco AG fell.", "The daily reported the deal.",
+]), min_size=1, max_size=8))
+def test_typing_changes_only_what_a_source_is(sentences):
+    doc = Document(id="t", text=" ".join(sentences))
+    learned, rules = extract([doc]), RULES(doc, 0)
+    assert [without_kind(c) for c in learned] == [without_kind(c) for c in rules]
+    for c in learned:
+        assert (c.kind in KINDS) if c.source else c.kind == "unattributed"
+        assert c.anonymity == ("none" if c.kind != "anonymous" else c.anonymity) and c.anonymity in (
+            "none", "individual", "group")
+        assert c.kind != "anonymous" or c.anonymity != "none"
+
+
+def test_retyping_follows_the_kind():
+    text = "Velmar said the plant would close."
+    doc = Document(id="t", text=text)
+    pipeline = Pipeline(models={})
+    captured = {}
+
+    class Keep:
+        def wrap(self, name, fn):
+            return (lambda d: (captured.setdefault("doc", d), fn(d))[1]) if name == "typing" else fn
+
+    pipeline = Pipeline(models={}, timer=Keep())
+    pipeline(doc, 0)
+    (r,) = captured["doc"].resolutions
+    org = retyped(r, "named_organization").mention
+    assert (org.kind, org.entity, org.anonymity, org.role) == ("named_organization", "velmar", "none", r.mention.role)
+    anon = retyped(r, "anonymous").mention
+    assert anon.kind == "anonymous" and anon.anonymity in ("individual", "group")
+    assert retyped(r, r.mention.kind) is r and retyped(r, "unattributed") is r
+
+
+def test_an_altered_artifact_is_refused_before_unpickling(tmp_path: Path):
+    for f in DEFAULT_MODEL_DIR.iterdir():
+        shutil.copy(f, tmp_path / f.name)
+    path = tmp_path / f"{ARTIFACT}.joblib"
+    data = bytearray(path.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArtifactError, match="sha256"):
+        artifact.load(tmp_path, ARTIFACT)
+    analyzer = Analyzer(tmp_path)
+    assert not analyzer.ready and f"{ARTIFACT}.joblib" in analyzer.problem
+
+
+FEATURES = """
+import json, sys
+from model.attribution import Pipeline
+from model.attribution.mention_features import rows
+from model.types import Document
+out = []
+class Keep:
+    def wrap(self, name, fn):
+        return (lambda d: (out.append(rows(d)), fn(d))[1]) if name == "typing" else fn
+Pipeline(models={}, timer=Keep())(Document(id="t", text=sys.argv[1]), 0)
+print(json.dumps(out))
+"""
+
+
+def test_features_do_not_depend_on_the_hash_seed():
+    """The vectoriser's vocabulary is pickled in feature order: rows must come out the same in every process."""
+    text = SEED + " Velmar, the Danish shipping group, said it would appeal. Its lawyers said the ruling was wrong."
+    outs = {subprocess.run([sys.executable, "-c", FEATURES, text], capture_output=True, text=True, check=True,
+                           cwd=ROOT, env={"PYTHONHASHSEED": seed, "PATH": ""}).stdout for seed in ("1", "2")}
+    assert len(outs) == 1 and json.loads(outs.pop())
+
+
+def test_training_is_deterministic(tmp_path: Path):
+    """Two fits on the same rows write byte-identical artifacts (the constructed stories need no shared data)."""
+    from model.training import mentions
+
+    rows = mentions.constructed_examples()
+    digests = set()
+    for n in range(2):
+        model = mentions.fit(rows, {"C": 0.3, "balance": 1.0})
+        digests.add(artifact.write(model, tmp_path / str(n), ARTIFACT, {"name": "t", "version": "0"})["sha256"])
+    assert len(digests) == 1
