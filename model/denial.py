@@ -92,11 +92,13 @@ def _substring_key(word: str) -> str:
 
 
 # Every DEBUNKING match holds one of these as a substring of the lower-cased text (a two-word pair's first
-# word, or when that is short, each of its second words).
-DEBUNKING_KEYS = tuple(sorted(
-    {_substring_key(w) for w in W["debunk_nouns"] | W["debunk_words"] | W["debunk_stems"] | _OBJECT_VERBS
-     | forms(["deny"])}
-    | {_substring_key(w) for first, rest in _PAIRS.items() for w in ((first,) if len(first) >= SHORT_KEY else rest)}))
+# word, or when that is short, each of its second words). A key holding another key is left out: the shorter
+# one is found wherever it is, so fewer scans give the same answer.
+_ALL_KEYS = ({_substring_key(w) for w in W["debunk_nouns"] | W["debunk_words"] | W["debunk_stems"] | _OBJECT_VERBS
+              | forms(["deny"])}
+             | {_substring_key(w) for first, rest in _PAIRS.items()
+                for w in ((first,) if len(first) >= SHORT_KEY else rest)})
+DEBUNKING_KEYS = tuple(sorted(k for k in _ALL_KEYS if not any(o != k and o in k for o in _ALL_KEYS)))
 # Cues that deny when the claim's stance is "denies": the rejection verbs and "called ... false", "brushed off".
 DENIAL_CUES = tuple(sorted(VERB_FORMS | {f for line in W["rejecting_cues_phrases"] for f in line.split()}))
 # Words of rejection, never content terms in linking: who rejects what is not what was said ("no evidence").
