@@ -56,6 +56,20 @@ def traits(s: Sentence, f: Found, origin: str) -> Traits:
         if on:
             out[name] = 1.0
     out.update(_source(s, f))
+    if origin == "cue":
+        out.update(_neighbours(s.candidates, f))
+    return out
+
+
+def _neighbours(found: list[Found], f: Found) -> Traits:
+    """Whether a candidate the rules accept comes before or after this one in its sentence: a doubted noun
+    ("a court order") beside an accepted cue is seldom an attribution of its own."""
+    k = found.index(f)
+    out: Traits = {}
+    if any(not g.doubt for g in found[:k]):
+        out["accepted_before"] = 1.0
+    if any(not g.doubt for g in found[k + 1:]):
+        out["accepted_after"] = 1.0
     return out
 
 
@@ -70,7 +84,8 @@ def _source(s: Sentence, f: Found) -> Traits:
     kind = _head_kind(head, first, e - a)
     out: Traits = {
         "source": "before" if before else "after", "src_first": word_shape(toks[a], first, keep=True),
-        "src_head": word_shape(toks[e - 1], head, keep=True), "src_kind": kind, "src_kind|lemma": f"{kind}|{f.lemma}",
+        "src_head": word_shape(toks[e - 1], head, keep=True), "src_head_end": head[-_ENDING:], "src_kind": kind,
+        "src_kind|lemma": f"{kind}|{f.lemma}",
         "src_kind|doubt": f"{kind}|{f.doubt}", "src_len": float(min(e - a, _LONG)),
         "src_caps": sum(t[:1].isupper() for t in toks[a:e]) / (e - a), "before_src": shape(toks, low, a - 1),
         "gap": float(min(max(gap, 0), _FAR)),
