@@ -17,6 +17,9 @@ document column falls back to its default (no resolution, no reason, "asserts", 
 A learned stage (``LEARNED``: stage name -> the artifact it uses) is called with its fitted model as a
 second argument; ``model.Analyzer`` loads and verifies the artifacts and passes them in ``models``. A
 learned stage whose model is absent (training it, or an ablation) keeps what the rules found.
+
+Sentence stages run one after the other over all of a document's sentences; a ``BATCHED`` one is called
+once with the whole list, so a learned stage makes one prediction call per document, not per sentence.
 """
 
 from __future__ import annotations
@@ -24,20 +27,22 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
-from model.attribution import acts, claims, cues, nesting, openers, resolve, stance, typer
+from model.attribution import acts, claims, cues, nesting, openers, resolve, screen, stance, typer
 from model.attribution.records import Doc, Sentence
 from model.attribution.sentences import parts, sentences
-from model.text import segment
+from model.text import Segmentation, segment
 from model.timing import Timer
 from model.types import Claim, Document
 
-__all__ = ["DOCUMENT_STAGES", "LEARNED", "SENTENCE_STAGES", "STAGES", "Pipeline", "attribute"]
+__all__ = ["BATCHED", "DOCUMENT_STAGES", "LEARNED", "SENTENCE_STAGES", "STAGES", "Pipeline", "attribute"]
 
-SENTENCE_STAGES: tuple[tuple[str, Callable[[Sentence], None]], ...] = (
+SENTENCE_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (
     ("headline", openers.headline),  # "Gingrich: Trump Must ...", "PENCE: Well, ...": the words before a colon
     ("cues", cues.candidates),  # every cue verb or phrase with the source it points at
+    ("proposals", acts.propose),  # the act opening a sentence: "Trump unleashed ...", for the filter to weigh
+    ("filter", screen.stage),  # learned: which candidates are attributions (the rules' doubts without a model)
     ("nesting", nesting.nest),  # drop cues inside another's content; relays; participles; closing frames
-    ("acts", acts.stage),  # no cue: a speaker's act opening the sentence ("Trump unleashed ...")
+    ("acts", acts.stage),  # no cue kept: the act proposed for the sentence
     ("asked", openers.asked),  # "Asked about X, she said": the question is its own attribution
     ("sourceless", openers.sourceless),  # still nothing: "reportedly", "seemed" with no source in the text
 )
@@ -51,7 +56,9 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("hedges", stance.hedge_stage),  # "reportedly", "probably", ...
 )
 STAGES = tuple(name for name, _ in SENTENCE_STAGES + DOCUMENT_STAGES)
-LEARNED: dict[str, str] = {"typing": typer.ARTIFACT}  # stage name -> artifact name (model/artifacts/<name>.joblib)
+# stage name -> artifact name (model/artifacts/<name>.joblib)
+LEARNED: dict[str, str] = {"filter": "attributions", "typing": typer.ARTIFACT}
+BATCHED = frozenset({"filter"})  # sentence stages called once with all of a document's sentences
 
 
 class Pipeline:
@@ -65,7 +72,8 @@ class Pipeline:
             raise ValueError(f"no such attribution stage: {', '.join(sorted(unknown))} (stages: {', '.join(STAGES)})")
         self.timer = timer
         self.models = dict(models or {})
-        self.sentence_stages = [self._timed(n, self._bound(n, f)) for n, f in SENTENCE_STAGES if n not in off]
+        self.sentence_stages = [self._timed(n, _over_all(n, self._bound(n, f))) for n, f in SENTENCE_STAGES
+                                if n not in off]
         self.document_stages = [self._timed(n, self._bound(n, f)) for n, f in DOCUMENT_STAGES if n not in off]
         self._segment = self._timed("segment", segment)
         self._sentences = self._timed("tokens", sentences)
@@ -82,19 +90,34 @@ class Pipeline:
     def _timed(self, name: str, fn: Callable) -> Callable:
         return self.timer.wrap(name, fn) if self.timer is not None else fn
 
+    def sentences(self, document: Document) -> tuple[Segmentation, list[Sentence]]:
+        """The document's segmentation and its sentences after every sentence stage (what training reads)."""
+        seg = self._segment(document.text)
+        sents = self._sentences(document.text, seg)
+        for stage in self.sentence_stages:
+            stage(sents)
+        return seg, sents
+
     def __call__(self, document: Document, index: int) -> list[Claim]:
         """One claim per asserting sentence (per attribution where a sentence has several), in text order."""
-        text = document.text
-        seg = self._segment(text)
-        drafts = []
-        for s in self._sentences(text, seg):
-            for stage in self.sentence_stages:
-                stage(s)
-            drafts += self._parts(s)
+        seg, sents = self.sentences(document)
+        drafts = [d for s in sents for d in self._parts(s)]
         doc = Doc(document, index, seg, drafts)
         for stage in self.document_stages:
             stage(doc)
         return self._build(doc)
+
+
+def _over_all(name: str, fn: Callable) -> Callable[[list[Sentence]], None]:
+    """A sentence stage as a call over all of a document's sentences (a batched one already is one)."""
+    if name in BATCHED:
+        return fn
+
+    def each(sents: list[Sentence]) -> None:
+        for s in sents:
+            fn(s)
+
+    return each
 
 
 @lru_cache(maxsize=1)

@@ -9,7 +9,7 @@ lexicon: the subject must open the sentence (or its clause after an opening phra
 
 from __future__ import annotations
 
-from model.attribution.phrases import OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word
+from model.attribution.phrases import DETERMINERS, OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word
 from model.attribution.records import QUOTED, Found, Sentence
 from model.attribution.subjects import HUMAN_PLURALS, personish, subject
 from model.lexicon import ATTRIBUTION, BELIEF, CONFIDENTIAL, DENIAL, GRAMMAR, SPEECH, words
@@ -30,13 +30,30 @@ _AUX_GAP = 5  # adverbs and degree words between an auxiliary and its verb: "did
 _EXPERIENCER = 8  # tokens of the people a feeling verb's object names: "That worries many environmentalists."
 _POSSESSOR_GAP = 2  # tokens from a possessor to its stance noun: "his infamous comment"
 _OPENING = 15  # tokens of an opening phrase before its comma
+_SHORTEST_VERB = 3  # letters: an open-class act verb is longer ("uses", "hated"), which keeps "its", "has" out
+
+
+def propose(s: Sentence) -> None:
+    """Stage "proposals": the act opening a sentence outside a quotation and without a cue the rules accept, for
+    the filter to weigh before "acts" falls back on it. What the rules accept comes first; failing that, any
+    finite verb after a speaker ("Environmentalists hated it.", "The email includes ..."), doubted: the filter
+    learns which verbs PolNeAR counts as acts."""
+    if not s.found and s.quote_share < QUOTED and all(f.doubt for f in s.candidates):
+        s.acts = rule_acts(s) or [Found(cue, src, lemma, "speech", False, doubt="act") for cue, src, lemma in
+                                  subject_acts(s.toks, s.low, s.in_quote, open_class=True)]
 
 
 def stage(s: Sentence) -> None:
-    """Stage "acts": with no cue found outside a quotation, a speaker's act opening the sentence."""
+    """Stage "acts": with no cue kept outside a quotation, the act proposed for the sentence (if the filter kept
+    it), or the rules' act where none was proposed (a cue they accepted was dropped later)."""
     if not s.found and s.quote_share < QUOTED:
-        s.found = pronoun_acts(s.toks, s.in_quote, s.low) or [
-            Found(cue, src, lemma, "speech", False) for cue, src, lemma in fallback(s.toks, s.low, s.in_quote)]
+        s.found = s.acts if s.acts is not None else rule_acts(s)
+
+
+def rule_acts(s: Sentence) -> list[Found]:
+    """The act the rules accept: a pronoun's past-tense verb, a subject's cue verb, a feeling, a stance noun."""
+    return pronoun_acts(s.toks, s.in_quote, s.low) or [
+        Found(cue, src, lemma, "speech", False) for cue, src, lemma in fallback(s.toks, s.low, s.in_quote)]
 
 
 def pronoun_acts(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Found]:
@@ -62,14 +79,15 @@ def fallback(toks: list[str], low: list[str], in_quote: list[bool]) -> Acts:
     return subject_acts(toks, low, in_quote) or experiencer(toks, low) or possessive_stance(toks, low, in_quote)
 
 
-def subject_acts(toks: list[str], low: list[str], in_quote: list[bool]) -> Acts:
-    """The act opening the sentence: "Trump unleashed ...", "Clinton aides were coy about ..."."""
+def subject_acts(toks: list[str], low: list[str], in_quote: list[bool], open_class: bool = False) -> Acts:
+    """The act opening the sentence: "Trump unleashed ...", "Clinton aides were coy about ..."; any finite
+    verb rather than a cue verb when ``open_class``."""
     lo = _clause_start(toks, low)
     if lo < 0:
         return []
     aux = _pronoun_aux(low[lo])
     if aux:  # "He’s claiming that ...", "She’ll present her proposals"
-        cue = _verb_group(toks, [*low[:lo], aux, *low[lo + 1:]], lo, in_quote)
+        cue = _verb_group(toks, [*low[:lo], aux, *low[lo + 1:]], lo, in_quote, open_class)
         return [((lo + 1, cue[1]), (lo, lo + 1), low[cue[1] - 1])] if cue and cue[1] > lo + 1 else []
     for v in range(lo + 1, min(len(toks), lo + _SCAN)):
         if in_quote[v] or toks[v] in ("“", '"', "''", ";", ":", "—", "?"):
@@ -78,7 +96,7 @@ def subject_acts(toks: list[str], low: list[str], in_quote: list[bool]) -> Acts:
             continue
         if low[v] in STOP and low[v] not in _AUX and low[v] not in _IN_SUBJECT:
             return []
-        cue = _verb_group(toks, low, v, in_quote)
+        cue = _verb_group(toks, low, v, in_quote, open_class)
         if cue is None:
             continue
         src = _speaker(toks, low, v, lo)
@@ -149,8 +167,10 @@ def _clause_start(toks: list[str], low: list[str]) -> int:
     return lo if lo < len(toks) - 2 else -1
 
 
-def _verb_group(toks: list[str], low: list[str], v: int, in_quote: list[bool]) -> tuple[int, int] | None:
-    """Token range of a finite verb group at v: "unleashed", "is calling", "did not respond", "were coy"."""
+def _verb_group(toks: list[str], low: list[str], v: int, in_quote: list[bool],
+                open_class: bool = False) -> tuple[int, int] | None:
+    """Token range of a finite verb group at v: "unleashed", "is calling", "did not respond", "were coy" (any
+    verb or adjective rather than a cue verb or stance adjective when ``open_class``)."""
     w = low[v]
     if w in _AUX:
         m = v + 1
@@ -161,11 +181,12 @@ def _verb_group(toks: list[str], low: list[str], v: int, in_quote: list[bool]) -
         main = low[m]
         if w in _BE and main == "on" and m + 1 < len(toks) and low[m + 1] == "board":
             return (v, m + 2)  # "wasn't quite as on board with"
-        if (w in _BE and main in STANCE_ADJECTIVES) or (main in _CUES and _finite_after(w, main)
-                                                         and "been" not in low[v:m]):
+        if (w in _BE and (main in STANCE_ADJECTIVES or (open_class and main not in DETERMINERS))) or (
+                (main in _CUES or open_class) and _finite_after(w, main) and "been" not in low[v:m]):
             return (v, m + 1)
         return None
-    if w in _CUES and (w.endswith("ed") or w in _IRREGULAR or (w.endswith("s") and not w.endswith("ss"))) \
+    if (w in _CUES or (open_class and len(w) > _SHORTEST_VERB and not personish(w))) and (
+            w.endswith("ed") or w in _IRREGULAR or (w.endswith("s") and not w.endswith("ss"))) \
             and not (v + 1 < len(low) and low[v + 1] == "by"):
         return (v, v + 1)
     return None

@@ -6,6 +6,8 @@ noun phrase found by walking from the cue over a small grammar of what may stand
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from model.attribution.phrases import STOP, is_cap, is_word
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import attach
@@ -46,19 +48,20 @@ def cue_at(low: list[str], i: int) -> tuple[int, str, str] | None:
     return None
 
 
-def _poll_after(toks: list[str], low: list[str], i: int) -> bool:
-    """A poll or estimate within five words after "in" / "by": "in a CNN national poll", "by one estimate".
-    After "in" the poll must be named: a bare "in the polls" is rarely annotated as a source."""
+def _poll_after(toks: list[str], low: list[str], i: int) -> str:
+    """A poll or estimate within five words after "in" / "by": "in a CNN national poll", "by one estimate":
+    "named", "unnamed" or "". After "in" an unnamed poll ("in the polls") is doubted: it is rarely annotated
+    as a source, and the filter decides."""
     heads, named = _POLL_HEADS[low[i]], low[i] == "by"
     if heads.isdisjoint(low[i + 2:i + 1 + _POLL_REACH]):
-        return False
+        return ""
     for k in range(i + 1, min(len(low), i + 1 + _POLL_REACH)):
         if low[k] in heads:
-            return k > i + 1 and named
+            return ("named" if named else "unnamed") if k > i + 1 else ""
         if low[k] in STOP or not (low[k] in _POLL_WORDS or low[k][:1].isalnum()):
-            return False
+            return ""
         named = named or is_cap(toks[k])
-    return False
+    return ""
 
 
 def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None,
@@ -75,14 +78,15 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
     for i in [k for k, w in enumerate(low[lo:hi], lo) if w in _STARTS]:
         if i < free or in_quote[i] or not is_word(toks[i]) or (not title and toks[i][0].isupper() and i > lo):
             continue
-        hit = cue_at(low, i)
-        if hit is None and low[i] in _POLL_HEADS and _poll_after(toks, low, i):
-            hit = i + 1, low[i], "relay"  # the poll or estimate is the source
+        hit, poll = cue_at(low, i), ""
+        if hit is None and low[i] in _POLL_HEADS:
+            poll = _poll_after(toks, low, i)
+            hit = (i + 1, low[i], "relay") if poll else None  # the poll or estimate is the source
         if hit is None:
             continue
         b, lemma, kind = hit
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
         if found is not None:
-            out.append(found)
+            out.append(replace(found, doubt="poll") if poll == "unnamed" else found)
         free = b
     return out

@@ -1,6 +1,7 @@
 """Which of a sentence's cues are attributions of their own: drop those nested in an earlier one's content,
-fold "According to X, she said" into a relay, give a participle ("..., saying") its subject, and let an
-attribution closing the sentence after a comma frame all before it."""
+fold "According to X, she said" into a relay, give a participle ("..., saying") its subject, let an
+attribution closing the sentence after a comma frame all before it, and make a cited speaker the source of
+the outlet citing it ("X reported, citing a person close to the talks": the person, via X)."""
 
 from __future__ import annotations
 
@@ -8,14 +9,19 @@ import itertools
 from dataclasses import replace
 
 from model.attribution.acts import opening_subject
-from model.attribution.phrases import is_word, sentence_subject
+from model.attribution.phrases import is_word, np_after, sentence_subject
 from model.attribution.records import Found, Sentence
-from model.lexicon import GRAMMAR
+from model.attribution.subjects import HUMAN_PLURALS, personish
+from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
 
 _CONJ = GRAMMAR["conjunctions"]
 _NEST_WINDOW = 60  # tokens between two cues beyond which the second opens a new clause (and scans stay linear)
 _CLOSING_TAIL = 3  # words after a closing attribution's source: "..., Frankel said in a statement." frames all
 _CLAUSE_MARKS = (";", "—", "–")
+_TAIL = GRAMMAR["mention_tail"]
+_TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
+_RELATIVES = ("which", "who")
+_NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 
 
 def nest(s: Sentence) -> None:
@@ -34,6 +40,11 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None) -> l
             continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
         prev = out[-1] if out else None
         if f.participle:
+            cited = _speaker_after(toks, low, f.cue[1]) if f.lemma == "cite" and prev is not None \
+                and prev.kind == "relay" and not prev.via else None
+            if cited is not None:  # "according to the Gazette, citing two officials": the officials, via the Gazette
+                out[-1] = replace(prev, source=cited, via=(prev.source,))
+                continue
             subj = prev.source if prev is not None else sentence_subject(toks, low, 0, len(toks))
             if subj is None and low[f.cue[0]].endswith("ing"):
                 subj = opening_subject(toks)  # "several environmental groups granted ..., saying ..."
@@ -53,7 +64,41 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None) -> l
         if f.source is None and prev is not None:
             continue
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
-    return _outer_last(toks, out)
+    return _outer_last(toks, _cited(toks, low, out))
+
+
+def _cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]:
+    """'the Gazette reported, citing a person close to the talks', 'according to the Gazette, which cited
+    officials': the speaker cited is the source, the outlet its relay; the citing cue is no claim of its own."""
+    for k in range(len(out) - 1, 0, -1):
+        prev, f = out[k - 1], out[k]
+        if f.lemma != "cite" or prev.source is None or prev.via:
+            continue
+        relative = f.source is not None and f.source[1] - f.source[0] == 1 and low[f.source[0]] in _RELATIVES \
+            and f.source[0] - prev.source[1] <= 1  # "X, which cited ..."
+        if not (relative or f.participle):
+            continue
+        src = _speaker_after(toks, low, f.cue[1])
+        if src is not None:
+            out[k - 1:k + 1] = [replace(prev, source=src, source_after=True, via=(prev.source,))]
+    return out
+
+
+def _speaker_after(toks: list[str], low: list[str], i: int) -> tuple[int, int] | None:
+    """The people a citing cue names, with their tail ("three people familiar with the matter"), or None when
+    it cites no speaker ("citing low economic growth")."""
+    np = np_after(toks, low, i, len(toks))
+    if np is None:
+        return None
+    head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL), np[1])
+    head = low[head_end - 1]
+    if head in _NOT_CITED or not (personish(head) or head in CONFIDENTIAL or head.endswith(HUMAN_PLURALS)):
+        return None
+    e = np[1]
+    if e < len(toks) and low[e] in _TAIL:
+        while e < len(toks) and e - np[1] < _TAIL_REACH and is_word(toks[e]) and low[e] != "that":
+            e += 1
+    return (np[0], e)
 
 
 def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:

@@ -27,6 +27,7 @@ class Found:
     resolved: tuple[int, int] | None = None  # antecedent of a relative "who" in the same sentence
     participle: bool = False  # "..., saying": no subject of its own
     via: tuple[tuple[int, int], ...] = ()  # relays: "According to X, she said"
+    doubt: str = ""  # the rule that would reject this candidate ("weak", "subject", ...); the filter decides
 
 
 @dataclass
@@ -48,6 +49,7 @@ class Sentence:
     is_title: bool  # the document's first sentence
     candidates: list[Found] = field(default_factory=list)  # every cue with its source, before nesting
     found: list[Found] = field(default_factory=list)  # the attributions kept, in order
+    acts: list[Found] | None = None  # the act proposed where no cue is accepted (None: none was proposed)
     _offsets: tuple[list[int], list[int]] | None = None
 
     @property

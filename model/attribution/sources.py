@@ -83,24 +83,34 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
             r -= r > lo and low[r - 1] in ("former", "ex", "the")
             if low[j] not in GROUPS and toks[r] != ".":
                 return Found((i, b), (r, j + 1), lemma, kind, False)
-        return None
+        src = subject(toks, low, i, j, lo)[0] if j >= lo and toks[j] not in (",", "—", "–") else None
+        return Found((i, b), src, lemma, kind, False, doubt="gerund") if src else None  # "with 30 percent saying"
     if j >= lo and low[j] in ("and", "but") and kind != "belief":
         return Found((i, b), None, lemma, kind, False, participle=True)  # "X criticized Y and said ...": X speaks
     src, resolved = subject(toks, low, i, j, lo)
     if src is None:
         return None
+    doubt = _doubt(toks, low, i, b, (lo, hi), src)
+    if not plausible(toks, low, i, src):
+        core = core_subject(toks, low, src)  # "... Korea and nuclear experts said": the last words may do
+        if core is not None and plausible(toks, low, i, core):
+            src = core
+        else:
+            doubt = doubt or "subject"
+    return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
+
+
+def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, int], src: tuple[int, int]) -> str:
+    """The first rule that says a cue and its subject make no attribution, or "" (the filter weighs it)."""
+    lo, hi = bounds
     if src[0] - 1 >= lo and low[src[0] - 1] in ("if", "whether") and not (src[0] >= 2 and low[src[0] - 2] == "even"):
-        return None  # "asked if he thought": a question, not an attribution ("even if they resented" is one)
+        return "question"  # "asked if he thought": a question, not an attribution ("even if they resented" is one)
     if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
-        return None
+        return "weak"
     if low[i] in WEAK and low[src[0]] in ("a", "an") and (low[i] in _NAMING or (b < hi and low[b] in _REDUCED_AFTER)) \
             and (low[i].endswith("ed") or low[i] in _NAMING):
-        return None  # "a report released in September", "a company called Cambridge Analytica": modifiers
-    if not plausible(toks, low, i, src):
-        src = core_subject(toks, low, src)  # "... Korea and nuclear experts said": the last words may do
-        if src is None or not plausible(toks, low, i, src):
-            return None
-    return Found((i, b), src, lemma, kind, False, resolved=resolved)
+        return "modifier"  # "a report released in September", "a company called Cambridge Analytica"
+    return ""
 
 
 def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
@@ -126,7 +136,7 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
         return False  # "who asked not to be identified", "wants to know": no finite verb of the subject
     if src[0] > 0 and low[src[0] - 1] == "as" and nxt in (",", ".", "", "in", "on", "last", "this", "earlier"):
         return True  # a comment clause: "as The Washington Post reported,", "as one adviser pointed out,"
-    if nxt in (".", "") and _after_comma(toks, src[0]):  # "..., security sources have revealed."
+    if nxt in (".", "", ",") and _after_comma(toks, src[0]):  # "..., security sources have revealed."
         return True
     if nxt == "," and b + 1 < hi and toks[b + 1] in OPEN:  # 'She continued, “For us ...'
         return True

@@ -1,0 +1,39 @@
+"""Stage "filter": which cue candidates are attributions PolNeAR would count.
+
+The cue rules propose a candidate wherever a cue word has a subject, and mark the ones a rule doubts
+(``Found.doubt``: a weak verb without a complement, a subject that does not look like a speaker, ...); the
+act proposals (``Sentence.acts``, used where no cue is kept) are weighed the same way. A classifier
+trained on PolNeAR train (``python -m model.training.attributions``) keeps or drops every candidate of a
+document in one prediction call; without it the rules decide, dropping the doubted ones.
+"""
+
+from __future__ import annotations
+
+from sklearn import config_context
+
+from model.attribution.records import Sentence
+from model.attribution.traits import traits
+
+
+def stage(sents: list[Sentence], model: object | None) -> None:
+    """Keep the candidates and act proposals the model accepts (the undoubted ones without a model). A cue
+    without a source in the text ("it is believed", "..., saying") is the rules' to judge: it names no one."""
+    if model is None:
+        for s in sents:
+            if s.candidates:
+                s.candidates = [f for f in s.candidates if not f.doubt]
+            if s.acts:
+                s.acts = [f for f in s.acts if not f.doubt]
+        return
+    rows = [traits(s, f, "cue") for s in sents for f in s.candidates if f.source]
+    rows += [traits(s, f, "act") for s in sents if s.acts for f in s.acts if f.source]
+    if not rows:
+        return
+    with config_context(assume_finite=True, skip_parameter_validation=True):  # traits are finite by construction
+        keep = iter(model.predict(rows))
+    for s in sents:
+        if s.candidates:
+            s.candidates = [f for f in s.candidates if not f.source or next(keep)]
+    for s in sents:
+        if s.acts:
+            s.acts = [f for f in s.acts if not f.source or next(keep)]

@@ -1,0 +1,152 @@
+"""What the learned filter sees of one candidate attribution: the cue, the source phrase, the words between
+and around them, and which rule doubts it, as a dict of named features (``FeatureHasher`` encodes a string
+value as one feature ``name=value``). Serving and training build them with this one function, so they cannot
+drift apart.
+
+Names and other capitalised words are given by their shape ("Cap"), never by themselves: the filter learns
+what a speaker looks like, not which people spoke in the training articles.
+"""
+
+from __future__ import annotations
+
+from model.attribution.phrases import CLOSE, DETERMINERS, OPEN, PEOPLE, SUBJECT_PRONOUNS, is_cap
+from model.attribution.records import Found, Sentence
+from model.attribution.subjects import ROLE_HEADS
+from model.lexicon import (
+    ATTRIBUTION,
+    BELIEF,
+    CONFIDENTIAL,
+    DENIAL,
+    GROUPS,
+    MEDIA,
+    OFFICIAL,
+    ORGANIZATIONS,
+    SPEECH,
+    WEAK,
+)
+
+_CONTEXT = ATTRIBUTION["filter_context"]  # closed-class words the filter sees as themselves
+_LONG = 8  # tokens: a source phrase this long or longer is "long" (appositives, relative clauses)
+_FAR = 8  # tokens between source and cue from which they are "far" apart
+_POSITIONS = 4  # the cue's place in the sentence, in quarters
+_ENDING = 3  # letters of a verb's ending the filter sees: unseen verbs share "-ted", "-ses", "-ing"
+_MANY = 3  # candidates in one sentence counted up to this many
+Traits = dict[str, str | float]
+
+
+def traits(s: Sentence, f: Found, origin: str) -> Traits:
+    """The features of candidate ``f`` (with a source) in sentence ``s``, proposed as a cue or an act
+    (``origin``). Flags are present only when set: an absent feature reads as 0."""
+    toks, low = s.toks, s.low
+    i, b = f.cue
+    after, verb = shape(toks, low, b), low[b - 1]
+    doubt = f.doubt or "none"
+    known = _KNOWN.get(verb, "none")
+    out: Traits = {
+        "origin": origin, "known": known, "cue_shape": word_shape(toks[b - 1], verb),
+        "origin|doubt": f"{origin}|{doubt}", "doubt|after": f"{doubt}|{after}", "ending": verb[-_ENDING:],
+        "lemma": f.lemma, "form": " ".join(low[i:b]),
+        "kind": f.kind, "doubt": doubt, "lemma|doubt": f"{f.lemma}|{doubt}", "lemma|after": f"{f.lemma}|{after}",
+        "after": after, "before_cue": shape(toks, low, i - 1), "quoted": round(s.quote_share, 1),
+        "candidates": float(min(len(s.candidates), _MANY)), "position": float(_POSITIONS * i // len(low)),
+    }
+    for name, on in (("weak", low[i] in WEAK), ("passive", f.passive), ("participle", f.participle),
+                     ("source_after", f.source_after), ("relayed", f.via), ("cue_cap", toks[i][:1].isupper()),
+                     ("title", s.is_title), ("opens_paragraph", s.opens_paragraph), ("cue_in_quote", s.in_quote[i])):
+        if on:
+            out[name] = 1.0
+    out.update(_source(s, f))
+    if origin == "cue":
+        out.update(_neighbours(s.candidates, f))
+    return out
+
+
+def _neighbours(found: list[Found], f: Found) -> Traits:
+    """Whether a candidate the rules accept comes before or after this one in its sentence: a doubted noun
+    ("a court order") beside an accepted cue is seldom an attribution of its own."""
+    k = found.index(f)
+    out: Traits = {}
+    if any(not g.doubt for g in found[:k]):
+        out["accepted_before"] = 1.0
+    if any(not g.doubt for g in found[k + 1:]):
+        out["accepted_after"] = 1.0
+    return out
+
+
+def _source(s: Sentence, f: Found) -> Traits:
+    toks, low = s.toks, s.low
+    a, e = f.source
+    i, b = f.cue
+    head, first = low[e - 1], low[a]
+    before = e <= i
+    gap = (i - e) if before else (a - b)
+    between = toks[e:i] if before else toks[b:a]
+    kind = _head_kind(head, first, e - a)
+    out: Traits = {
+        "source": "before" if before else "after", "src_first": word_shape(toks[a], first, keep=True),
+        "src_head": word_shape(toks[e - 1], head, keep=True), "src_head_end": head[-_ENDING:], "src_kind": kind,
+        "src_kind|lemma": f"{kind}|{f.lemma}",
+        "src_kind|doubt": f"{kind}|{f.doubt}", "src_len": float(min(e - a, _LONG)),
+        "src_caps": sum(t[:1].isupper() for t in toks[a:e]) / (e - a), "before_src": shape(toks, low, a - 1),
+        "gap": float(min(max(gap, 0), _FAR)),
+    }
+    for name, on in (("src_det", first in DETERMINERS), ("src_in_quote", s.in_quote[a]),
+                     ("src_digit", any(t[:1].isdigit() for t in toks[a:e])),
+                     ("src_possessive", any(w.endswith(("'s", "’s")) for w in low[a:e])),
+                     ("comma_between", "," in between), ("quote_between", not _QUOTES.isdisjoint(between))):
+        if on:
+            out[name] = 1.0
+    return out
+
+
+def _head_kind(head: str, first: str, length: int) -> str:
+    """What the lexicons say the source phrase's head is."""
+    if length == 1 and first in SUBJECT_PRONOUNS:
+        return "pronoun"
+    return _HEAD_KINDS.get(head, "other")
+
+
+def shape(toks: list[str], low: list[str], k: int) -> str:
+    """The token at k as the filter sees it: a closed-class word itself, else its shape."""
+    if k < 0:
+        return "START"
+    if k >= len(toks):
+        return "END"
+    return word_shape(toks[k], low[k])
+
+
+def word_shape(tok: str, w: str, keep: bool = False) -> str:
+    """A closed-class word itself; a quotation mark, punctuation, number or capitalised word by its kind; an
+    open-class lower-case word itself when ``keep`` (a source's head noun), else by its ending."""
+    key = (tok, keep)
+    found = _SHAPES.get(key)
+    if found is None:
+        found = _shape(tok, w, keep)
+        if len(_SHAPES) < _CACHED:
+            _SHAPES[key] = found
+    return found
+
+
+def _shape(tok: str, w: str, keep: bool) -> str:
+    if w in _CONTEXT:
+        return w
+    if tok in _QUOTES:
+        return "QUOTE"
+    if not tok[:1].isalnum():
+        return tok[:1]
+    if tok[:1].isdigit():
+        return "Num"
+    if is_cap(tok):
+        return "Cap"
+    return w if keep else next((f"-{end}" for end in _ENDINGS if w.endswith(end)), "w")
+
+
+_ENDINGS = ("ing", "ed", "ly", "s")  # what the ending tells of an open-class word: participle, past, adverb, plural
+_QUOTES = OPEN | CLOSE
+_SHAPES: dict[tuple[str, bool], str] = {}  # tokens recur: their shapes are worked out once
+_CACHED = 200_000  # shapes kept at most (a few MB), so hostile text cannot grow the cache without bound
+# The lexicons' verdict on a source's head, the first list that holds it winning.
+_HEAD_KINDS = {w: name for name, words in reversed((
+    ("confidential", CONFIDENTIAL), ("official", OFFICIAL), ("media", MEDIA), ("organization", ORGANIZATIONS),
+    ("role", ROLE_HEADS), ("group", GROUPS), ("people", PEOPLE))) for w in words}
+_KNOWN = {w: name for name, words in (("denial", DENIAL), ("belief", BELIEF), ("speech", SPEECH)) for w in words}
