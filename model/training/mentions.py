@@ -1,7 +1,7 @@
 """The mention typer: sourcing labels -> Pipeline -> artifact ``mentions``.  Run: ``python -m model.training.mentions``.
 
 Rows are the pipeline's own sources: every team TRAIN article (``model/data/sourcing/``, never the holdout)
-is run through attribution with the typer off (rules only), and each labelled attribution is matched to a
+is run through attribution as serving runs it, the learned filter on and the typer off (rules only), and each labelled attribution is matched to a
 claim exactly as ``../shared/eval/polnear_sourcing_eval.py`` matches it (the claim's source, resolved or
 relay span overlaps the gold source; most content overlap, then the shorter claim). A matched attribution
 with a source gives one row: the typer's features for that claim's source (``mention_features.rows``, the
@@ -19,6 +19,7 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -29,6 +30,7 @@ from sklearn.pipeline import Pipeline
 from tqdm import tqdm
 
 from model import artifact
+from model.attribution import LEARNED
 from model.attribution import Pipeline as Attribution
 from model.attribution.mention_features import rows as feature_rows
 from model.attribution.typer import ARTIFACT, KINDS
@@ -138,6 +140,14 @@ def match(gold: dict, claims: list) -> int | None:
     return best
 
 
+@lru_cache(maxsize=1)
+def upstream() -> dict[str, object]:
+    """The learned stages before typing, loaded as serving loads them, so the rows are the sources serving types
+    (the typer itself stays off: its features carry the rules' answer)."""
+    name = LEARNED["filter"]
+    return {name: artifact.load(OUT, name)[0]}
+
+
 def examples(labels: list[dict], text_dir: Path, desc: str) -> list[Example]:
     """Matched, sourced attributions of the labelled articles, with the features serving would compute."""
     by_article: dict[str, list[dict]] = {}
@@ -147,7 +157,7 @@ def examples(labels: list[dict], text_dir: Path, desc: str) -> list[Example]:
     for name in tqdm(sorted(by_article), desc=desc, unit="article"):
         capture = _Capture()
         text = (text_dir / f"{name}.txt").read_text(encoding="utf-8")
-        claims = Attribution(timer=capture, models={})(Document(id=name, text=text), 0)
+        claims = Attribution(timer=capture, models=upstream())(Document(id=name, text=text), 0)
         for g in by_article[name]:
             i = match(g, claims)
             if i is None or not g.get("source") or g["kind"] not in KINDS or i not in capture.features:
@@ -165,7 +175,7 @@ def constructed_examples(path: Path = CONSTRUCTED) -> list[Example]:
     for line in path.read_text(encoding="utf-8").splitlines():
         story = json.loads(line)
         capture = _Capture()
-        claims = Attribution(timer=capture, models={})(Document(id=story["id"], text=story["text"]), 0)
+        claims = Attribution(timer=capture, models=upstream())(Document(id=story["id"], text=story["text"]), 0)
         for label in story["sources"]:
             span = (label["start"], label["end"])
             i = next((i for i, c in enumerate(claims) if c.source and _overlap((c.source.start, c.source.end), span)),
