@@ -12,7 +12,7 @@ from __future__ import annotations
 from sklearn import config_context
 
 from model.attribution.records import Sentence
-from model.attribution.traits import traits
+from model.attribution.traits import sentence_traits
 
 
 def stage(sents: list[Sentence], model: object | None) -> None:
@@ -25,15 +25,13 @@ def stage(sents: list[Sentence], model: object | None) -> None:
             if s.acts:
                 s.acts = [f for f in s.acts if not f.doubt]
         return
-    rows = [traits(s, f, "cue") for s in sents for f in s.candidates if f.source]
-    rows += [traits(s, f, "act") for s in sents if s.acts for f in s.acts if f.source]
+    rows = [row for s in sents for row in sentence_traits(s)]
     if not rows:
         return
     with config_context(assume_finite=True, skip_parameter_validation=True):  # traits are finite by construction
         keep = iter(model.predict(rows))
-    for s in sents:
+    for s in sents:  # the order sentence_traits gave: a sentence's candidates, then its acts
         if s.candidates:
             s.candidates = [f for f in s.candidates if not f.source or next(keep)]
-    for s in sents:
         if s.acts:
             s.acts = [f for f in s.acts if not f.source or next(keep)]

@@ -34,6 +34,15 @@ _MANY = 3  # candidates in one sentence counted up to this many
 Traits = dict[str, str | float]
 
 
+def sentence_traits(s: Sentence) -> list[Traits]:
+    """The traits of every candidate with a source in ``s``: its cue candidates, then its act proposals (the
+    order the filter's answers come back in). Where the accepted ones are is found once: linear in candidates."""
+    accepted = [k for k, g in enumerate(s.candidates) if not g.doubt]
+    first, last = (accepted[0], accepted[-1]) if accepted else (len(s.candidates), -1)
+    rows = [traits(s, f, "cue") | _neighbours(k, first, last) for k, f in enumerate(s.candidates) if f.source]
+    return rows + [traits(s, f, "act") for f in s.acts or () if f.source]
+
+
 def traits(s: Sentence, f: Found, origin: str) -> Traits:
     """The features of candidate ``f`` (with a source) in sentence ``s``, proposed as a cue or an act
     (``origin``). Flags are present only when set: an absent feature reads as 0."""
@@ -56,19 +65,17 @@ def traits(s: Sentence, f: Found, origin: str) -> Traits:
         if on:
             out[name] = 1.0
     out.update(_source(s, f))
-    if origin == "cue":
-        out.update(_neighbours(s.candidates, f))
     return out
 
 
-def _neighbours(found: list[Found], f: Found) -> Traits:
-    """Whether a candidate the rules accept comes before or after this one in its sentence: a doubted noun
-    ("a court order") beside an accepted cue is seldom an attribution of its own."""
-    k = found.index(f)
+def _neighbours(k: int, first: int, last: int) -> Traits:
+    """Whether a candidate the rules accept (the first at ``first``, the last at ``last``) comes before or after
+    the ``k``-th one in its sentence: a doubted noun ("a court order") beside an accepted cue is seldom an
+    attribution of its own."""
     out: Traits = {}
-    if any(not g.doubt for g in found[:k]):
+    if first < k:
         out["accepted_before"] = 1.0
-    if any(not g.doubt for g in found[k + 1:]):
+    if last > k:
         out["accepted_after"] = 1.0
     return out
 

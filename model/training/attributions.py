@@ -34,7 +34,7 @@ from tqdm import tqdm
 from model import artifact
 from model.attribution import Pipeline as Attribution
 from model.attribution.records import Found, Sentence
-from model.attribution.traits import traits
+from model.attribution.traits import sentence_traits
 from model.training.evaluate import load_ann, overlap
 from model.types import Document
 
@@ -98,10 +98,8 @@ def candidates(art: Article, pipeline: Attribution) -> tuple[list[dict], list[in
     rows, labels = [], []
     for s in pipeline.sentences(Document(id=art.name, text=art.text))[1]:
         here = [g for g in art.gold if overlap(g["cue"] or g["content"], (s.start, s.end))]
-        for origin, found in (("cue", s.candidates), ("act", s.acts or [])):
-            for f in (f for f in found if f.source):  # what the filter judges: a cue and the source it names
-                rows.append(traits(s, f, origin))
-                labels.append(int(annotated(s, f, here)))
+        rows += sentence_traits(s)  # what the filter judges: a cue and the source it names
+        labels += [int(annotated(s, f, here)) for found in (s.candidates, s.acts or ()) for f in found if f.source]
     return rows, labels
 
 

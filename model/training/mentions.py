@@ -1,11 +1,12 @@
 """The mention typer: sourcing labels -> Pipeline -> artifact ``mentions``.  Run: ``python -m model.training.mentions``.
 
 Rows are the pipeline's own sources: every team TRAIN article (``model/data/sourcing/``, never the holdout)
-is run through attribution as serving runs it, the learned filter on and the typer off (rules only), and each labelled attribution is matched to a
-claim exactly as ``../shared/eval/polnear_sourcing_eval.py`` matches it (the claim's source, resolved or
-relay span overlaps the gold source; most content overlap, then the shorter claim). A matched attribution
-with a source gives one row: the typer's features for that claim's source (``mention_features.rows``, the
-code serving runs) and the gold kind and role. The model learns on the mentions it will see.
+is run through attribution as serving runs it (the learned filter on, the typer off: rules only), and each
+labelled attribution is matched to a claim exactly as ``../shared/eval/polnear_sourcing_eval.py`` matches it
+(the claim's source, resolved or relay span overlaps the gold source; most content overlap, then the shorter
+claim). A matched attribution with a source gives one row: the typer's features for that claim's source
+(``mention_features.rows``, the code serving runs) and the gold kind and role.
+The model learns on the mentions it will see.
 
 Settings (C, class weights) are chosen by cross-validation grouped by article on train; the shared dev
 labels are then scored once with the chosen model (tuned figures: they were looked at while building the
