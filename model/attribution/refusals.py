@@ -104,6 +104,8 @@ def _own(text: str, d: Draft, start: int, end: int) -> bool:
     cue = d.cue
     if cue is None or start <= cue.start < end:
         return True
+    if d.source is not None and start <= d.source.start < end:  # the request refused speaks: "did not return
+        return True  # calls seeking comment", where PolNeAR counts "calls" as a source of "seeking"
     speaker = d.source.text if d.source is not None else ""
     if start >= cue.end:  # in the content after the cue: "said they cannot discuss the case"
         return _speakers_own(text[cue.end:start], speaker)
