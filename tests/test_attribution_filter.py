@@ -12,10 +12,13 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sklearn.feature_extraction import FeatureHasher
+from sklearn.linear_model import LogisticRegression
+from sklearn.pipeline import Pipeline as SkPipeline
 
 from model import Analyzer, artifact, load_models
 from model.artifact import ArtifactError
-from model.attribution import LEARNED, Pipeline, attribute
+from model.attribution import LEARNED, Pipeline, attribute, hashed
 from model.attribution.traits import traits
 from model.training import attributions as training
 from model.types import Document
@@ -197,3 +200,61 @@ def test_any_verb_after_a_speaker_opening_a_sentence_is_proposed_as_an_act():
     (s,) = Pipeline(disable=["filter"]).sentences(Document(id="t", text="Environmentalists hated the new plan."))[1]
     assert [(s.span(*f.source).text, s.span(*f.cue).text, f.doubt) for f in s.acts] == [
         ("Environmentalists", "hated", "act")]
+
+
+def filter_rows(texts: list[str]) -> list[dict]:
+    """The rows the shipped filter is asked about for these texts, in its calls' order."""
+    real, rows = load_models(ARTIFACTS)[NAME], []
+
+    class Recorder:
+        def predict(self, batch: list[dict]) -> np.ndarray:
+            rows.extend(batch)
+            return real.predict(batch)
+
+    for text in texts:
+        Pipeline(models={NAME: Recorder()})(Document(id="t", text=text), 0)
+    return rows
+
+
+def test_the_fast_filter_decides_as_the_shipped_pipeline_on_real_sentences():
+    seed = (Path(__file__).resolve().parents[1] / "seeds" / "jalawla-2014.txt").read_text(encoding="utf-8")
+    rows = filter_rows([seed, "Officials said the talks stalled. The plan threatened the budget, critics argued.",
+                        "“We will not go back,” the minister told reporters, according to a statement."])
+    model = load_models(ARTIFACTS)[NAME]
+    assert len(rows) > 20 and hashed._hashed(model) is not None  # the shipped shape takes the fast path
+    decisions = hashed.predict(model, rows)
+    assert decisions == list(model.predict(rows)) and set(decisions) == {0, 1}  # some kept, some dropped
+    fast = hashed._hashed(model)
+    x = model.steps[0][1].transform(rows)
+    assert [fast.score(r) for r in rows] == list(model.steps[1][1].decision_function(x))  # to the last bit
+
+
+def test_the_fast_filter_sums_features_sharing_a_column_as_sklearn():
+    model = load_models(ARTIFACTS)[NAME]
+    seen: dict[int, str] = {}
+    for k in range(100_000):  # two names hashed to one column (the birthday bound: about a thousand tries)
+        column = hashed._hashed(model)._hash(f"f{k}")[0]
+        if column in seen:
+            break
+        seen[column] = f"f{k}"
+    row = {seen[column]: 0.3, f"f{k}": 0.7, "lemma": "say", "doubt": "none", "gap": 0.0}
+    decision = model.steps[1][1].decision_function(model.steps[0][1].transform([row]))[0]
+    assert hashed._hashed(model).score(row) == decision
+
+
+def test_another_model_shape_goes_through_its_predict():
+    rows = [{"lemma": "say", "gap": 2.0}, {"lemma": "threaten", "gap": 0.0}]
+    stub = Stub(True)
+    assert hashed.predict(stub, rows) == [True, True] and stub.calls == 1
+    wide = SkPipeline([("traits", FeatureHasher(n_features=2**10)), ("logit", LogisticRegression())])
+    wide.fit(rows * 3, ["a", "b", "c"] * 2)  # three classes: not the binary shape the fast path computes
+    assert hashed._hashed(wide) is None and hashed.predict(wide, rows) == list(wide.predict(rows))
+
+
+def test_the_fast_filter_forgets_features_past_its_bound(monkeypatch):
+    monkeypatch.setattr(hashed, "_CACHED", 10)
+    fast = hashed._hashed(load_models(ARTIFACTS)[NAME])
+    fast.columns.clear()
+    for k in range(50):
+        fast.score({"lemma": f"word{k}"})
+        assert len(fast.columns) <= 10

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from model.text import Segmentation
+from model.text import Segmentation, words
 from model.types import Claim, Document, Source, Span
 
 # A sentence (or a part of one) is a quotation's when the quotation covers at least this share of it.
@@ -105,10 +105,20 @@ class Doc:
     stances: list[str] = field(default_factory=list)
     hedges: list[tuple[Span, ...]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    _words: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # span -> its words, see ``words``
 
     @property
     def text(self) -> str:
         return self.document.text
+
+    def words(self, start: int, end: int) -> set[str]:
+        """``model.text.words`` of the text in [start, end), worked out once per span: the stance and hedge
+        stages both ask it of every draft. Shared between them, so never to be modified."""
+        key = (start, end)
+        found = self._words.get(key)
+        if found is None:
+            found = self._words[key] = words(self.text[start:end])
+        return found
 
     def sources(self) -> list[Source | None]:
         """The resolved source of each draft (None before resolution or when unattributed)."""

@@ -9,8 +9,7 @@ document in one prediction call; without it the rules decide, dropping the doubt
 
 from __future__ import annotations
 
-from sklearn import config_context
-
+from model.attribution.hashed import predict
 from model.attribution.records import Sentence
 from model.attribution.traits import sentence_traits
 
@@ -28,8 +27,7 @@ def stage(sents: list[Sentence], model: object | None) -> None:
     rows = [row for s in sents for row in sentence_traits(s)]
     if not rows:
         return
-    with config_context(assume_finite=True, skip_parameter_validation=True):  # traits are finite by construction
-        keep = iter(model.predict(rows))
+    keep = iter(predict(model, rows))  # the shipped model's decisions from its coefficients, as sklearn's
     for s in sents:  # the order sentence_traits gave: a sentence's candidates, then its acts
         if s.candidates:
             s.candidates = [f for f in s.candidates if not f.source or next(keep)]

@@ -31,12 +31,13 @@ def stage(doc: Doc) -> None:
 
 def hedge_stage(doc: Doc) -> None:
     """Stage "hedges": the hedge expressions of each draft's span."""
-    doc.hedges = [hedges(doc.text, d.start, d.end) for d in doc.drafts]
+    doc.hedges = [hedges(doc.text, d.start, d.end, doc.words(d.start, d.end)) for d in doc.drafts]
 
 
-def hedges(text: str, start: int, end: int) -> tuple[Span, ...]:
-    """Hedge expressions in [start, end), minus ability "could not", the month "May" and "likely voters"."""
-    if _HEDGE_KEYS.isdisjoint(words(text[start:end])):
+def hedges(text: str, start: int, end: int, present: set[str] | None = None) -> tuple[Span, ...]:
+    """Hedge expressions in [start, end), minus ability "could not", the month "May" and "likely voters"
+    (``present``: the words of the span, when already at hand)."""
+    if _HEDGE_KEYS.isdisjoint(words(text[start:end]) if present is None else present):
         return ()
     out = []
     for m in _HEDGE.finditer(text, start, end):
@@ -69,7 +70,7 @@ def stances(doc: Doc) -> list[str]:
     out = []
     for d, source in zip(doc.drafts, doc.sources(), strict=True):
         body = text[d.start:d.end]
-        present = words(body)
+        present = doc.words(d.start, d.end)  # the hedge stage asks the same
         if declines(text, d, present):
             out.append("declines")
         elif source is not None and possible(body, present, d.cue) and rule(
