@@ -105,7 +105,8 @@ def polnear(split: Path) -> dict:
     return res
 
 
-def _source_spans(cl: Claim) -> list[tuple[int, int]]:
+def source_spans(cl: Claim) -> list[tuple[int, int]]:
+    """Every span that names a claim's source: the mention, what it resolves to, each relay and its antecedent."""
     s = cl.source
     if s is None:
         return []
@@ -117,17 +118,24 @@ def _source_spans(cl: Claim) -> list[tuple[int, int]]:
     return out
 
 
-def _match(g: dict, claims: list[Claim]) -> Claim | None:
+def match_index(g: dict, claims: list[Claim]) -> int | None:
+    """The claim a gold attribution matches, as the shared sourcing scorer matches it: its content overlaps the
+    gold content most (then the shorter claim), and one of its source spans overlaps the gold source."""
     gcon, gsrc = tuple(g["content"]), tuple(g["source"]) if g.get("source") else None
     best, key = None, None
-    for cl in claims:
+    for i, cl in enumerate(claims):
         ov = min(cl.end, gcon[1]) - max(cl.start, gcon[0])
-        if ov <= 0 or (gsrc is not None and not any(overlap(s, gsrc) for s in _source_spans(cl))):
+        if ov <= 0 or (gsrc is not None and not any(overlap(s, gsrc) for s in source_spans(cl))):
             continue
         k = (ov, -(cl.end - cl.start))
         if key is None or k > key:
-            best, key = cl, k
+            best, key = i, k
     return best
+
+
+def _match(g: dict, claims: list[Claim]) -> Claim | None:
+    i = match_index(g, claims)
+    return None if i is None else claims[i]
 
 
 def sourcing(labels: Path, text_dir: Path, misses: int = 0) -> dict:

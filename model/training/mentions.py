@@ -36,6 +36,7 @@ from model.attribution import Pipeline as Attribution
 from model.attribution.mention_features import rows as feature_rows
 from model.attribution.typer import ARTIFACT, KINDS
 from model.timing import Timer
+from model.training.evaluate import match_index, overlap
 from model.training.scoreboard import LABELS, split_of
 from model.types import Document
 
@@ -108,39 +109,6 @@ def read_labels(path: Path) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def _overlap(a: tuple[int, int] | None, b: tuple[int, int] | None) -> int:
-    if a is None or b is None:
-        return 0
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def _source_spans(claim) -> list[tuple[int, int]]:
-    src = claim.source
-    if src is None:
-        return []
-    spans = [(src.start, src.end)] + ([(src.resolved.start, src.resolved.end)] if src.resolved else [])
-    for v in src.via:
-        spans.append((v.start, v.end))
-        if v.resolved is not None:
-            spans.append((v.resolved.start, v.resolved.end))
-    return [s for s in spans if s[1] > s[0]]
-
-
-def match(gold: dict, claims: list) -> int | None:
-    """The claim a gold attribution matches, as the shared sourcing scorer matches it (None when none)."""
-    gcon = tuple(gold["content"])
-    gsrc = tuple(gold["source"]) if gold.get("source") else None
-    best, best_key = None, None
-    for i, c in enumerate(claims):
-        ov = _overlap((c.start, c.end), gcon)
-        if ov <= 0 or (gsrc is not None and not any(_overlap(s, gsrc) > 0 for s in _source_spans(c))):
-            continue
-        key = (ov, -(c.end - c.start))
-        if best_key is None or key > best_key:
-            best, best_key = i, key
-    return best
-
-
 @lru_cache(maxsize=1)
 def upstream() -> dict[str, object]:
     """The learned stages before typing, loaded as serving loads them, so the rows are the sources serving types
@@ -160,7 +128,7 @@ def examples(labels: list[dict], text_dir: Path, desc: str) -> list[Example]:
         text = (text_dir / f"{name}.txt").read_text(encoding="utf-8")
         claims = Attribution(timer=capture, models=upstream())(Document(id=name, text=text), 0)
         for g in by_article[name]:
-            i = match(g, claims)
+            i = match_index(g, claims)
             if i is None or not g.get("source") or g["kind"] not in KINDS or i not in capture.features:
                 continue
             c = claims[i]
@@ -179,7 +147,7 @@ def constructed_examples(path: Path = CONSTRUCTED) -> list[Example]:
         claims = Attribution(timer=capture, models=upstream())(Document(id=story["id"], text=story["text"]), 0)
         for label in story["sources"]:
             span = (label["start"], label["end"])
-            i = next((i for i, c in enumerate(claims) if c.source and _overlap((c.source.start, c.source.end), span)),
+            i = next((i for i, c in enumerate(claims) if c.source and overlap((c.source.start, c.source.end), span)),
                      None)
             if i is not None and i in capture.features:
                 c = claims[i]
