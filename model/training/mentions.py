@@ -30,8 +30,7 @@ from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
 from tqdm import tqdm
 
-from model import artifact
-from model.attribution import LEARNED
+from model import ATTRIBUTION_ARTIFACTS, artifact
 from model.attribution import Pipeline as Attribution
 from model.attribution.mention_features import rows as feature_rows
 from model.attribution.typer import ARTIFACT, KINDS
@@ -111,10 +110,10 @@ def read_labels(path: Path) -> list[dict]:
 
 @lru_cache(maxsize=1)
 def upstream() -> dict[str, object]:
-    """The learned stages before typing, loaded as serving loads them, so the rows are the sources serving types
-    (the typer itself stays off: its features carry the rules' answer)."""
-    name = LEARNED["filter"]
-    return {name: artifact.load(OUT, name)[0]}
+    """Every shipped attribution model but the typer's, loaded as serving loads them, so the rows are the sources
+    serving types (the typer itself stays off: its features carry the rules' answer). The typer's own artifact
+    is never loaded: with it in memory the new pickle's bytes differed, and reruns must be byte-identical."""
+    return {name: artifact.load(OUT, name)[0] for name in ATTRIBUTION_ARTIFACTS if name != ARTIFACT}
 
 
 def examples(labels: list[dict], text_dir: Path, desc: str) -> list[Example]:
