@@ -23,9 +23,13 @@ needs only ``DENIAL_MATCH`` of the denier's terms, because a denial names
 what it denies tersely ("dismissed the reports of any Iranian military
 presence in Iraq"), but inside one document, where every sentence shares the
 story's words, it needs a third shared term or to restate
-``SAME_DOCUMENT_DENIAL`` of itself; a denial that only points back ("denied
-the report, calling it false") denies the earlier claims of its document it
-shares a word with. A denial in another document also matches a claim when
+``SAME_DOCUMENT_DENIAL`` of itself. A denial that only points back ("denied
+the report", "rejected that account", "called the accusations absurd")
+restates nothing, so in its article it denies what it refers to: the nearest
+earlier claim of another source and the claims that source made just before
+it (all of "the report"). Inside its article no denial is aimed at its own
+source's claims or at the journalist's unattributed sentences, which restate
+what sources said. A denial in another document also matches a claim when
 that document as a whole mentions ``TOPIC`` of the claim's terms: coverage
 that debunks "the report" without repeating it ("The story is a hoax").
 
@@ -56,7 +60,7 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
-from model.content import Analysis, analyse
+from model.content import WORD, Analysis, analyse, term
 from model.lexicon import words
 from model.types import Claim, Links
 
@@ -209,28 +213,54 @@ def _matches(terms: Terms, found: Sequence[Analysis], doc_index: np.ndarray, num
     return code // terms.n, code % terms.n
 
 
-def _with_pointed_denials(claims: Sequence[Claim], a: np.ndarray, b: np.ndarray, denial: np.ndarray,
-                          key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Add (target, denial) for each denial that only points back ("the authority rejected that account") and
-    matched nothing by its words: it denies the nearest earlier claim of another source in its article that is
-    neither a denial nor a refusal. Pairs stay unique and sorted."""
-    matched = set(b[denial[b] & ~denial[a]].tolist())
-    extra = []
-    for k in np.flatnonzero(denial).tolist():
-        if k in matched or not POINTS_BACK.search(claims[k].text):
-            continue
-        for j in range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1):
-            c = claims[j]
-            if c.doc_index != claims[k].doc_index:
-                break
-            if key[j] != key[k] and not denial[j] and c.stance != "declines":
-                extra.append((j, k))
-                break
-    if not extra:
+def _bare_pointer(claim: Claim, found: Analysis) -> bool:
+    """The denial only points back ("denied the report", "called the accusations absurd"): beside the words
+    of its pointer it says at most one thing of its own, so it names no content to match."""
+    pointer = POINTS_BACK.search(claim.text)
+    if pointer is None:
+        return False
+    named = {t for t in map(term, WORD.findall(pointer.group(0).lower())) if t}
+    return len(found.content - named) <= 1
+
+
+def _referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray) -> list[int]:
+    """What a pointing denial k refers to in its article: the nearest earlier claim by another source that
+    is neither the journalist's own, a denial nor a refusal, and the claims that source made just before it
+    (all of "the report"), at most BACK_WINDOW claims back."""
+    out: list[int] = []
+    for j in range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1):
+        c = claims[j]
+        if c.doc_index != claims[k].doc_index:
+            break
+        eligible = not denial[j] and c.stance != "declines" and c.kind != "unattributed"
+        if out and not (eligible and key[j] == key[out[0]]):
+            break
+        if out or (eligible and key[j] != key[k]):
+            out.append(j)
+    return out
+
+
+def _with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
+                          denial: np.ndarray, key: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """A denial that only points back denies, in its own article, exactly what it refers to (``_referent``):
+    the words it shares with other claims there are the story's, not a restatement. Pairs with claims of
+    other documents stay. Pairs stay unique and sorted."""
+    bare = [k for k in np.flatnonzero(denial).tolist() if _bare_pointer(claims[k], found[k])]
+    if not bare:
         return a, b
-    n = len(claims)
-    code = np.unique(np.concatenate([a.astype(np.int64) * n + b, [j * n + k for j, k in extra]]))
-    return code // n, code % n
+    keep = ~(np.isin(b, bare) & (doc[a] == doc[b]))
+    pointed = [j * len(claims) + k for k in bare for j in _referent(claims, k, key, denial)]
+    code = np.unique(np.concatenate([a[keep].astype(np.int64) * len(claims) + b[keep],
+                                     np.array(pointed, dtype=np.int64)]))
+    return code // len(claims), code % len(claims)
+
+
+def _own_or_journalist(a: np.ndarray, b: np.ndarray, doc: np.ndarray, key: np.ndarray,
+                       unattributed: np.ndarray) -> np.ndarray:
+    """Pairs where b would deny, in b's own article, its own source's claim or the journalist's own sentence:
+    a source does not deny itself, and the journalist's sentences restate what sources said (the denial is
+    linked to the source's claim instead)."""
+    return (doc[a] == doc[b]) & ((key[a] == key[b]) | unattributed[a])
 
 
 def _story_entries(terms: Terms, doc: np.ndarray) -> np.ndarray:
@@ -287,12 +317,14 @@ def _restatements_denied(a: np.ndarray, b: np.ndarray, den: np.ndarray, corr: np
 Pairs = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def _with_inherited_denials(pairs: Pairs, doc: np.ndarray, number: np.ndarray, denial: np.ndarray) -> Pairs:
+def _with_inherited_denials(pairs: Pairs, doc: np.ndarray, number: np.ndarray, denial: np.ndarray,
+                            key: np.ndarray, unattributed: np.ndarray) -> Pairs:
     """Add the inherited denial pairs (see ``_restatements_denied``), keeping pairs unique and sorted."""
     a, b, den, con, corr = pairs
     n = len(doc)
     c, d = _restatements_denied(a, b, den, corr, doc, number, n)
-    c, d = c[~denial[c]], d[~denial[c]]
+    ok = ~denial[c] & ~_own_or_journalist(c, d, doc, key, unattributed)
+    c, d = c[ok], d[ok]
     if not len(c):
         return a, b, den, con, corr
     code = a.astype(np.int64) * n + b
@@ -335,14 +367,18 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     number = np.array([c.number for c in claims])
     terms = index_terms(found)
     a, b = _matches(terms, found, doc, number, denial)  # sorted by claim, then partner
-    a, b = _with_pointed_denials(claims, a, b, denial, key)
+    a, b = _with_pointed_denials(claims, found, a, b, denial, key, doc)
+    unattributed = np.array([c.kind == "unattributed" for c in claims], dtype=bool)
+    aimless = denial[b] & ~denial[a] & _own_or_journalist(a, b, doc, key, unattributed)
+    a, b = a[~aimless], b[~aimless]
     den = denial[b] & ~denial[a]
     con = ~den & (negative[a] != negative[b])
     corr = ~den & ~con & (key[a] != key[b])
     same = doc[a] == doc[b]
     if same.any():
         corr[same] &= _same_story_match(terms, doc, a[same], b[same])
-    a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), doc, number, denial)
+    a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), doc, number, denial, key,
+                                                  unattributed)
     sources = _distinct(a[corr], key[b[corr]], n)
     named_sources = _distinct(a[corr & named[b]], key[b[corr & named[b]]], n)
     official_sources = _distinct(a[corr & official[b]], key[b[corr & official[b]]], n)

@@ -233,6 +233,34 @@ def test_a_denial_that_only_points_back_denies_the_earlier_claim():
     assert links[0].denied_by == ("d0:1",) and links[0].official_denial
 
 
+def test_a_denial_that_points_back_denies_all_of_the_report_and_not_the_journalist():
+    claims = [
+        make("The finance minister has offered her resignation, two government officials said.", number=0,
+             kind="anonymous", role="official", source="two government officials", cue="said",
+             entity="two government officials"),
+        make("The officials said the prime minister had not yet decided whether to accept it.", number=1,
+             kind="anonymous", role="official", source="The officials", cue="said", entity="two government officials"),
+        make("The finance minister has held the post since 2021.", number=2),
+        make("The prime minister's office denied the report.", number=3, kind="named_organization",
+             role="official", source="The prime minister's office", cue="denied", stance="denies",
+             entity="prime minister's office"),
+    ]
+    links = link(claims)
+    # "the report" is both sentences of the officials' report; the journalist's own sentence is no one's claim.
+    assert links[0].denied_by == links[1].denied_by == ("d0:3",)
+    assert links[2].denied_by == ()
+
+
+def test_a_source_never_denies_its_own_claim():
+    claims = [
+        make("Karst Coal said the tunnel had been inspected in March.", number=0, kind="named_organization",
+             source="Karst Coal", cue="said"),
+        make("Karst Coal denied that the tunnel had not been inspected in March.", number=1,
+             kind="named_organization", source="Karst Coal", cue="denied", stance="denies"),
+    ]
+    assert link(claims)[0].denied_by == ()
+
+
 def test_light_stemming_joins_inflections():
     from model.content import stem, term
 
