@@ -127,6 +127,14 @@ def test_pronouns_resolve_by_gender_and_kind_follows():
                                                                      "smith")
 
 
+def test_an_officeholder_the_training_news_titles_is_official_without_a_title():
+    # Listed in model/lexicon/officeholders.txt (mined from PolNeAR train); Madoff is not.
+    listed, surname, unknown = claims("Bernie Sanders said the vote was rigged. Sanders said it again. "
+                                      "Bernie Madoff said the fund was sound.")
+    assert (listed.role, surname.role, unknown.role) == ("official", "official", "other")
+    assert one("Former Sen. Bernie Sanders said the vote was rigged.").role == "other"
+
+
 def test_definite_back_reference():
     _, senator = claims("Sen. Elizabeth Warren spoke on Monday. The senator said the bill would fail.")
     assert senator.source.resolved.text == "Sen. Elizabeth Warren"

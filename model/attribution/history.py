@@ -2,10 +2,20 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from model.attribution.mentions import Mention, head_chunk, words_of
-from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, WITNESS
+from model.lexicon import (
+    CONFIDENTIAL,
+    GRAMMAR,
+    MENTION_WORDS,
+    OFFICEHOLDERS,
+    ORGANIZATIONS,
+    PERSON_ROLES,
+    TITLES,
+    WITNESS,
+)
 from model.types import Span
 
 LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
@@ -15,6 +25,8 @@ ORG_HEADS = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"]) - PERSON_HEADS  #
 _ALIASES = MENTION_WORDS["title_aliases_pairs"]
 _HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
 _PARTICLES = GRAMMAR["name_particles"] | {"el", "st."}
+_SURNAMES = Counter(name.split()[-1] for name in OFFICEHOLDERS)
+_FORMER = frozenset({"former", "ex", "ex-", "retired", "then", "then-", "late"})
 
 
 @dataclass(frozen=True)
@@ -37,6 +49,7 @@ class History:
         self.people: dict[str, dict[str, str]] = {}  # surname -> first name ("" if none) -> role
         self.genders: dict[str, str] = {}
         self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
+        self.former: set[str] = set()  # surnames this document calls former ("former Sen. ...")
 
     def learn(self, text: str, mention: Mention) -> None:
         """Record a person's role under surname and first name, from any mention in the document;
@@ -45,6 +58,8 @@ class History:
             self.orgs.setdefault(mention.entity.split()[0], mention.role)
         if mention.kind != "named_person" or not mention.entity:
             return
+        if _FORMER & set(text.lower().split()):
+            self.former.add(mention.entity)
         entry = self.people.setdefault(mention.entity, {})
         first = first_name(text)
         if (mention.role != "other" or first not in entry) and entry.get(first, "other") == "other":
@@ -57,14 +72,21 @@ class History:
             return None
         first = first_name(text)
         if first and first in entry:
-            return entry[first]
+            return entry[first] if entry[first] != "other" else self._office(first, mention.entity)
         firsts = {f for f in entry if f}
         if len(firsts) > 1:
             return None  # "Clinton" alone: Hillary or Bill
         roles = [r for r in entry.values() if r != "other"]
-        return roles[0] if roles else "other"
-        self.genders: dict[str, str] = {}
-        self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
+        return roles[0] if roles else self._office(next(iter(firsts), ""), mention.entity)
+
+    def _office(self, first: str, surname: str) -> str:
+        """"official" for a person the training news names with a sitting office (``OFFICEHOLDERS``) when
+        this document never calls them former; "other" otherwise. A surname alone must be the list's only
+        one."""
+        if surname in self.former:
+            return "other"
+        listed = f"{first} {surname}" in OFFICEHOLDERS if first else _SURNAMES.get(surname, 0) == 1
+        return "official" if listed else "other"
 
     def add(self, span: Span, mention: Mention, is_source: bool = False) -> Known:
         key = mention.entity
