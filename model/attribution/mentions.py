@@ -104,10 +104,10 @@ def _name_words(chunk: list[str]) -> list[str]:
 
 
 def phrases(ws: list[str]) -> set[str]:
-    """Lower-case words and two- and three-word phrases of a mention, for list lookups."""
+    """Lower-case words and two- and three-word phrases of a mention, for list lookups; a dotted acronym also
+    as the lists spell it ("F.B.I." -> "fbi"; two letters stay: "U.S." is no "us")."""
     low = [_POSSESSIVE.sub("", w.lower()) or w.lower() for w in ws]
     out = set(low)
-    # "the F.B.I.", "the C.I.A.": the lists spell acronyms without dots (two letters stay: "U.S." is no "us").
     out.update(a for w in low if "." in w[:-1] and len(a := w.replace(".", "")) > 2 and a.isalpha())
     out.update(" ".join(low[i:i + 2]) for i in range(len(low) - 1))
     out.update(" ".join(low[i:i + 3]) for i in range(len(low) - 2))
@@ -117,12 +117,11 @@ def phrases(ws: list[str]) -> set[str]:
 def role_of(ws: list[str]) -> str:
     """official / media / expert / witness / other from the mention's words; "former" cancels an office."""
     found = phrases(ws)
-    low = [w.lower() for w in ws]
-    former = "former" in low or "ex" in low or "retired" in low
+    former = not found.isdisjoint(("former", "ex", "retired"))
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
-    if ("campaign" in found or "campaign’s" in low or "campaign's" in low) and not found & _SITTING:
+    if "campaign" in found and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, not an office
     if not former and found & OFFICIAL:
         return "official"
@@ -135,8 +134,7 @@ def role_of(ws: list[str]) -> str:
     return "other"
 
 
-# Media words that are outlets by themselves; generic ones ("report", "press") yield to an office.
-_OUTLET_WORDS = MENTION_WORDS["outlet_words"]
+_OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report", "press" yield to an office
 _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
 _SITTING = MENTION_WORDS["sitting_titles"]
 
