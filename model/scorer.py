@@ -96,8 +96,9 @@ class Scorer:
         # input validation: x comes from our transformer, float and of the fitted width.
         z = x @ self.coef + self.model.intercept_[0]
         p = expit(z)
-        labels = self.labels(p)
-        rounded = np.round(p, 4).tolist()
+        rounded = np.round(p, 4)
+        labels = self.labels(rounded)  # from the score as shown: 0.35148 shows 0.3515, which the card puts high
+        rounded = rounded.tolist()
         if not explain:
             return [Scored(claim=c, links=lk, score=pi, label=la)
                     for c, lk, pi, la in zip(claims, links, rounded, labels, strict=True)]
