@@ -52,6 +52,12 @@ def test_bodies_the_text_marks_are_organisations(text, source):
     assert typed(text)[source][0] == "named_organization"
 
 
+def test_a_name_given_an_age_is_a_person_whatever_its_first_name():
+    # "Dusko" is in no first-name list; the age after the name says person.
+    text = '"The water came so fast," said Dusko Varga, 47, a baker in Lemvik. Varga said the town had no warning.'
+    assert typed(text)["Varga"][0] == "named_person"
+
+
 def test_it_after_a_body_the_typer_found_refers_to_that_body():
     text = "Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs. It said demand had fallen."
     claims = extract([Document(id="t", text=text)])

@@ -162,13 +162,19 @@ def _after(toks: list[str], low: list[str], j: int) -> list[str]:
         out.append("ev.legal_form")
     if nxt == "(" and j + 1 < len(low) and _PARTY_STATE.match(low[j + 1]):
         out.append("ev.party_state")
+    if nxt == "," and j + 2 < len(low) and low[j + 1].isdigit() and len(low[j + 1]) <= 3 and low[j + 2] == ",":
+        out.append("ev.age")  # "Jakov Ristic, 52, a farmer": an age is a person's; the appositive follows
+        j, nxt = j + 2, ","
     if nxt == ",":
         end = j + 1
         while end < len(low) and end - j <= APPOSITIVE_REACH and low[end] not in (",", ".", ";", ")", "—"):
             end += 1
         if end > j + 1 and low[j + 1] not in ("who", "which", "said", "says", "and", "but"):
             out += ["ev.appos." + c for c in classes(toks[j + 1:end])] + ["ev.appos.role=" + role_of(toks[j + 1:end])]
-            out += ["ev.appos_head." + c for c in _head_classes(_appositive_head(low[j + 1:end]))]
+            head = _appositive_head(low[j + 1:end])
+            out += ["ev.appos_head." + c for c in _head_classes(head)]
+            if len(head) > 4 and head.isalpha():  # its ending, as the mention's own: -er, -ist people; -ion bodies
+                out.append("ev.appos_suffix=" + head.rstrip("s")[-3:])
     return out
 
 

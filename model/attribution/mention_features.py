@@ -56,7 +56,8 @@ _TAILS = GRAMMAR["mention_tail"] | {"by"}
 _FIRST_NAMES = FEMALE | MALE | FIRST_NAMES
 _NAME_JOINS = frozenset({"of", "&", "for"})
 _PERSON_SIGNS = frozenset({"first_name", "has.title", "has.honorific", "has.person_role", "appositive_name",
-                           "ev.first_name", "ev.honorific", "ev.he", "ev.pre_head.person", "ev.appos_head.person"})
+                           "ev.first_name", "ev.honorific", "ev.he", "ev.pre_head.person", "ev.appos_head.person",
+                           "ev.age"})
 _BODY_WORDS = ORGANIZATIONS | TYPING["company_words"] | LEGAL_FORMS
 _LEADING = TITLES | PERSON_ROLES | GRAMMAR["articles"] | QUANTIFIERS | TYPING["former_words"]
 
