@@ -68,6 +68,15 @@ def test_it_after_a_body_the_typer_found_refers_to_that_body():
     assert rules_it.kind == "anonymous" and rules_it.source.resolved is None
 
 
+def test_she_is_never_a_body_the_typer_found():
+    text = ('Lisk General confirmed the closures on Monday. One nurse, who asked not to be named, said staff were '
+            'exhausted. "We had no rest at all," she said.')
+    claims = extract([Document(id="t", text=text)])
+    assert next(c for c in claims if c.source and c.source.text == "Lisk General").kind == "named_organization"
+    she = next(c for c in claims if c.source and c.source.text == "she")
+    assert she.kind == "anonymous" and she.source.resolved.text.startswith("One nurse")
+
+
 def test_the_typer_changes_what_the_rules_alone_would_say():
     text = "Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs."
     (rules,) = RULES(Document(id="t", text=text), 0)
@@ -107,11 +116,12 @@ def test_without_its_model_the_stage_keeps_the_rules_answer(text):
 
 
 def without_kind(c: Claim) -> Claim:
-    """The claim less what the typer may change: kind, entity, anonymity, and the antecedent of an "it"."""
-    source = c.source
-    if source is not None and source.text.lower() in ("it", "its"):
-        source = replace(source, resolved=None, anonymity_reason=None)
-    return replace(c, kind="", entity="", anonymity="", source=source)
+    """The claim less what the typer may change: kind, entity, anonymity, and the antecedent of an "it" (a body
+    it found) or a "he"/"she" (never a body it found) with the antecedent's role."""
+    source, role = c.source, c.role
+    if source is not None and source.text.lower() in ("it", "its", "he", "she", "his", "her", "him"):
+        source, role = replace(source, resolved=None, anonymity_reason=None), ""
+    return replace(c, kind="", entity="", anonymity="", role=role, source=source)
 
 
 @settings(max_examples=60, deadline=None)

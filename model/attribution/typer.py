@@ -30,6 +30,7 @@ from model.types import Span
 ARTIFACT = "mentions"
 KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
 _IT = TYPING["it_pronouns"]
+_HE = TYPING["he_pronouns"]
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -50,6 +51,7 @@ def stage(doc: Doc, model: object | None) -> None:
             bodies.append(n)
     if bodies:
         _it_follows(doc, resolutions, bodies)
+    _persons_follow(doc, resolutions)
     doc.resolutions = resolutions
 
 
@@ -106,6 +108,33 @@ def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> N
             ante = resolutions[near[-1]]
             full = ante.full or Span(ante.source.text, ante.source.start, ante.source.end)
             resolutions[n] = Resolution(replace(r.source, resolved=full), ante.mention, full)
+
+
+def _persons_follow(doc: Doc, resolutions: list[Resolution]) -> None:
+    """"Orvel General confirmed ... One nurse said ... ," she said': resolution took the body for a person and
+    gave it "she"; a he or she is never a body, so it refers to the nearest person before it (a named or an
+    unnamed one), else to no one."""
+    last = -1  # the nearest person so far: one pass, linear however many pronouns
+    for n, (d, r) in enumerate(zip(doc.drafts, resolutions, strict=True)):
+        if _a_person(r):
+            last = n
+        if r.source is None or r.source.text.lower() not in _HE or r.mention is None \
+                or r.mention.kind != "named_organization":
+            continue
+        if last >= 0 and d.start - doc.drafts[last].end <= LOOKBACK:
+            ante = resolutions[last]
+            full = ante.full or Span(ante.source.text, ante.source.start, ante.source.end)
+            resolutions[n] = Resolution(replace(r.source, resolved=full), ante.mention, full)
+        else:
+            mention = Mention("anonymous", "other", r.source.text.lower(), "individual", "unknown", r.mention.head)
+            resolutions[n] = Resolution(replace(r.source, resolved=None), mention, None)
+
+
+def _a_person(r: Resolution) -> bool:
+    """A source that is one person: named, or unnamed and not a group; not a pronoun left unresolved."""
+    m = r.mention
+    return (r.source is not None and m is not None and r.source.text.lower() not in _HE | _IT
+            and (m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural")))
 
 
 def retyped(r: Resolution, kind: str) -> Resolution:
