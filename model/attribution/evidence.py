@@ -24,6 +24,7 @@ from model.lexicon import (
     TYPING,
     WITNESS,
 )
+from model.text import TOKEN
 
 PRONOUN_REACH = 12  # tokens after a name in which the next pronoun is taken to be about it (one clause or so)
 APPOSITIVE_REACH = 12  # tokens after "Name," that still belong to its appositive ("Velmar, the Danish shipping group")
@@ -104,10 +105,10 @@ class Evidence:
         hits = self.occurrences(name)
         f: dict[str, float] = {}
         for start, end in hits:  # each feature: the share of the name's occurrences that show it
-            before = words_of(self.text[max(0, start - WINDOW_BEFORE):start])[-_BEFORE_TOKENS:]
+            before = _words_of(self.text[max(0, start - WINDOW_BEFORE):start])[-_BEFORE_TOKENS:]
             if self.text.startswith(("'s", "’s"), end):
                 end += 2
-            after = words_of(self.text[end:end + WINDOW_AFTER])[:_AFTER_TOKENS]
+            after = _words_of(self.text[end:end + WINDOW_AFTER])[:_AFTER_TOKENS]
             low_after = list(map(str.lower, after))
             keys = {*_before(before, list(map(str.lower, before)), len(before)), *_after(after, low_after, 0),
                     _next_pronoun(low_after, 0)}
@@ -115,6 +116,12 @@ class Evidence:
                 if key:
                     f[key] = f.get(key, 0.0) + 1.0 / len(hits)
         return f
+
+
+def _words_of(text: str) -> list[str]:
+    """``words_of(text)``: without a "." token there is no period to join to a word, so the tokens as found."""
+    toks = TOKEN.findall(text)
+    return words_of(text) if "." in toks else toks
 
 
 def _before(toks: list[str], low: list[str], i: int) -> list[str]:
