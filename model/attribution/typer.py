@@ -12,7 +12,6 @@ rules'). Without a model the rules' answer stands. A pronoun with no antecedent 
 from __future__ import annotations
 
 from dataclasses import replace
-from itertools import chain, repeat
 
 import numpy as np
 from sklearn import config_context
@@ -59,23 +58,16 @@ def predict(model, rows: list[dict[str, float]]) -> list[str]:
     dense product: the same decision (argmax of the linear scores) without sklearn's per-call machinery, which
     cost more than the arithmetic on a document's few rows. Anything else goes through ``model.predict``."""
     linear = _linear(model)
-    if linear is None or any(map(isinstance, chain.from_iterable(f.values() for f in rows), repeat(str))):
+    if linear is None or any(isinstance(v, str) for f in rows for v in f.values()):
         with config_context(assume_finite=True, skip_parameter_validation=True):  # our own finite features
             return [str(k) for k in model.predict(rows)]
     vocabulary, coef, intercept, classes = linear
-    width, get = coef.shape[1], vocabulary.get
-    x = np.zeros((len(rows), width))
-    # Flat positions and values gathered in Python, written in one numpy call (a numpy item assignment per
-    # feature cost more than the rest); every (row, column) is written once: names are unique in a row.
-    at: list[int] = []
-    values: list[float] = []
+    x = np.zeros((len(rows), coef.shape[1]))
     for i, f in enumerate(rows):
-        base = i * width
-        for j, value in zip(map(get, f), f.values(), strict=True):
+        for name, value in f.items():
+            j = vocabulary.get(name)
             if j is not None:
-                at.append(base + j)
-                values.append(value)
-    x.flat[at] = values
+                x[i, j] = value
     return [str(classes[k]) for k in (x @ coef.T + intercept).argmax(axis=1)]
 
 
