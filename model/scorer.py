@@ -52,7 +52,6 @@ class Scorer:
         self.featurizer, self.model = pipeline[:-1], pipeline[-1]
         self.features = pipeline[0]  # the ClaimFeatures step, called directly on the request path
         self.names = tuple(self.featurizer.get_feature_names_out())
-        self._name_array = np.array(self.names, dtype=object)  # to take the names in each claim's order at once
         self.coef = self.model.coef_[0]
         self.ref_x = self.featurizer.transform([reference_claim()])[0]
         self.ref_z = float(self.ref_x @ self.coef + self.model.intercept_[0])
@@ -103,24 +102,7 @@ class Scorer:
             return [Scored(claim=c, links=lk, score=pi, label=la)
                     for c, lk, pi, la in zip(claims, links, rounded, labels, strict=True)]
         effects = np.round(self.effects(x, z, p), 4)
-        order = np.argsort(-np.abs(effects), axis=1, kind="stable")
-        if not np.isfinite(effects).all():  # never for our features; the sort below assumes it
-            return self._explained(claims, links, x, effects, order.tolist(), rounded, labels)
-        # Largest |effect| first, stable: the non-zero effects are each row's first ``count`` in that order, so
-        # the explanation is a prefix of the names and effects taken in it (no per-feature Python test).
-        counts = np.count_nonzero(effects, axis=1).tolist()
-        names = self._name_array[order].tolist()
-        ranked = np.take_along_axis(effects, order, axis=1).tolist()
-        out = []
-        for c, lk, xi, k, ni, ei, pi, la in zip(claims, links, x.tolist(), counts, names, ranked, rounded, labels,
-                                                strict=True):
-            out.append(Scored(claim=c, links=lk, features=dict(zip(self.names, xi, strict=True)), score=pi,
-                              label=la, explanation=tuple(zip(ni[:k], ei[:k], strict=True))))
-        return out
-
-    def _explained(self, claims: Sequence[Claim], links: Sequence[Links], x: np.ndarray, effects: np.ndarray,
-                   order: list[list[int]], rounded: list[float], labels: list[str]) -> list[Scored]:
-        """The explanations feature by feature, in ``order``, the zero effects left out."""
+        order = np.argsort(-np.abs(effects), axis=1, kind="stable").tolist()
         out = []
         for c, lk, xi, ei, oi, pi, la in zip(claims, links, x.tolist(), effects.tolist(), order, rounded, labels,
                                              strict=True):
