@@ -50,7 +50,7 @@ def feature_values(c: Claim, lk: Links) -> dict[str, float]:
     group = anonymous and c.anonymity == "group"
     reason = c.source is not None and bool(c.source.anonymity_reason)
     d, s = len(lk.denied_by), lk.corroborating_sources
-    documents = len({i.rsplit(":", 1)[0] for i in lk.corroborated_by})
+    documents = len({i.rsplit(":", 1)[0] for i in lk.corroborated_by}) if lk.corroborated_by else 0
     return {
         "attributed": attributed,
         "named_person": c.kind == "named_person",

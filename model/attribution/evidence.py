@@ -24,6 +24,7 @@ from model.lexicon import (
     TYPING,
     WITNESS,
 )
+from model.text import TOKEN
 
 PRONOUN_REACH = 12  # tokens after a name in which the next pronoun is taken to be about it (one clause or so)
 APPOSITIVE_REACH = 12  # tokens after "Name," that still belong to its appositive ("Velmar, the Danish shipping group")
@@ -104,10 +105,10 @@ class Evidence:
         hits = self.occurrences(name)
         f: dict[str, float] = {}
         for start, end in hits:  # each feature: the share of the name's occurrences that show it
-            before = words_of(self.text[max(0, start - WINDOW_BEFORE):start])[-_BEFORE_TOKENS:]
+            before = _words_before(self.text, start)
             if self.text.startswith(("'s", "’s"), end):
                 end += 2
-            after = words_of(self.text[end:end + WINDOW_AFTER])[:_AFTER_TOKENS]
+            after = _words_after(self.text, end)
             low_after = list(map(str.lower, after))
             keys = {*_before(before, list(map(str.lower, before)), len(before)), *_after(after, low_after, 0),
                     _next_pronoun(low_after, 0)}
@@ -115,6 +116,43 @@ class Evidence:
                 if key:
                     f[key] = f.get(key, 0.0) + 1.0 / len(hits)
         return f
+
+
+def _words_of(text: str) -> list[str]:
+    """``words_of(text)``: without a "." there is no period to join to a word, so the tokens as found."""
+    return words_of(text) if "." in text else TOKEN.findall(text)
+
+
+# The windows are tokenised from a shorter piece first, cut at a whitespace character: no token spans one, so
+# the piece's tokens are exactly the window's from (before) or up to (after) that cut. Joining periods to words
+# can change only the piece's word next to the cut, so a piece with one word more than needed gives the
+# window's words; most do, and the rest are tokenised whole.
+_BEFORE_PIECE = 64  # characters
+_AFTER_PIECE = 88
+
+
+def _words_before(text: str, start: int) -> list[str]:
+    """The last ``_BEFORE_TOKENS`` words of the ``WINDOW_BEFORE`` characters before ``start``."""
+    k = start - _BEFORE_PIECE
+    if k > 0:
+        while k < start and not text[k].isspace():
+            k += 1
+        words = _words_of(text[k:start])
+        if len(words) > _BEFORE_TOKENS:
+            return words[-_BEFORE_TOKENS:]
+    return _words_of(text[max(0, start - WINDOW_BEFORE):start])[-_BEFORE_TOKENS:]
+
+
+def _words_after(text: str, end: int) -> list[str]:
+    """The first ``_AFTER_TOKENS`` words of the ``WINDOW_AFTER`` characters from ``end``."""
+    c = end + _AFTER_PIECE
+    if c < len(text):
+        while c > end and not text[c].isspace():
+            c -= 1
+        words = _words_of(text[end:c])
+        if len(words) > _AFTER_TOKENS:
+            return words[:_AFTER_TOKENS]
+    return _words_of(text[end:end + WINDOW_AFTER])[:_AFTER_TOKENS]
 
 
 def _before(toks: list[str], low: list[str], i: int) -> list[str]:

@@ -8,11 +8,16 @@ then ``decision_function > 0``): a string value is the feature ``name=value`` wi
 column ``abs(h) % n_features`` and the sign of ``h``; values sharing a column are summed before being
 multiplied by its coefficient, and columns are summed in increasing order from 0, then the intercept added,
 all in float64. Any other model shape goes through ``model.predict``.
+
+Only the sign of that sum is asked for a decision, so ``predict`` first sums the terms in any order with
+``math.fsum`` (correctly rounded) and keeps that sign when it is further from zero than the rounding of any
+summation order could move it (``_MARGIN``); only a row that close to the boundary is summed in sklearn's order.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from math import fsum
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -23,6 +28,9 @@ from sklearn.pipeline import Pipeline
 from sklearn.utils import murmurhash3_32
 
 _CACHED = 65_536  # feature strings remembered per model (a few MB), then forgotten at once: hostile text cannot grow it
+# Any order of summing n terms lands within about n * 2**-53 * sum(|term|) of the exact sum; four times that
+# (per term, the intercept counted) is a margin no order, collision or rounding of the terms can cross.
+_MARGIN = 4 * 2.0**-52
 _INT32_MIN = -(2**31)  # abs() of it overflows in sklearn's C loop, which gives it a column of its own
 Row = Mapping[str, str | float]
 
@@ -42,7 +50,23 @@ class Hashed:
     def predict(self, rows: Sequence[Row]) -> list:
         """The class ``model.predict`` gives each row."""
         no, yes = self.classes[0], self.classes[1]
-        return [yes if self.score(row) > 0 else no for row in rows]
+        return [yes if self._positive(row) else no for row in rows]
+
+    def _positive(self, row: Row) -> bool:
+        """``score(row) > 0``: the sign of the correctly rounded sum where it is beyond doubt (no sort, no
+        Python loop over the terms), else ``score`` itself."""
+        terms = [self.intercept]
+        add, known, column = terms.append, self.columns.get, self._column
+        for item in row.items():  # the item is the (name, value) key: no tuple built per feature
+            v = item[1]
+            if isinstance(v, str):
+                add((known(item) or column(item))[1])
+            elif v:
+                add(float(v) * (known(item[0]) or column(item[0]))[1])
+        total = fsum(terms)
+        if abs(total) > _MARGIN * len(terms) * sum(map(abs, terms)):
+            return total > 0
+        return self.score(row) > 0
 
     def score(self, row: Row) -> float:
         """``decision_function`` of one row, summed in sklearn's order (increasing columns, from 0)."""

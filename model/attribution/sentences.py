@@ -3,7 +3,7 @@ claims' drafts cut from what the sentence stages found."""
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from model.attribution.acts import pronoun_part
 from model.attribution.nesting import cuts
@@ -63,14 +63,14 @@ def _overlapping(seg: Segmentation, ends: list[int], start: int, end: int) -> li
 
 
 def _inside(qs: list, starts: list[int]) -> list[bool]:
-    """For each token, whether it starts inside one of the (ordered) quotations: one merged sweep."""
-    if not qs:
-        return [False] * len(starts)
-    flags, k = [], 0
-    for pos in starts:
-        while k < len(qs) and qs[k].end <= pos:
-            k += 1
-        flags.append(k < len(qs) and qs[k].start < pos < qs[k].end)
+    """For each token, whether it starts inside one of the (disjoint) quotations: the tokens starting strictly
+    inside a quotation are one run of the sorted starts, found by bisection and set as a slice (no loop over
+    the tokens in Python)."""
+    flags = [False] * len(starts)
+    for q in qs:
+        lo, hi = bisect_right(starts, q.start), bisect_left(starts, q.end)
+        if lo < hi:
+            flags[lo:hi] = [True] * (hi - lo)
     return flags
 
 

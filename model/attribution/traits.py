@@ -39,7 +39,12 @@ def sentence_traits(s: Sentence) -> list[Traits]:
     order the filter's answers come back in). Where the accepted ones are is found once: linear in candidates."""
     accepted = [k for k, g in enumerate(s.candidates) if not g.doubt]
     first, last = (accepted[0], accepted[-1]) if accepted else (len(s.candidates), -1)
-    rows = [traits(s, f, "cue") | _neighbours(k, first, last) for k, f in enumerate(s.candidates) if f.source]
+    rows = []
+    for k, f in enumerate(s.candidates):
+        if f.source:
+            row = traits(s, f, "cue")
+            _neighbours(k, first, last, row)  # into the row itself: no merged copy of it per candidate
+            rows.append(row)
     return rows + [traits(s, f, "act") for f in s.acts or () if f.source]
 
 
@@ -59,28 +64,41 @@ def traits(s: Sentence, f: Found, origin: str) -> Traits:
         "after": after, "before_cue": shape(toks, low, i - 1), "quoted": round(s.quote_share, 1),
         "candidates": float(min(len(s.candidates), _MANY)), "position": float(_POSITIONS * i // len(low)),
     }
-    for name, on in (("weak", low[i] in WEAK), ("passive", f.passive), ("participle", f.participle),
-                     ("source_after", f.source_after), ("relayed", f.via), ("cue_cap", toks[i][:1].isupper()),
-                     ("title", s.is_title), ("opens_paragraph", s.opens_paragraph), ("cue_in_quote", s.in_quote[i])):
-        if on:
-            out[name] = 1.0
-    out.update(_source(s, f))
+    # Flags one by one in a fixed order (no table of pairs built per candidate: this runs for every one).
+    if low[i] in WEAK:
+        out["weak"] = 1.0
+    if f.passive:
+        out["passive"] = 1.0
+    if f.participle:
+        out["participle"] = 1.0
+    if f.source_after:
+        out["source_after"] = 1.0
+    if f.via:
+        out["relayed"] = 1.0
+    if toks[i][:1].isupper():
+        out["cue_cap"] = 1.0
+    if s.is_title:
+        out["title"] = 1.0
+    if s.opens_paragraph:
+        out["opens_paragraph"] = 1.0
+    if s.in_quote[i]:
+        out["cue_in_quote"] = 1.0
+    _source(s, f, out)
     return out
 
 
-def _neighbours(k: int, first: int, last: int) -> Traits:
+def _neighbours(k: int, first: int, last: int, out: Traits) -> None:
     """Whether a candidate the rules accept (the first at ``first``, the last at ``last``) comes before or after
-    the ``k``-th one in its sentence: a doubted noun ("a court order") beside an accepted cue is seldom an
-    attribution of its own."""
-    out: Traits = {}
+    the ``k``-th one in its sentence, added to ``out``: a doubted noun ("a court order") beside an accepted cue
+    is seldom an attribution of its own."""
     if first < k:
         out["accepted_before"] = 1.0
     if last > k:
         out["accepted_after"] = 1.0
-    return out
 
 
-def _source(s: Sentence, f: Found) -> Traits:
+def _source(s: Sentence, f: Found, out: Traits) -> None:
+    """The source phrase's features, added to ``out``."""
     toks, low = s.toks, s.low
     a, e = f.source
     i, b = f.cue
@@ -89,21 +107,26 @@ def _source(s: Sentence, f: Found) -> Traits:
     gap = (i - e) if before else (a - b)
     between = toks[e:i] if before else toks[b:a]
     kind = _head_kind(head, first, e - a)
-    out: Traits = {
+    out.update({
         "source": "before" if before else "after", "src_first": word_shape(toks[a], first, keep=True),
         "src_head": word_shape(toks[e - 1], head, keep=True), "src_head_end": head[-_ENDING:], "src_kind": kind,
         "src_kind|lemma": f"{kind}|{f.lemma}",
         "src_kind|doubt": f"{kind}|{f.doubt}", "src_len": float(min(e - a, _LONG)),
         "src_caps": sum(t[:1].isupper() for t in toks[a:e]) / (e - a), "before_src": shape(toks, low, a - 1),
         "gap": float(min(max(gap, 0), _FAR)),
-    }
-    for name, on in (("src_det", first in DETERMINERS), ("src_in_quote", s.in_quote[a]),
-                     ("src_digit", any(t[:1].isdigit() for t in toks[a:e])),
-                     ("src_possessive", any(w.endswith(("'s", "’s")) for w in low[a:e])),
-                     ("comma_between", "," in between), ("quote_between", not _QUOTES.isdisjoint(between))):
-        if on:
-            out[name] = 1.0
-    return out
+    })
+    if first in DETERMINERS:
+        out["src_det"] = 1.0
+    if s.in_quote[a]:
+        out["src_in_quote"] = 1.0
+    if any(t[:1].isdigit() for t in toks[a:e]):
+        out["src_digit"] = 1.0
+    if any(w.endswith(("'s", "’s")) for w in low[a:e]):
+        out["src_possessive"] = 1.0
+    if "," in between:
+        out["comma_between"] = 1.0
+    if not _QUOTES.isdisjoint(between):
+        out["quote_between"] = 1.0
 
 
 def _head_kind(head: str, first: str, length: int) -> str:
@@ -125,12 +148,12 @@ def shape(toks: list[str], low: list[str], k: int) -> str:
 def word_shape(tok: str, w: str, keep: bool = False) -> str:
     """A closed-class word itself; a quotation mark, punctuation, number or capitalised word by its kind; an
     open-class lower-case word itself when ``keep`` (a source's head noun), else by its ending."""
-    key = (tok, keep)
-    found = _SHAPES.get(key)
+    shapes = _KEPT if keep else _SHAPES  # one table per ``keep``: the token alone is the key, no pair built
+    found = shapes.get(tok)
     if found is None:
         found = _shape(tok, w, keep)
-        if len(_SHAPES) < _CACHED:
-            _SHAPES[key] = found
+        if len(shapes) < _CACHED:
+            shapes[tok] = found
     return found
 
 
@@ -150,8 +173,9 @@ def _shape(tok: str, w: str, keep: bool) -> str:
 
 _ENDINGS = ("ing", "ed", "ly", "s")  # what the ending tells of an open-class word: participle, past, adverb, plural
 _QUOTES = OPEN | CLOSE
-_SHAPES: dict[tuple[str, bool], str] = {}  # tokens recur: their shapes are worked out once
-_CACHED = 200_000  # shapes kept at most (a few MB), so hostile text cannot grow the cache without bound
+_SHAPES: dict[str, str] = {}  # tokens recur: their shapes are worked out once
+_KEPT: dict[str, str] = {}  # the same with ``keep``
+_CACHED = 100_000  # shapes kept at most per table (a few MB), so hostile text cannot grow them without bound
 # The lexicons' verdict on a source's head, the first list that holds it winning.
 _HEAD_KINDS = {w: name for name, words in reversed((
     ("confidential", CONFIDENTIAL), ("official", OFFICIAL), ("media", MEDIA), ("organization", ORGANIZATIONS),

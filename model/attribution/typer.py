@@ -40,13 +40,14 @@ def stage(doc: Doc, model: object | None) -> None:
     idx, features = rows(doc)
     if not features:
         return
-    unique = {tuple(f.items()): f for f in features}  # a name repeated in the document is typed once
+    keys = [tuple(f.items()) for f in features]  # each row's key built once, for both uses below
+    unique = dict(zip(keys, features, strict=True))  # a name repeated in the document is typed once
     kinds = dict(zip(unique, predict(model, list(unique.values())), strict=True))
     resolutions = list(doc.resolutions)
     bodies = []  # drafts the typer made organisations of, in text order
-    for n, f in zip(idx, features, strict=True):
+    for n, key in zip(idx, keys, strict=True):
         before = resolutions[n]
-        resolutions[n] = retyped(before, str(kinds[tuple(f.items())]))
+        resolutions[n] = retyped(before, str(kinds[key]))
         if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
             bodies.append(n)
     if bodies:
