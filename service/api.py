@@ -13,7 +13,6 @@ from flask import Blueprint, Response, current_app, g, jsonify, request
 import model
 import model.request
 from service import auth, openapi
-from service.answers import score_response
 from service.config import Settings
 from service.errors import Problem
 from service.ops import CLAIMS_SCORED
@@ -86,9 +85,8 @@ def score() -> Response:
         raise Problem(503, f"The model is not ready: {e}", reason="not_ready") from None
     g.claims = sum(len(d["claims"]) for d in result["documents"])
     CLAIMS_SCORED.inc(g.claims)
-    # jsonify's bytes (service/answers.py), which the batch command's model.request.encode_answer writes too
-    # (tests/test_batch.py).
-    return score_response(current_app, model.request.answer_body(result, req.client_token))
+    # jsonify and the batch command's model.request.encode_answer write the same bytes (tests/test_batch.py).
+    return jsonify(model.request.answer_body(result, req.client_token))
 
 
 @bp.get("/model")
