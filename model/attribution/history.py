@@ -58,7 +58,7 @@ class History:
             self.orgs.setdefault(mention.entity.split()[0], mention.role)
         if mention.kind != "named_person" or not mention.entity:
             return
-        if _FORMER & set(text.lower().split()):
+        if not _FORMER.isdisjoint(text.lower().split()):
             self.former.add(mention.entity)
         entry = self.people.setdefault(mention.entity, {})
         first = first_name(text)

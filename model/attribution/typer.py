@@ -31,6 +31,7 @@ ARTIFACT = "mentions"
 KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
 _IT = TYPING["it_pronouns"]
 _HE = TYPING["he_pronouns"]
+_PRONOUNS = _HE | _IT
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -134,7 +135,7 @@ def _persons_follow(doc: Doc, resolutions: list[Resolution]) -> None:
 def _a_person(r: Resolution) -> bool:
     """A source that is one person: named, or unnamed and not a group; not a pronoun left unresolved."""
     m = r.mention
-    return (r.source is not None and m is not None and r.source.text.lower() not in _HE | _IT
+    return (r.source is not None and m is not None and r.source.text.lower() not in _PRONOUNS
             and (m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural")))
 
 
