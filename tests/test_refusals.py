@@ -87,3 +87,17 @@ def test_a_refusal_and_a_claim_in_one_sentence_are_two_stances():
 def test_a_refusal_inside_a_denying_quotation_stays_a_refusal():
     text = ("“The reports are false,” the minister said. “We will not comment on the investigation,” she said.")
     assert stances(text) == ["denies", "declines"]
+
+
+@pytest.mark.parametrize(("text", "who"), [
+    ("The company did not return calls seeking comment.", "The company"),
+    ("A spokesman for Velmar did not immediately return calls seeking comment on Tuesday.",
+     "A spokesman for Velmar"),
+])
+def test_whoever_leaves_a_request_unanswered_is_the_source_not_the_request(text, who):
+    # PolNeAR counts "calls seeking comment" as an attribution, and the shipped filter keeps it; the claim is the
+    # refusal of whoever did not return them.
+    from model import extract
+
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.stance, c.source.text) == ("declines", who)
