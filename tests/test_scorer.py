@@ -149,3 +149,11 @@ def test_shipped_artifact_was_trained_on_the_committed_labels(scorer):
     labelled = Path(__file__).resolve().parents[1] / "model" / "data" / "labelled.jsonl"
     sets = {Path(s["file"]).name: s for s in scorer.card()["training_data"]["sets"]}
     assert sets["labelled.jsonl"]["sha256"] == hashlib.sha256(labelled.read_bytes()).hexdigest()
+
+
+def test_a_label_cut_goes_beside_a_mass_of_equal_scores_never_through_it():
+    from model.training.train import cut
+
+    shown = np.array([0.1] * 10 + [0.2] * 30 + [0.3] * 60)  # the third falls inside the 0.2 mass
+    assert cut(shown, 1 / 3) == 0.3  # 40 % below it: nearer a third than the 10 % below 0.2
+    assert cut(shown, 0.05) == 0.1 and cut(shown, 0.12) == 0.2
