@@ -14,6 +14,7 @@ from model.lexicon import (
     ORGANIZATIONS,
     PERSON_ROLES,
     TITLES,
+    TYPING,
     WITNESS,
 )
 from model.types import Span
@@ -26,7 +27,7 @@ _ALIASES = MENTION_WORDS["title_aliases_pairs"]
 _HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
 _PARTICLES = GRAMMAR["name_particles"] | {"el", "st."}
 _SURNAMES = Counter(name.split()[-1] for name in OFFICEHOLDERS)
-_FORMER = frozenset({"former", "ex", "ex-", "retired", "then", "then-", "late"})
+_FORMER = TYPING["former_words"]
 
 
 @dataclass(frozen=True)

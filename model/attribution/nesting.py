@@ -12,6 +12,7 @@ from model.attribution.acts import opening_subject
 from model.attribution.phrases import is_word, np_after, np_before, sentence_subject
 from model.attribution.records import Found, Sentence
 from model.attribution.subjects import HUMAN_PLURALS, personish
+from model.denial import NEGATIONS
 from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
 from model.lexicon import REFUSAL_WORDS as R
 
@@ -26,7 +27,7 @@ _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 _REQUESTS = R["requests"]  # "calls", "messages", "requests": what a request for comment is made by
 _RETURNING = R["returning"] | R["answering"]
 _ASKING = frozenset({"seek", "request", "ask"})  # the cue lemmas of "calls seeking comment"
-_NEGATED = GRAMMAR["auxiliaries"] | {"not", "n't", "never", "yet"}
+_NEGATED = GRAMMAR["auxiliaries"] | NEGATIONS | {"yet"}  # "did not", "has not yet", "had never"
 
 
 def nest(s: Sentence) -> None:
