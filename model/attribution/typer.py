@@ -107,9 +107,7 @@ def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> N
             continue
         near = [k for k in bodies if k < n and d.start - doc.drafts[k].end <= LOOKBACK]
         if near:
-            ante = resolutions[near[-1]]
-            full = ante.full or Span(ante.source.text, ante.source.start, ante.source.end)
-            resolutions[n] = Resolution(replace(r.source, resolved=full), ante.mention, full)
+            resolutions[n] = _refers_to(r, resolutions[near[-1]])
 
 
 def _persons_follow(doc: Doc, resolutions: list[Resolution]) -> None:
@@ -124,12 +122,16 @@ def _persons_follow(doc: Doc, resolutions: list[Resolution]) -> None:
                 or r.mention.kind != "named_organization":
             continue
         if last >= 0 and d.start - doc.drafts[last].end <= LOOKBACK:
-            ante = resolutions[last]
-            full = ante.full or Span(ante.source.text, ante.source.start, ante.source.end)
-            resolutions[n] = Resolution(replace(r.source, resolved=full), ante.mention, full)
+            resolutions[n] = _refers_to(r, resolutions[last])
         else:
             mention = Mention("anonymous", "other", r.source.text.lower(), "individual", "unknown", r.mention.head)
             resolutions[n] = Resolution(replace(r.source, resolved=None), mention, None)
+
+
+def _refers_to(r: Resolution, ante: Resolution) -> Resolution:
+    """The pronoun's resolution re-pointed at an earlier source: its fullest mention and what it is."""
+    full = ante.full or Span(ante.source.text, ante.source.start, ante.source.end)
+    return Resolution(replace(r.source, resolved=full), ante.mention, full)
 
 
 def _a_person(r: Resolution) -> bool:
