@@ -1,6 +1,7 @@
 """Choose the PolNeAR train articles the team labels for sourcing, and the ten kept as its holdout.
 
     python model/data/sourcing/select.py            # prints: split, publisher, pick, article, ann, events
+    python model/data/sourcing/select.py --round 2  # the second round's 14 train articles (batches 6-8)
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -8,6 +9,10 @@ markers, as ../shared/data/polnear-sourcing/select.py counts them, so anonymous 
 well represented), then four picks drawn at random (seeded) from the rest. Ten of the 42 articles,
 drawn at random (seeded) with at least one per publisher, are the team holdout: nobody tunes on them,
 they are only reported.
+
+The second round (more labels for the learned typer; all train, the holdout stays the first round's ten)
+takes, per publisher, among the articles the first round left, one marker pick and one drawn at random
+(seeded), of at most ROUND2_MAX_EVENTS events so that a batch is one sitting's work.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ MARKERS = ["officials", "official said", "sources", "source said", "aides", "aid
 MIN_EVENTS, MAX_EVENTS = 15, 90  # enough attributions to be worth reading; no single article dominating
 MARKER_PICKS, RANDOM_PICKS, HOLDOUT = 2, 4, 10
 SEED = 20261130
+ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
 
 
 def first_ann(article: str) -> Path | None:
@@ -40,16 +46,22 @@ def markers(text: str) -> int:
     return sum(low.count(m) for m in MARKERS)
 
 
-def select() -> list[tuple[str, str, str, str, str, int]]:
-    rng = random.Random(SEED)
+def candidates(max_events: int = MAX_EVENTS) -> dict[str, list[tuple[str, str, int, int]]]:
+    """publisher -> (article, ann, events, markers) of every train article worth labelling."""
     by_pub: dict[str, list[tuple[str, str, int, int]]] = defaultdict(list)
     for txt in sorted((TRAIN / "text").glob("*.txt")):
         ann = first_ann(txt.stem)
         if ann is None:
             continue
         n = events(ann)
-        if MIN_EVENTS <= n <= MAX_EVENTS:
+        if MIN_EVENTS <= n <= max_events:
             by_pub[txt.stem.split("_")[0]].append((txt.stem, ann.name, n, markers(txt.read_text(encoding="utf-8"))))
+    return by_pub
+
+
+def select() -> list[tuple[str, str, str, str, str, int]]:
+    rng = random.Random(SEED)
+    by_pub = candidates()
     chosen = []
     for pub in sorted(by_pub):
         cands = sorted(by_pub[pub])
@@ -63,8 +75,20 @@ def select() -> list[tuple[str, str, str, str, str, int]]:
     return [("holdout" if c[2] in holdout else "train", *c) for c in chosen]
 
 
+def select_round2() -> list[tuple[str, str, str, str, str, int]]:
+    rng = random.Random(ROUND2_SEED)
+    taken = {row[3] for row in select()}
+    chosen = []
+    for pub, cands in sorted(candidates(ROUND2_MAX_EVENTS).items()):
+        rest = sorted(c for c in cands if c[0] not in taken)
+        marked = min(rest, key=lambda c: (-c[3], c[0]))
+        drawn = rng.choice([c for c in rest if c != marked])
+        chosen += [("train", pub, "marker", *marked[:3]), ("train", pub, "random", *drawn[:3])]
+    return chosen
+
+
 if __name__ == "__main__":
     if not TRAIN.is_dir():
         sys.exit(f"no PolNeAR train split at {TRAIN}")
-    for row in select():
+    for row in (select_round2() if sys.argv[1:] == ["--round", "2"] else select()):
         print("\t".join(str(x) for x in row))
