@@ -292,3 +292,20 @@ def test_reporting_clause_after_a_comma_frames_the_sentence():
 def test_no_cue_inside_a_passive_infinitive():
     c = one("An official Kurdish source who asked not to be identified told Al Jazeera the town fell.")
     assert c.cue.text == "told" and c.anonymity == "individual"
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("Officials contacted by Reuters said the plan was off.", "Officials contacted by Reuters", "anonymous"),
+    ("Residents of Lesk reached by telephone said troops had moved.", "Residents of Lesk reached by telephone",
+     "anonymous"),
+    ("Analysts polled by the agency said growth would slow.", "Analysts polled by the agency", "anonymous"),
+])
+def test_how_the_reporter_got_the_source_is_not_the_source(text, source, kind):
+    c = one(text)  # the agent after "by" is the reporting outlet or a telephone, not who speaks
+    assert c.source is not None and c.source.text == source
+    assert c.kind == kind and c.entity and "reuters" not in c.entity and "agency" not in c.entity
+
+
+def test_an_author_after_by_still_speaks():
+    c = one("A report released by the ministry said exports fell.")
+    assert c.source is not None and c.source.text == "the ministry"

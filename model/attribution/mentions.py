@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from model.attribution.phrases import without_reporter
 from model.lexicon import (
     ABBREVIATIONS,
     COMMON_HEADS,
@@ -52,14 +53,14 @@ class Mention:
 
 def words_of(text: str) -> list[str]:
     """The mention's tokens (``model.text.TOKEN``), a title, abbreviation or initial keeping its period
-    ("Sen.", "Inc.", "J.") as the TITLES and other list lookups spell them."""
+    ("Sen.", "Inc.", "J.") as the TITLES and other list lookups spell them; the reporter's part cut off."""
     out: list[str] = []
     for w in TOKEN.findall(text):
         if w == "." and out and _takes_dot(out[-1]):
             out[-1] += "."
         else:
             out.append(w)
-    return out
+    return without_reporter(out)
 
 
 def _takes_dot(prev: str) -> bool:
@@ -190,10 +191,8 @@ def classify(text: str) -> Mention:
 # back-reference when definite ("the Indiana campaign" is some campaign met before).
 _GENERIC_ORGS = MENTION_WORDS["generic_orgs"]
 
-
 _PLACE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:city|state|county|town|village|government|kingdom|republic|commonwealth)"
                          r"\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
-
 
 _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES | _DETERMINERS | LEGAL_FORMS
 

@@ -223,6 +223,16 @@ def _clause_end(toks: list[str], k: int, hi: int) -> int:
 
 
 LY_NOUNS = ATTRIBUTION["ly_nouns"]
+REPORTED_BY = ATTRIBUTION["reported_by"]
+
+
+def without_reporter(ws: list[str]) -> list[str]:
+    """A mention's words before how the reporter got it ("Officials contacted by Reuters", "records, seen by
+    Nordwire"): the agent after "by" is the reporting outlet, not who the source is."""
+    for i in range(1, len(ws) - 1):
+        if ws[i].lower() in REPORTED_BY and ws[i + 1].lower() == "by":
+            return ws[:i - (ws[i - 1] == ",")] or ws
+    return ws
 
 
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]

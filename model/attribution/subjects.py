@@ -7,6 +7,7 @@ from model.attribution.phrases import (
     DETERMINERS,
     PEOPLE,
     RELATIVE,
+    REPORTED_BY,
     SKIP,
     STOP,
     SUBJECT_PRONOUNS,
@@ -43,6 +44,10 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
     if low[j] in _ALONE and (j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP):
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
+    if src and src[0] - 2 > lo and low[src[0] - 1] == "by" and low[src[0] - 2] in REPORTED_BY:
+        head = np_before(toks, low, src[0] - 3, lo)  # "Officials contacted by Reuters said": the officials speak
+        if head is not None and low[head[0]] not in SUBJECT_PRONOUNS:
+            return (head[0], src[1]), None
     if src and low[src[0]] in ("who", "which") and src[0] - 1 >= lo:
         k = _before_dashes(toks, src[0] - 1 - (toks[src[0] - 1] == ","), lo)
         return src, np_before(toks, low, k, lo)
