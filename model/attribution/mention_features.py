@@ -22,6 +22,7 @@ from model.attribution.mentions import (
 from model.attribution.records import Doc
 from model.lexicon import (
     COMMON_HEADS,
+    COMMON_PLURALS,
     CONFIDENTIAL,
     COUNTRIES,
     EXPERT,
@@ -49,7 +50,7 @@ CLASSES: dict[str, frozenset[str]] = {
     "confidential": CONFIDENTIAL, "common": COMMON_HEADS, "document": TYPING["document_heads"],
     "official": OFFICIAL, "media": MEDIA, "expert": EXPERT, "witness": WITNESS, "country": COUNTRIES,
     "title": TITLES, "legal": LEGAL_FORMS, "former": TYPING["former_words"], "candidate": TYPING["candidate_words"],
-    "honorific": TYPING["honorifics"],
+    "honorific": TYPING["honorifics"], "common_plural": COMMON_PLURALS,
 }
 _CLOSED = GRAMMAR["articles"] | QUANTIFIERS | GRAMMAR["phrase_quantifiers"]
 _TAILS = GRAMMAR["mention_tail"] | {"by"}

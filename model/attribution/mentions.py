@@ -10,6 +10,7 @@ from model.attribution.phrases import without_reporter
 from model.lexicon import (
     ABBREVIATIONS,
     COMMON_HEADS,
+    COMMON_PLURALS,
     CONFIDENTIAL,
     COUNTRIES,
     EXPERT,
@@ -278,7 +279,7 @@ def _acronym(run: list[str]) -> bool:
     return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
 
 
-_DESCRIBED = TYPING["described_groups"]
+_DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS  # listed, or plurals the training news writes in lower case
 _TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
 _BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's
 _NOT_PERSON_NAME = _BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"}

@@ -209,13 +209,19 @@ def fit(rows: list[Example], settings: dict) -> Pipeline:
 
 
 def choose(rows: list[Example], extra: list[Example]) -> tuple[dict, list[dict]]:
-    """The grid setting with the best out-of-fold kind accuracy, then named-organisation accuracy (the first
-    on a tie)."""
+    """The grid setting with the best out-of-fold balanced accuracy (the mean of the three kinds' accuracies),
+    then kind accuracy (the first on a tie). Balanced, because named organisations are one source in nine and
+    plain accuracy barely sees them, while held-out news is full of them; the grid's plain accuracies lie
+    within a point of each other."""
     results = []
     for settings in tqdm(GRID, desc="grouped CV", unit="setting"):
         results.append({"settings": settings, **cross_validate(rows, settings, extra)})
-    best = max(results, key=lambda r: (r["kind_acc"], r.get("kind_acc[named_organization]", 0.0)))
+    best = max(results, key=lambda r: (balanced(r), r["kind_acc"]))
     return best["settings"], results
+
+
+def balanced(result: dict) -> float:
+    return float(np.mean([result.get(f"kind_acc[{k}]", 0.0) for k in KINDS]))
 
 
 def data_hash(labels: list[dict], text_dir: Path, constructed: Path) -> str:
