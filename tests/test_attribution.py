@@ -309,3 +309,11 @@ def test_how_the_reporter_got_the_source_is_not_the_source(text, source, kind):
 def test_an_author_after_by_still_speaks():
     c = one("A report released by the ministry said exports fell.")
     assert c.source is not None and c.source.text == "the ministry"
+
+
+def test_a_body_described_by_another_kind_is_not_the_earlier_body():
+    text = ("Norrhall Bank was fined 40 million crowns on Monday for failing to report suspicious payments, "
+            "the central bank said.")
+    c = claims(text)[-1]  # "central" is not said of Norrhall Bank: the regulator speaks, not the bank it fined
+    assert c.source is not None and c.source.resolved is None
+    assert c.kind == "named_organization" and c.role == "official" and "norrhall" not in c.entity

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from model.attribution.history import History, Known
-from model.attribution.mentions import Mention, classify, words_of
+from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.records import QUOTED, Doc, Draft
 from model.lexicon import FEMALE, GRAMMAR, MALE, MENTION_WORDS, ORGANIZATIONS, TITLES
 from model.text import Segmentation
@@ -24,6 +24,8 @@ _NAME_RUN = re.compile(r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z]
                        r"(?:\s(?:(?:" + "|".join(sorted(p for p in GRAMMAR["name_particles"] if p.isalpha()))
                        + r")\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
+# Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
+_NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | {"same", "latter", "former"}
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,8 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
         target = history.find(src.start, mention.gender)
     elif mention.kind == "backref":
         target = history.find(src.start, "backref", mention.head)
+        if target is not None and not _same_kind(src.text, target):
+            target = None  # "the central bank" after "Norrhall Bank": another bank
         if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
             target = history.find(src.start, "salient")
     if mention.kind in ("pronoun", "backref") or d.local_resolved is not None:
@@ -111,6 +115,17 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or history.fullest.get(mention.entity) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+def _same_kind(description: str, target: Known) -> bool:
+    """A body's description says of the earlier mention what its lower-case modifiers say ("central" of "the
+    central bank"), in that mention's words or its fullest form. People are left alone: "the Florida senator"
+    seldom repeats the state of "Sen. Marco Rubio"."""
+    chunk = head_chunk(words_of(description))
+    if not chunk or chunk[-1].lower() not in ORGANIZATIONS:
+        return True
+    said = {w.lower() for w in words_of(target.span.text) + words_of(target.full.text)}
+    return all(w in said for w in chunk[:-1] if w.isalpha() and w.islower() and w not in _NOT_MODIFIERS)
 
 
 def _follow(target: Known, history: History) -> Mention:
