@@ -317,3 +317,11 @@ def test_a_body_described_by_another_kind_is_not_the_earlier_body():
     c = claims(text)[-1]  # "central" is not said of Norrhall Bank: the regulator speaks, not the bank it fined
     assert c.source is not None and c.source.resolved is None
     assert c.kind == "named_organization" and c.role == "official" and "norrhall" not in c.entity
+
+
+def test_a_spokesman_named_by_the_body_met_before_takes_its_role():
+    text = ("The Karst Regional Emergency Service put the number of trapped miners at 13. "
+            "Rescue teams were close to the men, service spokesman Bojan Lusic said.")
+    c = claims(text)[-1]
+    assert c.kind == "named_person" and c.role == "official"
+    assert one("Clinton spokesman Brian Fallon said the report was wrong.").role == "other"

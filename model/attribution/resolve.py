@@ -24,6 +24,7 @@ _NAME_RUN = re.compile(r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z]
                        r"(?:\s(?:(?:" + "|".join(sorted(p for p in GRAMMAR["name_particles"] if p.isalpha()))
                        + r")\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
+_SPEAKING_FOR = MENTION_WORDS["speaking_for"]
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | {"same", "latter", "former"}
 
@@ -108,6 +109,8 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
             mention = Mention("named_organization", history.orgs[mention.entity], mention.entity, "none", "plural",
                               mention.head)  # "Peabody" after "Peabody Energy"
         known_role = history.role_of(src.text, mention)
+        if known_role in (None, "other"):
+            known_role = _body_role(src, history) or known_role
         if mention.kind == "named_person" and mention.role == "other" and known_role not in (None, "other"):
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
                               history.genders.get(mention.entity, mention.gender), mention.head)
@@ -115,6 +118,16 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or history.fullest.get(mention.entity) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+def _body_role(src: Span, history: History) -> str | None:
+    """The role of the body a person speaks for when the mention names it by a word met before: "service
+    spokesman Bojan Lusic" after "the Karst Regional Emergency Service"."""
+    ws = words_of(src.text)
+    at = next((i for i, w in enumerate(ws) if w.lower() in _SPEAKING_FOR), 0)
+    common = at and ws[at - 1].isalpha() and ws[at - 1].islower()  # "service", not the name in "Clinton spokesman"
+    body = history.find(src.start, "backref", ws[at - 1]) if common else None
+    return body.mention.role if body is not None and body.mention.kind == "named_organization" else None
 
 
 def _same_kind(description: str, target: Known) -> bool:
