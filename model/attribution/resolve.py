@@ -123,6 +123,8 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
 def _body_role(src: Span, history: History) -> str | None:
     """The role of the body a person speaks for when the mention names it by a word met before: "service
     spokesman Bojan Lusic" after "the Karst Regional Emergency Service"."""
+    if _SPEAKING_FOR.isdisjoint(src.text.lower().split()):
+        return None
     ws = words_of(src.text)
     at = next((i for i, w in enumerate(ws) if w.lower() in _SPEAKING_FOR), 0)
     common = at and ws[at - 1].isalpha() and ws[at - 1].islower()  # "service", not the name in "Clinton spokesman"
