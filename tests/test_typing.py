@@ -207,3 +207,10 @@ def test_training_is_deterministic(tmp_path: Path):
         model = mentions.fit(rows, {"C": 0.3, "balance": 1.0})
         digests.add(artifact.write(model, tmp_path / str(n), ARTIFACT, {"name": "t", "version": "0"})["sha256"])
     assert len(digests) == 1
+
+
+def test_a_quantifier_opened_description_with_a_name_in_apposition_is_that_person():
+    from model.attribution.mentions import classify
+    for text in ("Another resident, Vesna Duric", "Another critic, Laurence H. Tribe"):
+        m = classify(text)  # the name in apposition identifies the speaker
+        assert m.kind == "named_person" and m.entity == text.split()[-1].lower()

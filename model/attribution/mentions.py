@@ -37,6 +37,7 @@ from model.text import TOKEN
 _CLAUSE = MENTION_WORDS["clause"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 _DETERMINERS = GRAMMAR["articles"]
+_OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A definite description of these refers back to an earlier mention ("the senator", "the agency").
 _BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]
@@ -202,7 +203,7 @@ def appositive_name(ws: list[str]) -> list[str] | None:
     """A person's name set off by commas after a description ("His former partner, Lawrence B. Cummings",
     "Hollis's lawyer, Martin Greaves": a possessor's description too)."""
     first = ws[0].lower() if ws else ""
-    if not ws or (is_capitalised(ws[0]) and first not in _DETERMINERS and first not in QUANTIFIERS
+    if not ws or (is_capitalised(ws[0]) and first not in _DETERMINERS and first not in _OPENERS
                   and not first.endswith(("'s", "’s"))):
         return None  # a name first: the ordinary path handles it
     segment: list[str] = []
@@ -291,9 +292,8 @@ def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention
     core = [w.lower() for w in core_of(ws) if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS
             and w.lower() not in _FUNCTION]
     entity = " ".join(core[:4]) or head
-    individual = head in CONFIDENTIAL and (not head.endswith("s") or head in ("sources", "insiders"))
-    if "familiar" in (w.lower() for w in ws) or "anonymity" in (w.lower() for w in ws):
-        individual = True
+    individual = (head in CONFIDENTIAL and (not head.endswith("s") or head in ("sources", "insiders"))) or any(
+        w.lower() in ("familiar", "anonymity") for w in ws)
     gender = gender_of(ws)
     if gender == "unknown" and ((head.endswith("s") and not head.endswith("ss")) or head in _PLURAL_HEADS):
         gender = "plural"
