@@ -214,3 +214,13 @@ def test_a_quantifier_opened_description_with_a_name_in_apposition_is_that_perso
     for text in ("Another resident, Vesna Duric", "Another critic, Laurence H. Tribe"):
         m = classify(text)  # the name in apposition identifies the speaker
         assert m.kind == "named_person" and m.entity == text.split()[-1].lower()
+
+
+def test_a_surname_alone_after_the_full_name_is_that_person():
+    from model import extract
+    from model.types import Document
+    text = ("The Free Arvan Front's political leader, Marek Zoltai, told the radio station that the group "
+            "remained committed to the truce. \"We have not broken the ceasefire,\" Zoltai said.")
+    found = extract([Document(id="t", text=text)])
+    assert [c.kind for c in found] == ["named_person", "named_person"]
+    assert found[0].entity == found[1].entity == "zoltai"

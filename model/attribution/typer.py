@@ -20,11 +20,11 @@ from sklearn.linear_model import LogisticRegression
 
 from model.attribution.history import LOOKBACK
 from model.attribution.mention_features import name_of, rows
-from model.attribution.mentions import Mention
+from model.attribution.mentions import Mention, words_of
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.lexicon import CONFIDENTIAL, TYPING
+from model.lexicon import CONFIDENTIAL, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -53,6 +53,7 @@ def stage(doc: Doc, model: object | None) -> None:
             bodies.append(n)
     if bodies:
         _it_follows(doc, resolutions, bodies)
+    _surnames_follow(resolutions)
     _persons_follow(doc, resolutions)
     doc.resolutions = resolutions
 
@@ -108,6 +109,27 @@ def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> N
         near = [k for k in bodies if k < n and d.start - doc.drafts[k].end <= LOOKBACK]
         if near:
             resolutions[n] = _refers_to(r, resolutions[near[-1]])
+
+
+def _surnames_follow(resolutions: list[Resolution]) -> None:
+    """"Marek Zoltai told ... Zoltai said": a surname alone after a person's first name and surname is that
+    person, whatever the typer made of the bare word (one pass)."""
+    people: set[str] = set()
+    for n, r in enumerate(resolutions):
+        if r.source is None or r.mention is None:
+            continue
+        if r.mention.kind == "named_person" and _full_name(r):
+            people.add(r.mention.entity)
+        elif r.mention.kind == "named_organization" and r.source.resolved is None \
+                and r.source.text.strip().lower() in people:
+            resolutions[n] = retyped(r, "named_person")
+
+
+def _full_name(r: Resolution) -> bool:
+    """The person's surname is written after a capitalised first name ("Marek Zoltai"), titles aside."""
+    ws = words_of((r.source.resolved or r.source).text)
+    return any(w.lower() == r.mention.entity and ws[i - 1][:1].isupper() and ws[i - 1].isalpha()
+               and ws[i - 1].lower() not in TITLES for i, w in enumerate(ws) if i)
 
 
 def _persons_follow(doc: Doc, resolutions: list[Resolution]) -> None:
