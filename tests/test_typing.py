@@ -224,3 +224,13 @@ def test_a_surname_alone_after_the_full_name_is_that_person():
     found = extract([Document(id="t", text=text)])
     assert [c.kind for c in found] == ["named_person", "named_person"]
     assert found[0].entity == found[1].entity == "zoltai"
+
+
+def test_a_document_that_names_its_producer_is_the_producer():
+    from model import extract
+    from model.types import Document
+    text = "Inspection records of the State Mining Inspectorate show that inspectors noted water in the tunnel."
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.kind == "named_organization" and c.role == "official" and c.entity == "state mining inspectorate"
+    (c,) = extract([Document(id="t", text="Court filings in a separate civil case show the payments.")])
+    assert c.kind == "anonymous"  # no producer named: the guideline's "a review of records"
