@@ -26,7 +26,7 @@ _NAME_RUN = re.compile(r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z]
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
-_NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | {"same", "latter", "former"}
+_NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from model.attribution.mentions import Mention, classify, core_of, words_of
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.lexicon import CONFIDENTIAL, TITLES, TYPING
+from model.lexicon import CONFIDENTIAL, GRAMMAR, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -33,7 +33,7 @@ _IT = TYPING["it_pronouns"]
 _HE = TYPING["he_pronouns"]
 _PRONOUNS = _HE | _IT
 _DOCUMENTS = TYPING["document_heads"]
-_PRODUCED_BY = frozenset({"of", "by", "from"})
+_PRODUCED_BY = GRAMMAR["produced_by"]
 
 
 def stage(doc: Doc, model: object | None) -> None:
