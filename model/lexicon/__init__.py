@@ -127,5 +127,5 @@ REFUSAL_WORDS = sections("refusal.txt")
 LEGAL_FORMS = words("legal_forms.txt")
 FIRST_NAMES = words("first_names.txt")
 TYPING = sections("typing.txt")
-# Plural common nouns of the training news (mined by model/training/common_nouns.py): "Pharmacists" is no name.
+# Plural common nouns of the training news (mined by model/training/common_nouns.py): "Hospitals" is no name.
 COMMON_PLURALS = words("common_plurals.txt")

@@ -87,10 +87,10 @@ def main(argv: list[str] | None = None) -> int:
     found = plurals(*count(polnear + emergent))
     head = [f"# Plural common nouns of the training news ({len(polnear)} PolNeAR train articles without the team",
             f"# holdout, {len(emergent)} Emergent train bodies without the team holdout): written in lower case at",
-            f"# least {MIN_LOWER} times and capitalised inside a sentence at most {MAX_CAPITALISED:.0%} as often.",
-            "# Written by `python -m model.training.common_nouns`; do not edit by hand. A capitalised mention",
-            "# head listed here is a common noun opening a sentence (\"Pharmacists in the capital said\"):",
-            "# the typer's feature cap_common (model/attribution/mention_features.py)."]
+            f"# least {MIN_LOWER} times and capitalised alone inside a sentence at most {MAX_CAPITALISED:.0%} as",
+            "# often. Written by `python -m model.training.common_nouns`; do not edit by hand. A mention opening",
+            "# with a word listed here is a described group (\"Hospitals in Sardo said\"): the rules' described",
+            "# groups (model/attribution/mentions.py) and the typer's common_plural features read this list."]
     args.out.write_text("\n".join(head + found) + "\n", encoding="utf-8")
     print(f"{len(found)} plurals -> {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
     return 0
