@@ -125,6 +125,7 @@ def scored(records: Iterable[Record], analyzer: Analyzer, workers: int, model_di
     with ProcessPoolExecutor(workers, mp_context=_context(), initializer=_start_worker,
                              initargs=(model_dir, limits)) as pool:
         window: deque[tuple[list[Record], Future]] = deque()
+        finished = False
         try:
             for chunk in _chunks(records):
                 window.append((chunk, pool.submit(_score_chunk, chunk)))
@@ -134,8 +135,12 @@ def scored(records: Iterable[Record], analyzer: Analyzer, workers: int, model_di
             while window:
                 done, future = window.popleft()
                 yield done, future.result()
+            finished = True
         finally:
-            pool.shutdown(wait=False, cancel_futures=True)
+            # A finished run joins the pool's manager thread: left running, it races the interpreter's exit
+            # hook on a closing pipe (CPython gh-83279; "OSError: [Errno 9]" after the summary line). A run
+            # stopped early (interrupt, dead worker) cuts it loose instead of waiting for queued chunks.
+            pool.shutdown(wait=finished, cancel_futures=not finished)
 
 
 # ------------------------------------------------------------------- output
