@@ -2,6 +2,7 @@
 
     python model/data/sourcing/select.py            # prints: split, publisher, pick, article, ann, events
     python model/data/sourcing/select.py --round 2  # the second round's 14 train articles (batches 6-8)
+    python model/data/sourcing/select.py --round 3  # the third round's 14 (batches 9-11), as the second
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -12,7 +13,8 @@ they are only reported.
 
 The second round (more labels for the learned typer; all train, the holdout stays the first round's ten)
 takes, per publisher, among the articles the first round left, one marker pick and one drawn at random
-(seeded), of at most ROUND2_MAX_EVENTS events so that a batch is one sitting's work.
+(seeded), of at most ROUND2_MAX_EVENTS events so that a batch is one sitting's work. The third round
+does the same among the articles the first two left, with its own seed.
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ MIN_EVENTS, MAX_EVENTS = 15, 90  # enough attributions to be worth reading; no s
 MARKER_PICKS, RANDOM_PICKS, HOLDOUT = 2, 4, 10
 SEED = 20261130
 ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
+LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202}  # one seed per later round: a round's draw never moves another's
 
 
 def first_ann(article: str) -> Path | None:
@@ -75,9 +78,10 @@ def select() -> list[tuple[str, str, str, str, str, int]]:
     return [("holdout" if c[2] in holdout else "train", *c) for c in chosen]
 
 
-def select_round2() -> list[tuple[str, str, str, str, str, int]]:
-    rng = random.Random(ROUND2_SEED)
-    taken = {row[3] for row in select()}
+def select_later(round_: int) -> list[tuple[str, str, str, str, str, int]]:
+    """A later round: per publisher one marker pick and one random pick among articles no earlier round took."""
+    rng = random.Random(LATER_SEEDS[round_])
+    taken = {row[3] for row in select()} | {row[3] for r in range(2, round_) for row in select_later(r)}
     chosen = []
     for pub, cands in sorted(candidates(ROUND2_MAX_EVENTS).items()):
         rest = sorted(c for c in cands if c[0] not in taken)
@@ -90,5 +94,6 @@ def select_round2() -> list[tuple[str, str, str, str, str, int]]:
 if __name__ == "__main__":
     if not TRAIN.is_dir():
         sys.exit(f"no PolNeAR train split at {TRAIN}")
-    for row in (select_round2() if sys.argv[1:] == ["--round", "2"] else select()):
+    later = int(sys.argv[2]) if sys.argv[1:2] == ["--round"] else 1
+    for row in (select_later(later) if later > 1 else select()):
         print("\t".join(str(x) for x in row))
