@@ -171,6 +171,11 @@ def claims_of(text: str) -> list[tuple[str | None, str | None, list[str]]]:
     ("The talks stalled, according to the Gazette, citing two officials.", "two officials", "the Gazette"),
     ("The firm lost money, The Wall Street Journal reported on Monday, citing people familiar with the matter.",
      "people familiar with the matter", "The Wall Street Journal"),
+    # The citing clause inside the outlet's own subject phrase, before the cue.
+    ("The Courier, citing two people familiar with the matter, reported that the talks stalled.",
+     "two people familiar with the matter", "The Courier"),
+    ("The news agency Reuters, citing tribal sources in Iraq, said he has three.",
+     "tribal sources in Iraq", "Reuters"),
 ])
 def test_a_cited_speaker_is_the_source_and_the_outlet_its_relay(text, source, via):
     ((src, _, vias),) = claims_of(text)
@@ -180,10 +185,11 @@ def test_a_cited_speaker_is_the_source_and_the_outlet_its_relay(text, source, vi
 @pytest.mark.parametrize("text", [
     "The talks stalled, according to the Gazette, citing internal documents.",
     "McCain said the economy was weak, citing low economic growth.",
+    "The Gazette, citing internal documents, said the plan was shelved.",
 ])
 def test_citing_no_speaker_leaves_the_source_alone(text):
     src, _, vias = claims_of(text)[0]
-    assert vias == [] and src in ("the Gazette", "McCain")
+    assert vias == [] and src.lower().startswith(("the gazette", "mccain"))
 
 
 @pytest.mark.parametrize(("text", "doubt"), [

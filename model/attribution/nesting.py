@@ -72,7 +72,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None) -> l
         if f.source and low[f.source[1] - 1] in _REQUESTS and f.lemma in _ASKING:
             f = _unanswered(toks, low, f)  # "did not return calls seeking comment": who did not, not the calls
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
-    return _outer_last(toks, _cited(toks, low, out))
+    return _outer_last(toks, _cited(toks, low, [_citing_inside(toks, low, f) for f in out]))
 
 
 def _cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]:
@@ -90,6 +90,19 @@ def _cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]:
         if src is not None:
             out[k - 1:k + 1] = [replace(prev, source=src, source_after=True, via=(prev.source,))]
     return out
+
+
+def _citing_inside(toks: list[str], low: list[str], f: Found) -> Found:
+    """'The Courier, citing two officials, reported ...': a source phrase holding ", citing <speakers>" is a
+    relay; the speakers cited are the source, the phrase before the comma its relay."""
+    if f.source is None or f.via or f.source_after:
+        return f
+    a, e = f.source
+    k = next((k for k in range(a + 1, e - 1) if low[k] == "citing" and toks[k - 1] == ","), None)
+    src = _speaker_after(toks, low, k + 1) if k is not None else None
+    if src is None or src[1] > e:
+        return f
+    return replace(f, source=src, via=((a, k - 1),))
 
 
 def _speaker_after(toks: list[str], low: list[str], i: int) -> tuple[int, int] | None:
