@@ -28,6 +28,9 @@ def one(text: str) -> Claim:
     ("Speaking to reporters, Ali Hassan said the border was closed.", "Ali Hassan", "said"),
     ("Sen. Chuck Grassley (R-Iowa) told Politico the bill was dead.", "Sen. Chuck Grassley (R-Iowa)", "told"),
     ("The ministry dismissed the reports as baseless.", "The ministry", "dismissed"),
+    # "close to" and a "to"-taking role noun before a determiner: the whole phrase, not its object.
+    ("A person close to the talks said the deal was near.", "A person close to the talks", "said"),
+    ("Aides to the governor said he would sign the bill.", "Aides to the governor", "said"),
 ])
 def test_source_and_cue_spans(text, source, cue):
     c = one(text)

@@ -81,7 +81,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
     k = j
     while k - 1 >= lo and j - k < _MAX_NP:
         w, lw = toks[k - 1], low[k - 1]
-        if lw == "to" and k - 2 >= lo and low[k - 2] in ("close", "loyal", "allied", "next"):
+        if lw == "to" and k - 2 >= lo and low[k - 2] in _CLOSE_TO:
             k -= 2  # "those close to him"
             continue
         if lw == "to" and k - 2 >= lo and low[k - 2] in _TO_HEADS:
@@ -97,6 +97,8 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
                     low[k - 2] not in STOP or (low[k - 2] == "and" and k - 3 >= lo and is_cap(toks[k - 3]))):
                 k -= 1  # "observers in Virginia and around the country"
                 continue
+            if k - 2 >= lo and low[k - 1] == "to" and low[k - 2] in _CLOSE_TO | _TO_HEADS:
+                continue  # "a person close to the talks", "aides to the governor": "to" is taken next round
             break
         if lw in _NP_PREP or lw in _LOOSE_PREP:
             if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
@@ -135,6 +137,7 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
 
 
 _TO_HEADS = ATTRIBUTION["to_heads"]
+_CLOSE_TO = frozenset({"close", "loyal", "allied", "next"})  # "those close to him"
 _PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
 _KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"]
 
