@@ -33,7 +33,8 @@ MIN_EVENTS, MAX_EVENTS = 15, 90  # enough attributions to be worth reading; no s
 MARKER_PICKS, RANDOM_PICKS, HOLDOUT = 2, 4, 10
 SEED = 20261130
 ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
-LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203}  # one seed per later round: a round's draw never moves another's
+# One seed per later round: a round's draw never moves another's.
+LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203}
 
 
 def first_ann(article: str) -> Path | None:
