@@ -211,7 +211,8 @@ def test_training_is_deterministic(tmp_path: Path):
 
 def test_a_quantifier_opened_description_with_a_name_in_apposition_is_that_person():
     from model.attribution.mentions import classify
-    for text in ("Another resident, Vesna Duric", "Another critic, Laurence H. Tribe"):
+    for text in ("Another resident, Vesna Duric", "Another critic, Laurence H. Tribe",
+                 "Another Clinton ally, Agriculture Secretary Tom Vilsack"):  # a title before the name too
         m = classify(text)  # the name in apposition identifies the speaker
         assert m.kind == "named_person" and m.entity == text.split()[-1].lower()
 

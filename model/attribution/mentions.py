@@ -200,22 +200,22 @@ _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES 
 
 
 def appositive_name(ws: list[str]) -> list[str] | None:
-    """A person's name set off by commas after a description ("His former partner, Lawrence B. Cummings",
-    "Hollis's lawyer, Martin Greaves": a possessor's description too)."""
+    """A person's name set off by commas after a description: "His former partner, Lawrence B. Cummings"."""
     first = ws[0].lower() if ws else ""
     if not ws or (is_capitalised(ws[0]) and first not in _DETERMINERS and first not in _OPENERS
                   and not first.endswith(("'s", "’s"))):
         return None  # a name first: the ordinary path handles it
     segment: list[str] = []
     for w in [*ws, ","]:
-        if w == ",":
-            names = [x for x in segment if x != "."]
-            low = {x.lower() for x in names}
-            if len(names) >= 2 and all(is_capitalised(x) for x in names) and not low & _NOT_NAMES:
-                return names
-            segment = []
-        elif segment is not None:
+        if w != ",":
             segment.append(w)
+            continue
+        names = [x for x in segment if x != "."]
+        titled = [k for k, x in enumerate(names) if x.lower() in _TITLE_WORDS]  # "Agriculture Secretary Tom Vilsack"
+        names = names[titled[-1] + 1:] if titled and all(is_capitalised(x) for x in names) else names
+        if len(names) >= 2 and all(is_capitalised(x) for x in names) and not {x.lower() for x in names} & _NOT_NAMES:
+            return names
+        segment = []
     return None
 
 
