@@ -31,6 +31,8 @@ def one(text: str) -> Claim:
     # "close to" and a "to"-taking role noun before a determiner: the whole phrase, not its object.
     ("A person close to the talks said the deal was near.", "A person close to the talks", "said"),
     ("Aides to the governor said he would sign the bill.", "Aides to the governor", "said"),
+    # A web address is one word: "com" is no speaker.
+    ("A screen image captured by Outsports.com showed the post.", "Outsports.com", "showed"),
 ])
 def test_source_and_cue_spans(text, source, cue):
     c = one(text)
