@@ -146,6 +146,14 @@ def test_definite_back_reference():
     assert (senator.kind, senator.role, senator.entity) == ("named_person", "official", "warren")
 
 
+def test_a_possessive_pronoun_owning_a_statement_resolves_to_its_owner():
+    # "His remarks", "its FEC reports": the possessor speaks through the document (the guideline's documents case).
+    remarks = claims("FBI Director James Comey testified on Tuesday. His remarks suggested the inquiry was over.")[-1]
+    assert (remarks.source.resolved.text, remarks.kind, remarks.role) == ("FBI Director James Comey",
+                                                                          "named_person", "official")
+    assert one("His remarks suggested the inquiry was over.").kind == "anonymous"  # no one to own them
+
+
 def test_relay_according_to_then_pronoun():
     text = "Ali Hassan spoke on Monday. According to the state news agency, he said the border was closed."
     c = claims(text)[1]

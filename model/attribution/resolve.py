@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from model.attribution.history import History, Known
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.records import QUOTED, Doc, Draft
-from model.lexicon import FEMALE, GRAMMAR, MALE, MENTION_WORDS, ORGANIZATIONS, TITLES
+from model.lexicon import FEMALE, GRAMMAR, MALE, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TITLES, TYPING
 from model.text import Segmentation
 from model.types import Relay, Source, Span
 
@@ -27,6 +27,9 @@ _NAMED_OFFICES = MENTION_WORDS["named_offices"]
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
+_DOCUMENTS = TYPING["document_heads"]
+_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+_OWNED = 5  # words of "its latest FEC reports": longer phrases say more than whose document it is
 
 
 @dataclass(frozen=True)
@@ -80,9 +83,12 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
     mention = classify(src.text)
     resolved = None
     target: Known | None = None
+    owner = _owner(src.text, mention)
     if d.local_resolved is not None:
         local = classify(d.local_resolved.text)
         target = history.add(d.local_resolved, local)
+    elif owner:  # "His remarks suggested", "its FEC reports show": the possessor's statement
+        target = history.find(src.start, owner)
     elif mention.kind == "pronoun":
         target = history.find(src.start, mention.gender)
     elif mention.kind == "backref":
@@ -91,7 +97,7 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
             target = None  # "the central bank" after "Norrhall Bank": another bank
         if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
             target = history.find(src.start, "salient")
-    if mention.kind in ("pronoun", "backref") or d.local_resolved is not None:
+    if mention.kind in ("pronoun", "backref") or d.local_resolved is not None or (owner and target is not None):
         if target is not None:
             resolved = target.full
             mention = _follow(target, history)
@@ -118,6 +124,15 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or history.fullest.get(mention.entity) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+def _owner(text: str, mention: Mention) -> str:
+    """The pronoun class of a possessive pronoun owning a document or statement ("his remarks": male), else ""."""
+    if mention.head not in _DOCUMENTS:
+        return ""
+    ws = words_of(text)
+    first = ws[0].lower()
+    return PRONOUNS[first] if first in _POSSESSIVES and len(ws) <= _OWNED else ""
 
 
 def _body_role(src: Span, history: History) -> str | None:
