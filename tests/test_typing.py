@@ -227,6 +227,14 @@ def test_a_surname_alone_after_the_full_name_is_that_person():
     assert found[0].entity == found[1].entity == "zoltai"
 
 
+def test_a_surname_that_is_also_a_common_plural_is_the_person_with_his_role():
+    from model import extract
+    from model.types import Document
+    text = "Sen. Jeff Sessions praised the plan on Monday. Sessions said it would pass."
+    found = extract([Document(id="t", text=text)])  # "sessions" is a plural the news writes in lower case
+    assert [(c.kind, c.role) for c in found] == [("named_person", "official")] * 2
+
+
 def test_a_document_that_names_its_producer_is_the_producer():
     from model import extract
     from model.types import Document

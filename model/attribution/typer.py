@@ -116,16 +116,19 @@ def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> N
 
 def _surnames_follow(resolutions: list[Resolution]) -> None:
     """"Marek Zoltai told ... Zoltai said": a surname alone after a person's first name and surname is that
-    person, whatever the typer made of the bare word (one pass)."""
-    people: set[str] = set()
+    person, with that person's role, whatever the typer or a word list made of the bare word ("Sen. Jeff
+    Sessions ... Sessions said": no described group of sessions). One pass."""
+    people: dict[str, str] = {}  # surname -> role
     for n, r in enumerate(resolutions):
         if r.source is None or r.mention is None:
             continue
         if r.mention.kind == "named_person" and _full_name(r):
-            people.add(r.mention.entity)
-        elif r.mention.kind == "named_organization" and r.source.resolved is None \
+            people[r.mention.entity] = r.mention.role
+        elif r.mention.kind != "named_person" and r.source.resolved is None \
                 and r.source.text.strip().lower() in people:
-            resolutions[n] = retyped(r, "named_person")
+            person = retyped(r, "named_person")
+            role = people[r.source.text.strip().lower()] if person.mention.role == "other" else person.mention.role
+            resolutions[n] = replace(person, mention=replace(person.mention, role=role))
 
 
 def _documents_take_producer(resolutions: list[Resolution]) -> None:
