@@ -28,7 +28,7 @@ _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
 _DOCUMENTS = TYPING["document_heads"]
-_POSSESSIVES = frozenset({"his", "her", "its", "their"})
+_POSSESSIVES = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 _OWNED = 5  # words of "its latest FEC reports": longer phrases say more than whose document it is
 
 

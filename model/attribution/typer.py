@@ -125,9 +125,9 @@ def _surnames_follow(resolutions: list[Resolution]) -> None:
         if r.mention.kind == "named_person" and _full_name(r):
             people[r.mention.entity] = r.mention.role
         elif r.mention.kind != "named_person" and r.source.resolved is None \
-                and r.source.text.strip().lower() in people:
+                and (surname := r.source.text.strip().lower()) in people:
             person = retyped(r, "named_person")
-            role = people[r.source.text.strip().lower()] if person.mention.role == "other" else person.mention.role
+            role = people[surname] if person.mention.role == "other" else person.mention.role
             resolutions[n] = replace(person, mention=replace(person.mention, role=role))
 
 
