@@ -70,3 +70,40 @@ def test_the_rules_read_the_named_features():
                  "response_negation"):
         assert rule({**none, name: 1.0}), name
     assert set(RULE_FEATURES) < set(FEATURES)
+
+
+RESTATING = [
+    # an answer negating what another source said earlier, restating it
+    ("Local media reported that the finance minister had resigned. \"The finance minister has not resigned,\" "
+     "a spokeswoman for the ministry said.", 1),
+    ("Witnesses said soldiers fired shots at the crowd. The army said no shots had been fired at the crowd.", 1),
+]
+
+
+@pytest.mark.parametrize(("text", "n"), RESTATING)
+def test_a_negating_answer_that_restates_an_earlier_claim_denies_it(text, n):
+    assert stances(text)[n] == "denies", [(c.text, c.stance) for c in claims(text)]
+
+
+@pytest.mark.parametrize(("text", "n"), RESTATING)
+def test_the_restated_stage_is_what_finds_them(text, n):
+    from model.attribution import Pipeline
+
+    found = Pipeline(disable=["restated"])(Document(id="t", text=text), 0)
+    assert found[n].stance == "asserts"
+
+
+@pytest.mark.parametrize("text", [
+    # agreement: the earlier claim says the same negative thing
+    "CNN said none of the networks carried the speech. A columnist noted that none of the networks carried the "
+    "speech.",
+    # the same source qualifying itself
+    "The minister said the plant would close. The minister said the plant would not close before May.",
+    # nothing earlier in play
+    "The minister said the plant would not close before May.",
+    # a long sentence sharing two of the story's words says something else
+    "Officials said the bridge would reopen. The mayor said that the city had not yet decided how to pay for "
+    "repairs to roads, schools, parks and the old bridge near the station after the storm.",
+])
+def test_a_negation_that_rejects_no_earlier_claim_asserts(text):
+    assert "denies" not in stances(text), [(c.text, c.stance) for c in claims(text)]
