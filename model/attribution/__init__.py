@@ -53,7 +53,6 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
     ("stance", stance.stage),  # asserts / denies / declines (refusals)
     ("quotation_stance", claims.quotation_stance),  # one quotation, one stance
-    ("restated", stance.restated_stage),  # a negating answer that restates an earlier claim denies it
     ("hedges", stance.hedge_stage),  # "reportedly", "probably", ...
 )
 STAGES = tuple(name for name, _ in SENTENCE_STAGES + DOCUMENT_STAGES)

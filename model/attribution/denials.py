@@ -174,11 +174,6 @@ def row(c: Candidate) -> list[float]:
     return [float(named[name]) for name in FEATURES]
 
 
-def negates_early(c: Candidate) -> bool:
-    """What is said opens by negating: among the first words after the cue or of a quotation opening it."""
-    return _negates(_early(content(c), c))
-
-
 def _early(said: str, c: Candidate) -> list[str]:
     """The first words of what is said: right after the cue, and of a quotation opening the claim."""
     out = []

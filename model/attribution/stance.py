@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from model.attribution.denials import Candidate, content, negates_early, possible, rule, signs
+from model.attribution.denials import Candidate, possible, rule, signs
 from model.attribution.records import QUOTED, Doc
 from model.attribution.refusals import declines
-from model.content import NEGATION, WORD, term
 from model.lexicon import HEDGES
 from model.text import words
 from model.types import Span
@@ -95,53 +94,3 @@ def _sentence_denials(doc: Doc, out: list[str]) -> list[str]:
     return ["denies" if st == "asserts" and d.source is not None and d.cue is not None
             and (d.sentence, d.source.start) in denying and _AND_BEFORE.search(text, d.start, d.cue.start) else st
             for d, st in zip(doc.drafts, out, strict=True)]
-
-
-
-# A negating answer restates a claim in play when it shares at least RESTATED content terms with it and they are
-# at least IN_PLAY of its own terms: a short answer ("has not resigned") echoes the claim; a long sentence
-# sharing two of the story's words ("Clinton", "emails") does not.
-RESTATED = 2
-IN_PLAY = 0.5
-
-
-def restated_stage(doc: Doc) -> None:
-    """Stage "restated": "'The minister has not resigned,' a spokeswoman said" after "reports that the minister
-    had resigned": an answer that opens by negating what an earlier, affirmative claim of someone else (or of
-    the reporter) said rejects that claim in play. After "quotation_stance": the rest of the speaker's
-    quotation says other things and is not taken along. Only a negating answer makes terms be worked out."""
-    if doc.stances:
-        doc.stances = _restated_negations(doc, doc.stances)
-
-
-def _restated_negations(doc: Doc, out: list[str]) -> list[str]:
-    text, resolutions = doc.text, doc.resolutions or [None] * len(doc.drafts)
-    candidates = [Candidate(text, d.start, d.end, d.cue, d.source, d.quote_share >= QUOTED) for d in doc.drafts]
-    answers = [n for n, (c, st) in enumerate(zip(candidates, out, strict=True))
-               if st == "asserts" and c.source is not None and _negated(doc, c) and negates_early(c)]
-    if not answers:
-        return out
-    out = list(out)
-    earlier: list[tuple[frozenset[str], str]] = []  # affirmative claims so far: content terms, who said them
-    for n, (c, r) in enumerate(zip(candidates[:answers[-1] + 1], resolutions, strict=False)):
-        said = content(c)
-        terms = frozenset(filter(None, map(term, WORD.findall(said))))
-        who = r.mention.entity if r is not None and r.mention is not None else ""
-        if n in answers and terms and any(
-                len(shared := terms & other) >= RESTATED and len(shared) >= IN_PLAY * len(terms)
-                for other, by in earlier if not by or by != who):
-            out[n] = "denies"
-        if not _negated(doc, c, said):
-            earlier.append((terms, who))
-    return out
-
-
-def _negated(doc: Doc, c: Candidate, said: str | None = None) -> bool:
-    """Any negation in the claim (``said``: in its content only)."""
-    if said is not None:
-        return not NEGATION.isdisjoint(WORD.findall(said)) or "n't" in said
-    return not NEGATION.isdisjoint(doc.words(c.start, c.end)) or "n't" in _text_of(c)
-
-
-def _text_of(c: Candidate) -> str:
-    return c.text[c.start:c.end].replace("’", "'")
