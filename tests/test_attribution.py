@@ -132,6 +132,16 @@ def test_pronouns_resolve_by_gender_and_kind_follows():
                                                                      "smith")
 
 
+def test_a_name_the_text_gives_a_courtesy_title_elsewhere_is_a_he_or_she():
+    # "Tashfeen" is in no first-name list; "Ms. Malik" later in the text says she is a woman.
+    text = ("Tashfeen Malik passed three background checks, but none uncovered that she talked openly about "
+            "jihad. Ms. Malik made little effort to hide it.")
+    she = next(c for c in claims(text) if c.source and c.source.text == "she")
+    assert (she.source.resolved.text, she.kind) == ("Tashfeen Malik", "named_person")
+    for_him = next(c for c in claims(text.replace("Ms. Malik", "Mr. Malik")) if c.source and c.source.text == "she")
+    assert for_him.source.resolved is None  # "Mr." makes Malik a man: no "she"
+
+
 def test_an_officeholder_the_training_news_titles_is_official_without_a_title():
     # Listed in model/lexicon/officeholders.txt (mined from PolNeAR train); Madoff is not.
     listed, surname, unknown = claims("Bernie Sanders said the vote was rigged. Sanders said it again. "

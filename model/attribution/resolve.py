@@ -8,7 +8,7 @@ mention's fullest form and kind and role follow it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from model.attribution.history import History, Known
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
@@ -24,6 +24,10 @@ _NAME_RUN = re.compile(r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z]
                        r"(?:\s(?:(?:" + "|".join(sorted(p for p in GRAMMAR["name_particles"] if p.isalpha()))
                        + r")\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
+# "Ms. Malik", "Mr. Farook": a courtesy title that says man or woman ("Ms" with or without its point), and the
+# capitalised surname after it.
+_GENDERED = {h.rstrip("."): "female" if h in FEMALE else "male" for h in TYPING["honorifics"] if h in FEMALE | MALE}
+_HONOURED = re.compile(r"\b(?i:(" + "|".join(sorted(_GENDERED)) + r"))\.?\s+([A-Z][\w’'-]{1,20})\b")
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
@@ -228,13 +232,20 @@ def _carry(r: Resolution) -> Resolution:
 def _name_mentions(text: str) -> list[tuple[Span, Mention]]:
     """People named anywhere in the text, as antecedents for "he"/"she" when they were not sources.
 
-    Only runs that look like people: after a title, or opening with a known first name.
+    Only runs that look like people: after a title, opening with a known first name, or whose surname the text
+    writes elsewhere after "Mr." or "Ms." ("Tashfeen Malik ... Ms. Malik": a woman, though her first name is
+    in no list).
     """
+    honoured = {m.group(2).lower(): _GENDERED[m.group(1).lower()] for m in _HONOURED.finditer(text)}
     out = []
     for m in _NAME_RUN.finditer(text):
         mention = classify(m.group(0))
         first = m.group(0).split()[0].lower()
-        if mention.kind == "named_organization" or (mention.kind == "named_person" and (
-                first in TITLES or first in FEMALE or first in MALE or mention.role != "other")):
+        looks = mention.kind == "named_organization" or (mention.kind == "named_person" and (
+            first in TITLES or first in FEMALE or first in MALE or mention.role != "other"))
+        if not looks and mention.kind == "named_person" and mention.gender == "unknown" \
+                and mention.entity in honoured:
+            mention, looks = replace(mention, gender=honoured[mention.entity]), True
+        if looks:
             out.append((Span(m.group(0), m.start(), m.end()), mention))
     return out
