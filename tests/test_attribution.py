@@ -348,3 +348,21 @@ def test_a_spokesman_named_by_the_body_met_before_takes_its_role():
     c = claims(text)[-1]
     assert c.kind == "named_person" and c.role == "official"
     assert one("Clinton spokesman Brian Fallon said the report was wrong.").role == "other"
+
+
+@pytest.mark.parametrize(("text", "source", "role"), [
+    ("The business newspaper Lisvard Ledger reported that the bank paid a fine.",
+     "The business newspaper Lisvard Ledger", "media"),
+    ("Rights group Amnesty International said the trial was unfair.", "Rights group Amnesty International", "other"),
+    # a longer phrase of another role outweighs the official word inside it
+    ("Maritime security firm Seaward Risk said the tanker was seized.", "Maritime security firm Seaward Risk",
+     "expert"),
+])
+def test_a_body_named_with_its_kind_keeps_the_kind_in_its_source(text, source, role):
+    c = one(text)  # the rules alone (the typer decides the kind)
+    assert (c.source.text, c.role) == (source, role)
+
+
+def test_a_body_word_after_a_verb_is_no_part_of_the_next_name():
+    c = one("Smith told the newspaper Trump would win.")
+    assert c.source.text == "Smith"

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import re
 
-from model.attribution.mentions import is_capitalised, phrases, role_of, words_of
+from model.attribution.mentions import is_capitalised, words_of
+from model.attribution.role_words import phrases, role_of
 from model.lexicon import (
     EXPERT,
     FEMALE,

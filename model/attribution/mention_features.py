@@ -16,10 +16,10 @@ from model.attribution.mentions import (
     core_of,
     head_chunk,
     is_capitalised,
-    role_of,
     words_of,
 )
 from model.attribution.records import Doc
+from model.attribution.role_words import role_of
 from model.lexicon import (
     COMMON_HEADS,
     COMMON_PLURALS,

@@ -7,13 +7,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from model.attribution.phrases import without_reporter
+from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
+from model.attribution.role_words import role_of
 from model.lexicon import (
     ABBREVIATIONS,
     COMMON_HEADS,
     COMMON_PLURALS,
     CONFIDENTIAL,
     COUNTRIES,
-    EXPERT,
     FEMALE,
     GRAMMAR,
     GROUPS,
@@ -29,7 +30,6 @@ from model.lexicon import (
     ROLE_NOUNS,
     TITLES,
     TYPING,
-    WITNESS,
 )
 from model.text import TOKEN
 
@@ -38,7 +38,6 @@ _CLAUSE = MENTION_WORDS["clause"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 _DETERMINERS = GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
-_POSSESSIVE = re.compile(r"['’]s?$")
 # A definite description of these refers back to an earlier mention ("the senator", "the agency").
 _BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]
 
@@ -104,42 +103,6 @@ def _name_words(chunk: list[str]) -> list[str]:
             continue
         out.append(w)
     return out
-
-
-def phrases(ws: list[str]) -> set[str]:
-    """Lower-case words and two- and three-word phrases of a mention, for list lookups; a dotted acronym also
-    as the lists spell it ("F.B.I." -> "fbi"; two letters stay: "U.S." is no "us")."""
-    low = [_POSSESSIVE.sub("", w.lower()) or w.lower() for w in ws]
-    out = set(low)
-    out.update(a for w in low if "." in w[:-1] and len(a := w.replace(".", "")) > 2 and a.isalpha())
-    out.update(" ".join(low[i:i + 2]) for i in range(len(low) - 1))
-    out.update(" ".join(low[i:i + 3]) for i in range(len(low) - 2))
-    return out
-
-
-def role_of(ws: list[str]) -> str:
-    """official / media / expert / witness / other from the mention's words; "former" cancels an office."""
-    found = phrases(ws)
-    former = not found.isdisjoint(("former", "ex", "retired"))
-    outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
-    if outlets and not (found & _OFFICE_HOLDERS):
-        return "media"
-    if "campaign" in found and not found & _SITTING:
-        return "other"  # campaign staff speak for a candidate, not an office
-    if not former and found & OFFICIAL:
-        return "official"
-    if found & EXPERT:
-        return "expert"
-    if found & MEDIA:
-        return "media"
-    if found & WITNESS:
-        return "witness"
-    return "other"
-
-
-_OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report", "press" yield to an office
-_OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
-_SITTING = MENTION_WORDS["sitting_titles"]
 
 
 def gender_of(ws: list[str]) -> str:

@@ -13,11 +13,14 @@ from model.lexicon import (
     DENIAL,
     GRAMMAR,
     GROUPS,
+    MENTION_WORDS,
+    ORGANIZATIONS,
     PERSON_ROLES,
     PRONOUNS,
     ROLE_NOUNS,
     SPEECH,
     TITLES,
+    TYPING,
     WITNESS,
     words,
 )
@@ -125,11 +128,16 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
 
 
 def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, int]:
-    """'a Bloomberg interview Trump' (a missing comma): keep the final name when an ordinary noun precedes it."""
+    """'a Bloomberg interview Trump' (a missing comma): keep the final name when an ordinary noun precedes it.
+    A body's kind before its name stays when the phrase opens its clause ("The business newspaper Lisvard
+    Ledger reported", "Rights group Amnesty International said"), not after a verb ("told the newspaper
+    Trump would")."""
     r = b
     while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
         r -= 1
     w = low[r - 1] if r > a else ""
+    if w in _BODY_KINDS and (a == 0 or not is_word(toks[a - 1]) or low[a - 1] in ("and", "but")):
+        return (a, b)
     if a < r < b and toks[r - 1][:1].islower() and is_word(w) and w not in _KEEP_BEFORE_NAME \
             and w not in DETERMINERS and w not in _NP_PREP and w not in _LOOSE_PREP and w not in ("and", "to", "by"):
         return (r, b)
@@ -140,6 +148,7 @@ _TO_HEADS = ATTRIBUTION["to_heads"]
 _CLOSE_TO = frozenset({"close", "loyal", "allied", "next"})  # "those close to him"
 _PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
 _KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"]
+_BODY_KINDS = ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]  # "the shipping group"
 
 
 def _verbish(w: str, lw: str) -> bool:

@@ -1,0 +1,61 @@
+"""What a mention's words say of its role: official, media, expert, witness or other.
+
+Looked up word by word and by two- and three-word phrases in the role lexicons (``official.txt``,
+``media.txt``, ``expert.txt``, ``witness.txt``); "former" cancels an office, a campaign speaks for a
+candidate, and a longer phrase of another role outweighs an official word inside it ("security firm").
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.lexicon import EXPERT, MEDIA, MENTION_WORDS, OFFICIAL, WITNESS
+
+POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
+
+
+def phrases(ws: list[str]) -> set[str]:
+    """Lower-case words and two- and three-word phrases of a mention, for list lookups; a dotted acronym also
+    as the lists spell it ("F.B.I." -> "fbi"; two letters stay: "U.S." is no "us")."""
+    low = [POSSESSIVE.sub("", w.lower()) or w.lower() for w in ws]
+    out = set(low)
+    out.update(a for w in low if "." in w[:-1] and len(a := w.replace(".", "")) > 2 and a.isalpha())
+    out.update(" ".join(low[i:i + 2]) for i in range(len(low) - 1))
+    out.update(" ".join(low[i:i + 3]) for i in range(len(low) - 2))
+    return out
+
+
+def role_of(ws: list[str]) -> str:
+    """official / media / expert / witness / other from the mention's words; "former" cancels an office."""
+    found = phrases(ws)
+    former = not found.isdisjoint(("former", "ex", "retired"))
+    outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
+    if outlets and not (found & _OFFICE_HOLDERS):
+        return "media"
+    if "campaign" in found and not found & _SITTING:
+        return "other"  # campaign staff speak for a candidate, not an office
+    if not former and _offices(found):
+        return "official"
+    if found & EXPERT:
+        return "expert"
+    if found & MEDIA:
+        return "media"
+    if found & WITNESS:
+        return "witness"
+    return "other"
+
+
+def _offices(found: set[str]) -> set[str]:
+    """The official words found, less those inside a longer phrase of another role ("security firm" is an
+    expert's, though "security" alone is official)."""
+    offices = found & OFFICIAL
+    if offices:
+        other = {w for p in found & _NOT_OFFICIAL if " " in p for w in p.split()}
+        offices -= other
+    return offices
+
+
+_NOT_OFFICIAL = EXPERT | MEDIA | WITNESS
+_OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report", "press" yield to an office
+_OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
+_SITTING = MENTION_WORDS["sitting_titles"]
