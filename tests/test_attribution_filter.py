@@ -175,7 +175,10 @@ def claims_of(text: str) -> list[tuple[str | None, str | None, list[str]]]:
     ("The Courier, citing two people familiar with the matter, reported that the talks stalled.",
      "two people familiar with the matter", "The Courier"),
     ("The news agency Reuters, citing tribal sources in Iraq, said he has three.",
-     "tribal sources in Iraq", "Reuters"),
+     "tribal sources in Iraq", "The news agency Reuters"),  # the body's kind stays with its name
+    # ... where the outlet's phrase holds a word the cue rules could take for a verb ("state")
+    ("Corvanian state television, citing security sources, reported that a diplomat had been filmed.",
+     "security sources", "Corvanian state television"),
 ])
 def test_a_cited_speaker_is_the_source_and_the_outlet_its_relay(text, source, via):
     ((src, _, vias),) = claims_of(text)

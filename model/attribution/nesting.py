@@ -45,6 +45,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None) -> l
         if f.source and f.source[0] in inside and f.source[1] - f.source[0] == 1:
             continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
         prev = out[-1] if out else None
+        if f.participle and f.cue[0] in inside:
+            continue  # "Corvanian state television, citing security sources, reported": the phrase's own relay
         if f.participle:
             cited = _speaker_after(toks, low, f.cue[1]) if f.lemma == "cite" and prev is not None \
                 and prev.kind == "relay" and not prev.via else None
