@@ -24,10 +24,13 @@ _NAME_RUN = re.compile(r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z]
                        r"(?:\s(?:(?:" + "|".join(sorted(p for p in GRAMMAR["name_particles"] if p.isalpha()))
                        + r")\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
-# "Ms. Malik", "Mr. Farook": a courtesy title that says man or woman ("Ms" with or without its point), and the
-# capitalised surname after it.
+# "Ms. Malik", "Mr. Farook": a courtesy title that says man or woman, capitalised as news writes it ("Ms" with or
+# without its point), and the capitalised surname after it.
 _GENDERED = {h.rstrip("."): "female" if h in FEMALE else "male" for h in TYPING["honorifics"] if h in FEMALE | MALE}
-_HONOURED = re.compile(r"\b(?i:(" + "|".join(sorted(_GENDERED)) + r"))\.?\s+([A-Z][\w’'-]{1,20})\b")
+# No "\b" before the title: a pattern opening with literals is searched for by its first letter, many times
+# faster over a whole article; the word boundary before it is checked on each match instead.
+_HONOURED = re.compile(r"(" + "|".join(sorted((h.capitalize() for h in _GENDERED), key=len, reverse=True))
+                       + r")\.?\s+([A-Z][\w’'-]{1,20})\b")
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
@@ -236,7 +239,8 @@ def _name_mentions(text: str) -> list[tuple[Span, Mention]]:
     writes elsewhere after "Mr." or "Ms." ("Tashfeen Malik ... Ms. Malik": a woman, though her first name is
     in no list).
     """
-    honoured = {m.group(2).lower(): _GENDERED[m.group(1).lower()] for m in _HONOURED.finditer(text)}
+    honoured = {m.group(2).lower(): _GENDERED[m.group(1).lower()] for m in _HONOURED.finditer(text)
+                if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")}
     out = []
     for m in _NAME_RUN.finditer(text):
         mention = classify(m.group(0))
