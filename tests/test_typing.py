@@ -243,3 +243,20 @@ def test_a_document_that_names_its_producer_is_the_producer():
     assert c.kind == "named_organization" and c.role == "official" and c.entity == "state mining inspectorate"
     (c,) = extract([Document(id="t", text="Court filings in a separate civil case show the payments.")])
     assert c.kind == "anonymous"  # no producer named: the guideline's "a review of records"
+
+
+def test_the_typer_sees_which_pronoun_points_back_to_a_name():
+    # "they" after a body speaks for its people, "it" for the body: the typer is told which one it was.
+    from model.attribution.mention_features import rows
+    seen = []
+
+    class Keep:
+        def wrap(self, name, fn):
+            return (lambda d: (seen.extend(rows(d)[1]), fn(d))[1]) if name == "typing" else fn
+
+    pipeline = Pipeline(models=load_models(DEFAULT_MODEL_DIR), timer=Keep())
+    for text in ("The Republican Party issued a statement on Monday. They said the vote was fair.",
+                 "The Justice Department issued a statement on Monday. It said the inquiry was closed."):
+        pipeline(Document(id="t", text=text), 0)
+    pointers = {k for f in seen for k in f if k.startswith("from_pronoun=")}
+    assert pointers == {"from_pronoun=they", "from_pronoun=it"}

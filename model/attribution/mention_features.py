@@ -95,6 +95,8 @@ def row(target: str, source: str, mention: Mention, evidence: Evidence) -> dict[
     if target != source:
         f["resolved"] = 1.0
         f["from=" + own_kind] = 1.0
+        if own_kind == "pronoun":  # "they" after a body speaks for its people, "it" for the body itself
+            f["from_pronoun=" + source.strip().lower()] = 1.0
     else:
         if own_kind == "backref":
             f["unresolved_description"] = 1.0  # "the band leader" with nothing earlier to point to
