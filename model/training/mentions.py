@@ -50,7 +50,7 @@ CONSTRUCTED = ROOT / "model" / "data" / "mentions" / "constructed.jsonl"
 CONSTRUCTED_WEIGHT = 0.5
 VERSION = "1.0.0"
 SEED = 20161108
-FOLDS = 8  # grouped by article: about 9 articles a fold on 74 train articles
+FOLDS = 8  # grouped by article: 11 articles a fold on the 88 train articles
 # Shuffles of which articles share a fold, averaged: with one split, settings a point apart swapped places from
 # one label round to the next (the holdout then moved with them); the mean over five is steadier.
 REPEATS = 5
