@@ -366,3 +366,10 @@ def test_a_body_named_with_its_kind_keeps_the_kind_in_its_source(text, source, r
 def test_a_body_word_after_a_verb_is_no_part_of_the_next_name():
     c = one("Smith told the newspaper Trump would win.")
     assert c.source.text == "Smith"
+
+
+def test_a_description_after_a_name_in_apposition_resolves_to_the_named_mention():
+    # "The judge, Maria Lopez": the fullest mention of Lopez keeps her name, so "The judge" later points to it.
+    _, judge = claims("The judge, Maria Lopez, said the case would go ahead. The judge said no more.")
+    assert (judge.source.resolved.text, judge.kind, judge.entity) == ("The judge, Maria Lopez", "named_person",
+                                                                      "lopez")

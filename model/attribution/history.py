@@ -163,6 +163,11 @@ def trimmed(text: str, span: Span, mention: Mention) -> Span:
     chunk = head_chunk(words_of(span.text))
     if not chunk:
         return span
+    if mention.entity and mention.entity not in (w.lower().replace("’", "'") for w in chunk):
+        # the name is in the appositive ("The judge, Maria Lopez"): the mention runs to it
+        at = span.text.lower().replace("’", "'").rfind(mention.entity)
+        return Span(text[span.start:span.start + at + len(mention.entity)], span.start,
+                    span.start + at + len(mention.entity)) if at > 0 else span
     last = chunk[-1]
     pos = 0
     for w in chunk:
