@@ -21,12 +21,13 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import chain
 
 import numpy as np
 import scipy.sparse as sp
 from sklearn.base import BaseEstimator, TransformerMixin
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from model import sparse_rows
 
 TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Sentence ends: terminal punctuation (and closing quotes) before a space, or a line break. Abbreviations
@@ -312,26 +313,26 @@ class PairFeatures(TransformerMixin, BaseEstimator):
         sentences. Rows are the batch's distinct texts; a claim of several sentences is one row."""
         vocab = sorted(set().union(*side.sentences))
         idf = self._idf(vocab)
-        ids, sentence_ptr = _ids(side.sentences, {w: j for j, w in enumerate(vocab)})
+        ids, sentence_ptr = sparse_rows.word_ids(side.sentences, {w: j for j, w in enumerate(vocab)})
         rows = _text_rows(side.n_sentences, sentence_ptr)
-        lead_ids, lead_ptr = _gather(ids, _lead_rows(side.n_sentences, sentence_ptr))
+        lead_ids, lead_ptr = sparse_rows.gather(ids, _lead_rows(side.n_sentences, sentence_ptr))
         v = len(vocab)
-        tf, lead_tf = _csr(ids, rows, v), _csr(lead_ids, lead_ptr, v)
-        binary, lead_bin = _binary(tf), _binary(lead_tf)
-        weighted = _scale(binary, idf)
-        wsum = _nonzero(_rowsum(weighted))
-        unit = _l2(_scale(tf, idf))
+        tf, lead_tf = sparse_rows.csr(ids, rows, v), sparse_rows.csr(lead_ids, lead_ptr, v)
+        binary, lead_bin = sparse_rows.binary(tf), sparse_rows.binary(lead_tf)
+        weighted = sparse_rows.scale(binary, idf)
+        wsum = sparse_rows.nonzero(sparse_rows.rowsum(weighted))
+        unit = sparse_rows.l2_rows(sparse_rows.scale(tf, idf))
         a_unit, a_w, a_den = unit[ia], weighted[ia], wsum[ia]
-        cos = _rowdot(a_unit, unit[ib])
-        cos_lead = _rowdot(a_unit, _l2(_scale(lead_tf, idf))[ib])
-        contain = _rowdot(a_w, binary[ib]) / a_den
-        contain_lead = _rowdot(a_w, lead_bin[ib]) / a_den
-        contain_text = _rowdot(binary[ia], weighted[ib]) / wsum[ib]
-        bi, lead_bi = _bigrams([(ids, rows), (lead_ids, lead_ptr)], v)
-        a_bi, a_bi_n = bi[ia], _nonzero(_rowsum(bi))[ia]
-        bigrams = _rowdot(a_bi, bi[ib]) / a_bi_n
-        bigrams_lead = _rowdot(a_bi, lead_bi[ib]) / a_bi_n
-        sentences = _binary(_csr(ids, sentence_ptr, v))
+        cos = sparse_rows.rowdot(a_unit, unit[ib])
+        cos_lead = sparse_rows.rowdot(a_unit, sparse_rows.l2_rows(sparse_rows.scale(lead_tf, idf))[ib])
+        contain = sparse_rows.rowdot(a_w, binary[ib]) / a_den
+        contain_lead = sparse_rows.rowdot(a_w, lead_bin[ib]) / a_den
+        contain_text = sparse_rows.rowdot(binary[ia], weighted[ib]) / wsum[ib]
+        bi, lead_bi = sparse_rows.bigrams([(ids, rows), (lead_ids, lead_ptr)], v)
+        a_bi, a_bi_n = bi[ia], sparse_rows.nonzero(sparse_rows.rowsum(bi))[ia]
+        bigrams = sparse_rows.rowdot(a_bi, bi[ib]) / a_bi_n
+        bigrams_lead = sparse_rows.rowdot(a_bi, lead_bi[ib]) / a_bi_n
+        sentences = sparse_rows.binary(sparse_rows.csr(ids, sentence_ptr, v))
         best = self._best_sentences(weighted, wsum, sentences, side, ia, ib)
         return np.column_stack([cos, cos_lead, contain, contain_lead, contain_text, bigrams, bigrams_lead, *best])
 
@@ -351,19 +352,10 @@ class PairFeatures(TransformerMixin, BaseEstimator):
         starts = np.cumsum(per_pair) - per_pair
         owner = np.repeat(np.arange(len(ib)), per_pair)
         rows = np.repeat(first[ib] - starts, per_pair) + np.arange(int(per_pair.sum()))
-        share = _rowdot(weighted[ia[owner]], sentences[rows]) / wsum[ia[owner]]
+        share = sparse_rows.rowdot(weighted[ia[owner]], sentences[rows]) / wsum[ia[owner]]
         out = [np.maximum.reduceat(share, starts)]
         out += [np.maximum.reduceat(np.where(flags[rows, k], share, 0.0), starts) for k in range(4)]
         return out
-
-
-# ---- sparse helpers: rows of word ids -> CSR matrices, row-wise products --------------------------------
-def _ids(rows: list[list[str]], index: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
-    """Word ids of all rows, concatenated, and the row pointer."""
-    lengths = np.fromiter(map(len, rows), dtype=np.int64, count=len(rows))
-    ptr = np.concatenate(([0], np.cumsum(lengths)))
-    ids = np.fromiter(map(index.__getitem__, chain.from_iterable(rows)), dtype=np.int64, count=int(ptr[-1]))
-    return ids, ptr
 
 
 def _text_rows(n_sentences: list[int], sentence_ptr: np.ndarray) -> np.ndarray:
@@ -376,69 +368,3 @@ def _lead_rows(n_sentences: list[int], sentence_ptr: np.ndarray) -> tuple[np.nda
     n = np.asarray(n_sentences, dtype=np.int64)
     first = np.cumsum(n) - n
     return sentence_ptr[first], sentence_ptr[first + np.minimum(n, LEAD_SENTENCES)]
-
-
-def _gather(ids: np.ndarray, spans: tuple[np.ndarray, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-    """The ids within each (start, end) span, concatenated, and their row pointer."""
-    start, end = spans
-    lengths = end - start
-    ptr = np.concatenate(([0], np.cumsum(lengths)))
-    pos = np.repeat(start - ptr[:-1], lengths) + np.arange(int(ptr[-1]))
-    return ids[pos], ptr
-
-
-def _csr(ids: np.ndarray, ptr: np.ndarray, width: int) -> sp.csr_matrix:
-    """Counts per row; columns sorted, so row sums run in word order whatever else is in the batch."""
-    m = sp.csr_matrix((np.ones(len(ids)), ids, ptr), shape=(len(ptr) - 1, width))
-    m.sum_duplicates()
-    return m
-
-
-def _binary(m: sp.csr_matrix) -> sp.csr_matrix:
-    out = m.copy()
-    out.data[:] = 1.0
-    return out
-
-
-def _scale(m: sp.csr_matrix, weights: np.ndarray) -> sp.csr_matrix:
-    out = m.copy()
-    out.data *= weights[out.indices]
-    return out
-
-
-def _rowsum(m: sp.csr_matrix) -> np.ndarray:
-    return np.asarray(m.sum(axis=1)).ravel()
-
-
-def _nonzero(x: np.ndarray) -> np.ndarray:
-    return np.where(x > 0, x, 1.0)
-
-
-def _l2(m: sp.csr_matrix) -> sp.csr_matrix:
-    out = m.copy()
-    norms = np.sqrt(_rowsum(m.multiply(m)))
-    out.data /= np.repeat(_nonzero(norms), np.diff(out.indptr))
-    return out
-
-
-def _rowdot(x: sp.csr_matrix, y: sp.csr_matrix) -> np.ndarray:
-    return _rowsum(x.multiply(y))
-
-
-def _bigrams(sides: list[tuple[np.ndarray, np.ndarray]], width: int) -> list[sp.csr_matrix]:
-    """Binary matrices of adjacent word-id pairs within each row, one shared column numbering in pair order."""
-    keys, rows = [], []
-    for ids, ptr in sides:
-        row = np.repeat(np.arange(len(ptr) - 1), np.diff(ptr))
-        same = row[:-1] == row[1:]
-        keys.append(ids[:-1][same] * width + ids[1:][same])
-        rows.append(row[:-1][same])
-    uniq, inverse = np.unique(np.concatenate(keys), return_inverse=True)
-    out, at = [], 0
-    for (_, ptr), r, k in zip(sides, rows, keys, strict=True):
-        cols = inverse[at: at + len(k)]
-        at += len(k)
-        m = sp.csr_matrix((np.ones(len(k)), (r, cols)), shape=(len(ptr) - 1, len(uniq)))
-        m.sum_duplicates()
-        out.append(_binary(m))
-    return out
