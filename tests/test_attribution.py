@@ -373,3 +373,9 @@ def test_a_description_after_a_name_in_apposition_resolves_to_the_named_mention(
     _, judge = claims("The judge, Maria Lopez, said the case would go ahead. The judge said no more.")
     assert (judge.source.resolved.text, judge.kind, judge.entity) == ("The judge, Maria Lopez", "named_person",
                                                                       "lopez")
+
+
+def test_an_age_between_a_postposed_name_and_its_appositive_keeps_the_appositive():
+    c = one('"We carried my mother onto the roof," said Jakov Ristic, 52, a farmer in Nisko.')
+    assert c.source.text == "Jakov Ristic, 52, a farmer in Nisko"
+    assert one('"We carried my mother onto the roof," said Jakov Ristic, 52.').source.text == "Jakov Ristic"

@@ -49,6 +49,7 @@ WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _TAIL_WORDS = 8  # words after an inverted source that still belong to it: "said one GOP source in the room."
 _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech participle: "Hillary Clinton asking"
 _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patrick McGinley, a law professor at WVU."
+_AGE_DIGITS = 3  # an age between a name and its appositive: ", 52,"
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -169,6 +170,9 @@ def _after_comma(toks: list[str], a: int) -> bool:
 def _with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
     """'said Patrick McGinley, a law professor at WVU.': the appositive after the name belongs to the mention."""
     a, b = src
+    if b + 3 < hi and toks[b] == "," and toks[b + 1].isdigit() and len(toks[b + 1]) <= _AGE_DIGITS \
+            and toks[b + 2] == ",":
+        b += 2  # "said Jakov Ristic, 52, a farmer in Nisko": an age, then the appositive
     if b + 1 < hi and toks[b] == "," and (low[b + 1] in ("a", "an", "the") or low[b + 1] in PERSON_ROLES):
         e = b + 1
         while e < hi and e - b < _APPOSITIVE and toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!"):
