@@ -164,10 +164,13 @@ def trimmed(text: str, span: Span, mention: Mention) -> Span:
     if not chunk:
         return span
     if mention.entity and mention.entity not in (w.lower().replace("’", "'") for w in chunk):
-        # the name is in the appositive ("The judge, Maria Lopez"): the mention runs to it
+        # the name is not a word of the head chunk as written: in the appositive ("The judge, Maria Lopez"), or
+        # with a possessive ending ("Hillary Clinton’s"): the mention runs to the end of the name
         at = span.text.lower().replace("’", "'").rfind(mention.entity)
-        return Span(text[span.start:span.start + at + len(mention.entity)], span.start,
-                    span.start + at + len(mention.entity)) if at > 0 else span
+        if at <= 0:
+            return span
+        end = span.start + at + len(mention.entity)
+        return Span(text[span.start:end], span.start, end)
     last = chunk[-1]
     pos = 0
     for w in chunk:
