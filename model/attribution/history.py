@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from model.attribution.mentions import Mention, head_chunk, words_of
 from model.lexicon import (
     CONFIDENTIAL,
+    FEMALE,
     GRAMMAR,
+    MALE,
     MENTION_WORDS,
     OFFICEHOLDERS,
     ORGANIZATIONS,
@@ -75,8 +77,11 @@ class History:
         if first and first in entry:
             return entry[first] if entry[first] != "other" else self._office(first, mention.entity)
         firsts = {f for f in entry if f}
-        if len(firsts) > 1:
-            return None  # "Clinton" alone: Hillary or Bill
+        if len(firsts) > 1:  # "Clinton" alone: Hillary or Bill; "Mrs. Clinton" says which
+            first = _one_of(firsts, mention.gender)
+            if not first:
+                return None
+            return entry[first] if entry[first] != "other" else self._office(first, mention.entity)
         roles = [r for r in entry.values() if r != "other"]
         return roles[0] if roles else self._office(next(iter(firsts), ""), mention.entity)
 
@@ -127,6 +132,18 @@ def first_name(text: str) -> str:
     if len(chunk) < 2 or chunk[-2].lower() in _PARTICLES:
         return ""  # "De Blasio": a surname with its particle
     return chunk[-2].lower()
+
+
+def _one_of(firsts: set[str], gender: str) -> str:
+    """The one first name of ``firsts`` that a person of this gender bears: the only one listed for the
+    gender, else the only one not listed for the other; "" when that leaves none or several."""
+    own, other = (MALE, FEMALE) if gender == "male" else (FEMALE, MALE) if gender == "female" else (None, None)
+    if own is None:
+        return ""
+    for fits in ({f for f in firsts if f in own and f not in other}, {f for f in firsts if f not in other}):
+        if len(fits) == 1:
+            return next(iter(fits))
+    return ""
 
 
 def _fits(k: Known, want: str, head: str, gender: str) -> bool:
