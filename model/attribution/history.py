@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cached_property
 
 from model.attribution.mentions import Mention, head_chunk, words_of
 from model.lexicon import (
@@ -30,6 +32,7 @@ _HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
 _PARTICLES = GRAMMAR["name_particles"] | {"el", "st."}
 _SURNAMES = Counter(name.split()[-1] for name in OFFICEHOLDERS)
 _FORMER = TYPING["former_words"]
+_CAMPAIGN = re.compile(r"([A-Z][\w’'-]{1,20})(?:['’]s)?\s+(?:presidential\s+)?campaign\b")  # "the Cruz campaign"
 
 
 @dataclass(frozen=True)
@@ -68,12 +71,18 @@ class History:
         if (mention.role != "other" or first not in entry) and entry.get(first, "other") == "other":
             entry[first] = mention.role
 
+    @cached_property
+    def candidates(self) -> frozenset[str]:
+        """Surnames (lower case) the document writes before "campaign": people running for an office."""
+        return frozenset(m.group(1).lower() for m in _CAMPAIGN.finditer(self.text))
+
     def role_of(self, text: str, mention: Mention) -> str | None:
         """The role learnt for this person; None when unknown or when two people share the surname."""
         entry = self.people.get(mention.entity)
-        if not entry:
-            return None
         first = first_name(text)
+        if not entry:  # a name the document never gives a speaker or a title ("Obama aides")
+            listed = mention.kind == "named_person" and self._office(first, mention.entity) == "official"
+            return "official" if listed else None
         if first and first in entry:
             return entry[first] if entry[first] != "other" else self._office(first, mention.entity)
         firsts = {f for f in entry if f}

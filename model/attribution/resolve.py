@@ -7,31 +7,20 @@ mention's fullest form and kind and role follow it.
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from model.attribution.history import History, Known
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
+from model.attribution.names import name_mentions
 from model.attribution.records import QUOTED, Doc, Draft
-from model.lexicon import FEMALE, GRAMMAR, MALE, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TITLES, TYPING
+from model.attribution.role_words import POSSESSIVE, role_of
+from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
 from model.text import Segmentation
 from model.types import Relay, Source, Span
 
-# Runs of two to six capitalised words, optionally after a title: candidate names of people. Every match
-# starts with a capital (a title's too); the lookahead says so first, letting the scan skip other positions
-# quickly (the same matches, found in about 70 % of the time).
-_NAME_RUN = re.compile(r"(?=[A-Z])(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen)\.\s)?[A-Z][\w’'-]{1,20}"
-                       r"(?:\s(?:(?:" + "|".join(sorted(p for p in GRAMMAR["name_particles"] if p.isalpha()))
-                       + r")\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
-# "Ms. Malik", "Mr. Farook": a courtesy title that says man or woman, capitalised as news writes it ("Ms" with or
-# without its point), and the capitalised surname after it.
-_GENDERED = {h.rstrip("."): "female" if h in FEMALE else "male" for h in TYPING["honorifics"] if h in FEMALE | MALE}
-# No "\b" before the title: a pattern opening with literals is searched for by its first letter, many times
-# faster over a whole article; the word boundary before it is checked on each match instead.
-_HONOURED = re.compile(r"(" + "|".join(sorted((h.capitalize() for h in _GENDERED), key=len, reverse=True))
-                       + r")\.?\s+([A-Z][\w’'-]{1,20})\b")
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
+_FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to the governor"
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
 _DOCUMENTS = TYPING["document_heads"]
@@ -54,7 +43,7 @@ def stage(doc: Doc) -> None:
 def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolution]:
     """Resolve every draft's source; uncued sentences in a quotation take the quotation's speaker."""
     history = History(text)
-    names = _name_mentions(text)
+    names = name_mentions(text)
     for span, mention in names:  # roles are learnt from the whole document, titles before or after
         history.learn(span.text, mention)
     for d in drafts:
@@ -124,7 +113,8 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
         known_role = history.role_of(src.text, mention)
         if known_role in (None, "other"):
             known_role = _body_role(src, history) or known_role
-        if mention.kind == "named_person" and mention.role == "other" and known_role not in (None, "other"):
+        if mention.kind in ("named_person", "anonymous") and mention.role == "other" \
+                and known_role not in (None, "other"):
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
                               history.genders.get(mention.entity, mention.gender), mention.head)
         history.add(src, mention, is_source=True)
@@ -143,15 +133,43 @@ def _owner(text: str, mention: Mention) -> str:
 
 
 def _body_role(src: Span, history: History) -> str | None:
-    """The role of the body a person speaks for when the mention names it by a word met before: "service
-    spokesman Bojan Lusic" after "the Karst Regional Emergency Service"."""
-    if _SPEAKING_FOR.isdisjoint(src.text.lower().split()):
-        return None
+    """The role of whom a spokesperson or an aide speaks for, when the mention says who: a body named by a
+    word met before ("service spokesman Bojan Lusic" after "the Karst Regional Emergency Service"), a name
+    before the head ("Cameron's spokesman", "Obama aides") or after "for"/"to" ("a spokeswoman for the
+    Ostrander Group")."""
     ws = words_of(src.text)
-    at = next((i for i, w in enumerate(ws) if w.lower() in _SPEAKING_FOR), 0)
-    common = at and ws[at - 1].isalpha() and ws[at - 1].islower()  # "service", not the name in "Clinton spokesman"
-    body = history.find(src.start, "backref", ws[at - 1]) if common else None
-    return body.mention.role if body is not None and body.mention.kind == "named_organization" else None
+    at = next((i for i, w in enumerate(ws) if w.lower() in _SPEAKING_FOR), None)
+    if at is None:
+        return None
+    before = ws[at - 1] if at and ws[at - 1].lower() not in _NOT_MODIFIERS else ""
+    if before.isalpha() and before.islower():  # "service", not the name in "Clinton spokesman"
+        body = history.find(src.start, "backref", before)
+        return body.mention.role if body is not None and body.mention.kind == "named_organization" else None
+    if before[:1].isupper():
+        return _named_role([POSSESSIVE.sub("", before)], history)
+    if at + 2 < len(ws) and ws[at + 1].lower() in _FOR:
+        after = ws[at + 2:]
+        return _named_role(after[:next((i for i, w in enumerate(after) if not w[:1].isalnum()), len(after))],
+                           history)
+    return None
+
+
+def _named_role(ws: list[str], history: History) -> str | None:
+    """"official" when these words name an officeholder or an official body, else None: the guideline makes
+    the spokespeople of officeholders official, and a candidate's staff speak for a campaign, not an office
+    ("Cruz spokeswoman" where the article writes "the Cruz campaign")."""
+    if not ws:
+        return None
+    text = " ".join(ws)
+    mention = classify(text)
+    if mention.kind == "named_person":
+        role = history.role_of(text, mention) or mention.role
+        if role == "official" and mention.entity in history.candidates:
+            return None
+    else:
+        role = history.orgs.get(mention.entity.split()[0], "other") if mention.entity else "other"
+        role = role if role == "official" else role_of(ws)
+    return role if role == "official" else None
 
 
 def _same_kind(description: str, target: Known) -> bool:
@@ -230,26 +248,3 @@ def _carry(r: Resolution) -> Resolution:
         return r
     resolved = s.resolved or r.full or Span(s.text, s.start, s.end)
     return Resolution(Source(s.text, s.start, s.end, resolved, s.via), r.mention, r.full)
-
-
-def _name_mentions(text: str) -> list[tuple[Span, Mention]]:
-    """People named anywhere in the text, as antecedents for "he"/"she" when they were not sources.
-
-    Only runs that look like people: after a title, opening with a known first name, or whose surname the text
-    writes elsewhere after "Mr." or "Ms." ("Tashfeen Malik ... Ms. Malik": a woman, though her first name is
-    in no list).
-    """
-    honoured = {m.group(2).lower(): _GENDERED[m.group(1).lower()] for m in _HONOURED.finditer(text)
-                if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")}
-    out = []
-    for m in _NAME_RUN.finditer(text):
-        mention = classify(m.group(0))
-        first = m.group(0).split()[0].lower()
-        looks = mention.kind == "named_organization" or (mention.kind == "named_person" and (
-            first in TITLES or first in FEMALE or first in MALE or mention.role != "other"))
-        if not looks and mention.kind == "named_person" and mention.gender == "unknown" \
-                and mention.entity in honoured:
-            mention, looks = replace(mention, gender=honoured[mention.entity]), True
-        if looks:
-            out.append((Span(m.group(0), m.start(), m.end()), mention))
-    return out
