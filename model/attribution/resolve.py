@@ -45,7 +45,8 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolutio
     history = History(text)
     names = name_mentions(text)
     for span, mention in names:  # roles are learnt from the whole document, titles before or after
-        history.learn(span.text, mention)
+        if not _in_quote(seg, span.start):  # a speaker's courtesy ("Secretary Clinton" of a former one) is no office
+            history.learn(span.text, mention)
     for d in drafts:
         if d.source is not None:
             history.learn(d.source.text, classify(d.source.text))
@@ -64,6 +65,12 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolutio
             if out[n].source is not None and d.quote_group not in speakers:
                 speakers[d.quote_group] = n  # the rest of this quotation follows the same speaker
     return out
+
+
+def _in_quote(seg: Segmentation, at: int) -> bool:
+    """Whether an offset lies inside one of the document's quotations."""
+    k = _bisect_quotes(seg, at + 1) - 1  # the last quotation opening at or before ``at``
+    return k >= 0 and at < seg.quotes[k].end
 
 
 def _sourced_by_paragraph(drafts: list[Draft], done: list[Resolution]) -> dict[int, list[int]]:
