@@ -194,6 +194,15 @@ def test_transcript_speaker_paragraph():
     assert [c.source.text for c in cs] == ["WALLACE", "WALLACE", "PENCE", "PENCE"]
 
 
+def test_a_name_before_a_colon_and_a_quotation_speaks_it():
+    text = ("The polls missed.\n\nTOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early. "
+            "They were not wrong.”\n\nTrump told Fox News: “We will win.”")
+    cs = claims(text)
+    assert [c.source.text if c.source else None for c in cs] == [
+        None, "Mark Blumenthal and Jon Cohen", "Mark Blumenthal and Jon Cohen", "Trump"]
+    assert cs[1].cue.text == ":" and cs[3].cue.text == "told"
+
+
 def test_claims_are_in_text_order_and_spans_index_the_text():
     text = "“Yes,” he said. Officials, who asked not to be named, said no.\n\nThe end came, experts said."
     cs = claims(text)
