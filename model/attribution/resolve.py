@@ -7,7 +7,7 @@ mention's fullest form and kind and role follow it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from model.attribution.history import History, Known
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
@@ -103,7 +103,10 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
     if mention.kind in ("pronoun", "backref") or d.local_resolved is not None or (owner and target is not None):
         if target is not None:
             resolved = target.full
+            said = mention.role  # what a description says of its referent ("the prime minister's spokesman")
             mention = _follow(target, history)
+            if mention.role == "other" and said != "other":
+                mention = replace(mention, role=said)
         elif mention.kind == "pronoun":
             mention = Mention("anonymous", "other", mention.head, "individual", mention.gender, mention.head)
         elif mention.head in _NAMED_OFFICES:  # "the Indiana governor": one identifiable person
