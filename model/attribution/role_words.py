@@ -28,7 +28,7 @@ def phrases(ws: list[str]) -> set[str]:
 def role_of(ws: list[str]) -> str:
     """official / media / expert / witness / other from the mention's words; "former" cancels an office."""
     found = phrases(ws)
-    former = not found.isdisjoint(("former", "ex", "retired"))
+    former = not found.isdisjoint(("former", "ex", "retired")) and not found & _STILL
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
@@ -59,3 +59,4 @@ _NOT_OFFICIAL = EXPERT | MEDIA | WITNESS
 _OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report", "press" yield to an office
 _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
 _SITTING = MENTION_WORDS["sitting_titles"]
+_STILL = frozenset(("current and", "and current"))  # "current and former officials": some still hold office
