@@ -217,6 +217,15 @@ def test_a_quantifier_opened_description_with_a_name_in_apposition_is_that_perso
         assert m.kind == "named_person" and m.entity == text.split()[-1].lower()
 
 
+def test_a_description_with_a_body_in_apposition_is_that_body():
+    from model.attribution.mentions import classify
+    for text, entity in (("Its owner, Baltmar Tankers Ltd", "baltmar tankers ltd"),
+                         ("The parent company, Ostrander Group", "ostrander group")):
+        m = classify(text)  # a legal form or an organisation word ends the name in apposition
+        assert (m.kind, m.entity) == ("named_organization", entity)
+    assert classify("Its owner, Marta Vell").kind == "named_person"  # a person's name stays a person's
+
+
 def test_a_surname_alone_after_the_full_name_is_that_person():
     from model import extract
     from model.types import Document

@@ -127,6 +127,10 @@ def classify(text: str) -> Mention:
     if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
         return Mention("named_person", role_of(ws), appositive[-1].lower().replace("’", "'"), "none",
                        gender_of(ws), appositive[-1].lower())
+    body = appositive_name(ws, bodies=True)
+    if body:  # "Its owner, Baltmar Tankers Ltd": the body in apposition speaks
+        entity = " ".join(w.lower().replace("’", "'") for w in body)
+        return Mention("named_organization", role_of(ws), entity, "none", "plural", body[-1].lower())
     place = _PLACE_BODY.match(text)
     if place:  # "The city of Phoenix", "the state of Texas": the body itself
         return Mention("named_organization", "official", place.group(0).lower(), "none", "plural", "city")
@@ -162,8 +166,10 @@ _PLACE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:city|state|county|town|village|gover
 _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES | _DETERMINERS | LEGAL_FORMS
 
 
-def appositive_name(ws: list[str]) -> list[str] | None:
-    """A person's name set off by commas after a description: "His former partner, Lawrence B. Cummings"."""
+def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
+    """A person's name set off by commas after a description: "His former partner, Lawrence B. Cummings";
+    with ``bodies``, a body's name ending in a legal form or an organisation word: "Its owner, Baltmar
+    Tankers Ltd"."""
     first = ws[0].lower() if ws else ""
     if not ws or (is_capitalised(ws[0]) and first not in _DETERMINERS and first not in _OPENERS
                   and not first.endswith(("'s", "’s"))):
@@ -176,8 +182,12 @@ def appositive_name(ws: list[str]) -> list[str] | None:
         names = [x for x in segment if x != "."]
         titled = [k for k, x in enumerate(names) if x.lower() in _TITLE_WORDS]  # "Agriculture Secretary Tom Vilsack"
         names = names[titled[-1] + 1:] if titled and all(is_capitalised(x) for x in names) else names
-        if len(names) >= 2 and all(is_capitalised(x) for x in names) and not {x.lower() for x in names} & _NOT_NAMES:
-            return names
+        if len(names) >= 2 and all(is_capitalised(x) for x in names):
+            low = [x.lower().rstrip(".") for x in names]
+            if bodies and (low[-1] in LEGAL_FORMS or low[-1] in ORGANIZATIONS) and not set(low[:-1]) & _NOT_NAMES:
+                return names
+            if not bodies and not set(low) & _NOT_NAMES:
+                return names
         segment = []
     return None
 
