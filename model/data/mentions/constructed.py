@@ -49,6 +49,8 @@ OFFICE_TITLES = ["Police Chief", "Finance Minister", "Mayor", "Gov.", "Sen.", "J
                  "Deputy Mayor", "Health Commissioner", "Fire Chief"]
 GROUPS = ["Traders", "Residents of {place}", "Commuters", "Shop owners in {place}", "Fishermen", "Parents",
           "Investors", "Farmers near {place}", "Nurses", "Dock workers"]
+STAFF = ["engineers", "nurses", "inspectors", "workers", "doctors", "staff", "employees", "officials", "pilots",
+         "technicians"]
 PLACES = ["Hollin", "Marston", "Brackley", "Eastfield", "Grunwald", "Port Aveline", "Kessford", "Tolvik"]
 VERBS = ["said", "said on Tuesday", "told reporters", "said in a statement", "confirmed", "announced",
          "said on Friday", "warned"]
@@ -207,9 +209,20 @@ def unnamed_description(r: random.Random) -> dict:
                   (f" {r.choice(['said', 'told reporters'])} that {claim(r)}.", None)], "unnamed_description")
 
 
+def body_staff(r: random.Random) -> dict:
+    """"Velmar engineers said ...", "Tolvik Port Authority inspectors at the site said ...": people of a named
+    body, described by their work, are anonymous; they take the body's role (a company's officials are not
+    official)."""
+    noun, role, _ = r.choice(BODY_NOUNS)
+    body = company(r) if role == "other" else f"{r.choice(PLACES)} {noun.title()}"
+    where = r.choice(["", "", " at the site", f" in {r.choice(PLACES)}", " who spoke to reporters"])
+    return story([(f"{body} {r.choice(STAFF)}{where}", ("anonymous", role)),
+                  (f" {r.choice(VERBS)} that {claim(r)}.", None)], "body_staff")
+
+
 PATTERNS = (appositive_body, legal_form_elsewhere, body_word_before, pronoun_it, outlet_description, body_description,
             document_of_body, body_statement, spokesperson, person_with_appositive, person_pronoun, titled_person,
-            honorific_person, described_group, unnamed_description)
+            honorific_person, described_group, unnamed_description, body_staff)
 
 
 def build() -> list[dict]:
