@@ -24,6 +24,7 @@ def claims(text: str) -> list[Claim]:
     "The prosecutor refused to discuss the charges.",
     "Halvorsen could not be reached for comment.",
     "Lawyers for the club did not return phone calls.",
+    "The embassy did not answer calls on Tuesday.",
     "The regulator did not say if it would open an inquiry.",
     "Officials declined to give details of the agreement.",
     "The bank declined to provide figures for the quarter.",
