@@ -254,6 +254,15 @@ def test_a_document_that_names_its_producer_is_the_producer():
     assert c.kind == "anonymous"  # no producer named: the guideline's "a review of records"
 
 
+def test_a_document_with_its_producer_written_before_it_is_the_producer():
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text="Federal Election Commission filings show the campaign spent $2 million.")])
+    assert (c.kind, c.role) == ("named_organization", "official")
+    text = "The Velmar Group said profits rose. Velmar filings show that the loan was repaid."
+    assert [c.entity for c in extract([Document(id="t", text=text)])] == ["velmar group"] * 2  # the body met before
+
+
 def test_the_typer_sees_which_pronoun_points_back_to_a_name():
     # "they" after a body speaks for its people, "it" for the body: the typer is told which one it was.
     from model.attribution.mention_features import rows

@@ -24,6 +24,7 @@ from model.attribution.mentions import Mention, classify, core_of, words_of
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
+from model.attribution.role_words import POSSESSIVE
 from model.lexicon import CONFIDENTIAL, GRAMMAR, TITLES, TYPING
 from model.types import Span
 
@@ -34,6 +35,8 @@ _HE = TYPING["he_pronouns"]
 _PRONOUNS = _HE | _IT
 _DOCUMENTS = TYPING["document_heads"]
 _PRODUCED_BY = GRAMMAR["produced_by"]
+_DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
+_NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -132,21 +135,56 @@ def _surnames_follow(resolutions: list[Resolution]) -> None:
 
 
 def _documents_take_producer(resolutions: list[Resolution]) -> None:
-    """"Inspection records of the State Mining Inspectorate", "a report by the Gazette": a document whose span
-    names its producer after "of", "by" or "from" takes the producer's kind and role (the guideline's fixed
-    case for documents, data and statements). Only a producer the words show: a body by its words, a person
-    by a known first name; any other is left to the typer ("the American Legion" is no person)."""
+    """"Inspection records of the State Mining Inspectorate", "a report by the Gazette", "Federal Election
+    Commission filings", "Velmar's own records": a document whose span names its producer takes the
+    producer's kind and role (the guideline's fixed case for documents, data and statements). Only a
+    producer the words show (a body by its words, a person by a known first name) or one the document has
+    already typed as a source; any other is left to the typer ("the American Legion" is no person)."""
+    known: dict[str, Mention] = {}  # entity -> its mention, of the named sources met so far
     for n, r in enumerate(resolutions):
         m = r.mention
-        if r.source is None or m is None or r.source.resolved is not None or m.head not in _DOCUMENTS:
+        if r.source is None or m is None:
             continue
-        ws = core_of(words_of(r.source.text))
-        at = next((i for i, w in enumerate(ws) if w.lower() in _PRODUCED_BY), -1)
-        producer = classify(" ".join(ws[at + 1:])) if at > 0 and m.head == ws[at - 1].lower() else None
-        if producer is not None and (producer.kind == "named_organization" or (  # a person by a known first name
-                producer.kind == "named_person" and producer.gender in ("male", "female"))):
+        if m.kind in ("named_person", "named_organization") and m.head not in _DOCUMENTS and m.entity:
+            known.setdefault(m.entity, m)
+            if m.kind == "named_organization":  # "Velmar filings" after "The Velmar Group"
+                known.setdefault(m.entity.split()[0], m)
+        if r.source.resolved is not None or m.head not in _DOCUMENTS:
+            continue
+        producer = _producer(core_of(words_of(r.source.text)), m.head, known)
+        if producer is not None:
             resolutions[n] = replace(r, mention=Mention(producer.kind, producer.role, producer.entity, "none",
                                                           producer.gender, producer.head))
+
+
+def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | None:
+    """Who produced the document these words name: after "of"/"by"/"from" its head, or a name written before
+    it ("FEC filings", "Velmar's own records", "a 1996 FEC advisory opinion")."""
+    at = next((i for i, w in enumerate(ws) if w.lower() in _PRODUCED_BY), -1)
+    if at > 0 and head == ws[at - 1].lower():
+        return _shown(classify(" ".join(ws[at + 1:])), known)
+    h = next((i for i, w in enumerate(ws) if w.lower() == head), -1)
+    j = h
+    while j > 0 and h - j < _DOCUMENT_WORDS and ws[j - 1].islower() and ws[j - 1].isalpha():
+        j -= 1  # "advisory", "own": words of the document between its producer and its head
+    end = j
+    while j > 0 and ws[j - 1][:1].isupper() and ws[j - 1].lower().rstrip(".") not in _NOT_PRODUCERS:
+        j -= 1
+    if j == end:
+        return None
+    run = [POSSESSIVE.sub("", w) or w for w in ws[j:end]]
+    if len(run) == 1 and not (run[0].isupper() and len(run[0]) > 1) and run[0].lower() not in known:
+        return None  # "Court filings": one capitalised word may open the sentence; an acronym or a known name
+    return _shown(classify(" ".join(run)), known)
+
+
+def _shown(producer: Mention, known: dict[str, Mention]) -> Mention | None:
+    if producer.entity in known:
+        return known[producer.entity]
+    if producer.kind == "named_organization" or (producer.kind == "named_person"
+                                                  and producer.gender in ("male", "female")):
+        return producer
+    return None
 
 
 def _full_name(r: Resolution) -> bool:
