@@ -217,6 +217,14 @@ def test_a_quantifier_opened_description_with_a_name_in_apposition_is_that_perso
         assert m.kind == "named_person" and m.entity == text.split()[-1].lower()
 
 
+def test_a_named_person_of_a_body_or_a_place_is_the_person():
+    from model.attribution.mentions import classify
+    for text, entity in (("Jennifer Epstein of Bloomberg News", "epstein"), ("Sen. Dianne Feinstein of California",
+                                                                           "feinstein")):
+        assert (classify(text).kind, classify(text).entity) == ("named_person", entity)
+    assert classify("Bank of America").kind == "named_organization"  # no first name before the "of"
+
+
 def test_a_description_with_a_body_in_apposition_is_that_body():
     from model.attribution.mentions import classify
     for text, entity in (("Its owner, Baltmar Tankers Ltd", "baltmar tankers ltd"),

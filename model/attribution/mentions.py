@@ -86,10 +86,17 @@ def head_chunk(ws: list[str]) -> list[str]:
     core = core_of(ws)
     for i, w in enumerate(core):
         if i and w in _PREPOSITIONS:
-            if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]):
+            if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]) \
+                    and not _named_before(core[:i]):
                 continue
             return core[:i]
     return core
+
+
+def _named_before(ws: list[str]) -> bool:
+    """A person's first name and surname end these words: "Jennifer Epstein" of "Jennifer Epstein of Bloomberg
+    News" is the person, the "of" her employer or state, not part of a body's name ("Bank of America")."""
+    return len(ws) >= 2 and ws[-2].lower() in FEMALE | MALE and ws[-1].lower() not in ORGANIZATIONS
 
 
 def _name_words(chunk: list[str]) -> list[str]:
