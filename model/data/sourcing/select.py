@@ -5,6 +5,7 @@
     python model/data/sourcing/select.py --round 3  # the third round's 14 (batches 9-11), as the second
     python model/data/sourcing/select.py --round 4  # the fourth round's 14 (batches 12-14)
     python model/data/sourcing/select.py --round 5  # the fifth round's 14 (batches 15-17)
+    python model/data/sourcing/select.py --round 6  # the sixth round's 14 (batches 18-20)
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -16,7 +17,7 @@ they are only reported.
 The second round (more labels for the learned typer; all train, the holdout stays the first round's ten)
 takes, per publisher, among the articles the first round left, one marker pick and one drawn at random
 (seeded), of at most ROUND2_MAX_EVENTS events so that a batch is one sitting's work. The third round
-the fourth and the fifth do the same among the articles the rounds before them left, each with its own seed.
+the fourth, the fifth and the sixth do the same among the articles the rounds before them left, each with its own seed.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ MARKER_PICKS, RANDOM_PICKS, HOLDOUT = 2, 4, 10
 SEED = 20261130
 ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
 # One seed per later round: a round's draw never moves another's.
-LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204}
+LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 20261205}
 
 
 def first_ann(article: str) -> Path | None:
