@@ -77,7 +77,9 @@ class History:
         return frozenset(m.group(1).lower() for m in _CAMPAIGN.finditer(self.text))
 
     def role_of(self, text: str, mention: Mention) -> str | None:
-        """The role learnt for this person; None when unknown or when two people share the surname."""
+        """The role learnt for this person; None when unknown. A surname alone that several people share is the
+        one a courtesy title's gender picks, else the one the document names first: news introduces its
+        subject first and calls the spouse by a first name ("Sen. Bernie Sanders ... Jane Sanders ...")."""
         entry = self.people.get(mention.entity)
         first = first_name(text)
         if not entry:  # a name the document never gives a speaker or a title ("Obama aides")
@@ -86,10 +88,8 @@ class History:
         if first and first in entry:
             return entry[first] if entry[first] != "other" else self._office(first, mention.entity)
         firsts = {f for f in entry if f}
-        if len(firsts) > 1:  # "Clinton" alone: Hillary or Bill; "Mrs. Clinton" says which
-            first = _one_of(firsts, mention.gender)
-            if not first:
-                return None
+        if len(firsts) > 1:  # "Clinton" alone: Hillary or Bill; "Mrs. Clinton" says which; else the first named
+            first = _one_of(firsts, mention.gender) or next(f for f in entry if f)
             return entry[first] if entry[first] != "other" else self._office(first, mention.entity)
         roles = [r for r in entry.values() if r != "other"]
         return roles[0] if roles else self._office(next(iter(firsts), ""), mention.entity)
