@@ -147,6 +147,9 @@ def _body_role(src: Span, history: History) -> str | None:
     word met before ("service spokesman Bojan Lusic" after "the Karst Regional Emergency Service"), a name
     before the head ("Cameron's spokesman", "Obama aides") or after "for"/"to" ("a spokeswoman for the
     Ostrander Group")."""
+    low = src.text.lower()
+    if not any(w in low for w in _SPEAKING_FOR):  # most sources: a substring test spares the tokenising below
+        return None
     ws = words_of(src.text)
     at = next((i for i, w in enumerate(ws) if w.lower() in _SPEAKING_FOR), None)
     if at is None:
