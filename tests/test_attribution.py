@@ -194,6 +194,13 @@ def test_transcript_speaker_paragraph():
     assert [c.source.text for c in cs] == ["WALLACE", "WALLACE", "PENCE", "PENCE"]
 
 
+def test_a_name_with_an_age_and_an_appositive_before_the_cue_is_the_source():
+    c = one("Carole Bower, 75, a retiree in Carthage, Ill., said she would vote for him.")
+    assert c.source.text.startswith("Carole Bower") and c.kind == "named_person"
+    c = one("In Paris, a spokesman for the ministry, who was angry, said yes.")  # a place is no name in apposition
+    assert c.source.text.startswith("a spokesman")
+
+
 def test_a_name_before_a_colon_and_a_quotation_speaks_it():
     text = ("The polls missed.\n\nTOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early. "
             "They were not wrong.”\n\nTrump told Fox News: “We will win.”")
