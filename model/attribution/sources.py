@@ -20,7 +20,7 @@ from model.attribution.phrases import (
     np_after,
 )
 from model.attribution.records import Found
-from model.attribution.subjects import HUMAN_PLURALS, ROLE_HEADS, plausible, subject
+from model.attribution.subjects import AGE_DIGITS, HUMAN_PLURALS, ROLE_HEADS, plausible, subject
 from model.lexicon import (
     ATTRIBUTION,
     BELIEF,
@@ -49,7 +49,6 @@ WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _TAIL_WORDS = 8  # words after an inverted source that still belong to it: "said one GOP source in the room."
 _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech participle: "Hillary Clinton asking"
 _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patrick McGinley, a law professor at WVU."
-_AGE_DIGITS = 3  # an age between a name and its appositive: ", 52,"
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -170,7 +169,7 @@ def _after_comma(toks: list[str], a: int) -> bool:
 def _with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
     """'said Patrick McGinley, a law professor at WVU.': the appositive after the name belongs to the mention."""
     a, b = src
-    if b + 3 < hi and toks[b] == "," and toks[b + 1].isdigit() and len(toks[b + 1]) <= _AGE_DIGITS \
+    if b + 3 < hi and toks[b] == "," and toks[b + 1].isdigit() and len(toks[b + 1]) <= AGE_DIGITS \
             and toks[b + 2] == ",":
         b += 2  # "said Jakov Ristic, 52, a farmer in Nisko": an age, then the appositive
     if b + 1 < hi and toks[b] == "," and (low[b + 1] in ("a", "an", "the") or low[b + 1] in PERSON_ROLES):

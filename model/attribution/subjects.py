@@ -29,7 +29,7 @@ _DASHED_ASIDE = 30  # tokens of an aside between dashes: "admirals -- most of wh
 _INSERTED_REACH = 25  # tokens of one inserted clause: "Afkham, who spoke in Tehran on Monday, said"
 _INSERTED_CLAUSES = 3  # inserted clauses crossed at most
 _CLAUSE_MARKS = frozenset({",", "”", '"', "“", "(", ")", ";", "''", "—", "–"})  # what ends an inserted clause
-_AGE_DIGITS = 3  # an age between a name and its appositive: ", 75,"
+AGE_DIGITS = 3  # an age between a name and its appositive: "Carole Bower, 75, a retiree", "Jakov Ristic, 52,"
 _SHORT_BARE = 3  # tokens: a bare lower-case subject is at most this long ("top aides", "senior officials")
 
 
@@ -91,18 +91,18 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
         if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in DETERMINERS or personish(low[head[1] - 1])):
             if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _INSERTED_CLAUSE:
                 return head, None  # "Forbes, however, says", "Clinton, at a later press gaggle, said": not the mention
-            return (_named_before(toks, low, head[0], lo), j), None  # the appositive belongs to the mention
+            return (_appositive_start(toks, low, head[0], lo), j), None  # the appositive belongs to the mention
         pos = k
     return None, None
 
 
-def _named_before(toks: list[str], low: list[str], a: int, lo: int) -> int:
+def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
     """Where the mention starts when a description at ``a`` is in apposition to a name before it, an age
     between them or not ("Carole Bower, 75, a retiree in Carthage, Ill., said"): the name's start; else a."""
     if low[a] not in DETERMINERS or a - 2 < lo or toks[a - 1] != ",":
         return a
     m = a - 2
-    if toks[m].isdigit() and len(toks[m]) <= _AGE_DIGITS and m - 2 >= lo and toks[m - 1] == ",":
+    if toks[m].isdigit() and len(toks[m]) <= AGE_DIGITS and m - 2 >= lo and toks[m - 1] == ",":
         m -= 2
     name = np_before(toks, low, m, lo)
     if name is None or not (is_cap(toks[name[0]]) and is_cap(toks[m])):
