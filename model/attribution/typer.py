@@ -179,6 +179,8 @@ def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | 
 
 
 def _shown(producer: Mention, known: dict[str, Mention]) -> Mention | None:
+    """The producer as the document typed it when it is a source there, else as its words show it (a body, or a
+    person by a known first name); None when neither says what it is."""
     if producer.entity in known:
         return known[producer.entity]
     if producer.kind == "named_organization" or (producer.kind == "named_person"
