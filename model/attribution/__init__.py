@@ -27,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
-from model.attribution import acts, claims, cues, nesting, openers, resolve, screen, stance, typer
+from model.attribution import acts, antecedents, claims, cues, nesting, openers, resolve, screen, stance, typer
 from model.attribution.records import Doc, Sentence
 from model.attribution.sentences import parts, sentences
 from model.text import Segmentation, segment
@@ -48,7 +48,7 @@ SENTENCE_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (
 )
 DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("speakers", claims.speakers),  # a transcript's "NAME: ..." paragraph is the speaker's throughout
-    ("resolve", resolve.stage),  # pronouns, descriptions and quotation continuations to earlier mentions
+    ("resolve", resolve.stage),  # learned for pronouns: descriptions, quotation continuations to earlier mentions
     ("typing", typer.stage),  # learned: each source's kind after resolution (artifact "mentions")
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
     ("stance", stance.stage),  # asserts / denies / declines (refusals)
@@ -57,7 +57,7 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
 )
 STAGES = tuple(name for name, _ in SENTENCE_STAGES + DOCUMENT_STAGES)
 # stage name -> artifact name (model/artifacts/<name>.joblib)
-LEARNED: dict[str, str] = {"filter": "attributions", "typing": typer.ARTIFACT}
+LEARNED: dict[str, str] = {"filter": "attributions", "resolve": antecedents.ARTIFACT, "typing": typer.ARTIFACT}
 BATCHED = frozenset({"filter"})  # sentence stages called once with all of a document's sentences
 
 

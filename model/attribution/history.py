@@ -56,6 +56,10 @@ class History:
         self.genders: dict[str, str] = {}
         self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
         self.former: set[str] = set()  # surnames this document calls former ("former Sen. ...")
+        self.mentions: dict[str, int] = {}  # entity -> mentions added so far
+        self.spoke: dict[str, int] = {}  # entity -> mentions added so far that were sources
+        self.first_at: dict[str, int] = {}  # entity -> offset of its first mention added
+        self.last_speaker: str | None = None  # entity of the last source added
 
     def learn(self, text: str, mention: Mention) -> None:
         """Record a person's role under surname and first name, from any mention in the document;
@@ -75,6 +79,12 @@ class History:
     def candidates(self) -> frozenset[str]:
         """Surnames (lower case) the document writes before "campaign": people running for an office."""
         return frozenset(m.group(1).lower() for m in _CAMPAIGN.finditer(self.text))
+
+    @cached_property
+    def headline_end(self) -> int:
+        """Offset of the first line break: the headline ends there (the whole text when there is none)."""
+        at = self.text.find("\n")
+        return at if at >= 0 else len(self.text)
 
     def role_of(self, text: str, mention: Mention) -> str | None:
         """The role learnt for this person; None when unknown. A surname alone that several people share is the
@@ -113,6 +123,11 @@ class History:
             self.genders.setdefault(key, mention.gender)
         known = Known(span, mention, self.fullest[key], is_source)
         self.items.append(known)
+        self.mentions[key] = self.mentions.get(key, 0) + 1
+        self.spoke[key] = self.spoke.get(key, 0) + is_source
+        self.first_at.setdefault(key, span.start)
+        if is_source:
+            self.last_speaker = key
         return known
 
     def find(self, before: int, want: str, head: str = "") -> Known | None:
@@ -127,7 +142,7 @@ class History:
                 continue
             if before - k.span.end > LOOKBACK:
                 break
-            if _fits(k, want, head, self.genders.get(k.mention.entity, k.mention.gender)):
+            if fits(k, want, head, self.genders.get(k.mention.entity, k.mention.gender)):
                 if k.is_source or want not in ("male", "female"):
                     return k if named is None or before - named.span.end > NEAR else named
                 named = named or k
@@ -155,7 +170,7 @@ def _one_of(firsts: set[str], gender: str) -> str:
     return ""
 
 
-def _fits(k: Known, want: str, head: str, gender: str) -> bool:
+def fits(k: Known, want: str, head: str, gender: str) -> bool:
     m = k.mention
     person = m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural" and m.head in PERSON_HEADS)
     if want == "male":

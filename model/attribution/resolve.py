@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from model.attribution.antecedents import Query, Rank, choose, ranker
 from model.attribution.history import History, Known
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import name_mentions
@@ -35,12 +36,13 @@ class Resolution:
     full: Span | None = None  # the fullest mention of the entity spoken for
 
 
-def stage(doc: Doc) -> None:
-    """Stage "resolve": every draft's source resolved (a ``Resolution`` per draft)."""
-    doc.resolutions = resolve(doc.text, doc.seg, doc.drafts)
+def stage(doc: Doc, model: object | None = None) -> None:
+    """Stage "resolve": every draft's source resolved (a ``Resolution`` per draft); pronouns by the learned
+    ranker (artifact ``antecedents``) when there is one."""
+    doc.resolutions = resolve(doc.text, doc.seg, doc.drafts, ranker(model))
 
 
-def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolution]:
+def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None = None) -> list[Resolution]:
     """Resolve every draft's source; uncued sentences in a quotation take the quotation's speaker."""
     history = History(text)
     names = name_mentions(text)
@@ -56,7 +58,7 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft]) -> list[Resolutio
         while ni < len(names) and names[ni][0].end <= (d.source.start if d.source else d.start):
             history.add(*names[ni])
             ni += 1
-        out.append(_resolve_one(text, d, history) if d.source is not None else Resolution(None, None))
+        out.append(_resolve_one(text, d, history, rank) if d.source is not None else Resolution(None, None))
     speakers = _quote_speakers(drafts)
     by_para = _sourced_by_paragraph(drafts, out)
     for n, d in enumerate(drafts):  # second pass: quotation continuations, which may look ahead
@@ -81,7 +83,7 @@ def _sourced_by_paragraph(drafts: list[Draft], done: list[Resolution]) -> dict[i
     return out
 
 
-def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
+def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None) -> Resolution:
     src = d.source
     mention = classify(src.text)
     resolved = None
@@ -93,7 +95,7 @@ def _resolve_one(text: str, d: Draft, history: History) -> Resolution:
     elif owner:  # "His remarks suggested", "its FEC reports show": the possessor's statement
         target = history.find(src.start, owner)
     elif mention.kind == "pronoun":
-        target = history.find(src.start, mention.gender)
+        target = choose(rank, history, Query(src.start, mention.gender, history.find(src.start, mention.gender)))
     elif mention.kind == "backref":
         target = history.find(src.start, "backref", mention.head)
         if target is not None and not _same_kind(src.text, target):

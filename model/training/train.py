@@ -54,7 +54,7 @@ SEED = 20141024
 C_GRID = (0.1, 0.3, 1.0, 3.0)
 LABELLED_WEIGHT = 0.5
 ORDINARY = SHARED / "data" / "polnear" / "dev" / "text"  # ordinary news, for the label cuts
-VERSION = "2.2.0"
+VERSION = "2.3.0"
 CUTS = (1 / 3, 2 / 3)  # label cuts: quantiles of ordinary news claims' scores (a third low, a third high)
 
 

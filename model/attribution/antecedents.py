@@ -1,0 +1,137 @@
+"""Which earlier entity a pronoun source ("he said", "they argued") refers to: a learned ranking.
+
+The rules (``History.find``) take the most recent compatible speaker, or a person named just before. The
+ranker (artifact ``antecedents``) weighs every compatible entity of the lookback instead, one row each, on
+what news tells about it: how recently and how often it spoke, whether the article opened with it, whether
+a quotation just closed on it, where it stands (opening a sentence, after a preposition, inside a quotation,
+in the pronoun's own sentence), and the rules' own pick. The highest-scoring entity is the antecedent.
+Without a model the rules' pick stands. Gender and number stay hard constraints (``history.fits``).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+
+from model.attribution.history import LOOKBACK, History, Known, fits
+from model.lexicon import GRAMMAR
+
+ARTIFACT = "antecedents"
+WANTS = frozenset({"male", "female", "plural", "thing"})  # the pronoun classes the ranker decides
+LEAD = 300  # characters: an entity named this early (headline and first sentence) is the story's subject
+RANKS = 5  # recency ranks kept apart; further ones share the last bucket
+PARAGRAPHS = 2  # paragraph breaks counted apart; more share the last bucket
+_OBJECT_POSITION = GRAMMAR["object_position"]
+NEAR = 40  # characters looked at before a mention or the pronoun: the word or quotation mark just before it
+PARAGRAPH = 2000  # characters of a paragraph looked back over for an open quotation
+_SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
+_CLOSING = ("”", '"', ",”", ',"')
+
+Rank = Callable[["Query", Sequence[Known], list[dict[str, float]]], Sequence[float]]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A pronoun to resolve: where it stands, its class, and the rules' pick."""
+
+    before: int
+    want: str
+    pick: Known | None
+
+
+def choose(rank: Rank | None, history: History, query: Query) -> Known | None:
+    """The antecedent: the best-scoring compatible entity, or the rules' pick without a ranker."""
+    if rank is None or query.want not in WANTS:
+        return query.pick
+    cands = candidates(history, query)
+    if len(cands) < 2:
+        return cands[0] if cands else query.pick
+    scores = rank(query, cands, rows(history, cands, query))
+    return cands[max(range(len(cands)), key=scores.__getitem__)]
+
+
+def ranker(model: object | None) -> Rank | None:
+    """Scores from a fitted model: the shipped DictVectorizer -> LogisticRegression Pipeline as one sum of
+    weights per row (sklearn's per-call machinery would cost more than the arithmetic of a few rows); an
+    object with its own ``rank`` (training's recorder) is used as it is."""
+    if model is None:
+        return None
+    own = getattr(model, "rank", None)
+    if own is not None:
+        return own
+    cached = _WEIGHTS.get(id(model))
+    if cached is None or cached[0] is not model:
+        vectorizer, classifier = model.steps[0][1], model.steps[1][1]
+        if not isinstance(vectorizer, DictVectorizer) or not isinstance(classifier, LogisticRegression):
+            raise TypeError("the antecedents artifact must be a DictVectorizer -> LogisticRegression Pipeline")
+        cached = _WEIGHTS[id(model)] = (model, {name: float(classifier.coef_[0][j])
+                                                for name, j in vectorizer.vocabulary_.items()})
+    weights = cached[1]
+
+    def linear(query: Query, cands: Sequence[Known], feats: list[dict[str, float]]) -> list[float]:
+        return [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats]
+
+    return linear
+
+
+_WEIGHTS: dict[int, tuple[object, dict[str, float]]] = {}  # per loaded model: it, and feature name -> weight
+
+
+def candidates(history: History, query: Query) -> list[Known]:
+    """The most recent mention of each compatible entity within LOOKBACK, most recent first."""
+    out: dict[str, Known] = {}
+    for k in reversed(history.items):
+        if k.span.end > query.before:
+            continue
+        if query.before - k.span.end > LOOKBACK:
+            break
+        entity = k.mention.entity
+        if entity not in out and fits(k, query.want, "", history.genders.get(entity, k.mention.gender)):
+            out[entity] = k
+    return list(out.values())
+
+
+def rows(history: History, cands: list[Known], query: Query) -> list[dict[str, float]]:
+    """One feature row per candidate entity (``candidates`` order). Every text window is bounded (``NEAR``,
+    ``PARAGRAPH``) so that a query costs the same in a long document as in a short one."""
+    text, before = history.text, query.before
+    after_quote = text[max(0, before - NEAR):before].rstrip().endswith(_CLOSING)
+    out = []
+    for rank, k in enumerate(cands):
+        e = k.mention.entity
+        between = text[k.span.end:before]
+        lead = text[max(0, k.span.start - NEAR):k.span.start].rstrip()
+        first = history.first_at.get(e, k.span.start)
+        out.append({
+            "rule": float(query.pick is not None and query.pick.mention.entity == e),
+            f"rank={min(rank, RANKS)}": 1.0,
+            "distance": math.log1p(before - k.span.end) / math.log(LOOKBACK),
+            "mentions": math.log1p(history.mentions.get(e, 0)),
+            "speaker": float(k.is_source),
+            "speaker_count": math.log1p(history.spoke.get(e, 0)),
+            "last_speaker": float(e == history.last_speaker),
+            "last_speaker_after_quote": float(e == history.last_speaker and after_quote),
+            "gender_known": float(history.genders.get(e, k.mention.gender) in ("male", "female")),
+            f"kind={k.mention.kind}": 1.0,
+            f"paragraphs={min(between.count(chr(10)), PARAGRAPHS)}": 1.0,
+            "same_sentence": float(_SENTENCE_END.search(between) is None),
+            "opens_sentence": float(not lead or lead[-1] in ".!?\"”\n"),
+            "after_preposition": float(bool(lead) and lead.rsplit(None, 1)[-1].lower() in _OBJECT_POSITION),
+            "possessive": float(k.span.text.endswith(("’s", "'s"))),
+            "in_quotation": float(_in_quotation(text, k.span.start)),
+            "lead": float(first < LEAD),
+            "headline": float(first < history.headline_end),
+        })
+    return out
+
+
+def _in_quotation(text: str, at: int) -> bool:
+    """An opening quotation mark in the paragraph before ``at`` (at most PARAGRAPH characters back) is still
+    open."""
+    para = text[max(text.rfind("\n", max(0, at - PARAGRAPH), at) + 1, at - PARAGRAPH):at]
+    return para.count("“") > para.count("”") or para.count('"') % 2 == 1

@@ -1,0 +1,105 @@
+"""The learned pronoun ranker (stage "resolve", artifact ``antecedents``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model import DEFAULT_MODEL_DIR, Analyzer, artifact, extract, load_models
+from model.attribution import LEARNED, Pipeline
+from model.attribution.antecedents import ARTIFACT, Query, candidates, choose, ranker, rows
+from model.attribution.history import History
+from model.attribution.mentions import classify
+from model.types import Document, Span
+
+MODELS = load_models(DEFAULT_MODEL_DIR)
+
+
+def history_of(*names: tuple[str, bool]) -> History:
+    """A history holding these mentions in text order, each (name, spoke)."""
+    text = " ".join(n for n, _ in names) + " he said."
+    h = History(text)
+    at = 0
+    for name, spoke in names:
+        h.add(Span(name, at, at + len(name)), classify(name), is_source=spoke)
+        at += len(name) + 1
+    return h
+
+
+def test_the_stage_is_learned_and_ships_its_artifact():
+    assert LEARNED["resolve"] == ARTIFACT
+    meta = artifact.read_metadata(DEFAULT_MODEL_DIR, ARTIFACT)
+    assert meta["features"] and meta["training_data"]["sha256"] and meta["training_data"]["queries"] > 100
+    assert 0 < meta["metrics"]["grouped_cv_top1"] <= 1 and 0 < meta["metrics"]["grouped_cv_top1_rules"] <= 1
+    card = Analyzer().card()
+    assert any(a["file"] == f"{ARTIFACT}.joblib" and a["sha256"] == meta["sha256"] for a in card["artifacts"])
+
+
+def test_without_a_model_the_rules_pick_stands():
+    h = history_of(("Sen. Ann Lee", True), ("Tom Baker", False))
+    rule = h.find(len(h.text) - 8, "male")
+    assert choose(None, h, Query(len(h.text) - 8, "male", rule)) is rule
+
+
+def test_candidates_keep_gender_and_come_most_recent_first():
+    h = history_of(("Mr. Tom Baker", True), ("Mrs. Ann Lee", True), ("Mr. Joe Hart", False))
+    before = len(h.text) - 8
+    assert [k.mention.entity for k in candidates(h, Query(before, "male", None))] == ["hart", "baker"]
+    assert [k.mention.entity for k in candidates(h, Query(before, "female", None))] == ["lee"]
+
+
+def test_the_shipped_ranker_scores_as_its_pipeline_does():
+    """The serving shortcut (a sum of weights per row) orders candidates as sklearn's decision_function."""
+    model = MODELS[ARTIFACT]
+    h = history_of(("Mr. Tom Baker", True), ("Mr. Joe Hart", False), ("Mr. Al Ruiz", True), ("Mr. Ed Park", False))
+    before = len(h.text) - 8
+    query = Query(before, "male", h.find(before, "male"))
+    cands = candidates(h, query)
+    feats = rows(h, cands, query)
+    fast = np.array(ranker(model)(query, cands, feats))
+    slow = model.decision_function(feats)
+    assert np.allclose(fast + model.steps[1][1].intercept_[0], slow)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from([
+    "Sen. Ann Lee said the bill would pass.", "Mr. Tom Baker said it would not.", "The Velmar Group said it agreed.",
+    "She said the vote was close.", "He said he would appeal.", "It said demand had fallen.",
+    "“We are not leaving,” she said.", "Police Chief Ana Ruiz told reporters the road was closed.",
+    "Residents said the water was brown.", "They said they were afraid.",
+]), min_size=1, max_size=8))
+def test_a_pronoun_resolves_only_to_a_compatible_entity(sentences):
+    claims = extract([Document(id="t", text=" ".join(sentences))])
+    for c in claims:
+        if c.source is None or c.source.resolved is None:
+            continue
+        said, meant = c.source.text.lower(), classify(c.source.resolved.text)
+        if said == "she":
+            assert meant.gender != "male", (c.source, meant)
+        if said == "he":
+            assert meant.gender != "female", (c.source, meant)
+
+
+def test_fitting_is_deterministic(tmp_path: Path):
+    from model.training.antecedents import Labelled, fit
+
+    feats = [{"rule": 1.0, "rank=0": 1.0, "speaker": 1.0}, {"rank=1": 1.0, "last_speaker": 1.0},
+            {"rank=2": 1.0, "lead": 1.0}]
+    qs = [Labelled(f"a{i % 3}", feats, [i % 3 == j for j in range(3)], [True, False, False]) for i in range(12)]
+    digests = {artifact.write(fit(qs, 1.0), tmp_path / str(n), ARTIFACT, {"name": "t", "version": "0"})["sha256"]
+               for n in range(2)}
+    assert len(digests) == 1
+
+
+def test_the_ranker_changes_no_claim_boundaries():
+    """Resolution decides who a source is, never which claims there are."""
+    text = ("Sen. Ann Lee said the bill would pass. Mr. Tom Baker, her rival, disagreed. “It is dead,” he said. "
+            "Lee said she would call a vote. He said he would block it.")
+    doc = Document(id="t", text=text)
+    rules = Pipeline(models={k: v for k, v in MODELS.items() if k != ARTIFACT})(doc, 0)
+    learned = Pipeline(models=MODELS)(doc, 0)
+    assert [(c.start, c.end, c.source and c.source.text) for c in rules] == \
+           [(c.start, c.end, c.source and c.source.text) for c in learned]
