@@ -150,6 +150,20 @@ def test_an_officeholder_the_training_news_titles_is_official_without_a_title():
     assert one("Former Sen. Bernie Sanders said the vote was rigged.").role == "other"
 
 
+def test_a_person_takes_the_role_the_article_describes_anywhere():
+    # The description stands where the name is not a source: before it ("radio host"), or in apposition.
+    host = claims("The talk that night belonged to the conservative radio host Charlie Sykes, who had warned "
+                  "of it. The criticism was often warranted, Mr. Sykes said.")[-1]
+    assert (host.source.text, host.role) == ("Mr. Sykes", "media")
+    anchor = claims("The panel included Sean Hannity, the Fox News host, and two senators. Mr. Hannity said the "
+                    "debate was rigged.")[-1]
+    assert anchor.role == "media"
+    # "the media and rival Hillary Clinton": "media" describes no one; "would-be president" holds no office.
+    rival = claims("Trump blamed the media and rival Hillary Clinton for the loss. Clinton said he was wrong.")[-1]
+    assert rival.role == "other"
+    assert one("Would-be president Donald Trump said the polls were wrong.").role == "other"
+
+
 def test_definite_back_reference():
     _, senator = claims("Sen. Elizabeth Warren spoke on Monday. The senator said the bill would fail.")
     assert senator.source.resolved.text == "Sen. Elizabeth Warren"

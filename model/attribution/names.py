@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from model.attribution.mentions import Mention, classify
-from model.lexicon import FEMALE, GRAMMAR, MALE, TITLES, TYPING
+from model.lexicon import FEMALE, GRAMMAR, MALE, ROLE_NOUNS, TITLES, TYPING
 from model.types import Span
 
 # Runs of two to six capitalised words, optionally after a title: candidate names of people. Every match
@@ -22,6 +22,33 @@ _GENDERED = {h.rstrip("."): "female" if h in FEMALE else "male" for h in TYPING[
 # faster over a whole article; the word boundary before it is checked on each match instead.
 _HONOURED = re.compile(r"(" + "|".join(sorted((h.capitalize() for h in _GENDERED), key=len, reverse=True))
                        + r")\.?\s+([A-Z][\w’'-]{1,20})\b")
+
+
+# The article's own description of a person, wherever the name stands: a role noun right before the name with
+# the words that modify it ("the conservative radio host Charlie Sykes", "former Florida governor Jeb Bush"; not
+# "the media and rival Hillary Clinton"), or an appositive after it ("Sean Hannity, the Fox
+# News host,").
+_MODIFIER_WORD = re.compile(r"[A-Za-z][a-z-]{1,20}")  # "former", "Florida": a word without punctuation
+_WORD = re.compile(r"\S+")
+_NOT_MODIFIER = GRAMMAR["articles"] | GRAMMAR["mention_tail"] | GRAMMAR["clause_openers"] | GRAMMAR["conjunctions"]
+_APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,.;:()“”\"]{2,60},")
+DESCRIBED_WINDOW = 100  # characters before a name looked at for its description
+MODIFIERS = 3  # lower-case words before the role noun at most: "deputy editorial page editor"
+
+
+def described(text: str, span: Span) -> str:
+    """The name with the description the text writes beside it, for learning the person's role; the name
+    alone when there is none."""
+    words = list(_WORD.finditer(text, max(0, span.start - DESCRIBED_WINDOW), span.start))
+    start = span.start
+    if words and words[-1].end() == span.start - 1 and words[-1].group(0) in ROLE_NOUNS:
+        n = len(words) - 1
+        while n > 0 and len(words) - n <= MODIFIERS and _MODIFIER_WORD.fullmatch(words[n - 1].group(0)) \
+                and words[n - 1].group(0).lower() not in _NOT_MODIFIER:
+            n -= 1
+        start = words[n].start()
+    after = _APPOSITIVE.match(text, span.end)
+    return text[start:after.end() - 1 if after else span.end]
 
 
 def name_mentions(text: str) -> list[tuple[Span, Mention]]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from model.attribution.antecedents import Query, Rank, choose, ranker
 from model.attribution.history import History, Known
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
-from model.attribution.names import name_mentions
+from model.attribution.names import described, name_mentions
 from model.attribution.records import QUOTED, Doc, Draft
 from model.attribution.role_words import POSSESSIVE, role_of
 from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
@@ -48,7 +48,7 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
     names = name_mentions(text)
     for span, mention in names:  # roles are learnt from the whole document, titles before or after
         if not _in_quote(seg, span.start):  # a speaker's courtesy ("Secretary Clinton" of a former one) is no office
-            history.learn(span.text, mention)
+            history.learn(span.text, _described_role(text, span, mention))
     for d in drafts:
         if d.source is not None:
             history.learn(d.source.text, classify(d.source.text))
@@ -67,6 +67,15 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
             if out[n].source is not None and d.quote_group not in speakers:
                 speakers[d.quote_group] = n  # the rest of this quotation follows the same speaker
     return out
+
+
+def _described_role(text: str, span: Span, mention: Mention) -> Mention:
+    """A named person's mention with the role the words around the name give ("radio host Charlie Sykes":
+    media) when the name alone gives none."""
+    around = described(text, span)
+    if mention.role != "other" or around == span.text:
+        return mention
+    return replace(mention, role=classify(around).role)
 
 
 def _in_quote(seg: Segmentation, at: int) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from model.lexicon import EXPERT, MEDIA, MENTION_WORDS, OFFICIAL, WITNESS
+from model.lexicon import EXPERT, MEDIA, MENTION_WORDS, OFFICIAL, TYPING, WITNESS
 
 POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
 
@@ -28,7 +28,7 @@ def phrases(ws: list[str]) -> set[str]:
 def role_of(ws: list[str]) -> str:
     """official / media / expert / witness / other from the mention's words; "former" cancels an office."""
     found = phrases(ws)
-    former = not found.isdisjoint(("former", "ex", "retired")) and not found & _STILL
+    former = not found.isdisjoint(_FORMER) and not found & _STILL
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
@@ -43,6 +43,9 @@ def role_of(ws: list[str]) -> str:
     if found & WITNESS:
         return "witness"
     return "other"
+
+
+_FORMER = TYPING["former_words"]
 
 
 def _offices(found: set[str]) -> set[str]:
