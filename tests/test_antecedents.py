@@ -83,6 +83,17 @@ def test_a_pronoun_resolves_only_to_a_compatible_entity(sentences):
             assert meant.gender != "female", (c.source, meant)
 
 
+def test_a_woman_sharing_a_surname_with_a_man_is_her_own_antecedent():
+    """A family shares a surname ("Bill ... Hillary Clinton"): "she" means the woman, "he" the man, each resolved
+    to their own fullest mention."""
+    text = ("Former President Bill Clinton spoke in Iowa on Monday. Hillary Clinton said the plan would work. "
+            "She said voters would agree. Ivanka Trump said her father would win. Donald Trump said the polls "
+            "were rigged. She said the campaign was strong. He said it too.")
+    resolved = [c.source.resolved.text for c in extract([Document(id="t", text=text)])
+                if c.source is not None and c.source.text in ("She", "He")]
+    assert resolved == ["Hillary Clinton", "Ivanka Trump", "Donald Trump"]
+
+
 def test_fitting_is_deterministic(tmp_path: Path):
     from model.training.antecedents import Labelled, fit
 

@@ -90,9 +90,9 @@ def candidates(history: History, query: Query) -> list[Known]:
             continue
         if query.before - k.span.end > LOOKBACK:
             break
-        entity = k.mention.entity
-        if entity not in out and fits(k, query.want, "", history.genders.get(entity, k.mention.gender)):
-            out[entity] = k
+        who = history.identity(k)
+        if who not in out and fits(k, query.want, "", history.gender_of(k.mention.entity, k.mention.gender)):
+            out[who] = k
     return list(out.values())
 
 
@@ -101,6 +101,7 @@ def rows(history: History, cands: list[Known], query: Query) -> list[dict[str, f
     ``PARAGRAPH``) so that a query costs the same in a long document as in a short one."""
     text, before = history.text, query.before
     after_quote = text[max(0, before - NEAR):before].rstrip().endswith(_CLOSING)
+    last_speaker = history.identity(history.last_source) if history.last_source is not None else None
     out = []
     for rank, k in enumerate(cands):
         e = k.mention.entity
@@ -108,15 +109,15 @@ def rows(history: History, cands: list[Known], query: Query) -> list[dict[str, f
         lead = text[max(0, k.span.start - NEAR):k.span.start].rstrip()
         first = history.first_at.get(e, k.span.start)
         out.append({
-            "rule": float(query.pick is not None and query.pick.mention.entity == e),
+            "rule": float(query.pick is not None and history.identity(query.pick) == history.identity(k)),
             f"rank={min(rank, RANKS)}": 1.0,
             "distance": math.log1p(before - k.span.end) / math.log(LOOKBACK),
             "mentions": math.log1p(history.mentions.get(e, 0)),
             "speaker": float(k.is_source),
             "speaker_count": math.log1p(history.spoke.get(e, 0)),
-            "last_speaker": float(e == history.last_speaker),
-            "last_speaker_after_quote": float(e == history.last_speaker and after_quote),
-            "gender_known": float(history.genders.get(e, k.mention.gender) in ("male", "female")),
+            "last_speaker": float(history.identity(k) == last_speaker),
+            "last_speaker_after_quote": float(history.identity(k) == last_speaker and after_quote),
+            "gender_known": float(history.gender_of(e, k.mention.gender) in ("male", "female")),
             f"kind={k.mention.kind}": 1.0,
             f"paragraphs={min(between.count(chr(10)), PARAGRAPHS)}": 1.0,
             "same_sentence": float(_SENTENCE_END.search(between) is None),

@@ -53,13 +53,15 @@ class History:
         self.items: list[Known] = []
         self.fullest: dict[str, Span] = {}
         self.people: dict[str, dict[str, str]] = {}  # surname -> first name ("" if none) -> role
-        self.genders: dict[str, str] = {}
+        self.genders: dict[str, str] = {}  # entity -> the gender of its first gendered mention
+        self.shared: set[str] = set()  # surnames a man and a woman both bear here ("Bill ... Hillary Clinton")
+        self.fullest_by_gender: dict[tuple[str, str], Span] = {}
         self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
         self.former: set[str] = set()  # surnames this document calls former ("former Sen. ...")
         self.mentions: dict[str, int] = {}  # entity -> mentions added so far
         self.spoke: dict[str, int] = {}  # entity -> mentions added so far that were sources
         self.first_at: dict[str, int] = {}  # entity -> offset of its first mention added
-        self.last_speaker: str | None = None  # entity of the last source added
+        self.last_source: Known | None = None  # the last source added
 
     def learn(self, text: str, mention: Mention) -> None:
         """Record a person's role under surname and first name, from any mention in the document;
@@ -114,21 +116,37 @@ class History:
         return "official" if listed else "other"
 
     def add(self, span: Span, mention: Mention, is_source: bool = False) -> Known:
-        key = mention.entity
+        key, own = mention.entity, mention.gender
         full = trimmed(self.text, span, mention)
-        best = self.fullest.get(key)
-        if best is None or len(words_of(full.text)) > len(words_of(best.text)):
-            self.fullest[key] = full
-        if mention.gender in ("male", "female"):
-            self.genders.setdefault(key, mention.gender)
-        known = Known(span, mention, self.fullest[key], is_source)
+        _keep_fuller(self.fullest, key, full)
+        if own in ("male", "female"):
+            if self.genders.setdefault(key, own) != own:
+                self.shared.add(key)
+            _keep_fuller(self.fullest_by_gender, (key, own), full)
+        known = Known(span, mention, self.fullest_for(key, own), is_source)
         self.items.append(known)
         self.mentions[key] = self.mentions.get(key, 0) + 1
         self.spoke[key] = self.spoke.get(key, 0) + is_source
         self.first_at.setdefault(key, span.start)
         if is_source:
-            self.last_speaker = key
+            self.last_source = known
         return known
+
+    def gender_of(self, entity: str, own: str) -> str:
+        """The gender a pronoun referring to this entity agrees with: the entity's, unless a man and a woman
+        share its surname here; then the mention's own (its first name's or title's), which may be unknown."""
+        return own if entity in self.shared else self.genders.get(entity, own)
+
+    def fullest_for(self, entity: str, own: str) -> Span | None:
+        """The fullest mention of the entity, of the one person this gender picks where a surname is shared."""
+        if entity in self.shared and (entity, own) in self.fullest_by_gender:
+            return self.fullest_by_gender[(entity, own)]
+        return self.fullest.get(entity)
+
+    def identity(self, k: Known) -> str:
+        """Who a mention is: its entity, told apart by gender where a man and a woman share the surname."""
+        e = k.mention.entity
+        return f"{e}|{k.mention.gender}" if e in self.shared else e
 
     def find(self, before: int, want: str, head: str = "") -> Known | None:
         """The most recent mention before ``before`` fitting a pronoun class or a back-reference head.
@@ -142,11 +160,17 @@ class History:
                 continue
             if before - k.span.end > LOOKBACK:
                 break
-            if fits(k, want, head, self.genders.get(k.mention.entity, k.mention.gender)):
+            if fits(k, want, head, self.gender_of(k.mention.entity, k.mention.gender)):
                 if k.is_source or want not in ("male", "female"):
                     return k if named is None or before - named.span.end > NEAR else named
                 named = named or k
         return named
+
+
+def _keep_fuller(fullest: dict, key: object, full: Span) -> None:
+    best = fullest.get(key)
+    if best is None or len(words_of(full.text)) > len(words_of(best.text)):
+        fullest[key] = full
 
 
 def first_name(text: str) -> str:

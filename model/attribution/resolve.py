@@ -137,10 +137,10 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None) -> Re
         if mention.kind in ("named_person", "anonymous") and mention.role == "other" \
                 and known_role not in (None, "other"):
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
-                              history.genders.get(mention.entity, mention.gender), mention.head)
+                              history.gender_of(mention.entity, mention.gender), mention.head)
         history.add(src, mention, is_source=True)
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
-    full = resolved or history.fullest.get(mention.entity) or src
+    full = resolved or history.fullest_for(mention.entity, mention.gender) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
 
 
@@ -211,7 +211,7 @@ def _follow(target: Known, history: History) -> Mention:
     m = target.mention
     role = history.role_of(target.full.text, m) or m.role
     role = m.role if role == "other" else role
-    return Mention(m.kind, role, m.entity, m.anonymity, history.genders.get(m.entity, m.gender), m.head)
+    return Mention(m.kind, role, m.entity, m.anonymity, history.gender_of(m.entity, m.gender), m.head)
 
 
 def _quote_speakers(drafts: list[Draft]) -> dict[int, int]:
