@@ -94,6 +94,21 @@ def test_a_woman_sharing_a_surname_with_a_man_is_her_own_antecedent():
     assert resolved == ["Hillary Clinton", "Ivanka Trump", "Donald Trump"]
 
 
+def test_in_an_interview_transcript_i_and_you_are_the_interviewee():
+    text = ("Q&A with Mayor Ana Ruiz.\n\nMayor Ana Ruiz spoke with the Ledger on Tuesday.\n\n"
+            "Q: You promised a new bridge. Will it be built?\n\nA: I think it will open next year.\n\n"
+            "Q: What about the budget?\n\nA: I believe the council will approve it.\n\n"
+            "Critics said the plan was too expensive. I said so too.")
+    claims = extract([Document(id="t", text=text)])
+    by_text = {c.text: c for c in claims if c.source is not None}
+    for sentence in ("A: I think it will open next year.", "A: I believe the council will approve it.",
+                     "Q: You promised a new bridge."):
+        c = by_text[sentence]
+        assert (c.source.resolved.text, c.kind) == ("Mayor Ana Ruiz", "named_person"), sentence
+    # outside the answers, "I" is the writer's own voice, not the interviewee's
+    assert all(c.source.resolved is None for t, c in by_text.items() if t.startswith("I said"))
+
+
 def test_fitting_is_deterministic(tmp_path: Path):
     from model.training.antecedents import Labelled, fit
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 
 from model.attribution.antecedents import Query, Rank, choose, ranker
 from model.attribution.history import History, Known
+from model.attribution.interview import Interview, interview, speaker
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import described, name_mentions
 from model.attribution.records import QUOTED, Doc, Draft
@@ -52,13 +53,15 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
     for d in drafts:
         if d.source is not None:
             history.learn(d.source.text, classify(d.source.text))
+    transcript = interview(text, seg, names)
     out: list[Resolution] = []
     ni = 0
     for d in drafts:  # first pass: sourced claims, in text order
         while ni < len(names) and names[ni][0].end <= (d.source.start if d.source else d.start):
             history.add(*names[ni])
             ni += 1
-        out.append(_resolve_one(text, d, history, rank) if d.source is not None else Resolution(None, None))
+        out.append(_resolve_one(text, d, history, rank, transcript) if d.source is not None
+                   else Resolution(None, None))
     speakers = _quote_speakers(drafts)
     by_para = _sourced_by_paragraph(drafts, out)
     for n, d in enumerate(drafts):  # second pass: quotation continuations, which may look ahead
@@ -92,13 +95,16 @@ def _sourced_by_paragraph(drafts: list[Draft], done: list[Resolution]) -> dict[i
     return out
 
 
-def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None) -> Resolution:
+def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
+                 transcript: Interview | None = None) -> Resolution:
     src = d.source
     mention = classify(src.text)
     resolved = None
-    target: Known | None = None
+    target: Known | None = speaker(transcript, d.paragraph, src.text)
     owner = _owner(src.text, mention)
-    if d.local_resolved is not None:
+    if target is not None:  # an interview's "I" in an answer, "you" in a question
+        mention = replace(mention, kind="pronoun")
+    elif d.local_resolved is not None:
         local = classify(d.local_resolved.text)
         target = history.add(d.local_resolved, local)
     elif owner:  # "His remarks suggested", "its FEC reports show": the possessor's statement
