@@ -286,3 +286,16 @@ def test_the_typer_sees_which_pronoun_points_back_to_a_name():
         pipeline(Document(id="t", text=text), 0)
     pointers = {k for f in seen for k in f if k.startswith("from_pronoun=")}
     assert pointers == {"from_pronoun=they", "from_pronoun=it"}
+
+
+@pytest.mark.parametrize(("text", "kind", "entity"), [
+    ("Axelrod tried", "named_person", "axelrod"),  # a subject read up to its verb: "Axelrod tried to reassure ..."
+    ("Corey Lewandowski helped", "named_person", "lewandowski"),
+    ("Biden took", "named_person", "biden"),
+    ("Residents feared", "anonymous", "residents"),  # still a described group
+])
+def test_a_mention_read_up_to_its_verb_is_its_subject(text, kind, entity):
+    from model.attribution.mentions import classify
+
+    m = classify(text)
+    assert (m.kind, m.entity) == (kind, entity)

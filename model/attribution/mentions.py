@@ -11,6 +11,7 @@ from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
 from model.attribution.role_words import role_of
 from model.lexicon import (
     ABBREVIATIONS,
+    ATTRIBUTION,
     COMMON_HEADS,
     COMMON_PLURALS,
     CONFIDENTIAL,
@@ -130,6 +131,8 @@ def classify(text: str) -> Mention:
     low0 = ws[0].lower()
     if len(ws) == 1 and low0 in PRONOUNS:
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
+    if _trailing_verb(ws):  # "Axelrod tried", "Biden took": a subject read up to its verb is the subject
+        return classify(text[:text.rfind(ws[-1])].rstrip())
     appositive = appositive_name(ws)
     if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
         return Mention("named_person", role_of(ws), appositive[-1].lower().replace("’", "'"), "none",
@@ -161,6 +164,17 @@ def classify(text: str) -> Mention:
     if definite or (low0 in ("his", "her", "their", "its") and not names):
         return Mention("backref", role, head, "none", _number(head), head)
     return _anonymous(ws, chunk, role, head)
+
+
+def _trailing_verb(ws: list[str]) -> bool:
+    """The mention ends in a past-tense verb after a capitalised word: "Fallon fired", "Biden took"."""
+    last = ws[-1]
+    return len(ws) >= 2 and last.isalpha() and last.islower() and is_capitalised(ws[-2]) and (
+        (last.endswith("ed") and len(last) > _SHORTEST_PAST) or last in _IRREGULAR)
+
+
+_SHORTEST_PAST = 4  # letters: "tried", "fired"; "red", "bed" are no verbs
+_IRREGULAR = ATTRIBUTION["irregular"]
 
 
 # Organisation heads that a place name only qualifies ("the New York state attorney general" aside): still a
