@@ -164,6 +164,11 @@ def test_a_person_takes_the_role_the_article_describes_anywhere():
     assert one("Would-be president Donald Trump said the polls were wrong.").role == "other"
 
 
+def test_the_party_and_state_after_a_name_mark_a_member_of_congress():
+    assert one("Mike Pompeo (R-Kans.) said the inquiry was over.").role == "official"
+    assert one("Jim Smith, a D-Day veteran, said the inquiry was over.").role != "official"
+
+
 def test_definite_back_reference():
     _, senator = claims("Sen. Elizabeth Warren spoke on Monday. The senator said the bill would fail.")
     assert senator.source.resolved.text == "Sen. Elizabeth Warren"
