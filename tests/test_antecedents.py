@@ -107,6 +107,11 @@ def test_in_an_interview_transcript_i_and_you_are_the_interviewee():
         assert (c.source.resolved.text, c.kind) == ("Mayor Ana Ruiz", "named_person"), sentence
     # outside the answers, "I" is the writer's own voice, not the interviewee's
     assert all(c.source.resolved is None for t, c in by_text.items() if t.startswith("I said"))
+    # paragraphs opening with an initial are no answers, and without a question there is no transcript
+    plain = ("Mayor Ana Ruiz spoke on Tuesday.\n\nA. J. Brown said the bridge was late. I think so too.\n\n"
+             "A. J. Brown said the budget was short. I believe it.")
+    assert all(c.source.resolved is None for c in extract([Document(id="t", text=plain)])
+               if c.source is not None and c.source.text == "I")
 
 
 def test_fitting_is_deterministic(tmp_path: Path):

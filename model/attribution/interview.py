@@ -16,9 +16,9 @@ from model.attribution.mentions import Mention
 from model.text import Segmentation
 from model.types import Span
 
-_ANSWER = re.compile(r"A[:.]\s")
+_ANSWER = re.compile(r"A(?::\s|\.\s(?![A-Z]\.))")  # not an initial: "A. J. Brown said"
 _QUESTION = re.compile(r"Q(?:[:.]\s|(?=[A-Z“\"]))")
-ANSWERS = 2  # answer paragraphs that make a document a transcript: one "A:" may open a list
+ANSWERS = 2  # answer paragraphs that make a document a transcript (with a question): one "A:" may open a list
 _FIRST_PERSON = frozenset({"i", "me", "my"})
 _ADDRESSED = frozenset({"you"})
 
@@ -31,14 +31,15 @@ class Interview:
 
 
 def interview(text: str, seg: Segmentation, names: list[tuple[Span, Mention]]) -> Interview | None:
-    """The document as a transcript, or None when it is not one (or names no one)."""
+    """The document as a transcript (answer paragraphs and at least one question), or None when it is not one
+    or names no one."""
     answers = frozenset(i for i, (start, _) in enumerate(seg.paragraphs) if _ANSWER.match(text, start))
     if len(answers) < ANSWERS:
         return None
-    person = next(((span, m) for span, m in names if m.kind == "named_person"), None)
-    if person is None:
-        return None
     questions = frozenset(i for i, (start, _) in enumerate(seg.paragraphs) if _QUESTION.match(text, start))
+    person = next(((span, m) for span, m in names if m.kind == "named_person"), None)
+    if not questions or person is None:
+        return None
     span, mention = person
     return Interview(answers, questions, Known(span, mention, trimmed(text, span, mention), is_source=True))
 
