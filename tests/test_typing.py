@@ -299,3 +299,12 @@ def test_a_mention_read_up_to_its_verb_is_its_subject(text, kind, entity):
 
     m = classify(text)
     assert (m.kind, m.entity) == (kind, entity)
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("J. K. Rowling said the book was finished.", "J. K. Rowling", "named_person"),  # initials: a person
+    ("E.J. Dionne said the race was close.", "E.J. Dionne", "named_person"),
+    ("U.S. Steel said it would cut 300 jobs.", "U.S. Steel", "named_organization"),  # an abbreviation: no initials
+])
+def test_initials_before_a_surname_make_a_person(text, source, kind):
+    assert typed(text)[source][0] == kind

@@ -6,6 +6,7 @@ the name elsewhere (``evidence``). Cheap token and word-list features, no parser
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from model.attribution.evidence import Evidence, classes, norm
@@ -21,6 +22,7 @@ from model.attribution.mentions import (
 from model.attribution.records import Doc
 from model.attribution.role_words import role_of
 from model.lexicon import (
+    ABBREVIATIONS,
     COMMON_HEADS,
     COMMON_PLURALS,
     CONFIDENTIAL,
@@ -56,7 +58,8 @@ _CLOSED = GRAMMAR["articles"] | QUANTIFIERS | GRAMMAR["phrase_quantifiers"]
 _TAILS = GRAMMAR["mention_tail"] | {"by"}
 _FIRST_NAMES = FEMALE | MALE | FIRST_NAMES
 _NAME_JOINS = frozenset({"of", "&", "for"})
-_PERSON_SIGNS = frozenset({"first_name", "has.title", "has.honorific", "has.person_role", "appositive_name",
+_INITIALS = re.compile(r"(?:[A-Z]\.){1,2}$")
+_PERSON_SIGNS = frozenset({"first_name", "initials", "has.title", "has.honorific", "has.person_role", "appositive_name",
                            "ev.first_name", "ev.honorific", "ev.he", "ev.pre_head.person", "ev.appos_head.person",
                            "ev.age"})
 _BODY_WORDS = ORGANIZATIONS | TYPING["company_words"] | LEGAL_FORMS
@@ -157,6 +160,9 @@ def _shape(ws: list[str], low: list[str], chunk: list[str], head: str) -> dict[s
         f["acronym"] = 1.0
     if any(w in _FIRST_NAMES and is_capitalised(ws[i]) for i, w in enumerate(low)):
         f["first_name"] = 1.0
+    if len(chunk) >= 2 and is_capitalised(chunk[-1]) and _INITIALS.match(chunk[-2]) \
+            and chunk[-2].lower() not in ABBREVIATIONS:
+        f["initials"] = 1.0  # "J. K. Rowling", "E.J. Dionne": a person's initials, not "U.S. Steel"
     if head.endswith("s") and not head.endswith("ss"):
         f["plural_head"] = 1.0
     if any(c.isdigit() for c in "".join(ws)):

@@ -220,9 +220,19 @@ def body_staff(r: random.Random) -> dict:
                   (f" {r.choice(VERBS)} that {claim(r)}.", None)], "body_staff")
 
 
+def initials_person(r: random.Random) -> dict:
+    """"A. J. Brennan said ... Brennan said ...", "E.J. Okafor": initials before a surname are a person's,
+    however much they look like a body's acronym."""
+    a, b, last = r.choice("ACDEJKMRT"), r.choice("ABCJKLMPRW"), r.choice(LAST)
+    name = r.choice([f"{a}. {b}. {last}", f"{a}.{b}. {last}", f"{a}. {last}"])
+    who = ("named_person", "other")
+    return story([(name, who), (f" {r.choice(VERBS)} that {claim(r)}. ", None), (last, who),
+                  (f" said {claim(r)}.", None)], "initials_person")
+
+
 PATTERNS = (appositive_body, legal_form_elsewhere, body_word_before, pronoun_it, outlet_description, body_description,
             document_of_body, body_statement, spokesperson, person_with_appositive, person_pronoun, titled_person,
-            honorific_person, described_group, unnamed_description, body_staff)
+            honorific_person, described_group, unnamed_description, body_staff, initials_person)
 
 
 def build() -> list[dict]:
