@@ -168,6 +168,7 @@ class History:
 
 
 def _keep_fuller(fullest: dict, key: object, full: Span) -> None:
+    """Keep ``full`` under ``key`` when it has more words than what is kept there."""
     best = fullest.get(key)
     if best is None or len(words_of(full.text)) > len(words_of(best.text)):
         fullest[key] = full

@@ -26,14 +26,13 @@ _HONOURED = re.compile(r"(" + "|".join(sorted((h.capitalize() for h in _GENDERED
 
 # The article's own description of a person, wherever the name stands: a role noun right before the name with
 # the words that modify it ("the conservative radio host Charlie Sykes", "former Florida governor Jeb Bush"; not
-# "the media and rival Hillary Clinton"), or an appositive after it ("Sean Hannity, the Fox
-# News host,").
+# "the media and rival Hillary Clinton"), or an appositive after it ("Sean Hannity, the Fox News host,").
 _MODIFIER_WORD = re.compile(r"[A-Za-z][a-z-]{1,20}")  # "former", "Florida": a word without punctuation
 _WORD = re.compile(r"\S+")
 _NOT_MODIFIER = GRAMMAR["articles"] | GRAMMAR["mention_tail"] | GRAMMAR["clause_openers"] | GRAMMAR["conjunctions"]
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,.;:()“”\"]{2,60},")
 DESCRIBED_WINDOW = 100  # characters before a name looked at for its description
-MODIFIERS = 3  # lower-case words before the role noun at most: "deputy editorial page editor"
+MODIFIERS = 3  # words before the role noun at most: "deputy editorial page editor", "former Florida governor"
 
 
 def described(text: str, span: Span) -> str:
