@@ -6,10 +6,8 @@ Features for the learned mention typer (``mention_features``), one answer per na
 
 from __future__ import annotations
 
-import re
-
 from model.attribution.mentions import is_capitalised, words_of
-from model.attribution.role_words import phrases, role_of
+from model.attribution.role_words import is_party_state, phrases, role_of
 from model.lexicon import (
     EXPERT,
     FEMALE,
@@ -36,7 +34,6 @@ WINDOW_BEFORE = 100  # characters read before an occurrence: a descriptor and th
 WINDOW_AFTER = 120  # characters read after it: an appositive, or the next pronoun
 _BEFORE_TOKENS = FIRST_NAMES_REACH + DESCRIPTOR_REACH + 1  # tokens before an occurrence that can matter
 _AFTER_TOKENS = max(APPOSITIVE_REACH, PRONOUN_REACH) + 2
-_PARTY_STATE = re.compile(r"^[rdi]-[a-z]")  # "(R-Kans.)", "(D-Calif.)": a member of Congress
 _IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
 _THEY = frozenset({"they", "their", "them", "themselves"})
 ORG_WORDS = ORGANIZATIONS | TYPING["company_words"] | frozenset(w for w in MEDIA if " " not in w)
@@ -199,7 +196,7 @@ def _after(toks: list[str], low: list[str], j: int) -> list[str]:
     out = []
     if nxt in LEGAL_FORMS:
         out.append("ev.legal_form")
-    if nxt == "(" and j + 1 < len(low) and _PARTY_STATE.match(low[j + 1]):
+    if nxt == "(" and j + 1 < len(low) and is_party_state(toks[j + 1]):
         out.append("ev.party_state")
     if nxt == "," and j + 2 < len(low) and low[j + 1].isdigit() and len(low[j + 1]) <= 3 and low[j + 2] == ",":
         out.append("ev.age")  # "Jakov Ristic, 52, a farmer": an age is a person's; the appositive follows

@@ -34,7 +34,7 @@ def role_of(ws: list[str]) -> str:
         return "media"
     if "campaign" in found and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, not an office
-    if not former and (_offices(found) or any(_PARTY_STATE.match(w) for w in ws)):
+    if not former and (_offices(found) or any(map(is_party_state, ws))):
         return "official"
     if found & EXPERT:
         return "expert"
@@ -48,7 +48,12 @@ def role_of(ws: list[str]) -> str:
 _FORMER = TYPING["former_words"]
 # "(R-Kans.)", "D-N.Y.", "R-Texas": the party and state news writes after a sitting member of Congress ("D-Day"
 # is no state).
-_PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{1,6}|[A-Z]\.[A-Z])\.?\)?$")
+_PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,6}|[A-Z]\.[A-Z])\.?\)?$")
+
+
+def is_party_state(word: str) -> bool:
+    """The word is a party and state tag: "R-Kans.", "(D-Calif.)", "R-Texas"."""
+    return _PARTY_STATE.match(word) is not None
 
 
 def _offices(found: set[str]) -> set[str]:
