@@ -46,13 +46,13 @@ def role_of(ws: list[str]) -> str:
 
 
 _FORMER = TYPING["former_words"]
-# "(R-Kans.)", "D-N.Y.", "R-Texas": the party and state news writes after a sitting member of Congress ("D-Day"
-# is no state).
-_PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,6}|[A-Z]\.[A-Z])\.?\)?$")
+# "(R-Kans.)", "D-N.Y.", "R-Texas", "(D-CA)", "(D-W-Va)", "(D-Richmond)": the party and state (or district) news
+# writes after a sitting legislator ("D-Day" is none).
+_PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]|[A-Z]{2}|[A-Z]-[A-Z][a-z]{0,4})\.?\)?$")
 
 
 def is_party_state(word: str) -> bool:
-    """The word is a party and state tag: "R-Kans.", "(D-Calif.)", "R-Texas"."""
+    """The word is a party and state tag: "R-Kans.", "(D-Calif.)", "R-Texas", "D-CA"."""
     return _PARTY_STATE.match(word) is not None
 
 
