@@ -15,8 +15,6 @@ looked at while choosing the features). Seeded and deterministic: two runs write
 from __future__ import annotations
 
 import argparse
-import hashlib
-import json
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -37,7 +35,7 @@ from model.attribution.history import Known
 from model.attribution.mentions import classify, words_of
 from model.attribution.typer import ARTIFACT as TYPER
 from model.lexicon import TITLES
-from model.training.mentions import DEV_LABELS, POLNEAR, SHARED, read_labels, team_train_labels
+from model.training.mentions import DEV_LABELS, POLNEAR, SHARED, data_hash, read_labels, team_train_labels
 from model.types import Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -143,15 +141,6 @@ def cross_validate(qs: list[Labelled], C: float) -> float:
             hits += accuracy([qs[i] for i in test], model) * len(test)
         runs.append(hits / len(qs))
     return round(float(np.mean(runs)), 4)
-
-
-def data_hash(labels: list[dict], text_dir: Path) -> str:
-    digest = hashlib.sha256()
-    for g in labels:
-        digest.update(json.dumps(g, sort_keys=True).encode())
-    for name in sorted({g["article"] for g in labels}):
-        digest.update((text_dir / f"{name}.txt").read_bytes())
-    return digest.hexdigest()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -245,8 +245,11 @@ def balanced(result: dict) -> float:
     return float(np.mean([result.get(f"kind_acc[{k}]", 0.0) for k in KINDS]))
 
 
-def data_hash(labels: list[dict], text_dir: Path, constructed: Path) -> str:
-    digest = hashlib.sha256(constructed.read_bytes())
+def data_hash(labels: list[dict], text_dir: Path, *files: Path) -> str:
+    """sha256 over these files, the labels and the texts of their articles: what a training run read."""
+    digest = hashlib.sha256()
+    for f in files:
+        digest.update(f.read_bytes())
     for g in labels:
         digest.update(json.dumps(g, sort_keys=True).encode())
     for name in sorted({g["article"] for g in labels}):
