@@ -98,7 +98,8 @@ def candidates(history: History, query: Query) -> list[Known]:
 
 def rows(history: History, cands: list[Known], query: Query) -> list[dict[str, float]]:
     """One feature row per candidate entity (``candidates`` order). Every text window is bounded (``NEAR``,
-    ``PARAGRAPH``) so that a query costs the same in a long document as in a short one."""
+    ``PARAGRAPH``, and ``LOOKBACK`` from a candidate to the pronoun) so that a query costs the same in a long
+    document as in a short one."""
     text, before = history.text, query.before
     after_quote = text[max(0, before - NEAR):before].rstrip().endswith(_CLOSING)
     last_speaker = history.identity(history.last_source) if history.last_source is not None else None

@@ -14,7 +14,6 @@ looked at while choosing the features). Seeded and deterministic: two runs write
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -35,7 +34,7 @@ from model.attribution.history import Known
 from model.attribution.mentions import classify, words_of
 from model.attribution.typer import ARTIFACT as TYPER
 from model.lexicon import TITLES
-from model.training.mentions import DEV_LABELS, POLNEAR, SHARED, data_hash, read_labels, team_train_labels
+from model.training.mentions import DEV_LABELS, POLNEAR, artifact_dir, data_hash, read_labels, team_train_labels
 from model.types import Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -144,11 +143,8 @@ def cross_validate(qs: list[Labelled], C: float) -> float:
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m model.training.antecedents", description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=OUT, help="artifact directory (default model/artifacts)")
-    args = ap.parse_args(argv)
-    if not (POLNEAR / "train" / "text").is_dir():
-        print(f"skipped: PolNeAR is expected in {SHARED.name}/data/polnear beside the repo")
+    out = artifact_dir("python -m model.training.antecedents", __doc__, argv)
+    if out is None:
         return 0
     np.random.seed(SEED)
     labels = team_train_labels()
@@ -172,7 +168,7 @@ def main(argv: list[str] | None = None) -> int:
                           "sha256": data_hash(labels, POLNEAR / "train" / "text")},
         "metrics": metrics,
     }
-    written = artifact.write(model, args.out, ARTIFACT, meta)
+    written = artifact.write(model, out, ARTIFACT, meta)
     print(f"wrote {ARTIFACT}.joblib sha256 {written['sha256']}; C {C}")
     print(f"grouped CV (train): top-1 {grid[C]} (rules {metrics['grouped_cv_top1_rules']}) over {len(train)} pronouns")
     if "dev_tuned" in metrics:

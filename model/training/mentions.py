@@ -257,12 +257,21 @@ def data_hash(labels: list[dict], text_dir: Path, *files: Path) -> str:
     return digest.hexdigest()
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m model.training.mentions", description=__doc__.splitlines()[0])
+def artifact_dir(prog: str, doc: str, argv: list[str] | None) -> Path | None:
+    """The ``--out`` directory of a command trained on the team's labels, or None (having said why) when the
+    shared PolNeAR texts are not beside the repository."""
+    ap = argparse.ArgumentParser(prog=prog, description=doc.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT, help="artifact directory (default model/artifacts)")
     args = ap.parse_args(argv)
     if not (POLNEAR / "train" / "text").is_dir():
         print(f"skipped: PolNeAR is expected in {SHARED.name}/data/polnear beside the repo")
+        return None
+    return args.out
+
+
+def main(argv: list[str] | None = None) -> int:
+    out = artifact_dir("python -m model.training.mentions", __doc__, argv)
+    if out is None:
         return 0
     np.random.seed(SEED)
     labels = team_train_labels()
@@ -290,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
                           "sha256": data_hash(labels, POLNEAR / "train" / "text", CONSTRUCTED)},
         "metrics": metrics,
     }
-    written = artifact.write(model, args.out, ARTIFACT, meta)
+    written = artifact.write(model, out, ARTIFACT, meta)
     cv = metrics["grouped_cv"]
     print(f"wrote {ARTIFACT}.joblib sha256 {written['sha256']}; settings {settings}")
     for name, d in (("grouped CV (train)", cv), ("dev (tuned)", metrics.get("dev_tuned"))):
