@@ -15,6 +15,7 @@ import model
 from service import api, errors, logs, openapi, ops, ui
 from service.auth import Keys, RateLimiter
 from service.config import Settings, load_settings
+from service.jsonio import JSONProvider
 
 __all__ = ["Settings", "create_app"]
 
@@ -29,7 +30,7 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     settings = load_settings(config)
     app = Flask(__name__)
     app.config.update({k: v for k, v in config.items() if k.isupper()})
-    app.json.sort_keys = False  # keep the documented field order in answers
+    app.json = JSONProvider(app)  # compact UTF-8, the batch command's bytes, documented field order
 
     keys = Keys(settings.key_digests())
     app.extensions["settings"] = settings

@@ -237,3 +237,16 @@ def test_a_killed_worker_stops_the_run_and_resume_finishes_it(tmp_path, monkeypa
     monkeypatch.setattr(model.batch, "answer", original)
     assert main(["batch", str(src), str(part), "--workers", "2", "--resume"]) == 0
     assert part.read_bytes() == full.read_bytes()
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said the café’s licence would be renewed.",  # UTF-8 in the answer, as sent
+    "The mayor said the bridge would reopen \ud800 on Monday.",  # a lone surrogate: no UTF-8 form, so escaped
+])
+def test_answers_are_the_same_bytes_over_http_and_in_batch(http, text):
+    body = json.dumps({"text": text}).encode()  # json.dumps writes the surrogate as the escape "\ud800"
+    status, line = answer(Record(1, {"line": 1}, body=body), Analyzer(), Limits())
+    r = post(http, body)
+    assert status == r.status_code == 200
+    assert line.encode() + b"\n" == r.get_data()
+    assert json.loads(r.get_data())["documents"][0]["claims"][0]["text"] in text

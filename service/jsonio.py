@@ -1,0 +1,27 @@
+"""Flask's JSON provider, writing with the encoder the batch command and the Spark job use
+(``model.request.encode_json``), so a record's answer is the same bytes wherever it is scored."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Response
+from flask.json.provider import DefaultJSONProvider
+
+from model.request import encode_json
+
+
+class JSONProvider(DefaultJSONProvider):
+    """Compact UTF-8 JSON in documented field order; reading stays Flask's (the API parses bodies itself)."""
+
+    sort_keys = False  # keep the documented field order in answers
+
+    def dumps(self, obj: Any, **kwargs: Any) -> str:
+        if kwargs:  # indent, a default, ...: the stdlib's options, as Flask would
+            return super().dumps(obj, **kwargs)
+        return encode_json(obj).decode("utf-8")
+
+    def response(self, *args: Any, **kwargs: Any) -> Response:
+        """``jsonify``: the encoded bytes straight into the response, with Flask's trailing newline."""
+        body = self._prepare_response_obj(args, kwargs)
+        return self._app.response_class(encode_json(body) + b"\n", mimetype=self.mimetype)
