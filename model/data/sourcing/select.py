@@ -6,6 +6,7 @@
     python model/data/sourcing/select.py --round 4  # the fourth round's 14 (batches 12-14)
     python model/data/sourcing/select.py --round 5  # the fifth round's 14 (batches 15-17)
     python model/data/sourcing/select.py --round 6  # the sixth round's 14 (batches 18-20)
+    python model/data/sourcing/select.py --round 7  # the seventh round's 14 (batches 21-23)
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -17,7 +18,7 @@ they are only reported.
 The second round (more labels for the learned typer; all train, the holdout stays the first round's ten)
 takes, per publisher, among the articles the first round left, one marker pick and one drawn at random
 (seeded), of at most ROUND2_MAX_EVENTS events so that a batch is one sitting's work. The third round
-the fourth, the fifth and the sixth do the same among the articles the rounds before them left, each with its own seed.
+the fourth, the fifth, the sixth and the seventh do the same among the articles the rounds before them left, each with its own seed.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ MARKER_PICKS, RANDOM_PICKS, HOLDOUT = 2, 4, 10
 SEED = 20261130
 ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
 # One seed per later round: a round's draw never moves another's.
-LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 20261205}
+LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 20261205, 7: 20261206}
 
 
 def first_ann(article: str) -> Path | None:
