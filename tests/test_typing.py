@@ -308,3 +308,14 @@ def test_a_mention_read_up_to_its_verb_is_its_subject(text, kind, entity):
 ])
 def test_initials_before_a_surname_make_a_person(text, source, kind):
     assert typed(text)[source][0] == kind
+
+
+def test_a_document_opened_by_a_body_word_names_no_producer():
+    from model import extract
+    from model.types import Document
+    for text in ("Police records show the car had been reported stolen.",
+                 "Bank statements seen by the Gazette show three transfers in May."):
+        (c,) = extract([Document(id="t", text=text)])
+        assert c.kind == "anonymous", text  # a body's common noun opening the sentence is no name
+    text = "The Velmar Group said profits rose. Velmar filings show that the loan was repaid."
+    assert [c.kind for c in extract([Document(id="t", text=text)])] == ["named_organization"] * 2

@@ -25,7 +25,7 @@ from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POSSESSIVE
-from model.lexicon import CONFIDENTIAL, GRAMMAR, TITLES, TYPING
+from model.lexicon import CONFIDENTIAL, GRAMMAR, ORGANIZATIONS, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -151,10 +151,19 @@ def _documents_take_producer(resolutions: list[Resolution]) -> None:
                 known.setdefault(m.entity.split()[0], m)
         if r.source.resolved is not None or m.head not in _DOCUMENTS:
             continue
-        producer = _producer(core_of(words_of(r.source.text)), m.head, known)
+        ws = core_of(words_of(r.source.text))
+        producer = _producer(ws, m.head, known)
         if producer is not None:
             resolutions[n] = replace(r, mention=Mention(producer.kind, producer.role, producer.entity, "none",
                                                           producer.gender, producer.head))
+        elif _no_name(ws) and (rules := classify(r.source.text)).kind == "anonymous":
+            resolutions[n] = replace(r, mention=rules)  # "Court filings in a separate case": nobody named
+
+
+def _no_name(ws: list[str]) -> bool:
+    """The words name no one: no capital but the first word's, which is a body's common noun opening the
+    sentence ("Court filings", "Police records"), not a name ("Velmar filings")."""
+    return bool(ws) and ws[0].lower() in ORGANIZATIONS and not any(w[:1].isupper() for w in ws[1:])
 
 
 def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | None:
