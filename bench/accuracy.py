@@ -57,7 +57,7 @@ def main() -> int:
         return 0
     out = Tee()
     out(machine_line())
-    out("== PolNeAR spans (dev) and sourcing labels: dev (tuned), team train (tuned), team holdout (untouched)")
+    out("== PolNeAR spans (dev) and sourcing labels: dev (tuned), team train (tuned), team holdouts (untouched)")
     out(run("-m", "model.training.scoreboard", "--holdout"))
     for split in ("train", "holdout"):
         out(f"== invented wire stories, {split} half ({'tuned' if split == 'train' else 'untouched'})")

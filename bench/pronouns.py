@@ -1,12 +1,13 @@
 """How often a pronoun source resolves to the entity its label writes down, on the sourcing labels.
 
-    .venv/bin/python bench/pronouns.py [--split train|dev|holdout] [--misses N]
+    .venv/bin/python bench/pronouns.py [--split train|dev|holdout|holdout2] [--misses N]
 
 A labelled attribution counts when its source is a pronoun ("he", "she", "they", "it", ...), its label names
 what the pronoun refers to (``resolved_text``) and some claim's source span overlaps the labelled one (the
 first such claim, in text order). It is right when the claim's resolved mention shares a name word with the
-label's (titles and articles aside); a claim left unresolved is wrong. ``train`` and ``holdout`` are the team's
-labels on PolNeAR train (``model/data/sourcing/``; the holdout is for reporting only), ``dev`` the shared
+label's (titles and articles aside); a claim left unresolved is wrong. ``train``, ``holdout`` and
+``holdout2`` are the team's labels on PolNeAR train (``model/data/sourcing/``; the holdouts are for
+reporting only), ``dev`` the shared
 labels on PolNeAR dev. Without the shared data it says so.
 """
 
@@ -74,7 +75,7 @@ def score(split: str, misses: int = 0) -> dict[str, float]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("train", "dev", "holdout"), default="train")
+    ap.add_argument("--split", choices=("train", "dev", "holdout", "holdout2"), default="train")
     ap.add_argument("--misses", type=int, default=0, help="print up to N wrong resolutions")
     args = ap.parse_args()
     from model.training.scoreboard import POLNEAR

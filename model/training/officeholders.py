@@ -58,7 +58,7 @@ def mine(texts: list[str]) -> dict[str, int]:
 
 
 def training_texts() -> list[str]:
-    holdout = {a for a, s in split_of().items() if s == "holdout"}
+    holdout = {a for a, s in split_of().items() if s != "train"}  # both team holdouts
     return [p.read_text(encoding="utf-8") for p in sorted((POLNEAR / "train" / "text").glob("*.txt"))
             if p.stem not in holdout]
 
@@ -72,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     texts = training_texts()
     found = mine(texts)
-    head = [f"# People PolNeAR train names with a sitting office ({len(texts)} articles, the team holdout left",
+    head = [f"# People PolNeAR train names with a sitting office ({len(texts)} articles, the team holdouts left",
             f"# out): titled at least {MIN_TITLED} times, more often than \"former\". Written by",
             "# `python -m model.training.officeholders`; do not edit by hand. A named person the article gives",
             "# no role takes official when listed (model/attribution/history.py). Times titled after each name.",

@@ -1,10 +1,11 @@
 """Attribution and sourcing figures side by side, by the shared scorers that define them.
 
     python -m model.training.scoreboard              # dev spans; sourcing on the dev labels and our train labels
-    python -m model.training.scoreboard --holdout    # ... and on the team holdout (report only, never tune)
+    python -m model.training.scoreboard --holdout    # ... and on the team holdouts (report only, never tune)
 
 Sourcing labels: ``../shared/data/polnear-sourcing/dev.jsonl`` (14 dev articles: tuned on) and the team's
-own on PolNeAR train (``model/data/sourcing/``: 32 articles tuned on, 10 held out). Each set is scored by
+own on PolNeAR train (``model/data/sourcing/``: 102 articles tuned on; 10 held out from the first round and
+14 more from the seventh, labelled after the models were fitted). Each set is scored by
 ``../shared/eval/polnear_sourcing_eval.py`` through ``service.create_app()``, spans by
 ``polnear_eval.py``; this command only gathers their last lines. Without the shared data it says so.
 """
@@ -27,20 +28,21 @@ KEYS = ("coverage", "kind_acc", "kind_acc[named_organization]", "role_acc", "ano
 
 
 def split_of() -> dict[str, str]:
-    """article -> "train" or "holdout", from batches.tsv."""
+    """article -> "train", "holdout" or "holdout2" (the seventh label round, labelled after the models were
+    fitted and kept untouched beside the first ten), from batches.tsv."""
     rows = (line.split("\t") for line in (LABELS / "batches.tsv").read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#"))
     return {r[2]: r[1] for r in rows}
 
 
-def team_labels(split: str) -> Path:
-    """The team's labels of one split gathered into one file for the shared scorer."""
+def team_labels(*split: str) -> Path:
+    """The team's labels of one split (or several) gathered into one file for the shared scorer."""
     splits = split_of()
     rows = [line for path in sorted((LABELS / "labels").glob("*.jsonl"))
             for line in path.read_text(encoding="utf-8").splitlines()
-            if line.strip() and splits[json.loads(line)["article"]] == split]
+            if line.strip() and splits[json.loads(line)["article"]] in split]
     OUT.mkdir(parents=True, exist_ok=True)
-    out = OUT / f"sourcing-{split}.jsonl"
+    out = OUT / f"sourcing-{'+'.join(split)}.jsonl"
     out.write_text("\n".join(rows) + "\n", encoding="utf-8")
     return out
 
@@ -64,7 +66,7 @@ def _number(v: str) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m model.training.scoreboard", description=__doc__.splitlines()[0])
-    ap.add_argument("--holdout", action="store_true", help="also score the team holdout (report only)")
+    ap.add_argument("--holdout", action="store_true", help="also score the team holdouts (report only)")
     args = ap.parse_args(argv)
     if not (SHARED / "eval").is_dir() or not POLNEAR.is_dir():
         print(f"skipped: the shared data and scorers are expected in {SHARED.name}/ beside the repo")
@@ -76,6 +78,8 @@ def main(argv: list[str] | None = None) -> int:
             "train labels (tuned)": (team_labels("train"), POLNEAR / "train" / "text")}
     if args.holdout:
         sets["holdout (untouched)"] = (team_labels("holdout"), POLNEAR / "train" / "text")
+        sets["holdout 2 (untouched)"] = (team_labels("holdout2"), POLNEAR / "train" / "text")
+        sets["both (untouched)"] = (team_labels("holdout", "holdout2"), POLNEAR / "train" / "text")
     figures = {name: last_line("polnear_sourcing_eval.py", labels, text, "--misses", 0)
                for name, (labels, text) in sets.items()}
     print(f"{'sourcing':<30}" + "".join(f"{name:>22}" for name in figures))

@@ -17,8 +17,9 @@ they are only reported.
 
 The second round (more labels for the learned typer; all train, the holdout stays the first round's ten)
 takes, per publisher, among the articles the first round left, one marker pick and one drawn at random
-(seeded), of at most ROUND2_MAX_EVENTS events so that a batch is one sitting's work. The third round
-the fourth, the fifth, the sixth and the seventh do the same among the articles the rounds before them left, each with its own seed.
+(seeded), of at most ROUND2_MAX_EVENTS events so that a batch is one sitting's work. The third to the
+seventh rounds do the same among the articles the rounds before them left, each with its own seed. The
+seventh round is a second holdout (``holdout2`` in batches.tsv): labelled after the models were fitted.
 """
 
 from __future__ import annotations
