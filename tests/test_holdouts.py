@@ -1,0 +1,27 @@
+"""The team's holdouts stay out of everything that learns: the training commands read train articles only."""
+
+from __future__ import annotations
+
+from model.training import attributions, officeholders, stance
+from model.training.mentions import team_train_labels
+from model.training.scoreboard import split_of
+
+
+def _held() -> set[str]:
+    return {a for a, s in split_of().items() if s != "train"}
+
+
+def test_both_holdouts_are_listed():
+    splits = split_of()
+    assert {s for s in splits.values()} == {"train", "holdout", "holdout2"}
+    assert sum(s == "holdout" for s in splits.values()) == 10  # the first round's ten, comparable across reports
+    assert sum(s == "holdout2" for s in splits.values()) == 14
+
+
+def test_no_training_command_reads_a_held_out_article():
+    held = _held()
+    assert held <= attributions.holdout()  # the filter's PolNeAR articles leave these out
+    assert not held & {r["article"] for r in team_train_labels()}  # typer and pronoun ranker
+    assert not held & {r["article"] for r in stance.team_train_gold()}  # the denial comparison
+    names = {p.stem for p in sorted((officeholders.POLNEAR / "train" / "text").glob("*.txt"))}
+    assert len(officeholders.training_texts()) == len(names - held)  # the officeholder list
