@@ -22,6 +22,9 @@ class JSONProvider(DefaultJSONProvider):
         return encode_json(obj).decode("utf-8")
 
     def response(self, *args: Any, **kwargs: Any) -> Response:
-        """``jsonify``: the encoded bytes straight into the response, with Flask's trailing newline."""
-        body = self._prepare_response_obj(args, kwargs)
+        """``jsonify``: the encoded bytes straight into the response, with Flask's trailing newline. One
+        positional value is sent as it is, several as a list, keywords as an object (as Flask's own)."""
+        if args and kwargs:
+            raise TypeError("jsonify() takes positional or keyword arguments, not both")
+        body = args[0] if len(args) == 1 else list(args) if args else kwargs or None
         return self._app.response_class(encode_json(body) + b"\n", mimetype=self.mimetype)
