@@ -13,6 +13,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, nullcontext
+from dataclasses import replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from model.attribution import LEARNED, Pipeline
 from model.coverage import relate
 from model.report import report
 from model.scorer import Scorer
+from model.text import encodable
 from model.timing import Timer
 from model.types import Claim, Document, Options
 
@@ -69,7 +71,13 @@ def extract(documents: Sequence[Document], pipeline: Pipeline | None = None) -> 
     """Segment and attribute every document; claims in request order. Needs no scoring artifact (the
     shipped attribution artifacts, unless ``pipeline`` says otherwise)."""
     attribute = pipeline or _default_pipeline()
-    return [c for i, doc in enumerate(documents) for c in attribute(doc, i)]
+    return [c for i, doc in enumerate(map(_encodable, documents)) for c in attribute(doc, i)]
+
+
+def _encodable(doc: Document) -> Document:
+    """The document with a lone surrogate in its text replaced (``model.text.encodable``)."""
+    text = encodable(doc.text)
+    return doc if text is doc.text else replace(doc, text=text)
 
 
 class Analyzer:
@@ -117,7 +125,7 @@ class Analyzer:
         if self.scorer is None:
             raise NotReady(self.problem or "no model")
         with _without_cyclic_gc():
-            return self._analyze(documents, options)
+            return self._analyze([_encodable(d) for d in documents], options)
 
     def _analyze(self, documents: Sequence[Document], options: Options) -> dict:
         timed = self.timer or _untimed

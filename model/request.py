@@ -158,7 +158,9 @@ def encode_json(value: Any) -> bytes:
     """Compact UTF-8 JSON, as every 200 body is sent (``service.jsonio`` gives Flask this encoder). orjson writes
     the bytes ``json.dumps(value, ensure_ascii=False, separators=(",", ":"))`` would, at about a fifth of the
     cost: a scored article's answer with explanations is some 50 kB, and stdlib encoding was 6 % of a request.
-    A lone surrogate (a request may send "\\ud800") has no UTF-8 form: such an answer is written ASCII-escaped."""
+    A lone surrogate has no UTF-8 form: the API replaces one in a text (``model.text.encodable``) and rejects one
+    in an id or a token, so only a value built elsewhere (a library caller's) can hold one; it is then written
+    ASCII-escaped rather than failing."""
     try:
         return orjson.dumps(value)
     except TypeError:

@@ -1,6 +1,7 @@
 """Segmentation: paragraphs, sentences and quotation spans with offsets into the original text.
 
-Nothing here normalises the text; every offset indexes ``text`` as given.
+Nothing here normalises the text; every offset indexes ``text`` as given (``encodable`` aside: it swaps a lone
+surrogate for U+FFFD, one character for one, before anything reads the text).
 """
 
 from __future__ import annotations
@@ -205,6 +206,20 @@ def _paragraph_quotes(text: str, ps: int, pe: int) -> tuple[list[tuple[int, int,
 def _closes(text: str, start: int, end: int, pe: int) -> bool:
     """An opening mark glued to the word before it and followed by a space or the paragraph's end."""
     return start > 0 and not text[start - 1].isspace() and (end >= pe or text[end].isspace())
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def encodable(text: str) -> str:
+    """The text with every lone surrogate (a JSON body may escape one: "\\ud800") replaced by U+FFFD, one
+    character for one, so every offset holds: a surrogate has no UTF-8 form, and the feature hashing and the
+    answer's encoding need one. Most texts encode as they are and come back unchanged."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return _LONE_SURROGATE.sub("\ufffd", text)
+    return text
 
 
 def segment(text: str) -> Segmentation:

@@ -150,3 +150,17 @@ def test_bad_setting_fails_at_start_naming_the_variable(monkeypatch):
     monkeypatch.setenv("RELIABILITY_MAX_DOCUMENTS", "0")
     with pytest.raises(ValueError, match="max_documents"):
         create_app()
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor said \ud800 the bridge would reopen on Monday.",  # beside a cue: the filter hashes its neighbours
+    "\udfff\ud800 Officials said the bridge would reopen.",
+    "Officials said the bridge would reopen.\udc00",
+])
+def test_a_lone_surrogate_in_the_text_is_replaced_not_a_500(client, text):
+    # JSON may escape a lone surrogate; it has no UTF-8 form. It becomes U+FFFD, one character for one.
+    r = client.post("/v1/score", data=json.dumps({"text": text}), content_type="application/json")
+    assert r.status_code == 200
+    fixed = "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    for c in r.get_json()["documents"][0]["claims"]:
+        assert fixed[c["start"]:c["end"]] == c["text"]
