@@ -23,7 +23,8 @@ json_values = st.recursive(
     max_leaves=20,
 )
 # Near-valid bodies reach the model, not only the validator.
-texts = st.text(max_size=300) | st.sampled_from(["", "\n\n", '"', "“He said.”", "\ud800 said", "A. B. C."])
+texts = st.text(max_size=300) | st.sampled_from(["", "\n\n", '"', "“He said.”", "\ud800 said", "A. B. C.",
+                                                  "The mayor said \ud800 the bridge would reopen."])
 documents = st.fixed_dictionaries(
     {"text": texts},
     optional={"id": st.text(max_size=8) | st.none() | st.integers(), "title": st.text(max_size=10) | st.none(),
