@@ -90,7 +90,7 @@ def main() -> None:
     quiet_logs()
     statuses: Counter[int] = Counter()
     failures: list[str] = []
-    slowest = (0.0, "")
+    slowest = (0.0, "", b"")
     t_start = time.perf_counter()
 
     @seed(args.seed)
@@ -110,7 +110,7 @@ def main() -> None:
         took = time.perf_counter() - t
         statuses[status] += 1
         if took > slowest[0]:
-            slowest = (took, label)
+            slowest = (took, label, body)
         if status >= 500 and len(failures) < 20:
             failures.append(f"{status} {label}: {body[:200]!r}")
 
@@ -122,7 +122,7 @@ def main() -> None:
     five = sum(n for s, n in statuses.items() if s >= 500)
     out(f"{total:,} generated requests in {wall:.0f} s (seed {args.seed}); 5xx: {five}")
     out("statuses: " + ", ".join(f"{s}: {n:,}" for s, n in sorted(statuses.items())))
-    out(f"slowest request: {slowest[0] * 1000:.1f} ms ({slowest[1]})")
+    out(f"slowest request: {slowest[0] * 1000:.1f} ms ({slowest[1]}): {slowest[2][:300]!r}")
     for f in failures:
         out(f"  5xx: {f}")
     if args.save:
