@@ -2,8 +2,8 @@
 ``python -m model.training.attributions``.
 
 Rows are the candidates the cue rules propose and the acts proposed where no cue is accepted
-(``model.attribution`` with the filter switched off) in PolNeAR train, without the ten articles of the
-team's sourcing holdout (``model/data/sourcing/batches.tsv``). A candidate is positive when one annotated
+(``model.attribution`` with the filter switched off) in PolNeAR train, without the articles of the team's
+two sourcing holdouts (``model/data/sourcing/batches.tsv``). A candidate is positive when one annotated
 attribution's cue overlaps its cue and that attribution's source its source (the first annotator's file, as
 the shared scorers read it): thousands of labels from the corpus, no hand rules.
 
@@ -36,11 +36,11 @@ from model.attribution import Pipeline as Attribution
 from model.attribution.records import Found, Sentence
 from model.attribution.traits import sentence_traits
 from model.training.evaluate import load_ann, overlap
+from model.training.scoreboard import held_out
 from model.types import Document
 
 ROOT = Path(__file__).resolve().parents[2]
 POLNEAR = ROOT.parent / "shared" / "data" / "polnear"
-BATCHES = ROOT / "model" / "data" / "sourcing" / "batches.tsv"
 OUT = ROOT / "model" / "artifacts"
 NAME = "attributions"
 VERSION = "1.0.0"
@@ -66,13 +66,6 @@ class _AtThreshold:
 
     def predict(self, rows: list[dict]) -> np.ndarray:
         return self.model.predict_proba(rows)[:, 1] >= self.threshold
-
-
-def holdout() -> set[str]:
-    """The team's sourcing holdouts' articles (every split but train): never trained or tuned on."""
-    rows = [line.split("\t") for line in BATCHES.read_text(encoding="utf-8").splitlines()
-            if line.strip() and not line.startswith("#")]
-    return {r[2] for r in rows if r[1] != "train"}
 
 
 def articles(split: str, exclude: set[str] = frozenset()) -> list[Article]:
@@ -182,7 +175,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (POLNEAR / "train").is_dir():
         print(f"skipped: PolNeAR is expected in {POLNEAR.parent.parent.name}/data/polnear beside the repo")
         return 0
-    train = articles("train", holdout())
+    train = articles("train", held_out())
     dev = articles("dev")
     base = Attribution(disable=[STAGE])
     rows, labels = zip(*(candidates(a, base) for a in tqdm(train, desc="candidates", unit="article")), strict=True)
@@ -199,7 +192,7 @@ def main(argv: list[str] | None = None) -> int:
         "encoded_features": {"hashed_slots": HASHED, "distinct_traits": len({f"{k}={v}" if isinstance(v, str) else k
                                                                              for r in flat for k, v in r.items()})},
         "libraries": artifact.library_versions(),
-        "training_data": {"source": "PolNeAR train minus the team sourcing holdout", "articles": len(train),
+        "training_data": {"source": "PolNeAR train minus the team's two sourcing holdouts", "articles": len(train),
                           "candidates": len(flat), "positive": int(cv["y"].sum()), "sha256": data_hash(train)},
         "threshold": threshold,
         "decision": "predict() keeps a candidate whose fitted probability is above the threshold: "

@@ -20,7 +20,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from model.training.scoreboard import POLNEAR, split_of
+from model.training.scoreboard import POLNEAR, held_out
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "model" / "lexicon" / "officeholders.txt"
@@ -58,9 +58,9 @@ def mine(texts: list[str]) -> dict[str, int]:
 
 
 def training_texts() -> list[str]:
-    holdout = {a for a, s in split_of().items() if s != "train"}  # both team holdouts
+    held = held_out()
     return [p.read_text(encoding="utf-8") for p in sorted((POLNEAR / "train" / "text").glob("*.txt"))
-            if p.stem not in holdout]
+            if p.stem not in held]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -35,6 +35,11 @@ def split_of() -> dict[str, str]:
     return {r[2]: r[1] for r in rows}
 
 
+def held_out() -> set[str]:
+    """The articles of both team holdouts (every split but train): nothing that learns may read them."""
+    return {article for article, split in split_of().items() if split != "train"}
+
+
 def team_labels(*split: str) -> Path:
     """The team's labels of one split (or several) gathered into one file for the shared scorer."""
     splits = split_of()
