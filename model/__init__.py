@@ -70,8 +70,11 @@ def _default_pipeline() -> Pipeline:
 def extract(documents: Sequence[Document], pipeline: Pipeline | None = None) -> list[Claim]:
     """Segment and attribute every document; claims in request order. Needs no scoring artifact (the
     shipped attribution artifacts, unless ``pipeline`` says otherwise)."""
-    attribute = pipeline or _default_pipeline()
-    return [c for i, doc in enumerate(map(_encodable, documents)) for c in attribute(doc, i)]
+    return _claims(list(map(_encodable, documents)), pipeline or _default_pipeline())
+
+
+def _claims(documents: Sequence[Document], attribute: Pipeline) -> list[Claim]:
+    return [c for i, doc in enumerate(documents) for c in attribute(doc, i)]
 
 
 def _encodable(doc: Document) -> Document:
@@ -129,7 +132,7 @@ class Analyzer:
 
     def _analyze(self, documents: Sequence[Document], options: Options) -> dict:
         timed = self.timer or _untimed
-        claims = extract(documents, self.pipeline)
+        claims = _claims(documents, self.pipeline)  # documents already made encodable by ``analyze``
         with timed("link"):
             links = relate(documents, claims, self.agreement)
         scored = self.scorer.score(claims, links, explain=options.explain, timer=self.timer)
