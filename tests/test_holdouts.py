@@ -24,4 +24,4 @@ def test_no_training_command_reads_a_held_out_article():
     assert not held & {r["article"] for r in team_train_labels()}  # typer and pronoun ranker
     assert not held & {r["article"] for r in stance.team_train_gold()}  # the denial comparison
     names = {p.stem for p in sorted((officeholders.POLNEAR / "train" / "text").glob("*.txt"))}
-    assert len(officeholders.training_texts()) == len(names - held)  # the officeholder list
+    assert len(officeholders.training_texts()) == len(names - held)  # the officeholder and common-plurals lists

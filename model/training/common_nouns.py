@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     polnear, emergent = training_texts(), emergent_bodies()
     found = plurals(*count(polnear + emergent))
     head = [f"# Plural common nouns of the training news ({len(polnear)} PolNeAR train articles without the team",
-            f"# holdout, {len(emergent)} Emergent train bodies without the team holdout): written in lower case at",
+            f"# holdouts, {len(emergent)} Emergent train bodies without the team holdout): written in lower case at",
             f"# least {MIN_LOWER} times and capitalised alone inside a sentence at most {MAX_CAPITALISED:.0%} as",
             "# often. Written by `python -m model.training.common_nouns`; do not edit by hand. A mention opening",
             "# with a word listed here is a described group (\"Hospitals in Sardo said\"): the rules' described",
