@@ -319,3 +319,23 @@ def test_a_document_opened_by_a_body_word_names_no_producer():
         assert c.kind == "anonymous", text  # a body's common noun opening the sentence is no name
     text = "The Velmar Group said profits rose. Velmar filings show that the loan was repaid."
     assert [c.kind for c in extract([Document(id="t", text=text)])] == ["named_organization"] * 2
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Mara Volk, the city's emergency operations director, said the bridge was closed.", "official"),
+    ("Ivo Brand, chairman of the House Ways and Means Committee, said the bill would pass.", "official"),
+    ("A Republican committee aide said the memo was ready.", "official"),
+    ("Tom Ruhl, a Democratic representative from Ohio, said the agency had failed.", "official"),
+    ("The state said the water was safe.", "official"),
+    ("The Harlow County Board of Elections said the petition was valid.", "official"),
+    ("The FDA said the recall was voluntary.", "official"),
+    # not a government's staff: a campaign's aide, a city's business, a theatre
+    ("A Harlow campaign aide said the rally was full.", "other"),
+    ("The city's largest employer said it would cut jobs.", "other"),
+    ("The Opera House committee said the season would open late.", "other"),
+])
+def test_a_government_s_staff_by_construction_is_official(text, role):
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.role == role, (text, c.role)

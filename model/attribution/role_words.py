@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from model.lexicon import EXPERT, MEDIA, MENTION_WORDS, OFFICIAL, TYPING, WITNESS
+from model.lexicon import EXPERT, MEDIA, MENTION_WORDS, OFFICIAL, PERSON_ROLES, ROLE_NOUNS, TYPING, WITNESS
 
 POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
 
@@ -34,7 +34,7 @@ def role_of(ws: list[str]) -> str:
         return "media"
     if "campaign" in found and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, not an office
-    if not former and (_offices(found) or any(map(is_party_state, ws))):
+    if not former and (_offices(found) or any(map(is_party_state, ws)) or _governs(ws, found)):
         return "official"
     if found & EXPERT:
         return "expert"
@@ -66,6 +66,35 @@ def _offices(found: set[str]) -> set[str]:
     return offices
 
 
+def _governs(ws: list[str], found: set[str]) -> bool:
+    """A government's staff or a legislature's by construction rather than by title: a governing body's
+    possessive before a person's role ("the city's emergency operations director"), the body written bare
+    ("the state"), "House" with a chamber word ("House Republicans", "the House Ways and Means Committee"), a
+    party adjective before staff or members ("a Democratic aide", "a Republican representative")."""
+    low = [w.lower() for w in ws]
+    if len(low) == 2 and low[0] == "the" and low[1] in _GOVERNMENT_BODIES:
+        return True
+    for i, w in enumerate(low):
+        if w.endswith(("'s", "’s")) and w[:-2] in _GOVERNMENT_BODIES and not _PERSON_ROLE.isdisjoint(low[i + 1:]):
+            return True
+    if _chamber(ws) and not _CHAMBER_WORDS.isdisjoint(found):
+        return True
+    return any(w in _PARTY_WORDS and not _PARTY_STAFF.isdisjoint(low[i + 1:i + 3]) for i, w in enumerate(low))
+
+
+def _chamber(ws: list[str]) -> bool:
+    """"House" as a legislature's chamber: not after another capitalised word ("White House", "Opera House"),
+    except the country's ("U.S. House")."""
+    return any(w == "House" and (i == 0 or not ws[i - 1][:1].isupper() or ws[i - 1] in _COUNTRY_PREFIXES)
+               for i, w in enumerate(ws))
+
+
+_COUNTRY_PREFIXES = frozenset(("U.S.", "US"))
+_GOVERNMENT_BODIES = MENTION_WORDS["government_bodies"]
+_PERSON_ROLE = PERSON_ROLES | ROLE_NOUNS
+_CHAMBER_WORDS = MENTION_WORDS["chamber_words"]
+_PARTY_WORDS = MENTION_WORDS["party_words"]
+_PARTY_STAFF = MENTION_WORDS["party_staff"]
 _NOT_OFFICIAL = EXPERT | MEDIA | WITNESS
 _OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report", "press" yield to an office
 _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
