@@ -339,3 +339,17 @@ def test_a_government_s_staff_by_construction_is_official(text, role):
     from model.types import Document
     (c,) = extract([Document(id="t", text=text)])
     assert c.role == role, (text, c.role)
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    # what a relative clause says a person did is not their role: a pollster, not campaign staff
+    ("Ada Rusk, a Democratic pollster who advised the Harlow campaign, said the race was close.", "expert"),
+    ("A Harlow campaign aide said the rally was full.", "other"),
+    # an expert's description straight before a name stays part of the source
+    ("Political scientist Ada Rusk said endorsements matter.", "expert"),
+])
+def test_a_person_s_role_is_what_they_are_described_as(text, role):
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.role == role, (text, c.role)

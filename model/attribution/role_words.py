@@ -32,7 +32,7 @@ def role_of(ws: list[str]) -> str:
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
-    if "campaign" in found and not found & _SITTING:
+    if "campaign" in phrases(_before_clause(ws)) and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, not an office
     if not former and (_offices(found) or any(map(is_party_state, ws)) or _governs(ws, found)):
         return "official"
@@ -66,6 +66,15 @@ def _offices(found: set[str]) -> set[str]:
     return offices
 
 
+def _before_clause(ws: list[str]) -> list[str]:
+    """The words before a relative clause: "a Democratic pollster who advised Clinton's 2008 campaign" is a
+    pollster, whatever the clause says they did."""
+    for i, w in enumerate(ws):
+        if w.lower() in _RELATIVE:
+            return ws[:i]
+    return ws
+
+
 def _governs(ws: list[str], found: set[str]) -> bool:
     """A government's staff or a legislature's by construction rather than by title: a governing body's
     possessive before a person's role ("the city's emergency operations director"), the body written bare
@@ -89,6 +98,7 @@ def _chamber(ws: list[str]) -> bool:
                for i, w in enumerate(ws))
 
 
+_RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))
 _COUNTRY_PREFIXES = frozenset(("U.S.", "US"))
 _GOVERNMENT_BODIES = MENTION_WORDS["government_bodies"]
 _PERSON_ROLE = PERSON_ROLES | ROLE_NOUNS
