@@ -347,6 +347,10 @@ def test_a_government_s_staff_by_construction_is_official(text, role):
     ("A Harlow campaign aide said the rally was full.", "other"),
     # an expert's description straight before a name stays part of the source
     ("Political scientist Ada Rusk said endorsements matter.", "expert"),
+    # a clause in the past says what they did; one in the present, where nothing else does, what they are
+    ("Ivo Sell, who left government in 2018, said the fine was too small.", "other"),
+    ("Ada Rusk, who had championed the treaty as secretary of state, said it would pass.", "other"),
+    ("Tomas Varga, who leads the opposition Social Democrats in parliament, said the vote was rigged.", "official"),
 ])
 def test_a_person_s_role_is_what_they_are_described_as(text, role):
     from model import extract

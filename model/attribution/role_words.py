@@ -26,13 +26,23 @@ def phrases(ws: list[str]) -> set[str]:
 
 
 def role_of(ws: list[str]) -> str:
-    """official / media / expert / witness / other from the mention's words; "former" cancels an office."""
+    """official / media / expert / witness / other from the mention's words; "former" cancels an office. A
+    relative clause counts only where the words before it say nothing and it says what the person does now
+    ("Tomas Varga, who leads the opposition in parliament"), not what they did ("Sell, who left government")."""
+    head = _before_clause(ws)
+    role = _role(head)
+    if role == "other" and len(head) < len(ws) and _present(ws[len(head) + 1:len(head) + 3]):
+        return _role(ws)
+    return role
+
+
+def _role(ws: list[str]) -> str:
     found = phrases(ws)
     former = not found.isdisjoint(_FORMER) and not found & _STILL
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
-    if "campaign" in phrases(_before_clause(ws)) and not found & _SITTING:
+    if "campaign" in found and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, not an office
     if not former and (_offices(found) or any(map(is_party_state, ws)) or _governs(ws, found)):
         return "official"
@@ -70,9 +80,15 @@ def _before_clause(ws: list[str]) -> list[str]:
     """The words before a relative clause: "a Democratic pollster who advised Clinton's 2008 campaign" is a
     pollster, whatever the clause says they did."""
     for i, w in enumerate(ws):
-        if w.lower() in _RELATIVE:
+        if i and w.lower() in _RELATIVE:
             return ws[:i]
     return ws
+
+
+def _present(ws: list[str]) -> bool:
+    """A relative clause's first words are in the present: "who now teaches", "who is", "who chairs" (not "was",
+    nor "has": "who has endorsed Sanders" tells what they did)."""
+    return bool(ws) and (ws[0].lower() in _NOW or (ws[0].endswith("s") and ws[0].lower() not in _PAST))
 
 
 def _governs(ws: list[str], found: set[str]) -> bool:
@@ -99,6 +115,8 @@ def _chamber(ws: list[str]) -> bool:
 
 
 _RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))
+_NOW = frozenset(("now", "currently", "also", "still", "are"))
+_PAST = frozenset(("has", "was"))
 _COUNTRY_PREFIXES = frozenset(("U.S.", "US"))
 _GOVERNMENT_BODIES = MENTION_WORDS["government_bodies"]
 _PERSON_ROLE = PERSON_ROLES | ROLE_NOUNS
