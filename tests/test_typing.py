@@ -351,6 +351,11 @@ def test_a_government_s_staff_by_construction_is_official(text, role):
     ("Ivo Sell, who left government in 2018, said the fine was too small.", "other"),
     ("Ada Rusk, who had championed the treaty as secretary of state, said it would pass.", "other"),
     ("Tomas Varga, who leads the opposition Social Democrats in parliament, said the vote was rigged.", "official"),
+    # "former" ends the offices after it, not a title the name already carries, nor a possessor's
+    ("Gov. Ivo Sell of Harlow, a former backer of Sen. Ada Rusk, said he would vote.", "official"),
+    ("Jo Ames, a former speechwriter to Secretary of State Ada Rusk, said it.", "other"),
+    ("Jo Ames, the president's former special envoy to the region, said it.", "other"),
+    ("\"It's unanimous,\" councilmember Jo Ames said of the vote.", "official"),
 ])
 def test_a_person_s_role_is_what_they_are_described_as(text, role):
     from model import extract

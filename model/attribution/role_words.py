@@ -38,7 +38,7 @@ def role_of(ws: list[str]) -> str:
 
 def _role(ws: list[str]) -> str:
     found = phrases(ws)
-    former = not found.isdisjoint(_FORMER) and not found & _STILL
+    former = not found.isdisjoint(_FORMER) and not found & _STILL and _former_first(ws)
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
@@ -83,6 +83,17 @@ def _before_clause(ws: list[str]) -> list[str]:
         if i and w.lower() in _RELATIVE:
             return ws[:i]
     return ws
+
+
+def _former_first(ws: list[str]) -> bool:
+    """"former" comes before the first office: a title before the name stays the person's own ("Gov. Phil
+    Bryant of Mississippi, a former backer of Sen. Ted Cruz")."""
+    low = [w.lower() for w in ws]
+    former = next((i for i, w in enumerate(low) if w in _FORMER), len(low))
+    # a possessor's office is not the person's ("the president's former special envoy")
+    office = next((i for i, w in enumerate(low) if not POSSESSIVE.search(w)
+                   and (w in OFFICIAL or " ".join(low[i:i + 2]) in OFFICIAL)), len(low))
+    return former < office
 
 
 def _present(ws: list[str]) -> bool:
