@@ -356,6 +356,11 @@ def test_a_government_s_staff_by_construction_is_official(text, role):
     ("Jo Ames, a former speechwriter to Secretary of State Ada Rusk, said it.", "other"),
     ("Jo Ames, the president's former special envoy to the region, said it.", "other"),
     ("\"It's unanimous,\" councilmember Jo Ames said of the vote.", "official"),
+    # the president of a body that is no government holds no office
+    ("Jo Ames, the president of Harlow Watch, said the emails were new.", "other"),
+    ("The group's president said the emails were new.", "other"),
+    ("The president of the United States said the emails were new.", "official"),
+    ("The country's president said the emails were new.", "official"),
 ])
 def test_a_person_s_role_is_what_they_are_described_as(text, role):
     from model import extract

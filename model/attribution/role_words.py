@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from model.lexicon import EXPERT, MEDIA, MENTION_WORDS, OFFICIAL, PERSON_ROLES, ROLE_NOUNS, TYPING, WITNESS
+from model.lexicon import COUNTRIES, EXPERT, MEDIA, MENTION_WORDS, OFFICIAL, PERSON_ROLES, ROLE_NOUNS, TYPING, WITNESS
 
 POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
 
@@ -44,7 +44,8 @@ def _role(ws: list[str]) -> str:
         return "media"
     if "campaign" in found and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, not an office
-    if not former and (_offices(found) or any(map(is_party_state, ws)) or _governs(ws, found)):
+    offices = _offices(found) - _body_heads(ws)
+    if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, found)):
         return "official"
     if found & EXPERT:
         return "expert"
@@ -74,6 +75,25 @@ def _offices(found: set[str]) -> set[str]:
         other = {w for p in found & _NOT_OFFICIAL if " " in p for w in p.split()}
         offices -= other
     return offices
+
+
+def _body_heads(ws: list[str]) -> set[str]:
+    """"president" as the head of a body that is no government: "the president of Judicial Watch", "the
+    group's president" (not "the president of Mexico", "the country's president")."""
+    low = [w.lower() for w in ws]
+    if "president" not in low:
+        return set()
+    at = low.index("president")
+    after = low[at + 1:at + 5]
+    if after[:1] == ["of"]:
+        body = [w for w in after[1:] if w != "the"]
+        if body and not (body[0] in COUNTRIES or " ".join(body[:2]) in COUNTRIES or body[0] in OFFICIAL
+                         or body[0] in _GOVERNMENT_BODIES):
+            return {"president", "vice president"}
+    before = low[at - 1] if at else ""
+    if before.endswith(("'s", "’s")) and before[:-2] not in _GOVERNMENT_BODIES and before[:-2] not in COUNTRIES:
+        return {"president", "vice president"}
+    return set()
 
 
 def _before_clause(ws: list[str]) -> list[str]:
