@@ -31,6 +31,9 @@ def one(text: str) -> Claim:
     # "close to" and a "to"-taking role noun before a determiner: the whole phrase, not its object.
     ("A person close to the talks said the deal was near.", "A person close to the talks", "said"),
     ("Aides to the governor said he would sign the bill.", "Aides to the governor", "said"),
+    # A day between the subject and its verb is when, not who.
+    ("Gowdy earlier Thursday said the committee had met.", "Gowdy", "said"),
+    ("The minister Tuesday said the border was closed.", "The minister", "said"),
     # A web address is one word: "com" is no speaker.
     ("A screen image captured by Outsports.com showed the post.", "Outsports.com", "showed"),
 ])

@@ -113,6 +113,9 @@ def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, i
     return ""
 
 
+_BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
+
+
 def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
     """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes."""
     j = i - 1
@@ -122,8 +125,8 @@ def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
         if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS):
             passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
             j -= 1
-        elif w in WEEKDAYS and j - 1 >= lo and low[j - 1] == "on":
-            j -= 2
+        elif w in WEEKDAYS:  # "on Monday", "earlier Thursday", "Obama Tuesday said": when, not who
+            j -= 1 + (j - 1 >= lo and low[j - 1] in _BEFORE_DAY)
         else:
             break
     return j, passive
