@@ -367,3 +367,16 @@ def test_a_person_s_role_is_what_they_are_described_as(text, role):
     from model.types import Document
     (c,) = extract([Document(id="t", text=text)])
     assert c.role == role, (text, c.role)
+
+
+@pytest.mark.parametrize("text", [
+    "Trump leads with 35 percent in the latest CNN/ORC poll.",
+    "Clinton has 40 percent in a New York Times/CBS News poll.",
+    "Trump achieved 45 percent in a new Fox News poll released Thursday.",
+])
+def test_a_poll_is_the_source_and_expert_whoever_ran_it(text):
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.source is not None and "poll" in c.source.text and "/" not in text[c.source.end - 1:c.source.end]
+    assert (c.kind, c.role) == ("named_organization", "expert")

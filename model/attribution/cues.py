@@ -22,7 +22,8 @@ _SOURCE_AFTER_PHRASES = frozenset({("according", "to"), ("in", "the", "words", "
 _POLL_HEADS = {"in": ATTRIBUTION["poll_in"], "by": ATTRIBUTION["poll_by"]}
 _POLL_WORDS = ATTRIBUTION["poll_words"]
 _STARTS = frozenset(_PHRASES) | frozenset(DENIAL) | frozenset(SPEECH) | frozenset(BELIEF) | frozenset(_POLL_HEADS)
-_POLL_REACH = 5  # words after "in"/"by" within which the poll must come: "in a CNN national poll"
+_POLL_REACH = 7  # words after "in"/"by" within which the poll must come: "in a New York Times national poll"
+_POLL_SLASHES = 2  # joined pollsters that reach may stretch over: "a NYT/CBS/YouGov poll"
 
 
 def candidates(s: Sentence) -> None:
@@ -53,11 +54,17 @@ def _poll_after(toks: list[str], low: list[str], i: int) -> str:
     "named", "unnamed" or "". After "in" an unnamed poll ("in the polls") is doubted: it is rarely annotated
     as a source, and the filter decides."""
     heads, named = _POLL_HEADS[low[i]], low[i] == "by"
-    if heads.isdisjoint(low[i + 2:i + 1 + _POLL_REACH]):
+    if heads.isdisjoint(low[i + 2:i + 1 + _POLL_REACH + _POLL_SLASHES]):
         return ""
-    for k in range(i + 1, min(len(low), i + 1 + _POLL_REACH)):
+    end = min(len(low), i + 1 + _POLL_REACH)
+    for k in range(i + 1, min(len(low), end + _POLL_SLASHES)):
+        if k >= end:
+            return ""
         if low[k] in heads:
             return ("named" if named else "unnamed") if k > i + 1 else ""
+        if low[k] == "/" and k > i + 1 and is_cap(toks[k - 1]):
+            end += 1  # "in the latest CNN/ORC poll": two names joined, one word of reach
+            continue
         if low[k] in STOP or not (low[k] in _POLL_WORDS or low[k][:1].isalnum()):
             return ""
         named = named or is_cap(toks[k])

@@ -178,6 +178,9 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
         if w == "." and _abbrev_dot(low, k):
             k += 1
             continue
+        if w == "/" and k > i and k + 1 < hi and is_cap(toks[k - 1]) and is_cap(toks[k + 1]):
+            k += 1  # "the latest CNN/ORC poll": two names joined
+            continue
         if not is_word(w) and w not in ("-", "&", "’s", "'s"):
             break
         if k > i and ((lw in STOP and lw not in ("and",)) or lw in WEEKDAYS or lw == "in"):

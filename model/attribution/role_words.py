@@ -39,6 +39,8 @@ def role_of(ws: list[str]) -> str:
 def _role(ws: list[str]) -> str:
     found = phrases(ws)
     former = not found.isdisjoint(_FORMER) and not found & _STILL and _former_first(ws)
+    if not found.isdisjoint(POLLS):
+        return "expert"  # a poll is the pollster's work, whoever paid for it ("a new Fox News poll")
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
@@ -145,6 +147,7 @@ def _chamber(ws: list[str]) -> bool:
                for i, w in enumerate(ws))
 
 
+POLLS = frozenset(("poll", "polls", "survey", "surveys", "polling"))  # a pollster's work: expert
 _RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))
 _NOW = frozenset(("now", "currently", "also", "still", "are"))
 _PAST = frozenset(("has", "was"))

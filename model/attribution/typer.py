@@ -24,7 +24,7 @@ from model.attribution.mentions import Mention, classify, core_of, words_of
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.attribution.role_words import POSSESSIVE
+from model.attribution.role_words import POLLS, POSSESSIVE
 from model.lexicon import CONFIDENTIAL, GRAMMAR, ORGANIZATIONS, TITLES, TYPING
 from model.types import Span
 
@@ -154,7 +154,8 @@ def _documents_take_producer(resolutions: list[Resolution]) -> None:
         ws = core_of(words_of(r.source.text))
         producer = _producer(ws, m.head, known)
         if producer is not None:
-            resolutions[n] = replace(r, mention=Mention(producer.kind, producer.role, producer.entity, "none",
+            role = "expert" if m.head in POLLS else producer.role  # a poll is expert work, whoever ran it
+            resolutions[n] = replace(r, mention=Mention(producer.kind, role, producer.entity, "none",
                                                           producer.gender, producer.head))
         elif _no_name(ws) and (rules := classify(r.source.text)).kind == "anonymous":
             resolutions[n] = replace(r, mention=rules)  # "Court filings in a separate case": nobody named
