@@ -31,6 +31,10 @@ def one(text: str) -> Claim:
     # "close to" and a "to"-taking role noun before a determiner: the whole phrase, not its object.
     ("A person close to the talks said the deal was near.", "A person close to the talks", "said"),
     ("Aides to the governor said he would sign the bill.", "Aides to the governor", "said"),
+    # A coordination opened by a name or a pronoun is one source, the first named speaking.
+    ("Trump and his supporters said the rally was peaceful.", "Trump and his supporters", "said"),
+    ("Clinton and the State Department said the emails were harmless.", "Clinton and the State Department",
+     "said"),
     # A day between the subject and its verb is when, not who.
     ("Gowdy earlier Thursday said the committee had met.", "Gowdy", "said"),
     ("The minister Tuesday said the border was closed.", "The minister", "said"),

@@ -380,3 +380,12 @@ def test_a_poll_is_the_source_and_expert_whoever_ran_it(text):
     (c,) = extract([Document(id="t", text=text)])
     assert c.source is not None and "poll" in c.source.text and "/" not in text[c.source.end - 1:c.source.end]
     assert (c.kind, c.role) == ("named_organization", "expert")
+
+
+def test_a_coordination_is_typed_by_who_is_named_first():
+    from model import extract
+    from model.types import Document
+    text = "Hillary Clinton spoke on Monday. She and her aides said the emails were harmless."
+    assert extract([Document(id="t", text=text)])[-1].kind == "named_person"
+    (c,) = extract([Document(id="t", text="Republicans and the Black Lives Matter movement said so.")])
+    assert c.kind == "anonymous"

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from model.attribution.phrases import without_reporter
+from model.attribution.phrases import first_conjunct, without_reporter
 from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
 from model.attribution.role_words import role_of
 from model.lexicon import (
@@ -133,6 +133,9 @@ def classify(text: str) -> Mention:
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
     if _trailing_verb(ws):  # "Axelrod tried", "Biden took": a subject read up to its verb is the subject
         return classify(text[:text.rfind(ws[-1])].rstrip())
+    first = first_conjunct(text, ws)
+    if first:  # "She and her aides", "Trump and his supporters": the first named is who speaks
+        return classify(first)
     appositive = appositive_name(ws)
     if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
         return Mention("named_person", role_of(ws), appositive[-1].lower().replace("’", "'"), "none",

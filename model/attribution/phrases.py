@@ -65,6 +65,10 @@ def _abbrev_dot(low: list[str], k: int) -> bool:
     return prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
 
 
+_AND = frozenset(("and", "nor"))
+_ARTICLES = GRAMMAR["articles"] - {"that", "this", "these", "those"}
+
+
 def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
     """The noun phrase ending at token j (inclusive), not reaching left of lo: (a, b) or None."""
     if j > lo and toks[j] == ")":  # "Sen. Chuck Grassley (R-Iowa)": the name before the bracket
@@ -102,6 +106,13 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
                 continue
             if k - 2 >= lo and low[k - 1] == "to" and low[k - 2] in _CLOSE_TO | _TO_HEADS:
                 continue  # "a person close to the talks", "aides to the governor": "to" is taken next round
+            if k - 2 >= lo and low[k - 1] in _AND and low[k] in _ARTICLES:
+                if low[k - 2] in SUBJECT_PRONOUNS and low[k - 2] != "that":
+                    k -= 2  # "She and her aides": the pronoun opens the phrase
+                    break
+                if is_cap(toks[k - 2]) and low[k - 2] not in STOP:
+                    k -= 1  # "Trump and his supporters", "Clinton and the State Department": the name is walked next
+                    continue
             break
         if lw in _NP_PREP or lw in _LOOSE_PREP:
             if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
@@ -267,3 +278,13 @@ def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple
     if b - 1 > a and h in PEOPLE:
         return (b - 1, b)
     return None
+
+
+def first_conjunct(text: str, ws: list[str]) -> str:
+    """The text before "and"/"nor" when a determiner opens what follows ("Clinton and the State Department",
+    "She and her aides"), else ""."""
+    for i in range(1, len(ws) - 1):
+        if ws[i].lower() in _AND and ws[i + 1].lower() in _ARTICLES:
+            cut = text.find(f" {ws[i]} {ws[i + 1]}")
+            return text[:cut].rstrip(" ,") if cut > 0 else ""
+    return ""
