@@ -35,6 +35,8 @@ def one(text: str) -> Claim:
     ("Trump and his supporters said the rally was peaceful.", "Trump and his supporters", "said"),
     ("Clinton and the State Department said the emails were harmless.", "Clinton and the State Department",
      "said"),
+    # A capitalised "-ly" word before the verb is a name, not an adverb.
+    ("Mrs. Schlafly said the party had lost its way.", "Mrs. Schlafly", "said"),
     # A day between the subject and its verb is when, not who.
     ("Gowdy earlier Thursday said the committee had met.", "Gowdy", "said"),
     ("The minister Tuesday said the border was closed.", "The minister", "said"),

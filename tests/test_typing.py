@@ -389,3 +389,10 @@ def test_a_coordination_is_typed_by_who_is_named_first():
     assert extract([Document(id="t", text=text)])[-1].kind == "named_person"
     (c,) = extract([Document(id="t", text="Republicans and the Black Lives Matter movement said so.")])
     assert c.kind == "anonymous"
+
+
+def test_a_reflexive_after_a_name_is_the_named_person():
+    from model import extract
+    from model.types import Document
+    text = "Sen. Ted Cruz spoke first. Cruz himself said the plan was fine."
+    assert [(c.kind, c.role) for c in extract([Document(id="t", text=text)])][-1] == ("named_person", "official")

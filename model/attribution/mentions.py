@@ -36,6 +36,7 @@ from model.text import TOKEN
 
 # Words that end a mention's head: a relative clause, an appositive or a prepositional tail follows.
 _CLAUSE = MENTION_WORDS["clause"]
+_REFLEXIVES = GRAMMAR["reflexives"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 _DETERMINERS = GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
@@ -132,6 +133,8 @@ def classify(text: str) -> Mention:
     if len(ws) == 1 and low0 in PRONOUNS:
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
     if _trailing_verb(ws):  # "Axelrod tried", "Biden took": a subject read up to its verb is the subject
+        return classify(text[:text.rfind(ws[-1])].rstrip())
+    if len(ws) > 1 and ws[-1].lower() in _REFLEXIVES:  # "Cruz himself": Cruz
         return classify(text[:text.rfind(ws[-1])].rstrip())
     first = first_conjunct(text, ws)
     if first:  # "She and her aides", "Trump and his supporters": the first named is who speaks

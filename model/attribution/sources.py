@@ -58,7 +58,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
     if kind == "relay":
         src = np_after(toks, low, b, hi)
         return Found((i, b), src, lemma, kind, True) if src else None
-    j, passive = _skip_back(low, i, lo)
+    j, passive = _skip_back(toks, low, i, lo)
     if passive and (low[i] in _PARTICIPLES or low[i].endswith("ed")):
         by = b < hi and low[b] == "by"
         src = np_after(toks, low, b + 1, hi) if by else None
@@ -116,13 +116,14 @@ def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, i
 _BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
 
 
-def _skip_back(low: list[str], i: int, lo: int) -> tuple[int, bool]:
-    """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes."""
+def _skip_back(toks: list[str], low: list[str], i: int, lo: int) -> tuple[int, bool]:
+    """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes.
+    A capitalised "-ly" word is a name, not an adverb ("Mrs. Schlafly said")."""
     j = i - 1
     passive = False
     while j >= lo:
         w = low[j]
-        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS):
+        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS and toks[j][0].islower()):
             passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
             j -= 1
         elif w in WEEKDAYS:  # "on Monday", "earlier Thursday", "Obama Tuesday said": when, not who
