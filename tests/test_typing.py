@@ -387,3 +387,12 @@ def test_a_reflexive_after_a_name_is_the_named_person():
     from model.types import Document
     text = "Sen. Ted Cruz spoke first. Cruz himself said the plan was fine."
     assert [(c.kind, c.role) for c in extract([Document(id="t", text=text)])][-1] == ("named_person", "official")
+
+
+def test_a_capitalised_plural_of_what_people_do_is_a_described_group():
+    from model import extract
+    from model.types import Document
+    for text in ("Pharmacists in the capital said the shelves were empty.",
+                 "Physicians at the clinic said the ward was full."):
+        (c,) = extract([Document(id="t", text=text)])
+        assert c.kind == "anonymous", text

@@ -136,8 +136,7 @@ def classify(text: str) -> Mention:
         return classify(text[:text.rfind(ws[-1])].rstrip())
     if len(ws) > 1 and ws[-1].lower() in _REFLEXIVES:  # "Cruz himself": Cruz
         return classify(text[:text.rfind(ws[-1])].rstrip())
-    first = first_conjunct(text, ws)
-    if first:  # "She and her aides", "Trump and his supporters": the first named is who speaks
+    if first := first_conjunct(text, ws):  # "She and her aides", "Trump and his supporters": the first speaks
         return classify(first)
     appositive = appositive_name(ws)
     if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
@@ -248,7 +247,7 @@ def _described_group(chunk: list[str]) -> str:
     if chunk and chunk[0].lower() in _DETERMINERS and chunk[0].lower() not in ("a", "an"):
         return ""
     words = [w for w in chunk if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS]
-    if not words or words[0].lower() not in _DESCRIBED:
+    if not words or not (words[0].lower() in _DESCRIBED or words[0].lower().endswith(_PEOPLE_SUFFIXES)):
         return ""
     return words[0].lower() if len(words) == 1 or words[1].lower() in _PREPOSITIONS else ""
 
@@ -281,6 +280,7 @@ def _acronym(run: list[str]) -> bool:
 
 
 _DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS  # listed, or plurals the training news writes in lower case
+_PEOPLE_SUFFIXES = tuple(TYPING["people_suffixes"])
 _TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
 _BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's
 _NOT_PERSON_NAME = _BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"}
