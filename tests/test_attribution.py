@@ -35,6 +35,9 @@ def one(text: str) -> Claim:
     ("Trump and his supporters said the rally was peaceful.", "Trump and his supporters", "said"),
     ("Clinton and the State Department said the emails were harmless.", "Clinton and the State Department",
      "said"),
+    # A plural's bare apostrophe is a possessive inside the phrase; a list's dash opens no name.
+    ("Sanders' team said the count was wrong.", "Sanders' team", "said"),
+    ("-Nate Cohn wrote that the polls were off.", "Nate Cohn", "wrote"),
     # A capitalised "-ly" word before the verb is a name, not an adverb.
     ("Mrs. Schlafly said the party had lost its way.", "Mrs. Schlafly", "said"),
     # A day between the subject and its verb is when, not who.

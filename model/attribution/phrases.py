@@ -129,12 +129,14 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         if w == "." and _abbrev_dot(low, k - 1):
             k -= 1
             continue
-        if w in ("-", "’s", "'s"):
-            k -= 1
+        if w in ("-", "’s", "'s") or (w in ("'", "’") and k - 2 >= lo and low[k - 2].endswith("s")):
+            k -= 1  # "Clinton's campaign", "Sanders' team"
             continue
         if not is_word(w):
             break
         k -= 1
+    while k < j and toks[k] == "-":
+        k += 1  # "-Nate Cohn": a list's dash opens no name
     return _name_tail(toks, low, k, j + 1)
 
 
