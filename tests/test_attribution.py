@@ -35,6 +35,7 @@ def one(text: str) -> Claim:
     ("Trump and his supporters said the rally was peaceful.", "Trump and his supporters", "said"),
     ("Clinton and the State Department said the emails were harmless.", "Clinton and the State Department",
      "said"),
+    ("The company and its lawyers said nothing was wrong.", "The company and its lawyers", "said"),
     # A plural's bare apostrophe is a possessive inside the phrase; a list's dash opens no name.
     ("Sanders' team said the count was wrong.", "Sanders' team", "said"),
     ("-Nate Cohn wrote that the polls were off.", "Nate Cohn", "wrote"),

@@ -329,6 +329,7 @@ def test_a_document_opened_by_a_body_word_names_no_producer():
     ("The state said the water was safe.", "official"),
     ("The Harlow County Board of Elections said the petition was valid.", "official"),
     ("The FDA said the recall was voluntary.", "official"),
+    ("City Attorney Jo Ames said the permit was valid.", "official"),
     # not a government's staff: a campaign's aide, a city's business, a theatre
     ("A Harlow campaign aide said the rally was full.", "other"),
     ("The city's largest employer said it would cut jobs.", "other"),

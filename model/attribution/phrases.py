@@ -67,6 +67,7 @@ def _abbrev_dot(low: list[str], k: int) -> bool:
 
 _AND = frozenset(("and", "nor"))
 _ARTICLES = GRAMMAR["articles"] - {"that", "this", "these", "those"}
+_POSSESSORS = GRAMMAR["possessors"] | {"its"}
 
 
 def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
@@ -110,9 +111,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
                 if low[k - 2] in SUBJECT_PRONOUNS and low[k - 2] != "that":
                     k -= 2  # "She and her aides": the pronoun opens the phrase
                     break
-                if is_cap(toks[k - 2]) and low[k - 2] not in STOP:
-                    k -= 1  # "Trump and his supporters", "Clinton and the State Department": the name is walked next
-                    continue
+                if low[k - 2] not in STOP and is_word(toks[k - 2]) and (is_cap(toks[k - 2]) or low[k] in _POSSESSORS):
+                    k -= 1  # "Trump and his supporters", "Clinton and the State Department", "The nominee and
+                    continue  # his aides": the first conjunct is walked next
             break
         if lw in _NP_PREP or lw in _LOOSE_PREP:
             if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
