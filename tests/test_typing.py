@@ -397,3 +397,10 @@ def test_a_capitalised_plural_of_what_people_do_is_a_described_group():
                  "Physicians at the clinic said the ward was full."):
         (c,) = extract([Document(id="t", text=text)])
         assert c.kind == "anonymous", text
+
+
+def test_a_name_particle_between_first_name_and_surname_keeps_the_first_name():
+    from model import extract
+    from model.types import Document
+    text = "Mayor Bill de Blasio spoke on Monday. De Blasio said the city was safe."
+    assert extract([Document(id="t", text=text)])[-1].kind == "named_person"

@@ -12,6 +12,7 @@ from model.lexicon import (
     EXPERT,
     FEMALE,
     FIRST_NAMES,
+    GRAMMAR,
     LEGAL_FORMS,
     MALE,
     MEDIA,
@@ -48,6 +49,7 @@ _DESCRIBING = frozenset().union(*ROLE_CLASSES.values()) | TYPING["descriptor_wor
 _APPOSITIVE_ENDS = frozenset({"of", "at", "for", "from", "in", "with", "on", "who", "which", "that", "based", "and"})
 _FIRST_NAMES = FEMALE | MALE | FIRST_NAMES
 _HONORIFICS = TYPING["honorifics"]
+_PARTICLES = GRAMMAR["name_particles"]
 _STOPS = frozenset({".", "!", "?", ";", "“", "”", '"'})
 _BOUNDARY = frozenset({".", ",", ";", ":", "!", "?", "(", ")", "“", "”", '"', "—", "–", "said", "says", "and", "but",
                        "that", "told", "according"})
@@ -156,11 +158,12 @@ def _words_after(text: str, end: int) -> list[str]:
 def _before(toks: list[str], low: list[str], i: int) -> list[str]:
     """The honorific or first name right before the name, and the classes of the descriptor before those."""
     k = i
-    while k > 0 and i - k < FIRST_NAMES_REACH and is_capitalised(toks[k - 1]) and low[k - 1] not in TITLES \
-            and low[k - 1] not in PERSON_WORDS and low[k - 1] not in ORG_WORDS:
+    while k > 0 and i - k < FIRST_NAMES_REACH and (is_capitalised(toks[k - 1]) or _particle(toks, low, k - 1)) \
+            and low[k - 1] not in TITLES and low[k - 1] not in PERSON_WORDS and low[k - 1] not in ORG_WORDS:
         k -= 1  # the rest of the name: "Jon" of "Sen. Jon Tester", "C. Stewart" of "C. Stewart Verdery"
     out = []
-    if k < i and low[i - 1] in _FIRST_NAMES:
+    first = i - 1 - (i > 1 and _particle(toks, low, i - 1))  # "Bill" of "Bill de Blasio"
+    if k <= first < i and low[first] in _FIRST_NAMES:
         out.append("ev.first_name")
     if k and low[k - 1] in _HONORIFICS:
         out.append("ev.honorific")
@@ -172,6 +175,11 @@ def _before(toks: list[str], low: list[str], i: int) -> list[str]:
         out += ["ev.pre." + c for c in classes(toks[lo:k])] + ["ev.pre.role=" + role_of(toks[lo:k])]
         out += ["ev.pre_head." + c for c in _head_classes(low[k - 1])]  # "the shipping group Velmar"
     return out
+
+
+def _particle(toks: list[str], low: list[str], at: int) -> bool:
+    """A lower-case particle inside a name, after a capitalised word: "de" of "Bill de Blasio"."""
+    return at > 0 and low[at] in _PARTICLES and toks[at].islower() and is_capitalised(toks[at - 1])
 
 
 def _head_classes(word: str) -> list[str]:
