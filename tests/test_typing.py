@@ -404,3 +404,12 @@ def test_a_name_particle_between_first_name_and_surname_keeps_the_first_name():
     from model.types import Document
     text = "Mayor Bill de Blasio spoke on Monday. De Blasio said the city was safe."
     assert extract([Document(id="t", text=text)])[-1].kind == "named_person"
+
+
+def test_an_officeholder_s_advisers_are_official_a_candidate_s_are_not():
+    from model import extract
+    from model.types import Document
+    text = "President Ivo Sell spoke on Monday. One of Mr. Sell's climate advisers said the talks were hard."
+    assert extract([Document(id="t", text=text)])[-1].role == "official"  # the guideline's own example
+    (c,) = extract([Document(id="t", text="An adviser to the Harlow campaign said it was fine.")])
+    assert c.role == "other"

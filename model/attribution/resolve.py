@@ -174,7 +174,10 @@ def _body_role(src: Span, history: History) -> str | None:
     before = ws[at - 1] if at and ws[at - 1].lower() not in _NOT_MODIFIERS else ""
     if before.isalpha() and before.islower():  # "service", not the name in "Clinton spokesman"
         body = history.find(src.start, "backref", before)
-        return body.mention.role if body is not None and body.mention.kind == "named_organization" else None
+        if body is not None and body.mention.kind == "named_organization":
+            return body.mention.role
+        owner = ws[at - 2] if at >= 2 else ""  # "Mr. Obama's climate advisers": whose, past what they advise on
+        return _named_role([POSSESSIVE.sub("", owner)], history) if owner[:1].isupper() else None
     if before[:1].isupper():
         return _named_role([POSSESSIVE.sub("", before)], history)
     if at + 2 < len(ws) and ws[at + 1].lower() in _FOR:
