@@ -36,6 +36,8 @@ def one(text: str) -> Claim:
     ("Clinton and the State Department said the emails were harmless.", "Clinton and the State Department",
      "said"),
     ("The company and its lawyers said nothing was wrong.", "The company and its lawyers", "said"),
+    # A past form a lexicon line lists alone is no base form wanting a plural subject.
+    ("One of the advisers pointed out that the island is wet.", "One of the advisers", "pointed out"),
     # A plural's bare apostrophe is a possessive inside the phrase; a list's dash opens no name.
     ("Sanders' team said the count was wrong.", "Sanders' team", "said"),
     ("-Nate Cohn wrote that the polls were off.", "Nate Cohn", "wrote"),

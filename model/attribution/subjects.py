@@ -131,7 +131,9 @@ def plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) -> 
         if not rel and (src[1] - src[0] > _SHORT_BARE or not (h.endswith("s") and not h.endswith("ss"))):
             return False
     form = low[i]
-    lemma_form = (form in SPEECH and SPEECH[form] == form) or (form in BELIEF and BELIEF[form] == form)
+    # a base form, not a past one a lexicon line lists alone ("~pointed")
+    lemma_form = ((form in SPEECH and SPEECH[form] == form) or (form in BELIEF and BELIEF[form] == form)) \
+        and not form.endswith("ed")
     if lemma_form and i - 1 > src[1] - 1 and low[i - 1] in ("does", "do", "did", "not"):
         return True  # "he does believe", "she did not say": the auxiliary carries the agreement
     if lemma_form:  # a base form ("say", "want") needs a plural subject: "they say", "many of whom say"
