@@ -132,6 +132,7 @@ def test_hedges_and_their_exceptions():
     assert [h.text for h in c.hedges] == ["may", "probably"]
     assert [h.text for h in one("Troops reportedly crossed and it appears to be over.").hedges] == [
         "reportedly", "appears to"]
+    assert [h.text for h in one("The senator suggested that the bill was dead.").hedges] == ["suggested"]
 
 
 def test_impersonal_passive_is_unattributed_and_hedged():
