@@ -233,6 +233,15 @@ def test_a_denial_that_only_points_back_denies_the_earlier_claim():
     assert links[0].denied_by == ("d0:1",) and links[0].official_denial
 
 
+def test_a_denial_of_such_a_warning_points_back_to_who_gave_it():
+    from model import extract
+    from model.types import Document
+    text = ("The Harlow Miners' Union said it had warned the company three times about water in the tunnel. "
+            "Harlow Coal denied receiving any such warning.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert links[0].denied_by == ("d0:1",)
+
+
 def test_a_denial_that_points_back_denies_all_of_the_report_and_not_the_journalist():
     claims = [
         make("The finance minister has offered her resignation, two government officials said.", number=0,
