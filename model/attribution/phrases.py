@@ -67,7 +67,7 @@ def _abbrev_dot(low: list[str], k: int) -> bool:
 
 _AND = frozenset(("and", "nor"))
 _ARTICLES = GRAMMAR["articles"] - {"that", "this", "these", "those"}
-_POSSESSORS = GRAMMAR["possessors"] | {"its"}
+POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 
 
 def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
@@ -111,7 +111,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
                 if low[k - 2] in SUBJECT_PRONOUNS and low[k - 2] != "that":
                     k -= 2  # "She and her aides": the pronoun opens the phrase
                     break
-                if low[k - 2] not in STOP and is_word(toks[k - 2]) and (is_cap(toks[k - 2]) or low[k] in _POSSESSORS):
+                if low[k - 2] not in STOP and is_word(toks[k - 2]) and (is_cap(toks[k - 2]) or low[k] in POSSESSORS):
                     k -= 1  # "Trump and his supporters", "Clinton and the State Department", "The nominee and
                     continue  # his aides": the first conjunct is walked next
             break

@@ -14,6 +14,7 @@ from model.attribution.history import History, Known
 from model.attribution.interview import Interview, interview, speaker
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import described, name_mentions
+from model.attribution.phrases import POSSESSORS
 from model.attribution.records import QUOTED, Doc, Draft
 from model.attribution.role_words import POSSESSIVE, role_of
 from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
@@ -26,7 +27,6 @@ _FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to t
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
 _DOCUMENTS = TYPING["document_heads"]
-_POSSESSIVES = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 _OWNED = 5  # words of "its latest FEC reports": longer phrases say more than whose document it is
 
 
@@ -156,7 +156,7 @@ def _owner(text: str, mention: Mention) -> str:
         return ""
     ws = words_of(text)
     first = ws[0].lower()
-    return PRONOUNS[first] if first in _POSSESSIVES and len(ws) <= _OWNED else ""
+    return PRONOUNS[first] if first in POSSESSORS and len(ws) <= _OWNED else ""
 
 
 def _body_role(src: Span, history: History) -> str | None:

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 import re
 
-from model.lexicon import COUNTRIES, EXPERT, MEDIA, MENTION_WORDS, OFFICIAL, PERSON_ROLES, ROLE_NOUNS, TYPING, WITNESS
+from model.lexicon import (
+    ATTRIBUTION,
+    COUNTRIES,
+    EXPERT,
+    MEDIA,
+    MENTION_WORDS,
+    OFFICIAL,
+    PERSON_ROLES,
+    ROLE_NOUNS,
+    TYPING,
+    WITNESS,
+)
 
 POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
 
@@ -147,7 +158,7 @@ def _chamber(ws: list[str]) -> bool:
                for i, w in enumerate(ws))
 
 
-POLLS = frozenset(("poll", "polls", "survey", "surveys", "polling"))  # a pollster's work: expert
+POLLS = ATTRIBUTION["poll_in"]  # the words the cues take for a poll: a pollster's work, expert
 _RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))
 _NOW = frozenset(("now", "currently", "also", "still", "are"))
 _PAST = frozenset(("has", "was"))
