@@ -10,11 +10,9 @@ from model.attribution.mentions import is_capitalised, words_of
 from model.attribution.role_words import is_party_state, phrases, role_of
 from model.lexicon import (
     EXPERT,
-    FEMALE,
-    FIRST_NAMES,
+    GIVEN_NAMES,
     GRAMMAR,
     LEGAL_FORMS,
-    MALE,
     MEDIA,
     OFFICIAL,
     ORGANIZATIONS,
@@ -47,7 +45,6 @@ ROLE_CLASSES: dict[str, frozenset[str]] = {
 # Words a descriptor written before a name is made of, beside capitalised ones: "former federal prosecutor".
 _DESCRIBING = frozenset().union(*ROLE_CLASSES.values()) | TYPING["descriptor_words"]
 _APPOSITIVE_ENDS = frozenset({"of", "at", "for", "from", "in", "with", "on", "who", "which", "that", "based", "and"})
-_FIRST_NAMES = FEMALE | MALE | FIRST_NAMES
 _HONORIFICS = TYPING["honorifics"]
 _PARTICLES = GRAMMAR["name_particles"]
 _STOPS = frozenset({".", "!", "?", ";", "“", "”", '"'})
@@ -163,7 +160,7 @@ def _before(toks: list[str], low: list[str], i: int) -> list[str]:
         k -= 1  # the rest of the name: "Jon" of "Sen. Jon Tester", "C. Stewart" of "C. Stewart Verdery"
     out = []
     first = i - 1 - (i > 1 and _particle(toks, low, i - 1))  # "Bill" of "Bill de Blasio"
-    if k <= first < i and low[first] in _FIRST_NAMES:
+    if k <= first < i and low[first] in GIVEN_NAMES:
         out.append("ev.first_name")
     if k and low[k - 1] in _HONORIFICS:
         out.append("ev.honorific")

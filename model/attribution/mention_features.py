@@ -28,12 +28,10 @@ from model.lexicon import (
     CONFIDENTIAL,
     COUNTRIES,
     EXPERT,
-    FEMALE,
-    FIRST_NAMES,
+    GIVEN_NAMES,
     GRAMMAR,
     GROUPS,
     LEGAL_FORMS,
-    MALE,
     MEDIA,
     OFFICIAL,
     ORGANIZATIONS,
@@ -56,7 +54,6 @@ CLASSES: dict[str, frozenset[str]] = {
 }
 _CLOSED = GRAMMAR["articles"] | QUANTIFIERS | GRAMMAR["phrase_quantifiers"]
 _TAILS = GRAMMAR["mention_tail"] | {"by"}
-_FIRST_NAMES = FEMALE | MALE | FIRST_NAMES
 _NAME_JOINS = frozenset({"of", "&", "for"})
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,2}$")
 _PERSON_SIGNS = frozenset({"first_name", "initials", "has.title", "has.honorific", "has.person_role", "appositive_name",
@@ -158,7 +155,7 @@ def _shape(ws: list[str], low: list[str], chunk: list[str], head: str) -> dict[s
         f["cap_head"] = 1.0
     if any(len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper() for w in chunk):
         f["acronym"] = 1.0
-    if any(w in _FIRST_NAMES and is_capitalised(ws[i]) for i, w in enumerate(low)):
+    if any(w in GIVEN_NAMES and is_capitalised(ws[i]) for i, w in enumerate(low)):
         f["first_name"] = 1.0
     if len(chunk) >= 2 and is_capitalised(chunk[-1]) and _INITIALS.match(chunk[-2]) \
             and chunk[-2].lower() not in ABBREVIATIONS:

@@ -132,9 +132,8 @@ def classify(text: str) -> Mention:
     low0 = ws[0].lower()
     if len(ws) == 1 and low0 in PRONOUNS:
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
-    if _trailing_verb(ws):  # "Axelrod tried", "Biden took": a subject read up to its verb is the subject
-        return classify(text[:text.rfind(ws[-1])].rstrip())
-    if len(ws) > 1 and ws[-1].lower() in _REFLEXIVES:  # "Cruz himself": Cruz
+    # "Axelrod tried", "Biden took": a subject read up to its verb is the subject; "Cruz himself" is Cruz
+    if _trailing_verb(ws) or (len(ws) > 1 and ws[-1].lower() in _REFLEXIVES):
         return classify(text[:text.rfind(ws[-1])].rstrip())
     if first := first_conjunct(text, ws):  # "She and her aides", "Trump and his supporters": the first speaks
         return classify(first)
