@@ -8,6 +8,7 @@ candidate, and a longer phrase of another role outweighs an official word inside
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from model.lexicon import (
     ATTRIBUTION,
@@ -40,6 +41,12 @@ def role_of(ws: list[str]) -> str:
     """official / media / expert / witness / other from the mention's words; "former" cancels an office. A
     relative clause counts only where the words before it say nothing and it says what the person does now
     ("Tomas Varga, who leads the opposition in parliament"), not what they did ("Sell, who left government")."""
+    return _role_of(tuple(ws))
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the words; a document names its sources again and again
+def _role_of(ws: tuple[str, ...]) -> str:
+    ws = list(ws)
     head = _before_clause(ws)
     role = _role(head)
     if role == "other" and len(head) < len(ws) and _present(ws[len(head) + 1:len(head) + 3]):
