@@ -8,6 +8,7 @@ candidate, and a longer phrase of another role outweighs an official word inside
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from model.lexicon import (
@@ -26,7 +27,7 @@ from model.lexicon import (
 POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
 
 
-def phrases(ws: list[str]) -> set[str]:
+def phrases(ws: Sequence[str]) -> set[str]:
     """Lower-case words and two- and three-word phrases of a mention, for list lookups; a dotted acronym also
     as the lists spell it ("F.B.I." -> "fbi"; two letters stay: "U.S." is no "us")."""
     low = [POSSESSIVE.sub("", w.lower()) or w.lower() for w in ws]
@@ -46,7 +47,6 @@ def role_of(ws: list[str]) -> str:
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the words; a document names its sources again and again
 def _role_of(ws: tuple[str, ...]) -> str:
-    ws = list(ws)
     head = _before_clause(ws)
     role = _role(head)
     if role == "other" and len(head) < len(ws) and _present(ws[len(head) + 1:len(head) + 3]):
@@ -54,9 +54,10 @@ def _role_of(ws: tuple[str, ...]) -> str:
     return role
 
 
-def _role(ws: list[str]) -> str:
+def _role(ws: Sequence[str]) -> str:
     found = phrases(ws)
-    former = not found.isdisjoint(_FORMER) and not found & _STILL and _former_first(ws)
+    low = [w.lower() for w in ws]
+    former = not found.isdisjoint(_FORMER) and not found & _STILL and _former_first(low)
     if not found.isdisjoint(POLLS):
         return "expert"  # a poll is the pollster's work, whoever paid for it ("a new Fox News poll")
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
@@ -64,8 +65,8 @@ def _role(ws: list[str]) -> str:
         return "media"
     if "campaign" in found and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, not an office
-    offices = _offices(found) - _body_heads(ws)
-    if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, found)):
+    offices = _offices(found) - _body_heads(low)
+    if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, low, found)):
         return "official"
     if found & EXPERT:
         return "expert"
@@ -97,10 +98,9 @@ def _offices(found: set[str]) -> set[str]:
     return offices
 
 
-def _body_heads(ws: list[str]) -> set[str]:
+def _body_heads(low: list[str]) -> set[str]:
     """"president" as the head of a body that is no government: "the president of Judicial Watch", "the
-    group's president" (not "the president of Mexico", "the country's president")."""
-    low = [w.lower() for w in ws]
+    group's president" (not "the president of Mexico", "the country's president"); ``low``: lower-case words."""
     if "president" not in low:
         return set()
     at = low.index("president")
@@ -116,7 +116,7 @@ def _body_heads(ws: list[str]) -> set[str]:
     return set()
 
 
-def _before_clause(ws: list[str]) -> list[str]:
+def _before_clause(ws: Sequence[str]) -> Sequence[str]:
     """The words before a relative clause: "a Democratic pollster who advised Clinton's 2008 campaign" is a
     pollster, whatever the clause says they did."""
     for i, w in enumerate(ws):
@@ -125,10 +125,9 @@ def _before_clause(ws: list[str]) -> list[str]:
     return ws
 
 
-def _former_first(ws: list[str]) -> bool:
-    """"former" comes before the first office: a title before the name stays the person's own ("Gov. Phil
-    Bryant of Mississippi, a former backer of Sen. Ted Cruz")."""
-    low = [w.lower() for w in ws]
+def _former_first(low: list[str]) -> bool:
+    """"former" comes before the first office of the lower-case words: a title before the name stays the
+    person's own ("Gov. Phil Bryant of Mississippi, a former backer of Sen. Ted Cruz")."""
     former = next((i for i, w in enumerate(low) if w in _FORMER), len(low))
     # a possessor's office is not the person's ("the president's former special envoy")
     office = next((i for i, w in enumerate(low) if not POSSESSIVE.search(w)
@@ -136,18 +135,17 @@ def _former_first(ws: list[str]) -> bool:
     return former < office
 
 
-def _present(ws: list[str]) -> bool:
+def _present(ws: Sequence[str]) -> bool:
     """A relative clause's first words are in the present: "who now teaches", "who is", "who chairs" (not "was",
     nor "has": "who has endorsed Sanders" tells what they did)."""
     return bool(ws) and (ws[0].lower() in _NOW or (ws[0].endswith("s") and ws[0].lower() not in _PAST))
 
 
-def _governs(ws: list[str], found: set[str]) -> bool:
+def _governs(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
     """A government's staff or a legislature's by construction rather than by title: a governing body's
     possessive before a person's role ("the city's emergency operations director"), the body written bare
     ("the state"), "House" with a chamber word ("House Republicans", "the House Ways and Means Committee"), a
     party adjective before staff or members ("a Democratic aide", "a Republican representative")."""
-    low = [w.lower() for w in ws]
     if len(low) == 2 and low[0] == "the" and low[1] in _GOVERNMENT_BODIES:
         return True
     for i, w in enumerate(low):
@@ -158,7 +156,7 @@ def _governs(ws: list[str], found: set[str]) -> bool:
     return any(w in _PARTY_WORDS and not _PARTY_STAFF.isdisjoint(low[i + 1:i + 3]) for i, w in enumerate(low))
 
 
-def _chamber(ws: list[str]) -> bool:
+def _chamber(ws: Sequence[str]) -> bool:
     """"House" as a legislature's chamber: not after another capitalised word ("White House", "Opera House"),
     except the country's ("U.S. House")."""
     return any(w == "House" and (i == 0 or not ws[i - 1][:1].isupper() or ws[i - 1] in _COUNTRY_PREFIXES)
