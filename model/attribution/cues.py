@@ -56,14 +56,14 @@ def _poll_after(toks: list[str], low: list[str], i: int) -> str:
     heads, named = _POLL_HEADS[low[i]], low[i] == "by"
     if heads.isdisjoint(low[i + 2:i + 1 + _POLL_REACH + _POLL_SLASHES]):
         return ""
-    end = min(len(low), i + 1 + _POLL_REACH)
-    for k in range(i + 1, min(len(low), end + _POLL_SLASHES)):
-        if k >= end:
+    reach = _POLL_REACH
+    for k in range(i + 1, min(len(low), i + 1 + _POLL_REACH + _POLL_SLASHES)):
+        if k > i + reach:
             return ""
         if low[k] in heads:
             return ("named" if named else "unnamed") if k > i + 1 else ""
         if low[k] == "/" and k > i + 1 and is_cap(toks[k - 1]):
-            end += 1  # "in the latest CNN/ORC poll": two names joined, one word of reach
+            reach += 1  # "in the latest CNN/ORC poll": two names joined, one word of reach
             continue
         if low[k] in STOP or not (low[k] in _POLL_WORDS or low[k][:1].isalnum()):
             return ""
