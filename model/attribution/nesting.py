@@ -17,9 +17,11 @@ from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
 from model.lexicon import REFUSAL_WORDS as R
 
 _CONJ = GRAMMAR["conjunctions"]
+_OPENERS = _CONJ | GRAMMAR["after_comma"]  # what opens a clause of its own after a comma
 _NEST_WINDOW = 60  # tokens between two cues beyond which the second opens a new clause (and scans stay linear)
 _CLOSING_TAIL = 3  # words after a closing attribution's source: "..., Frankel said in a statement." frames all
 _CLAUSE_MARKS = (";", "—", "–")
+_CLOSING_QUOTES = ("”", '"', "''")  # American style closes a quotation after its comma: '... country," but'
 _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 _RELATIVES = ("which", "who")
@@ -173,8 +175,10 @@ def _nested(toks: list[str], low: list[str], prev: Found, f: Found) -> bool:
         if toks[p] in _CLAUSE_MARKS or (toks[p] in ("”", '"') and p + 1 < len(toks) and toks[p + 1] == ",") \
                 or (toks[p] == "-" and p + 1 < len(toks) and toks[p + 1] == "-"):  # "--" is a dash
             return False
-        if toks[p] == "," and p + 1 < len(toks) and (low[p + 1] in _CONJ or p + 1 == b):
+        if toks[p] == "," and p + 1 < len(toks) and (low[p + 1] in _OPENERS or p + 1 == b):
             return False
+        if toks[p] == "," and p + 2 < len(toks) and toks[p + 1] in _CLOSING_QUOTES and low[p + 2] in _OPENERS:
+            return False  # '"... our country," but he also noted': the comma inside the closing quote
     return True
 
 
