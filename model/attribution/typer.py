@@ -25,7 +25,7 @@ from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POLLS, POSSESSIVE
-from model.lexicon import CONFIDENTIAL, GRAMMAR, ORGANIZATIONS, TITLES, TYPING
+from model.lexicon import CONFIDENTIAL, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -53,7 +53,10 @@ def stage(doc: Doc, model: object | None) -> None:
     bodies = []  # drafts the typer made organisations of, in text order
     for n, key in zip(idx, keys, strict=True):
         before = resolutions[n]
-        resolutions[n] = retyped(before, str(kinds[key]))
+        kind = str(kinds[key])
+        if kind == "named_organization" and _describes_a_person(before):
+            continue  # "The minister said", "the Texas senator said": a person, whatever the capitals suggest
+        resolutions[n] = retyped(before, kind)
         if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
             bodies.append(n)
     if bodies:
@@ -97,6 +100,16 @@ def _linear(model) -> tuple | None:
         _LINEAR[key] = (steps[0][1].vocabulary_, steps[1][1].coef_, steps[1][1].intercept_,
                         steps[1][1].classes_) if ok else None
     return _LINEAR[key]
+
+
+def _describes_a_person(r: Resolution) -> bool:
+    """The rules read a person in a description that ends in a person's role noun ("The minister", "the Texas
+    senator", "Velmar officials") and names no body it belongs to ("the RNC's chairman", "the head of the RNC"
+    are left to the typer): exact, as no body is called by a person's role."""
+    ws = words_of((r.source.resolved or r.source).text)
+    return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
+            and ws[-1].lower() in PERSON_ROLES
+            and not any(POSSESSIVE.search(w) or w.lower() in _PRODUCED_BY for w in ws))
 
 
 def _named(r: Resolution) -> bool:
