@@ -430,3 +430,15 @@ def test_an_age_between_a_postposed_name_and_its_appositive_keeps_the_appositive
     c = one('"We carried my mother onto the roof," said Jakov Ristic, 52, a farmer in Nisko.')
     assert c.source.text == "Jakov Ristic, 52, a farmer in Nisko"
     assert one('"We carried my mother onto the roof," said Jakov Ristic, 52.').source.text == "Jakov Ristic"
+
+
+@pytest.mark.parametrize(("text", "cues", "second"), [
+    ("Six in 10 say he is decisive, after half said so in the earlier poll.", ("say", "said"), "half"),
+    ('Trump called the assault "an attack on our country," but he also noted the deaths.', ("called", "noted"), "he"),
+])
+def test_a_clause_opened_after_a_comma_is_its_own_attribution(text, cues, second):
+    from model import extract  # the shipped filter keeps these candidates; the rules alone doubt "say" after "10"
+
+    first, other = extract([Document(id="t", text=text)])
+    assert (first.cue.text, other.cue.text) == cues and other.source.text == second
+    assert first.end <= other.start  # each on its own part of the sentence

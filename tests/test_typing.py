@@ -413,3 +413,29 @@ def test_an_officeholder_s_advisers_are_official_a_candidate_s_are_not():
     assert extract([Document(id="t", text=text)])[-1].role == "official"  # the guideline's own example
     (c,) = extract([Document(id="t", text="An adviser to the Harlow campaign said it was fine.")])
     assert c.role == "other"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The minister said the talks would resume.", "The minister"),
+    ("The Texas senator said the plan would work.", "The Texas senator"),
+])
+def test_a_description_by_a_persons_role_noun_is_never_a_body(text, source):
+    # Alone in a one-sentence text the typer reads "The ... <capital>" as a body's name; a role noun names a person.
+    kind, _ = typed(text)[source]
+    assert kind in ("named_person", "anonymous")
+
+
+def test_a_body_named_with_a_role_noun_is_left_to_the_typer():
+    # The exception is narrow: a body the description names ("the head of the RNC") is still the typer's to read.
+    from model.attribution.mentions import Mention
+    from model.attribution.resolve import Resolution
+    from model.attribution.typer import _describes_a_person
+    from model.types import Source
+
+    def resolution(text: str) -> Resolution:
+        return Resolution(Source(text, 0, len(text)), Mention("named_person", "official", "x", "none", "unknown", "x"),
+                          None)
+
+    assert _describes_a_person(resolution("the Texas senator"))
+    assert not _describes_a_person(resolution("the head of the RNC"))
+    assert not _describes_a_person(resolution("the RNC's chairman"))
