@@ -442,3 +442,11 @@ def test_a_clause_opened_after_a_comma_is_its_own_attribution(text, cues, second
     first, other = extract([Document(id="t", text=text)])
     assert (first.cue.text, other.cue.text) == cues and other.source.text == second
     assert first.end <= other.start  # each on its own part of the sentence
+
+
+def test_a_subordinator_before_a_cues_subject_opens_its_own_claim():
+    from model import extract
+
+    first, second = extract([Document(id="t", text="Trump said the media was unfair when he refused to admit it.")])
+    assert (first.source.text, second.source.text) == ("Trump", "he")
+    assert first.text.endswith("unfair") and second.text.startswith("when he refused")

@@ -169,6 +169,8 @@ def _nested(toks: list[str], low: list[str], prev: Found, f: Found) -> bool:
     a, b = _right(prev), _left(f)
     if b < a:
         return True
+    if f.source is not None and not f.source_after and f.source[0] > a and low[f.source[0] - 1] in _OPENERS:
+        return False  # "... when he refused to admit", "... because he said": the subject opens a clause of its own
     if b - a > _NEST_WINDOW:
         return False  # far apart: a new clause, and the scan stays linear on run-on text
     for p in range(a, b):
@@ -191,7 +193,7 @@ def cuts(toks: list[str], found: list[Found]) -> list[int]:
         for p in range(max(a, b - _NEST_WINDOW, 0), b):
             if toks[p] in (",", ";", "—", "–") or (toks[p] == "-" and toks[p - 1] == "-"):
                 cut = p + 1
-            elif toks[p].lower() in _CONJ:
+            elif toks[p].lower() in _OPENERS:
                 cut = p
         out.append(cut if cut < len(toks) else b)
     return out
