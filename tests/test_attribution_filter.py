@@ -267,3 +267,9 @@ def test_the_fast_filter_forgets_features_past_its_bound(monkeypatch):
     for k in range(50):
         fast.score({"lemma": f"word{k}"})
         assert len(fast.columns) <= 10
+
+
+def test_an_opening_relay_that_cites_gives_the_cited_speaker():
+    # "According to X, which cited Y, ...": Y speaks, via X (not the relative pronoun "which").
+    ((src, _, vias),) = claims_of("According to the Gazette, which cited two officials, the plan was dropped.")
+    assert (src, vias) == ("two officials", ["the Gazette"])

@@ -63,7 +63,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None) -> l
                 out.append(Found(f.cue, subj, f.lemma, f.kind, False, participle=prev is not None))
             continue
         if prev is not None and prev.kind == "relay" and prev.cue[0] == 0 and f.source and not f.source_after \
-                and f.source[0] <= prev.source[1] + 1:
+                and f.source[0] <= prev.source[1] + 1 and not _citing_relative(low, prev, f):
             out[-1] = Found(f.cue, f.source, f.lemma, f.kind, False, f.passive, f.resolved, via=(prev.source,))
             continue
         if prev is not None and f.kind == "relay" and f.source and prev.source and f.cue[0] > prev.cue[0]:
@@ -86,14 +86,18 @@ def _cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]:
         prev, f = out[k - 1], out[k]
         if f.lemma != "cite" or prev.source is None or prev.via:
             continue
-        relative = f.source is not None and f.source[1] - f.source[0] == 1 and low[f.source[0]] in _RELATIVES \
-            and f.source[0] - prev.source[1] <= 1  # "X, which cited ..."
-        if not (relative or f.participle):
+        if not (_citing_relative(low, prev, f) or f.participle):
             continue
         src = _speaker_after(toks, low, f.cue[1])
         if src is not None:
             out[k - 1:k + 1] = [replace(prev, source=src, source_after=True, via=(prev.source,))]
     return out
+
+
+def _citing_relative(low: list[str], prev: Found, f: Found) -> bool:
+    """f is the relative clause of prev's source that cites someone: "the Gazette, which cited two officials"."""
+    return f.lemma == "cite" and f.source is not None and f.source[1] - f.source[0] == 1 \
+        and low[f.source[0]] in _RELATIVES and f.source[0] - prev.source[1] <= 1
 
 
 def _citing_inside(toks: list[str], low: list[str], f: Found) -> Found:
