@@ -450,3 +450,12 @@ def test_a_subordinator_before_a_cues_subject_opens_its_own_claim():
     first, second = extract([Document(id="t", text="Trump said the media was unfair when he refused to admit it.")])
     assert (first.source.text, second.source.text) == ("Trump", "he")
     assert first.text.endswith("unfair") and second.text.startswith("when he refused")
+
+
+@pytest.mark.parametrize("text", [
+    "The Bremar Courier reported on Tuesday that the talks had stalled.",
+    "According to the Valdora Herald, the plan was dropped.",
+    "Corvanian state television reported that a diplomat had been filmed.",
+])
+def test_an_outlet_named_by_a_newspapers_word_speaks_as_media(text):
+    assert one(text).role == "media"
