@@ -49,6 +49,8 @@ WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _TAIL_WORDS = 8  # words after an inverted source that still belong to it: "said one GOP source in the room."
 _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech participle: "Hillary Clinton asking"
 _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patrick McGinley, a law professor at WVU."
+_MESSAGES = ATTRIBUTION["messages"]
+_MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -84,6 +86,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
             if low[j] not in GROUPS and toks[r] != ".":
                 return Found((i, b), (r, j + 1), lemma, kind, False)
         src = subject(toks, low, i, j, lo)[0] if j >= lo and toks[j] not in (",", "—", "–") else None
+        src = _writer(toks, low, src, lo) or src
         return Found((i, b), src, lemma, kind, False, doubt="gerund") if src else None  # "with 30 percent saying"
     if j >= lo and low[j] in ("and", "but") and kind != "belief":
         return Found((i, b), None, lemma, kind, False, participle=True)  # "X criticized Y and said ...": X speaks
@@ -98,6 +101,17 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         else:
             doubt = doubt or "subject"
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
+
+
+def _writer(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
+    """"The minister sent an email arguing ...": a message that a verb's object is ("sent an email", "issued a
+    statement") speaks for the subject of that verb, the one who wrote it; None when the phrase is no such object."""
+    if src is None or low[src[1] - 1] not in _MESSAGES or low[src[0]] not in ("a", "an") or src[0] - 1 <= lo:
+        return None
+    verb = src[0] - 1
+    if low[verb] not in _MESSAGE_VERBS:
+        return None
+    return subject(toks, low, verb, verb - 1, lo)[0]
 
 
 def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, int], src: tuple[int, int]) -> str:
