@@ -191,6 +191,18 @@ def test_definite_back_reference():
     assert (senator.kind, senator.role, senator.entity) == ("named_person", "official", "warren")
 
 
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Jakov Ristic, 52, a farmer in Nisko, said the water came at night. The farmer said he lost his cows.",
+     "Jakov Ristic"),
+    ("Hydrologist Emil Sarkany said the river would rise. The hydrologist said the dam was safe.",
+     "Hydrologist Emil Sarkany"),
+])
+def test_a_description_by_a_word_an_earlier_appositive_or_title_gave_names_that_person(text, resolved):
+    _, again = claims(text)
+    assert again.source.resolved is not None and again.source.resolved.text == resolved
+    assert again.kind == "named_person"
+
+
 def test_a_possessive_pronoun_owning_a_statement_resolves_to_its_owner():
     # "His remarks", "its FEC reports": the possessor speaks through the document (the guideline's documents case).
     remarks = claims("FBI Director James Comey testified on Tuesday. His remarks suggested the inquiry was over.")[-1]

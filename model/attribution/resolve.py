@@ -28,6 +28,7 @@ _FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to t
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
 _DOCUMENTS = TYPING["document_heads"]
 _OWNED = 5  # words of "its latest FEC reports": longer phrases say more than whose document it is
+_DESCRIPTION = 4  # words of a description that names a person again: "the retired neurosurgeon"
 
 
 @dataclass(frozen=True)
@@ -117,7 +118,11 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             target = None  # "the central bank" after "Norrhall Bank": another bank
         if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
             target = history.find(src.start, "salient")
-    if mention.kind in ("pronoun", "backref") or d.local_resolved is not None or (owner and target is not None):
+    elif _described_person(src.text, mention):  # "Ben Carson, a retired neurosurgeon ... The retired neurosurgeon"
+        target = history.find(src.start, "backref", mention.head)
+        target = target if target is not None and target.mention.kind == "named_person" else None
+    if mention.kind in ("pronoun", "backref") or d.local_resolved is not None or (target is not None and (
+            owner or mention.kind == "anonymous")):
         if target is not None:
             resolved = target.full
             said = mention.role  # what a description says of its referent ("the prime minister's spokesman")
@@ -148,6 +153,14 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or history.fullest_for(mention.entity, mention.gender) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+def _described_person(text: str, mention: Mention) -> bool:
+    """A definite description of one person by a noun the lexicons do not know as a role ("the retired
+    neurosurgeon", "the hydrologist"): it may name again a person an earlier title or appositive described so."""
+    ws = words_of(text)
+    return mention.kind == "anonymous" and len(ws) <= _DESCRIPTION and ws[0].lower() == "the" \
+        and not any(w[:1].isupper() for w in ws[1:]) and not mention.head.endswith("s")
 
 
 def _owner(text: str, mention: Mention) -> str:
