@@ -482,3 +482,18 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
 
     (c,) = extract([Document(id="t", text=text)])
     assert c.source.text == "The minister"
+
+
+@pytest.mark.parametrize(("words", "role"), [
+    ("Ostrava General", "other"),  # a hospital's name, not an officer
+    ("General Motors", "other"),
+    ("Massachusetts General Hospital", "expert"),
+    ("General Joseph Dunford", "official"),  # an officer's title before his first name
+    ("the general", "official"),
+    ("Attorney General Loretta Lynch", "official"),
+    ("the UN General Assembly", "official"),
+])
+def test_general_is_an_office_only_as_an_officers_title(words, role):
+    from model.attribution.role_words import role_of
+
+    assert role_of(words.split()) == role

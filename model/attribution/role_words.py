@@ -15,6 +15,7 @@ from model.lexicon import (
     ATTRIBUTION,
     COUNTRIES,
     EXPERT,
+    GIVEN_NAMES,
     MEDIA,
     MENTION_WORDS,
     OFFICIAL,
@@ -65,7 +66,7 @@ def _role(ws: Sequence[str]) -> str:
         return "media"
     if "campaign" in found and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, not an office
-    offices = _offices(found) - _body_heads(low)
+    offices = _offices(found) - _body_heads(low) - _named_general(ws)
     if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, low, found)):
         return "official"
     if found & EXPERT:
@@ -96,6 +97,15 @@ def _offices(found: set[str]) -> set[str]:
         other = {w for p in found & _NOT_OFFICIAL if " " in p for w in p.split()}
         offices -= other
     return offices
+
+
+def _named_general(ws: Sequence[str]) -> set[str]:
+    """{"general"} when "General" is a word of a name, not an officer's title before a first name: "General
+    Motors", "Massachusetts General Hospital", "Ostrava General" (not "General Joseph Dunford", "the general")."""
+    at = next((i for i, w in enumerate(ws) if w == "General"), None)
+    if at is None or (at + 1 < len(ws) and ws[at + 1].lower() in GIVEN_NAMES):
+        return set()
+    return {"general"}
 
 
 def _body_heads(low: list[str]) -> set[str]:
