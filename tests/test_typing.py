@@ -93,6 +93,8 @@ def test_the_typer_changes_what_the_rules_alone_would_say():
     ("Residents of Hollin said the water had been brown for a week.", "Residents of Hollin", "anonymous"),
     ("Hollis's lawyer, Martin Greaves, said his client was innocent.", "Hollis's lawyer, Martin Greaves",
      "named_person"),
+    # a capitalised plural of people the role lexicons name, though the training news never writes it in lower case
+    ("Survivors said the building collapsed within seconds.", "Survivors", "anonymous"),
 ])
 def test_people_and_groups(text, source, kind):
     assert typed(text)[source][0] == kind

@@ -25,6 +25,7 @@ from model.lexicon import (
     MENTION_WORDS,
     OFFICIAL,
     ORGANIZATIONS,
+    PEOPLE_PLURALS,
     PERSON_ROLES,
     PRONOUNS,
     QUANTIFIERS,
@@ -278,7 +279,7 @@ def _acronym(run: list[str]) -> bool:
     return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
 
 
-_DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS  # listed, or plurals the training news writes in lower case
+_DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS | PEOPLE_PLURALS  # listed, or news plurals in lower case
 _PEOPLE_SUFFIXES = tuple(TYPING["people_suffixes"])
 _TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
 _BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's

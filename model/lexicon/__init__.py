@@ -110,6 +110,8 @@ FEMALE = words("names_female.txt")
 MALE = words("names_male.txt")
 SENTENCE_OPENERS = {w.capitalize() if w != "i" else "I" for w in lines("sentence_openers.txt")}
 ROLE_NOUNS = words("role_nouns.txt")
+# Plurals of the people the role lexicons name ("survivors", "officials"): a capitalised one opens a described group
+PEOPLE_PLURALS = frozenset(w for w in WITNESS | PERSON_ROLES | ROLE_NOUNS if w.endswith("s"))
 COUNTRIES = words("countries.txt")
 
 # Closed-class words, the attribution grammar's own words, and the words that type and resolve mentions.
