@@ -492,8 +492,10 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("the general", "official"),
     ("Attorney General Loretta Lynch", "official"),
     ("the UN General Assembly", "official"),
+    ("The International Monetary Fund", "official"),  # an intergovernmental body (the guideline's official)
+    ("The World Health Organization", "official"),
 ])
-def test_general_is_an_office_only_as_an_officers_title(words, role):
+def test_offices_by_title_and_by_body(words, role):
     from model.attribution.role_words import role_of
 
     assert role_of(words.split()) == role
