@@ -92,6 +92,7 @@ def test_non_denials_assert(text):
     "The ministry rejected the allegations.",
     "The mayor called the allegations baseless.",
     "The spokesman said the reports were false.",
+    'The ministry called the report "pure fiction".',
 ])
 def test_denials(text):
     assert one(text).stance == "denies"
