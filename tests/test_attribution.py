@@ -460,9 +460,13 @@ def test_a_clause_opened_after_a_comma_is_its_own_attribution(text, cues, second
 def test_a_subordinator_before_a_cues_subject_opens_its_own_claim():
     from model import extract
 
-    first, second = extract([Document(id="t", text="Trump said the media was unfair when he refused to admit it.")])
+    text = "Trump under fire.\nTrump said the media was unfair when he refused to admit it."
+    _, first, second = extract([Document(id="t", text=text)])
     assert (first.source.text, second.source.text) == ("Trump", "he")
     assert first.text.endswith("unfair") and second.text.startswith("when he refused")
+    # A headline, or a claim sent alone to be checked, stays one claim: its coverage is read against all of it.
+    (whole,) = extract([Document(id="t", text="Trump said the media was unfair when he refused to admit it.")])
+    assert whole.source.text == "Trump" and whole.text.endswith("admit it.")
 
 
 @pytest.mark.parametrize("text", [

@@ -35,11 +35,12 @@ _NEGATED = GRAMMAR["auxiliaries"] | NEGATIONS | {"yet"}  # "did not", "has not y
 def nest(s: Sentence) -> None:
     """Stage "nesting": keep the attributions of their own among the cues found."""
     if s.candidates:
-        s.found = keep(s.toks, s.candidates, s.low)
+        s.found = keep(s.toks, s.candidates, s.low, whole=s.is_title)
 
 
-def keep(toks: list[str], found: list[Found], low: list[str] | None = None) -> list[Found]:
-    """Drop attributions nested in an earlier one's content; fold "According to X, she said" into a relay."""
+def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whole: bool = False) -> list[Found]:
+    """Drop attributions nested in an earlier one's content; fold "According to X, she said" into a relay.
+    ``whole``: a headline, or a claim sent alone to be checked, is not cut at a subordinator before a subject."""
     low = [t.lower() for t in toks] if low is None else low
     out: list[Found] = []
     inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
@@ -69,7 +70,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None) -> l
         if prev is not None and f.kind == "relay" and f.source and prev.source and f.cue[0] > prev.cue[0]:
             out[-1] = replace(prev, via=(*prev.via, f.source))  # "X said ..., according to the Sun": a relay of X
             continue
-        if prev is not None and _nested(toks, low, prev, f):
+        if prev is not None and _nested(toks, low, prev, f, whole):
             continue
         if f.source is None and prev is not None:
             continue
@@ -168,12 +169,13 @@ def _right(f: Found) -> int:
     return max(f.cue[1], f.source[1]) if f.source else f.cue[1]
 
 
-def _nested(toks: list[str], low: list[str], prev: Found, f: Found) -> bool:
+def _nested(toks: list[str], low: list[str], prev: Found, f: Found, whole: bool = False) -> bool:
     """f sits inside prev's content: no clause boundary between them."""
     a, b = _right(prev), _left(f)
     if b < a:
         return True
-    if f.source is not None and not f.source_after and f.source[0] > a and low[f.source[0] - 1] in _OPENERS:
+    if not whole and f.source is not None and not f.source_after and f.source[0] > a \
+            and low[f.source[0] - 1] in _OPENERS:
         return False  # "... when he refused to admit", "... because he said": the subject opens a clause of its own
     if b - a > _NEST_WINDOW:
         return False  # far apart: a new clause, and the scan stays linear on run-on text
