@@ -441,3 +441,12 @@ def test_a_body_named_with_a_role_noun_is_left_to_the_typer():
     assert _describes_a_person(resolution("the Texas senator"))
     assert not _describes_a_person(resolution("the head of the RNC"))
     assert not _describes_a_person(resolution("the RNC's chairman"))
+
+
+def test_a_titled_or_first_named_person_of_a_body_is_the_person():
+    # "X of Draven University": the "of" is the person's employer, not part of a body's name ("Bank of America").
+    text = ("Hydrologist Jan Vesely of Draven University said the rain was the heaviest in 30 years. "
+            "He said the dam's release could have added a metre.")
+    first, second = extract([Document(id="t", text=text)])
+    assert (first.kind, first.role) == ("named_person", "expert")
+    assert second.source.resolved is not None and second.source.resolved.text.startswith("Hydrologist Jan Vesely")

@@ -17,6 +17,7 @@ from model.lexicon import (
     CONFIDENTIAL,
     COUNTRIES,
     FEMALE,
+    GIVEN_NAMES,
     GRAMMAR,
     GROUPS,
     LEGAL_FORMS,
@@ -97,9 +98,11 @@ def head_chunk(ws: list[str]) -> list[str]:
 
 
 def _named_before(ws: list[str]) -> bool:
-    """A person's first name and surname end these words: "Jennifer Epstein" of "Jennifer Epstein of Bloomberg
-    News" is the person, the "of" her employer or state, not part of a body's name ("Bank of America")."""
-    return len(ws) >= 2 and ws[-2].lower() in FEMALE | MALE and ws[-1].lower() not in ORGANIZATIONS
+    """A person's name ends these words, the "of" after it her employer or state, not part of a body's name ("Bank
+    of America"): a first name and a surname ("Jennifer Epstein of Bloomberg News"), or a name after a title or
+    role word ("Hydrologist Jan Vesely of Draven University")."""
+    return len(ws) >= 2 and ws[-1].lower() not in ORGANIZATIONS and (
+        ws[-2].lower() in GIVEN_NAMES or _titled_person(ws))
 
 
 def _name_words(chunk: list[str]) -> list[str]:
@@ -117,11 +120,7 @@ def _name_words(chunk: list[str]) -> list[str]:
 
 def gender_of(ws: list[str]) -> str:
     low = {w.lower() for w in ws}
-    if low & FEMALE:
-        return "female"
-    if low & MALE:
-        return "male"
-    return "unknown"
+    return "female" if low & FEMALE else "male" if low & MALE else "unknown"
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the words; names recur within and across requests
