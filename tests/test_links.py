@@ -117,6 +117,19 @@ def test_unattributed_coverage_from_other_documents_is_independent():
     assert link(claims)[0].corroborating_sources == 2  # two outlets, the second one once
 
 
+def test_the_journalists_own_sentence_corroborates_nothing_in_its_article():
+    claims = [
+        make("Brenner Steel will cut 900 jobs at its plants", number=0),  # the headline, unattributed
+        make("Brenner Steel will cut 900 jobs at its two plants, the company said.", number=1,
+             kind="named_organization", source="the company", cue="said"),
+        make("Brenner Steel will cut 900 jobs at its plants, the union said.", number=2,
+             kind="named_organization", source="the union", cue="said"),
+    ]
+    links = link(claims)
+    assert links[0].corroborated_by == () and "d0:0" not in links[1].corroborated_by
+    assert links[1].corroborated_by == ("d0:2",)  # two sources in the article still corroborate each other
+
+
 def test_headline_claim_is_denied_by_debunking_coverage():
     claims = [
         make("Giant squid found on a beach in Santa Monica", doc=0),
