@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -246,11 +247,15 @@ def test_a_denial_that_only_points_back_denies_the_earlier_claim():
     assert links[0].denied_by == ("d0:1",) and links[0].official_denial
 
 
-def test_a_denial_of_such_a_warning_points_back_to_who_gave_it():
+@pytest.mark.parametrize("text", [
+    "The Harlow Miners' Union said it had warned the company three times about water in the tunnel. "
+    "Harlow Coal denied receiving any such warning.",
+    "Union leader Karel Broz told Nordwire the company had promised in March that no jobs would go. "
+    "Brenner denied making any such promise.",
+])
+def test_a_denial_of_such_a_warning_points_back_to_who_gave_it(text):
     from model import extract
     from model.types import Document
-    text = ("The Harlow Miners' Union said it had warned the company three times about water in the tunnel. "
-            "Harlow Coal denied receiving any such warning.")
     links = link(extract([Document(id="d0", text=text)]))
     assert links[0].denied_by == ("d0:1",)
 
