@@ -450,3 +450,15 @@ def test_a_titled_or_first_named_person_of_a_body_is_the_person():
     first, second = extract([Document(id="t", text=text)])
     assert (first.kind, first.role) == ("named_person", "expert")
     assert second.source.resolved is not None and second.source.resolved.text.startswith("Hydrologist Jan Vesely")
+
+
+def test_a_name_the_text_gives_a_demonym_is_a_state_speaking_officially():
+    from model.attribution.states import states
+
+    text = ("Marren accuses Osland of spying, expels envoy\nMarren expelled the ambassador on Monday, the ministry "
+            "said. Three Marrenese citizens were arrested.")
+    first = extract([Document(id="t", text=text)])[0]
+    assert (first.source.text, first.kind, first.role) == ("Marren", "named_organization", "official")
+    # a person's name with an adjective made of it is no state
+    assert states("Donald Trump spoke. The Trumpian style won.", ["Trump"]) == set()
+    assert states("The Kaspian army moved. Kaspia said so.", ["Kaspia"]) == {"Kaspia"}

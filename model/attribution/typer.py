@@ -25,6 +25,7 @@ from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POLLS, POSSESSIVE
+from model.attribution.states import one_name, states
 from model.lexicon import CONFIDENTIAL, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
 
@@ -64,6 +65,7 @@ def stage(doc: Doc, model: object | None) -> None:
     _surnames_follow(resolutions)
     _documents_take_producer(resolutions)
     _persons_follow(doc, resolutions)
+    _states_follow(doc.text, resolutions)
     doc.resolutions = resolutions
 
 
@@ -100,6 +102,17 @@ def _linear(model) -> tuple | None:
         _LINEAR[key] = (steps[0][1].vocabulary_, steps[1][1].coef_, steps[1][1].intercept_,
                         steps[1][1].classes_) if ok else None
     return _LINEAR[key]
+
+
+def _states_follow(text: str, resolutions: list[Resolution]) -> None:
+    """A one-word name the text writes a demonym of is a state, an official body (``states``)."""
+    names = [one_name((r.source.resolved or r.source).text) if r.source is not None and r.mention is not None
+             else "" for r in resolutions]
+    found = states(text, names)
+    for n, name in enumerate(names):
+        if name in found:
+            state = retyped(resolutions[n], "named_organization")
+            resolutions[n] = replace(state, mention=replace(state.mention, role="official"))
 
 
 def _describes_a_person(r: Resolution) -> bool:

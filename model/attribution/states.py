@@ -1,0 +1,31 @@
+"""States the word lists do not know, told by their demonym: "Marren expelled the envoy ... three Marrenese
+citizens". A state speaking is an official body (the sourcing guideline); ``typer`` retypes such sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from model.lexicon import GIVEN_NAMES
+
+SHORTEST = 4  # letters of a state's name at least: "Iran", not "Al" (whose "Ali" is no demonym)
+_DEMONYM_ENDS = ("n", "an", "ian", "ese", "i")  # "Kaspian", "Marrenese", "Iraqi"
+_CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
+_AFTER_WORD = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")  # a capitalised word and the one after it
+
+
+def one_name(text: str) -> str:
+    """The mention's one capitalised word of at least ``SHORTEST`` letters ("Marren"), else ""."""
+    name = text.strip()
+    return name if name.isalpha() and name[:1].isupper() and len(name) >= SHORTEST else ""
+
+
+def states(text: str, names: Iterable[str]) -> set[str]:
+    """The names the text writes a demonym of ("Marrenese") and never after a first name ("Trumpian" after
+    "Donald Trump" names no state). One pass over the text, however many names are asked about."""
+    asked = {n for n in names if n}
+    if not asked:
+        return set()
+    words = set(_CAPITALISED.findall(text))
+    given = {m.group(2) for m in _AFTER_WORD.finditer(text) if m.group(1).lower() in GIVEN_NAMES}
+    return {n for n in asked if n not in given and any(n + end in words for end in _DEMONYM_ENDS)}
