@@ -58,6 +58,7 @@ def test_refusals_decline(text):
     "“There are things I wouldn't say, but she is sincere,” he said.",
     "Her name has not been disclosed for her safety.",
     "The crowd booed after the candidate refused to say that the vote was fair.",  # a subordinate clause
+    "A deal could not be reached before the deadline.",  # nobody was to be reached
 ])
 def test_non_refusals_do_not_decline(text):
     assert "declines" not in stances(text), [(c.text, c.stance) for c in claims(text)]
@@ -91,6 +92,8 @@ def test_a_refusal_inside_a_denying_quotation_stays_a_refusal():
 
 
 @pytest.mark.parametrize(("text", "who"), [
+    ("Sola himself could not be reached for comment.", "Sola himself"),
+    ("The company could not immediately be reached for comment.", "The company"),
     ("The company did not return calls seeking comment.", "The company"),
     ("A spokesman for Velmar did not immediately return calls seeking comment on Tuesday.",
      "A spokesman for Velmar"),

@@ -4,8 +4,9 @@ a cue whose source is not in the text ("reportedly", "seemed")."""
 
 from __future__ import annotations
 
-from model.attribution.phrases import is_cap
+from model.attribution.phrases import DETERMINERS, is_cap, np_before
 from model.attribution.records import Found, Sentence
+from model.attribution.subjects import personish
 from model.lexicon import ATTRIBUTION, SPEECH
 
 _NOT_SPEAKERS = ATTRIBUTION["not_speakers"]
@@ -18,6 +19,8 @@ _OPENING_QUOTES = frozenset(("“", '"', "‘", "''"))
 _IN_NAMES = frozenset(("and", ".", "&"))  # joiners and initials' points inside a run of names
 _DASHES = frozenset(("-", "–", "—", "--"))
 _ASKED_BEFORE = 2  # "Asked about X, Trump said": the first cue must come after this token
+_MODALS = frozenset(("could", "couldn't", "couldn’t", "can", "cannot", "can't", "can’t"))  # "could not (ever) be"
+_NEGATED = frozenset(("not", "couldn't", "couldn’t", "cannot", "can't", "can’t"))
 
 
 def headline(s: Sentence) -> None:
@@ -36,9 +39,26 @@ def asked(s: Sentence) -> None:
 
 
 def sourceless(s: Sentence) -> None:
-    """Stage "sourceless": with nothing else found, a cue whose source is not in the text."""
+    """Stage "sourceless": with nothing else found, one who could not be reached ("Sola himself could not be
+    reached for comment": Sola, who declines), else a cue whose source is not in the text."""
     if not s.found:
-        s.found = _sourceless_cue(s.toks, s.in_quote, s.low)
+        s.found = _unreached(s.toks, s.in_quote, s.low) or _sourceless_cue(s.toks, s.in_quote, s.low)
+
+
+def _unreached(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Found]:
+    """The subject of "could not be reached" as the source, "reached" as the cue (the refusal rules read the
+    phrase as declining)."""
+    if "reached" not in low:
+        return []
+    k = low.index("reached")
+    modal = next((m for m in range(k - 2, max(k - 5, 0), -1) if low[m] in _MODALS), 0)
+    if in_quote[k] or low[k - 1] != "be" or not modal or not _NEGATED.intersection(low[modal:k]):
+        return []
+    subject = np_before(toks, low, modal - 1, 0)  # the sentence's own subject: it opens the sentence
+    if subject is None or subject[0] != 0 or not (personish(low[subject[1] - 1]) or any(
+            is_cap(toks[i]) and low[i] not in DETERMINERS for i in range(*subject))):
+        return []  # "A deal could not be reached": nobody to reach
+    return [Found((k, k + 1), subject, "reach", "speech", False)]
 
 
 def _sourceless_cue(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Found]:

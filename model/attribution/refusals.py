@@ -65,7 +65,8 @@ def declines(text: str, d: Draft, present: set[str] | None = None) -> bool:
     present = words(text[d.start:d.end]) if present is None else present
     if PHRASE_KEYS.isdisjoint(present) and not (_act(present) and _lead(text, d, present)):
         return False
-    return any(_own(text, d, start, end) for start, end in _matches(text, d))
+    return any(_own(text, d, start, end) and (d.source is not None or not text.endswith("reached", start, end))
+               for start, end in _matches(text, d))  # "A deal could not be reached": nobody was to be reached
 
 
 def _matches(text: str, d: Draft) -> list[tuple[int, int]]:
