@@ -504,3 +504,11 @@ def test_offices_by_title_and_by_body(words, role):
     from model.attribution.role_words import role_of
 
     assert role_of(words.split()) == role
+
+
+def test_a_sentences_subject_runs_to_the_bodys_head_after_its_name():
+    from model import extract  # "..., and said": the participle's subject is the sentence's, head noun and all
+
+    (c,) = extract([Document(id="t", text="The Naren health ministry put the toll at 23 and said the outbreak was "
+                                          "under control.")])
+    assert c.source.text == "The Naren health ministry" and c.kind == "named_organization"

@@ -46,6 +46,8 @@ _BRACKET = 8  # tokens inside a bracket after a name: "(R-Iowa)"
 _OPENING = 15  # tokens of an opening phrase before its comma: "In an interview with CNN on Sunday,"
 _NAME_WORDS = 8  # capitalised words of one name, titles included
 _APPOSITIVE = 20  # tokens of an appositive set off by commas: ", president of the Fordham Institute,"
+_BODY_WORDS = 3  # lower-case words after a name up to a body's or person's head: "Naren health ministry"
+_BODY_HEADS = ORGANIZATIONS | PERSON_ROLES
 _RELATIVE_CLAUSE = 15  # tokens of a relative clause after a name: "who spoke on condition of anonymity"
 
 
@@ -228,6 +230,9 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
             end += 1
         if end == lo or not is_cap(toks[end - 1]) or low[end - 1] in DETERMINERS:
             return None
+        head = next((k for k in range(end, min(end + _BODY_WORDS, hi)) if low[k] in _BODY_HEADS), -1)
+        if head >= end and all(toks[k].isalpha() and toks[k].islower() for k in range(end, head + 1)):
+            end = head + 1  # "The Naren health ministry put ...": the body's head follows its name
     nxt = end
     if nxt < hi and toks[nxt] == ",":
         k = nxt + 1
