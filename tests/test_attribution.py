@@ -478,6 +478,11 @@ def test_an_outlet_named_by_a_newspapers_word_speaks_as_media(text):
     assert one(text).role == "media"
 
 
+def test_people_who_lived_the_event_are_witnesses_and_a_cause_they_name_is_not():
+    assert one("Refugees said they had to queue for hours for water.").role == "witness"
+    assert one("Refugee rights groups said the camp was overcrowded.").role != "witness"
+
+
 @pytest.mark.parametrize("text", [
     "The minister sent an email arguing that the cuts were necessary.",
     "The minister issued a letter saying that the cuts were necessary.",
