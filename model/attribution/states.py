@@ -22,8 +22,9 @@ def one_name(text: str) -> str:
 
 def states(text: str, names: Iterable[str]) -> set[str]:
     """The names the text writes a demonym of ("Marrenese") and never after a first name ("Trumpian" after
-    "Donald Trump" names no state). One pass over the text, however many names are asked about."""
-    asked = {n for n in names if n}
+    "Donald Trump" names no state). A substring test first (most names have no demonym in the text), then one
+    pass over the text, however many names are asked about."""
+    asked = {n for n in names if n and any(n + end in text for end in _DEMONYM_ENDS)}
     if not asked:
         return set()
     words = set(_CAPITALISED.findall(text))
