@@ -501,6 +501,8 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("General Joseph Dunford", "official"),  # an officer's title before his first name
     ("the general", "official"),
     ("Attorney General Loretta Lynch", "official"),
+    ("the company's general counsel , Otto Brandt", "other"),  # a modifier, no officer
+    ("the general manager", "other"),
     ("the UN General Assembly", "official"),
     ("The International Monetary Fund", "official"),  # an intergovernmental body (the guideline's official)
     ("The World Health Organization", "official"),

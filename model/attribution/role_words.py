@@ -100,10 +100,13 @@ def _offices(found: set[str]) -> set[str]:
 
 
 def _named_general(ws: Sequence[str]) -> set[str]:
-    """{"general"} when "General" is a word of a name, not an officer's title before a first name: "General
-    Motors", "Massachusetts General Hospital", "Ostrava General" (not "General Joseph Dunford", "the general")."""
-    at = next((i for i, w in enumerate(ws) if w == "General"), None)
-    if at is None or (at + 1 < len(ws) and ws[at + 1].lower() in GIVEN_NAMES):
+    """{"general"} when "general" is no officer: a word of a name ("General Motors", "Ostrava General") or a
+    modifier ("general counsel", "general manager"); an officer is "the general", or "General" before a first
+    name ("General Joseph Dunford"). Listed phrases ("attorney general") are offices whatever this says."""
+    at = next((i for i, w in enumerate(ws) if w.lower() == "general"), None)
+    last = at is not None and at + 1 == len(ws)
+    if at is None or (last and ws[at] == "general") or (not last and ws[at] == "General"
+                                                          and ws[at + 1].lower() in GIVEN_NAMES):
         return set()
     return {"general"}
 
