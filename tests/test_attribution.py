@@ -93,6 +93,7 @@ def test_non_denials_assert(text):
     "The mayor called the allegations baseless.",
     "The spokesman said the reports were false.",
     'The ministry called the report "pure fiction".',
+    "Halvex has said the emails were taken out of context.",
 ])
 def test_denials(text):
     assert one(text).stance == "denies"
