@@ -80,6 +80,7 @@ def test_attribution_inside_content_is_not_a_second_claim():
 
 
 @pytest.mark.parametrize("text", [
+    "The attack was politically motivated, police said.",  # no claim in play is rejected
     "A government spokesman did not deny the report.",
     "The ministry refused to deny that troops had crossed.",
 ])
@@ -94,6 +95,7 @@ def test_non_denials_assert(text):
     "The spokesman said the reports were false.",
     'The ministry called the report "pure fiction".',
     "Halvex has said the emails were taken out of context.",
+    '"These accusations are politically motivated," she told reporters.',
 ])
 def test_denials(text):
     assert one(text).stance == "denies"
