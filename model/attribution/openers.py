@@ -4,10 +4,10 @@ a cue whose source is not in the text ("reportedly", "seemed")."""
 
 from __future__ import annotations
 
-from model.attribution.phrases import DETERMINERS, is_cap, np_before
+from model.attribution.phrases import is_cap, np_before
 from model.attribution.records import Found, Sentence
-from model.attribution.subjects import personish
 from model.lexicon import ATTRIBUTION, SPEECH
+from model.lexicon import REFUSAL_WORDS as R
 
 _NOT_SPEAKERS = ATTRIBUTION["not_speakers"]
 _SOURCELESS = ATTRIBUTION["sourceless"]
@@ -20,6 +20,7 @@ _IN_NAMES = frozenset(("and", ".", "&"))  # joiners and initials' points inside 
 _DASHES = frozenset(("-", "–", "—", "--"))
 _ASKED_BEFORE = 2  # "Asked about X, Trump said": the first cue must come after this token
 _MODALS = frozenset(("could", "couldn't", "couldn’t", "can", "cannot", "can't", "can’t"))  # "could not (ever) be"
+_REACHED_THINGS = R["reached_things"]  # "A deal could not be reached": no one was to be reached
 _NEGATED = frozenset(("not", "couldn't", "couldn’t", "cannot", "can't", "can’t"))
 
 
@@ -55,8 +56,7 @@ def _unreached(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Fo
     if in_quote[k] or low[k - 1] != "be" or not modal or not _NEGATED.intersection(low[modal:k]):
         return []
     subject = np_before(toks, low, modal - 1, 0)  # the sentence's own subject: it opens the sentence
-    if subject is None or subject[0] != 0 or not (personish(low[subject[1] - 1]) or any(
-            is_cap(toks[i]) and low[i] not in DETERMINERS for i in range(*subject))):
+    if subject is None or subject[0] != 0 or low[subject[1] - 1] in _REACHED_THINGS:
         return []  # "A deal could not be reached": nobody to reach
     return [Found((k, k + 1), subject, "reach", "speech", False)]
 

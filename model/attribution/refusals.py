@@ -56,6 +56,7 @@ _NOT_OWN = re.compile(r"\b" + alternation(R["subordinators"]) + r"\s+(?:[\w’'-
 _NOBODY = GRAMMAR["auxiliaries"] | GRAMMAR["subject_pronouns"] | GRAMMAR["articles"]
 _WORDS = re.compile(r"\w+")
 _QUOTE_MARKS = ("“", '"')
+_REACHED_THINGS = R["reached_things"]
 _LOOKBACK = 40  # characters before a refusal read for a relative pronoun or subordinator (a few short words)
 
 
@@ -65,8 +66,16 @@ def declines(text: str, d: Draft, present: set[str] | None = None) -> bool:
     present = words(text[d.start:d.end]) if present is None else present
     if PHRASE_KEYS.isdisjoint(present) and not (_act(present) and _lead(text, d, present)):
         return False
-    return any(_own(text, d, start, end) and (d.source is not None or not text.endswith("reached", start, end))
-               for start, end in _matches(text, d))  # "A deal could not be reached": nobody was to be reached
+    return any(_own(text, d, start, end) and not _reached_thing(text, d.start, start, end)
+               for start, end in _matches(text, d))
+
+
+def _reached_thing(text: str, lo: int, start: int, end: int) -> bool:
+    """"A deal could not be reached": what could not be reached is a thing agreed, not someone asked."""
+    if not text.endswith("reached", start, end):
+        return False
+    before = _WORDS.findall(text, lo, start)
+    return bool(before) and before[-1].lower() in _REACHED_THINGS
 
 
 def _matches(text: str, d: Draft) -> list[tuple[int, int]]:
