@@ -43,8 +43,7 @@ For a matched pair (a, b) of different claims:
   keys: ``Claim.entity``, or, for an unattributed claim, its document (the
   outlet's own voice). The same entity twice, a pronoun resolving to it, or
   two outlets quoting one person count once and never corroborate each other;
-  inside its article the journalist's unattributed sentence restates what a
-  source said, so it corroborates nothing there and nothing there corroborates it.
+  inside its article the journalist's unattributed sentence corroborates nothing.
 
 Every decision is per pair and does not depend on request order, so shuffling
 the documents never changes a link. Known limit: matching is lexical, so two
@@ -376,8 +375,6 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     den = denial[b] & ~denial[a]
     con = ~den & (negative[a] != negative[b])
     same = doc[a] == doc[b]
-    # The journalist's own sentences restate what the article's sources said: inside the article they
-    # corroborate nothing and nothing corroborates them (the wire guideline's independence).
     corr = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
     if same.any():
         corr[same] &= _same_story_match(terms, doc, a[same], b[same])

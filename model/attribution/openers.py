@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from model.attribution.phrases import is_cap, np_before
 from model.attribution.records import Found, Sentence
+from model.attribution.refusals import REACHED_THINGS
 from model.lexicon import ATTRIBUTION, SPEECH
 from model.lexicon import REFUSAL_WORDS as R
 
@@ -19,9 +20,9 @@ _OPENING_QUOTES = frozenset(("“", '"', "‘", "''"))
 _IN_NAMES = frozenset(("and", ".", "&"))  # joiners and initials' points inside a run of names
 _DASHES = frozenset(("-", "–", "—", "--"))
 _ASKED_BEFORE = 2  # "Asked about X, Trump said": the first cue must come after this token
-_MODALS = frozenset(("could", "couldn't", "couldn’t", "can", "cannot", "can't", "can’t"))  # "could not (ever) be"
-_REACHED_THINGS = R["reached_things"]  # "A deal could not be reached": no one was to be reached
-_NEGATED = frozenset(("not", "couldn't", "couldn’t", "cannot", "can't", "can’t"))
+_MODALS = R["reached_modals"]
+_MODAL_REACH = 3  # tokens before "be reached" within which its modal stands: "could not immediately be reached"
+_NEGATED = R["reached_negations"]
 
 
 def headline(s: Sentence) -> None:
@@ -52,11 +53,11 @@ def _unreached(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Fo
     if "reached" not in low:
         return []
     k = low.index("reached")
-    modal = next((m for m in range(k - 2, max(k - 5, 0), -1) if low[m] in _MODALS), 0)
+    modal = next((m for m in range(k - 2, max(k - 2 - _MODAL_REACH, 0), -1) if low[m] in _MODALS), 0)
     if in_quote[k] or low[k - 1] != "be" or not modal or not _NEGATED.intersection(low[modal:k]):
         return []
     subject = np_before(toks, low, modal - 1, 0)  # the sentence's own subject: it opens the sentence
-    if subject is None or subject[0] != 0 or low[subject[1] - 1] in _REACHED_THINGS:
+    if subject is None or subject[0] != 0 or low[subject[1] - 1] in REACHED_THINGS:
         return []  # "A deal could not be reached": nobody to reach
     return [Found((k, k + 1), subject, "reach", "speech", False)]
 

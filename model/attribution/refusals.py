@@ -56,7 +56,7 @@ _NOT_OWN = re.compile(r"\b" + alternation(R["subordinators"]) + r"\s+(?:[\w’'-
 _NOBODY = GRAMMAR["auxiliaries"] | GRAMMAR["subject_pronouns"] | GRAMMAR["articles"]
 _WORDS = re.compile(r"\w+")
 _QUOTE_MARKS = ("“", '"')
-_REACHED_THINGS = R["reached_things"]
+REACHED_THINGS = R["reached_things"]  # "A deal could not be reached": a thing agreed, no one asked
 _LOOKBACK = 40  # characters before a refusal read for a relative pronoun or subordinator (a few short words)
 
 
@@ -75,7 +75,7 @@ def _reached_thing(text: str, lo: int, start: int, end: int) -> bool:
     if not text.endswith("reached", start, end):
         return False
     before = _WORDS.findall(text, lo, start)
-    return bool(before) and before[-1].lower() in _REACHED_THINGS
+    return bool(before) and before[-1].lower() in REACHED_THINGS
 
 
 def _matches(text: str, d: Draft) -> list[tuple[int, int]]:
