@@ -522,3 +522,17 @@ def test_a_sentences_subject_runs_to_the_bodys_head_after_its_name():
     (c,) = extract([Document(id="t", text="The Naren health ministry put the toll at 23 and said the outbreak was "
                                           "under control.")])
     assert c.source.text == "The Naren health ministry" and c.kind == "named_organization"
+
+
+@pytest.mark.parametrize("text", [
+    "Talk show host Glenn Beck said the party was finished.",
+    "Radio talk show host Rush Limbaugh said voters were angry.",
+])
+def test_a_cue_word_before_a_role_noun_is_part_of_the_name_not_a_verb(text):
+    c = one(text)
+    assert (c.cue.text, c.kind, c.role) == ("said", "named_person", "media")
+    assert c.source.text == text[:text.index(" said")]
+
+
+def test_a_cue_verb_before_its_object_still_speaks():
+    assert one("Polls show voters are angry about taxes.").cue.text == "show"

@@ -11,7 +11,7 @@ from dataclasses import replace
 from model.attribution.phrases import STOP, is_cap, is_word
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import attach
-from model.lexicon import ATTRIBUTION, BELIEF, CUE_PHRASES, DENIAL, SPEECH
+from model.lexicon import ATTRIBUTION, BELIEF, CUE_PHRASES, DENIAL, INVERTED, ROLE_NOUNS, SPEECH
 
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _p in CUE_PHRASES:
@@ -71,6 +71,13 @@ def _poll_after(toks: list[str], low: list[str], i: int) -> str:
     return ""
 
 
+def _modifies_role_noun(low: list[str], i: int, hit: tuple[int, str, str]) -> bool:
+    """"Talk show host Glenn Beck said", "the TV show host": a one-word cue in its bare form right before a role
+    noun is a noun of a compound, not a verb. (An inverted cue before one speaks: '..., say officials'.)"""
+    b, lemma = hit[0], hit[1]
+    return b == i + 1 and low[i] == lemma and b < len(low) and low[b] in ROLE_NOUNS and low[i] not in INVERTED
+
+
 def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None,
          title: bool = False, low: list[str] | None = None) -> list[Found]:
     """Every cue between tokens lo and hi with the source it points at, in token order.
@@ -89,7 +96,7 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         if hit is None and low[i] in _POLL_HEADS:
             poll = _poll_after(toks, low, i)
             hit = (i + 1, low[i], "relay") if poll else None  # the poll or estimate is the source
-        if hit is None:
+        if hit is None or _modifies_role_noun(low, i, hit):
             continue
         b, lemma, kind = hit
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
