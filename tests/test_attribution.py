@@ -536,3 +536,9 @@ def test_a_cue_word_before_a_role_noun_is_part_of_the_name_not_a_verb(text):
 
 def test_a_cue_verb_before_its_object_still_speaks():
     assert one("Polls show voters are angry about taxes.").cue.text == "show"
+
+
+def test_an_officeholders_chief_of_staff_is_official_and_stays_so_by_surname():
+    first, later = claims("Obama's chief of staff, Denis McDonough, said the visit was useful. "
+                          "McDonough said more talks were planned.")
+    assert (first.role, later.role) == ("official", "official")

@@ -149,6 +149,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                 and known_role not in (None, "other"):
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
                               history.gender_of(mention.entity, mention.gender), mention.head)
+            history.learn(src.text, mention)  # "Obama's chief of staff, Denis McDonough": later "McDonough" too
         history.add(src, mention, is_source=True)
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or history.fullest_for(mention.entity, mention.gender) or src
@@ -184,6 +185,8 @@ def _body_role(src: Span, history: History) -> str | None:
     at = next((i for i, w in enumerate(ws) if w.lower() in _SPEAKING_FOR), None)
     if at is None:
         return None
+    if at >= 3 and ws[at - 1].lower() == "of":  # "Obama's chief of staff": the whole title is the head
+        at -= 2
     before = ws[at - 1] if at and ws[at - 1].lower() not in _NOT_MODIFIERS else ""
     if before.isalpha() and before.islower():  # "service", not the name in "Clinton spokesman"
         body = history.find(src.start, "backref", before)
