@@ -30,6 +30,7 @@ def stances(text: str) -> list[str]:
     "The airline replied that none of its jets had been grounded.",  # an answer that negates
     "“I don't buy that explanation,” the inspector said.",  # a believer's disbelief
     "The firm denied the report and said production would continue.",  # joined by "and": both deny
+    "The railway operator said it had received no such complaints.",  # "no such" points back and negates
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
