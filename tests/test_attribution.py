@@ -542,3 +542,12 @@ def test_an_officeholders_chief_of_staff_is_official_and_stays_so_by_surname():
     first, later = claims("Obama's chief of staff, Denis McDonough, said the visit was useful. "
                           "McDonough said more talks were planned.")
     assert (first.role, later.role) == ("official", "official")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Shoppers in central Londra said prices had risen sharply.", "Shoppers in central Londra"),
+    ("A Quinnipiac University poll released in late August found that most voters agreed.",
+     "A Quinnipiac University poll released in late August"),
+])
+def test_a_lower_case_word_after_in_modifies_the_place_not_a_missing_comma(text, source):
+    assert one(text).source.text == source

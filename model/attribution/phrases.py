@@ -10,6 +10,7 @@ from model.lexicon import (
     ATTRIBUTION,
     BELIEF,
     COMMON_HEADS,
+    COMMON_PLURALS,
     DENIAL,
     GRAMMAR,
     GROUPS,
@@ -37,9 +38,8 @@ _NP_PREP = GRAMMAR["np_prepositions"]
 _LOOSE_PREP = GRAMMAR["loose_prepositions"]
 WEEKDAYS = GRAMMAR["weekdays"]
 MONTHS = GRAMMAR["months"]
-# Quotation marks that close (an inverted attribution follows) and open a quotation.
-CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})
-OPEN = frozenset({"“", '"', "‘", "«", "''"})
+CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})  # quotation marks that close (an inverted attribution follows)
+OPEN = frozenset({"“", '"', "‘", "«", "''"})  # and that open a quotation
 RELATIVE = GRAMMAR["relative_pronouns"]
 _MAX_NP = 12  # tokens: a subject phrase is no longer ("the former Republican senator from ...")
 _BRACKET = 8  # tokens inside a bracket after a name: "(R-Iowa)"
@@ -120,7 +120,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
             break
         if lw in _NP_PREP or lw in _LOOSE_PREP:
             if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
-                    lw in _NP_PREP or not is_cap(toks[k - 2]) or low[k - 2] in PEOPLE
+                    lw in _NP_PREP or not is_cap(toks[k - 2]) or low[k - 2] in PEOPLE or low[k - 2] in COMMON_PLURALS
                     or (is_cap(toks[k]) and low[k] not in WEEKDAYS and low[k] not in MONTHS)):
                 k -= 1
                 continue
@@ -156,7 +156,8 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
     if w in _BODY_KINDS and (a == 0 or not is_word(toks[a - 1]) or low[a - 1] in ("and", "but")):
         return (a, b)
     if a < r < b and toks[r - 1][:1].islower() and is_word(w) and w not in _KEEP_BEFORE_NAME \
-            and w not in DETERMINERS and w not in _NP_PREP and w not in _LOOSE_PREP and w not in ("and", "to", "by"):
+            and w not in DETERMINERS and w not in _NP_PREP and w not in _LOOSE_PREP and w not in ("and", "to", "by") \
+            and not (r - 2 > a and low[r - 2] in _LOOSE_PREP):  # "Shoppers in central Londra": the place's word
         return (r, b)
     return (a, b)
 
