@@ -103,7 +103,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         if lw in _PAST_CUES and k - 2 >= lo and (is_cap(toks[k - 2]) or low[k - 2] in SUBJECT_PRONOUNS):
             break  # "Clinton cited Trump's past references": a clause of its own before the phrase
         if lw in DETERMINERS:
-            k -= 1
+            k -= 1 + (k - 2 >= lo and lw not in _ARTICLES and low[k - 2] in _ARTICLES)  # "the two companies"
             if k - 2 >= lo and low[k - 1] in _NP_PREP | _LOOSE_PREP and is_word(toks[k - 2]) and (
                     low[k - 2] not in STOP or (low[k - 2] == "and" and k - 3 >= lo and is_cap(toks[k - 3]))):
                 k -= 1  # "observers in Virginia and around the country"
