@@ -551,3 +551,13 @@ def test_an_officeholders_chief_of_staff_is_official_and_stays_so_by_surname():
 ])
 def test_a_lower_case_word_after_in_modifies_the_place_not_a_missing_comma(text, source):
     assert one(text).source.text == source
+
+
+def test_an_article_before_a_numeral_is_part_of_the_source():
+    assert one("Torvik Energy has agreed to buy Nordlys, the two companies said.").source.text == "the two companies"
+
+
+def test_a_name_after_a_role_noun_is_a_person_whose_role_later_mentions_keep():
+    later = claims("The rally was led by talk show host Glenn Beck on Friday. "
+                   "Beck said the party was finished.")[-1]
+    assert (later.source.text, later.role) == ("Beck", "media")

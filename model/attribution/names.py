@@ -64,10 +64,18 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
         mention = classify(m.group(0))
         first = m.group(0).split()[0].lower()
         looks = mention.kind == "named_organization" or (mention.kind == "named_person" and (
-            first in TITLES or first in FEMALE or first in MALE or mention.role != "other"))
+            first in TITLES or first in FEMALE or first in MALE or mention.role != "other"
+            or _after_role_noun(text, m.start())))  # "talk show host Glenn Beck"
         if not looks and mention.kind == "named_person" and mention.gender == "unknown" \
                 and mention.entity in honoured:
             mention, looks = replace(mention, gender=honoured[mention.entity]), True
         if looks:
             out.append((Span(m.group(0), m.start(), m.end()), mention))
     return out
+
+
+def _after_role_noun(text: str, at: int) -> bool:
+    """A role noun of a person right before this offset ("host ", "pollster ")."""
+    before = text[max(0, at - DESCRIBED_WINDOW):at]
+    words = before.split()
+    return before.endswith(" ") and bool(words) and words[-1] in ROLE_NOUNS
