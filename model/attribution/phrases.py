@@ -49,6 +49,10 @@ _APPOSITIVE = 20  # tokens of an appositive set off by commas: ", president of t
 _BODY_WORDS = 3  # lower-case words after a name up to a body's or person's head: "Naren health ministry"
 _BODY_HEADS = ORGANIZATIONS | PERSON_ROLES
 _RELATIVE_CLAUSE = 15  # tokens of a relative clause after a name: "who spoke on condition of anonymity"
+OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
+LY_NOUNS = ATTRIBUTION["ly_nouns"]
+REPORTED_BY = ATTRIBUTION["reported_by"]
+PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 
 
 def is_word(w: str) -> bool:
@@ -247,19 +251,12 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
     return (lo, end)
 
 
-OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
-
-
 def _clause_end(toks: list[str], k: int, hi: int) -> int:
     """End of a relative clause starting at k: the next comma or end mark, at most _RELATIVE_CLAUSE tokens on."""
     e = k
     while e < hi and e - k < _RELATIVE_CLAUSE and toks[e] not in (",", ".", ";", "”", '"', "—", ":", "(", "?", "!"):
         e += 1
     return e
-
-
-LY_NOUNS = ATTRIBUTION["ly_nouns"]
-REPORTED_BY = ATTRIBUTION["reported_by"]
 
 
 def without_reporter(ws: list[str]) -> list[str]:
@@ -271,9 +268,6 @@ def without_reporter(ws: list[str]) -> list[str]:
         if ws[i + 1] == "by" and ws[i].lower() in REPORTED_BY:
             return ws[:i - (ws[i - 1] == ",")] or ws
     return ws
-
-
-PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 
 
 def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple[int, int] | None:
