@@ -561,3 +561,11 @@ def test_a_name_after_a_role_noun_is_a_person_whose_role_later_mentions_keep():
     later = claims("The rally was led by talk show host Glenn Beck on Friday. "
                    "Beck said the party was finished.")[-1]
     assert (later.source.text, later.role) == ("Beck", "media")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('"Ferries are top-heavy," said Per Lund, a naval architect.', "Per Lund, a naval architect"),
+    ('"It is over," said Will Hurd.', "Will Hurd"),
+])
+def test_a_first_name_that_is_also_a_function_word_opens_a_name_after_an_inverted_cue(text, source):
+    assert one(text).source.text == source

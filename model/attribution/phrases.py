@@ -53,6 +53,7 @@ OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
 LY_NOUNS = ATTRIBUTION["ly_nouns"]
 REPORTED_BY = ATTRIBUTION["reported_by"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
+_NAME_WORDS_IN_STOP = GRAMMAR["name_function_words"]
 
 
 def is_word(w: str) -> bool:
@@ -190,7 +191,7 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
         return None
     if low[i] in SUBJECT_PRONOUNS and low[i] not in ("that", "which", "who", "it"):
         return (i, i + 1)
-    if low[i] in STOP and low[i] not in ("both",):
+    if low[i] in STOP and low[i] not in ("both",) and not _given_name(toks, low, i, hi):
         return None
     k = i
     while k < hi and k - i < _MAX_NP:
@@ -211,6 +212,11 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
             break
         k += 1
     return (i, k) if k > i else None
+
+
+def _given_name(toks: list[str], low: list[str], i: int, hi: int) -> bool:
+    """"said Per Lund", "said Will Hurd": a function word that is also a first name, capitalised before a name."""
+    return low[i] in _NAME_WORDS_IN_STOP and toks[i][:1].isupper() and i + 1 < hi and is_cap(toks[i + 1])
 
 
 def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
