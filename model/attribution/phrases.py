@@ -54,6 +54,16 @@ LY_NOUNS = ATTRIBUTION["ly_nouns"]
 REPORTED_BY = ATTRIBUTION["reported_by"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 _NAME_WORDS_IN_STOP = GRAMMAR["name_function_words"]
+_AND = frozenset(("and", "nor"))
+_ARTICLES = GRAMMAR["articles"] - {"that", "this", "these", "those"}
+POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
+_TO_HEADS = ATTRIBUTION["to_heads"]
+_CLOSE_TO = frozenset({"close", "loyal", "allied", "next"})  # "those close to him"
+_PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
+_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"]
+_BODY_KINDS = ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]  # "the shipping group"
+# Verbs that, met while walking back from a cue, show a clause boundary ("polls show majorities ... believe").
+_CLAUSE_VERBS = ATTRIBUTION["clause_verbs"]
 
 
 def is_word(w: str) -> bool:
@@ -70,11 +80,6 @@ def _abbrev_dot(low: list[str], k: int) -> bool:
         return False
     prev = low[k - 1]
     return prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
-
-
-_AND = frozenset(("and", "nor"))
-_ARTICLES = GRAMMAR["articles"] - {"that", "this", "these", "those"}
-POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 
 
 def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
@@ -167,22 +172,11 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
     return (a, b)
 
 
-_TO_HEADS = ATTRIBUTION["to_heads"]
-_CLOSE_TO = frozenset({"close", "loyal", "allied", "next"})  # "those close to him"
-_PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
-_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"]
-_BODY_KINDS = ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]  # "the shipping group"
-
-
 def _verbish(w: str, lw: str) -> bool:
     """A lower-case word that is no part of a subject: an -ly adverb or a cue verb ("polls show majorities ...")."""
     if not w[:1].islower():
         return False
     return (lw.endswith("ly") and len(lw) > 4 and lw not in LY_NOUNS) or lw in _CLAUSE_VERBS
-
-
-# Verbs that, met while walking back from a cue, show a clause boundary ("polls show majorities ... believe").
-_CLAUSE_VERBS = ATTRIBUTION["clause_verbs"]
 
 
 def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int] | None:
