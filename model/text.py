@@ -243,3 +243,28 @@ def words(text: str) -> set[str]:
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Words (with inner hyphens and apostrophes) and single punctuation marks between start and end."""
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]
+
+
+_DASHES = ("-", "—", "–")
+DATELINE = 12  # tokens of a wire dateline up to its dash: "MERIDA , Jan 15 ( Nordwire ) -"
+
+
+def after_dateline(toks: list[str], lo: int = 0) -> int:
+    """Where a sentence's own words begin after a wire dateline ("MERIDA, Jan 15 (Nordwire) - The bank ..."):
+    a capitalised place, then the agency in brackets and a dash. ``lo`` when there is none."""
+    if lo >= len(toks) or len(toks[lo]) < 2 or not toks[lo].isupper():
+        return lo
+    for k in range(lo + 1, min(len(toks), lo + DATELINE)):
+        if toks[k] in _DASHES and toks[k - 1] == ")" and _agency(toks, k - 1):
+            while k < len(toks) and toks[k] in _DASHES:
+                k += 1
+            return k
+    return lo
+
+
+def _agency(toks: list[str], close: int) -> bool:
+    """The bracket closing at ``close`` holds capitalised words only: "(Nordwire)", "(AP)", not "(the alliance)"."""
+    k = close - 1
+    while k > 0 and toks[k] != "(":
+        k -= 1
+    return toks[k] == "(" and k < close - 1 and all(t[:1].isupper() for t in toks[k + 1:close])

@@ -108,3 +108,13 @@ def test_quote_followed_by_a_new_attributed_sentence_splits():
     text = "He called it ''not in line with our policy.'' The network said it would send her back."
     assert sentences(text) == ["He called it ''not in line with our policy.''",
                                "The network said it would send her back."]
+
+
+def test_a_wire_dateline_is_skipped_before_the_sentences_own_words():
+    from model.text import TOKEN, after_dateline
+
+    toks = TOKEN.findall("MERIDA, Jan 15 (Nordwire) - The central bank raised rates.")
+    assert toks[after_dateline(toks)] == "The"
+    assert toks[after_dateline(toks, 8)] == "The"  # already past it
+    for plain in ("The bank raised rates.", "NATO (the alliance) - and its members - met."):
+        assert after_dateline(TOKEN.findall(plain)) == 0

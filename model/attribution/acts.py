@@ -13,6 +13,7 @@ from model.attribution.phrases import DETERMINERS, OPENING_NON_SUBJECTS, SKIP, S
 from model.attribution.records import QUOTED, Found, Sentence
 from model.attribution.subjects import HUMAN_PLURALS, personish, subject
 from model.lexicon import ATTRIBUTION, BELIEF, CONFIDENTIAL, DENIAL, GRAMMAR, SPEECH, words
+from model.text import after_dateline
 from model.types import Span
 
 STANCE_ADJECTIVES = words("stance_adjectives.txt")
@@ -156,7 +157,7 @@ _PRONOUN_AUX = {f"{p}’{a}": aux for p in ("he", "she", "they", "we", "it") for
 
 def _clause_start(toks: list[str], low: list[str]) -> int:
     """Where the subject may begin: after "And"/"But", and after an opening phrase ("In an interview, ...")."""
-    lo = 1 if low and low[0] in ("and", "but") else 0
+    lo = 1 if low and low[0] in ("and", "but") else after_dateline(toks)
     if low[lo:lo + 2] in (["at", "least"], ["at", "most"]):
         return lo + 2 if lo + 2 < len(toks) - 2 else -1  # "At least one Democrat wasn't ..."
     if lo < len(low) and low[lo] in OPENING_NON_SUBJECTS:

@@ -25,6 +25,7 @@ from model.lexicon import (
     WITNESS,
     words,
 )
+from model.text import after_dateline
 
 # Words that may stand between a subject and its cue ("has also said", "however dismissed").
 SKIP = words("skip_words.txt")
@@ -218,6 +219,7 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
 
     An appositive set off by commas may stand between ("Michael Petrilli, president of ..., tied ...").
     """
+    lo = after_dateline(toks, lo)  # "MERIDA, Jan 15 (Nordwire) - The central bank ... raised"
     if lo < hi and low[lo] in OPENING_NON_SUBJECTS:  # "In an interview with CNN, Trump doubled down ..."
         k = lo
         while k < hi and k - lo < _OPENING and toks[k] != ",":
