@@ -512,6 +512,8 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("the coast guard", "official"),  # a uniformed service of the state
     ("fire service spokesman Jan Berg", "official"),
     ("the statistics office", "official"),
+    ("Local daily Tarsa Vecer", "media"),  # a newspaper by its frequency
+    ("the tabloid", "media"),
 ])
 def test_offices_by_title_and_by_body(words, role):
     from model.attribution.role_words import role_of
