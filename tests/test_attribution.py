@@ -574,3 +574,9 @@ def test_a_name_after_a_role_noun_is_a_person_whose_role_later_mentions_keep():
 ])
 def test_a_first_name_that_is_also_a_function_word_opens_a_name_after_an_inverted_cue(text, source):
     assert one(text).source.text == source
+
+
+def test_a_bodys_description_does_not_resolve_to_a_person_whose_description_names_the_body():
+    spokesman, body = claims("A spokesman for the ministry would not say who had approved it. "
+                             "The ministry did not respond to a request for comment.")
+    assert (spokesman.kind, body.kind) == ("anonymous", "named_organization")
