@@ -77,10 +77,10 @@ RESTATED = 0.8  # share of the shorter claim's terms that makes a near-full rest
 STORY_CLAIMS = 8  # claims a document needs before its recurring words count as its story's own
 STORY_WORD = 3  # claims of one document carrying a term that make it one of that story's own words
 BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
-# "dismissed the reports", "rejected that account": a determiner, at most two words, a noun naming a claim.
-POINTS_BACK = re.compile(r"\b(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}(?:"
-                         + "|".join(sorted(words("denial_targets.txt"), key=len, reverse=True)) + r")\b",
-                         re.IGNORECASE)
+# "dismissed the reports": a determiner, at most two words, a noun naming a claim; or "received no such letter".
+POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}(?:"
+                         + "|".join(sorted(words("denial_targets.txt"), key=len, reverse=True))
+                         + r")|such\s+[\w’'-]+)\b", re.IGNORECASE)
 DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
 
 
@@ -389,9 +389,8 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     grouped: dict[int, tuple[list[str], list[str], list[str], list[str]]] = {}
     for i, j, k in zip(a.tolist(), b.tolist(), kinds.tolist(), strict=True):
         grouped.setdefault(i, ([], [], [], []))[k].append(ids[j])
-    empty = Links()
     counts = np.column_stack([official_denial, sources, named_sources, official_sources]).tolist()
-    return [_links(grouped[i], counts[i]) if i in grouped else empty for i in range(n)]
+    return [_links(grouped[i], counts[i]) if i in grouped else Links() for i in range(n)]
 
 
 def _links(parts: tuple[list[str], ...], counts: list) -> Links:

@@ -252,6 +252,8 @@ def test_a_denial_that_only_points_back_denies_the_earlier_claim():
     "Harlow Coal denied receiving any such warning.",
     "Union leader Karel Broz told Nordwire the company had promised in March that no jobs would go. "
     "Brenner denied making any such promise.",
+    "The Orvel Nurses' Union said it had warned the hospital's management in writing in June that night shifts "
+    "were dangerously understaffed. The hospital said it had received no such letter.",  # "such" and any noun
 ])
 def test_a_denial_of_such_a_warning_points_back_to_who_gave_it(text):
     from model import extract
