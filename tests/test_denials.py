@@ -26,6 +26,7 @@ def stances(text: str) -> list[str]:
     "The coach said talk of a rift in the squad was nonsense.",
     "The utility said the newspaper's account was misleading.",  # a verdict on a claim in play
     "The mayor called the idea that she would resign “absurd.”",
+    "Press secretary Dana Pell called the estimate “fundamentally flawed.”",
     "“That isn't the plan,” the finance minister said.",
     "The airline replied that none of its jets had been grounded.",  # an answer that negates
     "“I don't buy that explanation,” the inspector said.",  # a believer's disbelief
