@@ -580,3 +580,17 @@ def test_a_bodys_description_does_not_resolve_to_a_person_whose_description_name
     spokesman, body = claims("A spokesman for the ministry would not say who had approved it. "
                              "The ministry did not respond to a request for comment.")
     assert (spokesman.kind, body.kind) == ("anonymous", "named_organization")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('"October provided a resurgence for her," said former Obama adviser David Axelrod.',
+     "former Obama adviser David Axelrod"),
+    ('"It is a yellow light," said election lawyer Joe Birkenstock.', "election lawyer Joe Birkenstock"),
+    ('"He had a lot of supporters," Blunt said of Cruz.', "Blunt"),
+])
+def test_an_inverted_cue_takes_a_name_after_its_lower_case_description(text, source):
+    assert one(text).source.text == source
+
+
+def test_a_former_aide_speaks_for_no_office():
+    assert one('"It is over," said former Obama adviser David Axelrod.').role != "official"

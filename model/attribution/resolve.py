@@ -174,10 +174,9 @@ def _owner(text: str, mention: Mention) -> str:
 
 
 def _body_role(src: Span, history: History) -> str | None:
-    """The role of whom a spokesperson or an aide speaks for, when the mention says who: a body named by a
-    word met before ("service spokesman Bojan Lusic" after "the Karst Regional Emergency Service"), a name
-    before the head ("Cameron's spokesman", "Obama aides") or after "for"/"to" ("a spokeswoman for the
-    Ostrander Group")."""
+    """The role of whom a spokesperson or an aide speaks for, when the mention says who: a body named by a word
+    met before ("service spokesman Bojan Lusic" after "the Karst Regional Emergency Service"), a name before
+    the head ("Cameron's spokesman") or after "for"/"to" ("a spokeswoman for the Ostrander Group")."""
     low = src.text.lower()
     if not any(w in low for w in _SPEAKING_FOR):  # most sources: a substring test spares the tokenising below
         return None
@@ -187,6 +186,8 @@ def _body_role(src: Span, history: History) -> str | None:
         return None
     if at >= 3 and ws[at - 1].lower() == "of":  # "Obama's chief of staff": the whole title is the head
         at -= 2
+    if any(w.lower() == "former" for w in ws[:at]):  # "former Obama adviser David Axelrod": for no one now
+        return None
     before = ws[at - 1] if at and ws[at - 1].lower() not in _NOT_MODIFIERS else ""
     if before.isalpha() and before.islower():  # "service", not the name in "Clinton spokesman"
         body = history.find(src.start, "backref", before)

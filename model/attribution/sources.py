@@ -51,6 +51,7 @@ _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech parti
 _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patrick McGinley, a law professor at WVU."
 _MESSAGES = ATTRIBUTION["messages"]
 _MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
+_NOT_OPENING = GRAMMAR["object_position"] | GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"]
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -202,7 +203,9 @@ def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int,
     """A name after an inverted cue: opens like a mention, is no date, and ends the clause (after a plain comma,
     the sentence or clause must end there: '..., said Clinton reached out' is no inversion)."""
     first, nxt = low[src[0]], low[src[1]] if src[1] < hi else ""
-    if not (is_cap(toks[src[0]]) or first in DETERMINERS or (first in SUBJECT_PRONOUNS and not plain)):
+    named = is_cap(toks[src[1] - 1]) and toks[src[0]].isalpha() and first not in _NOT_OPENING  # "said former
+    # Obama adviser David Axelrod", not "said of Cruz", "said in his office overlooking Biscayne Bay"
+    if not (is_cap(toks[src[0]]) or first in DETERMINERS or (first in SUBJECT_PRONOUNS and not plain) or named):
         return False
     if first in WEEKDAYS or first in MONTHS or first in ("today", "yesterday", "tonight", "this", "last"):
         return False
