@@ -594,3 +594,8 @@ def test_an_inverted_cue_takes_a_name_after_its_lower_case_description(text, sou
 
 def test_a_former_aide_speaks_for_no_office():
     assert one('"It is over," said former Obama adviser David Axelrod.').role != "official"
+
+
+def test_an_age_and_a_hometown_between_a_name_and_its_cue_stay_in_the_source():
+    c = one("Cory James, 22, of Flint, Mich., said he had not given up hope.")
+    assert (c.source.text, c.kind) == ("Cory James, 22, of Flint, Mich.", "named_person")

@@ -98,10 +98,12 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
 
 def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
     """Where the mention starts when a description at ``a`` is in apposition to a name before it, an age
-    between them or not ("Carole Bower, 75, a retiree in Carthage, Ill., said"): the name's start; else a."""
-    if low[a] not in DETERMINERS or a - 2 < lo or toks[a - 1] != ",":
+    between them or not ("Carole Bower, 75, a retiree in Carthage, Ill., said"; "Cory James, 22, of Flint,
+    Mich., said"): the name's start; else a."""
+    at = a - 1 if a - 2 >= lo and low[a - 1] in ("of", "from") and toks[a - 2] == "," else a  # ", 22, of Flint,"
+    if (low[at] not in DETERMINERS and at == a) or at - 2 < lo or toks[at - 1] != ",":
         return a
-    m = a - 2
+    m = at - 2
     if toks[m].isdigit() and len(toks[m]) <= AGE_DIGITS and m - 2 >= lo and toks[m - 1] == ",":
         m -= 2
     name = np_before(toks, low, m, lo)
