@@ -599,3 +599,8 @@ def test_a_former_aide_speaks_for_no_office():
 def test_an_age_and_a_hometown_between_a_name_and_its_cue_stay_in_the_source():
     c = one("Cory James, 22, of Flint, Mich., said he had not given up hope.")
     assert (c.source.text, c.kind) == ("Cory James, 22, of Flint, Mich.", "named_person")
+
+
+def test_a_cue_word_inside_an_opening_prepositional_phrase_is_a_noun():
+    c = one("Alongside BLM calls for action, even a top GOP strategist said Clinton will have to choose.")
+    assert (c.source.text, c.cue.text) == ("a top GOP strategist", "said")

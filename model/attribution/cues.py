@@ -11,7 +11,7 @@ from dataclasses import replace
 from model.attribution.phrases import STOP, is_cap, is_word
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import attach
-from model.lexicon import ATTRIBUTION, BELIEF, CUE_PHRASES, DENIAL, INVERTED, ROLE_NOUNS, SPEECH
+from model.lexicon import ATTRIBUTION, BELIEF, CUE_PHRASES, DENIAL, GRAMMAR, INVERTED, ROLE_NOUNS, SPEECH
 
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _p in CUE_PHRASES:
@@ -24,6 +24,8 @@ _POLL_WORDS = ATTRIBUTION["poll_words"]
 _STARTS = frozenset(_PHRASES) | frozenset(DENIAL) | frozenset(SPEECH) | frozenset(BELIEF) | frozenset(_POLL_HEADS)
 _POLL_REACH = 7  # words after "in"/"by" within which the poll must come: "in a New York Times national poll"
 _POLL_SLASHES = 2  # joined pollsters that reach may stretch over: "a NYT/CBS/YouGov poll"
+_FRAMING = GRAMMAR["framing_prepositions"]
+_FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
 
 
 def candidates(s: Sentence) -> None:
@@ -78,6 +80,13 @@ def _modifies_role_noun(low: list[str], i: int, hit: tuple[int, str, str]) -> bo
     return b == i + 1 and low[i] == lemma and b < len(low) and low[b] in ROLE_NOUNS and low[i] not in INVERTED
 
 
+def _frame_end(low: list[str], lo: int, hi: int) -> int:
+    """The comma closing a framing phrase that opens the sentence ("Despite Trump's claims, ..."), else lo."""
+    if lo >= hi or low[lo] not in _FRAMING:
+        return lo
+    return next((k for k in range(lo + 1, min(hi, lo + _FRAME_REACH)) if low[k] == ","), lo)
+
+
 def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = None,
          title: bool = False, low: list[str] | None = None) -> list[Found]:
     """Every cue between tokens lo and hi with the source it points at, in token order.
@@ -88,10 +97,13 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
     low = [t.lower() for t in toks] if low is None else low
     out: list[Found] = []
     free = lo  # tokens before this belong to a cue already found
+    frame = _frame_end(low, lo, hi)
     # Only a word that can open a cue is looked at (most words cannot): the scan stays one pass in C.
     for i in [k for k, w in enumerate(low[lo:hi], lo) if w in _STARTS]:
         if i < free or in_quote[i] or not is_word(toks[i]) or (not title and toks[i][0].isupper() and i > lo):
             continue
+        if i < frame and not low[i].endswith("ing"):
+            continue  # a noun inside the opening phrase: "Alongside BLM calls for action, ..."
         hit, poll = cue_at(low, i), ""
         if hit is None and low[i] in _POLL_HEADS:
             poll = _poll_after(toks, low, i)
