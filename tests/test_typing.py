@@ -219,6 +219,13 @@ def test_a_quantifier_opened_description_with_a_name_in_apposition_is_that_perso
         assert m.kind == "named_person" and m.entity == text.split()[-1].lower()
 
 
+def test_a_description_with_two_names_in_apposition_is_named_people():
+    from model.attribution.mentions import classify
+    for text in ("Two objectors, Lawrence Joyce and William Graham", "His two lawyers, Ann Hale and Tom Reed"):
+        assert classify(text).kind == "named_person"
+    assert classify("Lawmakers, Republicans and Democrats").kind == "anonymous"  # groups, not names
+
+
 def test_a_named_person_of_a_body_or_a_place_is_the_person():
     from model.attribution.mentions import classify
     for text, entity in (("Jennifer Epstein of Bloomberg News", "epstein"), ("Sen. Dianne Feinstein of California",

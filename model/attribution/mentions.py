@@ -204,7 +204,7 @@ def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
         if w != ",":
             segment.append(w)
             continue
-        names = [x for x in segment if x != "."]
+        names = [x for x in segment if x not in (".", "and")]  # "Lawrence Joyce and William Graham": two names
         titled = [k for k, x in enumerate(names) if x.lower() in _TITLE_WORDS]  # "Agriculture Secretary Tom Vilsack"
         names = names[titled[-1] + 1:] if titled and all(is_capitalised(x) for x in names) else names
         if len(names) >= 2 and all(is_capitalised(x) for x in names):
