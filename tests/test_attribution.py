@@ -604,3 +604,8 @@ def test_an_age_and_a_hometown_between_a_name_and_its_cue_stay_in_the_source():
 def test_a_cue_word_inside_an_opening_prepositional_phrase_is_a_noun():
     c = one("Alongside BLM calls for action, even a top GOP strategist said Clinton will have to choose.")
     assert (c.source.text, c.cue.text) == ("a top GOP strategist", "said")
+
+
+def test_both_after_a_preposition_stays_inside_the_source():
+    c = one("Talks on a trade pact broke down on Friday, negotiators from both sides said.")
+    assert c.source.text == "negotiators from both sides"

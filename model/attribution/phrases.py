@@ -108,7 +108,8 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         if lw == "to" and k - 2 >= lo and low[k - 2] in _TO_HEADS:
             k -= 1  # "advisers to Patriot", "a spokesman to the governor"
             continue
-        if lw in SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",)) or (
+        both = lw == "both" and k - 2 >= lo and low[k - 2] in _NP_PREP  # "negotiators from both sides said"
+        if lw in SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",) and not both) or (
                 _verbish(w, lw) and low[k] not in ROLE_NOUNS):  # "talk show host": a compound, not a verb
             break
         if lw in _PAST_CUES and k - 2 >= lo and (is_cap(toks[k - 2]) or low[k - 2] in SUBJECT_PRONOUNS):
