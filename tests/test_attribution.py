@@ -609,3 +609,11 @@ def test_a_cue_word_inside_an_opening_prepositional_phrase_is_a_noun():
 def test_both_after_a_preposition_stays_inside_the_source():
     c = one("Negotiators from both sides said the talks on a trade pact had broken down.")
     assert c.source.text == "Negotiators from both sides"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Lawyers representing the family said the police had lied.", "Lawyers representing the family"),
+    ("Officials investigating the crash said the pilot had not slept.", "Officials investigating the crash"),
+])
+def test_people_described_by_a_participle_and_its_object_speak_not_the_object(text, source):
+    assert one(text).source.text == source

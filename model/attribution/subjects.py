@@ -45,6 +45,7 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
     if low[j] in _ALONE and (j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP):
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
+    src = _participle_modified(toks, low, src, lo) or src
     if src and src[0] - 2 > lo and low[src[0] - 1] == "by" and low[src[0] - 2] in REPORTED_BY:
         head = np_before(toks, low, src[0] - 3, lo)  # "Officials contacted by Reuters said": the officials speak
         if head is not None and low[head[0]] not in SUBJECT_PRONOUNS:
@@ -53,6 +54,19 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
         k = _before_dashes(toks, src[0] - 1 - (toks[src[0] - 1] == ","), lo)
         return src, np_before(toks, low, k, lo)
     return src, None
+
+
+def _participle_modified(toks: list[str], low: list[str], src: tuple[int, int] | None,
+                         lo: int) -> tuple[int, int] | None:
+    """"Lawyers representing the family said", "Officials investigating the crash said": people described by a
+    participle and its object speak, not the object."""
+    if src is None or src[0] - 2 < lo:
+        return None
+    v = src[0] - 1
+    if not (low[v].endswith("ing") and len(low[v]) > 4 and toks[v][:1].islower()) or low[v] in SPEECH:
+        return None
+    head = np_before(toks, low, v - 1, lo)
+    return (head[0], src[1]) if head is not None and personish(low[head[1] - 1]) else None
 
 
 def _before_dashes(toks: list[str], k: int, lo: int) -> int:
