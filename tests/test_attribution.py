@@ -512,6 +512,7 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("the coast guard", "official"),  # a uniformed service of the state
     ("fire service spokesman Jan Berg", "official"),
     ("the statistics office", "official"),
+    ("multiple intelligence sources", "official"),  # an intelligence service's people
     ("Local daily Tarsa Vecer", "media"),  # a newspaper by its frequency
     ("the tabloid", "media"),
 ])
