@@ -618,3 +618,8 @@ def test_both_after_a_preposition_stays_inside_the_source():
 ])
 def test_people_described_by_a_participle_and_its_object_speak_not_the_object(text, source):
     assert one(text).source.text == source
+
+
+def test_how_the_reporter_got_a_relayed_document_stays_in_its_source():
+    c = one("According to documents seen by Nordwire, the bank processed payments for shell companies.")
+    assert c.source.text == "documents seen by Nordwire"

@@ -202,8 +202,9 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
             continue
         if not is_word(w) and w not in ("-", "&", "’s", "'s"):
             break
-        if k > i and ((lw in STOP and lw not in ("and",)) or lw in WEEKDAYS or lw == "in"):
-            break
+        if k > i and ((lw in STOP and lw not in ("and",) and not (lw == "by" and low[k - 1] in REPORTED_BY))
+                      or lw in WEEKDAYS or lw == "in"):
+            break  # but "documents seen by Nordwire": how the reporter got them is part of the source
         if lw == "and" and not (k + 1 < hi and is_cap(toks[k + 1]) and is_cap(toks[k - 1])):
             break
         k += 1
