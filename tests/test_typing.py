@@ -427,6 +427,7 @@ def test_an_officeholder_s_advisers_are_official_a_candidate_s_are_not():
 @pytest.mark.parametrize(("text", "source"), [
     ("The minister said the talks would resume.", "The minister"),
     ("The Texas senator said the plan would work.", "The Texas senator"),
+    ("The agency's head, Fabio Corsi, told reporters more rain was expected.", "The agency's head, Fabio Corsi"),
 ])
 def test_a_description_by_a_persons_role_noun_is_never_a_body(text, source):
     # Alone in a one-sentence text the typer reads "The ... <capital>" as a body's name; a role noun names a person.
@@ -448,6 +449,7 @@ def test_a_body_named_with_a_role_noun_is_left_to_the_typer():
     assert _describes_a_person(resolution("the Texas senator"))
     assert not _describes_a_person(resolution("the head of the RNC"))
     assert not _describes_a_person(resolution("the RNC's chairman"))
+    assert not _describes_a_person(resolution("The rights group, Open Door Watch"))  # a body's name in apposition
 
 
 def test_a_titled_or_first_named_person_of_a_body_is_the_person():

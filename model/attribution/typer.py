@@ -20,7 +20,7 @@ from sklearn.linear_model import LogisticRegression
 
 from model.attribution.history import LOOKBACK
 from model.attribution.mention_features import name_of, rows
-from model.attribution.mentions import Mention, classify, core_of, words_of
+from model.attribution.mentions import Mention, appositive_name, classify, core_of, words_of
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
@@ -120,6 +120,9 @@ def _describes_a_person(r: Resolution) -> bool:
     senator", "Velmar officials") and names no body it belongs to ("the RNC's chairman", "the head of the RNC"
     are left to the typer): exact, as no body is called by a person's role."""
     ws = words_of((r.source.resolved or r.source).text)
+    described = ws[:ws.index(",")] if "," in ws else []  # "The agency's head, Fabio Corsi": a person's role
+    if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
+        return r.mention is not None and r.mention.kind == "named_person"
     return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
             and ws[-1].lower() in PERSON_ROLES
             and not any(POSSESSIVE.search(w) or w.lower() in _PRODUCED_BY for w in ws))
