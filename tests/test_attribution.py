@@ -513,6 +513,8 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("fire service spokesman Jan Berg", "official"),
     ("the statistics office", "official"),
     ("multiple intelligence sources", "official"),  # an intelligence service's people
+    ("A senior Progress Party official", "other"),  # a party's official holds no office by that
+    ("Volker Beck, a lawmaker from Germany's Green Party", "official"),  # a sitting legislator
     ("Local daily Tarsa Vecer", "media"),  # a newspaper by its frequency
     ("the tabloid", "media"),
 ])

@@ -67,6 +67,8 @@ def _role(ws: Sequence[str]) -> str:
     if "campaign" in found and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, not an office
     offices = _offices(found) - _body_heads(low) - _named_general(ws)
+    if "party" in found and offices and offices <= _GENERIC_OFFICIALS:
+        return "other"  # "a senior Progress Party official", "Democratic Party officials": a party's, no office
     if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, low, found)):
         return "official"
     if found & EXPERT:
@@ -190,4 +192,5 @@ _NOT_OFFICIAL = EXPERT | MEDIA | WITNESS
 _OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report", "press" yield to an office
 _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
 _SITTING = MENTION_WORDS["sitting_titles"]
+_GENERIC_OFFICIALS = frozenset(("official", "officials"))
 _STILL = frozenset(("current and", "and current"))  # "current and former officials": some still hold office
