@@ -9,7 +9,7 @@ import itertools
 from dataclasses import replace
 
 from model.attribution.acts import opening_subject
-from model.attribution.phrases import is_word, np_after, np_before, sentence_subject
+from model.attribution.phrases import LY_NOUNS, is_word, np_after, np_before, sentence_subject
 from model.attribution.records import Found, Sentence
 from model.attribution.subjects import HUMAN_PLURALS, personish
 from model.denial import NEGATIONS
@@ -155,7 +155,7 @@ def _unanswered(toks: list[str], low: list[str], f: Found) -> Found:
     if verb < 1 or low[verb] not in _RETURNING:
         return f
     k = verb - 1
-    while k >= 0 and (low[k] in _NEGATED or low[k].endswith("ly")):
+    while k >= 0 and (low[k] in _NEGATED or (low[k].endswith("ly") and low[k] not in LY_NOUNS)):
         k -= 1  # "did not immediately", "has not yet"
     subject = np_before(toks, low, k, 0) if k < verb - 1 else None
     return Found((verb, verb + 1), subject, "return", "speech", False) if subject else f
