@@ -107,3 +107,10 @@ def test_whoever_leaves_a_request_unanswered_is_the_source_not_the_request(text,
 
     (c,) = extract([Document(id="t", text=text)])
     assert (c.stance, c.source.text) == ("declines", who)
+
+
+def test_who_leaves_a_message_unanswered_is_the_source_whatever_the_filter_makes_of_the_messages():
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text="A spokesperson for Trump did not return an email seeking comment.")])
+    assert (c.source.text, c.stance) == ("A spokesperson for Trump", "declines")

@@ -9,12 +9,10 @@ import itertools
 from dataclasses import replace
 
 from model.attribution.acts import opening_subject
-from model.attribution.phrases import LY_NOUNS, is_word, np_after, np_before, sentence_subject
+from model.attribution.phrases import is_word, np_after, sentence_subject
 from model.attribution.records import Found, Sentence
 from model.attribution.subjects import HUMAN_PLURALS, personish
-from model.denial import NEGATIONS
 from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
-from model.lexicon import REFUSAL_WORDS as R
 
 _CONJ = GRAMMAR["conjunctions"]
 _OPENERS = _CONJ | GRAMMAR["after_comma"]  # what opens a clause of its own after a comma
@@ -26,10 +24,6 @@ _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
-_REQUESTS = R["requests"]  # "calls", "messages", "requests": what a request for comment is made by
-_RETURNING = R["returning"] | R["answering"]
-_ASKING = frozenset({"seek", "request", "ask"})  # the cue lemmas of "calls seeking comment"
-_NEGATED = GRAMMAR["auxiliaries"] | NEGATIONS | {"yet"}  # "did not", "has not yet", "had never"
 
 
 def nest(s: Sentence) -> None:
@@ -74,8 +68,6 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
             continue
         if f.source is None and prev is not None:
             continue
-        if f.source and low[f.source[1] - 1] in _REQUESTS and f.lemma in _ASKING:
-            f = _unanswered(toks, low, f)  # "did not return calls seeking comment": who did not, not the calls
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
     return _outer_last(toks, _cited(toks, low, [_citing_inside(toks, low, f) for f in out]))
 
@@ -145,20 +137,6 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= _CLOSING_TAIL:
         return [last]
     return out
-
-
-def _unanswered(toks: list[str], low: list[str], f: Found) -> Found:
-    """"The company did not return calls seeking comment": the calls seek, but the claim is the company's
-    refusal. The source becomes the phrase before the negated "return" or "answer", which becomes the cue (the
-    refusal rules then read it as declining). Anything else ("The ballot question seeks ...") stays."""
-    verb = f.source[0] if low[f.source[0]] in _RETURNING else f.source[0] - 1
-    if verb < 1 or low[verb] not in _RETURNING:
-        return f
-    k = verb - 1
-    while k >= 0 and (low[k] in _NEGATED or (low[k].endswith("ly") and low[k] not in LY_NOUNS)):
-        k -= 1  # "did not immediately", "has not yet"
-    subject = np_before(toks, low, k, 0) if k < verb - 1 else None
-    return Found((verb, verb + 1), subject, "return", "speech", False) if subject else f
 
 
 def _left(f: Found) -> int:

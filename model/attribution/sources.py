@@ -18,9 +18,11 @@ from model.attribution.phrases import (
     is_cap,
     is_word,
     np_after,
+    np_before,
 )
 from model.attribution.records import Found
 from model.attribution.subjects import AGE_DIGITS, HUMAN_PLURALS, ROLE_HEADS, plausible, subject
+from model.denial import NEGATIONS
 from model.lexicon import (
     ATTRIBUTION,
     BELIEF,
@@ -31,6 +33,7 @@ from model.lexicon import (
     OBJECT_VERBS,
     PARTICIPLE_CUES,
     PERSON_ROLES,
+    REFUSAL_WORDS,
     SPEECH,
     WEAK,
 )
@@ -52,6 +55,10 @@ _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patr
 _MESSAGES = ATTRIBUTION["messages"]
 _MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
 _NOT_OPENING = GRAMMAR["object_position"] | GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"]
+_REQUESTS = REFUSAL_WORDS["requests"]  # "calls", "messages": what a request for comment is made by
+_RETURNING = REFUSAL_WORDS["returning"] | REFUSAL_WORDS["answering"]
+_ASKING = frozenset({"seek", "request", "ask"})  # the cue lemmas of "calls seeking comment"
+_NEGATED = GRAMMAR["auxiliaries"] | NEGATIONS | {"yet"}  # "did not", "has not yet", "had never"
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -88,6 +95,8 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
                 return Found((i, b), (r, j + 1), lemma, kind, False)
         src = subject(toks, low, i, j, lo)[0] if j >= lo and toks[j] not in (",", "—", "–") else None
         src = _writer(toks, low, src, lo) or src
+        if src and low[src[1] - 1] in _REQUESTS and lemma in _ASKING:
+            return _unanswered(toks, low, Found((i, b), src, lemma, kind, False, doubt="gerund"))  # "calls seeking"
         return Found((i, b), src, lemma, kind, False, doubt="gerund") if src else None  # "with 30 percent saying"
     if j >= lo and low[j] in ("and", "but") and kind != "belief":
         return Found((i, b), None, lemma, kind, False, participle=True)  # "X criticized Y and said ...": X speaks
@@ -220,3 +229,17 @@ def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int,
 def _after_quote(toks: list[str], j: int) -> bool:
     """The cue follows a quotation ("...,” said", "...,\" said"): the place of an inverted attribution."""
     return toks[j] in CLOSE or toks[j] in OPEN or (toks[j] == "," and j > 0 and (toks[j - 1] in CLOSE))
+
+
+def _unanswered(toks: list[str], low: list[str], f: Found) -> Found:
+    """"The company did not return calls seeking comment": the calls seek, but the claim is the company's
+    refusal. The source becomes the phrase before the negated "return" or "answer", which becomes the cue (the
+    refusal rules then read it as declining). Anything else ("The ballot question seeks ...") stays."""
+    verb = f.source[0] if low[f.source[0]] in _RETURNING else f.source[0] - 1
+    if verb < 1 or low[verb] not in _RETURNING:
+        return f
+    k = verb - 1
+    while k >= 0 and (low[k] in _NEGATED or (low[k].endswith("ly") and low[k] not in LY_NOUNS)):
+        k -= 1  # "did not immediately", "has not yet"
+    subject = np_before(toks, low, k, 0) if k < verb - 1 else None
+    return Found((verb, verb + 1), subject, "return", "speech", False) if subject else f
