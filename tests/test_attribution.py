@@ -511,6 +511,7 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("The World Health Organization", "official"),
     ("the coast guard", "official"),  # a uniformed service of the state
     ("fire service spokesman Jan Berg", "official"),
+    ("fire chief Marco Tellini", "official"),
     ("the statistics office", "official"),
     ("multiple intelligence sources", "official"),  # an intelligence service's people
     ("A senior Progress Party official", "other"),  # a party's official holds no office by that
