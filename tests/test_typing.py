@@ -471,3 +471,10 @@ def test_a_name_the_text_gives_a_demonym_is_a_state_speaking_officially():
     # a person's name with an adjective made of it is no state
     assert states("Donald Trump spoke. The Trumpian style won.", ["Trump"]) == set()
     assert states("The Kaspian army moved. Kaspia said so.", ["Kaspia"]) == {"Kaspia"}
+
+
+def test_many_names_are_read_in_one_pass_with_the_same_answer():
+    from model.attribution import states as S
+    text = "Marren expelled the envoy. Three Marrenese citizens were held. Donald Trump spoke of Trumpian style."
+    names = ["Marren", "Trump", "Kaspia"] + [f"Name{i}" for i in range(S.SUBSTRING_CHECKS)]  # past the few
+    assert S.states(text, names) == S.states(text, ["Marren", "Trump", "Kaspia"]) == {"Marren"}

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 from model.lexicon import GIVEN_NAMES
 
 SHORTEST = 4  # letters of a state's name at least: "Iran", not "Al" (whose "Ali" is no demonym)
+SUBSTRING_CHECKS = 8  # distinct names a substring test may scan the text for; beyond, the text's words are read once
 _DEMONYM_ENDS = ("n", "an", "ian", "ese", "i")  # "Kaspian", "Marrenese", "Iraqi"
 _CAPITALISED = re.compile(r"\b[A-Z][a-z]+\b")
 _AFTER_WORD = re.compile(r"\b([A-Z][a-z]+) (?=([A-Z][a-z]+)\b)")  # a capitalised word and the one after it
@@ -22,11 +23,16 @@ def one_name(text: str) -> str:
 
 def states(text: str, names: Iterable[str]) -> set[str]:
     """The names the text writes a demonym of ("Marrenese") and never after a first name ("Trumpian" after
-    "Donald Trump" names no state). A substring test first (most names have no demonym in the text), then one
-    pass over the text, however many names are asked about."""
-    asked = {n for n in names if n and any(n + end in text for end in _DEMONYM_ENDS)}
+    "Donald Trump" names no state). A substring test first for a few names (most have no demonym in the
+    text), then one pass over the text, however many names are asked about."""
+    unique = {n for n in names if n}
+    if len(unique) > SUBSTRING_CHECKS:  # many names (hostile text): one pass for the words, not one per name
+        words = set(_CAPITALISED.findall(text))
+        asked = {n for n in unique if any(n + end in words for end in _DEMONYM_ENDS)}
+    else:
+        asked = {n for n in unique if any(n + end in text for end in _DEMONYM_ENDS)}
+        words = set(_CAPITALISED.findall(text)) if asked else set()
     if not asked:
         return set()
-    words = set(_CAPITALISED.findall(text))
     given = {m.group(2) for m in _AFTER_WORD.finditer(text) if m.group(1).lower() in GIVEN_NAMES}
     return {n for n in asked if n not in given and any(n + end in words for end in _DEMONYM_ENDS)}
