@@ -13,10 +13,15 @@ from model.attribution.hashed import predict
 from model.attribution.records import Sentence
 from model.attribution.traits import sentence_traits
 
+# Candidates the rules read exactly, whatever PolNeAR's spans made of them: "X did not return calls seeking
+# comment" is X's refusal (``sources``), which the contract reports with its speaker.
+RULES_DECIDE = frozenset({"return"})
+
 
 def stage(sents: list[Sentence], model: object | None) -> None:
     """Keep the candidates and act proposals the model accepts (the undoubted ones without a model). A cue
-    without a source in the text ("it is believed", "..., saying") is the rules' to judge: it names no one."""
+    without a source in the text ("it is believed", "..., saying") is the rules' to judge: it names no one; so
+    is an unanswered request (``RULES_DECIDE``)."""
     if model is None:
         for s in sents:
             if s.candidates:
@@ -29,7 +34,7 @@ def stage(sents: list[Sentence], model: object | None) -> None:
         return
     keep = iter(predict(model, rows))  # the shipped model's decisions from its coefficients, as sklearn's
     for s in sents:  # the order sentence_traits gave: a sentence's candidates, then its acts
-        if s.candidates:
-            s.candidates = [f for f in s.candidates if not f.source or next(keep)]
+        if s.candidates:  # every candidate with a source takes its decision, kept or overruled
+            s.candidates = [f for f in s.candidates if not f.source or next(keep) or f.lemma in RULES_DECIDE]
         if s.acts:
             s.acts = [f for f in s.acts if not f.source or next(keep)]
