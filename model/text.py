@@ -255,16 +255,17 @@ def after_dateline(toks: list[str], lo: int = 0) -> int:
     if lo >= len(toks) or len(toks[lo]) < 2 or not toks[lo].isupper():
         return lo
     for k in range(lo + 1, min(len(toks), lo + DATELINE)):
-        if toks[k] in _DASHES and toks[k - 1] == ")" and _agency(toks, k - 1):
+        if toks[k] in _DASHES and toks[k - 1] == ")" and _agency(toks, lo, k - 1):
             while k < len(toks) and toks[k] in _DASHES:
                 k += 1
             return k
     return lo
 
 
-def _agency(toks: list[str], close: int) -> bool:
-    """The bracket closing at ``close`` holds capitalised words only: "(Nordwire)", "(AP)", not "(the alliance)"."""
+def _agency(toks: list[str], lo: int, close: int) -> bool:
+    """The bracket closing at ``close`` holds capitalised words only: "(Nordwire)", "(AP)", not "(the alliance)";
+    the bracket opens after ``lo`` (so the walk back stays inside the dateline's reach)."""
     k = close - 1
-    while k > 0 and toks[k] != "(":
+    while k > lo and toks[k] != "(":
         k -= 1
     return toks[k] == "(" and k < close - 1 and all(t[:1].isupper() for t in toks[k + 1:close])
