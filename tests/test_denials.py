@@ -27,6 +27,7 @@ def stances(text: str) -> list[str]:
     "The utility said the newspaper's account was misleading.",  # a verdict on a claim in play
     "The mayor called the idea that she would resign “absurd.”",
     "Press secretary Dana Pell called the estimate “fundamentally flawed.”",
+    "Democrats on the committee said the memo was misleading.",  # a document making a claim
     "“That isn't the plan,” the finance minister said.",
     "The airline replied that none of its jets had been grounded.",  # an answer that negates
     "“I don't buy that explanation,” the inspector said.",  # a believer's disbelief
