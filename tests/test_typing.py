@@ -221,9 +221,12 @@ def test_a_quantifier_opened_description_with_a_name_in_apposition_is_that_perso
 
 def test_a_description_with_two_names_in_apposition_is_named_people():
     from model.attribution.mentions import classify
-    for text in ("Two objectors, Lawrence Joyce and William Graham", "His two lawyers, Ann Hale and Tom Reed"):
+    for text in ("Two objectors, Lawrence Joyce and William Graham", "His two lawyers, Ann Hale and Tom Reed",
+                 "Two Republican senators, Susan Collins of Maine and Lisa Murkowski of Alaska",
+                 "Another critic, Laurence H. Tribe of Harvard"):  # a name's place or employer is no part of it
         assert classify(text).kind == "named_person"
     assert classify("Lawmakers, Republicans and Democrats").kind == "anonymous"  # groups, not names
+    assert classify("Israel’s Coordinator of Government Activities").kind == "named_organization"  # no comma
 
 
 def test_a_named_person_of_a_body_or_a_place_is_the_person():

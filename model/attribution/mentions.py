@@ -192,19 +192,20 @@ _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES 
 
 
 def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
-    """A person's name set off by commas after a description: "His former partner, Lawrence B. Cummings";
-    with ``bodies``, a body's name ending in a legal form or an organisation word: "Its owner, Baltmar
-    Tankers Ltd"."""
+    """A person's name set off by commas after a description ("His former partner, Lawrence B. Cummings", "Another
+    critic, Laurence H. Tribe of Harvard"); with ``bodies``, a body's ending in a legal form or organisation word."""
     first = ws[0].lower() if ws else ""
     if not ws or (is_capitalised(ws[0]) and first not in _DETERMINERS and first not in _OPENERS
                   and not first.endswith(("'s", "’s"))):
         return None  # a name first: the ordinary path handles it
     segment: list[str] = []
+    tail: bool | None = None  # after a comma, a name's "of"/"from"/"at" tail (a place, an employer) is not the name
     for w in [*ws, ","]:
         if w != ",":
-            segment.append(w)
+            tail = tail if tail is None else (tail or (not bodies and w in ("of", "from", "at"))) and w != "and"
+            segment += [] if tail or w == "and" else [w]  # "Lawrence Joyce and William Graham": two names
             continue
-        names = [x for x in segment if x not in (".", "and")]  # "Lawrence Joyce and William Graham": two names
+        names = [x for x in segment if x != "."]
         titled = [k for k, x in enumerate(names) if x.lower() in _TITLE_WORDS]  # "Agriculture Secretary Tom Vilsack"
         names = names[titled[-1] + 1:] if titled and all(is_capitalised(x) for x in names) else names
         if len(names) >= 2 and all(is_capitalised(x) for x in names):
@@ -213,7 +214,7 @@ def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
                 return names
             if not bodies and not set(low) & _NOT_NAMES:
                 return names
-        segment = []
+        segment, tail = [], False
     return None
 
 
