@@ -516,6 +516,8 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("multiple intelligence sources", "official"),  # an intelligence service's people
     ("A senior Progress Party official", "other"),  # a party's official holds no office by that
     ("Volker Beck, a lawmaker from Germany's Green Party", "official"),  # a sitting legislator
+    ("Representative Steve Cohen, Democrat of Tennessee", "official"),  # the title before a name
+    ("a representative of the company", "other"),
     ("Local daily Tarsa Vecer", "media"),  # a newspaper by its frequency
     ("the tabloid", "media"),
 ])

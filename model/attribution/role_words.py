@@ -69,7 +69,7 @@ def _role(ws: Sequence[str]) -> str:
     offices = _offices(found) - _body_heads(low) - _named_general(ws)
     if "party" in found and offices and offices <= _GENERIC_OFFICIALS:
         return "other"  # "a senior Progress Party official", "Democratic Party officials": a party's, no office
-    if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, low, found)):
+    if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, low, found) or _representative(ws)):
         return "official"
     if found & EXPERT:
         return "expert"
@@ -89,6 +89,12 @@ _PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]|[A-
 def is_party_state(word: str) -> bool:
     """The word is a party and state tag: "R-Kans.", "(D-Calif.)", "R-Texas", "D-CA"."""
     return _PARTY_STATE.match(word) is not None
+
+
+def _representative(ws: Sequence[str]) -> bool:
+    """"Representative Debbie Wasserman Schultz": the capitalised title of a legislator before a name (not "a
+    representative of the company", which says nothing of an office)."""
+    return any(w == "Representative" and i + 1 < len(ws) and ws[i + 1][:1].isupper() for i, w in enumerate(ws))
 
 
 def _offices(found: set[str]) -> set[str]:
