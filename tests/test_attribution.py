@@ -628,3 +628,8 @@ def test_people_described_by_a_participle_and_its_object_speak_not_the_object(te
 def test_how_the_reporter_got_a_relayed_document_stays_in_its_source():
     c = one("According to documents seen by Nordwire, the bank processed payments for shell companies.")
     assert c.source.text == "documents seen by Nordwire"
+
+
+def test_two_pollsters_joined_by_a_slash_are_one_source():
+    c = one("A CNN/ORC poll shows Clinton leading by eight points.")
+    assert (c.source.text, c.cue.text) == ("A CNN/ORC poll", "shows")

@@ -145,8 +145,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         if w == "." and _abbrev_dot(low, k - 1):
             k -= 1
             continue
-        if w in ("-", "’s", "'s") or (w in ("'", "’") and k - 2 >= lo and low[k - 2].endswith("s")):
-            k -= 1  # "Clinton's campaign", "Sanders' team"
+        if w in ("-", "’s", "'s") or (w in ("'", "’") and k - 2 >= lo and low[k - 2].endswith("s")) or (
+                w == "/" and k - 2 >= lo and is_cap(toks[k - 2]) and is_cap(toks[k])):
+            k -= 1  # "Clinton's campaign", "Sanders' team", "A CNN/ORC poll"
             continue
         if not is_word(w):
             break
@@ -289,8 +290,7 @@ def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple
 
 
 def first_conjunct(text: str, ws: list[str]) -> str:
-    """The text before "and"/"nor" when a determiner opens what follows ("Clinton and the State Department",
-    "She and her aides"), else ""."""
+    """The text before "and"/"nor" when a determiner follows ("Clinton and the State Department"), else ""."""
     for i in range(1, len(ws) - 1):
         if ws[i].lower() in _AND and ws[i + 1].lower() in _ARTICLES:
             cut = text.find(f" {ws[i]} {ws[i + 1]}")
