@@ -82,9 +82,8 @@ POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|
                          + "|".join(sorted(words("denial_targets.txt"), key=len, reverse=True))
                          + r")|such\s+[\w’'-]+)\b", re.IGNORECASE)
 DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
-
-
 _SILENT = Analysis(frozenset(), frozenset(), negated=False, denial=False)
+_UNLINKED = Links()  # one shared (frozen) answer for every claim without a link
 
 
 def source_key(claim: Claim) -> str:
@@ -390,7 +389,7 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     for i, j, k in zip(a.tolist(), b.tolist(), kinds.tolist(), strict=True):
         grouped.setdefault(i, ([], [], [], []))[k].append(ids[j])
     counts = np.column_stack([official_denial, sources, named_sources, official_sources]).tolist()
-    return [_links(grouped[i], counts[i]) if i in grouped else Links() for i in range(n)]
+    return [_links(grouped[i], counts[i]) if i in grouped else _UNLINKED for i in range(n)]
 
 
 def _links(parts: tuple[list[str], ...], counts: list) -> Links:
