@@ -46,6 +46,15 @@ def one(text: str) -> Claim:
     # A day between the subject and its verb is when, not who.
     ("Gowdy earlier Thursday said the committee had met.", "Gowdy", "said"),
     ("The minister Tuesday said the border was closed.", "The minister", "said"),
+    ("Senator Ana Ruiz (D-Calif.) last week said the border was closed.", "Senator Ana Ruiz (D-Calif.)", "said"),
+    ("The State Department less than two weeks ago said the border was closed.", "The State Department", "said"),
+    ("The ministry on Monday said the border was closed.", "The ministry", "said"),
+    ("Velmar Holdings earlier this week said the border was closed.", "Velmar Holdings", "said"),
+    ("The governor yesterday said the border was closed.", "The governor", "said"),
+    ("A CNN/ORC poll in January shows the border was closed.", "A CNN/ORC poll", "shows"),
+    # ... but a time inside the phrase is the phrase's, and capitals make a name.
+    ("A report published last month said the border was closed.", "A report published last month", "said"),
+    ("USA TODAY reported the border was closed.", "USA TODAY", "reported"),
     # A web address is one word: "com" is no speaker.
     ("A screen image captured by Outsports.com showed the post.", "Outsports.com", "showed"),
 ])

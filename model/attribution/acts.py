@@ -214,7 +214,7 @@ def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int
     j = v - 1
     while j > lo and low[j] in SKIP and low[j] not in _AUX:
         j -= 1
-    src, _ = subject(toks, low, v, j, lo)
+    src, _ = subject(toks, low, v, j, lo, acts=True)
     if src is None or src[0] != lo:
         return None
     first, head = low[src[0]], low[_head_end(toks, low, src) - 1]

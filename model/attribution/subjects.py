@@ -31,10 +31,21 @@ _INSERTED_CLAUSES = 3  # inserted clauses crossed at most
 _CLAUSE_MARKS = frozenset({",", "”", '"', "“", "(", ")", ";", "''", "—", "–"})  # what ends an inserted clause
 AGE_DIGITS = 3  # an age between a name and its appositive: "Carole Bower, 75, a retiree", "Jakov Ristic, 52,"
 _SHORT_BARE = 3  # tokens: a bare lower-case subject is at most this long ("top aides", "senior officials")
+_TIME_ADVERBS = GRAMMAR["time_adverbs"]
+_TIME_NOUNS = GRAMMAR["time_nouns"]
+_TIME_POINTERS = GRAMMAR["time_pointers"]
+_TIME_EDGES = GRAMMAR["time_edges"]
+_TIME_AMOUNTS = GRAMMAR["time_amounts"]
+_TIME_HEDGES = GRAMMAR["time_hedges"]
+_TIME_PREPOSITIONS = GRAMMAR["time_prepositions"]
+_WEEKDAYS = GRAMMAR["weekdays"]
+_MONTHS = GRAMMAR["months"]
 
 
-def subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
-    """Source before the cue: a plain noun phrase, one with a relative clause, or one across an inserted clause."""
+def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool = False):
+    """Source before the cue: a plain noun phrase, one with a relative clause, or one across an inserted clause.
+    A time adverbial before a cue is skipped ("The ministry on Monday said"), not before an act's verb: "The US
+    earlier this month launched air strikes" is the news, not an attribution (the wire guideline; the seed)."""
     if j < lo:
         return None, None
     rel = _relative_before(toks, low, j, lo)
@@ -44,6 +55,7 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
         return _across_clause(toks, low, j, lo)
     if low[j] in _ALONE and (j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP):
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
+    j = j if acts else _before_time(toks, low, j, lo)
     src = np_before(toks, low, j, lo)
     src = _participle_modified(toks, low, src, lo) or src
     if src and src[0] - 2 > lo and low[src[0] - 1] == "by" and low[src[0] - 2] in REPORTED_BY:
@@ -54,6 +66,48 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int):
         k = _before_dashes(toks, src[0] - 1 - (toks[src[0] - 1] == ","), lo)
         return src, np_before(toks, low, k, lo)
     return src, None
+
+
+def _before_time(toks: list[str], low: list[str], j: int, lo: int) -> int:
+    """The last token before a time adverbial ending at j ("Feinstein last week said", "The ministry on Monday
+    said"), when a noun phrase ends there; j itself otherwise."""
+    k = _time_start(toks, low, j, lo)
+    if k > j or k - 1 < lo or _participle(toks[k - 1]) or np_before(toks, low, k - 1, lo) is None:
+        return j  # "disclosures filed on Sunday night revealed": the time is the filing's, inside the phrase
+    return k - 1
+
+
+def _participle(w: str) -> bool:
+    return w[:1].islower() and w.endswith("ed")
+
+
+def _time_start(toks: list[str], low: list[str], j: int, lo: int) -> int:
+    """Where a time adverbial ending at token j begins (j + 1 when none ends there): one word ("yesterday"), a
+    weekday or a date with its preposition, a pointer and a time noun ("earlier this week"), or an amount of
+    time ago ("less than two weeks ago")."""
+    w = low[j]
+    k = j + 1
+    if not toks[j][:1].islower() and w not in _WEEKDAYS and w not in _MONTHS:
+        return k  # "USA TODAY", "Good Morning America": capitals make a name of it
+    if w in _TIME_ADVERBS or w in _WEEKDAYS or (w in _MONTHS and toks[j][:1].isupper()):
+        k = j
+    elif w.isdigit() and j - 1 >= lo and (low[j - 1] in _MONTHS or (len(w) == 4 and low[j - 1] in _TIME_PREPOSITIONS)):
+        k = j - (low[j - 1] in _MONTHS)  # "on March 3"; "in 2014" (its preposition is taken below)
+    elif w in _TIME_NOUNS and j - 1 >= lo and (low[j - 1] in _TIME_POINTERS or low[j - 1] in _WEEKDAYS):
+        k = j - 1  # "last week", "this month", "Monday night"
+    elif w == "ago" and j - 2 >= lo and low[j - 1] in _TIME_NOUNS and (low[j - 2] in _TIME_AMOUNTS
+                                                                      or low[j - 2].isdigit()):
+        k = j - 2  # "two weeks ago", "a year ago", "several months ago"
+        if k - 1 >= lo and low[k - 1] in ("a", "an") and low[k] in ("few", "couple"):
+            k -= 1  # "a few days ago"
+    if k > j:
+        return k
+    while k - 1 >= lo and (low[k - 1] in _TIME_EDGES or low[k - 1] in _TIME_PREPOSITIONS or (
+            low[k - 1] in _TIME_HEDGES and low[k] not in _TIME_HEDGES)):
+        k -= 1  # "earlier this week", "late on Monday", "less than two weeks ago", "nearly a year ago"
+        if low[k] == "than" and k - 1 >= lo and low[k - 1] in ("less", "more"):
+            k -= 1
+    return k
 
 
 def _participle_modified(toks: list[str], low: list[str], src: tuple[int, int] | None,
