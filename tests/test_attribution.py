@@ -642,3 +642,15 @@ def test_how_the_reporter_got_a_relayed_document_stays_in_its_source():
 def test_two_pollsters_joined_by_a_slash_are_one_source():
     c = one("A CNN/ORC poll shows Clinton leading by eight points.")
     assert (c.source.text, c.cue.text) == ("A CNN/ORC poll", "shows")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # "X did something and said ...": X speaks; an opening participle clause is not X, nor is "shook her head" a
+    # body's name and head noun.
+    ("Asked whether he would run, Mrs. Clinton shook her head and said the answer was no.", "Mrs. Clinton"),
+    ("Speaking to reporters, Ruiz smiled and said the talks were over.", "Ruiz"),
+    ("Alhakim briefed the council on the situation and accused the group of war crimes.", "Alhakim"),
+])
+def test_the_subject_of_a_coordinated_cue_speaks(text, source):
+    said = [c for c in claims(text) if c.cue is not None and c.cue.text in ("said", "accused")]
+    assert [c.source.text for c in said] == [source]
