@@ -51,6 +51,8 @@ def one(text: str) -> Claim:
     ("The ministry on Monday said the border was closed.", "The ministry", "said"),
     ("Velmar Holdings earlier this week said the border was closed.", "Velmar Holdings", "said"),
     ("The governor yesterday said the border was closed.", "The governor", "said"),
+    ("Ruiz, who opposed the plan, last week said the border was closed.", "Ruiz, who opposed the plan",
+     "said"),
     ("A CNN/ORC poll in January shows the border was closed.", "A CNN/ORC poll", "shows"),
     # ... but a time inside the phrase is the phrase's, and capitals make a name.
     ("A report published last month said the border was closed.", "A report published last month", "said"),

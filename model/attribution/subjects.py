@@ -48,6 +48,7 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     earlier this month launched air strikes" is the news, not an attribution (the wire guideline; the seed)."""
     if j < lo:
         return None, None
+    j = j if acts else _before_time(toks, low, j, lo)
     rel = _relative_before(toks, low, j, lo)
     if rel is not None:
         return rel, None
@@ -55,7 +56,6 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         return _across_clause(toks, low, j, lo)
     if low[j] in _ALONE and (j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP):
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
-    j = j if acts else _before_time(toks, low, j, lo)
     src = np_before(toks, low, j, lo)
     src = _participle_modified(toks, low, src, lo) or src
     if src and src[0] - 2 > lo and low[src[0] - 1] == "by" and low[src[0] - 2] in REPORTED_BY:
@@ -72,9 +72,11 @@ def _before_time(toks: list[str], low: list[str], j: int, lo: int) -> int:
     """The last token before a time adverbial ending at j ("Feinstein last week said", "The ministry on Monday
     said"), when a noun phrase ends there; j itself otherwise."""
     k = _time_start(toks, low, j, lo)
-    if k > j or k - 1 < lo or _participle(toks[k - 1]) or np_before(toks, low, k - 1, lo) is None:
+    if k > j or k - 1 < lo or _participle(toks[k - 1]):
         return j  # "disclosures filed on Sunday night revealed": the time is the filing's, inside the phrase
-    return k - 1
+    if toks[k - 1] in (",", "—", "–") or np_before(toks, low, k - 1, lo) is not None:
+        return k - 1  # "Cruz, who opposed Trump, last week said": the inserted clause is crossed next
+    return j
 
 
 def _participle(w: str) -> bool:
