@@ -656,3 +656,8 @@ def test_two_pollsters_joined_by_a_slash_are_one_source():
 def test_the_subject_of_a_coordinated_cue_speaks(text, source):
     said = [c for c in claims(text) if c.cue is not None and c.cue.text in ("said", "accused")]
     assert [c.source.text for c in said] == [source]
+
+
+def test_an_opening_adverb_is_not_the_subject_a_participle_cue_takes():
+    (c,) = [c for c in claims('Then he cut into Bush, calling him a "stiff".') if c.cue is not None]
+    assert c.source is not None and c.source.text == "he"

@@ -51,6 +51,7 @@ _BODY_WORDS = 3  # lower-case words after a name up to a body's or person's head
 _BODY_HEADS = ORGANIZATIONS | PERSON_ROLES
 _RELATIVE_CLAUSE = 15  # tokens of a relative clause after a name: "who spoke on condition of anonymity"
 OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
+_OPENING_ADVERBS = GRAMMAR["opening_adverbs"]
 LY_NOUNS = ATTRIBUTION["ly_nouns"]
 REPORTED_BY = ATTRIBUTION["reported_by"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
@@ -218,11 +219,10 @@ def _given_name(toks: list[str], low: list[str], i: int, hi: int) -> bool:
 
 
 def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
-    """The name (or pronoun) opening a sentence when its verb, a lower-case word, follows it.
-
-    An appositive set off by commas may stand between ("Michael Petrilli, president of ..., tied ...").
-    """
+    """The name (or pronoun) opening a sentence when its verb, a lower-case word, follows it; an appositive set
+    off by commas may stand between ("Michael Petrilli, president of ..., tied ...")."""
     lo = after_dateline(toks, lo)  # "MERIDA, Jan 15 (Nordwire) - The central bank ... raised"
+    lo += lo + 1 < hi and low[lo] in _OPENING_ADVERBS and toks[lo + 1] != ","  # "Then he cut into Bush, calling"
     if lo < hi and low[lo] in OPENING_NON_SUBJECTS:  # "In an interview with CNN, Trump doubled down ..."
         k = lo
         while k < hi and k - lo < _OPENING and toks[k] != ",":
