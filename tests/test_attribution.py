@@ -661,3 +661,13 @@ def test_the_subject_of_a_coordinated_cue_speaks(text, source):
 def test_an_opening_adverb_is_not_the_subject_a_participle_cue_takes():
     (c,) = [c for c in claims('Then he cut into Bush, calling him a "stiff".') if c.cue is not None]
     assert c.source is not None and c.source.text == "he"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Police are questioning the ship's captain, according to a local radio station.", "a local radio station"),
+    ("Detectives questioned the driver for six hours.", None),
+    ("The senator questioned the captain's account of the collision.", "The senator"),
+])
+def test_questioning_a_person_is_an_interrogation_not_speech(text, source):
+    c = one(text)
+    assert (c.source.text if c.source else None) == source

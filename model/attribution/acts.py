@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from model.attribution.phrases import DETERMINERS, OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word
 from model.attribution.records import QUOTED, Found, Sentence
+from model.attribution.sources import interrogation
 from model.attribution.subjects import HUMAN_PLURALS, personish, subject
 from model.lexicon import ATTRIBUTION, BELIEF, CONFIDENTIAL, DENIAL, GRAMMAR, SPEECH, words
 from model.text import after_dateline
@@ -100,6 +101,8 @@ def subject_acts(toks: list[str], low: list[str], in_quote: list[bool], open_cla
         cue = _verb_group(toks, low, v, in_quote, open_class)
         if cue is None:
             continue
+        if low[cue[1] - 1].startswith("question") and interrogation(toks, low, cue[1], len(toks)):
+            return []  # "Detectives questioned the driver for six hours"
         src = _speaker(toks, low, v, lo)
         return [(cue, src, low[cue[1] - 1])] if src else []
     return []

@@ -54,6 +54,9 @@ _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech parti
 _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patrick McGinley, a law professor at WVU."
 _MESSAGES = ATTRIBUTION["messages"]
 _MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
+_INTERROGATED = ATTRIBUTION["interrogated"]
+_OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"
+_POSSESSIVE = ("'s", "’s")
 _NOT_OPENING = GRAMMAR["object_position"] | GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"]
 _REQUESTS = REFUSAL_WORDS["requests"]  # "calls", "messages": what a request for comment is made by
 _RETURNING = REFUSAL_WORDS["returning"] | REFUSAL_WORDS["answering"]
@@ -68,6 +71,8 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
     if kind == "relay":
         src = np_after(toks, low, b, hi)
         return Found((i, b), src, lemma, kind, True) if src else None
+    if lemma == "question" and interrogation(toks, low, b, hi):
+        return None
     j, passive = _skip_back(toks, low, i, lo)
     if passive and (low[i] in _PARTICIPLES or low[i].endswith("ed")):
         by = b < hi and low[b] == "by"
@@ -111,6 +116,14 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         else:
             doubt = doubt or "subject"
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
+
+
+def interrogation(toks: list[str], low: list[str], b: int, hi: int) -> bool:
+    """"questioning the ship's captain", "questioned him": a person as the object; not "the captain's account"."""
+    k = b
+    while k < min(hi, b + _OBJECT_REACH) and (low[k] in DETERMINERS or low[k].endswith(_POSSESSIVE)):
+        k += 1  # "the", "the ship's"
+    return k < hi and low[k] in _INTERROGATED and (k + 1 >= hi or low[k + 1] not in _POSSESSIVE)
 
 
 def _writer(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
