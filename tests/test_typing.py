@@ -68,6 +68,14 @@ def test_it_after_a_body_the_typer_found_refers_to_that_body():
     assert rules_it.kind == "anonymous" and rules_it.source.resolved is None
 
 
+def test_it_after_a_body_named_after_a_description_refers_to_that_body():
+    text = ("The ferry's operator, Golden Star Lines, said in a statement that the vessel had passed inspections. "
+            "It did not say how many passengers were on board.")
+    it = next(c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text == "It")
+    assert it.kind == "named_organization" and it.source.resolved is not None
+    assert "Golden Star Lines" in it.source.resolved.text
+
+
 def test_she_is_never_a_body_the_typer_found():
     text = ('Lisk General confirmed the closures on Monday. One nurse, who asked not to be named, said staff were '
             'exhausted. "We had no rest at all," she said.')

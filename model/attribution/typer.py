@@ -130,8 +130,10 @@ def _describes_a_person(r: Resolution) -> bool:
 
 def _named(r: Resolution) -> bool:
     """The source names something by a capitalised name other than a day or a month ("Wednesday said": a
-    misread source, no body for "it" to refer to)."""
-    name = name_of((r.source.resolved or r.source).text)
+    misread source, no body for "it" to refer to); a name after a description counts ("The ferry's operator,
+    Golden Star Lines")."""
+    text = (r.source.resolved or r.source).text
+    name = name_of(text) or name_of(text.partition(",")[2])
     return bool(name) and not (len(name) == 1 and (name[0] in WEEKDAYS or name[0] in MONTHS))
 
 
