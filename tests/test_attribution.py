@@ -51,6 +51,9 @@ def one(text: str) -> Claim:
     ("The ministry on Monday said the border was closed.", "The ministry", "said"),
     ("Velmar Holdings earlier this week said the border was closed.", "Velmar Holdings", "said"),
     ("The governor yesterday said the border was closed.", "The governor", "said"),
+    # A description's name after an inverted cue is part of the mention (the wire guideline: a named person).
+    ("“My son was sick for months,” said one mother, Grace Banda.", "one mother, Grace Banda", "said"),
+    ("“We are fine,” said an official, Monday.", "an official", "said"),
     ("Ruiz, who opposed the plan, last week said the border was closed.", "Ruiz, who opposed the plan",
      "said"),
     ("A CNN/ORC poll in January shows the border was closed.", "A CNN/ORC poll", "shows"),

@@ -57,6 +57,8 @@ _MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
 _INTERROGATED = ATTRIBUTION["interrogated"]
 _OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"
 _POSSESSIVE = ("'s", "’s")
+_NAME_AFTER = 4  # capitalised words of a name after a description: 'said one mother, Grace Banda.'
+_CLAUSE_END = frozenset((".", ",", ";", "”", '"', "''", "?", "!"))
 _NOT_OPENING = GRAMMAR["object_position"] | GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"]
 _REQUESTS = REFUSAL_WORDS["requests"]  # "calls", "messages": what a request for comment is made by
 _RETURNING = REFUSAL_WORDS["returning"] | REFUSAL_WORDS["answering"]
@@ -218,6 +220,13 @@ def _with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: 
         while e < hi and e - b < _APPOSITIVE and toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!"):
             e += 1
         return (a, e)
+    if b + 2 < hi and toks[b] == "," and toks[b - 1][:1].islower() and is_cap(toks[b + 1]):
+        e = b + 1  # 'said one mother, Grace Banda.': the description's name, which ends the clause
+        while e < hi and e - b <= _NAME_AFTER and (is_cap(toks[e]) or (toks[e] == "." and len(toks[e - 1]) == 1)):
+            e += 1
+        names = low[b + 1:e]
+        if e - b > 2 and (e == hi or toks[e] in _CLAUSE_END) and not (set(names) & (WEEKDAYS | MONTHS)):
+            return (a, e)
     return src
 
 
