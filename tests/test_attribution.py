@@ -62,6 +62,8 @@ def one(text: str) -> Claim:
     ("USA TODAY reported the border was closed.", "USA TODAY", "reported"),
     # A document and its producer are one source.
     ("A study by Oxford researchers found that the border was closed.", "A study by Oxford researchers", "found"),
+    ("A report commissioned by the government found high levels of copper.", "A report commissioned by the government",
+     "found"),
     # A web address is one word: "com" is no speaker.
     ("A screen image captured by Outsports.com showed the post.", "Outsports.com", "showed"),
 ])

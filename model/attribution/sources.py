@@ -35,6 +35,7 @@ from model.lexicon import (
     PERSON_ROLES,
     REFUSAL_WORDS,
     SPEECH,
+    TYPING,
     WEAK,
 )
 
@@ -55,6 +56,7 @@ _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patr
 _MESSAGES = ATTRIBUTION["messages"]
 _MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
 _INTERROGATED = ATTRIBUTION["interrogated"]
+_DOCUMENTS = TYPING["document_heads"]
 _OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"
 _POSSESSIVE = ("'s", "’s")
 _NAME_AFTER = 4  # capitalised words of a name after a description: 'said one mother, Grace Banda.'
@@ -193,11 +195,15 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     # "the mayor called", "the Obama administration announced", "some analysts questioned"
     named = h in SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (opener and h in ROLE_HEADS) or h in PEOPLE
     named = named or (low[src[0]] in DETERMINERS and h.endswith(HUMAN_PLURALS))  # "two Democratic speechwriters"
+    # A document finds what it reports ("A report commissioned by the government found high levels of copper");
+    # people and police find things ("Police found the body").
+    documentary = not _DOCUMENTS.isdisjoint(low[src[0]:src[1]])
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
     plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
     finite = form in OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in _IRREGULAR_PAST
     finite = finite or (plural and WEAK_LEMMA.get(form) == form)  # "Some Democrats question", "critics would call"
-    return named and finite and (is_word(nxt) or nxt in ("“", '"', "''"))
+    finding = documentary and form == "found"
+    return ((named and finite) or finding) and (is_word(nxt) or nxt in ("“", '"', "''"))
 
 
 def _after_comma(toks: list[str], a: int) -> bool:
