@@ -680,3 +680,12 @@ def test_an_opening_adverb_is_not_the_subject_a_participle_cue_takes():
 def test_questioning_a_person_is_an_interrogation_not_speech(text, source):
     c = one(text)
     assert (c.source.text if c.source else None) == source
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Border Patrol chief Raul Ortiz said his agents were stretched thin.", "official"),
+    ("A police union official said morale was low.", "other"),  # a trade union speaks for its members
+    ("The European Union said the talks would resume.", "official"),
+])
+def test_roles_of_border_agencies_and_unions(text, role):
+    assert one(text).role == role

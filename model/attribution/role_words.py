@@ -64,8 +64,8 @@ def _role(ws: Sequence[str]) -> str:
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
-    if "campaign" in found and not found & _SITTING:
-        return "other"  # campaign staff speak for a candidate, not an office
+    if ("campaign" in found or not _UNIONS.isdisjoint(ws)) and not found & _SITTING:
+        return "other"  # campaign staff speak for a candidate, a trade union for its members: no office
     offices = _offices(found) - _body_heads(low) - _named_general(ws)
     if "party" in found and offices and offices <= _GENERIC_OFFICIALS:
         return "other"  # "a senior Progress Party official", "Democratic Party officials": a party's, no office
@@ -199,4 +199,6 @@ _OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report"
 _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
 _SITTING = MENTION_WORDS["sitting_titles"]
 _GENERIC_OFFICIALS = frozenset(("official", "officials"))
+_UNIONS = frozenset(("union", "unions"))  # lower case: "the largest union representing Border Patrol agents", not
+# "the European Union"
 _STILL = frozenset(("current and", "and current"))  # "current and former officials": some still hold office
