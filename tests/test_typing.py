@@ -489,3 +489,14 @@ def test_many_names_are_read_in_one_pass_with_the_same_answer():
     text = "Marren expelled the envoy. Three Marrenese citizens were held. Donald Trump spoke of Trumpian style."
     names = ["Marren", "Trump", "Kaspia"] + [f"Name{i}" for i in range(S.SUBSTRING_CHECKS)]  # past the few
     assert S.states(text, names) == S.states(text, ["Marren", "Trump", "Kaspia"]) == {"Marren"}
+
+
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("According to a local radio station, the captain was arrested.", "a local radio station", "anonymous"),
+    ("An environmental group said the river was polluted.", "An environmental group", "anonymous"),
+    # a document speaks for the body that made it, named or described
+    ("A 2019 report by the national audit office found the pumps were never installed.",
+     "A 2019 report by the national audit office", "named_organization"),
+])
+def test_an_indefinite_body_with_no_name_is_anonymous(text, source, kind):
+    assert typed(text)[source][0] == kind

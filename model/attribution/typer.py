@@ -13,20 +13,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-import numpy as np
-from sklearn import config_context
-from sklearn.feature_extraction import DictVectorizer
-from sklearn.linear_model import LogisticRegression
-
 from model.attribution.history import LOOKBACK
+from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
-from model.attribution.mentions import Mention, appositive_name, classify, core_of, words_of
+from model.attribution.mentions import Mention, appositive_name, classify, core_of, head_chunk, words_of
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POLLS, POSSESSIVE
 from model.attribution.states import one_name, states
-from model.lexicon import CONFIDENTIAL, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
+from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -35,6 +31,8 @@ _IT = TYPING["it_pronouns"]
 _HE = TYPING["he_pronouns"]
 _PRONOUNS = _HE | _IT
 _DOCUMENTS = TYPING["document_heads"]
+_BODIES = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]) - _DOCUMENTS
+_OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body inside the phrase: "a report by the office"
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
 _NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
@@ -57,6 +55,7 @@ def stage(doc: Doc, model: object | None) -> None:
         kind = str(kinds[key])
         if kind == "named_organization" and _describes_a_person(before):
             continue  # "The minister said", "the Texas senator said": a person, whatever the capitals suggest
+        kind = "anonymous" if _unnamed(before) else kind
         resolutions[n] = retyped(before, kind)
         if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
             bodies.append(n)
@@ -67,41 +66,6 @@ def stage(doc: Doc, model: object | None) -> None:
     _persons_follow(doc, resolutions)
     _states_follow(doc.text, resolutions)
     doc.resolutions = resolutions
-
-
-def predict(model, rows: list[dict[str, float]]) -> list[str]:
-    """``model.predict(rows)`` for the shipped DictVectorizer -> multinomial LogisticRegression Pipeline, as one
-    dense product: the same decision (argmax of the linear scores) without sklearn's per-call machinery, which
-    cost more than the arithmetic on a document's few rows. Anything else goes through ``model.predict``."""
-    linear = _linear(model)
-    if linear is None or any(isinstance(v, str) for f in rows for v in f.values()):
-        with config_context(assume_finite=True, skip_parameter_validation=True):  # our own finite features
-            return [str(k) for k in model.predict(rows)]
-    vocabulary, coef, intercept, classes = linear
-    x = np.zeros((len(rows), coef.shape[1]))
-    for i, f in enumerate(rows):
-        for name, value in f.items():
-            j = vocabulary.get(name)
-            if j is not None:
-                x[i, j] = value
-    return [str(classes[k]) for k in (x @ coef.T + intercept).argmax(axis=1)]
-
-
-_LINEAR: dict[int, tuple] = {}
-
-
-def _linear(model) -> tuple | None:
-    """(vocabulary, coefficients, intercepts, classes) of a DictVectorizer -> multinomial LogisticRegression
-    Pipeline, worked out once per model; None for any other shape."""
-    key = id(model)
-    if key not in _LINEAR:
-        steps = getattr(model, "steps", [])
-        ok = len(steps) == 2 and isinstance(steps[0][1], DictVectorizer) and isinstance(steps[1][1],
-                                                                                       LogisticRegression)
-        ok = ok and steps[1][1].coef_.shape[0] > 1
-        _LINEAR[key] = (steps[0][1].vocabulary_, steps[1][1].coef_, steps[1][1].intercept_,
-                        steps[1][1].classes_) if ok else None
-    return _LINEAR[key]
 
 
 def _states_follow(text: str, resolutions: list[Resolution]) -> None:
@@ -126,6 +90,14 @@ def _describes_a_person(r: Resolution) -> bool:
     return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
             and ws[-1].lower() in PERSON_ROLES
             and not any(POSSESSIVE.search(w) or w.lower() in _PRODUCED_BY for w in ws))
+
+
+def _unnamed(r: Resolution) -> bool:
+    """"A local radio station", "an environmental group": an indefinite body with no name in its phrase (not "a
+    congressional report", "A 2019 report by the national audit office": a document speaks for its producer)."""
+    ws = words_of((r.source.resolved or r.source).text)
+    head = [w.lower() for w in head_chunk(ws)]
+    return head[0] in ("a", "an") and head[-1] in _BODIES and not any(w[:1].isupper() or w in _OWNED for w in ws[1:])
 
 
 def _named(r: Resolution) -> bool:
