@@ -60,6 +60,8 @@ def one(text: str) -> Claim:
     # ... but a time inside the phrase is the phrase's, and capitals make a name.
     ("A report published last month said the border was closed.", "A report published last month", "said"),
     ("USA TODAY reported the border was closed.", "USA TODAY", "reported"),
+    # "WHO" is the World Health Organization, not a relative pronoun.
+    ("“It is too early,” WHO spokesman Tarik Lindmeier told a briefing.", "WHO spokesman Tarik Lindmeier", "told"),
     # A document and its producer are one source.
     ("A study by Oxford researchers found that the border was closed.", "A study by Oxford researchers", "found"),
     ("A report commissioned by the government found high levels of copper.", "A report commissioned by the government",

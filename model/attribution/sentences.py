@@ -20,13 +20,18 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
         qs = _overlapping(seg, ends, sent.start, sent.end)
         group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end)
         s = Sentence(text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
-                     low=list(map(str.lower, toks)), in_quote=[False] * len(toks), quotes=qs, quote_group=group,
+                     low=list(map(_lower, toks)), in_quote=[False] * len(toks), quotes=qs, quote_group=group,
                      quote_share=share, opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0],
                      is_title=n == 0 and sent.paragraph == 0)
         if qs:
             s.in_quote = _inside(qs, s.starts)
         out.append(s)
     return out
+
+
+def _lower(tok: str) -> str:
+    """The token's lower-case form, but "WHO" (the World Health Organization) is no relative "who"."""
+    return tok if tok == "WHO" else tok.lower()
 
 
 def parts(s: Sentence) -> list[Draft]:
