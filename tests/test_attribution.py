@@ -62,6 +62,11 @@ def one(text: str) -> Claim:
     ("USA TODAY reported the border was closed.", "USA TODAY", "reported"),
     # "WHO" is the World Health Organization, not a relative pronoun.
     ("“It is too early,” WHO spokesman Tarik Lindmeier told a briefing.", "WHO spokesman Tarik Lindmeier", "told"),
+    # "close to", "familiar with", "adviser to": the person's phrase goes on after the inverted cue.
+    ("The plan was dropped, said a person close to the talks.", "a person close to the talks", "said"),
+    ("The plan was dropped, said two people familiar with the matter.", "two people familiar with the matter",
+     "said"),
+    ("The plan was dropped, according to advisers to the governor.", "advisers to the governor", "according to"),
     # A document and its producer are one source.
     ("A study by Oxford researchers found that the border was closed.", "A study by Oxford researchers", "found"),
     ("A report commissioned by the government found high levels of copper.", "A report commissioned by the government",

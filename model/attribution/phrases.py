@@ -61,6 +61,7 @@ _ARTICLES = GRAMMAR["articles"] - {"that", "this", "these", "those"}
 POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 _TO_HEADS = ATTRIBUTION["to_heads"]
 _CLOSE_TO = frozenset({"close", "loyal", "allied", "next"})  # "those close to him"
+_TAIL_OPENERS = {"by": REPORTED_BY, "to": _CLOSE_TO | _TO_HEADS}  # a phrase after a cue goes on past them
 _PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
 _KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"]
 _BODY_KINDS = ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]  # "the shipping group"
@@ -204,9 +205,9 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
             continue
         if not is_word(w) and w not in ("-", "&", "’s", "'s"):
             break
-        if k > i and ((lw in STOP and lw not in ("and",) and not (lw == "by" and low[k - 1] in REPORTED_BY))
+        if k > i and ((lw in STOP and lw not in ("and",) and low[k - 1] not in _TAIL_OPENERS.get(lw, ()))
                       or lw in WEEKDAYS or lw == "in"):
-            break  # but "documents seen by Nordwire": how the reporter got them is part of the source
+            break  # but "documents seen by Nordwire", "people close to the company": the phrase goes on
         if lw == "and" and not (k + 1 < hi and is_cap(toks[k + 1]) and is_cap(toks[k - 1])):
             break
         k += 1

@@ -59,6 +59,7 @@ _INTERROGATED = ATTRIBUTION["interrogated"]
 _DOCUMENTS = TYPING["document_heads"]
 _OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"
 _POSSESSIVE = ("'s", "’s")
+_CLOSE = frozenset(("close", "loyal", "allied", "familiar"))  # "a person close to the talks": the person is the head
 _NAME_AFTER = 4  # capitalised words of a name after a description: 'said one mother, Grace Banda.'
 _CLAUSE_END = frozenset((".", ",", ";", "”", '"', "''", "?", "!"))
 _NOT_OPENING = GRAMMAR["object_position"] | GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"]
@@ -247,8 +248,9 @@ def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int,
     if first in WEEKDAYS or first in MONTHS or first in ("today", "yesterday", "tonight", "this", "last"):
         return False
     if plain:  # the phrase must look like a speaker: a name, or a person noun ("one GOP source")
-        h = next((k for k in range(src[0] + 1, src[1]) if low[k] in ("in", "at", "on", "with", "from", "for", "of")),
-                 src[1]) - 1  # the head before a prepositional tail
+        h = next((k for k in range(src[0] + 1, src[1]) if low[k] in ("in", "at", "on", "with", "from", "for", "of",
+                                                                      "to")), src[1]) - 1  # the head before a tail
+        h -= h > src[0] and low[h] in _CLOSE  # "a person close to the talks"
         speaker = is_cap(toks[h]) or low[h] in PEOPLE or low[h] in ROLE_HEADS or low[h] in CONFIDENTIAL
         return speaker and nxt in ("", ".", ",", "(", ":", ";", "—")
     return src[1] >= hi or nxt in _AFTER_CUE_BOUNDARY
