@@ -205,13 +205,13 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
             continue
         if not is_word(w) and w not in ("-", "&", "’s", "'s"):
             break
-        if k > i and ((lw in STOP and lw not in ("and",) and low[k - 1] not in _TAIL_OPENERS.get(lw, ()))
+        if k > i and ((lw in STOP and lw not in ("and", "both") and low[k - 1] not in _TAIL_OPENERS.get(lw, ()))
                       or lw in WEEKDAYS or lw == "in"):
             break  # but "documents seen by Nordwire", "people close to the company": the phrase goes on
         if lw == "and" and not (k + 1 < hi and is_cap(toks[k + 1]) and is_cap(toks[k - 1])):
             break
         k += 1
-    return (i, k) if k > i else None
+    return (i, k - (low[k - 1] in _TAIL_OPENERS and k - 1 > i)) if k > i else None  # not ending on "to"
 
 
 def _given_name(toks: list[str], low: list[str], i: int, hi: int) -> bool:
