@@ -108,6 +108,7 @@ def test_attribution_inside_content_is_not_a_second_claim():
     "The attack was politically motivated, police said.",  # no claim in play is rejected
     "A government spokesman did not deny the report.",
     "The ministry refused to deny that troops had crossed.",
+    "The minister played down the risk of a recession.",  # belittles no claim
 ])
 def test_non_denials_assert(text):
     assert one(text).stance == "asserts"
@@ -121,6 +122,10 @@ def test_non_denials_assert(text):
     'The ministry called the report "pure fiction".',
     "Halvex has said the emails were taken out of context.",
     '"These accusations are politically motivated," she told reporters.',
+    "Officials played down reports of a rift between the two leaders.",
+    "The minister downplayed reports of a rift.",
+    'A lawyer for the senator said the claims were "without merit".',
+    "Velmar said the figures published by the union were inaccurate.",
 ])
 def test_denials(text):
     assert one(text).stance == "denies"

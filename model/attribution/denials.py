@@ -18,6 +18,7 @@ cue "denied" is not read twice.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -57,12 +58,16 @@ FEATURES = RULE_FEATURES + LEARNED_FEATURES
 _DENYING = ("denial_elsewhere", "disbelief", "claim_rejected", "verdict_cue", "quote_negation", "response_negation")
 EARLY = 5  # content words read for an early negation: the verb phrase right after the cue or the quote mark
 _PUSH_BACK = frozenset({"push", "pushed", "pushes", "pushing"})
+_PLAY_DOWN = frozenset({"play", "played", "plays", "playing"})  # "played down reports of a rift"
+_DOWNPLAY = frozenset({"downplay", "downplayed", "downplays", "downplaying"})
+_WORD = re.compile(r"[a-z]+")
+_OBJECT_WORDS = 4  # content words read for what "played down" belittles: "reports of a rift", not "the risk"
 _QUOTE_MARKS = ("“", '"', "'", "‘")
 _BELIEF = frozenset(BELIEF)
 _CLITIC = ("n't", "n’t")
 # A claim holding none of these words shows no sign any rule reads, unless it negates inside a quotation or in
 # an answer ("responded that she never ..."): then no pattern is run.
-_SIGNS = V.VERB_FORMS | V.NOT_DENIAL_KEYS | V.DISBELIEF_KEYS | V.DISPUTING | _PUSH_BACK
+_SIGNS = V.VERB_FORMS | V.NOT_DENIAL_KEYS | V.DISBELIEF_KEYS | V.DISPUTING | _PUSH_BACK | _PLAY_DOWN | _DOWNPLAY
 _GATE = _SIGNS | V.REJECTING_KEYS | V.NEGATIONS
 
 
@@ -140,7 +145,9 @@ def signs(c: Candidate, present: set[str]) -> dict[str, bool]:
     negated = bool(said_words & V.NEGATIONS) or "n't" in said
     quoted_text = "“" in body or '"' in body
     return {
-        "denial_cue": bool(cue & V.VERB_FORMS) or ("back" in cue and bool(cue & _PUSH_BACK)),
+        "denial_cue": bool(cue & V.VERB_FORMS) or ("back" in cue and bool(cue & _PUSH_BACK)) or (
+            (bool(cue & _DOWNPLAY) or ("down" in cue and bool(cue & _PLAY_DOWN)))
+            and not V.CLAIM_NOUNS.isdisjoint(_WORD.findall(said.lower())[:_OBJECT_WORDS])),
         "other_sense": verbs and bool(V.NOT_REJECTION.search(body) or V.PASSIVE.search(body)),
         "not_denial": not V.NOT_DENIAL_KEYS.isdisjoint(present) and bool(V.NOT_DENIAL.search(body)),
         "denial_elsewhere": bool(said_words & V.VERB_FORMS) and bool(V.VERB_OBJECT.search(said)),
