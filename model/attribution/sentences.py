@@ -20,7 +20,7 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
         qs = _overlapping(seg, ends, sent.start, sent.end)
         group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end)
         s = Sentence(text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
-                     low=list(map(_lower, toks)), in_quote=[False] * len(toks), quotes=qs, quote_group=group,
+                     low=_lower(toks), in_quote=[False] * len(toks), quotes=qs, quote_group=group,
                      quote_share=share, opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0],
                      is_title=n == 0 and sent.paragraph == 0)
         if qs:
@@ -29,9 +29,11 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
     return out
 
 
-def _lower(tok: str) -> str:
-    """The token's lower-case form, but "WHO" (the World Health Organization) is no relative "who"."""
-    return tok if tok == "WHO" else tok.lower()
+def _lower(toks: list[str]) -> list[str]:
+    """The tokens' lower-case forms, but "WHO" (the World Health Organization) is no relative "who" (looked for
+    first: lower-casing stays one C-level pass for the sentences without it)."""
+    low = list(map(str.lower, toks))
+    return [t if t == "WHO" else w for t, w in zip(toks, low, strict=True)] if "WHO" in toks else low
 
 
 def parts(s: Sentence) -> list[Draft]:
