@@ -21,7 +21,7 @@ from model.attribution.phrases import (
     np_before,
 )
 from model.attribution.records import Found
-from model.attribution.subjects import AGE_DIGITS, HUMAN_PLURALS, ROLE_HEADS, plausible, subject
+from model.attribution.subjects import AGE_DIGITS, DOCUMENTS, HUMAN_PLURALS, ROLE_HEADS, plausible, subject
 from model.denial import NEGATIONS
 from model.lexicon import (
     ATTRIBUTION,
@@ -35,7 +35,6 @@ from model.lexicon import (
     PERSON_ROLES,
     REFUSAL_WORDS,
     SPEECH,
-    TYPING,
     WEAK,
 )
 
@@ -56,7 +55,6 @@ _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patr
 _MESSAGES = ATTRIBUTION["messages"]
 _MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
 _INTERROGATED = ATTRIBUTION["interrogated"]
-_DOCUMENTS = TYPING["document_heads"]
 _OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"
 _POSSESSIVE = ("'s", "’s")
 _CLOSE = frozenset(("close", "loyal", "allied", "familiar"))  # "a person close to the talks": the person is the head
@@ -124,7 +122,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
 
 
 def interrogation(toks: list[str], low: list[str], b: int, hi: int) -> bool:
-    """"questioning the ship's captain", "questioned him": a person as the object; not "the captain's account"."""
+    """"questioning the ship's captain": a person as the object (``[interrogated]``); not "the captain's account"."""
     k = b
     while k < min(hi, b + _OBJECT_REACH) and (low[k] in DETERMINERS or low[k].endswith(_POSSESSIVE)):
         k += 1  # "the", "the ship's"
@@ -198,7 +196,7 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     named = named or (low[src[0]] in DETERMINERS and h.endswith(HUMAN_PLURALS))  # "two Democratic speechwriters"
     # A document finds what it reports ("A report commissioned by the government found high levels of copper");
     # people and police find things ("Police found the body").
-    documentary = not _DOCUMENTS.isdisjoint(low[src[0]:src[1]])
+    documentary = not DOCUMENTS.isdisjoint(low[src[0]:src[1]])
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
     plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
     finite = form in OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in _IRREGULAR_PAST

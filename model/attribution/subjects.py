@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from model.attribution.phrases import (
     DETERMINERS,
+    MONTHS,
     PEOPLE,
     RELATIVE,
     REPORTED_BY,
     SKIP,
     STOP,
     SUBJECT_PRONOUNS,
+    WEEKDAYS,
     is_cap,
     is_word,
     np_before,
@@ -38,9 +40,7 @@ _TIME_EDGES = GRAMMAR["time_edges"]
 _TIME_AMOUNTS = GRAMMAR["time_amounts"]
 _TIME_HEDGES = GRAMMAR["time_hedges"]
 _TIME_PREPOSITIONS = GRAMMAR["time_prepositions"]
-_WEEKDAYS = GRAMMAR["weekdays"]
-_MONTHS = GRAMMAR["months"]
-_DOCUMENTS = TYPING["document_heads"]
+DOCUMENTS = TYPING["document_heads"]  # a document's head words: "report", "study", "records"
 _NAMING = ATTRIBUTION["naming"]
 
 
@@ -80,7 +80,7 @@ def _document_by(toks: list[str], low: list[str], src: tuple[int, int] | None,
         return None
     k = src[0] - 2
     k -= _participle(toks[k]) and k - 1 >= lo and low[k] not in REPORTED_BY  # "commissioned by", not "seen by"
-    head = np_before(toks, low, k, lo) if low[k] in _DOCUMENTS else None
+    head = np_before(toks, low, k, lo) if low[k] in DOCUMENTS else None
     return (head[0], src[1]) if head is not None else None
 
 
@@ -105,13 +105,13 @@ def _time_start(toks: list[str], low: list[str], j: int, lo: int) -> int:
     time ago ("less than two weeks ago")."""
     w = low[j]
     k = j + 1
-    if not toks[j][:1].islower() and w not in _WEEKDAYS and w not in _MONTHS:
+    if not toks[j][:1].islower() and w not in WEEKDAYS and w not in MONTHS:
         return k  # "USA TODAY", "Good Morning America": capitals make a name of it
-    if w in _TIME_ADVERBS or w in _WEEKDAYS or (w in _MONTHS and toks[j][:1].isupper()):
+    if w in _TIME_ADVERBS or w in WEEKDAYS or (w in MONTHS and toks[j][:1].isupper()):
         k = j
-    elif w.isdigit() and j - 1 >= lo and (low[j - 1] in _MONTHS or (len(w) == 4 and low[j - 1] in _TIME_PREPOSITIONS)):
-        k = j - (low[j - 1] in _MONTHS)  # "on March 3"; "in 2014" (its preposition is taken below)
-    elif w in _TIME_NOUNS and j - 1 >= lo and (low[j - 1] in _TIME_POINTERS or low[j - 1] in _WEEKDAYS):
+    elif w.isdigit() and j - 1 >= lo and (low[j - 1] in MONTHS or (len(w) == 4 and low[j - 1] in _TIME_PREPOSITIONS)):
+        k = j - (low[j - 1] in MONTHS)  # "on March 3"; "in 2014" (its preposition is taken below)
+    elif w in _TIME_NOUNS and j - 1 >= lo and (low[j - 1] in _TIME_POINTERS or low[j - 1] in WEEKDAYS):
         k = j - 1  # "last week", "this month", "Monday night"
     elif w == "ago" and j - 2 >= lo and low[j - 1] in _TIME_NOUNS and (low[j - 2] in _TIME_AMOUNTS
                                                                       or low[j - 2].isdigit()):
