@@ -500,3 +500,12 @@ def test_many_names_are_read_in_one_pass_with_the_same_answer():
 ])
 def test_an_indefinite_body_with_no_name_is_anonymous(text, source, kind):
     assert typed(text)[source][0] == kind
+
+
+def test_a_closing_it_is_the_body_the_sentence_opens_with():
+    text = "Halvorsen Motors now expects an operating margin of 8 percent this year, it said in a statement."
+    (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text == "it"]
+    assert c.kind == "named_organization" and c.source.resolved is not None
+    assert c.source.resolved.text == "Halvorsen Motors"
+    (v,) = [c for c in extract([Document(id="t", text="Velmar expects sales to fall, it said.")]) if c.source]
+    assert v.kind == "named_organization"  # "it" is never a person, whatever a bare name looks like

@@ -19,6 +19,7 @@ from model.attribution.phrases import (
     is_word,
     np_after,
     np_before,
+    sentence_subject,
 )
 from model.attribution.records import Found
 from model.attribution.subjects import AGE_DIGITS, DOCUMENTS, HUMAN_PLURALS, ROLE_HEADS, plausible, subject
@@ -60,6 +61,8 @@ _POSSESSIVE = ("'s", "’s")
 _CLOSE = frozenset(("close", "loyal", "allied", "familiar"))  # "a person close to the talks": the person is the head
 _NAME_AFTER = 4  # capitalised words of a name after a description: 'said one mother, Grace Banda.'
 _CLAUSE_END = frozenset((".", ",", ";", "”", '"', "''", "?", "!"))
+_CLOSING = frozenset(("say", "add", "state", "report", "announce"))  # the cues of a closing "..., it said."
+_CLOSING_TAIL = 6  # tokens after such a cue to the sentence's end: "said in a statement on Tuesday."
 _NOT_OPENING = GRAMMAR["object_position"] | GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"]
 _REQUESTS = REFUSAL_WORDS["requests"]  # "calls", "messages": what a request for comment is made by
 _RETURNING = REFUSAL_WORDS["returning"] | REFUSAL_WORDS["answering"]
@@ -118,7 +121,17 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
             src = core
         else:
             doubt = doubt or "subject"
+    resolved = resolved or (_closing_it(toks, low, src, lo) if lemma in _CLOSING and hi - b <= _CLOSING_TAIL else None)
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
+
+
+def _closing_it(toks: list[str], low: list[str], src: tuple[int, int], lo: int) -> tuple[int, int] | None:
+    """"Velmar expects sales to fall, it said in a statement.": an "it" closing the sentence after a comma, with
+    a reporting verb, is the body the sentence opens with, which the history may never have held as a speaker."""
+    if src[1] - src[0] != 1 or low[src[0]] != "it" or src[0] - 1 <= lo or toks[src[0] - 1] != ",":
+        return None
+    subj = sentence_subject(toks, low, lo, src[0] - 1)  # a name before its verb, not "Safes in the Apple Stores"
+    return subj if subj is not None and low[subj[1]] not in _NOT_OPENING else None
 
 
 def interrogation(toks: list[str], low: list[str], b: int, hi: int) -> bool:

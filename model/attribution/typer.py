@@ -56,6 +56,8 @@ def stage(doc: Doc, model: object | None) -> None:
         if kind == "named_organization" and _describes_a_person(before):
             continue  # "The minister said", "the Texas senator said": a person, whatever the capitals suggest
         kind = "anonymous" if _unnamed(before) else kind
+        if kind == "named_person" and before.source.text.lower() in _IT:
+            kind = "named_organization"  # "Velmar expects sales to fall, it said": "it" is never a person
         resolutions[n] = retyped(before, kind)
         if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
             bodies.append(n)
