@@ -509,3 +509,12 @@ def test_a_closing_it_is_the_body_the_sentence_opens_with():
     assert c.source.resolved.text == "Halvorsen Motors"
     (v,) = [c for c in extract([Document(id="t", text="Velmar expects sales to fall, it said.")]) if c.source]
     assert v.kind == "named_organization"  # "it" is never a person, whatever a bare name looks like
+
+
+def test_a_closing_it_after_a_body_described_is_that_body_but_not_a_parenthetical_it():
+    text = "The company now expects an operating margin of 8 percent, it said in a statement."
+    (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text == "it"]
+    assert c.kind == "named_organization" and c.source.resolved.text == "The company"
+    text = "The average weekly benefit, it says, would be 300 dollars."
+    (p,) = [c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text == "it"]
+    assert p.source.resolved is None

@@ -32,6 +32,7 @@ from model.lexicon import (
     GROUPS,
     INVERTED,
     OBJECT_VERBS,
+    ORGANIZATIONS,
     PARTICIPLE_CUES,
     PERSON_ROLES,
     REFUSAL_WORDS,
@@ -63,6 +64,8 @@ _NAME_AFTER = 4  # capitalised words of a name after a description: 'said one mo
 _CLAUSE_END = frozenset((".", ",", ";", "”", '"', "''", "?", "!"))
 _CLOSING = frozenset(("say", "add", "state", "report", "announce"))  # the cues of a closing "..., it said."
 _CLOSING_TAIL = 6  # tokens after such a cue to the sentence's end: "said in a statement on Tuesday."
+_BODY_REACH = 4  # tokens of "The <modifiers> <body>" opening such a sentence: "The state oil company"
+_BODY_HEADS = ORGANIZATIONS  # what "it" may be: "the company", "the ministry", "the bank" (not "the average weekly")
 _NOT_OPENING = GRAMMAR["object_position"] | GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"]
 _REQUESTS = REFUSAL_WORDS["requests"]  # "calls", "messages": what a request for comment is made by
 _RETURNING = REFUSAL_WORDS["returning"] | REFUSAL_WORDS["answering"]
@@ -121,7 +124,8 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
             src = core
         else:
             doubt = doubt or "subject"
-    resolved = resolved or (_closing_it(toks, low, src, lo) if lemma in _CLOSING and hi - b <= _CLOSING_TAIL else None)
+    closing = lemma in _CLOSING and hi - b <= _CLOSING_TAIL and (b >= hi or toks[b] != ",")  # not "it says, would"
+    resolved = resolved or (_closing_it(toks, low, src, lo) if closing else None)
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
 
 
@@ -131,6 +135,9 @@ def _closing_it(toks: list[str], low: list[str], src: tuple[int, int], lo: int) 
     if src[1] - src[0] != 1 or low[src[0]] != "it" or src[0] - 1 <= lo or toks[src[0] - 1] != ",":
         return None
     subj = sentence_subject(toks, low, lo, src[0] - 1)  # a name before its verb, not "Safes in the Apple Stores"
+    if subj is None and low[lo] == "the":  # "The company now expects ..., it said": a body's description
+        subj = next(((lo, k + 1) for k in range(lo + 1, min(lo + _BODY_REACH, src[0])) if low[k] in _BODY_HEADS
+                     and toks[k].islower() and k + 1 < src[0] and toks[k + 1].islower()), None)
     return subj if subj is not None and low[subj[1]] not in _NOT_OPENING else None
 
 
