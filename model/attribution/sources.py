@@ -22,7 +22,7 @@ from model.attribution.phrases import (
     sentence_subject,
 )
 from model.attribution.records import Found
-from model.attribution.subjects import AGE_DIGITS, DOCUMENTS, HUMAN_PLURALS, ROLE_HEADS, plausible, subject
+from model.attribution.subjects import AGE_DIGITS, DOCUMENTS, HUMAN_PLURALS, NAMING, ROLE_HEADS, plausible, subject
 from model.denial import NEGATIONS
 from model.lexicon import (
     ATTRIBUTION,
@@ -47,7 +47,6 @@ _BE_NOT = GRAMMAR["be_negated"]
 _BE = GRAMMAR["be"]
 _IRREGULAR_PAST = ATTRIBUTION["weak_past"]
 _DO_MODAL = GRAMMAR["do_modal"]
-_NAMING = ATTRIBUTION["naming"]
 _REDUCED_AFTER = ATTRIBUTION["reduced_after"]
 _IMPERSONAL = ATTRIBUTION["impersonal"]
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
@@ -167,8 +166,8 @@ def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, i
         return "question"  # "asked if he thought": a question, not an attribution ("even if they resented" is one)
     if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
         return "weak"
-    if low[i] in WEAK and low[src[0]] in ("a", "an") and (low[i] in _NAMING or (b < hi and low[b] in _REDUCED_AFTER)) \
-            and (low[i].endswith("ed") or low[i] in _NAMING):
+    if low[i] in WEAK and low[src[0]] in ("a", "an") and (low[i] in NAMING or (b < hi and low[b] in _REDUCED_AFTER)) \
+            and (low[i].endswith("ed") or low[i] in NAMING):
         return "modifier"  # "a report released in September", "a company called Cambridge Analytica"
     return ""
 

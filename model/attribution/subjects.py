@@ -41,7 +41,7 @@ _TIME_AMOUNTS = GRAMMAR["time_amounts"]
 _TIME_HEDGES = GRAMMAR["time_hedges"]
 _TIME_PREPOSITIONS = GRAMMAR["time_prepositions"]
 DOCUMENTS = TYPING["document_heads"]  # a document's head words: "report", "study", "records"
-_NAMING = ATTRIBUTION["naming"]
+NAMING = ATTRIBUTION["naming"]  # "a company called ...", "a staffer named ...": modifiers, not cues
 
 
 def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool = False):
@@ -60,7 +60,7 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
     src = _participle_modified(toks, low, src, lo) or src
-    if low[i] not in _NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
+    if low[i] not in NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
         src = _document_by(toks, low, src, lo) or src
     if src and src[0] - 2 > lo and low[src[0] - 1] == "by" and low[src[0] - 2] in REPORTED_BY:
         head = np_before(toks, low, src[0] - 3, lo)  # "Officials contacted by Reuters said": the officials speak
