@@ -85,6 +85,15 @@ def test_she_is_never_a_body_the_typer_found():
     assert she.kind == "anonymous" and she.source.resolved.text.startswith("One nurse")
 
 
+@pytest.mark.parametrize(("pronoun", "kind"), [("He", "named_person"), ("It", "named_organization")])
+def test_a_bare_name_is_what_the_pronoun_that_refers_to_it_is(pronoun, kind):
+    # A short text gives the typer nothing but the capitals; the "he" or "it" resolution found says which.
+    text = f"Ostrander said the talks had stalled. {pronoun} added that a deal was still possible."
+    claims = extract([Document(id="t", text=text)])
+    assert [c.kind for c in claims] == [kind, kind]
+    assert claims[1].source.resolved.text == "Ostrander"
+
+
 def test_the_typer_changes_what_the_rules_alone_would_say():
     text = "Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs."
     (rules,) = RULES(Document(id="t", text=text), 0)

@@ -36,6 +36,9 @@ _OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body insid
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
 _NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
+# Feature prefixes that are evidence about what a name is, beyond its capitals (``mention_features``).
+_EVIDENCE = ("ev.", "appos", "has.", "head.", "tail", "pre.", "comma", "plural_head", "acronym", "possessive",
+             "first_name", "initials", "resolved", "number")
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -63,6 +66,7 @@ def stage(doc: Doc, model: object | None) -> None:
             bodies.append(n)
     if bodies:
         _it_follows(doc, resolutions, bodies)
+    _named_by_he(resolutions, {n for n, f in zip(idx, features, strict=True) if _no_evidence(f)})
     _surnames_follow(resolutions)
     _documents_take_producer(resolutions)
     _persons_follow(doc, resolutions)
@@ -120,6 +124,25 @@ def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> N
         near = [k for k in bodies if k < n and d.start - doc.drafts[k].end <= LOOKBACK]
         if near:
             resolutions[n] = _refers_to(r, resolutions[near[-1]])
+
+
+def _no_evidence(features: dict[str, float]) -> bool:
+    """The typer saw nothing but a capitalised word: no word class, appositive, tail or evidence elsewhere."""
+    return not any(k.startswith(_EVIDENCE) for k in features)
+
+
+def _named_by_he(resolutions: list[Resolution], guessed: set[int]) -> None:
+    """"Biden said ... He added ...": resolution gave the "he" to a name the typer had only guessed at (a short
+    text gives no first name, title or description) and kept the "he" a person, so the name is that person
+    too. Only a one-word name: "Downing Street", "Grand Central" are places and bodies as often as people; a
+    name with any evidence ("Gawker, the media outlet", "WikiLeaks ... it") keeps the typer's answer."""
+    persons = {r.mention.entity for r in resolutions
+               if r.source is not None and r.source.resolved is not None and r.mention is not None
+               and r.source.text.lower() in _HE and r.mention.kind == "named_person"}
+    for n, r in enumerate(resolutions):
+        if n in guessed and r.mention is not None and r.mention.kind == "named_organization" \
+                and r.source.resolved is None and r.mention.entity in persons and len(words_of(r.source.text)) == 1:
+            resolutions[n] = retyped(r, "named_person")
 
 
 def _surnames_follow(resolutions: list[Resolution]) -> None:
