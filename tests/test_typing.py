@@ -94,6 +94,12 @@ def test_a_bare_name_is_what_the_pronoun_that_refers_to_it_is(pronoun, kind):
     assert claims[1].source.resolved.text == "Ostrander"
 
 
+@pytest.mark.parametrize("name", ["Marek Zoltai", "Narendra Modi", "Volodymyr Zelensky", "Ebrahim Raisi"])
+def test_a_given_name_of_world_news_makes_a_person(name):
+    # One sentence, no title, no pronoun: only the given name says it is a person (first_names_world.txt).
+    assert typed(f"{name} said the talks would resume next week.")[name][0] == "named_person"
+
+
 def test_the_typer_changes_what_the_rules_alone_would_say():
     text = "Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs."
     (rules,) = RULES(Document(id="t", text=text), 0)
