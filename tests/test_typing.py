@@ -100,6 +100,13 @@ def test_a_given_name_of_world_news_makes_a_person(name):
     assert typed(f"{name} said the talks would resume next week.")[name][0] == "named_person"
 
 
+@pytest.mark.parametrize("text", ["WHO said the outbreak was under control.",
+                                  "The WHO said the outbreak was under control."])
+def test_the_who_is_a_body_not_a_relative_pronoun(text):
+    ((kind, _),) = typed(text).values()
+    assert kind == "named_organization"
+
+
 def test_the_typer_changes_what_the_rules_alone_would_say():
     text = "Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs."
     (rules,) = RULES(Document(id="t", text=text), 0)

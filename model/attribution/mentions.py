@@ -78,9 +78,9 @@ def is_capitalised(w: str) -> bool:
 
 
 def core_of(ws: list[str]) -> list[str]:
-    """The mention up to a relative clause or appositive."""
+    """The mention up to a relative clause or appositive ("The WHO" is a body's acronym among lower-case words)."""
     for i, w in enumerate(ws):
-        if i and w.lower() in _CLAUSE:
+        if i and w.lower() in _CLAUSE and not (w.isupper() and not ws[i - 1].isupper()):
             return ws[:i]
     return ws
 
@@ -130,7 +130,7 @@ def classify(text: str) -> Mention:
     if not ws:
         return Mention("anonymous", "other", "", "group", "unknown", "")
     low0 = ws[0].lower()
-    if len(ws) == 1 and low0 in PRONOUNS:
+    if len(ws) == 1 and low0 in PRONOUNS and ws[0] != "WHO":  # the World Health Organization, not "who"
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
     # "Axelrod tried", "Biden took": a subject read up to its verb is the subject; "Cruz himself" is Cruz
     if _trailing_verb(ws) or (len(ws) > 1 and ws[-1].lower() in _REFLEXIVES):
