@@ -701,3 +701,12 @@ def test_questioning_a_person_is_an_interrogation_not_speech(text, source):
 ])
 def test_roles_of_border_agencies_and_unions(text, role):
     assert one(text).role == role
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The Bank of England raised interest rates, saying inflation remained too high.", "The Bank of England"),
+    ("Friends of the singer have come forward and state that she is alive.", "Friends of the singer"),
+])
+def test_a_participle_speaks_for_the_whole_name_before_of(text, source):
+    # "X of Y <verb> ..., saying": the name goes on past "of"; "The Bank" alone is not who speaks.
+    assert {c.source.text for c in claims(text) if c.source} == {source}

@@ -51,6 +51,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
                 out[-1] = replace(prev, source=cited, via=(prev.source,))
                 continue
             subj = prev.source if prev is not None else sentence_subject(toks, low, 0, len(toks))
+            if subj is not None and prev is None and subj[1] < len(toks) and low[subj[1]] == "of":
+                subj = opening_subject(toks) or subj  # "The Bank of England raised ..., saying": the whole name
             if subj is None and low[f.cue[0]].endswith("ing"):
                 subj = opening_subject(toks)  # "several environmental groups granted ..., saying ..."
 
