@@ -540,3 +540,29 @@ def test_a_closing_it_after_a_body_described_is_that_body_but_not_a_parenthetica
     text = "The average weekly benefit, it says, would be 300 dollars."
     (p,) = [c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text == "it"]
     assert p.source.resolved is None
+
+
+@pytest.mark.parametrize("text", [
+    "Kestrel Pharmaceuticals is recalling two batches of its drug, the company said on Monday.",
+    "Kestrel Pharmaceuticals said sales fell. The company said profits rose.",
+])
+def test_the_company_is_the_business_the_text_named(text):
+    described = next(c for c in extract([Document(id="t", text=text)]) if c.source.text.lower() == "the company")
+    assert described.source.resolved.text == "Kestrel Pharmaceuticals"
+    assert described.kind == "named_organization"
+
+
+def test_a_description_refers_to_no_business_the_name_does_not_show():
+    # "Velmar" could be anything; "Big Bank Hank" is a person: neither is "the company".
+    for text in ("Velmar will cut 300 jobs, the company said.", "Big Bank Hank said the album was done. "
+                 "The company said sales were weak."):
+        described = next(c for c in extract([Document(id="t", text=text)])
+                         if c.source.text.lower() == "the company")
+        assert described.source.resolved is None
+
+
+def test_a_company_and_its_short_name_are_one_source():
+    text = ("Kestrel Pharmaceuticals is recalling two batches of its drug, the company said on Monday. "
+            "The recall affects 40,000 packs, Kestrel said.")
+    first, second = extract([Document(id="t", text=text)])
+    assert first.entity == second.entity == "kestrel pharmaceuticals"

@@ -3,6 +3,7 @@ cue ('“...,” said Trump'), the subject of a participle, or the subject befor
 
 from __future__ import annotations
 
+from model.attribution.history import business_name
 from model.attribution.phrases import (
     CLOSE,
     DETERMINERS,
@@ -27,6 +28,7 @@ from model.denial import NEGATIONS
 from model.lexicon import (
     ATTRIBUTION,
     BELIEF,
+    BUSINESS_HEADS,
     CONFIDENTIAL,
     GRAMMAR,
     GROUPS,
@@ -130,10 +132,14 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
 
 def _closing_it(toks: list[str], low: list[str], src: tuple[int, int], lo: int) -> tuple[int, int] | None:
     """"Velmar expects sales to fall, it said in a statement.": an "it" closing the sentence after a comma, with
-    a reporting verb, is the body the sentence opens with, which the history may never have held as a speaker."""
-    if src[1] - src[0] != 1 or low[src[0]] != "it" or src[0] - 1 <= lo or toks[src[0] - 1] != ",":
+    a reporting verb, is the body the sentence opens with, which the history may never have held as a speaker;
+    so is "the company" when the opening name shows it is a business's ("Kestrel Pharmaceuticals is recalling")."""
+    described = low[src[0]] == "the" and 2 <= src[1] - src[0] <= 3 and low[src[1] - 1] in BUSINESS_HEADS
+    if not (described or (src[1] - src[0] == 1 and low[src[0]] == "it")) or src[0] - 1 <= lo or toks[src[0] - 1] != ",":
         return None
     subj = sentence_subject(toks, low, lo, src[0] - 1)  # a name before its verb, not "Safes in the Apple Stores"
+    if described:
+        return subj if subj is not None and business_name(toks[subj[0]:subj[1]]) else None
     if subj is None and low[lo] == "the":  # "The company now expects ..., it said": a body's description
         subj = next(((lo, k + 1) for k in range(lo + 1, min(lo + _BODY_REACH, src[0])) if low[k] in _BODY_HEADS
                      and toks[k].islower() and k + 1 < src[0] and toks[k + 1].islower()), None)

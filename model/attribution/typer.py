@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from model.attribution.entities import one_business
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
@@ -67,6 +68,7 @@ def stage(doc: Doc, model: object | None) -> None:
     if bodies:
         _it_follows(doc, resolutions, bodies)
     _named_by_he(resolutions, {n for n, f in zip(idx, features, strict=True) if _no_evidence(f)})
+    one_business(resolutions)
     _surnames_follow(resolutions)
     _documents_take_producer(resolutions)
     _persons_follow(doc, resolutions)

@@ -128,6 +128,9 @@ REFUSAL_WORDS = sections("refusal.txt")
 # Legal forms and the word classes that type a mention (model/attribution/mentions.py, mention_features.py).
 LEGAL_FORMS = words("legal_forms.txt")
 FIRST_NAMES = words("first_names.txt") | words("first_names_world.txt")  # US Census; world news
+# "the company" refers back to a name that shows it is a business's ("Kestrel Pharmaceuticals", "Velmar Ltd").
+BUSINESS_HEADS = MENTION_WORDS["business_heads"]
+BUSINESS_NAMES = MENTION_WORDS["business_name_words"] | LEGAL_FORMS
 GIVEN_NAMES = FEMALE | MALE | FIRST_NAMES  # every first name the lists know (the gendered lists hold a few more)
 TYPING = sections("typing.txt")
 # Plural common nouns of the training news (mined by model/training/common_nouns.py): "Hospitals" is no name.
