@@ -710,3 +710,16 @@ def test_roles_of_border_agencies_and_unions(text, role):
 def test_a_participle_speaks_for_the_whole_name_before_of(text, source):
     # "X of Y <verb> ..., saying": the name goes on past "of"; "The Bank" alone is not who speaks.
     assert {c.source.text for c in claims(text) if c.source} == {source}
+
+
+@pytest.mark.parametrize("told", ["the Sardo Tribune on Monday", "Reuters"])
+def test_who_is_told_belongs_to_a_closing_frame(told):
+    # "..., two officials told the Sardo Tribune on Monday." frames the whole sentence, as "..., they said" does.
+    text = f"The minister is expected to step down within days, two officials told {told}."
+    (c,) = claims(text)
+    assert c.source.text == "two officials" and c.start == 0
+
+
+def test_what_is_told_is_no_frame():
+    text = "It was a joke when the friend had not claimed the burger, the buddies told him they would keep it."
+    assert [c.source.text for c in claims(text)] == ["the friend", "the buddies"]

@@ -17,6 +17,8 @@ from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
 _CONJ = GRAMMAR["conjunctions"]
 _OPENERS = _CONJ | GRAMMAR["after_comma"]  # what opens a clause of its own after a comma
 _NEST_WINDOW = 60  # tokens between two cues beyond which the second opens a new clause (and scans stay linear)
+_ADDRESSED = frozenset({"tell"})  # cues whose object, the one addressed, belongs to a closing frame
+_ADDRESSEES = GRAMMAR["addressees"]
 _CLOSING_TAIL = 3  # words after a closing attribution's source: "..., Frankel said in a statement." frames all
 _CLAUSE_MARKS = (";", "—", "–")
 _CLOSING_QUOTES = ("”", '"', "''")  # American style closes a quotation after its comma: '... country," but'
@@ -133,12 +135,25 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     if last.source is None or last.kind == "relay" or out[-2].participle:
         return out
     before = (last.cue[0] if last.source_after else last.source[0]) - 1  # '..., said Mr. Barrett, the lawyer ...'
-    tail = [t for t in toks[max(last.cue[1], last.source[1]):] if is_word(t)]
+    end = max(last.cue[1], last.source[1])
+    if last.lemma in _ADDRESSED and not last.source_after:  # "..., two officials told the Sardo Tribune on Monday."
+        end = _addressee_end(toks, end)  # the one told is part of the frame
+    tail = [t for t in toks[end:] if is_word(t)]
     if ";" in toks[_right(out[-2]):before]:
         return out  # "World leaders denounce N. Korea test; Obama, others vow consequences": two clauses
     if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= _CLOSING_TAIL:
         return [last]
     return out
+
+
+def _addressee_end(toks: list[str], k: int) -> int:
+    """End of who is told: a name ("the Sardo Tribune", "Reuters") or reporters; k itself when neither."""
+    if k < len(toks) and toks[k].lower() in _ADDRESSEES:
+        return k + 1
+    j = start = k + (k + 1 < len(toks) and toks[k].lower() == "the")
+    while j < len(toks) and toks[j][:1].isupper():
+        j += 1
+    return j if j > start else k
 
 
 def _left(f: Found) -> int:
