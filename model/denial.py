@@ -111,6 +111,7 @@ DISPUTING = W["disputing"]
 RESPONSE_CUES = W["response_cues"]
 DISBELIEF_KEYS = W["disbelief"] | {"believe"}
 FINDING_VERBS = W["finding_verbs"]
+ADMISSION_CUES = W["admission_cues"]
 NAMING_CUES = frozenset(f for line in W["rejecting_cues_phrases"] for f in line.split())
 CRITICISM_CUES = W["criticism_cues"]
 NEGATIONS = W["negations"]

@@ -47,6 +47,8 @@ def test_denials(text):
     "The harbour authority didn't deny that the pier was closed.",
     "The senator slammed the decision to close the pier.",  # criticism, no claim rejected
     "Inspectors said they found no evidence that the pier was unsafe.",  # a finding of one's own
+    "Brenner Logistics acknowledged that the figures were wrong.",  # an admission, whatever its content rejects
+    "The harbour authority admitted the report was inaccurate.",
     "“If the pier is not the cause, we will look elsewhere,” the engineer said.",  # a condition
     "Neither the mayor nor the governor knows when the pier will reopen.",  # "neither ... nor" as the subject
     "“We will not give up,” the fishermen's union said.",  # a negation aimed at no claim

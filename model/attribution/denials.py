@@ -42,6 +42,7 @@ RULE_FEATURES: tuple[str, ...] = (
     "quote_negation",  # a quotation opening by negating: "Coal isn't the villain", "It's not what worked"
     "response_negation",  # an answer that negates early: "responded that she never would have"
     "finding",  # "found no evidence that": a finding of one's own
+    "admission",  # "acknowledged that the figures were wrong": the cue admits, whatever the content rejects
 )
 LEARNED_FEATURES: tuple[str, ...] = (
     "debunking",  # linking's "in so many words": "a hoax", "not true", "no evidence", "fake news"
@@ -124,11 +125,13 @@ def _quoted_or_answer(body: str, cue: Span | None) -> bool:
 def rule(f: Mapping[str, float]) -> bool:
     """The rules over the features: a rejection cue in its rejecting sense, or rejecting words, disbelief, a
     verdict on a claim, a negating quotation or answer, a rejection verb elsewhere with a claim as object;
-    never "did not deny"; a finding of one's own ("found no evidence") rejects nothing."""
+    never "did not deny"; a finding of one's own ("found no evidence") or an admission rejects nothing."""
     if f["not_denial"]:
         return False
     if f["denial_cue"]:
         return not f["other_sense"]
+    if f["admission"]:
+        return False
     rejecting = f["rejecting"] and not f["finding"]
     return rejecting or any(f[name] for name in _DENYING)
 
@@ -158,6 +161,7 @@ def signs(c: Candidate, present: set[str]) -> dict[str, bool]:
         "quote_negation": quoted_text and negated and _quote_negation(body),
         "response_negation": response and negated and _negates(_early(said, c)),
         "finding": "no" in said_words and bool(said_words & V.FINDING_VERBS) and bool(V.FINDING.search(said)),
+        "admission": bool(cue & V.ADMISSION_CUES),
     }
 
 
