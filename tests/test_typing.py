@@ -566,3 +566,10 @@ def test_a_company_and_its_short_name_are_one_source():
             "The recall affects 40,000 packs, Kestrel said.")
     first, second = extract([Document(id="t", text=text)])
     assert first.entity == second.entity == "kestrel pharmaceuticals"
+
+
+def test_a_quotation_is_one_speaker_of_one_kind():
+    text = ('"We are still finding people alive," said Mira Kovac, a rescue coordinator in the town of Selna. '
+            '"But every hour counts."')
+    said, carried = extract([Document(id="t", text=text)])
+    assert carried.source.text == said.source.text and carried.kind == said.kind == "named_person"

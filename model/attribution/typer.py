@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from model.attribution.entities import one_business
+from model.attribution.entities import one_business, same_speaker
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
@@ -69,6 +69,7 @@ def stage(doc: Doc, model: object | None) -> None:
         _it_follows(doc, resolutions, bodies)
     _named_by_he(resolutions, {n for n, f in zip(idx, features, strict=True) if _no_evidence(f)})
     one_business(resolutions)
+    same_speaker(doc, resolutions)
     _surnames_follow(resolutions)
     _documents_take_producer(resolutions)
     _persons_follow(doc, resolutions)
