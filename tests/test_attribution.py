@@ -723,3 +723,13 @@ def test_who_is_told_belongs_to_a_closing_frame(told):
 def test_what_is_told_is_no_frame():
     text = "It was a joke when the friend had not claimed the burger, the buddies told him they would keep it."
     assert [c.source.text for c in claims(text)] == ["the friend", "the buddies"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Norwegian shipping group Velmar ASA cut its forecast on Tuesday, blaming a slump in freight rates, and said "
+     "it would lay off 300 staff.", "Norwegian shipping group Velmar ASA"),
+    ("Forensic audio expert Paul Ginsberg analyzed the recording and said he detected ten shots.",
+     "Forensic audio expert Paul Ginsberg"),
+])
+def test_the_name_after_its_description_opens_the_sentence(text, source):
+    assert source in {c.source.text for c in claims(text) if c.source}

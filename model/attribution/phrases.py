@@ -79,9 +79,7 @@ def is_cap(w: str) -> bool:
 
 def _abbrev_dot(low: list[str], k: int) -> bool:
     """The "." at k closes a title or an initial inside a name ("Sen.", "F.")."""
-    if k == 0:
-        return False
-    prev = low[k - 1]
+    prev = low[k - 1] if k else ""  # nothing before the first token: no condition below holds
     return prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
 
 
@@ -246,6 +244,8 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
         if head >= end and all(toks[k].isalpha() and toks[k].islower() and low[k] not in DETERMINERS
                                for k in range(end, head + 1)):  # not "Clinton shook her head"
             end = head + 1  # "The Naren health ministry put ...": the body's head follows its name
+            while end < hi and end - lo < _NAME_WORDS and is_cap(toks[end]) and low[end] not in WEEKDAYS:
+                end += 1  # "Norwegian shipping group Velmar ASA cut ...": and the name follows its description
     nxt = end
     if nxt < hi and toks[nxt] == ",":
         k = nxt + 1
