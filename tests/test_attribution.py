@@ -733,3 +733,15 @@ def test_what_is_told_is_no_frame():
 ])
 def test_the_name_after_its_description_opens_the_sentence(text, source):
     assert source in {c.source.text for c in claims(text) if c.source}
+
+
+def test_a_byline_or_a_credit_line_is_no_claim():
+    text = ("Velmar cuts outlook\n\nBy Anna Lindqvist and Tomas Berg\n\nVelmar cut its outlook on Tuesday, the "
+            "company said.\n\n(Reporting by Anna Lindqvist; Editing by Mark Heinrich)")
+    assert [c.text for c in claims(text)] == ["Velmar cuts outlook",
+                                              "Velmar cut its outlook on Tuesday, the company said."]
+
+
+@pytest.mark.parametrize("text", ["By Monday the talks had stalled.", "Reporting by the BBC showed a rise."])
+def test_a_sentence_opening_with_by_still_asserts(text):
+    assert len(claims(text)) == 1

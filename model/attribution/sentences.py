@@ -3,12 +3,20 @@ claims' drafts cut from what the sentence stages found."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 
 from model.attribution.acts import pronoun_part
 from model.attribution.nesting import cuts
 from model.attribution.records import Draft, Found, Sentence
 from model.text import TOKEN, Segmentation
+
+_NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # one to four capitalised words: "Anna Lindqvist", "J. R. Moore"
+# A byline ("By Anna Lindqvist and Tomas Berg", "By Anna Lindqvist, Nordwire") or a wire credit line ("(Reporting by
+# ...; Editing by ...)"), the whole sentence; bounded repetitions only, so no backtracking runs away.
+CREDIT = re.compile(rf"\s*(?:By\s+{_NAME}(?:\s*(?:,|and|&)\s+{_NAME}){{0,3}}\s*$"
+                    rf"|\(\s*(?:Additional\s+)?(?:Reporting|Writing|Editing|Compiled)\s+by\b"
+                    rf"|(?:Reporting|Writing|Editing)\s+by\s+{_NAME}\s*(?:;|$))")
 
 
 def sentences(text: str, seg: Segmentation) -> list[Sentence]:
@@ -37,7 +45,10 @@ def _lower(toks: list[str]) -> list[str]:
 
 
 def parts(s: Sentence) -> list[Draft]:
-    """The claims of a sentence: one per attribution kept, each on its own part of the sentence."""
+    """The claims of a sentence: one per attribution kept, each on its own part of the sentence; none for a
+    byline or a wire credit line, which assert nothing ("By Anna Lindqvist", "(Reporting by ...; Editing by ...)")."""
+    if not s.found and CREDIT.match(s.text, s.start, s.end):
+        return []
     if not s.found:
         return [Draft(s.start, s.end, s.index, s.paragraph, quote_group=s.quote_group, quote_share=s.quote_share)]
     qends = [q.end for q in s.quotes]
