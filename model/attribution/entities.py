@@ -8,6 +8,7 @@ from model.attribution.mentions import words_of
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.lexicon import BUSINESS_NAMES
+from model.types import Span
 
 
 def one_business(resolutions: list[Resolution]) -> None:
@@ -29,15 +30,20 @@ def same_speaker(doc: Doc, resolutions: list[Resolution]) -> None:
     """Every sentence of a quotation is its speaker's ('"..." said Mira Kovac, a rescue coordinator. "But every
     hour counts."'), so the speaker and the uncued sentences take one mention: the one typed from the fullest
     words ("Mira Kovac, a rescue coordinator ..." over the name alone; "Sen. Jeff Sessions" over "Sessions")."""
-    best: dict[tuple[int, int], tuple[int, int]] = {}  # speaker's span -> (words typed from, resolution)
-    for n, (d, r) in enumerate(zip(doc.drafts, resolutions, strict=True)):
-        if r.source is not None and r.mention is not None:
-            typed_from = r.source.resolved or d.local_resolved or r.source
-            key, size = (r.source.start, r.source.end), len(words_of(typed_from.text))
-            if key not in best or size > best[key][0]:
-                best[key] = (size, n)
+    groups: dict[tuple[int, int], list[int]] = {}  # the speaker's span -> the drafts that carry it
     for n, r in enumerate(resolutions):
         if r.source is not None and r.mention is not None:
-            chosen = resolutions[best[(r.source.start, r.source.end)][1]].mention
-            if chosen != r.mention:
-                resolutions[n] = replace(r, mention=chosen)
+            groups.setdefault((r.source.start, r.source.end), []).append(n)
+    for members in groups.values():
+        if len(members) < 2:
+            continue  # a speaker with no uncued sentence after it: nothing to make consistent
+        best = max(members, key=lambda n: len(words_of(_typed_from(doc, resolutions, n).text)))  # first on a tie
+        for n in members:
+            if resolutions[n].mention != resolutions[best].mention:
+                resolutions[n] = replace(resolutions[n], mention=resolutions[best].mention)
+
+
+def _typed_from(doc: Doc, resolutions: list[Resolution], n: int) -> Span:
+    """The words the typer read for draft n: the mention its source resolves to, else the source itself."""
+    r = resolutions[n]
+    return r.source.resolved or doc.drafts[n].local_resolved or r.source

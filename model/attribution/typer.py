@@ -67,7 +67,7 @@ def stage(doc: Doc, model: object | None) -> None:
             bodies.append(n)
     if bodies:
         _it_follows(doc, resolutions, bodies)
-    _named_by_he(resolutions, {n for n, f in zip(idx, features, strict=True) if _no_evidence(f)})
+    _named_by_he(resolutions, idx, features)
     one_business(resolutions)
     same_speaker(doc, resolutions)
     _surnames_follow(resolutions)
@@ -134,7 +134,7 @@ def _no_evidence(features: dict[str, float]) -> bool:
     return not any(k.startswith(_EVIDENCE) for k in features)
 
 
-def _named_by_he(resolutions: list[Resolution], guessed: set[int]) -> None:
+def _named_by_he(resolutions: list[Resolution], idx: list[int], features: list[dict[str, float]]) -> None:
     """"Biden said ... He added ...": resolution gave the "he" to a name the typer had only guessed at (a short
     text gives no first name, title or description) and kept the "he" a person, so the name is that person
     too. Only a one-word name: "Downing Street", "Grand Central" are places and bodies as often as people; a
@@ -142,6 +142,9 @@ def _named_by_he(resolutions: list[Resolution], guessed: set[int]) -> None:
     persons = {r.mention.entity for r in resolutions
                if r.source is not None and r.source.resolved is not None and r.mention is not None
                and r.source.text.lower() in _HE and r.mention.kind == "named_person"}
+    if not persons:
+        return
+    guessed = {n for n, f in zip(idx, features, strict=True) if _no_evidence(f)}
     for n, r in enumerate(resolutions):
         if n in guessed and r.mention is not None and r.mention.kind == "named_organization" \
                 and r.source.resolved is None and r.mention.entity in persons and len(words_of(r.source.text)) == 1:
