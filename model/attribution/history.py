@@ -213,7 +213,6 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
     if want == "salient":
         return m.kind == "named_person" and k.is_source
     if want == "backref":
-        words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
         if head in BUSINESS_HEADS and k.is_source and m.kind != "anonymous" and m.role not in ("official", "media") \
                 and business_name(words_of(k.span.text)):
             return True  # "the company" after "Kestrel Pharmaceuticals said", which the rules may take for a person
@@ -221,6 +220,7 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
             return False  # "the agency" is no person, "the senator" no body, whatever their roles
         if head in ORG_HEADS and m.kind == "anonymous" and m.head in PERSON_HEADS:
             return False  # nor "a spokesman for the ministry", though it holds the word
+        words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
         return head in words or _ALIASES.get(head, "?") in words or head in m.entity or _role_head(head) == m.role
     return False
 
