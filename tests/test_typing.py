@@ -573,3 +573,11 @@ def test_a_quotation_is_one_speaker_of_one_kind():
             '"But every hour counts."')
     said, carried = extract([Document(id="t", text=text)])
     assert carried.source.text == said.source.text and carried.kind == said.kind == "named_person"
+
+
+def test_a_club_president_holds_no_office_and_the_club_is_no_person():
+    text = ('"Results have not met our expectations," club president Ana Horvat said. '
+            "The club declined to comment on the reports.")
+    said, declined = extract([Document(id="t", text=text)])
+    assert said.role == "other"
+    assert declined.kind == "named_organization" and declined.source.resolved is None

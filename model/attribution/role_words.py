@@ -121,7 +121,8 @@ def _named_general(ws: Sequence[str]) -> set[str]:
 
 def _body_heads(low: list[str]) -> set[str]:
     """"president" as the head of a body that is no government: "the president of Judicial Watch", "the
-    group's president" (not "the president of Mexico", "the country's president"); ``low``: lower-case words."""
+    group's president", "club president" (not "the president of Mexico", "the country's president"); ``low``:
+    lower-case words."""
     if "president" not in low:
         return set()
     at = low.index("president")
@@ -133,6 +134,8 @@ def _body_heads(low: list[str]) -> set[str]:
             return {"president", "vice president"}
     before = low[at - 1] if at else ""
     if before.endswith(("'s", "’s")) and before[:-2] not in _GOVERNMENT_BODIES and before[:-2] not in COUNTRIES:
+        return {"president", "vice president"}
+    if before in _PRIVATE_BODIES:  # "club president Ana Horvat", "union president"
         return {"president", "vice president"}
     return set()
 
@@ -199,6 +202,7 @@ _OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report"
 _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
 _SITTING = MENTION_WORDS["sitting_titles"]
 _GENERIC_OFFICIALS = frozenset(("official", "officials"))
+_PRIVATE_BODIES = MENTION_WORDS["private_bodies"]
 _UNIONS = frozenset(("union", "unions"))  # lower case: "the largest union representing Border Patrol agents", not
 # "the European Union"
 _STILL = frozenset(("current and", "and current"))  # "current and former officials": some still hold office
