@@ -745,3 +745,12 @@ def test_a_byline_or_a_credit_line_is_no_claim():
 @pytest.mark.parametrize("text", ["By Monday the talks had stalled.", "Reporting by the BBC showed a rise."])
 def test_a_sentence_opening_with_by_still_asserts(text):
     assert len(claims(text)) == 1
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Glaciers lost a tenth of their ice, according to a study published on Wednesday.", "a study published"),
+    ("According to reports on Friday, the talks had failed.", "reports"),
+])
+def test_a_source_never_ends_on_a_preposition(text, source):
+    # A weekday ends the phrase after a cue ("said Trump Tuesday"), and takes its "on" with it.
+    assert {c.source.text for c in claims(text) if c.source} == {source}

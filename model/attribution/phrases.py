@@ -1,7 +1,6 @@
 """Noun phrases around a cue: the subject before it, the name after it, the phrase opening a sentence.
 
-Token-level walks with bounded lengths (no nested quantifiers, no backtracking): each call looks at a
-handful of tokens, so scanning stays linear whatever the text.
+Token-level walks of bounded length (no nested quantifiers, no backtracking): linear whatever the text.
 """
 
 from __future__ import annotations
@@ -209,7 +208,8 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
         if lw == "and" and not (k + 1 < hi and is_cap(toks[k + 1]) and is_cap(toks[k - 1])):
             break
         k += 1
-    return (i, k - (low[k - 1] in _TAIL_OPENERS and k - 1 > i)) if k > i else None  # not ending on "to"
+    dangling = low[k - 1] in _TAIL_OPENERS or low[k - 1] in _NP_PREP or low[k - 1] in _LOOSE_PREP
+    return (i, k - (dangling and k - 1 > i)) if k > i else None  # not ending on "to", "on" (before "Wednesday")
 
 
 def _given_name(toks: list[str], low: list[str], i: int, hi: int) -> bool:
