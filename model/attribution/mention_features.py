@@ -61,6 +61,9 @@ _PERSON_SIGNS = frozenset({"first_name", "initials", "has.title", "has.honorific
                            "ev.age"})
 _BODY_WORDS = ORGANIZATIONS | TYPING["company_words"] | LEGAL_FORMS
 _LEADING = TITLES | PERSON_ROLES | GRAMMAR["articles"] | QUANTIFIERS | TYPING["former_words"]
+# The features below that say what a name is beyond its capitals: word classes, structure, evidence elsewhere.
+_EVIDENCE = ("ev.", "appos", "has.", "head.", "tail", "pre.", "comma", "plural_head", "acronym", "possessive",
+             "first_name", "initials", "resolved", "number")
 
 
 def rows(doc: Doc) -> tuple[list[int], list[dict[str, float]]]:
@@ -108,6 +111,11 @@ def row(target: str, source: str, mention: Mention, evidence: Evidence) -> dict[
     if name and _PERSON_SIGNS.isdisjoint(f):
         f["no_person_sign"] = 1.0  # a name never given a first name, a title or a "he"/"she" anywhere in the text
     return dict(sorted(f.items()))  # one order whatever the hash seed: the vectoriser's vocabulary is pickled
+
+
+def no_evidence(features: dict[str, float]) -> bool:
+    """A row that shows nothing but a capitalised word: no word class, appositive, tail or evidence elsewhere."""
+    return not any(k.startswith(_EVIDENCE) for k in features)
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the words; mentions recur within and across requests

@@ -17,7 +17,7 @@ from dataclasses import replace
 from model.attribution.entities import one_business, same_speaker
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
-from model.attribution.mention_features import name_of, rows
+from model.attribution.mention_features import name_of, no_evidence, rows
 from model.attribution.mentions import Mention, appositive_name, classify, core_of, head_chunk, words_of
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
@@ -38,9 +38,6 @@ _OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body insid
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
 _NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
-# Feature prefixes that are evidence about what a name is, beyond its capitals (``mention_features``).
-_EVIDENCE = ("ev.", "appos", "has.", "head.", "tail", "pre.", "comma", "plural_head", "acronym", "possessive",
-             "first_name", "initials", "resolved", "number")
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -130,11 +127,6 @@ def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> N
             resolutions[n] = _refers_to(r, resolutions[near[-1]])
 
 
-def _no_evidence(features: dict[str, float]) -> bool:
-    """The typer saw nothing but a capitalised word: no word class, appositive, tail or evidence elsewhere."""
-    return not any(k.startswith(_EVIDENCE) for k in features)
-
-
 def _named_by_he(resolutions: list[Resolution], idx: list[int], features: list[dict[str, float]]) -> None:
     """"Biden said ... He added ...": resolution gave the "he" to a name the typer had only guessed at (a short
     text gives no first name, title or description) and kept the "he" a person, so the name is that person
@@ -145,7 +137,7 @@ def _named_by_he(resolutions: list[Resolution], idx: list[int], features: list[d
                and r.source.text.lower() in _HE and r.mention.kind == "named_person"}
     if not persons:
         return
-    guessed = {n for n, f in zip(idx, features, strict=True) if _no_evidence(f)}
+    guessed = {n for n, f in zip(idx, features, strict=True) if no_evidence(f)}
     for n, r in enumerate(resolutions):
         if n in guessed and r.mention is not None and r.mention.kind == "named_organization" \
                 and r.source.resolved is None and r.mention.entity in persons and len(words_of(r.source.text)) == 1:
