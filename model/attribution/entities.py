@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from model.attribution.mention_features import typed_text
 from model.attribution.mentions import words_of
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.lexicon import BUSINESS_NAMES
-from model.types import Span
 
 
 def one_business(resolutions: list[Resolution]) -> None:
@@ -37,13 +37,8 @@ def same_speaker(doc: Doc, resolutions: list[Resolution]) -> None:
     for members in groups.values():
         if len(members) < 2:
             continue  # a speaker with no uncued sentence after it: nothing to make consistent
-        best = max(members, key=lambda n: len(words_of(_typed_from(doc, resolutions, n).text)))  # first on a tie
+        best = max(members, key=lambda n: len(words_of(typed_text(doc.drafts[n], resolutions[n]))))  # first on a tie
         for n in members:
             if resolutions[n].mention != resolutions[best].mention:
                 resolutions[n] = replace(resolutions[n], mention=resolutions[best].mention)
 
-
-def _typed_from(doc: Doc, resolutions: list[Resolution], n: int) -> Span:
-    """The words the typer read for draft n: the mention its source resolves to, else the source itself."""
-    r = resolutions[n]
-    return r.source.resolved or doc.drafts[n].local_resolved or r.source

@@ -19,7 +19,8 @@ from model.attribution.mentions import (
     is_capitalised,
     words_of,
 )
-from model.attribution.records import Doc
+from model.attribution.records import Doc, Draft
+from model.attribution.resolve import Resolution
 from model.attribution.role_words import role_of
 from model.lexicon import (
     ABBREVIATIONS,
@@ -76,8 +77,7 @@ def rows(doc: Doc) -> tuple[list[int], list[dict[str, float]]]:
     for n, (d, r) in enumerate(zip(doc.drafts, doc.resolutions, strict=True)):
         if r.source is None or r.mention is None:
             continue
-        ante = r.source.resolved or d.local_resolved
-        target = ante.text if ante is not None else r.source.text
+        target = typed_text(d, r)
         key = (target, r.source.text, r.mention.kind, r.mention.role, r.mention.anonymity)
         if key not in made:
             made[key] = row(target, r.source.text, r.mention, evidence)
@@ -85,6 +85,12 @@ def rows(doc: Doc) -> tuple[list[int], list[dict[str, float]]]:
             idx.append(n)
             out.append(made[key])
     return idx, out
+
+
+def typed_text(d: Draft, r: Resolution) -> str:
+    """The words a source is typed from: the earlier mention it resolves to (a pronoun's, a description's, a
+    quotation continuation's), else the source itself."""
+    return (r.source.resolved or d.local_resolved or r.source).text
 
 
 def row(target: str, source: str, mention: Mention, evidence: Evidence) -> dict[str, float]:
