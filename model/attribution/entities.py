@@ -8,19 +8,24 @@ from model.attribution.mention_features import typed_text
 from model.attribution.mentions import words_of
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.lexicon import BUSINESS_NAMES
+from model.lexicon import BUSINESS_NAMES, ORGANIZATIONS
+
+_BODY_WORDS = BUSINESS_NAMES | ORGANIZATIONS  # words that end a body's fuller name
 
 
-def one_business(resolutions: list[Resolution]) -> None:
-    """Give a body named by one word the entity of the fuller name the text gives it ("Kestrel" after or before
-    "Kestrel Pharmaceuticals"), so that the two never corroborate or deny each other. Only a fuller name made of
-    the one word and business words or legal forms ("Velmar Holdings AG"), never another body ("Kestrel Bay
-    Council")."""
+def one_body(resolutions: list[Resolution]) -> None:
+    """Give a body named by the first words of a fuller name the text gives it the fuller name's entity
+    ("Kestrel" beside "Kestrel Pharmaceuticals", "Orvel General" beside "Orvel General Hospital"), so that the
+    two never corroborate or deny each other. Only a fuller name whose further words are business words, legal
+    forms or organisation heads ("Velmar Holdings AG"), never another body ("Kestrel Bay Council")."""
+    bodies = {r.mention.entity for r in resolutions
+              if r.mention is not None and r.mention.kind == "named_organization" and r.mention.entity}
     full: dict[str, str] = {}
-    for r in resolutions:
-        words = r.mention.entity.split() if r.mention is not None and r.mention.kind == "named_organization" else []
-        if len(words) > 1 and all(w.rstrip(".") in BUSINESS_NAMES for w in words[1:]):
-            full.setdefault(words[0], r.mention.entity)
+    for entity in sorted(bodies, key=len):  # the shortest fuller name first, on any order of the text
+        words = entity.split()
+        for n in range(1, len(words)):
+            if all(w.rstrip(".") in _BODY_WORDS for w in words[n:]):
+                full.setdefault(" ".join(words[:n]), entity)
     for n, r in enumerate(resolutions):
         if r.mention is not None and r.mention.kind == "named_organization" and r.mention.entity in full:
             resolutions[n] = replace(r, mention=replace(r.mention, entity=full[r.mention.entity]))

@@ -218,8 +218,8 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
             return True  # "the company" after "Kestrel Pharmaceuticals said", which the rules may take for a person
         if m.kind == ("named_person" if head in ORG_HEADS else "named_organization" if head in PERSON_HEADS else ""):
             return False  # "the agency" is no person, "the senator" no body, whatever their roles
-        if head in ORG_HEADS and m.kind == "anonymous" and m.head in PERSON_HEADS:
-            return False  # nor "a spokesman for the ministry", though it holds the word
+        if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS or m.gender == "plural"):
+            return False  # nor people: "a spokesman for the ministry", "nurses at the hospital", though they hold it
         words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
         return head in words or _ALIASES.get(head, "?") in words or head in m.entity or _role_head(head) == m.role
     return False
