@@ -195,9 +195,12 @@ def _matches(terms: Terms, found: Sequence[Analysis], doc_index: np.ndarray, num
     _, doc = np.unique(doc_index, return_inverse=True)
     size = np.bincount(terms.rows, minlength=terms.n)
     (a, b, n), cover = _overlaps(terms, doc)
+    pair_denies = denial[b] & ~denial[a]
+    # Most pairs share one term, which matches nothing but a denial that points back: dropped before the rest.
+    maybe = (n >= MIN_SHARED) | pair_denies
+    a, b, n, pair_denies = a[maybe], b[maybe], n[maybe], pair_denies[maybe]
     shorter = np.minimum(size[a], size[b]).clip(min=1)
     content = ((n >= MIN_SHARED) & (n / shorter >= MATCH)) | ((n >= WIDE_SHARED) & (n / shorter >= WIDE_MATCH))
-    pair_denies = denial[b] & ~denial[a]
     denies = pair_denies & (n >= MIN_SHARED) & (n / np.maximum(size[b], 1) >= DENIAL_MATCH)
     # Inside one article every sentence shares the story's words with a denial: there a denial needs a third
     # shared word or to restate most of itself ...
@@ -390,15 +393,16 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     official_denial = np.bincount(a[den & official[b]], minlength=n) > 0
     ids = [c.id for c in claims]
     kinds = np.where(den, 1, np.where(con, 2, np.where(corr, 0, 3)))  # 3: same source, no link
-    grouped: dict[int, tuple[list[str], list[str], list[str], list[str]]] = {}
-    for i, j, k in zip(a.tolist(), b.tolist(), kinds.tolist(), strict=True):
-        grouped.setdefault(i, ([], [], [], []))[k].append(ids[j])
+    linked = kinds < 3
+    grouped: dict[int, tuple[list[str], list[str], list[str]]] = {}
+    for i, j, k in zip(a[linked].tolist(), b[linked].tolist(), kinds[linked].tolist(), strict=True):
+        grouped.setdefault(i, ([], [], []))[k].append(ids[j])
     counts = np.column_stack([official_denial, sources, named_sources, official_sources]).tolist()
     return [_links(grouped[i], counts[i]) if i in grouped else _UNLINKED for i in range(n)]
 
 
 def _links(parts: tuple[list[str], ...], counts: list) -> Links:
-    corroborating, denied, contradicted, _ = parts
+    corroborating, denied, contradicted = parts
     return Links(corroborated_by=tuple(corroborating), denied_by=tuple(denied), contradicted_by=tuple(contradicted),
                  official_denial=bool(counts[0]), corroborating_sources=int(counts[1]),
                  corroborating_named=int(counts[2]), corroborating_official=int(counts[3]))
