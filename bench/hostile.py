@@ -23,11 +23,16 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.common import Tee, articles, machine_line, pin_threads, quiet_logs, save, score_body
 
 
-def _fill(piece_fn, size: int, seed: int = 0) -> str:
+def _fill(piece_fn, size: int, seed: int = 0, tail: str = "") -> str:
+    """Pieces up to ``size`` characters; with a ``tail``, whole pieces and then the tail, so that every size
+    ends the same way (a sentence cut inside its last piece may end in a closing frame at one size and not at
+    another, and be one claim or thousands)."""
     rng = random.Random(seed)
     parts, n = [], 0
     while n < size:
         p = piece_fn(rng)
+        if tail and n + len(p) + len(tail) > size:
+            return "".join(parts) + tail
         parts.append(p)
         n += len(p)
     return "".join(parts)[:size]
@@ -53,7 +58,8 @@ def hostile_cases(size: int = 200_000) -> dict[str, str]:
                                                    "Inc. ", "e.g. ", "i.e. ", "St. ", "a.m. ", "said ", "Lt. Col. "]),
                                size),
         "one sentence of cues": _fill(lambda r: f"{r.choice(_CAPS)} said, {r.choice(_CAPS).lower()} told "
-                                                f"{r.choice(_CAPS)} according to {r.choice(_CAPS)}, ", size),
+                                                f"{r.choice(_CAPS)} according to {r.choice(_CAPS)}, ", size,
+                                      tail="and so on"),  # never a closing frame: thousands of claims at any size
         "pronoun chain": _fill(lambda r: r.choice(["He said it was true. ", "She told them so. ",
                                                    "“It was,” he added. ", "They said it again. "]), size),
         "one sentence, no punctuation": _fill(lambda r: f"the {r.choice(_CAPS).lower()} of the interior and the "
