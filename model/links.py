@@ -27,7 +27,9 @@ story's words, it needs a third shared term or to restate
 the report", "rejected that account", "called the accusations absurd")
 restates nothing, so in its article it denies what it refers to: the nearest
 earlier claim of another source and the claims that source made just before
-it (all of "the report"). Inside its article no denial is aimed at its own
+it (all of "the report"), and for a pointer to several things ("the
+accusations", "the criticism") the claims of the other critics just before
+those. Inside its article no denial is aimed at its own
 source's claims or at the journalist's unattributed sentences, which restate
 what sources said. A denial in another document also matches a claim when
 that document as a whole mentions ``TOPIC`` of the claim's terms: coverage

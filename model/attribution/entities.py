@@ -1,4 +1,4 @@
-"""One entity, one type: a company however a text names it, a speaker in every sentence of a quotation."""
+"""One entity, one type: a body however a text names it, a speaker in every sentence of a quotation."""
 
 from __future__ import annotations
 
