@@ -481,7 +481,7 @@ def test_an_age_between_a_postposed_name_and_its_appositive_keeps_the_appositive
 
 
 @pytest.mark.parametrize(("text", "cues", "second"), [
-    ("Six in 10 say he is decisive, after half said so in the earlier poll.", ("say", "said"), "half"),
+    ("Six in 10 say he is decisive, after half said so in March.", ("say", "said"), "half"),
     ('Trump called the assault "an attack on our country," but he also noted the deaths.', ("called", "noted"), "he"),
 ])
 def test_a_clause_opened_after_a_comma_is_its_own_attribution(text, cues, second):
@@ -490,6 +490,25 @@ def test_a_clause_opened_after_a_comma_is_its_own_attribution(text, cues, second
     first, other = extract([Document(id="t", text=text)])
     assert (first.cue.text, other.cue.text) == cues and other.source.text == second
     assert first.end <= other.start  # each on its own part of the sentence
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Some 55 percent of voters said they do not trust her, according to a Quinnipiac poll.", "a Quinnipiac poll"),
+    ("In a CNN/ORC poll, 38 percent of voters said he should step down.", "a CNN/ORC poll"),
+])
+def test_a_polls_respondents_are_its_finding(text, source):
+    """What a share of respondents said is the poll's finding: the poll is the source, not a relay of them."""
+    from model import extract
+
+    (claim,) = extract([Document(id="t", text=text)])
+    assert claim.source.text == source and claim.kind == "named_organization" and claim.role == "expert"
+
+
+def test_a_named_speaker_beside_a_poll_stays_the_speaker():
+    from model import extract
+
+    (claim,) = extract([Document(id="t", text="Mrs. Clinton has praised the plan, according to exit polls.")])
+    assert claim.source.text == "Mrs. Clinton" and [v.text for v in claim.source.via] == ["exit polls"]
 
 
 def test_a_subordinator_before_a_cues_subject_opens_its_own_claim():

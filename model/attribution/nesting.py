@@ -1,5 +1,6 @@
 """Which of a sentence's cues are attributions of their own: drop those nested in an earlier one's content,
-fold "According to X, she said" into a relay, give a participle ("..., saying") its subject, let an
+fold "According to X, she said" into a relay (a poll's respondents into the poll: "55 percent said ...,
+according to a Quinnipiac poll"), give a participle ("..., saying") its subject, let an
 attribution closing the sentence after a comma frame all before it, and make a cited speaker the source of
 the outlet citing it ("X reported, citing a person close to the talks": the person, via X)."""
 
@@ -9,6 +10,7 @@ import itertools
 from dataclasses import replace
 
 from model.attribution.acts import opening_subject
+from model.attribution.mentions import classify
 from model.attribution.phrases import is_word, np_after, sentence_subject
 from model.attribution.records import Found, Sentence
 from model.attribution.subjects import HUMAN_PLURALS, personish
@@ -26,6 +28,7 @@ _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
+_POLLS = ATTRIBUTION["poll_in"]
 
 
 def nest(s: Sentence) -> None:
@@ -63,10 +66,13 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
             continue
         if prev is not None and prev.kind == "relay" and prev.cue[0] == 0 and f.source and not f.source_after \
                 and f.source[0] <= prev.source[1] + 1 and not _citing_relative(low, prev, f):
-            out[-1] = Found(f.cue, f.source, f.lemma, f.kind, False, f.passive, f.resolved, via=(prev.source,))
+            if not (_poll(low, prev.source) and _respondents(toks, f.source)):  # "In a CNN poll, 38 percent said"
+                out[-1] = Found(f.cue, f.source, f.lemma, f.kind, False, f.passive, f.resolved, via=(prev.source,))
             continue
         if prev is not None and f.kind == "relay" and f.source and prev.source and f.cue[0] > prev.cue[0]:
-            out[-1] = replace(prev, via=(*prev.via, f.source))  # "X said ..., according to the Sun": a relay of X
+            # "X said ..., according to the Sun": a relay of X; "55 percent said ..., according to a poll": the poll
+            out[-1] = f if _poll(low, f.source) and _respondents(toks, prev.source) \
+                else replace(prev, via=(*prev.via, f.source))
             continue
         if prev is not None and _nested(toks, low, prev, f, whole):
             continue
@@ -74,6 +80,18 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
             continue
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
     return _outer_last(toks, _cited(toks, low, [_citing_inside(toks, low, f) for f in out]))
+
+
+def _poll(low: list[str], span: tuple[int, int]) -> bool:
+    """The span names a poll or survey ("a Quinnipiac poll conducted in February"): what its respondents said
+    is its finding, so it is the source, not a relay of them."""
+    return not _POLLS.isdisjoint(low[span[0]:span[1]])
+
+
+def _respondents(toks: list[str], span: tuple[int, int]) -> bool:
+    """The span names no one ("55 percent of voters", "Republicans", "who"): a poll's respondents, not a
+    named speaker the poll is cited beside ("Mrs. Clinton has praised ..., according to exit polls")."""
+    return classify(" ".join(toks[span[0]:span[1]])).kind not in ("named_person", "named_organization")
 
 
 def _cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]:
