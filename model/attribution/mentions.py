@@ -196,8 +196,8 @@ def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
     critic, Laurence H. Tribe of Harvard"); with ``bodies``, a body's ending in a legal form or organisation word."""
     first = ws[0].lower() if ws else ""
     if not ws or (is_capitalised(ws[0]) and first not in _DETERMINERS and first not in _OPENERS
-                  and not first.endswith(("'s", "’s"))):
-        return None  # a name first: the ordinary path handles it
+                  and not any(w.endswith(("'s", "’s")) for w in ws[:ws.index(",") if "," in ws else -1])):
+        return None  # a name first ("Hunter's chief of staff, Joe Kasper" is a description): the ordinary path
     segment: list[str] = []
     tail: bool | None = None  # after a comma, a name's "of"/"from"/"at" tail (a place, an employer) is not the name
     for w in [*ws, ","]:
