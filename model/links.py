@@ -29,7 +29,7 @@ restates nothing, so in its article it denies what it refers to: the nearest
 earlier claim of another source and the claims that source made just before
 it (all of "the report"), and for a pointer to several things ("the
 accusations", "the criticism") the claims of the other critics just before
-those. Inside its article no denial is aimed at its own
+those (``model.pointers``). Inside its article no denial is aimed at its own
 source's claims or at the journalist's unattributed sentences, which restate
 what sources said. A denial in another document also matches a claim when
 that document as a whole mentions ``TOPIC`` of the claim's terms: coverage
@@ -55,7 +55,6 @@ can be linked although they say different things.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import chain
@@ -63,8 +62,8 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
-from model.content import WORD, Analysis, analyse, term
-from model.lexicon import sections
+from model.content import Analysis, analyse
+from model.pointers import with_pointed_denials
 from model.types import Claim, Links
 
 MATCH = 0.5  # shared share of the shorter claim's terms for a content match
@@ -78,13 +77,6 @@ TOPICAL_DENIERS = 25  # denials per document that may match by topic (the first 
 RESTATED = 0.8  # share of the shorter claim's terms that makes a near-full restatement
 STORY_CLAIMS = 8  # claims a document needs before its recurring words count as its story's own
 STORY_WORD = 3  # claims of one document carrying a term that make it one of that story's own words
-BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
-# "dismissed the reports": a determiner, at most two words, a noun naming a claim; or "received no such letter".
-_TARGETS = sections("denial_targets.txt")
-MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, whoever made them
-POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}("
-                         + "|".join(sorted(_TARGETS["one"] | MANY, key=len, reverse=True))
-                         + r")|such\s+[\w’'-]+)\b", re.IGNORECASE)
 DENSE_LIMIT = 2_000_000  # claims^2 x terms below which dense arrays beat scipy.sparse's per-call overhead
 _SILENT = Analysis(frozenset(), frozenset(), negated=False, denial=False)
 _UNLINKED = Links()  # one shared (frozen) answer for every claim without a link
@@ -220,51 +212,6 @@ def _matches(terms: Terms, found: Sequence[Analysis], doc_index: np.ndarray, num
     return code // terms.n, code % terms.n
 
 
-def _bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
-    """The pointer of a denial that only points back ("denied the report", "called the accusations absurd"):
-    beside its words the denial says at most one thing of its own, so it names no content to match."""
-    pointer = POINTS_BACK.search(claim.text)
-    if pointer is None:
-        return None
-    named = {t for t in map(term, WORD.findall(pointer.group(0).lower())) if t}
-    return pointer if len(found.content - named) <= 1 else None
-
-
-def _referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray, many: bool) -> list[int]:
-    """What a pointing denial k refers to in its article: the nearest earlier claim by another source that
-    is neither the journalist's own, a denial nor a refusal, and the claims that source made just before it
-    (all of "the report"); for a pointer to several things or a mass ("the accusations", "the criticism"),
-    the claims of other sources before those too, up to the first that is not eligible or is the denier's
-    own. At most BACK_WINDOW claims back."""
-    out: list[int] = []
-    for j in range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1):
-        c = claims[j]
-        if c.doc_index != claims[k].doc_index:
-            break
-        eligible = not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k]
-        if out and not (eligible and (many or key[j] == key[out[0]])):
-            break
-        if out or eligible:
-            out.append(j)
-    return out
-
-
-def _with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-                          denial: np.ndarray, key: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """A denial that only points back denies, in its own article, exactly what it refers to (``_referent``):
-    the words it shares with other claims there are the story's, not a restatement. Pairs with claims of
-    other documents stay. Pairs stay unique and sorted."""
-    pointers = {k: p for k in np.flatnonzero(denial).tolist() if (p := _bare_pointer(claims[k], found[k]))}
-    if not pointers:
-        return a, b
-    keep = ~(np.isin(b, list(pointers)) & (doc[a] == doc[b]))
-    pointed = [j * len(claims) + k for k, p in pointers.items()
-               for j in _referent(claims, k, key, denial, (p.group(1) or "").lower() in MANY)]
-    code = np.unique(np.concatenate([a[keep].astype(np.int64) * len(claims) + b[keep],
-                                     np.array(pointed, dtype=np.int64)]))
-    return code // len(claims), code % len(claims)
-
-
 def _own_or_journalist(a: np.ndarray, b: np.ndarray, doc: np.ndarray, key: np.ndarray,
                        unattributed: np.ndarray) -> np.ndarray:
     """Pairs where b would deny, in b's own article, its own source's claim or the journalist's own sentence:
@@ -377,7 +324,7 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     number = np.array([c.number for c in claims])
     terms = index_terms(found)
     a, b = _matches(terms, found, doc, number, denial)  # sorted by claim, then partner
-    a, b = _with_pointed_denials(claims, found, a, b, denial, key, doc)
+    a, b = with_pointed_denials(claims, found, a, b, denial, key, doc)
     unattributed = np.array([c.kind == "unattributed" for c in claims], dtype=bool)
     aimless = denial[b] & ~denial[a] & _own_or_journalist(a, b, doc, key, unattributed)
     a, b = a[~aimless], b[~aimless]

@@ -1,0 +1,71 @@
+"""What a denial that only points back refers to in its article ("denied the report", "dismissed the criticism").
+
+Such a denial restates nothing, so word overlap cannot say what it denies: the words it shares with other
+claims of its article are the story's. It denies what its pointer refers to instead: the nearest earlier
+claim of another source and the claims that source made just before it (all of "the report"); for a
+pointer to several things or a mass ("the accusations", "the criticism": ``denial_targets.txt`` ``[many]``)
+the claims of the other critics just before those too. Used by ``model.links``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from model.content import WORD, Analysis, term
+from model.lexicon import sections
+from model.types import Claim
+
+BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
+_TARGETS = sections("denial_targets.txt")
+MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, whoever made them
+# "dismissed the reports": a determiner, at most two words, a noun naming a claim; or "received no such letter".
+POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}("
+                         + "|".join(sorted(_TARGETS["one"] | MANY, key=len, reverse=True))
+                         + r")|such\s+[\w’'-]+)\b", re.IGNORECASE)
+
+
+def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
+    """The pointer of a denial that only points back ("denied the report", "called the accusations absurd"):
+    beside its words the denial says at most one thing of its own, so it names no content to match."""
+    pointer = POINTS_BACK.search(claim.text)
+    if pointer is None:
+        return None
+    named = {t for t in map(term, WORD.findall(pointer.group(0).lower())) if t}
+    return pointer if len(found.content - named) <= 1 else None
+
+
+def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray, many: bool) -> list[int]:
+    """What a pointing denial k refers to in its article: the nearest earlier claim by another source that
+    is neither the journalist's own, a denial nor a refusal, and the claims that source made just before it
+    (all of "the report"); for a pointer to several things or a mass ("the accusations", "the criticism"),
+    the claims of other sources before those too, up to the first that is not eligible or is the denier's
+    own. At most BACK_WINDOW claims back."""
+    out: list[int] = []
+    for j in range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1):
+        c = claims[j]
+        if c.doc_index != claims[k].doc_index:
+            break
+        eligible = not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k]
+        if out and not (eligible and (many or key[j] == key[out[0]])):
+            break
+        if out or eligible:
+            out.append(j)
+    return out
+
+
+def with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
+                         denial: np.ndarray, key: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Matched pairs (a, b) with each pointing denial b's pairs in its own article replaced by what it refers to
+    (``referent``). Pairs with claims of other documents stay. Pairs stay unique and sorted."""
+    pointers = {k: p for k in np.flatnonzero(denial).tolist() if (p := bare_pointer(claims[k], found[k]))}
+    if not pointers:
+        return a, b
+    keep = ~(np.isin(b, list(pointers)) & (doc[a] == doc[b]))
+    pointed = [j * len(claims) + k for k, p in pointers.items()
+               for j in referent(claims, k, key, denial, (p.group(1) or "").lower() in MANY)]
+    code = np.unique(np.concatenate([a[keep].astype(np.int64) * len(claims) + b[keep],
+                                     np.array(pointed, dtype=np.int64)]))
+    return code // len(claims), code % len(claims)
