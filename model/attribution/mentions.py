@@ -36,8 +36,7 @@ from model.lexicon import (
 )
 from model.text import TOKEN
 
-# Words that end a mention's head: a relative clause, an appositive or a prepositional tail follows.
-_CLAUSE = MENTION_WORDS["clause"]
+_CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
 _REFLEXIVES = GRAMMAR["reflexives"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 _DETERMINERS = GRAMMAR["articles"]
@@ -212,7 +211,7 @@ def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
             low = [x.lower().rstrip(".") for x in names]
             if bodies and (low[-1] in LEGAL_FORMS or low[-1] in ORGANIZATIONS) and not set(low[:-1]) & _NOT_NAMES:
                 return names
-            if not bodies and not set(low) & _NOT_NAMES:
+            if not bodies and not set(low) & _NOT_NAMES and not any(x.endswith(("'s", "’s")) for x in low):
                 return names
         segment, tail = [], False
     return None
@@ -234,7 +233,8 @@ def _number(head: str) -> str:
 def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
     run = _last_run(chunk[:-1]) + chunk[-1:] if head in LEGAL_FORMS else _last_run(chunk)  # "Harlow Holdings plc"
     low = {w.lower().rstrip(".") for w in run}
-    is_org = bool(low & _BODY_WORDS) or _acronym(run) or " ".join(w.lower() for w in run) in MEDIA
+    is_org = bool(low & _BODY_WORDS) or _acronym(run) or " ".join(  # "UK's Daily Mail", "Russia's RT": an outlet
+        w.lower() for w in run if not w.endswith(("'s", "’s"))) in MEDIA
     if is_org and not _titled_person(run):
         name = " ".join(w.lower() for w in run if w.lower() not in _DETERMINERS)
         return Mention("named_organization", role, _POSSESSIVE.sub("", name), "none", "plural", head)
