@@ -253,6 +253,13 @@ def test_relay_according_to_then_pronoun():
     assert c.entity == "hassan"
 
 
+def test_an_outlet_quoting_someone_as_saying_relays_them():
+    c = one("The Interfax news agency quoted a defence ministry source as saying the drills were routine.")
+    assert c.source.text == "a defence ministry source" and c.kind == "anonymous"
+    assert [v.text for v in c.source.via] == ["The Interfax news agency"]
+    assert one("The agency quoted the text of the treaty in full.").source.text == "The agency"  # no "as saying"
+
+
 def test_multi_sentence_quote_carries_its_speaker():
     text = "“We will win. We always do,” said Sen. Ted Cruz. “Nobody can stop us.”"
     first, second, third = claims(text)

@@ -29,6 +29,7 @@ _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talk
 _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 _POLLS = ATTRIBUTION["poll_in"]
+_AS_SAYING = frozenset({"saying", "telling", "stating", "writing"})  # "quoted Roth as saying"
 
 
 def nest(s: Sentence) -> None:
@@ -79,7 +80,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if f.source is None and prev is not None:
             continue
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
-    return _outer_last(toks, _cited(toks, low, [_citing_inside(toks, low, f) for f in out]))
+    return _outer_last(toks, _cited(toks, low, [_quoted_as(toks, low, _citing_inside(toks, low, f)) for f in out]))
 
 
 def _poll(low: list[str], span: tuple[int, int]) -> bool:
@@ -126,6 +127,17 @@ def _citing_inside(toks: list[str], low: list[str], f: Found) -> Found:
     if src is None or src[1] > e:
         return f
     return replace(f, source=src, via=((a, k - 1),))
+
+
+def _quoted_as(toks: list[str], low: list[str], f: Found) -> Found:
+    """'The agency quoted Finance Minister Ana Roth as saying ...': the one quoted is the source, the outlet that
+    quotes its relay (the guideline's relays)."""
+    if f.lemma != "quote" or f.source is None or f.via or f.source_after:
+        return f
+    np = np_after(toks, low, f.cue[1], len(toks))
+    if np is None or np[1] + 1 >= len(toks) or low[np[1]] != "as" or low[np[1] + 1] not in _AS_SAYING:
+        return f
+    return replace(f, source=np, source_after=True, via=(f.source,))
 
 
 def _speaker_after(toks: list[str], low: list[str], i: int) -> tuple[int, int] | None:
