@@ -127,8 +127,10 @@ def gunicorn(tmp_path):
     if exe is None:
         pytest.skip("gunicorn is not installed")
     port = free_port()
+    # The graceful window below the test's 30 s wait: a worker slow to stop under a loaded CI machine is then
+    # stopped by the master inside the wait, instead of racing it (both were 30 s; one CI run lost that race).
     env = {**os.environ, "RELIABILITY_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": "2",
-           "RELIABILITY_MAX_BODY_BYTES": "20000",
+           "RELIABILITY_MAX_BODY_BYTES": "20000", "RELIABILITY_GRACEFUL_TIMEOUT": "10",
            "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics")}
     log = (tmp_path / "gunicorn.log").open("wb")
     proc = subprocess.Popen([exe, "-c", "gunicorn.conf.py", "service:create_app()"], cwd=ROOT, env=env,
