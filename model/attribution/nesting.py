@@ -13,6 +13,7 @@ from model.attribution.acts import opening_subject
 from model.attribution.mentions import classify
 from model.attribution.phrases import is_word, np_after, sentence_subject
 from model.attribution.records import Found, Sentence
+from model.attribution.role_words import POLLS
 from model.attribution.subjects import HUMAN_PLURALS, personish
 from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
 
@@ -28,8 +29,7 @@ _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
-_POLLS = ATTRIBUTION["poll_in"]
-_AS_SAYING = frozenset({"saying", "telling", "stating", "writing"})  # "quoted Roth as saying"
+_AS_SAYING = ATTRIBUTION["quoted_as"]  # "quoted Roth as saying"
 
 
 def nest(s: Sentence) -> None:
@@ -86,7 +86,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
 def _poll(low: list[str], span: tuple[int, int]) -> bool:
     """The span names a poll or survey ("a Quinnipiac poll conducted in February"): what its respondents said
     is its finding, so it is the source, not a relay of them."""
-    return not _POLLS.isdisjoint(low[span[0]:span[1]])
+    return not POLLS.isdisjoint(low[span[0]:span[1]])
 
 
 def _respondents(toks: list[str], span: tuple[int, int]) -> bool:
