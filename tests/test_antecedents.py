@@ -134,3 +134,24 @@ def test_the_ranker_changes_no_claim_boundaries():
     learned = Pipeline(models=MODELS)(doc, 0)
     assert [(c.start, c.end, c.source and c.source.text) for c in rules] == \
            [(c.start, c.end, c.source and c.source.text) for c in learned]
+
+
+def test_a_given_name_says_the_gender_and_a_surname_alone_does_not():
+    """The Census lists give "Phyllis" and "Dan" one gender; "Warren" and "Clinton" are men's given names but
+    women's surnames, and "King" of "Billie Jean King" is her surname: none of them says "he"."""
+    assert classify("Phyllis Schlafly").gender == "female"
+    assert classify("Sen. Dan Fishman").gender == "male"
+    assert classify("Elizabeth Warren").gender == "female"
+    assert classify("Warren").gender == "unknown"
+    assert classify("Billie Jean King").gender != "male"
+    assert classify("Mrs. Ann Clinton").gender == "female"
+
+
+def test_a_person_named_by_a_given_name_alone_is_an_antecedent():
+    """"Phyllis Schlafly" is in no short list of news names, has no title and never speaks before the pronoun:
+    her given name is enough for "she" to find her, and a man named since is no candidate for "she"."""
+    text = ("Conservative icon Phyllis Schlafly, who died Monday, used her final column to praise Dan Fishman. "
+            '"He will win," she wrote.')
+    claims = extract([Document(id="a", text=text)])
+    she = next(c for c in claims if c.source is not None and c.source.text == "she")
+    assert she.source.resolved is not None and "Schlafly" in she.source.resolved.text

@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from model.attribution.gender import gender_of, name_gender
 from model.attribution.phrases import first_conjunct, without_reporter
 from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
 from model.attribution.role_words import role_of
@@ -16,12 +17,10 @@ from model.lexicon import (
     COMMON_PLURALS,
     CONFIDENTIAL,
     COUNTRIES,
-    FEMALE,
     GIVEN_NAMES,
     GRAMMAR,
     GROUPS,
     LEGAL_FORMS,
-    MALE,
     MEDIA,
     MENTION_WORDS,
     OFFICIAL,
@@ -115,11 +114,6 @@ def _name_words(chunk: list[str]) -> list[str]:
             continue
         out.append(w)
     return out
-
-
-def gender_of(ws: list[str]) -> str:
-    low = {w.lower() for w in ws}
-    return "female" if low & FEMALE else "male" if low & MALE else "unknown"
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the words; names recur within and across requests
@@ -238,7 +232,8 @@ def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
     if is_org and not _titled_person(run):
         name = " ".join(w.lower() for w in run if w.lower() not in _DETERMINERS)
         return Mention("named_organization", role, _POSSESSIVE.sub("", name), "none", "plural", head)
-    return Mention("named_person", role, head, "none", gender_of(chunk), head)
+    return Mention("named_person", role, head, "none", gender_of(chunk) if len(run) < 2 else name_gender(chunk, run),
+                   head)
 
 
 def _described_group(chunk: list[str]) -> str:

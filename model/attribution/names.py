@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from model.attribution.mentions import Mention, classify
-from model.lexicon import FEMALE, GRAMMAR, MALE, ROLE_NOUNS, TITLES, TYPING
+from model.lexicon import FEMALE, GIVEN_NAMES, GRAMMAR, MALE, ROLE_NOUNS, TITLES, TYPING
 from model.types import Span
 
 # Runs of two to six capitalised words, optionally after a title: candidate names of people. Every match
@@ -64,7 +64,7 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
         mention = classify(m.group(0))
         first = m.group(0).split()[0].lower()
         looks = mention.kind == "named_organization" or (mention.kind == "named_person" and (
-            first in TITLES or first in FEMALE or first in MALE or mention.role != "other"
+            first in TITLES or first in GIVEN_NAMES or mention.role != "other"
             or _after_role_noun(text, m.start())))  # "talk show host Glenn Beck"
         if not looks and mention.kind == "named_person" and mention.gender == "unknown" \
                 and mention.entity in honoured:

@@ -131,6 +131,7 @@ FIRST_NAMES = words("first_names.txt") | words("first_names_world.txt")  # US Ce
 # "the company" refers back to a name that shows it is a business's ("Kestrel Pharmaceuticals", "Velmar Ltd").
 BUSINESS_HEADS = MENTION_WORDS["business_heads"]
 BUSINESS_NAMES = MENTION_WORDS["business_name_words"] | LEGAL_FORMS
+NAME_GENDER = sections("given_names_gender.txt")  # female / male: the gender a given name says
 GIVEN_NAMES = FEMALE | MALE | FIRST_NAMES  # every first name the lists know (the gendered lists hold a few more)
 TYPING = sections("typing.txt")
 # Plural common nouns of the training news (mined by model/training/common_nouns.py): "Hospitals" is no name.
