@@ -338,6 +338,27 @@ def test_inserted_prepositional_phrase_is_not_the_mention():
     assert c.role == "other"  # "press gaggle" does not make her media
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Obama, after meeting the families, said the country would not forget.", "Obama"),
+    ("Clinton, when asked about the emails, said she had done nothing wrong.", "Clinton"),
+    ("Residents of Tarvik, where the plant is the largest employer, said the town would suffer.",
+     "Residents of Tarvik"),
+    ("A resident who knew him, when asked, said he was quiet.", "A resident who knew him"),
+])
+def test_a_subordinate_clause_between_subject_and_cue_is_crossed(text, source):
+    """A clause opened by a subordinator ("when", "after", "where") set off by commas before the cue is no part
+    of the mention, and the subject stands before it (these were unattributed)."""
+    assert one(text).source.text == source
+
+
+@pytest.mark.parametrize("text", [
+    "Prices fell sharply on Monday, and analysts, said the slump would last.",
+    "The success of the campaign in both Iowa and Ohio, while spending little, shows that it is strong.",
+])
+def test_a_coordinated_clause_or_a_prepositions_object_is_no_subject_across_a_clause(text):
+    assert all(c.source is None or c.source.text not in ("Prices", "Iowa and Ohio") for c in claims(text))
+
+
 def test_asked_question_is_its_own_unsourced_claim():
     text = "Asked about the device, O'Neill said, “Not going to go into that.”"
     asked, answer = claims(text)

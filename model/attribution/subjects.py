@@ -23,7 +23,9 @@ HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
 _ALONE = GRAMMAR["alone"]
 _INSERTED_CLAUSE = GRAMMAR["inserted_clause"]
-_CLAUSE_OPENERS = GRAMMAR["clause_openers"]
+_CLAUSE_OPENERS = GRAMMAR["clause_openers"] - GRAMMAR["inserted_subordinators"]
+_SUBORDINATORS = GRAMMAR["inserted_subordinators"]
+_OBJECT_BEFORE = GRAMMAR["mention_tail"] | {"both"}  # "in both Syria and Iraq, while ...": an object, no subject
 _HEAD_ENDS = GRAMMAR["head_ends"]
 _PLURAL_OPENERS = GRAMMAR["plural_openers"]
 _RELATIVE_REACH = 12  # tokens back from the cue to a relative "who": "an official who asked not to be identified"
@@ -173,6 +175,8 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
             k -= 1
         if k <= lo or toks[k] not in (",", "—", "–") or k == pos - 1 or low[k + 1] in _CLAUSE_OPENERS:
             return None, None
+        if low[k + 1] in _SUBORDINATORS:  # "A resident who knew him, when asked, said": the subject before it
+            return _before_subordinate(toks, low, k, lo)
         head = np_before(toks, low, k - 1, lo)
         if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in DETERMINERS or personish(low[head[1] - 1])):
             if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _INSERTED_CLAUSE:
@@ -180,6 +184,21 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
             return (_appositive_start(toks, low, head[0], lo), j), None  # the appositive belongs to the mention
         pos = k
     return None, None
+
+
+def _before_subordinate(toks: list[str], low: list[str], k: int, lo: int):
+    """The subject before a subordinate clause inserted at comma ``k`` ("Obama, after meeting the families,
+    said"), when it reads as one: a name, a determined phrase, people, or a relative pronoun, not a preposition's
+    object; not before "as well as"."""
+    if low[k + 2] == "well":
+        return None, None
+    src, antecedent = subject(toks, low, k - 1, k - 1, lo)
+    if src is None or (src[0] > lo and low[src[0] - 1] in _OBJECT_BEFORE):
+        return None, None
+    first, head = low[src[0]], low[src[1] - 1]
+    if not (is_cap(toks[src[0]]) or first in DETERMINERS or first in RELATIVE or personish(head)):
+        return None, None
+    return src, antecedent
 
 
 def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
