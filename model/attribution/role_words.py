@@ -55,6 +55,13 @@ def _role_of(ws: tuple[str, ...]) -> str:
     return role
 
 
+def _trade_union(ws: Sequence[str]) -> bool:
+    """A trade union's words: "union" in lower case, possessive or not, or opening the mention as a sentence
+    opens ("Union secretary Pavel Drach"); "the European Union" is none."""
+    opens = bool(ws) and ws[0] in _OPENING_UNIONS
+    return opens or any(w.removesuffix("'s").removesuffix("’s") in _UNIONS for w in ws)
+
+
 def _role(ws: Sequence[str]) -> str:
     found = phrases(ws)
     low = [w.lower() for w in ws]
@@ -64,7 +71,7 @@ def _role(ws: Sequence[str]) -> str:
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
-    if ("campaign" in found or not _UNIONS.isdisjoint(ws)) and not found & _SITTING:
+    if ("campaign" in found or _trade_union(ws)) and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, a trade union for its members: no office
     offices = _offices(found) - _body_heads(low) - _named_general(ws)
     if "party" in found and offices and offices <= _GENERIC_OFFICIALS:
@@ -203,6 +210,7 @@ _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
 _SITTING = MENTION_WORDS["sitting_titles"]
 _GENERIC_OFFICIALS = frozenset(("official", "officials"))
 _PRIVATE_BODIES = MENTION_WORDS["private_bodies"]
+_OPENING_UNIONS = frozenset(("Union", "Unions"))
 _UNIONS = frozenset(("union", "unions"))  # lower case: "the largest union representing Border Patrol agents", not
-# "the European Union"
+# "the European Union"; capitalised only opening the mention, as a sentence opens: "Union secretary Pavel Drach"
 _STILL = frozenset(("current and", "and current"))  # "current and former officials": some still hold office
