@@ -581,3 +581,14 @@ def test_a_club_president_holds_no_office_and_the_club_is_no_person():
     said, declined = extract([Document(id="t", text=text)])
     assert said.role == "other"
     assert declined.kind == "named_organization" and declined.source.resolved is None
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Fishermen on the Selt said catches had fallen by half.", "anonymous"),  # a plural of "-man": people
+    ("Women in the town said the plant should stay open.", "anonymous"),
+    ("Yemen said the ship had left port.", "named_organization"),  # the suffix's look-alikes: a country,
+    ("Carmen said the ship had left port.", "named_person"),  # a given name
+])
+def test_a_plural_of_people_by_its_ending_is_a_described_group(text, kind):
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.kind == kind

@@ -242,9 +242,10 @@ def _described_group(chunk: list[str]) -> str:
     if chunk and chunk[0].lower() in _DETERMINERS and chunk[0].lower() not in ("a", "an"):
         return ""
     words = [w for w in chunk if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS]
-    if not words or not (words[0].lower() in _DESCRIBED or words[0].lower().endswith(_PEOPLE_SUFFIXES)):
+    first = words[0].lower() if words else ""
+    if not first or not (first in _DESCRIBED or (first.endswith(_PEOPLE_SUFFIXES) and first not in _LOOKALIKES)):
         return ""
-    return words[0].lower() if len(words) == 1 or words[1].lower() in _PREPOSITIONS else ""
+    return first if len(words) == 1 or words[1].lower() in _PREPOSITIONS else ""
 
 
 def _titled_person(run: list[str]) -> bool:
@@ -276,6 +277,7 @@ def _acronym(run: list[str]) -> bool:
 
 _DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS | PEOPLE_PLURALS  # listed, or news plurals in lower case
 _PEOPLE_SUFFIXES = tuple(TYPING["people_suffixes"])
+_LOOKALIKES = GIVEN_NAMES | COUNTRIES  # a people suffix's look-alikes: "Carmen", "Yemen"
 _TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
 _BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's
 _NOT_PERSON_NAME = _BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"}
