@@ -592,3 +592,14 @@ def test_a_club_president_holds_no_office_and_the_club_is_no_person():
 def test_a_plural_of_people_by_its_ending_is_a_described_group(text, kind):
     (c,) = extract([Document(id="t", text=text)])
     assert c.kind == kind
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Skylane Airways said flights would resume.", "named_organization"),  # a business's word ends the name
+    ("The country's biggest carrier, Skylane Airways, said flights would resume.", "named_organization"),
+    ("The regulator, the Energy Market Authority, said the fine was final.", "named_organization"),
+    ("Tyra Banks said the show would return.", "named_person"),  # a given name and a surname
+])
+def test_a_name_ending_in_a_business_word_is_a_business(text, kind):
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.kind == kind

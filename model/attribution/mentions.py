@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from model.attribution.gender import gender_of, name_gender
+from model.attribution.name_words import BODY_WORDS, TITLE_WORDS, acronym, business, described_group, titled_person
 from model.attribution.phrases import first_conjunct, without_reporter
 from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
 from model.attribution.role_words import role_of
@@ -14,7 +15,6 @@ from model.lexicon import (
     ABBREVIATIONS,
     ATTRIBUTION,
     COMMON_HEADS,
-    COMMON_PLURALS,
     CONFIDENTIAL,
     COUNTRIES,
     GIVEN_NAMES,
@@ -23,15 +23,11 @@ from model.lexicon import (
     LEGAL_FORMS,
     MEDIA,
     MENTION_WORDS,
-    OFFICIAL,
     ORGANIZATIONS,
-    PEOPLE_PLURALS,
     PERSON_ROLES,
     PRONOUNS,
     QUANTIFIERS,
-    ROLE_NOUNS,
     TITLES,
-    TYPING,
 )
 from model.text import TOKEN
 
@@ -100,7 +96,7 @@ def _named_before(ws: list[str]) -> bool:
     of America"): a first name and a surname ("Jennifer Epstein of Bloomberg News"), or a name after a title or
     role word ("Hydrologist Jan Vesely of Draven University")."""
     return len(ws) >= 2 and ws[-1].lower() not in ORGANIZATIONS and (
-        ws[-2].lower() in GIVEN_NAMES or _titled_person(ws))
+        ws[-2].lower() in GIVEN_NAMES or titled_person(ws))
 
 
 def _name_words(chunk: list[str]) -> list[str]:
@@ -147,7 +143,7 @@ def classify(text: str) -> Mention:
     chunk = head_chunk(ws) or ws
     head = (_POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()).replace("’", "'")
     role = role_of(ws)
-    group = _described_group(chunk)
+    group = described_group(chunk)
     if group:  # "Traders", "Residents of Hollin": people described, capitalised or not
         return _anonymous(ws, chunk, role, group)
     names = _name_words(chunk)
@@ -198,14 +194,16 @@ def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
             tail = tail if tail is None else (tail or (not bodies and w in ("of", "from", "at"))) and w != "and"
             segment += [] if tail or w == "and" else [w]  # "Lawrence Joyce and William Graham": two names
             continue
-        names = [x for x in segment if x != "."]
-        titled = [k for k, x in enumerate(names) if x.lower() in _TITLE_WORDS]  # "Agriculture Secretary Tom Vilsack"
+        names = [x for x in segment if x not in (".", "'", "’")]  # "Workers' Federation" is tokenised apart
+        names = names[1:] if bodies and names[:1] in (["the"], ["The"]) else names  # ", the Energy Market Authority"
+        titled = [k for k, x in enumerate(names) if x.lower() in TITLE_WORDS]  # "Agriculture Secretary Tom Vilsack"
         names = names[titled[-1] + 1:] if titled and all(is_capitalised(x) for x in names) else names
         if len(names) >= 2 and all(is_capitalised(x) for x in names):
             low = [x.lower().rstrip(".") for x in names]
-            if bodies and (low[-1] in LEGAL_FORMS or low[-1] in ORGANIZATIONS) and not set(low[:-1]) & _NOT_NAMES:
+            body = low[-1] in LEGAL_FORMS or low[-1] in ORGANIZATIONS or business(names)
+            if bodies and body and not set(low[:-1]) & _NOT_NAMES:
                 return names
-            if not bodies and not set(low) & _NOT_NAMES and not any(x.endswith(("'s", "’s")) for x in low):
+            if not bodies and not body and not set(low) & _NOT_NAMES and not any(x.endswith(("'s", "’s")) for x in low):
                 return names
         segment, tail = [], False
     return None
@@ -227,35 +225,13 @@ def _number(head: str) -> str:
 def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
     run = _last_run(chunk[:-1]) + chunk[-1:] if head in LEGAL_FORMS else _last_run(chunk)  # "Harlow Holdings plc"
     low = {w.lower().rstrip(".") for w in run}
-    is_org = bool(low & _BODY_WORDS) or _acronym(run) or " ".join(  # "UK's Daily Mail", "Russia's RT": an outlet
+    is_org = bool(low & BODY_WORDS) or acronym(run) or business(run) or " ".join(  # "UK's Daily Mail": an outlet
         w.lower() for w in run if not w.endswith(("'s", "’s"))) in MEDIA
-    if is_org and not _titled_person(run):
+    if is_org and not titled_person(run):
         name = " ".join(w.lower() for w in run if w.lower() not in _DETERMINERS)
         return Mention("named_organization", role, _POSSESSIVE.sub("", name), "none", "plural", head)
     return Mention("named_person", role, head, "none", gender_of(chunk) if len(run) < 2 else name_gender(chunk, run),
                    head)
-
-
-def _described_group(chunk: list[str]) -> str:
-    """The plural noun of people a mention opens with ("Residents" of "Residents of Hollin"), "" if none. A
-    definite one ("the experts", "his advisers") is left to point back."""
-    if chunk and chunk[0].lower() in _DETERMINERS and chunk[0].lower() not in ("a", "an"):
-        return ""
-    words = [w for w in chunk if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS]
-    first = words[0].lower() if words else ""
-    if not first or not (first in _DESCRIBED or (first.endswith(_PEOPLE_SUFFIXES) and first not in _LOOKALIKES)):
-        return ""
-    return first if len(words) == 1 or words[1].lower() in _PREPOSITIONS else ""
-
-
-def _titled_person(run: list[str]) -> bool:
-    """A name after a title or role word: "Police Chief Ana Ruiz", "Secretary of State John Kerry", "Rules
-    Committee Chairman Bruce Ash" (not "General Motors", whose last word is a company's)."""
-    low = [w.lower().rstrip(".") for w in run]
-    name = len(low)
-    while name > 0 and low[name - 1] not in _TITLE_WORDS and low[name - 1] not in _NOT_PERSON_NAME:
-        name -= 1
-    return name < len(low) and any(w in _TITLE_WORDS for w in low[:name])
 
 
 def _last_run(chunk: list[str]) -> list[str]:
@@ -269,18 +245,6 @@ def _last_run(chunk: list[str]) -> list[str]:
     return run or chunk[-1:]
 
 
-def _acronym(run: list[str]) -> bool:
-    """"FBI", "U.N.", "NATO" name bodies; a longer capitalised word is a transcript's speaker ("WALLACE")."""
-    word = run[0].replace(".", "") if len(run) == 1 else ""
-    return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
-
-
-_DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS | PEOPLE_PLURALS  # listed, or news plurals in lower case
-_PEOPLE_SUFFIXES = tuple(TYPING["people_suffixes"])
-_LOOKALIKES = GIVEN_NAMES | COUNTRIES  # a people suffix's look-alikes: "Carmen", "Yemen"
-_TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
-_BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's
-_NOT_PERSON_NAME = _BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"}
 _FUNCTION = MENTION_WORDS["function"]
 _PLURAL_HEADS = MENTION_WORDS["plural_heads"]
 

@@ -1,0 +1,65 @@
+"""What a capitalised name's own words say it is: a body's, a business's, a person's after a title, or people
+described ("Residents of Hollin"). Read by ``mentions.classify``."""
+
+from __future__ import annotations
+
+from model.lexicon import (
+    BUSINESS_NAMES,
+    COMMON_PLURALS,
+    COUNTRIES,
+    GIVEN_NAMES,
+    GRAMMAR,
+    LEGAL_FORMS,
+    MEDIA,
+    OFFICIAL,
+    ORGANIZATIONS,
+    PEOPLE_PLURALS,
+    PERSON_ROLES,
+    QUANTIFIERS,
+    ROLE_NOUNS,
+    TITLES,
+    TYPING,
+)
+
+_DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS | PEOPLE_PLURALS  # listed, or news plurals in lower case
+_PEOPLE_SUFFIXES = tuple(TYPING["people_suffixes"])
+_LOOKALIKES = GIVEN_NAMES | COUNTRIES  # a people suffix's look-alikes: "Carmen", "Yemen"
+TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
+BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's
+_NOT_PERSON_NAME = BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"}
+_DETERMINERS = GRAMMAR["articles"]
+_PREPOSITIONS = GRAMMAR["mention_tail"]
+
+
+def business(run: list[str]) -> bool:
+    """A name ending in a business's word ("Skylane Airways", "Brannock Foods"), not a person's given name and
+    surname ("Tyra Banks")."""
+    return len(run) >= 2 and run[-1].lower() in BUSINESS_NAMES and run[0].lower() not in GIVEN_NAMES
+
+
+def described_group(chunk: list[str]) -> str:
+    """The plural noun of people a mention opens with ("Residents" of "Residents of Hollin"), "" if none. A
+    definite one ("the experts", "his advisers") is left to point back."""
+    if chunk and chunk[0].lower() in _DETERMINERS and chunk[0].lower() not in ("a", "an"):
+        return ""
+    words = [w for w in chunk if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS]
+    first = words[0].lower() if words else ""
+    if not first or not (first in _DESCRIBED or (first.endswith(_PEOPLE_SUFFIXES) and first not in _LOOKALIKES)):
+        return ""
+    return first if len(words) == 1 or words[1].lower() in _PREPOSITIONS else ""
+
+
+def titled_person(run: list[str]) -> bool:
+    """A name after a title or role word: "Police Chief Ana Ruiz", "Secretary of State John Kerry", "Rules
+    Committee Chairman Bruce Ash" (not "General Motors", whose last word is a company's)."""
+    low = [w.lower().rstrip(".") for w in run]
+    name = len(low)
+    while name > 0 and low[name - 1] not in TITLE_WORDS and low[name - 1] not in _NOT_PERSON_NAME:
+        name -= 1
+    return name < len(low) and any(w in TITLE_WORDS for w in low[:name])
+
+
+def acronym(run: list[str]) -> bool:
+    """"FBI", "U.N.", "NATO" name bodies; a longer capitalised word is a transcript's speaker ("WALLACE")."""
+    word = run[0].replace(".", "") if len(run) == 1 else ""
+    return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
