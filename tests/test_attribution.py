@@ -54,6 +54,10 @@ def one(text: str) -> Claim:
     # A description's name after an inverted cue is part of the mention (the wire guideline: a named person).
     ("“My son was sick for months,” said one mother, Grace Banda.", "one mother, Grace Banda", "said"),
     ("“We are fine,” said an official, Monday.", "an official", "said"),
+    # ... and an appositive without an article when a role noun or a descriptor opens it
+    ("“Rates will rise,” said Marta Olsen, chief economist at Nordbank.", "Marta Olsen, chief economist at Nordbank",
+     "said"),
+    ("“We are growing,” said Jake Horowitz, editor of the site.", "Jake Horowitz, editor of the site", "said"),
     ("Ruiz, who opposed the plan, last week said the border was closed.", "Ruiz, who opposed the plan",
      "said"),
     ("A CNN/ORC poll in January shows the border was closed.", "A CNN/ORC poll", "shows"),

@@ -26,6 +26,7 @@ from model.attribution.records import Found
 from model.attribution.subjects import AGE_DIGITS, DOCUMENTS, HUMAN_PLURALS, NAMING, ROLE_HEADS, plausible, subject
 from model.denial import NEGATIONS
 from model.lexicon import (
+    APPOSITIVE_OPENERS,
     ATTRIBUTION,
     BELIEF,
     BUSINESS_HEADS,
@@ -36,7 +37,6 @@ from model.lexicon import (
     OBJECT_VERBS,
     ORGANIZATIONS,
     PARTICIPLE_CUES,
-    PERSON_ROLES,
     REFUSAL_WORDS,
     SPEECH,
     WEAK,
@@ -245,7 +245,7 @@ def _with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: 
     if b + 3 < hi and toks[b] == "," and toks[b + 1].isdigit() and len(toks[b + 1]) <= AGE_DIGITS \
             and toks[b + 2] == ",":
         b += 2  # "said Jakov Ristic, 52, a farmer in Nisko": an age, then the appositive
-    if b + 1 < hi and toks[b] == "," and (low[b + 1] in ("a", "an", "the") or low[b + 1] in PERSON_ROLES):
+    if b + 1 < hi and toks[b] == "," and (low[b + 1] in ("a", "an", "the") or low[b + 1] in APPOSITIVE_OPENERS):
         e = b + 1
         while e < hi and e - b < _APPOSITIVE and toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!"):
             e += 1

@@ -134,5 +134,7 @@ BUSINESS_NAMES = MENTION_WORDS["business_name_words"] | LEGAL_FORMS
 NAME_GENDER = sections("given_names_gender.txt")  # female / male: the gender a given name says
 GIVEN_NAMES = FEMALE | MALE | FIRST_NAMES  # every first name the lists know (the gendered lists hold a few more)
 TYPING = sections("typing.txt")
+# the first word of an appositive that needs no article: "said Jake Horowitz, editor in chief of Mic.com."
+APPOSITIVE_OPENERS = PERSON_ROLES | ROLE_NOUNS | TYPING["descriptor_words"] | TYPING["former_words"]
 # Plural common nouns of the training news (mined by model/training/common_nouns.py): "Hospitals" is no name.
 COMMON_PLURALS = words("common_plurals.txt")
