@@ -58,6 +58,10 @@ def one(text: str) -> Claim:
     ("“Rates will rise,” said Marta Olsen, chief economist at Nordbank.", "Marta Olsen, chief economist at Nordbank",
      "said"),
     ("“We are growing,” said Jake Horowitz, editor of the site.", "Jake Horowitz, editor of the site", "said"),
+    ("“It is a boost,” said Dean Baker, co-director of the Center.", "Dean Baker, co-director of the Center", "said"),
+    ("“Cities matter,” said Mitchell Moss, urban policy professor at NYU.",
+     "Mitchell Moss, urban policy professor at NYU", "said"),
+    ("“It is over,” said Tom Reed, in a statement.", "Tom Reed", "said"),  # no role noun: no appositive
     ("Ruiz, who opposed the plan, last week said the border was closed.", "Ruiz, who opposed the plan",
      "said"),
     ("A CNN/ORC poll in January shows the border was closed.", "A CNN/ORC poll", "shows"),

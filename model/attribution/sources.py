@@ -3,6 +3,7 @@ cue ('“...,” said Trump'), the subject of a participle, or the subject befor
 
 from __future__ import annotations
 
+from model.attribution.appositives import with_appositive
 from model.attribution.history import business_name
 from model.attribution.phrases import (
     CLOSE,
@@ -23,10 +24,9 @@ from model.attribution.phrases import (
     sentence_subject,
 )
 from model.attribution.records import Found
-from model.attribution.subjects import AGE_DIGITS, DOCUMENTS, HUMAN_PLURALS, NAMING, ROLE_HEADS, plausible, subject
+from model.attribution.subjects import DOCUMENTS, HUMAN_PLURALS, NAMING, ROLE_HEADS, plausible, subject
 from model.denial import NEGATIONS
 from model.lexicon import (
-    APPOSITIVE_OPENERS,
     ATTRIBUTION,
     BELIEF,
     BUSINESS_HEADS,
@@ -54,15 +54,12 @@ _IMPERSONAL = ATTRIBUTION["impersonal"]
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _TAIL_WORDS = 8  # words after an inverted source that still belong to it: "said one GOP source in the room."
 _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech participle: "Hillary Clinton asking"
-_APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patrick McGinley, a law professor at WVU."
 _MESSAGES = ATTRIBUTION["messages"]
 _MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
 _INTERROGATED = ATTRIBUTION["interrogated"]
 _OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"
 _POSSESSIVE = ("'s", "’s")
 _CLOSE = frozenset(("close", "loyal", "allied", "familiar"))  # "a person close to the talks": the person is the head
-_NAME_AFTER = 4  # capitalised words of a name after a description: 'said one mother, Grace Banda.'
-_CLAUSE_END = frozenset((".", ",", ";", "”", '"', "''", "?", "!"))
 _CLOSING = frozenset(("say", "add", "state", "report", "announce"))  # the cues of a closing "..., it said."
 _CLOSING_TAIL = 6  # tokens after such a cue to the sentence's end: "said in a statement on Tuesday."
 _BODY_REACH = 4  # tokens of "The <modifiers> <body>" opening such a sentence: "The state oil company"
@@ -97,7 +94,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
             if e >= hi or toks[e] in (".", ","):
                 src = (src[0], e)  # "said one GOP source in the room."
         if src and _inverted_ok(toks, low, src, hi, plain=j >= lo and not _after_quote(toks, j)):
-            return Found((i, b), _with_appositive(toks, low, src, hi), lemma, kind, True)
+            return Found((i, b), with_appositive(toks, low, src, hi), lemma, kind, True)
     if low[i].endswith("ing") and not passive:
         if j >= lo and toks[j] == "," and low[i] in PARTICIPLE_CUES and (b >= hi or low[b] != "to"):
             return Found((i, b), None, lemma, kind, False, participle=True)  # "..., saying": the subject speaks
@@ -237,27 +234,6 @@ def _after_comma(toks: list[str], a: int) -> bool:
     while k > 0 and a - k < _COMMA_REACH and toks[k][:1].islower() and is_word(toks[k]):
         k -= 1
     return k >= 0 and toks[k] == ","
-
-
-def _with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
-    """'said Patrick McGinley, a law professor at WVU.': the appositive after the name belongs to the mention."""
-    a, b = src
-    if b + 3 < hi and toks[b] == "," and toks[b + 1].isdigit() and len(toks[b + 1]) <= AGE_DIGITS \
-            and toks[b + 2] == ",":
-        b += 2  # "said Jakov Ristic, 52, a farmer in Nisko": an age, then the appositive
-    if b + 1 < hi and toks[b] == "," and (low[b + 1] in ("a", "an", "the") or low[b + 1] in APPOSITIVE_OPENERS):
-        e = b + 1
-        while e < hi and e - b < _APPOSITIVE and toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!"):
-            e += 1
-        return (a, e)
-    if b + 2 < hi and toks[b] == "," and toks[b - 1][:1].islower() and is_cap(toks[b + 1]):
-        e = b + 1  # 'said one mother, Grace Banda.': the description's name, which ends the clause
-        while e < hi and e - b <= _NAME_AFTER and (is_cap(toks[e]) or (toks[e] == "." and len(toks[e - 1]) == 1)):
-            e += 1
-        names = low[b + 1:e]
-        if e - b > 2 and (e == hi or toks[e] in _CLAUSE_END) and not (set(names) & (WEEKDAYS | MONTHS)):
-            return (a, e)
-    return src
 
 
 def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int, plain: bool) -> bool:
