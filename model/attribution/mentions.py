@@ -53,13 +53,18 @@ class Mention:
 def words_of(text: str) -> list[str]:
     """The mention's tokens (``model.text.TOKEN``), a title, abbreviation or initial keeping its period
     ("Sen.", "Inc.", "J.") as the TITLES and other list lookups spell them; the reporter's part cut off."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the text; resolution asks for one mention's words again and again
+def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
     for w in TOKEN.findall(text):
         if w == "." and out and _takes_dot(out[-1]):
             out[-1] += "."
         else:
             out.append(w)
-    return without_reporter(out)
+    return tuple(without_reporter(out))
 
 
 def _takes_dot(prev: str) -> bool:
