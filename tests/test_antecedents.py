@@ -155,3 +155,12 @@ def test_a_person_named_by_a_given_name_alone_is_an_antecedent():
     claims = extract([Document(id="a", text=text)])
     she = next(c for c in claims if c.source is not None and c.source.text == "she")
     assert she.source.resolved is not None and "Schlafly" in she.source.resolved.text
+
+
+def test_a_title_case_headline_run_is_no_name():
+    """"Hillary Clinton Goes After Donald Trump" is a headline's words, not a name a later "she" can take: no
+    name holds a capitalised "After", "And" or "To"."""
+    from model.attribution.names import name_mentions
+
+    text = "Hillary Clinton Goes After Donald Trump On Taxes\n\nShe said the plan was unfair. Sen. Ann Lee agreed."
+    assert [span.text for span, _ in name_mentions(text)] == ["Sen. Ann Lee"]

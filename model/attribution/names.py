@@ -31,6 +31,7 @@ _MODIFIER_WORD = re.compile(r"[A-Za-z][a-z-]{1,20}")  # "former", "Florida": a w
 _WORD = re.compile(r"\S+")
 _NOT_MODIFIER = GRAMMAR["articles"] | GRAMMAR["mention_tail"] | GRAMMAR["clause_openers"] | GRAMMAR["conjunctions"]
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,.;:()“”\"]{2,60},")
+_HEADLINE_WORDS = GRAMMAR["headline_words"]
 DESCRIBED_WINDOW = 100  # characters before a name looked at for its description
 MODIFIERS = 3  # words before the role noun at most: "deputy editorial page editor", "former Florida governor"
 
@@ -61,6 +62,8 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
                 if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")}
     out = []
     for m in _NAME_RUN.finditer(text):
+        if not _HEADLINE_WORDS.isdisjoint(m.group(0).lower().split()[1:]):
+            continue  # a Title Case headline's words, not a name
         mention = classify(m.group(0))
         first = m.group(0).split()[0].lower()
         looks = mention.kind == "named_organization" or (mention.kind == "named_person" and (
