@@ -359,6 +359,13 @@ def test_a_subordinate_clause_between_subject_and_cue_is_crossed(text, source):
     assert one(text).source.text == source
 
 
+@pytest.mark.parametrize("clause", [", when asked,", ", when,", " , while ,"])
+def test_a_chain_of_subordinate_clauses_costs_no_recursion(clause):
+    """Thousands of inserted clauses before a cue (hostile text) are looked across one at a time: the subject
+    search never recurses clause by clause (it once raised RecursionError here)."""
+    assert claims("Officials" + clause * 3000 + " said the plan was over.")
+
+
 @pytest.mark.parametrize("text", [
     "Prices fell sharply on Monday, and analysts, said the slump would last.",
     "The success of the campaign in both Iowa and Ohio, while spending little, shows that it is strong.",

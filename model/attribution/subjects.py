@@ -68,10 +68,15 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         head = np_before(toks, low, src[0] - 3, lo)  # "Officials contacted by Reuters said": the officials speak
         if head is not None and low[head[0]] not in SUBJECT_PRONOUNS:
             return (head[0], src[1]), None
+    return src, _antecedent(toks, low, src, lo)
+
+
+def _antecedent(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
+    """What a relative pronoun source refers to: "Bret Stephens, who ... said": the phrase before it."""
     if src and low[src[0]] in ("who", "which") and src[0] - 1 >= lo:
         k = _before_dashes(toks, src[0] - 1 - (toks[src[0] - 1] == ","), lo)
-        return src, np_before(toks, low, k, lo)
-    return src, None
+        return np_before(toks, low, k, lo)
+    return None
 
 
 def _document_by(toks: list[str], low: list[str], src: tuple[int, int] | None,
@@ -192,13 +197,14 @@ def _before_subordinate(toks: list[str], low: list[str], k: int, lo: int):
     object; not before "as well as"."""
     if low[k + 2] == "well":
         return None, None
-    src, antecedent = subject(toks, low, k - 1, k - 1, lo)
+    # the subject right before the clause, not across another one: a chain of clauses costs no recursion
+    src = _relative_before(toks, low, k - 1, lo) or np_before(toks, low, k - 1, lo)
     if src is None or (src[0] > lo and low[src[0] - 1] in _OBJECT_BEFORE):
         return None, None
     first, head = low[src[0]], low[src[1] - 1]
     if not (is_cap(toks[src[0]]) or first in DETERMINERS or first in RELATIVE or personish(head)):
         return None, None
-    return src, antecedent
+    return src, _antecedent(toks, low, src, lo)
 
 
 def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
