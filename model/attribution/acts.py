@@ -9,6 +9,7 @@ lexicon: the subject must open the sentence (or its clause after an opening phra
 
 from __future__ import annotations
 
+from model.attribution.cues import before_movement
 from model.attribution.phrases import DETERMINERS, OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word
 from model.attribution.records import QUOTED, Found, Sentence
 from model.attribution.sources import interrogation
@@ -24,7 +25,6 @@ _HAVE = GRAMMAR["have_acts"]
 _DO = GRAMMAR["do_acts"]
 _AUX = _BE | _HAVE | _DO
 _SENTENCE_AUX = GRAMMAR["auxiliaries"]
-_MOVEMENT = GRAMMAR["movement_verbs"]
 _DEGREE = GRAMMAR["degree"]
 _SPEAKER_PRONOUNS = GRAMMAR["speaker_pronouns"]
 _IN_SUBJECT = ATTRIBUTION["subject_joiners"]
@@ -102,7 +102,7 @@ def subject_acts(toks: list[str], low: list[str], in_quote: list[bool], open_cla
         cue = _verb_group(toks, low, v, in_quote, open_class)
         if cue is None:
             continue
-        if cue[1] < len(low) and low[cue[1]] in _MOVEMENT:
+        if before_movement(low, cue[1]):
             return []  # "Brannock shares rose": a noun, and a market's move, no act
         if low[cue[1] - 1].startswith("question") and interrogation(toks, low, cue[1], len(toks)):
             return []  # "Detectives questioned the driver for six hours"

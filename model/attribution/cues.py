@@ -83,10 +83,10 @@ def _modifies_role_noun(low: list[str], i: int, hit: tuple[int, str, str]) -> bo
 _MOVEMENT = GRAMMAR["movement_verbs"]
 
 
-def _noun_before_verb(low: list[str], hit: tuple[int, str, str]) -> bool:
-    """"Norrhall shares fell", "its reports rose": a cue word right before a verb that only follows a noun is that
-    noun (a cue's content never opens with a finite verb)."""
-    return hit[0] < len(low) and low[hit[0]] in _MOVEMENT
+def before_movement(low: list[str], k: int) -> bool:
+    """"Norrhall shares fell", "its reports rose": a cue word ending before k, where a verb that only follows a
+    noun stands, is that noun (a cue's content never opens with a finite verb); the act proposal asks it too."""
+    return k < len(low) and low[k] in _MOVEMENT
 
 
 def _frame_end(low: list[str], lo: int, hi: int) -> int:
@@ -117,7 +117,7 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         if hit is None and low[i] in _POLL_HEADS:
             poll = _poll_after(toks, low, i)
             hit = (i + 1, low[i], "relay") if poll else None  # the poll or estimate is the source
-        if hit is None or _modifies_role_noun(low, i, hit) or _noun_before_verb(low, hit):
+        if hit is None or _modifies_role_noun(low, i, hit) or before_movement(low, hit[0]):
             continue
         b, lemma, kind = hit
         found = attach(toks, low, i, b, lemma, kind, lo, hi)

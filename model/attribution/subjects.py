@@ -183,7 +183,7 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
         if low[k + 1] in _SUBORDINATORS:  # "A resident who knew him, when asked, said": the subject before it
             return _before_subordinate(toks, low, k, lo)
         head = np_before(toks, low, k - 1, lo)
-        if head is not None and (is_cap(toks[head[0]]) or low[head[0]] in DETERMINERS or personish(low[head[1] - 1])):
+        if head is not None and _reads_as_subject(toks, low, head):
             if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _INSERTED_CLAUSE:
                 return head, None  # "Forbes, however, says", "Clinton, at a later press gaggle, said": not the mention
             return (_appositive_start(toks, low, head[0], lo), j), None  # the appositive belongs to the mention
@@ -193,18 +193,23 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
 
 def _before_subordinate(toks: list[str], low: list[str], k: int, lo: int):
     """The subject before a subordinate clause inserted at comma ``k`` ("Obama, after meeting the families,
-    said"), when it reads as one: a name, a determined phrase, people, or a relative pronoun, not a preposition's
-    object; not before "as well as"."""
+    said"), when it reads as one (``_reads_as_subject``, or a relative pronoun), not a preposition's object; not
+    before "as well as"."""
     if low[k + 2] == "well":
         return None, None
     # the subject right before the clause, not across another one: a chain of clauses costs no recursion
     src = _relative_before(toks, low, k - 1, lo) or np_before(toks, low, k - 1, lo)
     if src is None or (src[0] > lo and low[src[0] - 1] in _OBJECT_BEFORE):
         return None, None
-    first, head = low[src[0]], low[src[1] - 1]
-    if not (is_cap(toks[src[0]]) or first in DETERMINERS or first in RELATIVE or personish(head)):
+    if not (low[src[0]] in RELATIVE or _reads_as_subject(toks, low, src)):
         return None, None
     return src, _antecedent(toks, low, src, lo)
+
+
+def _reads_as_subject(toks: list[str], low: list[str], span: tuple[int, int]) -> bool:
+    """A phrase before an inserted clause that can be its sentence's subject: a name, a determined phrase or
+    people ("Afkham", "The ministry", "officials")."""
+    return is_cap(toks[span[0]]) or low[span[0]] in DETERMINERS or personish(low[span[1] - 1])
 
 
 def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
