@@ -14,6 +14,7 @@ many words ("a hoax", "not true", "no evidence", "denied the reports");
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -108,7 +109,8 @@ class Analysis:
     denial: bool
 
 
-def analyse(claim: Claim) -> Analysis:
+def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS) -> Analysis:
+    """What linking reads of a claim (``keys``: the debunking keys worth looking for, see ``keys_in``)."""
     visible = _visible_text(claim).lower().replace("’", "'")
     words = WORD.findall(visible)
     content = frozenset(filter(None, map(term, words)))
@@ -116,7 +118,7 @@ def analyse(claim: Claim) -> Analysis:
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
     source = frozenset(filter(None, map(term, _words(claim.source.text)))) if inside else frozenset()
     negated = not NEGATION.isdisjoint(words) or "n't" in visible
-    return Analysis(content, content | source, negated, is_denial(claim))
+    return Analysis(content, content | source, negated, is_denial(claim, keys))
 
 
 def content_terms(claim: Claim) -> list[str]:
@@ -124,7 +126,14 @@ def content_terms(claim: Claim) -> list[str]:
     return sorted(analyse(claim).content)
 
 
-def is_denial(claim: Claim) -> bool:
+def keys_in(claims: Sequence[Claim]) -> tuple[str, ...]:
+    """The debunking keys present anywhere in these claims' texts: the only ones a claim among them can hold.
+    One scan of the whole request per key, then each claim scans for these few, not for every key."""
+    everything = "\n".join(c.text.lower() for c in claims)
+    return tuple(k for k in DEBUNKING_KEYS if k in everything)
+
+
+def is_denial(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS) -> bool:
     """Denies another claim: a denial cue with the engine's "denies" stance ("dismissed", "rejected"), or
     debunking in so many words ("a hoax", "not true", "no evidence"). A merely negated statement ("it's not
     about money") is not a denial here; linking treats it as opposite polarity instead."""
@@ -132,6 +141,6 @@ def is_denial(claim: Claim) -> bool:
         return True
     # A plain substring scan first (C speed): the phrase pattern is slow to try at every word of every sentence.
     low = claim.text.lower()
-    if not any(k in low for k in DEBUNKING_KEYS) or not DEBUNKING.search(claim.text):
+    if not any(k in low for k in keys) or not DEBUNKING.search(claim.text):
         return False
     return claim.stance == "denies" or not NOT_DENIAL.search(claim.text)  # "did not deny" denies nothing

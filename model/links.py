@@ -62,7 +62,7 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
-from model.content import Analysis, analyse
+from model.content import Analysis, analyse, keys_in
 from model.pointers import with_pointed_denials
 from model.types import Claim, Links
 
@@ -314,7 +314,8 @@ def link(claims: Sequence[Claim]) -> list[Links]:
         return []
     n = len(claims)
     # A refusal ("declined to comment") asserts nothing: it neither corroborates nor denies, nor is linked.
-    found = [analyse(c) if c.stance != "declines" else _SILENT for c in claims]
+    keys = keys_in(claims)
+    found = [analyse(c, keys) if c.stance != "declines" else _SILENT for c in claims]
     denial = np.array([f.denial for f in found], dtype=bool)
     negative = denial | np.array([f.negated for f in found], dtype=bool)
     key = _codes([source_key(c) for c in claims])
