@@ -155,6 +155,23 @@ def test_declined_to_comment_is_not_a_denial():
                               stance="denies"))
 
 
+_PHRASES = ["The ministry said", "the reports were", "not true", "a hoax", "UNTRUE", "no evidence", "denied",
+            "Fake", "the story", "was a joke", "it rained", "prank", "real", "ΟΔΟΣ", "\n", ""]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(_PHRASES), max_size=6).map(" ".join), min_size=1, max_size=5),
+       st.sampled_from(["asserts", "denies"]))
+def test_a_request_keys_decide_denials_as_all_keys_do(texts, stance):
+    """Looking only for the debunking keys present in the request's claims decides every claim as the full
+    list does: a key absent from the request is absent from each of its claims."""
+    from model.content import keys_in
+
+    claims = [make(t or "-", number=k, stance=stance) for k, t in enumerate(texts)]
+    keys = keys_in(claims)
+    assert [is_denial(c, keys) for c in claims] == [is_denial(c) for c in claims]
+
+
 def test_content_terms_leave_out_source_and_cue():
     c = seed_claims()[3]
     terms = content_terms(c)
