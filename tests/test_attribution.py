@@ -778,6 +778,20 @@ def test_roles_of_border_agencies_and_unions(text, role):
     assert one(text).role == role
 
 
+@pytest.mark.parametrize(("text", "kind", "role"), [
+    ("Detective Superintendent Claire Holt said officers were keeping an open mind.", "named_person", "official"),
+    ("Chief Constable Sara Thornton said the force would review the footage.", "named_person", "official"),
+    ("Sgt. Tom Burke said the road would stay closed overnight.", "named_person", "official"),
+    ("A detective involved in the case said the suspect had fled.", "anonymous", "official"),
+    ("Detectives said they were hunting a man seen near the warehouse.", "anonymous", "official"),
+    ("State troopers said the driver had been killed.", "anonymous", "official"),
+])
+def test_police_ranks_are_officials(text, kind, role):
+    # A police rank before a name or alone speaks for the force (the sourcing guideline's police).
+    c = one(text)
+    assert (c.kind, c.role) == (kind, role)
+
+
 @pytest.mark.parametrize(("text", "source"), [
     ("The Bank of England raised interest rates, saying inflation remained too high.", "The Bank of England"),
     ("Friends of the singer have come forward and state that she is alive.", "Friends of the singer"),

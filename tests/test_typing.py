@@ -594,6 +594,26 @@ def test_a_plural_of_people_by_its_ending_is_a_described_group(text, kind):
     assert c.kind == kind
 
 
+@pytest.mark.parametrize("text", [
+    "Inspectors said the plant had been evacuated.",  # the regular plural of a listed role noun
+    "Detectives said they were hunting a man seen near the warehouse.",
+    "Troopers said the driver had been killed.",
+    "Representatives of the firm said the plant would close.",
+])
+def test_the_plural_of_a_role_noun_opening_a_sentence_is_a_described_group(text):
+    """Capitalised only because it opens the sentence: people described, not a person or a body."""
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.kind == "anonymous"
+
+
+def test_regular_plurals_of_people_nouns():
+    from model.lexicon import PEOPLE_PLURALS, plural
+
+    assert [plural(w) for w in ("detective", "deputy", "policeman", "wife", "coach", "boss")] == [
+        "detectives", "deputies", "policemen", "wives", "coaches", "bosses"]
+    assert {"detectives", "inspectors", "officials", "residents"} <= PEOPLE_PLURALS
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("Skylane Airways said flights would resume.", "named_organization"),  # a business's word ends the name
     ("The country's biggest carrier, Skylane Airways, said flights would resume.", "named_organization"),

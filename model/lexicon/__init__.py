@@ -110,8 +110,27 @@ FEMALE = words("names_female.txt")
 MALE = words("names_male.txt")
 SENTENCE_OPENERS = {w.capitalize() if w != "i" else "I" for w in lines("sentence_openers.txt")}
 ROLE_NOUNS = words("role_nouns.txt")
-# Plurals of the people the role lexicons name ("survivors", "officials"): a capitalised one opens a described group
-PEOPLE_PLURALS = frozenset(w for w in WITNESS | PERSON_ROLES | ROLE_NOUNS if w.endswith("s"))
+
+
+def plural(noun: str) -> str:
+    """The regular English plural of a noun ("detective" -> "detectives", "deputy" -> "deputies", "policeman" ->
+    "policemen", "wife" -> "wives"); irregular ones are listed in the lexicons themselves."""
+    if noun.endswith("man"):
+        return noun[:-3] + "men"
+    if noun.endswith("fe"):
+        return noun[:-2] + "ves"
+    if noun.endswith("y") and noun[-2:-1] not in ("a", "e", "o", "u"):
+        return noun[:-1] + "ies"
+    if noun.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+# Plurals of the people the role lexicons name ("survivors", "officials", "detectives"): a capitalised one opens a
+# described group. Listed plurals, and the regular plural of every one-word singular.
+_PEOPLE_NOUNS = WITNESS | PERSON_ROLES | ROLE_NOUNS
+PEOPLE_PLURALS = frozenset(w for w in _PEOPLE_NOUNS if w.endswith("s")) | frozenset(
+    plural(w) for w in _PEOPLE_NOUNS if w.isalpha() and not w.endswith("s"))
 COUNTRIES = words("countries.txt")
 
 # Closed-class words, the attribution grammar's own words, and the words that type and resolve mentions.
