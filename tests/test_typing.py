@@ -606,6 +606,17 @@ def test_the_plural_of_a_role_noun_opening_a_sentence_is_a_described_group(text)
     assert c.kind == "anonymous"
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Local media reported that at least 40 contacts were being traced.", "anonymous"),  # where, not who
+    ("Foreign media said the talks had collapsed.", "anonymous"),
+    ("The Regional Health Department said nine patients were infected.", "named_organization"),  # a name
+    ("The Social Security Administration said the payments would resume.", "named_organization"),
+])
+def test_a_place_word_before_media_describes_outlets(text, kind):
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.kind == kind
+
+
 def test_regular_plurals_of_people_nouns():
     from model.lexicon import PEOPLE_PLURALS, plural
 
