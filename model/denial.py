@@ -56,8 +56,11 @@ NOT_DENIAL = re.compile(r"(?:\b" + alternation(set(W["not_denial_phrases"]) - _C
                         + r")\s+(?:\w+\s+){0,2}" + alternation(forms(["deny"]) | W["non_answers"]) + r"\b",
                         re.IGNORECASE)
 NOT_DENIAL_KEYS = forms(["deny"]) | W["non_answers"]
-# "could deny them permits" refuses, "dismissed Estonia as ..." belittles: neither rejects a claim.
+# "could deny them permits" refuses, "rejected his appeal" decides, "dismissed Estonia as ..." belittles: none
+# rejects a claim.
 NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alternation(W["other_sense"]) + r"|\b"
+                           + alternation(VERB_FORMS) + r"\s+(?:[\w’'-]+\s+){0,2}" + alternation(W["decision_objects"])
+                           + r"\b|\b"
                            + alternation(forms(W["belittling"])) + r"\s+(?!" + alternation(W["determiners"])
                            + r"?\s*" + alternation(CLAIM_NOUNS) + r"\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
 # A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked", "That's

@@ -33,6 +33,7 @@ def stances(text: str) -> list[str]:
     "“I don't buy that explanation,” the inspector said.",  # a believer's disbelief
     "The firm denied the report and said production would continue.",  # joined by "and": both deny
     "The railway operator said it had received no such complaints.",  # "no such" points back and negates
+    "The election board on Monday rejected both objections.",  # objections claim something: rejected as wrong
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
@@ -54,6 +55,9 @@ def test_denials(text):
     "“We will not give up,” the fishermen's union said.",  # a negation aimed at no claim
     "Don't buy a single ticket more than you need, the organisers said.",  # an imperative, not disbelief
     "The minister said the pier would not reopen until June.",
+    "The Supreme Court upheld the sentence on Tuesday, rejecting his appeal.",  # a decision on a request
+    "The board rejected a request by the campaign to extend the deadline.",
+    "The ministry rejected the union's demands for a pay rise.",
 ])
 def test_non_denials(text):
     assert "denies" not in stances(text), [(c.text, c.stance) for c in claims(text)]
