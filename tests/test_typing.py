@@ -617,6 +617,18 @@ def test_a_place_word_before_media_describes_outlets(text, kind):
     assert c.kind == kind
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Television footage showed houses submerged up to their roofs.", "anonymous"),  # the capital is the sentence's
+    ("Satellite images showed the damage to the port.", "anonymous"),
+    ("Footage aired by state television showed the damage.", "anonymous"),
+    ("Time magazine reported that the deal was close.", "named_organization"),  # a capitalised name, then a head
+    ("Shell said profits had doubled.", "named_organization"),  # one word: the typer's to read
+])
+def test_a_common_word_capitalised_as_the_sentence_opens_names_no_one(text, kind):
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.kind == kind
+
+
 def test_regular_plurals_of_people_nouns():
     from model.lexicon import PEOPLE_PLURALS, plural
 

@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from model.attribution.gender import gender_of, name_gender
-from model.attribution.name_words import BODY_WORDS, TITLE_WORDS, acronym, business, described_group, titled_person
+from model.attribution.name_words import (
+    BODY_WORDS,
+    TITLE_WORDS,
+    acronym,
+    business,
+    described_group,
+    is_capitalised,
+    titled_person,
+)
 from model.attribution.phrases import first_conjunct, without_reporter
 from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
 from model.attribution.role_words import role_of
@@ -70,10 +78,6 @@ def _tokens(text: str) -> tuple[str, ...]:
 def _takes_dot(prev: str) -> bool:
     """A period right after this word belongs to it: an initial or a listed title or abbreviation."""
     return (len(prev) == 1 and prev.isalpha()) or (prev[-1:] != "." and prev.lower() + "." in ABBREVIATIONS)
-
-
-def is_capitalised(w: str) -> bool:
-    return w[:1].isupper() or (w[:1].isdigit() and len(w) > 1 and w[-1:].isupper())
 
 
 def core_of(ws: list[str]) -> list[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from model.lexicon import (
     BUSINESS_NAMES,
     COMMON_PLURALS,
+    COMMON_WORDS,
     COUNTRIES,
     GIVEN_NAMES,
     GRAMMAR,
@@ -29,6 +30,17 @@ BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a 
 _NOT_PERSON_NAME = BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"}
 _DETERMINERS = GRAMMAR["articles"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
+
+
+def is_capitalised(w: str) -> bool:
+    return w[:1].isupper() or (w[:1].isdigit() and len(w) > 1 and w[-1:].isupper())
+
+
+def capitalised_as_opener(ws: list[str]) -> bool:
+    """No capital but, maybe, a common word opening the mention ("Satellite images", "Television footage", "this
+    report"): the capital is the sentence's, not a name's (``common_words.txt``: words the news writes in lower
+    case)."""
+    return bool(ws) and ws[0].lower() in COMMON_WORDS and not any(is_capitalised(w) for w in ws[1:])
 
 
 def business(run: list[str]) -> bool:

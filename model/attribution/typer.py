@@ -19,6 +19,7 @@ from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, no_evidence, rows
 from model.attribution.mentions import Mention, appositive_name, classify, core_of, head_chunk, words_of
+from model.attribution.name_words import capitalised_as_opener
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
@@ -57,6 +58,8 @@ def stage(doc: Doc, model: object | None) -> None:
         kind = str(kinds[key])
         if kind == "named_organization" and _describes_a_person(before):
             continue  # "The minister said", "the Texas senator said": a person, whatever the capitals suggest
+        if kind != "anonymous" and _unnamed_opener(before):
+            continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
         kind = "anonymous" if _unnamed(before) else kind
         if kind == "named_person" and before.source.text.lower() in _IT:
             kind = "named_organization"  # "Velmar expects sales to fall, it said": "it" is never a person
@@ -97,6 +100,13 @@ def _describes_a_person(r: Resolution) -> bool:
     return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
             and ws[-1].lower() in PERSON_ROLES
             and not any(POSSESSIVE.search(w) or w.lower() in _PRODUCED_BY for w in ws))
+
+
+def _unnamed_opener(r: Resolution) -> bool:
+    """The rules read no name where the one capital is a common word opening the source: exact, as a name holds
+    a word the news capitalises ("Satellite images" is no body's, "Shell" alone stays the typer's)."""
+    return r.mention is not None and r.mention.kind == "anonymous" and capitalised_as_opener(
+        words_of((r.source.resolved or r.source).text))
 
 
 def _unnamed(r: Resolution) -> bool:

@@ -157,3 +157,4 @@ TYPING = sections("typing.txt")
 APPOSITIVE_OPENERS = PERSON_ROLES | ROLE_NOUNS | TYPING["descriptor_words"] | TYPING["former_words"]
 # Plural common nouns of the training news (mined by model/training/common_nouns.py): "Hospitals" is no name.
 COMMON_PLURALS = words("common_plurals.txt")
+COMMON_WORDS = words("common_words.txt")

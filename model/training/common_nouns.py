@@ -1,4 +1,5 @@
-"""Plural nouns the training news writes in lower case -> ``model/lexicon/common_plurals.txt``.
+"""Plural nouns and common words the training news writes in lower case -> ``model/lexicon/common_plurals.txt``,
+``common_words.txt``.
 
     python -m model.training.common_nouns
 
@@ -26,6 +27,7 @@ from model.training.scoreboard import POLNEAR, SHARED
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "model" / "lexicon" / "common_plurals.txt"
+WORDS_OUT = ROOT / "model" / "lexicon" / "common_words.txt"
 EMERGENT = SHARED / "data" / "emergent" / "stories-train.jsonl"
 MIN_LOWER = 3  # lower-case uses: fewer may be a typo or a quoted title
 MAX_CAPITALISED = 0.25  # share of lone capitalised uses a common noun may have ("Democrats": most of them)
@@ -59,10 +61,14 @@ def _alone(text: str, words: list[re.Match[str]], k: int) -> bool:
     return not any(n[0].isupper() for n in neighbours)
 
 
-def plurals(lower: Counter[str], capitalised: Counter[str]) -> list[str]:
+def common(lower: Counter[str], capitalised: Counter[str]) -> list[str]:
+    """Words the news writes in lower case, seldom capitalised alone inside a sentence."""
     return sorted(w for w, n in lower.items()
-                  if len(w) >= MIN_LENGTH and w.endswith("s") and not w.endswith("ss") and n >= MIN_LOWER
-                  and capitalised[w] <= MAX_CAPITALISED * n)
+                  if len(w) >= MIN_LENGTH and n >= MIN_LOWER and capitalised[w] <= MAX_CAPITALISED * n)
+
+
+def plurals(lower: Counter[str], capitalised: Counter[str]) -> list[str]:
+    return [w for w in common(lower, capitalised) if w.endswith("s") and not w.endswith("ss")]
 
 
 def emergent_bodies() -> list[str]:
@@ -84,7 +90,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: PolNeAR and Emergent are expected in {SHARED.name}/data beside the repo")
         return 0
     polnear, emergent = training_texts(), emergent_bodies()
-    found = plurals(*count(polnear + emergent))
+    counts = count(polnear + emergent)
+    found = plurals(*counts)
     head = [f"# Plural common nouns of the training news ({len(polnear)} PolNeAR train articles without the team",
             f"# holdouts, {len(emergent)} Emergent train bodies without the team holdout): written in lower case at",
             f"# least {MIN_LOWER} times and capitalised alone inside a sentence at most {MAX_CAPITALISED:.0%} as",
@@ -93,6 +100,16 @@ def main(argv: list[str] | None = None) -> int:
             "# groups (model/attribution/mentions.py) and the typer's common_plural features read this list."]
     args.out.write_text("\n".join(head + found) + "\n", encoding="utf-8")
     print(f"{len(found)} plurals -> {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    words = common(*counts)
+    out = args.out.with_name(WORDS_OUT.name)
+    out.write_text("\n".join([
+        f"# Common words of the same training news, by the same counts (lower case at least {MIN_LOWER} times,",
+        f"# capitalised alone inside a sentence at most {MAX_CAPITALISED:.0%} as often), any part of speech.",
+        "# Written by `python -m model.training.common_nouns`; do not edit by hand. A source whose only",
+        "# capital is a listed word opening it (\"Satellite images\", \"Television footage\") names no one: the",
+        "# typer keeps the rules' anonymous answer for it (model/attribution/typer.py).", *words]) + "\n",
+        encoding="utf-8")
+    print(f"{len(words)} common words -> {out.name}")
     return 0
 
 
