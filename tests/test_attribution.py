@@ -177,6 +177,17 @@ def test_hedges_and_their_exceptions():
     assert [h.text for h in one("The senator suggested that the bill was dead.").hedges] == ["suggested"]
 
 
+@pytest.mark.parametrize(("text", "hedged"), [
+    ("Researchers said adults who slept less were 30 percent more likely to develop heart disease.", False),
+    ("Researchers said smokers were three times more likely to die early.", False),  # a measured risk
+    ("Researchers said smokers were twice as likely to die early.", False),
+    ("Analysts said Smith was more likely to win than Jones.", True),  # the speaker's own estimate
+    ("Officials said the storm was likely to hit the coast on Friday.", True),
+])
+def test_a_measured_comparison_of_likelihood_is_no_hedge(text, hedged):
+    assert bool(one(text).hedges) is hedged
+
+
 def test_impersonal_passive_is_unattributed_and_hedged():
     c = one("It is believed that troops crossed the border.")
     assert c.kind == "unattributed" and c.source is None

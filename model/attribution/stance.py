@@ -17,6 +17,9 @@ _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for 
 _HEDGE_KEYS = frozenset(max(h.split(), key=len) for h in HEDGES)
 _COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
 _LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democratic|general)\b", re.IGNORECASE)
+# "30 percent more likely to", "three times as likely": a measured comparison of risk, not the speaker's doubt.
+_MEASURED = re.compile(r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|\btimes|\btwice|\bhalf)\s+(?:more|less|as)\s+$",
+                       re.IGNORECASE)
 # "so she could use", "You could dismiss": purpose and the generic "you" are no hedges of the content.
 _COULD_PURPOSE = re.compile(r"\b(?:so|so that|you)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "... and said", "... and quickly added"
@@ -47,7 +50,8 @@ def hedges(text: str, start: int, end: int, present: set[str] | None = None) -> 
             continue
         if w == "May" and (m.start() > start or _next_is_digit(text, m.end())):
             continue
-        if low == "likely" and _LIKELY_NOUN.match(text, m.end()):
+        if low == "likely" and (_LIKELY_NOUN.match(text, m.end()) or _MEASURED.search(text, max(start, m.start() - 30),
+                                                                                       m.start())):
             continue
         if low == "could" and _COULD_PURPOSE.search(text, max(start, m.start() - 30), m.start()):
             continue
