@@ -41,6 +41,22 @@ def test_refusals_decline(text):
     assert "declines" in stances(text), [(c.text, c.stance) for c in claims(text)]
 
 
+@pytest.mark.parametrize(("text", "source", "kind"), [
+    ("The Israeli military had no immediate comment on the rocket fire.", "The Israeli military", "named_organization"),
+    ("There was no immediate comment from the Israeli military.", "the Israeli military", "named_organization"),
+    ("A spokesman for the ministry had no comment.", "A spokesman for the ministry", "anonymous"),
+    ("There was no response from Harlow Chemicals to questions about the plant.", "Harlow Chemicals",
+     "named_organization"),
+])
+def test_a_non_answer_names_who_gave_it(text, source, kind):
+    """"X had no (immediate) comment", "no comment from X": the refusal is X's, reported with its source (the
+    shipped models on: the typer reads the body)."""
+    from model import extract
+
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.stance, c.source.text if c.source else None, c.kind) == ("declines", source, kind)
+
+
 @pytest.mark.parametrize("text", [
     "The senator refused to endorse the candidate.",  # refusing to do something
     "The party declined to rule out new elections.",

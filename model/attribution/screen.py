@@ -12,10 +12,12 @@ from __future__ import annotations
 from model.attribution.hashed import predict
 from model.attribution.records import Sentence
 from model.attribution.traits import sentence_traits
+from model.lexicon import NON_ANSWER_CUES
 
 # Candidates the rules read exactly, whatever PolNeAR's spans made of them: "X did not return calls seeking
-# comment" is X's refusal (``sources``), which the contract reports with its speaker.
-RULES_DECIDE = frozenset({"return"})
+# comment", "X had no immediate comment" are X's refusals (``sources``), which the contract reports with their
+# speaker.
+RULES_DECIDE = frozenset({"return", *NON_ANSWER_CUES})
 
 
 def stage(sents: list[Sentence], model: object | None) -> None:

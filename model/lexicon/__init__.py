@@ -90,7 +90,8 @@ WEAK = weak_forms("cues_speech.txt") | weak_forms("cues_belief.txt")
 INVERTED = words("cues_inverted.txt")
 OBJECT_VERBS = words("cues_object.txt")
 PARTICIPLE_CUES = words("cues_participle.txt")
-CUE_PHRASES = tuple(lines("cues_phrases.txt"))
+NON_ANSWER_CUES = tuple(lines("cues_non_answers.txt"))
+CUE_PHRASES = tuple(lines("cues_phrases.txt")) + NON_ANSWER_CUES
 
 HEDGES = tuple(lines("hedges.txt"))
 ANONYMITY_REASONS = tuple(lines("anonymity_reasons.txt"))
