@@ -256,6 +256,18 @@ def test_a_description_by_a_word_an_earlier_appositive_or_title_gave_names_that_
     assert again.kind == "named_person"
 
 
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("The Jordanian government said the pilot was dead. The Syrian government said he was alive.", None),
+    ("The French government said it would act. The U.S. government said it would not.", None),
+    ("The Halden Water Authority opened the gates. The authority said the villages had been warned.",
+     "The Halden Water Authority"),
+])
+def test_a_body_described_by_another_name_is_another_body(text, resolved):
+    # "The Syrian government" is no back-reference to "the Jordanian government": a modifier must fit.
+    _, again = claims(text)
+    assert (again.source.resolved.text if again.source.resolved else None) == resolved
+
+
 def test_a_possessive_pronoun_owning_a_statement_resolves_to_its_owner():
     # "His remarks", "its FEC reports": the possessor speaks through the document (the guideline's documents case).
     remarks = claims("FBI Director James Comey testified on Tuesday. His remarks suggested the inquiry was over.")[-1]

@@ -223,14 +223,14 @@ def _named_role(ws: list[str], history: History) -> str | None:
 
 
 def _same_kind(description: str, target: Known) -> bool:
-    """A body's description says of the earlier mention what its lower-case modifiers say ("central" of "the
-    central bank"), in that mention's words or its fullest form. People are left alone: "the Florida senator"
-    seldom repeats the state of "Sen. Marco Rubio"."""
+    """A body's description says of the earlier mention what its modifiers say ("central" of "the central bank",
+    "Syrian" of "the Syrian government"), in that mention's words or its fullest form. People are left alone:
+    "the Florida senator" seldom repeats the state of "Sen. Marco Rubio"."""
     chunk = head_chunk(words_of(description))
     if not chunk or chunk[-1].lower() not in ORGANIZATIONS:
         return True
     said = {w.lower() for w in words_of(target.span.text) + words_of(target.full.text)}
-    return all(w in said for w in chunk[:-1] if w.isalpha() and w.islower() and w not in _NOT_MODIFIERS)
+    return all(w.lower() in said for w in chunk[:-1] if w.isalpha() and w.lower() not in _NOT_MODIFIERS)
 
 
 def _follow(target: Known, history: History) -> Mention:
