@@ -20,6 +20,7 @@ _LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democ
 # "30 percent more likely to", "three times as likely": a measured comparison of risk, not the speaker's doubt.
 _MEASURED = re.compile(r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|\btimes|\btwice|\bhalf)\s+(?:more|less|as)\s+$",
                        re.IGNORECASE)
+_BEFORE_HEDGE = 30  # characters before a hedge read for what unmakes it: "30 percent more likely", "so she could"
 # "so she could use", "You could dismiss": purpose and the generic "you" are no hedges of the content.
 _COULD_PURPOSE = re.compile(r"\b(?:so|so that|you)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "... and said", "... and quickly added"
@@ -50,10 +51,10 @@ def hedges(text: str, start: int, end: int, present: set[str] | None = None) -> 
             continue
         if w == "May" and (m.start() > start or _next_is_digit(text, m.end())):
             continue
-        if low == "likely" and (_LIKELY_NOUN.match(text, m.end()) or _MEASURED.search(text, max(start, m.start() - 30),
-                                                                                       m.start())):
+        before = max(start, m.start() - _BEFORE_HEDGE)
+        if low == "likely" and (_LIKELY_NOUN.match(text, m.end()) or _MEASURED.search(text, before, m.start())):
             continue
-        if low == "could" and _COULD_PURPOSE.search(text, max(start, m.start() - 30), m.start()):
+        if low == "could" and _COULD_PURPOSE.search(text, before, m.start()):
             continue
         if low in ("appear", "appears", "appeared") and not _APPEAR_OK.match(text, m.end()):
             continue

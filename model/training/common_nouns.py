@@ -67,8 +67,9 @@ def common(lower: Counter[str], capitalised: Counter[str]) -> list[str]:
                   if len(w) >= MIN_LENGTH and n >= MIN_LOWER and capitalised[w] <= MAX_CAPITALISED * n)
 
 
-def plurals(lower: Counter[str], capitalised: Counter[str]) -> list[str]:
-    return [w for w in common(lower, capitalised) if w.endswith("s") and not w.endswith("ss")]
+def plurals(words: list[str]) -> list[str]:
+    """The plural nouns among the common words."""
+    return [w for w in words if w.endswith("s") and not w.endswith("ss")]
 
 
 def emergent_bodies() -> list[str]:
@@ -90,8 +91,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: PolNeAR and Emergent are expected in {SHARED.name}/data beside the repo")
         return 0
     polnear, emergent = training_texts(), emergent_bodies()
-    counts = count(polnear + emergent)
-    found = plurals(*counts)
+    words = common(*count(polnear + emergent))
+    found = plurals(words)
     head = [f"# Plural common nouns of the training news ({len(polnear)} PolNeAR train articles without the team",
             f"# holdouts, {len(emergent)} Emergent train bodies without the team holdout): written in lower case at",
             f"# least {MIN_LOWER} times and capitalised alone inside a sentence at most {MAX_CAPITALISED:.0%} as",
@@ -100,7 +101,6 @@ def main(argv: list[str] | None = None) -> int:
             "# groups (model/attribution/mentions.py) and the typer's common_plural features read this list."]
     args.out.write_text("\n".join(head + found) + "\n", encoding="utf-8")
     print(f"{len(found)} plurals -> {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
-    words = common(*counts)
     out = args.out.with_name(WORDS_OUT.name)
     out.write_text("\n".join([
         f"# Common words of the same training news, by the same counts (lower case at least {MIN_LOWER} times,",
