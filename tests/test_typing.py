@@ -425,6 +425,37 @@ def test_a_coordination_is_typed_by_who_is_named_first():
     assert c.kind == "anonymous"
 
 
+@pytest.mark.parametrize("text, source, kind", [
+    ("Edwards and others said they could not support Clinton.", "Edwards and others", "named_person"),
+    ("Murphy and other Democrats said the bill would fail.", "Murphy and other Democrats", "named_person"),
+    ("Carson, Fiorina and Huckabee said the debate was unfair.", "Carson, Fiorina and Huckabee", "named_person"),
+    ("Students and others said the fees were too high.", "Students and others", "anonymous"),
+    ("Others said the fees were too high.", "Others", "anonymous"),
+])
+def test_a_named_first_conjunct_makes_the_group_named(text: str, source: str, kind: str) -> None:
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.source.text, c.kind) == (source, kind)
+
+
+def test_a_list_is_one_source_only_where_it_opens_its_clause() -> None:
+    from model import extract
+    from model.types import Document
+    for text in ("In Iowa, Carson and Fiorina said the debate was unfair.",
+                 "Meanwhile, Carson and Fiorina said the debate was unfair."):
+        (c,) = extract([Document(id="t", text=text)])
+        assert c.source.text == "Carson and Fiorina"
+
+
+def test_a_pronoun_after_a_named_group_resolves_to_the_person() -> None:
+    from model import extract
+    from model.types import Document
+    text = "Stacey Edwards, 31, spoke first. Edwards and others said they would not vote. She said it was over."
+    last = extract([Document(id="t", text=text)])[-1]
+    assert last.source.resolved is not None and last.source.resolved.text == "Stacey Edwards"
+
+
 def test_a_reflexive_after_a_name_is_the_named_person():
     from model import extract
     from model.types import Document

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property
 
-from model.attribution.mentions import Mention, head_chunk, words_of
+from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
 from model.lexicon import (
     BUSINESS_HEADS,
     BUSINESS_NAMES,
@@ -239,6 +239,8 @@ def trimmed(text: str, span: Span, mention: Mention) -> Span:
     """A named person's mention without what follows the name ("Reza Marashi", not "... from the NIAC")."""
     if mention.kind != "named_person":
         return span
+    first = first_conjunct(span.text, words_of(span.text))  # "Edwards and others": Edwards is the person
+    span = Span(first, span.start, span.start + len(first)) if first else span
     chunk = head_chunk(words_of(span.text))
     if not chunk:
         return span

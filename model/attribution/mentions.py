@@ -16,7 +16,7 @@ from model.attribution.name_words import (
     is_capitalised,
     titled_person,
 )
-from model.attribution.phrases import first_conjunct, without_reporter
+from model.attribution.phrases import AND, CONJUNCT_OPENERS, without_reporter
 from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
 from model.attribution.role_words import role_of
 from model.lexicon import (
@@ -268,3 +268,13 @@ def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention
     if gender == "unknown" and ((head.endswith("s") and not head.endswith("ss")) or head in _PLURAL_HEADS):
         gender = "plural"
     return Mention("anonymous", role, entity, "individual" if individual else "group", gender, head)
+
+
+def first_conjunct(text: str, ws: list[str]) -> str:
+    """The text before "and"/"nor" when a determiner or "other(s)" follows ("Clinton and the State Department",
+    "Edwards and others", "Murphy and other Democrats"), else ""."""
+    for i in range(1, len(ws) - 1):
+        if ws[i].lower() in AND and ws[i + 1].lower() in CONJUNCT_OPENERS:
+            cut = text.find(f" {ws[i]} {ws[i + 1]}")
+            return text[:cut].rstrip(" ,") if cut > 0 else ""
+    return ""

@@ -75,3 +75,9 @@ def acronym(run: list[str]) -> bool:
     """"FBI", "U.N.", "NATO" name bodies; a longer capitalised word is a transcript's speaker ("WALLACE")."""
     word = run[0].replace(".", "") if len(run) == 1 else ""
     return len(word) >= 2 and word.isupper() and (len(word) <= 4 or word.lower() in MEDIA or word.lower() in OFFICIAL)
+
+
+def no_name(ws: list[str]) -> bool:
+    """The words name no one: no capital but the first word's, which is a body's common noun opening the
+    sentence ("Court filings", "Police records"), not a name ("Velmar filings")."""
+    return bool(ws) and ws[0].lower() in ORGANIZATIONS and not any(w[:1].isupper() for w in ws[1:])

@@ -55,8 +55,9 @@ LY_NOUNS = ATTRIBUTION["ly_nouns"]
 REPORTED_BY = ATTRIBUTION["reported_by"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 _NAME_WORDS_IN_STOP = GRAMMAR["name_function_words"]
-_AND = frozenset(("and", "nor"))
+AND = frozenset(("and", "nor"))
 _ARTICLES = GRAMMAR["articles"] - {"that", "this", "these", "those"}
+CONJUNCT_OPENERS = _ARTICLES | {"other", "others"}  # "Trump and his aides", "Edwards and others": X speaks
 POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 _TO_HEADS = ATTRIBUTION["to_heads"]
 _CLOSE_TO = frozenset({"close", "loyal", "allied", "next"})  # "those close to him"
@@ -121,7 +122,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
                 continue
             if k - 2 >= lo and low[k - 1] == "to" and low[k - 2] in _CLOSE_TO | _TO_HEADS:
                 continue  # "a person close to the talks", "aides to the governor": "to" is taken next round
-            if k - 2 >= lo and low[k - 1] in _AND and low[k] in _ARTICLES:
+            if k - 2 >= lo and low[k - 1] in AND and low[k] in CONJUNCT_OPENERS:
                 if low[k - 2] in SUBJECT_PRONOUNS and low[k - 2] != "that":
                     k -= 2  # "She and her aides": the pronoun opens the phrase
                     break
@@ -289,12 +290,3 @@ def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple
     if b - 1 > a and h in PEOPLE:
         return (b - 1, b)
     return None
-
-
-def first_conjunct(text: str, ws: list[str]) -> str:
-    """The text before "and"/"nor" when a determiner follows ("Clinton and the State Department"), else ""."""
-    for i in range(1, len(ws) - 1):
-        if ws[i].lower() in _AND and ws[i + 1].lower() in _ARTICLES:
-            cut = text.find(f" {ws[i]} {ws[i + 1]}")
-            return text[:cut].rstrip(" ,") if cut > 0 else ""
-    return ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 from model.attribution.phrases import (
     DETERMINERS,
     MONTHS,
+    OPENING_NON_SUBJECTS,
     PEOPLE,
     RELATIVE,
     REPORTED_BY,
@@ -17,7 +18,7 @@ from model.attribution.phrases import (
     is_word,
     np_before,
 )
-from model.lexicon import ATTRIBUTION, BELIEF, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH, TYPING
+from model.lexicon import ATTRIBUTION, BELIEF, COMMON_WORDS, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH, TYPING
 
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
@@ -44,6 +45,7 @@ _TIME_HEDGES = GRAMMAR["time_hedges"]
 _TIME_PREPOSITIONS = GRAMMAR["time_prepositions"]
 DOCUMENTS = TYPING["document_heads"]  # a document's head words: "report", "study", "records"
 NAMING = ATTRIBUTION["naming"]  # "a company called ...", "a staffer named ...": modifiers, not cues
+_NO_NAME = COMMON_WORDS | OPENING_NON_SUBJECTS  # capitalised only as a sentence opens: "Meanwhile", "In", "Women"
 
 
 def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool = False):
@@ -58,10 +60,11 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         return rel, None
     if toks[j] in (",", "—", "–"):
         return _across_clause(toks, low, j, lo)
-    if low[j] in _ALONE and (j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP):
+    alone = j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP
+    if low[j] in _ALONE and alone and not _joined(toks, low, j, lo):
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
-    src = _participle_modified(toks, low, src, lo) or src
+    src = _listed(toks, low, src, lo) or _participle_modified(toks, low, src, lo) or src
     if low[i] not in NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
         src = _document_by(toks, low, src, lo) or src
     if src and src[0] - 2 > lo and low[src[0] - 1] == "by" and low[src[0] - 2] in REPORTED_BY:
@@ -69,6 +72,32 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         if head is not None and low[head[0]] not in SUBJECT_PRONOUNS:
             return (head[0], src[1]), None
     return src, _antecedent(toks, low, src, lo)
+
+
+def _listed(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
+    """"Carson, Fiorina and Huckabee said": names listed before a coordination opening its clause are one source
+    with it (not "In Iowa, Carson and Fiorina said", nor "Meanwhile, ...": a common word's capital)."""
+    if src is None or not any(w in ("and", "&") for w in low[src[0]:src[1]]):
+        return None
+    a = src[0]
+    while a - 2 >= lo and toks[a - 1] == ",":
+        k = a - 1
+        while k - 1 >= lo and ((is_cap(toks[k - 1]) and low[k - 1] not in _NO_NAME) or toks[k - 1] == "."):
+            k -= 1
+        if k == a - 1:
+            break
+        a = k
+    opens = a == lo or not is_word(toks[a - 1])
+    if a == src[0] or not opens:
+        return None
+    return a, src[1]
+
+
+def _joined(toks: list[str], low: list[str], j: int, lo: int) -> bool:
+    """"Edwards and others", "students and others": a phrase joined to the quantifier, which the source takes
+    with it (the guideline reads the kind of such a group from its first conjunct)."""
+    return j - 2 >= lo and low[j - 1] == "and" and is_word(toks[j - 2]) and low[j - 2] not in STOP \
+        and low[j - 2] not in SUBJECT_PRONOUNS
 
 
 def _antecedent(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:

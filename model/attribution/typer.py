@@ -18,12 +18,13 @@ from model.attribution.entities import one_body, same_speaker
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, no_evidence, rows
-from model.attribution.mentions import Mention, appositive_name, classify, core_of, head_chunk, words_of
+from model.attribution.mentions import Mention, appositive_name, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import capitalised_as_opener
 from model.attribution.phrases import MONTHS, WEEKDAYS
+from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.attribution.role_words import POLLS, POSSESSIVE
+from model.attribution.role_words import POSSESSIVE
 from model.attribution.states import one_name, states
 from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
@@ -35,10 +36,8 @@ _HE = TYPING["he_pronouns"]
 _PRONOUNS = _HE | _IT
 _DOCUMENTS = TYPING["document_heads"]
 _BODIES = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]) - _DOCUMENTS
-_OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body inside the phrase: "a report by the office"
 _PRODUCED_BY = GRAMMAR["produced_by"]
-_DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
-_NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
+_OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body inside the phrase: "a report by the office"
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -60,6 +59,8 @@ def stage(doc: Doc, model: object | None) -> None:
             continue  # "The minister said", "the Texas senator said": a person, whatever the capitals suggest
         if kind != "anonymous" and _unnamed_opener(before):
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
+        if kind == "anonymous" and _conjoined(before):
+            continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
         kind = "anonymous" if _unnamed(before) else kind
         if kind == "named_person" and before.source.text.lower() in _IT:
             kind = "named_organization"  # "Velmar expects sales to fall, it said": "it" is never a person
@@ -72,7 +73,7 @@ def stage(doc: Doc, model: object | None) -> None:
     one_body(resolutions)
     same_speaker(doc, resolutions)
     _surnames_follow(resolutions)
-    _documents_take_producer(resolutions)
+    documents_take_producer(resolutions)
     _persons_follow(doc, resolutions)
     _states_follow(doc.text, resolutions)
     doc.resolutions = resolutions
@@ -107,6 +108,13 @@ def _unnamed_opener(r: Resolution) -> bool:
     a word the news capitalises ("Satellite images" is no body's, "Shell" alone stays the typer's)."""
     return r.mention is not None and r.mention.kind == "anonymous" and capitalised_as_opener(
         words_of((r.source.resolved or r.source).text))
+
+
+def _conjoined(r: Resolution) -> bool:
+    """The rules typed the source by its first conjunct ("Edwards and others", "Crane, Kibbe and other
+    libertarians"): exact, the guideline's case for mixed groups."""
+    text = (r.source.resolved or r.source).text
+    return r.mention is not None and bool(first_conjunct(text, words_of(text)))
 
 
 def _unnamed(r: Resolution) -> bool:
@@ -169,71 +177,6 @@ def _surnames_follow(resolutions: list[Resolution]) -> None:
             person = retyped(r, "named_person")
             role = people[surname] if person.mention.role == "other" else person.mention.role
             resolutions[n] = replace(person, mention=replace(person.mention, role=role))
-
-
-def _documents_take_producer(resolutions: list[Resolution]) -> None:
-    """"Inspection records of the State Mining Inspectorate", "a report by the Gazette", "Federal Election
-    Commission filings", "Velmar's own records": a document whose span names its producer takes the
-    producer's kind and role (the guideline's fixed case for documents, data and statements). Only a
-    producer the words show (a body by its words, a person by a known first name) or one the document has
-    already typed as a source; any other is left to the typer ("the American Legion" is no person)."""
-    known: dict[str, Mention] = {}  # entity -> its mention, of the named sources met so far
-    for n, r in enumerate(resolutions):
-        m = r.mention
-        if r.source is None or m is None:
-            continue
-        if m.kind in ("named_person", "named_organization") and m.head not in _DOCUMENTS and m.entity:
-            known.setdefault(m.entity, m)
-            if m.kind == "named_organization":  # "Velmar filings" after "The Velmar Group"
-                known.setdefault(m.entity.split()[0], m)
-        if r.source.resolved is not None or m.head not in _DOCUMENTS:
-            continue
-        ws = core_of(words_of(r.source.text))
-        producer = _producer(ws, m.head, known)
-        if producer is not None:
-            role = "expert" if m.head in POLLS else producer.role  # a poll is expert work, whoever ran it
-            resolutions[n] = replace(r, mention=Mention(producer.kind, role, producer.entity, "none",
-                                                          producer.gender, producer.head))
-        elif _no_name(ws) and (rules := classify(r.source.text)).kind == "anonymous":
-            resolutions[n] = replace(r, mention=rules)  # "Court filings in a separate case": nobody named
-
-
-def _no_name(ws: list[str]) -> bool:
-    """The words name no one: no capital but the first word's, which is a body's common noun opening the
-    sentence ("Court filings", "Police records"), not a name ("Velmar filings")."""
-    return bool(ws) and ws[0].lower() in ORGANIZATIONS and not any(w[:1].isupper() for w in ws[1:])
-
-
-def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | None:
-    """Who produced the document these words name: after "of"/"by"/"from" its head, or a name written before
-    it ("FEC filings", "Velmar's own records", "a 1996 FEC advisory opinion")."""
-    at = next((i for i, w in enumerate(ws) if w.lower() in _PRODUCED_BY), -1)
-    if at > 0 and head == ws[at - 1].lower():
-        return _shown(classify(" ".join(ws[at + 1:])), known)
-    h = next((i for i, w in enumerate(ws) if w.lower() == head), -1)
-    j = h
-    while j > 0 and h - j < _DOCUMENT_WORDS and ws[j - 1].islower() and ws[j - 1].isalpha():
-        j -= 1  # "advisory", "own": words of the document between its producer and its head
-    end = j
-    while j > 0 and ws[j - 1][:1].isupper() and ws[j - 1].lower().rstrip(".") not in _NOT_PRODUCERS:
-        j -= 1
-    if j == end:
-        return None
-    run = [POSSESSIVE.sub("", w) or w for w in ws[j:end]]
-    if len(run) == 1 and not (run[0].isupper() and len(run[0]) > 1) and run[0].lower() not in known:
-        return None  # "Court filings": one capitalised word may open the sentence; an acronym or a known name
-    return _shown(classify(" ".join(run)), known)
-
-
-def _shown(producer: Mention, known: dict[str, Mention]) -> Mention | None:
-    """The producer as the document typed it when it is a source there, else as its words show it (a body, or a
-    person by a known first name); None when neither says what it is."""
-    if producer.entity in known:
-        return known[producer.entity]
-    if producer.kind == "named_organization" or (producer.kind == "named_person"
-                                                  and producer.gender in ("male", "female")):
-        return producer
-    return None
 
 
 def _full_name(r: Resolution) -> bool:

@@ -1,0 +1,77 @@
+"""A document takes its producer's kind and role: "Inspection records of the State Mining Inspectorate", "a
+report by the Gazette", "Velmar's own records" speak for who produced them (the guideline's fixed case for
+documents, data and statements); the typer's last word on such sources."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from model.attribution.mentions import Mention, classify, core_of, words_of
+from model.attribution.name_words import no_name
+from model.attribution.resolve import Resolution
+from model.attribution.role_words import POLLS, POSSESSIVE
+from model.lexicon import GRAMMAR, TITLES, TYPING
+
+_DOCUMENTS = TYPING["document_heads"]
+_PRODUCED_BY = GRAMMAR["produced_by"]
+_DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
+_NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
+
+
+def documents_take_producer(resolutions: list[Resolution]) -> None:
+    """"Inspection records of the State Mining Inspectorate", "a report by the Gazette", "Federal Election
+    Commission filings", "Velmar's own records": a document whose span names its producer takes the
+    producer's kind and role (the guideline's fixed case for documents, data and statements). Only a
+    producer the words show (a body by its words, a person by a known first name) or one the document has
+    already typed as a source; any other is left to the typer ("the American Legion" is no person)."""
+    known: dict[str, Mention] = {}  # entity -> its mention, of the named sources met so far
+    for n, r in enumerate(resolutions):
+        m = r.mention
+        if r.source is None or m is None:
+            continue
+        if m.kind in ("named_person", "named_organization") and m.head not in _DOCUMENTS and m.entity:
+            known.setdefault(m.entity, m)
+            if m.kind == "named_organization":  # "Velmar filings" after "The Velmar Group"
+                known.setdefault(m.entity.split()[0], m)
+        if r.source.resolved is not None or m.head not in _DOCUMENTS:
+            continue
+        ws = core_of(words_of(r.source.text))
+        producer = _producer(ws, m.head, known)
+        if producer is not None:
+            role = "expert" if m.head in POLLS else producer.role  # a poll is expert work, whoever ran it
+            resolutions[n] = replace(r, mention=Mention(producer.kind, role, producer.entity, "none",
+                                                          producer.gender, producer.head))
+        elif no_name(ws) and (rules := classify(r.source.text)).kind == "anonymous":
+            resolutions[n] = replace(r, mention=rules)  # "Court filings in a separate case": nobody named
+
+
+def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | None:
+    """Who produced the document these words name: after "of"/"by"/"from" its head, or a name written before
+    it ("FEC filings", "Velmar's own records", "a 1996 FEC advisory opinion")."""
+    at = next((i for i, w in enumerate(ws) if w.lower() in _PRODUCED_BY), -1)
+    if at > 0 and head == ws[at - 1].lower():
+        return _shown(classify(" ".join(ws[at + 1:])), known)
+    h = next((i for i, w in enumerate(ws) if w.lower() == head), -1)
+    j = h
+    while j > 0 and h - j < _DOCUMENT_WORDS and ws[j - 1].islower() and ws[j - 1].isalpha():
+        j -= 1  # "advisory", "own": words of the document between its producer and its head
+    end = j
+    while j > 0 and ws[j - 1][:1].isupper() and ws[j - 1].lower().rstrip(".") not in _NOT_PRODUCERS:
+        j -= 1
+    if j == end:
+        return None
+    run = [POSSESSIVE.sub("", w) or w for w in ws[j:end]]
+    if len(run) == 1 and not (run[0].isupper() and len(run[0]) > 1) and run[0].lower() not in known:
+        return None  # "Court filings": one capitalised word may open the sentence; an acronym or a known name
+    return _shown(classify(" ".join(run)), known)
+
+
+def _shown(producer: Mention, known: dict[str, Mention]) -> Mention | None:
+    """The producer as the document typed it when it is a source there, else as its words show it (a body, or a
+    person by a known first name); None when neither says what it is."""
+    if producer.entity in known:
+        return known[producer.entity]
+    if producer.kind == "named_organization" or (producer.kind == "named_person"
+                                                  and producer.gender in ("male", "female")):
+        return producer
+    return None
