@@ -36,6 +36,10 @@ def claims(text: str) -> list[Claim]:
     "Asked about the merger, she declined to elaborate.",
     "The embassy declined to be interviewed for this article.",
     "Lerche declined an interview request.",
+    "The ministry would not confirm the number of arrests.",  # "would not": a refusal to confirm
+    "The agency declined to confirm the report.",
+    "The club did not confirm whether the coach had resigned.",
+    "The mayor could not say whether the bridge would reopen.",  # inability to tell is still a non-answer
 ])
 def test_refusals_decline(text):
     assert "declines" in stances(text), [(c.text, c.stance) for c in claims(text)]
@@ -76,6 +80,8 @@ def test_a_non_answer_names_who_gave_it(text, source, kind):
     "Her name has not been disclosed for her safety.",
     "The crowd booed after the candidate refused to say that the vote was fair.",  # a subordinate clause
     "A deal could not be reached before the deadline.",  # nobody was to be reached
+    "The agency said it could not confirm the mayor's figure.",  # the claim is unverified: an assertion
+    "Police were unable to verify the video.",
 ])
 def test_non_refusals_do_not_decline(text):
     assert "declines" not in stances(text), [(c.text, c.stance) for c in claims(text)]
@@ -86,9 +92,9 @@ def test_the_key_words_are_a_sound_pre_check():
     from model.lexicon import REFUSAL_WORDS as R
     from model.text import words
 
-    leads = [f"{r} to" for r in R["refusing"]] + list(R["unwilling_phrases"] + R["not_phrases"])
-    acts = sorted(R["answering"] | R["telling"]) + [f"{s} whether" for s in R["saying"]] + ["give details",
-                                                                                           "return calls"]
+    leads = [f"{r} to" for r in R["refusing"]] + list(R["unwilling_phrases"] + R["unable_phrases"] + R["not_phrases"])
+    acts = sorted(R["answering"] | R["telling"] | R["verifying"]) + [f"{s} whether" for s in R["saying"]] + [
+        "give details", "return calls"]
     texts = [f"The mayor {lead} {act} on Monday." for lead in leads for act in acts] + list(R["refusal_phrases"])
     matched = [t for t in texts if PATTERN.search(t)]
     assert len(matched) > len(texts) // 2

@@ -23,6 +23,7 @@ _ADVERB = r"(?:\w+ly\s+|" + alternation(R["between"]) + r"\s+)?"
 _REACH = r"(?:[\w’'-]+\s+){0,3}"  # words between giving and what is given: "provide any documentation or specifics"
 _REFUSING = alternation(R["refusing"]) + r"\s+to\s+"
 _UNWILLING = alternation(R["unwilling_phrases"]) + r"\s+"
+_UNABLE = alternation(R["unable_phrases"]) + r"\s+"
 _NOT = alternation(R["not_phrases"]) + r"\s+"
 _GIVING = alternation(R["giving"]) + r"\s+" + _REACH + alternation(R["information"])
 _RETURNING = alternation(R["returning"]) + r"\s+" + _REACH + alternation(R["requests"])
@@ -30,24 +31,27 @@ _OPEN = r"\s+" + alternation(R["open_questions"]) + r"\b"
 _SAYING = alternation(R["saying"]) + r"(?:" + _OPEN + r"|\s*(?=" + alternation(R["clause_end"]) + r"|$))"
 _WITHHELD = ("(?:" + alternation(R["answering"] | R["telling"]) + r"\b|" + _SAYING + "|" + _GIVING + "|" + _RETURNING
              + ")")
+_VERIFYING = alternation(R["verifying"]) + r"\b"
 PATTERN = re.compile(
     r"\b(?:" + alternation(R["refusal_phrases"]) + r"\b"
-    + "|" + "(?:" + _REFUSING + "|" + _UNWILLING + ")" + _ADVERB + _WITHHELD
+    + "|" + "(?:" + _REFUSING + "|" + _UNWILLING + ")" + _ADVERB + "(?:" + _WITHHELD + "|" + _VERIFYING + ")"
+    + "|" + _UNABLE + _ADVERB + _WITHHELD
     + "|" + _NOT + _ADVERB + "(?:" + alternation(R["answering"]) + r"\b|" + _GIVING + "|" + _RETURNING + ")"
-    + "|" + _NOT + _ADVERB + alternation(R["telling"] | R["saying"]) + _OPEN
+    + "|" + _NOT + _ADVERB + alternation(R["telling"] | R["saying"] | R["verifying"]) + _OPEN
     + r")")  # run on the lower-cased text, anchored at a lead word (``_matches``): far cheaper than searching
 _ANY_CASE = re.compile(PATTERN.pattern, re.IGNORECASE)
 # Every match holds a refusal phrase's longest word, or a lead (a refusing verb, a negation's longest word)
 # and an act withheld; "said" / "told" only with an open question ("has not said whether"). Without them the
 # pattern is not run: most claims hold a negation, few a negation and an act of answering.
 PHRASE_KEYS = frozenset(key_word(e) for e in R["refusal_phrases"])
-LEAD_KEYS = frozenset(R["refusing"] | {key_word(e) for e in R["unwilling_phrases"] + R["not_phrases"]})
-ACT_KEYS = (R["answering"] | R["telling"] | R["giving"] | R["returning"] | R["saying"]) - {"said", "told"}
+_LEADS = R["unwilling_phrases"] + R["unable_phrases"] + R["not_phrases"]
+LEAD_KEYS = frozenset(R["refusing"] | {key_word(e) for e in _LEADS})
+_ACTS = R["answering"] | R["telling"] | R["verifying"] | R["giving"] | R["returning"] | R["saying"]
+ACT_KEYS = _ACTS - {"said", "told"}
 _PAST_SAYING = frozenset({"said", "told"})
 _CLITIC = ("n't", "n’t")
 # The first word of every lead and phrase, as written in either apostrophe: where a match can start.
-_FIRSTS = tuple(sorted({w.replace("'", a) for e in R["refusing"] | set(R["unwilling_phrases"] + R["not_phrases"]
-                                                                          + R["refusal_phrases"])
+_FIRSTS = tuple(sorted({w.replace("'", a) for e in R["refusing"] | set(_LEADS + R["refusal_phrases"])
                         for w in [e.split()[0]] for a in "'’"}))
 # A refusal after these is not the claim's own: a relative or subordinate clause, the generic "you".
 _NOT_OWN = re.compile(r"\b" + alternation(R["subordinators"]) + r"\s+(?:[\w’'-]+\s+){0,2}$|\b"
