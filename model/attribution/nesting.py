@@ -15,7 +15,7 @@ from model.attribution.phrases import is_word, np_after, sentence_subject
 from model.attribution.records import Found, Sentence
 from model.attribution.role_words import POLLS
 from model.attribution.subjects import HUMAN_PLURALS, personish
-from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
+from model.lexicon import ATTRIBUTION, CONFIDENTIAL, DENIAL_WORDS, GRAMMAR
 
 _CONJ = GRAMMAR["conjunctions"]
 _OPENERS = _CONJ | GRAMMAR["after_comma"]  # what opens a clause of its own after a comma
@@ -30,6 +30,7 @@ _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talk
 _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 _AS_SAYING = ATTRIBUTION["quoted_as"]  # "quoted Roth as saying"
+_FINDING = DENIAL_WORDS["finding_verbs"]  # "... had been inspected and found to be safe": the content's own verb
 
 
 def nest(s: Sentence) -> None:
@@ -50,6 +51,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         prev = out[-1] if out else None
         if f.participle and f.cue[0] in inside:
             continue  # "Corvanian state television, citing security sources, reported": the phrase's own relay
+        if f.participle and prev is not None and low[f.cue[0]] in _FINDING and low[f.cue[0] - 1] == "and":
+            continue  # "said the track had been inspected and found to be safe": a finding inside the content
         if f.participle:
             cited = _speaker_after(toks, low, f.cue[1]) if f.lemma == "cite" and prev is not None \
                 and prev.kind == "relay" and not prev.via else None
@@ -148,13 +151,24 @@ def _speaker_after(toks: list[str], low: list[str], i: int) -> tuple[int, int] |
         return None
     head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL), np[1])
     head = low[head_end - 1]
-    if head in _NOT_CITED or not (personish(head) or head in CONFIDENTIAL or head.endswith(HUMAN_PLURALS)):
+    if head in _NOT_CITED or not (personish(head) or head in CONFIDENTIAL or head.endswith(HUMAN_PLURALS)
+                                  or _named_speaker(" ".join(toks[np[0]:head_end]))):
         return None
     e = np[1]
     if e < len(toks) and low[e] in _TAIL:
         while e < len(toks) and e - np[1] < _TAIL_REACH and is_word(toks[e]) and low[e] != "that":
             e += 1
     return (np[0], e)
+
+
+def _named_speaker(text: str) -> bool:
+    """A name that shows it speaks: a person by a title, an office or a known given name ("Finance Minister
+    Ana Roth", "Ana Roth"), or a body in office ("the Tessin Foreign Ministry"); not any capitalised word
+    ("citing Brexit", "citing Velmar's results")."""
+    m = classify(text)
+    if m.kind == "named_person":
+        return m.role != "other" or m.gender in ("male", "female")
+    return m.kind == "named_organization" and m.role != "other"
 
 
 def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
