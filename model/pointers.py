@@ -25,6 +25,9 @@ MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, w
 POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}("
                          + "|".join(sorted(_TARGETS["one"] | MANY, key=len, reverse=True))
                          + r")|such\s+[\w’'-]+)\b", re.IGNORECASE)
+# "dismissed the reports as baseless", "... as 'political point-scoring'": the verdict on what is pointed at, up to
+# the clause's end; it names no content of its own.
+_VERDICT = re.compile(r"\s+as\s+[^.;:!?]*")
 
 
 def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
@@ -33,7 +36,9 @@ def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
     pointer = POINTS_BACK.search(claim.text)
     if pointer is None:
         return None
-    named = {t for t in map(term, WORD.findall(pointer.group(0).lower())) if t}
+    verdict = _VERDICT.match(claim.text, pointer.end())  # "dismissed the criticism as political point-scoring"
+    said = pointer.group(0) + (verdict.group(0) if verdict else "")
+    named = {t for t in map(term, WORD.findall(said.lower())) if t}
     return pointer if len(found.content - named) <= 1 else None
 
 

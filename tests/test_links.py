@@ -279,6 +279,17 @@ def test_a_denial_of_such_a_warning_points_back_to_who_gave_it(text):
     assert links[0].denied_by == ("d0:1",)
 
 
+@pytest.mark.parametrize("verdict", ['"political point-scoring"', "a sign of a campaign in disarray"])
+def test_a_pointing_denial_with_a_verdict_still_points_back(verdict):
+    """"dismissed the criticism as <verdict>": the verdict is said of what is pointed at, not content to match."""
+    from model import extract
+    from model.types import Document
+    text = ("The opposition Civic Party said the government had neglected the rail network for a decade. "
+            f"Transport Minister Ivo Kral dismissed the criticism as {verdict}.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert links[0].denied_by == ("d0:1",)
+
+
 def test_a_denial_that_points_back_denies_all_of_the_report_and_not_the_journalist():
     claims = [
         make("The finance minister has offered her resignation, two government officials said.", number=0,
