@@ -637,6 +637,11 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("a representative of the company", "other"),
     ("Local daily Tarsa Vecer", "media"),  # a newspaper by its frequency
     ("the tabloid", "media"),
+    ("WHO spokesman Tarik Jasarevic", "official"),  # the acronym as written; "who" opens a relative clause
+    ("The WHO", "official"),
+    ("a doctor who treated him", "expert"),
+    ("Epidemiologists", "expert"),  # a scientist named by the science
+    ("A social anthropologist", "expert"),
 ])
 def test_offices_by_title_and_by_body(words, role):
     from model.attribution.role_words import role_of

@@ -76,9 +76,10 @@ def _role(ws: Sequence[str]) -> str:
     offices = _offices(found) - _body_heads(low) - _named_general(ws)
     if "party" in found and offices and offices <= _GENERIC_OFFICIALS:
         return "other"  # "a senior Progress Party official", "Democratic Party officials": a party's, no office
-    if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, low, found) or _representative(ws)):
+    if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, low, found) or _representative(ws)
+                       or not _CASED_OFFICES.isdisjoint(ws)):
         return "official"
-    if found & EXPERT:
+    if found & EXPERT or any(w.endswith(_EXPERT_ENDINGS) for w in low):
         return "expert"
     if found & MEDIA:
         return "media"
@@ -151,7 +152,7 @@ def _before_clause(ws: Sequence[str]) -> Sequence[str]:
     """The words before a relative clause: "a Democratic pollster who advised Clinton's 2008 campaign" is a
     pollster, whatever the clause says they did."""
     for i, w in enumerate(ws):
-        if i and w.lower() in _RELATIVE:
+        if i and w in _RELATIVE:  # as written: "The WHO" holds no relative clause
             return ws[:i]
     return ws
 
@@ -194,6 +195,8 @@ def _chamber(ws: Sequence[str]) -> bool:
                for i, w in enumerate(ws))
 
 
+_CASED_OFFICES = frozenset(w.upper() for w in MENTION_WORDS["cased_offices"])  # "WHO spokesman Tarik Jasarevic"
+_EXPERT_ENDINGS = tuple(MENTION_WORDS["expert_endings"])  # "virologists", "an epidemiologist"
 POLLS = ATTRIBUTION["poll_in"]  # the words the cues take for a poll: a pollster's work, expert
 _RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))
 _NOW = frozenset(("now", "currently", "also", "still", "are"))
