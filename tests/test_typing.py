@@ -677,3 +677,26 @@ def test_regular_plurals_of_people_nouns():
 def test_a_name_ending_in_a_business_word_is_a_business(text, kind):
     (c,) = extract([Document(id="t", text=text)])
     assert c.kind == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Italian media reported that the talks had failed.", "anonymous"),  # a nationality describes the outlets
+    ("Spanish officials said the talks had failed.", "anonymous"),
+    ("The Italian Football Federation said the match was off.", "named_organization"),  # a name holding one
+    ("Billionaire Mark Cuban said the plan was bad.", "named_person"),  # a nationality word as a surname
+    ("Roman Catholics said the pope was right.", "anonymous"),
+])
+def test_nationalities_describe_groups_but_not_surnames(text: str, kind: str) -> None:
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.kind == kind
+
+
+def test_a_pronoun_after_a_surname_that_is_a_nationality_finds_the_person() -> None:
+    from model import extract
+    from model.types import Document
+    text = "Billionaire Mark Cuban said the plan was bad. Cuban said he would vote. He said it was over."
+    last = extract([Document(id="t", text=text)])[-1]
+    assert last.source.resolved is not None and last.source.resolved.text == "Billionaire Mark Cuban"
+

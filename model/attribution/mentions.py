@@ -23,6 +23,7 @@ from model.lexicon import (
     ABBREVIATIONS,
     ATTRIBUTION,
     COMMON_HEADS,
+    COMMON_WORDS,
     CONFIDENTIAL,
     COUNTRIES,
     GIVEN_NAMES,
@@ -108,12 +109,24 @@ def _named_before(ws: list[str]) -> bool:
         ws[-2].lower() in GIVEN_NAMES or titled_person(ws))
 
 
+def _surname(chunk: list[str], i: int) -> bool:
+    """The group word at i is a surname: "Mark Cuban", "Anwar Muslim", "Billionaire Mark Cuban" (a singular
+    word right after a given name that opens the name), not "Roman Catholics", "the Odessa American", "The San
+    Diego Republican"."""
+    if i < 1 or i >= len(chunk) or chunk[i].lower().endswith("s") or chunk[i - 1].lower() not in GIVEN_NAMES:
+        return False
+    before = chunk[i - 2].lower() if i >= 2 else ""
+    return not before or (before not in _DETERMINERS and (not is_capitalised(chunk[i - 2]) or before in COMMON_WORDS
+                                                          or before in TITLES))
+
+
 def _name_words(chunk: list[str]) -> list[str]:
     """Capitalised words that name someone (not titles, group adjectives, determiners or role nouns)."""
     out = []
-    for w in chunk:
+    for i, w in enumerate(chunk):
         low = w.lower()
-        if not is_capitalised(w) or low in _DETERMINERS or low in TITLES or low in GROUPS or low in QUANTIFIERS:
+        if not is_capitalised(w) or low in _DETERMINERS or low in TITLES or (low in GROUPS and not _surname(chunk, i)) \
+                or low in QUANTIFIERS:
             continue
         if low in COMMON_HEADS or low in PERSON_ROLES:
             continue
@@ -156,7 +169,8 @@ def classify(text: str) -> Mention:
     if group:  # "Traders", "Residents of Hollin": people described, capitalised or not
         return _anonymous(ws, chunk, role, group)
     names = _name_words(chunk)
-    if names and (is_capitalised(chunk[-1]) or head in LEGAL_FORMS) and head not in GROUPS and head not in COMMON_HEADS:
+    group_head = head in GROUPS and not _surname(chunk, len(chunk) - 1)
+    if names and (is_capitalised(chunk[-1]) or head in LEGAL_FORMS) and not group_head and head not in COMMON_HEADS:
         return _named(chunk, names, role, head)
     definite = low0 in ("the", "this", "that") and len(chunk) <= 6 and head in _BACKREF_OK
     if names and head in ORGANIZATIONS and not (definite and head in _GENERIC_ORGS):
