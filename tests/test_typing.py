@@ -700,3 +700,12 @@ def test_a_pronoun_after_a_surname_that_is_a_nationality_finds_the_person() -> N
     last = extract([Document(id="t", text=text)])[-1]
     assert last.source.resolved is not None and last.source.resolved.text == "Billionaire Mark Cuban"
 
+
+def test_a_described_group_opening_a_sentence_keeps_its_head_for_a_joined_cue() -> None:
+    from model import extract
+    from model.types import Document
+    text = ("Stanev has said the recordings were edited. Anti-corruption campaigners welcomed the ruling but said it "
+            "was rare for senior officials to be jailed.")
+    last = extract([Document(id="t", text=text)])[-1]
+    assert (last.source.text, last.kind) == ("Anti-corruption campaigners", "anonymous")
+

@@ -241,7 +241,8 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
             end += 1
         if end == lo or not is_cap(toks[end - 1]) or low[end - 1] in DETERMINERS:
             return None
-        head = next((k for k in range(end, min(end + _BODY_WORDS, hi)) if low[k] in _BODY_HEADS), -1)
+        head = next((k for k in range(end, min(end + _BODY_WORDS, hi)) if low[k] in _BODY_HEADS or low[k] in PEOPLE),
+                    -1)  # "Anti-corruption campaigners welcomed ..., but said": people described, head and all
         if head >= end and all(toks[k].isalpha() and toks[k].islower() and low[k] not in DETERMINERS
                                for k in range(end, head + 1)):  # not "Clinton shook her head"
             end = head + 1  # "The Naren health ministry put ...": the body's head follows its name
