@@ -642,6 +642,7 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("a doctor who treated him", "expert"),
     ("Epidemiologists", "expert"),  # a scientist named by the science
     ("A social anthropologist", "expert"),
+    ("The prosecution", "official"),
 ])
 def test_offices_by_title_and_by_body(words, role):
     from model.attribution.role_words import role_of

@@ -709,3 +709,16 @@ def test_a_described_group_opening_a_sentence_keeps_its_head_for_a_joined_cue() 
     last = extract([Document(id="t", text=text)])[-1]
     assert (last.source.text, last.kind) == ("Anti-corruption campaigners", "anonymous")
 
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Lebanese newspaper As-Safir reported that the fighters had left.", "named_organization"),
+    ("The advocacy group Marijuana Policy Project said the law would pass.", "named_organization"),
+    ("CNN correspondent Hala Gorani said the fighters had left.", "named_person"),  # a person's word before a name
+    ("Host Don Lemon said the fighters had left.", "named_person"),
+])
+def test_a_bodys_kind_before_its_name_makes_it_a_body(text: str, kind: str) -> None:
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.kind == kind
+

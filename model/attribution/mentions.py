@@ -14,6 +14,8 @@ from model.attribution.name_words import (
     business,
     described_group,
     is_capitalised,
+    naming_words,
+    surname,
     titled_person,
 )
 from model.attribution.phrases import AND, CONJUNCT_OPENERS, without_reporter
@@ -23,7 +25,6 @@ from model.lexicon import (
     ABBREVIATIONS,
     ATTRIBUTION,
     COMMON_HEADS,
-    COMMON_WORDS,
     CONFIDENTIAL,
     COUNTRIES,
     GIVEN_NAMES,
@@ -36,7 +37,6 @@ from model.lexicon import (
     PERSON_ROLES,
     PRONOUNS,
     QUANTIFIERS,
-    TITLES,
 )
 from model.text import TOKEN
 
@@ -109,31 +109,6 @@ def _named_before(ws: list[str]) -> bool:
         ws[-2].lower() in GIVEN_NAMES or titled_person(ws))
 
 
-def _surname(chunk: list[str], i: int) -> bool:
-    """The group word at i is a surname: "Mark Cuban", "Anwar Muslim", "Billionaire Mark Cuban" (a singular
-    word right after a given name that opens the name), not "Roman Catholics", "the Odessa American", "The San
-    Diego Republican"."""
-    if i < 1 or i >= len(chunk) or chunk[i].lower().endswith("s") or chunk[i - 1].lower() not in GIVEN_NAMES:
-        return False
-    before = chunk[i - 2].lower() if i >= 2 else ""
-    return not before or (before not in _DETERMINERS and (not is_capitalised(chunk[i - 2]) or before in COMMON_WORDS
-                                                          or before in TITLES))
-
-
-def _name_words(chunk: list[str]) -> list[str]:
-    """Capitalised words that name someone (not titles, group adjectives, determiners or role nouns)."""
-    out = []
-    for i, w in enumerate(chunk):
-        low = w.lower()
-        if not is_capitalised(w) or low in _DETERMINERS or low in TITLES or (low in GROUPS and not _surname(chunk, i)) \
-                or low in QUANTIFIERS:
-            continue
-        if low in COMMON_HEADS or low in PERSON_ROLES:
-            continue
-        out.append(w)
-    return out
-
-
 @lru_cache(maxsize=1 << 14)  # a pure function of the words; names recur within and across requests
 def classify(text: str) -> Mention:
     """Kind, role, entity and anonymity of a source mention taken on its own."""
@@ -168,8 +143,8 @@ def classify(text: str) -> Mention:
     group = described_group(chunk)
     if group:  # "Traders", "Residents of Hollin": people described, capitalised or not
         return _anonymous(ws, chunk, role, group)
-    names = _name_words(chunk)
-    group_head = head in GROUPS and not _surname(chunk, len(chunk) - 1)
+    names = naming_words(chunk)
+    group_head = head in GROUPS and not surname(chunk, len(chunk) - 1)
     if names and (is_capitalised(chunk[-1]) or head in LEGAL_FORMS) and not group_head and head not in COMMON_HEADS:
         return _named(chunk, names, role, head)
     definite = low0 in ("the", "this", "that") and len(chunk) <= 6 and head in _BACKREF_OK
@@ -249,12 +224,18 @@ def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
     run = _last_run(chunk[:-1]) + chunk[-1:] if head in LEGAL_FORMS else _last_run(chunk)  # "Harlow Holdings plc"
     low = {w.lower().rstrip(".") for w in run}
     is_org = bool(low & BODY_WORDS) or acronym(run) or business(run) or " ".join(  # "UK's Daily Mail": an outlet
-        w.lower() for w in run if not w.endswith(("'s", "’s"))) in MEDIA
+        w.lower() for w in run if not w.endswith(("'s", "’s"))) in MEDIA or _kind_before(chunk, run)
     if is_org and not titled_person(run):
         name = " ".join(w.lower() for w in run if w.lower() not in _DETERMINERS)
         return Mention("named_organization", role, _POSSESSIVE.sub("", name), "none", "plural", head)
     return Mention("named_person", role, head, "none", gender_of(chunk) if len(run) < 2 else name_gender(chunk, run),
                    head)
+
+
+def _kind_before(chunk: list[str], run: list[str]) -> bool:
+    """A body's kind written right before its name: "the newspaper Varna Dnes" (not a role: "CEO Paul Grant")."""
+    at = len(chunk) - len(run) - 1
+    return at >= 0 and chunk[at].lower() in _KINDS_BEFORE_NAMES
 
 
 def _last_run(chunk: list[str]) -> list[str]:
@@ -269,6 +250,7 @@ def _last_run(chunk: list[str]) -> list[str]:
 
 
 _FUNCTION = MENTION_WORDS["function"]
+_KINDS_BEFORE_NAMES = MENTION_WORDS["kinds_before_names"]
 _PLURAL_HEADS = MENTION_WORDS["plural_heads"]
 
 

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from model.lexicon import (
     BUSINESS_NAMES,
+    COMMON_HEADS,
     COMMON_PLURALS,
     COMMON_WORDS,
     COUNTRIES,
     GIVEN_NAMES,
     GRAMMAR,
+    GROUPS,
     LEGAL_FORMS,
     MEDIA,
     OFFICIAL,
@@ -81,3 +83,28 @@ def no_name(ws: list[str]) -> bool:
     """The words name no one: no capital but the first word's, which is a body's common noun opening the
     sentence ("Court filings", "Police records"), not a name ("Velmar filings")."""
     return bool(ws) and ws[0].lower() in ORGANIZATIONS and not any(w[:1].isupper() for w in ws[1:])
+
+
+def surname(chunk: list[str], i: int) -> bool:
+    """The group word at i is a surname: "Mark Cuban", "Anwar Muslim", "Billionaire Mark Cuban" (a singular
+    word right after a given name that opens the name), not "Roman Catholics", "the Odessa American", "The San
+    Diego Republican"."""
+    if i < 1 or i >= len(chunk) or chunk[i].lower().endswith("s") or chunk[i - 1].lower() not in GIVEN_NAMES:
+        return False
+    before = chunk[i - 2].lower() if i >= 2 else ""
+    return not before or (before not in _DETERMINERS and (not is_capitalised(chunk[i - 2]) or before in COMMON_WORDS
+                                                          or before in TITLES))
+
+
+def naming_words(chunk: list[str]) -> list[str]:
+    """Capitalised words that name someone (not titles, group adjectives, determiners or role nouns)."""
+    out = []
+    for i, w in enumerate(chunk):
+        low = w.lower()
+        if not is_capitalised(w) or low in _DETERMINERS or low in TITLES or (low in GROUPS and not surname(chunk, i)) \
+                or low in QUANTIFIERS:
+            continue
+        if low in COMMON_HEADS or low in PERSON_ROLES:
+            continue
+        out.append(w)
+    return out
