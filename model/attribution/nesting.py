@@ -30,7 +30,7 @@ _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talk
 _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 _AS_SAYING = ATTRIBUTION["quoted_as"]  # "quoted Roth as saying"
-_FINDING = DENIAL_WORDS["finding_verbs"]  # "... had been inspected and found to be safe": the content's own verb
+_FINDING = DENIAL_WORDS["finding_verbs"]  # finding and giving verbs: "... inspected and found to be safe"
 
 
 def nest(s: Sentence) -> None:
@@ -52,7 +52,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if f.participle and f.cue[0] in inside:
             continue  # "Corvanian state television, citing security sources, reported": the phrase's own relay
         if f.participle and prev is not None and low[f.cue[0]] in _FINDING and low[f.cue[0] - 1] == "and":
-            continue  # "said the track had been inspected and found to be safe": a finding inside the content
+            continue  # "said the track had been inspected and found to be safe": the content's own verb
         if f.participle:
             cited = _speaker_after(toks, low, f.cue[1]) if f.lemma == "cite" and prev is not None \
                 and prev.kind == "relay" and not prev.via else None
