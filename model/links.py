@@ -63,7 +63,7 @@ import numpy as np
 from scipy import sparse
 
 from model.content import Analysis, analyse, keys_in
-from model.pointers import with_pointed_denials
+from model.pointers import with_pointed_denials, without_verdict
 from model.types import Claim, Links
 
 MATCH = 0.5  # shared share of the shorter claim's terms for a content match
@@ -316,6 +316,7 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     # A refusal ("declined to comment") asserts nothing: it neither corroborates nor denies, nor is linked.
     keys = keys_in(claims)
     found = [analyse(c, keys) if c.stance != "declines" else _SILENT for c in claims]
+    found = [without_verdict(c, f) if f.denial else f for c, f in zip(claims, found, strict=True)]
     denial = np.array([f.denial for f in found], dtype=bool)
     negative = denial | np.array([f.negated for f in found], dtype=bool)
     key = _codes([source_key(c) for c in claims])

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
@@ -28,6 +29,10 @@ POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|
 # "dismissed the reports as baseless", "... as 'political point-scoring'": the verdict on what is pointed at, up to
 # the clause's end; it names no content of its own.
 _VERDICT = re.compile(r"\s+as\s+[^.;:!?]*")
+# "dismissed the reports of live fire as 'lies spread by provocateurs'": what the pointer names (a few words after
+# "of" or "about"), then its verdict.
+_QUALIFIED_VERDICT = re.compile(r"(?:\s+(?:of|about|over|on)(?:\s+[^\s.;:!?]+){1,%d}?)?(\s+as\s+[^.;:!?]*)"
+                                % 8, re.IGNORECASE)
 
 
 def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
@@ -38,8 +43,27 @@ def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
         return None
     verdict = _VERDICT.match(claim.text, pointer.end())  # "dismissed the criticism as political point-scoring"
     said = pointer.group(0) + (verdict.group(0) if verdict else "")
-    named = {t for t in map(term, WORD.findall(said.lower())) if t}
+    named = _terms(said)
     return pointer if len(found.content - named) <= 1 else None
+
+
+def without_verdict(claim: Claim, found: Analysis) -> Analysis:
+    """A denial's terms without its verdict on what it points at: in "dismissed the reports of live fire as 'lies
+    spread by provocateurs'" the denied content is "live fire"; the verdict's words name nothing it denies and
+    would keep it from matching the claims it points at."""
+    pointer = POINTS_BACK.search(claim.text)
+    verdict = pointer and _QUALIFIED_VERDICT.match(claim.text, pointer.end())
+    if not verdict:
+        return found
+    rest = claim.text[:verdict.start(1)] + claim.text[verdict.end(1):]
+    dropped = _terms(verdict.group(1)) - _terms(rest)
+    if not dropped & found.content:
+        return found
+    return replace(found, content=found.content - dropped, mention=found.mention - dropped)
+
+
+def _terms(text: str) -> set[str]:
+    return {t for t in map(term, WORD.findall(text.lower())) if t}
 
 
 def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray, many: bool) -> list[int]:

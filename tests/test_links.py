@@ -290,6 +290,18 @@ def test_a_pointing_denial_with_a_verdict_still_points_back(verdict):
     assert links[0].denied_by == ("d0:1",)
 
 
+def test_a_named_pointer_is_matched_by_what_it_names_not_by_its_verdict():
+    """"dismissed the reports of live fire as lies spread by provocateurs" denies the claim of live fire, not the
+    doctors' figures between them: the pointer names what it denies and the verdict names nothing."""
+    from model import extract
+    from model.types import Document
+    text = ("Protesters and a rights group said police had fired live ammunition at the crowd. "
+            "Doctors at the central hospital said they had treated seven people for gunshot wounds. "
+            'The Interior Ministry dismissed the reports of live fire as "lies spread by provocateurs".')
+    links = link(extract([Document(id="d0", text=text)]))
+    assert links[0].denied_by == ("d0:2",) and links[1].denied_by == ()
+
+
 def test_a_denial_that_points_back_denies_all_of_the_report_and_not_the_journalist():
     claims = [
         make("The finance minister has offered her resignation, two government officials said.", number=0,
@@ -322,6 +334,8 @@ def test_light_stemming_joins_inflections():
     from model.content import stem, term
 
     assert stem("closures") == stem("closure") and stem("operations") == stem("operation")
+    # a four-letter word's final e goes too: "fire" / "fired" / "firing", "vote" / "voted" are one term
+    assert stem("fire") == stem("fired") == stem("firing") == stem("fires") and stem("vote") == stem("voted")
     assert term("airline's") == term("airline") and term("soldiers") == term("troops") == term("military")
     assert term("said") is None and term("the") is None and term("hoax") is None
 
