@@ -838,6 +838,26 @@ def test_who_is_told_belongs_to_a_closing_frame(told):
     assert c.source.text == "two officials" and c.start == 0
 
 
+@pytest.mark.parametrize("inner", ["expressed concern about the plan and said it could fail",
+                                   "welcomed the plan, saying it was overdue"])
+def test_a_closing_frame_takes_a_sentence_of_several_inner_cues(inner):
+    # "X did A and said B, people familiar with the talks said.": the closing attribution frames all before it,
+    # however many cues the speaker it reports has.
+    (c,) = claims(f"The minister {inner}, people familiar with the talks said.")
+    assert c.source.text == "people familiar with the talks" and c.start == 0
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Trump was introduced by former rival Chris Christie, who endorsed him last week.",
+     ["former rival Chris Christie", "who"]),  # a relative clause is the last source's own, no frame
+    ('Rubio thanked the crowd and said it was great to be home, and a man yelled "Stay there!"',
+     ["Rubio", "Rubio", "a man"]),  # the quotation after the last cue is its content
+    ("The minister said the plan was dead, adding that talks would resume.", ["The minister", "The minister"]),
+])
+def test_what_closes_a_sentence_without_framing_it(text, sources):
+    assert [c.source.text for c in claims(text)] == sources
+
+
 def test_what_is_told_is_no_frame():
     text = "It was a joke when the friend had not claimed the burger, the buddies told him they would keep it."
     assert [c.source.text for c in claims(text)] == ["the friend", "the buddies"]

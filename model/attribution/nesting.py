@@ -24,6 +24,7 @@ _ADDRESSED = frozenset({"tell"})  # cues whose object, the one addressed, belong
 _ADDRESSEES = GRAMMAR["addressees"]
 _CLOSING_TAIL = 3  # words after a closing attribution's source: "..., Frankel said in a statement." frames all
 _CLAUSE_MARKS = (";", "—", "–")
+_QUOTES = frozenset({"“", "”", '"', "''", "``"})  # a quotation after a closing cue is its content, not a frame's tail
 _CLOSING_QUOTES = ("”", '"', "''")  # American style closes a quotation after its comma: '... country," but'
 _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
@@ -176,13 +177,15 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     if len(out) < 2:
         return out
     last = out[-1]
-    if last.source is None or last.kind == "relay" or out[-2].participle:
-        return out
+    if last.source is None or last.kind == "relay" or toks[last.source[0]].lower() in _RELATIVES:
+        return out  # "..., according to the Odessa American, who first reported it": the relay's own clause
     before = (last.cue[0] if last.source_after else last.source[0]) - 1  # '..., said Mr. Barrett, the lawyer ...'
     end = max(last.cue[1], last.source[1])
     if last.lemma in _ADDRESSED and not last.source_after:  # "..., two officials told the Sardo Tribune on Monday."
         end = _addressee_end(toks, end)  # the one told is part of the frame
     tail = [t for t in toks[end:] if is_word(t)]
+    if before < _right(out[-2]) or any(t in _QUOTES for t in toks[end:]):
+        return out  # "Carson admitted ..., but said ... and would release it"; '..., a man yelled "Stay there!"'
     if ";" in toks[_right(out[-2]):before]:
         return out  # "World leaders denounce N. Korea test; Obama, others vow consequences": two clauses
     if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= _CLOSING_TAIL:
