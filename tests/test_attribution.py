@@ -643,6 +643,9 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("Epidemiologists", "expert"),  # a scientist named by the science
     ("A social anthropologist", "expert"),
     ("The prosecution", "official"),
+    ("Political pundits", "media"),  # the guideline's media: outlets, journalists, columnists, hosts
+    ("co-host Mika Brzezinski", "media"),
+    ("Axelrod, a former newspaperman", "media"),
 ])
 def test_offices_by_title_and_by_body(words, role):
     from model.attribution.role_words import role_of
