@@ -67,7 +67,7 @@ NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alter
 # not true", "... doesn't mean he can't do it") rejects a claim, per the sourcing guideline; a condition
 # ("If Trump is not the nominee") does not.
 _TARGETS = W["quote_negation_targets"]
-QUOTE_NEGATION = re.compile(r"[“\"](?:[\w’',]+\s){0,6}?(?:\w+n['’]t\s+" + alternation(_TARGETS)
+QUOTE_NEGATION = re.compile(r"(?:[“\"]|'')(?:[\w’',]+\s){0,6}?(?:\w+n['’]t\s+" + alternation(_TARGETS)
                             + r"|(?:is|was|are|were|\w+['’]s)\s+not\s+" + alternation(_TARGETS) + "|"
                             + alternation(W["quote_negation_phrases"]) + r")\b", re.IGNORECASE)
 CONDITIONAL = re.compile(r"\b" + alternation(W["conditionals"]) + r"\b", re.IGNORECASE)

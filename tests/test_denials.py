@@ -79,3 +79,12 @@ def test_the_rules_read_the_named_features():
                  "response_negation"):
         assert rule({**none, name: 1.0}), name
     assert set(RULE_FEATURES) < set(FEATURES)
+
+
+@pytest.mark.parametrize("quote", [("“", "”"), ('"', '"'), ("''", "''")])
+def test_a_quotation_negating_what_is_in_play_denies_in_every_quotation_style(quote):
+    # The New York Times writes quotations between two apostrophes; the sourcing guideline's "It's not what
+    # worked" rejects a claim in play whichever marks enclose it.
+    opening, closing = quote
+    text = f"{opening}This is not a combat mission,{closing} one senior administration official said."
+    assert stances(text) == ["denies"]

@@ -64,6 +64,7 @@ _DOWNPLAY = frozenset({"downplay", "downplayed", "downplays", "downplaying"})
 _WORD = re.compile(r"[a-z]+")
 _OBJECT_WORDS = 4  # content words read for what "played down" belittles: "reports of a rift", not "the risk"
 _QUOTE_MARKS = ("“", '"', "'", "‘")
+_QUOTATIONS = ("“", '"', "''")  # what opens a quotation in a claim's text ("''" in the New York Times' style)
 _BELIEF = frozenset(BELIEF)
 _CLITIC = ("n't", "n’t")
 # A claim holding none of these words shows no sign any rule reads, unless it negates inside a quotation or in
@@ -118,8 +119,12 @@ def _negated(body: str, present: set[str]) -> bool:
     return not V.NEGATIONS.isdisjoint(present) or any(k in body for k in _CLITIC)
 
 
+def _quoted(body: str) -> bool:
+    return any(mark in body for mark in _QUOTATIONS)
+
+
 def _quoted_or_answer(body: str, cue: Span | None) -> bool:
-    return "“" in body or '"' in body or (cue is not None and not V.RESPONSE_CUES.isdisjoint(words(cue.text)))
+    return _quoted(body) or (cue is not None and not V.RESPONSE_CUES.isdisjoint(words(cue.text)))
 
 
 def rule(f: Mapping[str, float]) -> bool:
@@ -146,7 +151,7 @@ def signs(c: Candidate, present: set[str]) -> dict[str, bool]:
     disputing = not V.DISPUTING.isdisjoint(said_words) or V.rejecting_possible(said_words)
     response = bool(cue & V.RESPONSE_CUES)
     negated = bool(said_words & V.NEGATIONS) or "n't" in said
-    quoted_text = "“" in body or '"' in body
+    quoted_text = _quoted(body)
     return {
         "denial_cue": bool(cue & V.VERB_FORMS) or ("back" in cue and bool(cue & _PUSH_BACK)) or (
             (bool(cue & _DOWNPLAY) or ("down" in cue and bool(cue & _PLAY_DOWN)))
