@@ -88,3 +88,9 @@ def test_a_quotation_negating_what_is_in_play_denies_in_every_quotation_style(qu
     opening, closing = quote
     text = f"{opening}This is not a combat mission,{closing} one senior administration official said."
     assert stances(text) == ["denies"]
+
+
+@pytest.mark.parametrize("said", ["had nothing to do with the emails", "had no bearing on the foundation's work"])
+def test_saying_a_claim_has_nothing_to_do_with_it_rejects_the_claim(said):
+    text = f"Craig Minassian, a spokesman for the foundation, said the decision {said}."
+    assert stances(text) == ["denies"]
