@@ -56,9 +56,10 @@ NOT_DENIAL = re.compile(r"(?:\b" + alternation(set(W["not_denial_phrases"]) - _C
                         + r")\s+(?:\w+\s+){0,2}" + alternation(forms(["deny"]) | W["non_answers"]) + r"\b",
                         re.IGNORECASE)
 NOT_DENIAL_KEYS = forms(["deny"]) | W["non_answers"]
-# "could deny them permits" refuses, "rejected his appeal" decides, "dismissed Estonia as ..." belittles: none
-# rejects a claim.
-NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alternation(W["other_sense"]) + r"|\b"
+# "could deny them permits" refuses, "rejected his appeal" decides, "dismissed Estonia as ..." belittles, "did not
+# dispute that" and "never disavowed" concede: none rejects a claim.
+NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alternation(W["other_sense"])
+                           + r"|(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?" + alternation(VERB_FORMS) + r"\b|\b"
                            + alternation(VERB_FORMS) + r"\s+(?:[\w’'-]+\s+){0,2}" + alternation(W["decision_objects"])
                            + r"\b|\b"
                            + alternation(forms(W["belittling"])) + r"\s+(?!" + alternation(W["determiners"])

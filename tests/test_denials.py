@@ -94,3 +94,11 @@ def test_a_quotation_negating_what_is_in_play_denies_in_every_quotation_style(qu
 def test_saying_a_claim_has_nothing_to_do_with_it_rejects_the_claim(said):
     text = f"Craig Minassian, a spokesman for the foundation, said the decision {said}."
     assert stances(text) == ["denies"]
+
+
+@pytest.mark.parametrize("text", [
+    "But he did not dispute that he lends his thoughts to Mr. Trump.",  # a negated rejection verb
+    "The answer did not rebut Sanders's point.",
+])
+def test_what_rejects_no_claim(text):
+    assert "denies" not in stances(text)
