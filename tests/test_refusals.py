@@ -136,3 +136,13 @@ def test_who_leaves_a_message_unanswered_is_the_source_whatever_the_filter_makes
     from model.types import Document
     (c,) = extract([Document(id="t", text="A spokesperson for Trump did not return an email seeking comment.")])
     assert (c.source.text, c.stance) == ("A spokesperson for Trump", "declines")
+
+
+@pytest.mark.parametrize(("text", "stance"), [
+    ("A spokeswoman for the Ostrander Group said the company did not comment on market speculation.", "declines"),
+    ("A Treasury spokesman said the agency does not comment on specific transactions.", "declines"),
+    ("A union spokesman said the company refused to discuss pay.", "asserts"),  # another body's refusal
+    ("A spokesman for the mayor said the council had refused to answer questions.", "asserts"),
+])
+def test_a_spokesperson_reports_the_body_they_speak_for_refusing(text, stance):
+    assert [c.stance for c in claims(text)] == [stance]

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from model.attribution.records import Draft
-from model.lexicon import GRAMMAR, alternation, key_word
+from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, alternation, key_word
 from model.lexicon import REFUSAL_WORDS as R
 from model.text import words
 
@@ -59,6 +59,9 @@ _NOT_OWN = re.compile(r"\b" + alternation(R["subordinators"]) + r"\s+(?:[\w’'-
 # Words that name nobody: a refusal after only these (and the speaker's own words) is the speaker's.
 _NOBODY = GRAMMAR["auxiliaries"] | GRAMMAR["subject_pronouns"] | GRAMMAR["articles"]
 _WORDS = re.compile(r"\w+")
+_SPEAKING_FOR = MENTION_WORDS["speaking_for"]  # a spokeswoman, an aide: who speaks for a body
+_BODIES = ORGANIZATIONS  # "the company", "the ministry": the body a spokesperson speaks for
+_LINKS = frozenset({"for", "of", "at", "the"})  # "a spokeswoman for the Ostrander Group"
 _QUOTE_MARKS = ("“", '"')
 REACHED_THINGS = R["reached_things"]  # "A deal could not be reached": a thing agreed, no one asked
 _LOOKBACK = 40  # characters before a refusal read for a relative pronoun or subordinator (a few short words)
@@ -129,6 +132,20 @@ def _own(text: str, d: Draft, start: int, end: int) -> bool:
 
 def _speakers_own(between: str, speaker: str) -> bool:
     """Nobody but the speaker stands between cue and refusal: "said they cannot discuss it" is the speaker's
-    refusal, "said the mayor refused to answer" reports someone else's as a fact."""
-    others = {w for w in _WORDS.findall(between.lower()) if w not in _NOBODY}
-    return others <= set(_WORDS.findall(speaker.lower()))
+    refusal, "said the mayor refused to answer" reports someone else's as a fact. A spokesperson speaks for a
+    body: "A spokeswoman for the group said the company does not comment" is the body's own refusal."""
+    own = set(_WORDS.findall(speaker.lower()))
+    others = {w for w in _WORDS.findall(between.lower()) if w not in _NOBODY} - own
+    if not others:
+        return True
+    return len(others) == 1 and others <= _BODIES and _speaks_for_a_named_body(speaker)
+
+
+def _speaks_for_a_named_body(speaker: str) -> bool:
+    """"A spokeswoman", "a spokeswoman for the Ostrander Group": a spokesperson of no body the words describe,
+    so "the company" after the cue can be theirs; not "A union spokesman", "a spokesman for the mayor"."""
+    ws = _WORDS.findall(speaker)
+    at = next((i for i, w in enumerate(ws) if w.lower() in _SPEAKING_FOR), None)
+    if at is None or any(w in _BODIES for w in ws[:at]):
+        return False
+    return all(w[:1].isupper() or w in _LINKS for w in ws[at + 1:])
