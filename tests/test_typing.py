@@ -722,3 +722,16 @@ def test_a_bodys_kind_before_its_name_makes_it_a_body(text: str, kind: str) -> N
     (c,) = extract([Document(id="t", text=text)])
     assert c.kind == kind
 
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Health authorities have closed two wards at Orvel General Hospital, the health department said. "
+     "Orvel General confirmed the closures.", "expert"),  # the wire guideline: hospitals are experts
+    ("Residents said the Halden Water Authority had opened the gates. Halden Water said the release was gradual.",
+     "official"),
+])
+def test_a_short_name_speaks_with_the_role_of_the_fuller_name_the_text_writes(text, role):
+    from model import extract
+    from model.types import Document
+    last = extract([Document(id="d", text=text)])[-1]
+    assert (last.kind, last.role) == ("named_organization", role)

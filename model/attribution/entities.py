@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from model.attribution.mention_features import typed_text
 from model.attribution.mentions import words_of
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
+from model.attribution.role_words import role_of
 from model.lexicon import BUSINESS_NAMES, ORGANIZATIONS
 
 _BODY_WORDS = BUSINESS_NAMES | ORGANIZATIONS  # words that end a body's fuller name
+_FULLER = 3  # capitalised words that may follow a short name in its fuller form: "Orvel General Hospital"
+_SHORT = 5  # words of a short name at most (and the work per run of capitals stays bounded)
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)+")  # a name of two words or more
 
 
 def one_body(resolutions: list[Resolution]) -> None:
@@ -47,3 +52,33 @@ def same_speaker(doc: Doc, resolutions: list[Resolution]) -> None:
             if resolutions[n].mention != resolutions[best].mention:
                 resolutions[n] = replace(resolutions[n], mention=resolutions[best].mention)
 
+
+
+def fuller_roles(doc: Doc, resolutions: list[Resolution]) -> None:
+    """A body named by the first words of a fuller name the text writes anywhere takes the fuller name's role
+    when its own words say none: "Orvel General confirmed" after "... at Orvel General Hospital" speaks as the
+    hospital (expert), "Halden Water said" after "the Halden Water Authority" as the authority (official). Only
+    a fuller name whose further words are business words, legal forms or organisation heads."""
+    wanted = [n for n, r in enumerate(resolutions) if r.source is not None and r.mention is not None
+              and r.mention.kind == "named_organization" and r.mention.role == "other"]
+    if not wanted:
+        return
+    roles = _fuller_name_roles(doc.document.text)
+    for n in wanted:
+        r = resolutions[n]
+        role = roles.get((r.source.resolved or r.source).text.strip(), "other")
+        if role != "other":
+            resolutions[n] = replace(r, mention=replace(r.mention, role=role))
+
+
+def _fuller_name_roles(text: str) -> dict[str, str]:
+    """Short name -> the role of the first fuller name the text writes for it ("Orvel General" -> the role of
+    "Orvel General Hospital"), in one pass over the text's runs of capitalised words."""
+    out: dict[str, str] = {}
+    for run in _CAPITALISED_RUN.finditer(text):
+        ws = run.group().split()
+        for k in range(max(1, len(ws) - _FULLER), len(ws)):
+            if all(w.lower() in _BODY_WORDS for w in ws[k:]):
+                for i in range(max(0, k - _SHORT), k):  # "The Halden Water Authority": "Halden Water" too
+                    out.setdefault(" ".join(ws[i:k]), role_of(ws[i:]))
+    return out

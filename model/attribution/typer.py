@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from model.attribution.entities import one_body, same_speaker
+from model.attribution.entities import fuller_roles, one_body, same_speaker
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, no_evidence, rows
@@ -71,6 +71,7 @@ def stage(doc: Doc, model: object | None) -> None:
         _it_follows(doc, resolutions, bodies)
     _named_by_he(resolutions, idx, features)
     one_body(resolutions)
+    fuller_roles(doc, resolutions)
     same_speaker(doc, resolutions)
     _surnames_follow(resolutions)
     documents_take_producer(resolutions)
