@@ -895,3 +895,10 @@ def test_a_sentence_opening_with_by_still_asserts(text):
 def test_a_source_never_ends_on_a_preposition(text, source):
     # A weekday ends the phrase after a cue ("said Trump Tuesday"), and takes its "on" with it.
     assert {c.source.text for c in claims(text) if c.source} == {source}
+
+
+@pytest.mark.parametrize("desc", ["his best friend at Lehigh", "one mother"])
+def test_an_inverted_description_takes_the_name_after_it(desc):
+    # '..., said his best friend at Lehigh, Bruce Turry, who ...': a description opening in lower case, then its name
+    c = claims(f'"It was his first attempt," said {desc}, Bruce Turry, who remembered it.')[0]
+    assert (c.source.text, c.kind) == (f"{desc}, Bruce Turry", "named_person")

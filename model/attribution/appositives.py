@@ -25,8 +25,10 @@ def with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: i
         while e < hi and e - b < _APPOSITIVE and toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!"):
             e += 1
         return (a, e)
-    if b + 2 < hi and toks[b] == "," and toks[b - 1][:1].islower() and is_cap(toks[b + 1]):
-        e = b + 1  # 'said one mother, Grace Banda.': the description's name, which ends the clause
+    if b + 2 < hi and toks[b] == "," and (toks[b - 1][:1].islower() or toks[a][:1].islower()) \
+            and is_cap(toks[b + 1]):
+        e = b + 1  # 'said one mother, Grace Banda.', 'said his best friend at Lehigh, Bruce Turry': the description's
+        # name, which ends the clause (a description opens in lower case or ends so; "said Smith, Jones" is a list)
         while e < hi and e - b <= _NAME_AFTER and (is_cap(toks[e]) or (toks[e] == "." and len(toks[e - 1]) == 1)):
             e += 1
         names = low[b + 1:e]
