@@ -902,3 +902,8 @@ def test_an_inverted_description_takes_the_name_after_it(desc):
     # '..., said his best friend at Lehigh, Bruce Turry, who ...': a description opening in lower case, then its name
     c = claims(f'"It was his first attempt," said {desc}, Bruce Turry, who remembered it.')[0]
     assert (c.source.text, c.kind) == (f"{desc}, Bruce Turry", "named_person")
+
+
+def test_an_age_before_a_name_keeps_the_name_the_subject():
+    c = one("81-year-old Parker Eaton, a nominal Republican, said the party had lost its way.")
+    assert (c.source.text, c.kind) == ("81-year-old Parker Eaton, a nominal Republican", "named_person")

@@ -238,7 +238,12 @@ def _before_subordinate(toks: list[str], low: list[str], k: int, lo: int):
 def _reads_as_subject(toks: list[str], low: list[str], span: tuple[int, int]) -> bool:
     """A phrase before an inserted clause that can be its sentence's subject: a name, a determined phrase or
     people ("Afkham", "The ministry", "officials")."""
-    return is_cap(toks[span[0]]) or low[span[0]] in DETERMINERS or personish(low[span[1] - 1])
+    a = span[0] + (_aged(low[span[0]]) and span[0] + 1 < span[1])  # "76-year-old Morton Blackwell, founder ..."
+    return is_cap(toks[a]) or low[span[0]] in DETERMINERS or personish(low[span[1] - 1])
+
+
+def _aged(word: str) -> bool:
+    return word.endswith("-year-old") and word[:-9].isdigit()
 
 
 def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
