@@ -31,8 +31,9 @@ POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|
 _VERDICT = re.compile(r"\s+as\s+[^.;:!?]*")
 # "dismissed the reports of live fire as 'lies spread by provocateurs'": what the pointer names (a few words after
 # "of" or "about"), then its verdict.
-_QUALIFIED_VERDICT = re.compile(r"(?:\s+(?:of|about|over|on)(?:\s+[^\s.;:!?]+){1,%d}?)?(\s+as\s+[^.;:!?]*)"
-                                % 8, re.IGNORECASE)
+_QUALIFIER = 8  # words naming what a pointer points at: "the reports of live fire"
+_QUALIFIED_VERDICT = re.compile(r"(?:\s+(?:of|about|over|on)(?:\s+[^\s.;:!?]+){1," + str(_QUALIFIER)
+                                + r"}?)?(\s+as\s+[^.;:!?]*)", re.IGNORECASE)
 
 
 def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:

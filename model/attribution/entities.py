@@ -53,7 +53,6 @@ def same_speaker(doc: Doc, resolutions: list[Resolution]) -> None:
                 resolutions[n] = replace(resolutions[n], mention=resolutions[best].mention)
 
 
-
 def fuller_roles(doc: Doc, resolutions: list[Resolution]) -> None:
     """A body named by the first words of a fuller name the text writes anywhere takes the fuller name's role
     when its own words say none: "Orvel General confirmed" after "... at Orvel General Hospital" speaks as the
@@ -63,22 +62,25 @@ def fuller_roles(doc: Doc, resolutions: list[Resolution]) -> None:
               and r.mention.kind == "named_organization" and r.mention.role == "other"]
     if not wanted:
         return
-    roles = _fuller_name_roles(doc.document.text)
+    names = {n: (resolutions[n].source.resolved or resolutions[n].source).text.strip() for n in wanted}
+    roles = _fuller_name_roles(doc.document.text, set(names.values()))
     for n in wanted:
         r = resolutions[n]
-        role = roles.get((r.source.resolved or r.source).text.strip(), "other")
+        role = roles.get(names[n], "other")
         if role != "other":
             resolutions[n] = replace(r, mention=replace(r.mention, role=role))
 
 
-def _fuller_name_roles(text: str) -> dict[str, str]:
-    """Short name -> the role of the first fuller name the text writes for it ("Orvel General" -> the role of
-    "Orvel General Hospital"), in one pass over the text's runs of capitalised words."""
+def _fuller_name_roles(text: str, names: set[str]) -> dict[str, str]:
+    """Each of these short names -> the role of the first fuller name the text writes for it ("Orvel General"
+    -> the role of "Orvel General Hospital"), in one pass over the text's runs of capitalised words."""
     out: dict[str, str] = {}
     for run in _CAPITALISED_RUN.finditer(text):
         ws = run.group().split()
         for k in range(max(1, len(ws) - _FULLER), len(ws)):
             if all(w.lower() in _BODY_WORDS for w in ws[k:]):
                 for i in range(max(0, k - _SHORT), k):  # "The Halden Water Authority": "Halden Water" too
-                    out.setdefault(" ".join(ws[i:k]), role_of(ws[i:]))
+                    short = " ".join(ws[i:k])
+                    if short in names and short not in out:
+                        out[short] = role_of(ws[i:])
     return out
