@@ -146,3 +146,14 @@ def test_who_leaves_a_message_unanswered_is_the_source_whatever_the_filter_makes
 ])
 def test_a_spokesperson_reports_the_body_they_speak_for_refusing(text, stance):
     assert [c.stance for c in claims(text)] == [stance]
+
+
+@pytest.mark.parametrize(("text", "stances"), [
+    ('Varos said the attack bore "all the hallmarks" of a criminal group, but declined to name it.',
+     ["asserts", "declines"]),
+    ("The NCSC said it was helping the authority investigate and could not yet say who was responsible.",
+     ["asserts", "declines"]),  # "not yet": the refusal's own words stay in its claim
+    ("The central bank's decision does not name the account holders.", ["asserts"]),
+])
+def test_a_refusal_to_name_or_to_say_yet(text, stances):
+    assert [c.stance for c in claims(text)] == stances

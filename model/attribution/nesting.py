@@ -32,6 +32,7 @@ _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 _AS_SAYING = ATTRIBUTION["quoted_as"]  # "quoted Roth as saying"
 _FINDING = DENIAL_WORDS["finding_verbs"]  # finding and giving verbs: "... inspected and found to be safe"
+_NEGATIONS = frozenset({"not", "n't", "never"})  # a conjunction after these is an adverb: "could not yet say"
 
 
 def nest(s: Sentence) -> None:
@@ -241,7 +242,7 @@ def cuts(toks: list[str], found: list[Found]) -> list[int]:
         for p in range(max(a, b - _NEST_WINDOW, 0), b):
             if toks[p] in (",", ";", "—", "–") or (toks[p] == "-" and toks[p - 1] == "-"):
                 cut = p + 1
-            elif toks[p].lower() in _OPENERS:
-                cut = p
+            elif toks[p].lower() in _OPENERS and (p == 0 or toks[p - 1].lower() not in _NEGATIONS):
+                cut = p  # not "could not yet say": "yet" after a negation is an adverb
         out.append(cut if cut < len(toks) else b)
     return out
