@@ -735,3 +735,16 @@ def test_a_short_name_speaks_with_the_role_of_the_fuller_name_the_text_writes(te
     from model.types import Document
     last = extract([Document(id="d", text=text)])[-1]
     assert (last.kind, last.role) == ("named_organization", role)
+
+
+@pytest.mark.parametrize(("text", "kinds"), [
+    ("The board is investigating drugmaker Brennick Pharma. A former Brennick sales manager, who spoke on condition "
+     "of anonymity because he feared legal action, said staff had been told to target hospitals. Brennick called "
+     "the claim baseless.", ["anonymous", "named_organization"]),  # the "he" after the name is the manager's
+    ("Donald Trump said the deal was good. The Trump Organization said it would comply. Trump said he was happy.",
+     ["named_person", "named_organization", "named_person"]),  # the name follows a given name elsewhere
+])
+def test_a_name_the_text_writes_as_a_business_is_the_business(text, kinds):
+    from model import extract
+    from model.types import Document
+    assert [c.kind for c in extract([Document(id="d", text=text)]) if c.source is not None] == kinds

@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from itertools import pairwise
 
 from model.attribution.mention_features import typed_text
 from model.attribution.mentions import words_of
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import role_of
-from model.lexicon import BUSINESS_NAMES, ORGANIZATIONS
+from model.lexicon import BUSINESS_NAMES, GIVEN_NAMES, ORGANIZATIONS, TITLES
 
 _BODY_WORDS = BUSINESS_NAMES | ORGANIZATIONS  # words that end a body's fuller name
 _FULLER = 3  # capitalised words that may follow a short name in its fuller form: "Orvel General Hospital"
 _SHORT = 5  # words of a short name at most (and the work per run of capitals stays bounded)
+_DOTTED_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*)+")  # the same, titles' and forms' dots kept
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)+")  # a name of two words or more
 
 
@@ -84,3 +86,30 @@ def _fuller_name_roles(text: str, names: set[str]) -> dict[str, str]:
                     if short in names and short not in out:
                         out[short] = role_of(ws[i:])
     return out
+
+
+def business_named(text: str, resolutions: list[Resolution]) -> list[int]:
+    """Drafts whose one-word name, typed a person, the text also writes as a business's name and never after a
+    given name or a title: "Brennick said it was cooperating" after "drugmaker Brennick Pharma" is the company
+    (an unknown name defaults to a person; "Trump" beside "the Trump Organization" and "Donald Trump" stays)."""
+    wanted = [n for n, r in enumerate(resolutions) if r.mention is not None and r.source is not None
+              and r.mention.kind == "named_person" and r.source.resolved is None
+              and r.source.text.strip().isalpha() and r.source.text.strip()[:1].isupper()]
+    if not wanted:
+        return []
+    businesses = _business_names(text)
+    return [n for n in wanted if resolutions[n].source.text.strip() in businesses]
+
+
+def _business_names(text: str) -> set[str]:
+    """Words the text writes before a business word or legal form ("Brennick Pharma", "Velmar AG") and never
+    after a given name or a title, in one pass over its runs of capitalised words."""
+    followed, preceded = set(), set()
+    for run in _DOTTED_RUN.finditer(text):
+        ws = run.group().split()
+        for a, b in pairwise(ws):
+            if b.lower().rstrip(".") in BUSINESS_NAMES:
+                followed.add(a)
+            if a.lower() in GIVEN_NAMES or a.lower() in TITLES:
+                preceded.add(b)
+    return followed - preceded

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from model.attribution.entities import fuller_roles, one_body, same_speaker
+from model.attribution.entities import business_named, fuller_roles, one_body, same_speaker
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, no_evidence, rows
@@ -67,8 +67,11 @@ def stage(doc: Doc, model: object | None) -> None:
         resolutions[n] = retyped(before, kind)
         if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
             bodies.append(n)
+    for n in business_named(doc.document.text, resolutions):  # "Brennick said" beside "Brennick Pharma"
+        resolutions[n] = retyped(resolutions[n], "named_organization")
+        bodies.append(n)
     if bodies:
-        _it_follows(doc, resolutions, bodies)
+        _it_follows(doc, resolutions, sorted(bodies))
     _named_by_he(resolutions, idx, features)
     one_body(resolutions)
     fuller_roles(doc, resolutions)
