@@ -907,3 +907,13 @@ def test_an_inverted_description_takes_the_name_after_it(desc):
 def test_an_age_before_a_name_keeps_the_name_the_subject():
     c = one("81-year-old Parker Eaton, a nominal Republican, said the party had lost its way.")
     assert (c.source.text, c.kind) == ("81-year-old Parker Eaton, a nominal Republican", "named_person")
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Police arrested two men on Saturday, a police spokesman said. The spokesman, Inspector Tomas Rell, said the "
+     "men were being questioned.", "official"),
+    ("Velmar cut jobs, a company spokeswoman said. The spokeswoman, Anna Berg, said more cuts were possible.",
+     "other"),
+])
+def test_the_spokesman_named_in_apposition_speaks_for_the_body_met_before(text, role):
+    assert claims(text)[-1].role == role

@@ -189,6 +189,9 @@ def _body_role(src: Span, history: History) -> str | None:
     if any(w.lower() == "former" for w in ws[:at]):  # "former Obama adviser David Axelrod": for no one now
         return None
     before = ws[at - 1] if at and ws[at - 1].lower() not in _NOT_MODIFIERS else ""
+    if at == 1 and ws[0].lower() == "the":  # "The spokesman, Inspector Tomas Rell": the spokesman met before
+        earlier = history.find(src.start, "backref", ws[at].lower())
+        return earlier.mention.role if earlier is not None else None
     if before.isalpha() and before.islower():  # "service", not the name in "Clinton spokesman"
         body = history.find(src.start, "backref", before)
         if body is not None and body.mention.kind == "named_organization":
