@@ -16,14 +16,12 @@ from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import described, name_mentions
 from model.attribution.phrases import POSSESSORS
 from model.attribution.records import QUOTED, Doc, Draft
-from model.attribution.role_words import POSSESSIVE, role_of
+from model.attribution.speaking_for import body_role
 from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
 from model.text import Segmentation
 from model.types import Relay, Source, Span
 
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
-_SPEAKING_FOR = MENTION_WORDS["speaking_for"]
-_FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to the governor"
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
 _DOCUMENTS = TYPING["document_heads"]
@@ -144,7 +142,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                               mention.head)  # "Peabody" after "Peabody Energy"
         known_role = history.role_of(src.text, mention)
         if known_role in (None, "other"):
-            known_role = _body_role(src, history) or known_role
+            known_role = body_role(src, history) or known_role
         if mention.kind in ("named_person", "anonymous") and mention.role == "other" \
                 and known_role not in (None, "other"):
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
@@ -171,58 +169,6 @@ def _owner(text: str, mention: Mention) -> str:
     ws = words_of(text)
     first = ws[0].lower()
     return PRONOUNS[first] if first in POSSESSORS and len(ws) <= _OWNED else ""
-
-
-def _body_role(src: Span, history: History) -> str | None:
-    """The role of whom a spokesperson or an aide speaks for, when the mention says who: a body named by a word
-    met before ("service spokesman Bojan Lusic" after "the Karst Regional Emergency Service"), a name before
-    the head ("Cameron's spokesman") or after "for"/"to" ("a spokeswoman for the Ostrander Group")."""
-    low = src.text.lower()
-    if not any(w in low for w in _SPEAKING_FOR):  # most sources: a substring test spares the tokenising below
-        return None
-    ws = words_of(src.text)
-    at = next((i for i, w in enumerate(ws) if w.lower() in _SPEAKING_FOR), None)
-    if at is None:
-        return None
-    if at >= 3 and ws[at - 1].lower() == "of":  # "Obama's chief of staff": the whole title is the head
-        at -= 2
-    if any(w.lower() == "former" for w in ws[:at]):  # "former Obama adviser David Axelrod": for no one now
-        return None
-    before = ws[at - 1] if at and ws[at - 1].lower() not in _NOT_MODIFIERS else ""
-    if at == 1 and ws[0].lower() == "the":  # "The spokesman, Inspector Tomas Rell": the spokesman met before
-        earlier = history.find(src.start, "backref", ws[at].lower())
-        return earlier.mention.role if earlier is not None else None
-    if before.isalpha() and before.islower():  # "service", not the name in "Clinton spokesman"
-        body = history.find(src.start, "backref", before)
-        if body is not None and body.mention.kind == "named_organization":
-            return body.mention.role
-        owner = ws[at - 2] if at >= 2 else ""  # "Mr. Obama's climate advisers": whose, past what they advise on
-        return _named_role([POSSESSIVE.sub("", owner)], history) if owner[:1].isupper() else None
-    if before[:1].isupper():
-        return _named_role([POSSESSIVE.sub("", before)], history)
-    if at + 2 < len(ws) and ws[at + 1].lower() in _FOR:
-        after = ws[at + 2:]
-        return _named_role(after[:next((i for i, w in enumerate(after) if not w[:1].isalnum()), len(after))],
-                           history)
-    return None
-
-
-def _named_role(ws: list[str], history: History) -> str | None:
-    """"official" when these words name an officeholder or an official body, else None: the guideline makes
-    the spokespeople of officeholders official, and a candidate's staff speak for a campaign, not an office
-    ("Cruz spokeswoman" where the article writes "the Cruz campaign")."""
-    if not ws:
-        return None
-    text = " ".join(ws)
-    mention = classify(text)
-    if mention.kind == "named_person":
-        role = history.role_of(text, mention) or mention.role
-        if role == "official" and mention.entity in history.candidates:
-            return None
-    else:
-        role = history.orgs.get(mention.entity.split()[0], "other") if mention.entity else "other"
-        role = role if role == "official" else role_of(ws)
-    return role if role == "official" else None
 
 
 def _same_kind(description: str, target: Known) -> bool:
