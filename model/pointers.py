@@ -26,9 +26,11 @@ MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, w
 POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}("
                          + "|".join(sorted(_TARGETS["one"] | MANY, key=len, reverse=True))
                          + r")|such\s+[\w’'-]+)\b", re.IGNORECASE)
-# "dismissed the reports as baseless", "... as 'political point-scoring'": the verdict on what is pointed at, up to
-# the clause's end; it names no content of its own.
-_VERDICT = re.compile(r"\s+as\s+[^.;:!?]*")
+# "dismissed the reports as baseless", "... as 'political point-scoring'", "said the report was 'pure
+# speculation'": the verdict on what is pointed at, up to the clause's end; it names no content of its own.
+_VERDICT = re.compile(r"\s+(?:as|is|was|are|were)\s+[^.;:!?]*?(?=\s+(?:and|but)\s|[.;:!?]|$)", re.IGNORECASE)
+# Where the pointer's clause ends: "..., and that talks were continuing" is another statement.
+_CLAUSE_END = re.compile(r"\s+(?:and|but)\s|[;:]")
 # "dismissed the reports of live fire as 'lies spread by provocateurs'": what the pointer names (a few words after
 # "of" or "about"), then its verdict.
 _QUALIFIER = 8  # words naming what a pointer points at: "the reports of live fire"
@@ -38,14 +40,16 @@ _QUALIFIED_VERDICT = re.compile(r"(?:\s+(?:of|about|over|on)(?:\s+[^\s.;:!?]+){1
 
 def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
     """The pointer of a denial that only points back ("denied the report", "called the accusations absurd"):
-    beside its words the denial says at most one thing of its own, so it names no content to match."""
+    beside its words its clause says at most one thing of its own, so it names no content to match ("said the
+    report was 'pure speculation' and that talks were continuing" points back all the same)."""
     pointer = POINTS_BACK.search(claim.text)
     if pointer is None:
         return None
     verdict = _VERDICT.match(claim.text, pointer.end())  # "dismissed the criticism as political point-scoring"
     said = pointer.group(0) + (verdict.group(0) if verdict else "")
-    named = _terms(said)
-    return pointer if len(found.content - named) <= 1 else None
+    end = _CLAUSE_END.search(claim.text, verdict.end() if verdict else pointer.end())
+    clause = found.content & _terms(claim.text[:end.start()]) if end else found.content  # its own clause only
+    return pointer if len(clause - _terms(said)) <= 1 else None
 
 
 def without_verdict(claim: Claim, found: Analysis) -> Analysis:

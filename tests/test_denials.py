@@ -102,3 +102,9 @@ def test_saying_a_claim_has_nothing_to_do_with_it_rejects_the_claim(said):
 ])
 def test_what_rejects_no_claim(text):
     assert "denies" not in stances(text)
+
+
+def test_calling_a_report_pure_speculation_rejects_it():
+    text = "Velland's energy ministry said the report was \"pure speculation\" and that talks were continuing."
+    assert stances(text) == ["denies"]
+    assert "denies" not in stances("There was speculation that the minister would resign, the newspaper said.")

@@ -302,6 +302,17 @@ def test_a_named_pointer_is_matched_by_what_it_names_not_by_its_verdict():
     assert links[0].denied_by == ("d0:2",) and links[1].denied_by == ()
 
 
+def test_a_pointing_denial_points_back_whatever_its_next_clause_says():
+    """"said the reports were false and that officers had used only tear gas": the pointer's own clause restates
+    nothing, whatever the next one says."""
+    from model import extract
+    from model.types import Document
+    text = ("Protesters said police had fired on the crowd near the bridge. "
+            "The ministry said the reports were false and that officers had used only tear gas.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert links[0].denied_by == ("d0:1",)
+
+
 def test_a_denial_that_points_back_denies_all_of_the_report_and_not_the_journalist():
     claims = [
         make("The finance minister has offered her resignation, two government officials said.", number=0,
