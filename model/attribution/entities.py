@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from itertools import pairwise
 
 from model.attribution.mention_features import typed_text
 from model.attribution.mentions import words_of
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import role_of
-from model.lexicon import BUSINESS_NAMES, GIVEN_NAMES, ORGANIZATIONS, TITLES
+from model.lexicon import BUSINESS_NAMES, ORGANIZATIONS
 
 _BODY_WORDS = BUSINESS_NAMES | ORGANIZATIONS  # words that end a body's fuller name
 _FULLER = 3  # capitalised words that may follow a short name in its fuller form: "Orvel General Hospital"
 _SHORT = 5  # words of a short name at most (and the work per run of capitals stays bounded)
-_DOTTED_RUN = re.compile(r"[A-Z][\w&.'’-]*(?:[ \t]+[A-Z][\w&.'’-]*)+")  # the same, titles' and forms' dots kept
-_CAPITALISED_RUN = re.compile(r"[A-Z][\w&'’-]*(?:[ \t]+[A-Z][\w&'’-]*)+")  # a name of two words or more
+_NAMES_CHECKED = 20  # one-word names per document looked up as businesses: the work stays linear on hostile text
+_FURTHER = r"((?:[ \t]+[A-Z][\w&'’-]*){1," + str(_FULLER) + r"})(?![\w&'’-])"  # a fuller name's further words
 
 
 def one_body(resolutions: list[Resolution]) -> None:
@@ -75,41 +74,39 @@ def fuller_roles(doc: Doc, resolutions: list[Resolution]) -> None:
 
 def _fuller_name_roles(text: str, names: set[str]) -> dict[str, str]:
     """Each of these short names -> the role of the first fuller name the text writes for it ("Orvel General"
-    -> the role of "Orvel General Hospital"), in one pass over the text's runs of capitalised words."""
+    -> the role of "Orvel General Hospital"): the capitalised words after each name, for a few names."""
     out: dict[str, str] = {}
-    for run in _CAPITALISED_RUN.finditer(text):
-        ws = run.group().split()
-        for k in range(max(1, len(ws) - _FULLER), len(ws)):
-            if all(w.lower() in _BODY_WORDS for w in ws[k:]):
-                for i in range(max(0, k - _SHORT), k):  # "The Halden Water Authority": "Halden Water" too
-                    short = " ".join(ws[i:k])
-                    if short in names and short not in out:
-                        out[short] = role_of(ws[i:])
+    for name in sorted(names)[:_NAMES_CHECKED]:
+        if not name[:1].isupper() or len(name.split()) > _SHORT:
+            continue
+        for found in re.finditer(re.escape(name) + _FURTHER, text):  # a literal first: searched at C speed
+            further = found.group(1).split()
+            if _word_start(text, found.start()) and all(w.lower() in _BODY_WORDS for w in further):
+                out[name] = role_of(name.split() + further)
+                break
     return out
 
 
-def business_named(text: str, resolutions: list[Resolution]) -> list[int]:
-    """Drafts whose one-word name, typed a person, the text also writes as a business's name and never after a
-    given name or a title: "Brennick said it was cooperating" after "drugmaker Brennick Pharma" is the company
-    (an unknown name defaults to a person; "Trump" beside "the Trump Organization" and "Donald Trump" stays)."""
-    wanted = [n for n, r in enumerate(resolutions) if r.mention is not None and r.source is not None
-              and r.mention.kind == "named_person" and r.source.resolved is None
-              and r.source.text.strip().isalpha() and r.source.text.strip()[:1].isupper()]
-    if not wanted:
-        return []
-    businesses = _business_names(text)
-    return [n for n in wanted if resolutions[n].source.text.strip() in businesses]
+def business_named(text: str, resolutions: list[Resolution], persons: set[int]) -> list[int]:
+    """Drafts whose one-word name, typed a person with no sign of one elsewhere in the text (``persons``: a
+    given name, an honorific or a person's description before it), the text also writes as a business's name:
+    "Brennick called the claim baseless" after "drugmaker Brennick Pharma" is the company (an unknown name
+    defaults to a person); "Trump" beside "the Trump Organization" and "Donald Trump" stays a person."""
+    wanted: dict[str, list[int]] = {}
+    for n, r in enumerate(resolutions):
+        m = r.mention
+        if m is None or r.source is None or m.kind != "named_person" or r.source.resolved is not None or n in persons:
+            continue
+        name = r.source.text.strip()
+        if name.isalpha() and name[:1].isupper():
+            wanted.setdefault(name, []).append(n)
+    out = []
+    for name in list(wanted)[:_NAMES_CHECKED]:
+        after = re.finditer(name + r"[ \t]+([A-Z][\w&.'’/-]*)", text)
+        if any(_word_start(text, m.start()) and m.group(1).lower().rstrip(".") in BUSINESS_NAMES for m in after):
+            out += wanted[name]
+    return sorted(out)
 
 
-def _business_names(text: str) -> set[str]:
-    """Words the text writes before a business word or legal form ("Brennick Pharma", "Velmar AG") and never
-    after a given name or a title, in one pass over its runs of capitalised words."""
-    followed, preceded = set(), set()
-    for run in _DOTTED_RUN.finditer(text):
-        ws = run.group().split()
-        for a, b in pairwise(ws):
-            if b.lower().rstrip(".") in BUSINESS_NAMES:
-                followed.add(a)
-            if a.lower() in GIVEN_NAMES or a.lower() in TITLES:
-                preceded.add(b)
-    return followed - preceded
+def _word_start(text: str, at: int) -> bool:
+    return at == 0 or not text[at - 1].isalnum()

@@ -37,6 +37,7 @@ _PRONOUNS = _HE | _IT
 _DOCUMENTS = TYPING["document_heads"]
 _BODIES = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]) - _DOCUMENTS
 _PRODUCED_BY = GRAMMAR["produced_by"]
+_PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body inside the phrase: "a report by the office"
 
 
@@ -67,7 +68,8 @@ def stage(doc: Doc, model: object | None) -> None:
         resolutions[n] = retyped(before, kind)
         if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
             bodies.append(n)
-    for n in business_named(doc.document.text, resolutions):  # "Brennick said" beside "Brennick Pharma"
+    persons = {n for n, f in zip(idx, features, strict=True) if not _PERSON_SIGNS.isdisjoint(f)}
+    for n in business_named(doc.document.text, resolutions, persons):  # "Brennick said" beside "Brennick Pharma"
         resolutions[n] = retyped(resolutions[n], "named_organization")
         bodies.append(n)
     if bodies:
