@@ -14,7 +14,7 @@ from model.lexicon import BUSINESS_NAMES, ORGANIZATIONS
 
 _BODY_WORDS = BUSINESS_NAMES | ORGANIZATIONS  # words that end a body's fuller name
 _FULLER = 3  # capitalised words that may follow a short name in its fuller form: "Orvel General Hospital"
-_SHORT = 5  # words of a short name at most (and the work per run of capitals stays bounded)
+_SHORT = 5  # words of a short name looked up: a longer source is a full name already
 _NAMES_CHECKED = 20  # one-word names per document looked up as businesses: the work stays linear on hostile text
 _FURTHER = r"((?:[ \t]+[A-Z][\w&'’-]*){1," + str(_FULLER) + r"})(?![\w&'’-])"  # a fuller name's further words
 
@@ -102,7 +102,7 @@ def business_named(text: str, resolutions: list[Resolution], persons: set[int]) 
             wanted.setdefault(name, []).append(n)
     out = []
     for name in list(wanted)[:_NAMES_CHECKED]:
-        after = re.finditer(name + r"[ \t]+([A-Z][\w&.'’/-]*)", text)
+        after = re.finditer(re.escape(name) + r"[ \t]+([A-Z][\w&.'’/-]*)", text)
         if any(_word_start(text, m.start()) and m.group(1).lower().rstrip(".") in BUSINESS_NAMES for m in after):
             out += wanted[name]
     return sorted(out)
