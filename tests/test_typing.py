@@ -467,7 +467,9 @@ def test_a_capitalised_plural_of_what_people_do_is_a_described_group():
     from model import extract
     from model.types import Document
     for text in ("Pharmacists in the capital said the shelves were empty.",
-                 "Physicians at the clinic said the ward was full."):
+                 "Physicians at the clinic said the ward was full.",
+                 "Hauliers said queues stretched for 12 kilometres.",
+                 "Volunteers said the shelter was full."):
         (c,) = extract([Document(id="t", text=text)])
         assert c.kind == "anonymous", text
 
