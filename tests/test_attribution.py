@@ -917,3 +917,11 @@ def test_an_age_before_a_name_keeps_the_name_the_subject():
 ])
 def test_the_spokesman_named_in_apposition_speaks_for_the_body_met_before(text, role):
     assert claims(text)[-1].role == role
+
+
+def test_a_participle_after_a_closing_frame_is_no_tail_of_it():
+    # "..., the club said on Monday, ending a turbulent spell": the participle describes the event, so the
+    # frame still closes the sentence ("dismissed" is the content's verb, not a cue of its own).
+    (c,) = claims("FC Varna have dismissed head coach Marko Ilic after the club's exit from the national cup, "
+                  "the club said on Monday, ending a turbulent 18-month spell.")
+    assert (c.source.text, c.start, c.stance) == ("the club", 0, "asserts")

@@ -184,7 +184,7 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     end = max(last.cue[1], last.source[1])
     if last.lemma in _ADDRESSED and not last.source_after:  # "..., two officials told the Sardo Tribune on Monday."
         end = _addressee_end(toks, end)  # the one told is part of the frame
-    tail = [t for t in toks[end:] if is_word(t)]
+    tail = [t for t in toks[end:_participle_after(toks, end)] if is_word(t)]
     if before < _right(out[-2]) or any(t in _QUOTES for t in toks[end:]):
         return out  # "Carson admitted ..., but said ... and would release it"; '..., a man yelled "Stay there!"'
     if ";" in toks[_right(out[-2]):before]:
@@ -192,6 +192,15 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= _CLOSING_TAIL:
         return [last]
     return out
+
+
+def _participle_after(toks: list[str], k: int) -> int:
+    """Where a closing frame's tail ends: at a comma opening a participle ("..., the club said on Monday, ending
+    a turbulent spell"), which describes the event, not the frame; else at the sentence's end."""
+    for j in range(k, len(toks) - 1):
+        if toks[j] == "," and toks[j + 1].lower().endswith("ing") and toks[j + 1].isalpha():
+            return j
+    return len(toks)
 
 
 def _addressee_end(toks: list[str], k: int) -> int:
