@@ -313,6 +313,20 @@ def test_a_document_with_its_producer_written_before_it_is_the_producer():
     assert [c.entity for c in extract([Document(id="t", text=text)])] == ["velmar group"] * 2  # the body met before
 
 
+@pytest.mark.parametrize(("text", "source", "kind", "role"), [
+    ("According to figures released by the ministry, 40 people died.", "figures released by the ministry",
+     "anonymous", "official"),
+    ("According to a survey conducted by Pew Research Center, most voters agree.",
+     "a survey conducted by Pew Research Center", "named_organization", "expert"),
+    ("According to a report published by the Halden Gazette, the dam was unsafe.",
+     "a report published by the Halden Gazette", "named_organization", "media"),
+])
+def test_a_document_cited_with_its_author_is_the_authors(text, source, kind, role):
+    # "According to <document> <authored> by <author>": the phrase goes on to its author, who speaks.
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.source.text, c.kind, c.role) == (source, kind, role)
+
+
 def test_the_typer_sees_which_pronoun_points_back_to_a_name():
     # "they" after a body speaks for its people, "it" for the body: the typer is told which one it was.
     from model.attribution.mention_features import rows

@@ -61,7 +61,9 @@ CONJUNCT_OPENERS = _ARTICLES | {"other", "others"}  # "Trump and his aides", "Ed
 POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 _TO_HEADS = ATTRIBUTION["to_heads"]
 _CLOSE_TO = frozenset({"close", "loyal", "allied", "next"})  # "those close to him"
-_TAIL_OPENERS = {"by": REPORTED_BY | TYPING["document_heads"], "to": _CLOSE_TO | _TO_HEADS}  # "a report by X"
+AUTHORED_BY = ATTRIBUTION["authored_by"]
+# "a report by X", "figures released by X", "people close to X": the phrase goes on after these
+_TAIL_OPENERS = {"by": REPORTED_BY | AUTHORED_BY | TYPING["document_heads"], "to": _CLOSE_TO | _TO_HEADS}
 _PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
 _KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"]
 _BODY_KINDS = ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]  # "the shipping group"

@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from model.attribution.mentions import Mention, classify, core_of, words_of
 from model.attribution.name_words import no_name
+from model.attribution.phrases import AUTHORED_BY
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POLLS, POSSESSIVE
 from model.lexicon import GRAMMAR, TITLES, TYPING
@@ -46,9 +47,12 @@ def documents_take_producer(resolutions: list[Resolution]) -> None:
 
 
 def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | None:
-    """Who produced the document these words name: after "of"/"by"/"from" its head, or a name written before
-    it ("FEC filings", "Velmar's own records", "a 1996 FEC advisory opinion")."""
+    """Who produced the document these words name: after "of"/"by"/"from" its head ("figures released by the
+    ministry" too), or a name written before it ("FEC filings", "Velmar's own records", "a 1996 FEC advisory
+    opinion")."""
     at = next((i for i, w in enumerate(ws) if w.lower() in _PRODUCED_BY), -1)
+    if at > 1 and ws[at].lower() == "by" and ws[at - 1].lower() in AUTHORED_BY and head == ws[at - 2].lower():
+        return _shown(classify(" ".join(ws[at + 1:])), known)
     if at > 0 and head == ws[at - 1].lower():
         return _shown(classify(" ".join(ws[at + 1:])), known)
     h = next((i for i, w in enumerate(ws) if w.lower() == head), -1)
