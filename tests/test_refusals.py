@@ -117,6 +117,8 @@ def test_a_refusal_inside_a_denying_quotation_stays_a_refusal():
 @pytest.mark.parametrize(("text", "who"), [
     ("Sola himself could not be reached for comment.", "Sola himself"),
     ("The company could not immediately be reached for comment.", "The company"),
+    ("Its owner, Petar Stavro, could not be reached for comment.", "Its owner, Petar Stavro"),  # an appositive pair
+    ("Petar Stavro, the owner, could not immediately be reached for comment.", "Petar Stavro, the owner"),
     ("The company did not return calls seeking comment.", "The company"),
     ("A lawyer for the family did not return calls seeking comment.", "A lawyer for the family"),  # no -ly adverb
     ("A spokesman for Velmar did not immediately return calls seeking comment on Tuesday.",

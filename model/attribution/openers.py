@@ -56,10 +56,22 @@ def _unreached(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Fo
     modal = next((m for m in range(k - 2, max(k - 2 - _MODAL_REACH, 0), -1) if low[m] in _MODALS), 0)
     if in_quote[k] or low[k - 1] != "be" or not modal or not _NEGATED.intersection(low[modal:k]):
         return []
-    subject = np_before(toks, low, modal - 1, 0)  # the sentence's own subject: it opens the sentence
+    subject = _subject_before(toks, low, modal - 1)  # the sentence's own subject: it opens the sentence
     if subject is None or subject[0] != 0 or low[subject[1] - 1] in REACHED_THINGS:
         return []  # "A deal could not be reached": nobody to reach
     return [Found((k, k + 1), subject, "reach", "speech", False)]
+
+
+def _subject_before(toks: list[str], low: list[str], j: int) -> tuple[int, int] | None:
+    """The noun phrase ending at token j, or an appositive pair closed by a comma there: "The owner, Petar
+    Stavro, could not be reached" (the whole pair, as a cue's subject is read)."""
+    if j < 2 or toks[j] != ",":
+        return np_before(toks, low, j, 0)
+    name = np_before(toks, low, j - 1, 0)
+    if name is None or name[0] < 2 or toks[name[0] - 1] != ",":
+        return name
+    first = np_before(toks, low, name[0] - 2, 0)
+    return (first[0], name[1]) if first is not None and first[0] == 0 else name
 
 
 def _sourceless_cue(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Found]:
