@@ -327,6 +327,16 @@ def test_a_document_cited_with_its_author_is_the_authors(text, source, kind, rol
     assert (c.source.text, c.kind, c.role) == (source, kind, role)
 
 
+def test_a_name_followed_by_which_is_no_person():
+    # "which" after a name is English for a thing or a body; "who" keeps a person.
+    assert typed("Brannock Air, which flies to 40 destinations, rejected the accusations.") == {
+        "Brannock Air, which flies to 40 destinations": ("named_organization", "other")}
+    assert typed("Petar Stavro, who owns the firm, rejected the accusations.") == {
+        "Petar Stavro, who owns the firm": ("named_person", "other")}
+    text = "Greg Chen of the Lawyers Association, which opposes detention, asked Johnson why it grew."
+    assert typed(text)["Greg Chen of the Lawyers Association, which opposes detention"][0] == "named_person"
+
+
 def test_the_typer_sees_which_pronoun_points_back_to_a_name():
     # "they" after a body speaks for its people, "it" for the body: the typer is told which one it was.
     from model.attribution.mention_features import rows

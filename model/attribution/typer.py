@@ -63,8 +63,8 @@ def stage(doc: Doc, model: object | None) -> None:
         if kind == "anonymous" and _conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
         kind = "anonymous" if _unnamed(before) else kind
-        if kind == "named_person" and before.source.text.lower() in _IT:
-            kind = "named_organization"  # "Velmar expects sales to fall, it said": "it" is never a person
+        if kind == "named_person" and (before.source.text.lower() in _IT or _which_follows(before)):
+            kind = "named_organization"  # "..., it said", "Brannock Air, which flies to 40 cities": no person
         resolutions[n] = retyped(before, kind)
         if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
             bodies.append(n)
@@ -107,6 +107,16 @@ def _describes_a_person(r: Resolution) -> bool:
     return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
             and ws[-1].lower() in PERSON_ROLES
             and not any(POSSESSIVE.search(w) or w.lower() in _PRODUCED_BY for w in ws))
+
+
+def _which_follows(r: Resolution) -> bool:
+    """A name the source's own words continue with ", which ..." ("Brannock Air, which flies to 40 cities"):
+    exact, as English writes "who" after a person; not after a tail ("Greg Chen of the Lawyers Association,
+    which ...": the body in the tail is what "which" describes)."""
+    ws = words_of(r.source.text)
+    comma = ws.index(",") if "," in ws else 0
+    return (0 < comma < len(ws) - 1 and ws[comma + 1].lower() == "which" and bool(name_of(" ".join(ws[:comma])))
+            and _PRODUCED_BY.isdisjoint(w.lower() for w in ws[:comma]))
 
 
 def _unnamed_opener(r: Resolution) -> bool:
