@@ -318,6 +318,10 @@ def test_a_name_with_an_age_and_an_appositive_before_the_cue_is_the_source():
     assert c.source.text.startswith("Carole Bower") and c.kind == "named_person"
     c = one("In Paris, a spokesman for the ministry, who was angry, said yes.")  # a place is no name in apposition
     assert c.source.text.startswith("a spokesman")
+    c = one("The company's chief executive, Helen Marsh, who joined in 2019, said prices were fair.")
+    assert c.source.text == "The company's chief executive, Helen Marsh, who joined in 2019"  # the role first
+    c = one("In Paris, Miran Tosk, who faces an election, said it was fair.")  # a place before is no description
+    assert c.source.text == "Miran Tosk, who faces an election"
 
 
 def test_a_name_before_a_colon_and_a_quotation_speaks_it():

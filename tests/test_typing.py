@@ -337,6 +337,18 @@ def test_a_name_followed_by_which_is_no_person():
     assert typed(text)["Greg Chen of the Lawyers Association, which opposes detention"][0] == "named_person"
 
 
+def test_a_states_people_have_a_countrys_roles_though_no_list_knows_the_state():
+    # "Valdria" is known a state by its demonym in the text; its president is official as France's would be,
+    # a pronoun resolved to him too; a longer name's possessive ("Democracy for America's") is no state's.
+    text = ("Valdria's president, Miran Tosk, who faces an election in April, said his country would hold. "
+            "He said Valdrian troops were ready.")
+    assert [c.role for c in extract([Document(id="t", text=text)])] == ["official", "official"]
+    text = "Valdria's best-known novelist, Ana Rusk, said the war was a tragedy. Valdrian troops were ready."
+    assert typed(text)["Valdria's best-known novelist, Ana Rusk"] == ("named_person", "other")
+    text = "Charles Chamberlain, Democracy for America's director, said it was over. American voters agreed."
+    assert typed(text)["Charles Chamberlain, Democracy for America's director"] == ("named_person", "other")
+
+
 def test_the_typer_sees_which_pronoun_points_back_to_a_name():
     # "they" after a body speaks for its people, "it" for the body: the typer is told which one it was.
     from model.attribution.mention_features import rows

@@ -250,6 +250,9 @@ def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
     """Where the mention starts when a description at ``a`` is in apposition to a name before it, an age
     between them or not ("Carole Bower, 75, a retiree in Carthage, Ill., said"; "Cory James, 22, of Flint,
     Mich., said"): the name's start; else a."""
+    if a - 2 >= lo and toks[a - 1] == "," and is_cap(toks[a]) and personish(low[a - 2]):
+        desc = np_before(toks, low, a - 2, lo)  # "Valdria's president, Miran Tosk, who ..., said": the role before
+        return desc[0] if desc is not None and desc[0] == lo else a
     at = a - 1 if a - 2 >= lo and low[a - 1] in ("of", "from") and toks[a - 2] == "," else a  # ", 22, of Flint,"
     if (low[at] not in DETERMINERS and at == a) or at - 2 < lo or toks[at - 1] != ",":
         return a

@@ -24,7 +24,7 @@ from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.attribution.role_words import POSSESSIVE
+from model.attribution.role_words import POSSESSIVE, role_of
 from model.attribution.states import one_name, states
 from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
@@ -39,6 +39,7 @@ _BODIES = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_wo
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body inside the phrase: "a report by the office"
+_OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -86,14 +87,36 @@ def stage(doc: Doc, model: object | None) -> None:
 
 
 def _states_follow(text: str, resolutions: list[Resolution]) -> None:
-    """A one-word name the text writes a demonym of is a state, an official body (``states``)."""
+    """A one-word name the text writes a demonym of is a state, an official body (``states``); the state's
+    people have the role a country's would ("Valdria's president, Miran Tosk" as "the country's president")."""
     names = [one_name((r.source.resolved or r.source).text) if r.source is not None and r.mention is not None
              else "" for r in resolutions]
-    found = states(text, names)
+    possessors = [_possessor(r) for r in resolutions]
+    found = states(text, names + possessors)
     for n, name in enumerate(names):
         if name in found:
             state = retyped(resolutions[n], "named_organization")
             resolutions[n] = replace(state, mention=replace(state.mention, role="official"))
+        elif possessors[n] in found:
+            r = resolutions[n]
+            ws = [w if POSSESSIVE.sub("", w) != possessors[n] else "country's" for w in words_of(_typed(r))]
+            resolutions[n] = replace(r, mention=replace(r.mention, role=role_of(ws)))
+
+
+def _possessor(r: Resolution) -> str:
+    """The one-word name a person of the source belongs to ("Valdria" of "Valdria's president"), for a source
+    whose role its words leave "other"; else ""."""
+    if r.source is None or r.mention is None or r.mention.role != "other" or r.mention.kind == "named_organization":
+        return ""
+    ws = words_of(_typed(r))
+    at = next((i for i, w in enumerate(ws) if POSSESSIVE.search(w)), None)
+    if at is None or (at and (ws[at - 1][:1].isupper() or ws[at - 1].lower() in _OF)):
+        return ""  # "Democracy for America's director": the possessor is a longer name
+    return one_name(POSSESSIVE.sub("", ws[at]))
+
+
+def _typed(r: Resolution) -> str:
+    return (r.source.resolved or r.source).text
 
 
 def _describes_a_person(r: Resolution) -> bool:
