@@ -116,6 +116,7 @@ RESPONSE_CUES = W["response_cues"]
 DISBELIEF_KEYS = W["disbelief"] | {"believe"}
 FINDING_VERBS = W["finding_verbs"]
 ADMISSION_CUES = W["admission_cues"]
+WAVING_OFF = W["waving_off"]
 NAMING_CUES = frozenset(f for line in W["rejecting_cues_phrases"] for f in line.split())
 CRITICISM_CUES = W["criticism_cues"]
 NEGATIONS = W["negations"]

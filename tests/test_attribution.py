@@ -117,6 +117,7 @@ def test_attribution_inside_content_is_not_a_second_claim():
     "A government spokesman did not deny the report.",
     "The ministry refused to deny that troops had crossed.",
     "The minister played down the risk of a recession.",  # belittles no claim
+    "The firm brushed off a rival bid from Acme.",  # waves off no claim
 ])
 def test_non_denials_assert(text):
     assert one(text).stance == "asserts"
@@ -132,6 +133,9 @@ def test_non_denials_assert(text):
     '"These accusations are politically motivated," she told reporters.',
     "Officials played down reports of a rift between the two leaders.",
     "The minister downplayed reports of a rift.",
+    "Bellini brushed off the speculation after training.",  # a gesture with a claim as object
+    "The ministry waved aside the criticism.",
+    "He laughed off suggestions that he would resign.",
     'A lawyer for the senator said the claims were "without merit".',
     "Velmar said the figures published by the union were inaccurate.",
 ])

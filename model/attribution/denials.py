@@ -61,6 +61,7 @@ EARLY = 5  # content words read for an early negation: the verb phrase right aft
 _PUSH_BACK = frozenset({"push", "pushed", "pushes", "pushing"})
 _PLAY_DOWN = frozenset({"play", "played", "plays", "playing"})  # "played down reports of a rift"
 _DOWNPLAY = frozenset({"downplay", "downplayed", "downplays", "downplaying"})
+_AWAY = frozenset({"off", "aside"})  # "brushed off", "waved aside": with ``V.WAVING_OFF``
 _WORD = re.compile(r"[a-z]+")
 _OBJECT_WORDS = 4  # content words read for what "played down" belittles: "reports of a rift", not "the risk"
 _QUOTE_MARKS = ("“", '"', "'", "‘")
@@ -69,7 +70,8 @@ _BELIEF = frozenset(BELIEF)
 _CLITIC = ("n't", "n’t")
 # A claim holding none of these words shows no sign any rule reads, unless it negates inside a quotation or in
 # an answer ("responded that she never ..."): then no pattern is run.
-_SIGNS = V.VERB_FORMS | V.NOT_DENIAL_KEYS | V.DISBELIEF_KEYS | V.DISPUTING | _PUSH_BACK | _PLAY_DOWN | _DOWNPLAY
+_SIGNS = (V.VERB_FORMS | V.NOT_DENIAL_KEYS | V.DISBELIEF_KEYS | V.DISPUTING | _PUSH_BACK | _PLAY_DOWN | _DOWNPLAY
+          | V.WAVING_OFF)
 _GATE = _SIGNS | V.REJECTING_KEYS | V.NEGATIONS
 
 
@@ -154,8 +156,7 @@ def signs(c: Candidate, present: set[str]) -> dict[str, bool]:
     quoted_text = _quoted(body)
     return {
         "denial_cue": bool(cue & V.VERB_FORMS) or ("back" in cue and bool(cue & _PUSH_BACK)) or (
-            (bool(cue & _DOWNPLAY) or ("down" in cue and bool(cue & _PLAY_DOWN)))
-            and not V.CLAIM_NOUNS.isdisjoint(_WORD.findall(said.lower())[:_OBJECT_WORDS])),
+            _belittling(cue) and not V.CLAIM_NOUNS.isdisjoint(_WORD.findall(said.lower())[:_OBJECT_WORDS])),
         "other_sense": verbs and bool(V.NOT_REJECTION.search(body) or V.PASSIVE.search(body)),
         "not_denial": not V.NOT_DENIAL_KEYS.isdisjoint(present) and bool(V.NOT_DENIAL.search(body)),
         "denial_elsewhere": bool(said_words & V.VERB_FORMS) and bool(V.VERB_OBJECT.search(said)),
@@ -168,6 +169,13 @@ def signs(c: Candidate, present: set[str]) -> dict[str, bool]:
         "finding": "no" in said_words and bool(said_words & V.FINDING_VERBS) and bool(V.FINDING.search(said)),
         "admission": bool(cue & V.ADMISSION_CUES),
     }
+
+
+def _belittling(cue: set[str]) -> bool:
+    """A cue that belittles its object: "played down", "downplayed", "brushed off", "waved aside" (a denial
+    when the object is a claim in play)."""
+    return (bool(cue & _DOWNPLAY) or ("down" in cue and bool(cue & _PLAY_DOWN))
+            or (not _AWAY.isdisjoint(cue) and bool(cue & V.WAVING_OFF)))
 
 
 def row(c: Candidate) -> list[float]:
