@@ -26,6 +26,8 @@ def claims(text: str) -> list[Claim]:
     "Lawyers for the club did not return phone calls.",
     "The embassy did not answer calls on Tuesday.",
     "The regulator did not say if it would open an inquiry.",
+    "The agent would not say from which clubs the offers came.",  # a preposition before the open question
+    "The ministry did not say on what grounds the visa was refused.",
     "Officials declined to give details of the agreement.",
     "The bank declined to provide figures for the quarter.",
     "The minister has not commented on the leak.",
@@ -74,6 +76,8 @@ def test_a_non_answer_names_who_gave_it(text, source, kind):
     "Moreau said the mayor refused to answer questions about the budget.",  # a third party's refusal, as a fact
     "The coach said the striker was injured.",
     "The regulator did not say that prices would rise.",
+    "She did not say in the interview that she would run.",  # "in the" opens no question
+    "\"I don't identify with what the man says,\" Freddy Ortega said.",  # identifying with, no withholding
     "The same could not be said of the visiting team.",  # a passive, not a refusal
     "The cause may have been a gas leak, but we cannot say for certain.",  # a hedge
     "“There are things I wouldn't say, but she is sincere,” he said.",

@@ -27,7 +27,7 @@ _UNABLE = alternation(R["unable_phrases"]) + r"\s+"
 _NOT = alternation(R["not_phrases"]) + r"\s+"
 _GIVING = alternation(R["giving"]) + r"\s+" + _REACH + alternation(R["information"])
 _RETURNING = alternation(R["returning"]) + r"\s+" + _REACH + alternation(R["requests"])
-_OPEN = r"\s+" + alternation(R["open_questions"]) + r"\b"
+_OPEN = r"\s+(?:" + alternation(R["question_prepositions"]) + r"\s+)?" + alternation(R["open_questions"]) + r"\b"
 _SAYING = alternation(R["saying"]) + r"(?:" + _OPEN + r"|\s*(?=" + alternation(R["clause_end"]) + r"|$))"
 _WITHHELD = ("(?:" + alternation(R["answering"] | R["telling"]) + r"\b|" + _SAYING + "|" + _GIVING + "|" + _RETURNING
              + ")")
