@@ -349,6 +349,14 @@ def test_a_states_people_have_a_countrys_roles_though_no_list_knows_the_state():
     assert typed(text)["Charles Chamberlain, Democracy for America's director"] == ("named_person", "other")
 
 
+def test_a_description_then_a_described_name_is_the_person():
+    # The guideline's "Hollis's lawyer, Martin Greaves" with words of the person's own before the name.
+    text = "The club's owner, American investor Dale Harper, said the coach would stay."
+    assert typed(text) == {"The club's owner, American investor Dale Harper": ("named_person", "other")}
+    text = "The club's owner, the Harper Group, said the coach would stay."  # no given name: a body
+    assert typed(text)["The club's owner, the Harper Group"][0] == "named_organization"
+
+
 def test_the_typer_sees_which_pronoun_points_back_to_a_name():
     # "they" after a body speaks for its people, "it" for the body: the typer is told which one it was.
     from model.attribution.mention_features import rows

@@ -45,6 +45,7 @@ _REFLEXIVES = GRAMMAR["reflexives"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 _DETERMINERS = GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
+_GROUP_MEMBERS = MENTION_WORDS["group_members"]
 # A definite description of these refers back to an earlier mention ("the senator", "the agency").
 _BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]
 
@@ -176,6 +177,24 @@ _PLACE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:city|state|county|town|village|gover
                          r"\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 
 _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES | _DETERMINERS | LEGAL_FORMS
+
+
+def described_person(ws: list[str]) -> bool:
+    """A description, then a person set off by a comma with words of their own before the name: "The club's
+    owner, American investor Dale Harper" (the guideline's "Hollis's lawyer, Martin Greaves" with more words);
+    a known given name opens the name."""
+    if "," not in ws or (not ws[0][:1].islower() and ws[0].lower() not in _DETERMINERS):
+        return False
+    comma = ws.index(",")
+    part = ws[comma + 1:ws.index(",", comma + 1) if "," in ws[comma + 1:] else len(ws)]
+    described = (head_chunk(ws[:comma]) or ws[:comma])[-1].lower()
+    if not part or part[0].lower() in _GROUP_MEMBERS or (described.endswith("s") and not described.endswith("ss")):
+        return False  # "The aides, led by campaign manager Terry Sullivan": a group and one of its members
+    k = len(part)
+    while k > 0 and is_capitalised(part[k - 1]):
+        k -= 1
+    return (k > 0 and len(part) - k >= 2 and part[k - 1].islower() and part[k].isalpha()
+            and part[k].lower() in GIVEN_NAMES)
 
 
 def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:

@@ -18,7 +18,7 @@ from model.attribution.entities import business_named, fuller_roles, one_body, s
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, no_evidence, rows
-from model.attribution.mentions import Mention, appositive_name, first_conjunct, head_chunk, words_of
+from model.attribution.mentions import Mention, appositive_name, described_person, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import capitalised_as_opener
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
@@ -64,6 +64,8 @@ def stage(doc: Doc, model: object | None) -> None:
         if kind == "anonymous" and _conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
         kind = "anonymous" if _unnamed(before) else kind
+        if described_person(words_of(before.source.text)):
+            kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
         if kind == "named_person" and (before.source.text.lower() in _IT or _which_follows(before)):
             kind = "named_organization"  # "..., it said", "Brannock Air, which flies to 40 cities": no person
         resolutions[n] = retyped(before, kind)
