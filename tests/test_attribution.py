@@ -157,6 +157,16 @@ def test_kinds_and_roles():
     assert (by_source["Trump"].kind, by_source["Trump"].role) == ("named_person", "other")
 
 
+@pytest.mark.parametrize(("text", "reason"), [
+    ("A deal could come next week, one of the people said, asking not to be named.", "asking not to be named"),
+    ("The deal is close, said a source, who asked not to be named.", "who asked not to be named"),
+])
+def test_the_reason_for_anonymity_after_the_cue_is_no_claim_of_its_own(text, reason):
+    # "asking" and "asked" open why the source is unnamed, not a second statement.
+    (c,) = claims(text)
+    assert (c.kind, c.source.anonymity_reason) == ("anonymous", reason)
+
+
 def test_anonymity_individual_with_reason_and_group():
     a, b = claims("A senior official, speaking on condition of anonymity, said the deal was close. "
                   "Republicans said the deal was bad.")

@@ -11,7 +11,17 @@ from dataclasses import replace
 from model.attribution.phrases import STOP, is_cap, is_word
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import attach
-from model.lexicon import ATTRIBUTION, BELIEF, CUE_PHRASES, DENIAL, GRAMMAR, INVERTED, ROLE_NOUNS, SPEECH
+from model.lexicon import (
+    ANONYMITY_REASONS,
+    ATTRIBUTION,
+    BELIEF,
+    CUE_PHRASES,
+    DENIAL,
+    GRAMMAR,
+    INVERTED,
+    ROLE_NOUNS,
+    SPEECH,
+)
 
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _p in CUE_PHRASES:
@@ -25,6 +35,9 @@ _STARTS = frozenset(_PHRASES) | frozenset(DENIAL) | frozenset(SPEECH) | frozense
 _POLL_REACH = 7  # words after "in"/"by" within which the poll must come: "in a New York Times national poll"
 _POLL_SLASHES = 2  # joined pollsters that reach may stretch over: "a NYT/CBS/YouGov poll"
 _FRAMING = GRAMMAR["framing_prepositions"]
+_REASONS: dict[str, list[tuple[str, ...]]] = {}  # "asked not to be named": a cue word opening an anonymity reason
+for _r in ANONYMITY_REASONS:
+    _REASONS.setdefault(_r.split()[0], []).append(tuple(_r.split()))
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
 
 
@@ -80,6 +93,12 @@ def _modifies_role_noun(low: list[str], i: int, hit: tuple[int, str, str]) -> bo
     return b == i + 1 and low[i] == lemma and b < len(low) and low[b] in ROLE_NOUNS and low[i] not in INVERTED
 
 
+def _reason_at(low: list[str], i: int) -> int:
+    """The length of the reason for anonymity the word at i opens ("..., asking not to be named"), which says
+    nothing; else 0."""
+    return next((len(r) for r in _REASONS.get(low[i], ()) if tuple(low[i:i + len(r)]) == r), 0)
+
+
 _MOVEMENT = GRAMMAR["movement_verbs"]
 
 
@@ -117,6 +136,10 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         if hit is None and low[i] in _POLL_HEADS:
             poll = _poll_after(toks, low, i)
             hit = (i + 1, low[i], "relay") if poll else None  # the poll or estimate is the source
+        reason = _reason_at(low, i)
+        if reason:
+            free = i + reason  # "asked not to be named": no word of the reason is a cue
+            continue
         if hit is None or _modifies_role_noun(low, i, hit) or before_movement(low, hit[0]):
             continue
         b, lemma, kind = hit
