@@ -20,6 +20,7 @@ from model.lexicon import sections
 from model.types import Claim
 
 BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
+_SENTENCE_END = (".", "!", "?", "”", '"', "''", "’")  # a claim ending so ends its sentence; others are parts of one
 _TARGETS = sections("denial_targets.txt")
 MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, whoever made them
 # "dismissed the reports": a determiner, at most two words, a noun naming a claim; or "received no such letter".
@@ -29,8 +30,9 @@ POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|
 # "dismissed the reports as baseless", "... as 'political point-scoring'", "said the report was 'pure
 # speculation'": the verdict on what is pointed at, up to the clause's end; it names no content of its own.
 _VERDICT = re.compile(r"\s+(?:as|is|was|are|were)\s+[^.;:!?]*?(?=\s+(?:and|but)\s|[.;:!?]|$)", re.IGNORECASE)
-# Where the pointer's clause ends: "..., and that talks were continuing" is another statement.
-_CLAUSE_END = re.compile(r"\s+(?:and|but)\s|[;:]")
+# Where the pointer's clause ends: "..., and that talks were continuing" is another statement; a quotation's
+# closing mark ('"We reject these claims," she told reporters in Ostra': the rest is who said it, and where).
+_CLAUSE_END = re.compile(r"\s+(?:and|but)\s|[;:”]|,?[\"’](?:\s|$)|''")
 # "dismissed the reports of live fire as 'lies spread by provocateurs'": what the pointer names (a few words after
 # "of" or "about"), then its verdict.
 _QUALIFIER = 8  # words naming what a pointer points at: "the reports of live fire"
@@ -78,10 +80,16 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     the claims of other sources before those too, up to the first that is not eligible or is the denier's
     own. At most BACK_WINDOW claims back."""
     out: list[int] = []
-    for j in range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1):
+    window = range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1)
+    # What another denier says in its denial's sentence ("denied that account, saying its forces had come
+    # under attack") is its answer, not what a later denial of "these claims" points at.
+    answers = {j + 1 for j in window if denial[j] and not claims[j].text.rstrip().endswith(_SENTENCE_END)}
+    for j in window:
         c = claims[j]
         if c.doc_index != claims[k].doc_index:
             break
+        if not out and j in answers and key[j] == key[j - 1]:
+            continue
         eligible = not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k]
         if out and not (eligible and (many or key[j] == key[out[0]])):
             break

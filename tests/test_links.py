@@ -375,3 +375,17 @@ def test_adding_a_claim_never_removes_a_link_between_others(rows, extra):
     for cid, lk in old.items():
         for field in ("corroborated_by", "denied_by", "contradicted_by"):
             assert set(getattr(lk, field)) <= set(getattr(new[cid], field))
+
+
+def test_a_quoted_pointing_denial_points_past_another_deniers_own_answer():
+    """'"We reject these fabricated claims," spokeswoman X told reporters in Ostra': the words after the closing
+    quotation mark say who spoke and where, not what is denied; and the foreign ministry's own answer ("saying its
+    forces had come under attack") is not what "these claims" point at."""
+    from model import extract
+    from model.types import Document
+    text = ("The state news agency VNA said Ostrian troops had opened fire first on a patrol near Lisk. "
+            "Ostria's foreign ministry denied that account, saying its forces had come under attack. "
+            '"We categorically reject these fabricated claims," ministry spokeswoman Irena Bost told reporters in '
+            "Ostra.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert links[0].denied_by == ("d0:1", "d0:3") and links[2].denied_by == ()
