@@ -136,7 +136,7 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         if hit is None and low[i] in _POLL_HEADS:
             poll = _poll_after(toks, low, i)
             hit = (i + 1, low[i], "relay") if poll else None  # the poll or estimate is the source
-        reason = _reason_at(low, i)
+        reason = _reason_at(low, i) if low[i] in _REASONS else 0
         if reason:
             free = i + reason  # "asked not to be named": no word of the reason is a cue
             continue

@@ -64,7 +64,7 @@ def stage(doc: Doc, model: object | None) -> None:
         if kind == "anonymous" and _conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
         kind = "anonymous" if _unnamed(before) else kind
-        if described_person(words_of(before.source.text)):
+        if "," in before.source.text and described_person(words_of(before.source.text)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
         if kind == "named_person" and (before.source.text.lower() in _IT or _which_follows(before)):
             kind = "named_organization"  # "..., it said", "Brannock Air, which flies to 40 cities": no person
@@ -110,7 +110,10 @@ def _possessor(r: Resolution) -> str:
     whose role its words leave "other"; else ""."""
     if r.source is None or r.mention is None or r.mention.role != "other" or r.mention.kind == "named_organization":
         return ""
-    ws = words_of(_typed(r))
+    text = _typed(r)
+    if "'" not in text and "’" not in text:
+        return ""  # no possessive: no tokens to read
+    ws = words_of(text)
     at = next((i for i, w in enumerate(ws) if POSSESSIVE.search(w)), None)
     if at is None or (at and (ws[at - 1][:1].isupper() or ws[at - 1].lower() in _OF)):
         return ""  # "Democracy for America's director": the possessor is a longer name
@@ -138,6 +141,8 @@ def _which_follows(r: Resolution) -> bool:
     """A name the source's own words continue with ", which ..." ("Brannock Air, which flies to 40 cities"):
     exact, as English writes "who" after a person; not after a tail ("Greg Chen of the Lawyers Association,
     which ...": the body in the tail is what "which" describes)."""
+    if ", which" not in r.source.text:
+        return False
     ws = words_of(r.source.text)
     comma = ws.index(",") if "," in ws else 0
     return (0 < comma < len(ws) - 1 and ws[comma + 1].lower() == "which" and bool(name_of(" ".join(ws[:comma])))
