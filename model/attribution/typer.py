@@ -91,7 +91,7 @@ def stage(doc: Doc, model: object | None) -> None:
 def _states_follow(text: str, resolutions: list[Resolution]) -> None:
     """A one-word name the text writes a demonym of is a state, an official body (``states``); the state's
     people have the role a country's would ("Valdria's president, Miran Tosk" as "the country's president")."""
-    names = [one_name((r.source.resolved or r.source).text) if r.source is not None and r.mention is not None
+    names = [one_name(_typed(r)) if r.source is not None and r.mention is not None
              else "" for r in resolutions]
     possessors = [_possessor(r) for r in resolutions]
     found = states(text, names + possessors)
@@ -121,6 +121,7 @@ def _possessor(r: Resolution) -> str:
 
 
 def _typed(r: Resolution) -> str:
+    """The words a source is typed from: the earlier mention it resolves to, else its own."""
     return (r.source.resolved or r.source).text
 
 
@@ -128,7 +129,7 @@ def _describes_a_person(r: Resolution) -> bool:
     """The rules read a person in a description that ends in a person's role noun ("The minister", "the Texas
     senator", "Velmar officials") and names no body it belongs to ("the RNC's chairman", "the head of the RNC"
     are left to the typer): exact, as no body is called by a person's role."""
-    ws = words_of((r.source.resolved or r.source).text)
+    ws = words_of(_typed(r))
     described = ws[:ws.index(",")] if "," in ws else []  # "The agency's head, Fabio Corsi": a person's role
     if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
         return r.mention is not None and r.mention.kind == "named_person"
@@ -153,20 +154,20 @@ def _unnamed_opener(r: Resolution) -> bool:
     """The rules read no name where the one capital is a common word opening the source: exact, as a name holds
     a word the news capitalises ("Satellite images" is no body's, "Shell" alone stays the typer's)."""
     return r.mention is not None and r.mention.kind == "anonymous" and capitalised_as_opener(
-        words_of((r.source.resolved or r.source).text))
+        words_of(_typed(r)))
 
 
 def _conjoined(r: Resolution) -> bool:
     """The rules typed the source by its first conjunct ("Edwards and others", "Crane, Kibbe and other
     libertarians"): exact, the guideline's case for mixed groups."""
-    text = (r.source.resolved or r.source).text
+    text = _typed(r)
     return r.mention is not None and bool(first_conjunct(text, words_of(text)))
 
 
 def _unnamed(r: Resolution) -> bool:
     """"A local radio station", "an environmental group": an indefinite body with no name in its phrase (not "a
     congressional report", "A 2019 report by the national audit office": a document speaks for its producer)."""
-    ws = words_of((r.source.resolved or r.source).text)
+    ws = words_of(_typed(r))
     head = [w.lower() for w in head_chunk(ws)]
     return head[0] in ("a", "an") and head[-1] in _BODIES and not any(w[:1].isupper() or w in _OWNED for w in ws[1:])
 
@@ -175,7 +176,7 @@ def _named(r: Resolution) -> bool:
     """The source names something by a capitalised name other than a day or a month ("Wednesday said": a
     misread source, no body for "it" to refer to); a name after a description counts ("The ferry's operator,
     Golden Star Lines")."""
-    text = (r.source.resolved or r.source).text
+    text = _typed(r)
     name = name_of(text) or name_of(text.partition(",")[2])
     return bool(name) and not (len(name) == 1 and (name[0] in WEEKDAYS or name[0] in MONTHS))
 
@@ -227,7 +228,7 @@ def _surnames_follow(resolutions: list[Resolution]) -> None:
 
 def _full_name(r: Resolution) -> bool:
     """The person's surname is written after a capitalised first name ("Marek Zoltai"), titles aside."""
-    ws = words_of((r.source.resolved or r.source).text)
+    ws = words_of(_typed(r))
     return any(w.lower() == r.mention.entity and ws[i - 1][:1].isupper() and ws[i - 1].isalpha()
                and ws[i - 1].lower() not in TITLES for i, w in enumerate(ws) if i)
 
@@ -269,7 +270,7 @@ def retyped(r: Resolution, kind: str) -> Resolution:
     if m is None or r.source is None or m.kind == kind or kind not in KINDS:
         return r
     role = m.role
-    text = (r.source.resolved or r.source).text
+    text = _typed(r)
     name = " ".join(name_of(text))
     if kind == "named_organization":
         mention = Mention(kind, role, name or m.entity, "none", "plural", m.head)
