@@ -943,3 +943,12 @@ def test_a_participle_after_a_closing_frame_is_no_tail_of_it():
     (c,) = claims("FC Varna have dismissed head coach Marko Ilic after the club's exit from the national cup, "
                   "the club said on Monday, ending a turbulent 18-month spell.")
     assert (c.source.text, c.start, c.stance) == ("the club", 0, "asserts")
+
+
+@pytest.mark.parametrize("body", ["The Free Arvan Front", "The Velmar Miners Union"])
+def test_the_group_is_the_last_body_that_spoke(body):
+    # "the group" names no kind of body, so any organisation that spoke before may be it, whatever its name
+    text = (f"{body} denied firing on the villages. In a statement on its website, the group said its fighters "
+            "had only returned fire.")
+    c = claims(text)[-1]
+    assert (c.source.text, c.source.resolved.text if c.source.resolved else None) == ("the group", body)

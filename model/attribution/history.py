@@ -29,6 +29,8 @@ LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
 NEAR = 150  # characters: a person named this close before a pronoun beats an earlier speaker
 PERSON_HEADS = PERSON_ROLES | CONFIDENTIAL | WITNESS | MENTION_WORDS["person_heads_extra"]
 ORG_HEADS = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"]) - PERSON_HEADS  # heads of a body: "the agency"
+_GENERIC_BODY = MENTION_WORDS["generic_body_heads"]
+_DOCUMENTS = TYPING["document_heads"]
 _ALIASES = MENTION_WORDS["title_aliases_pairs"]
 _HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
 _PARTICLES = GRAMMAR["name_particles"] | {"el", "st."}
@@ -216,6 +218,10 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
         if head in BUSINESS_HEADS and k.is_source and m.kind != "anonymous" and m.role not in ("official", "media") \
                 and business_name(words_of(k.span.text)):
             return True  # "the company" after "Kestrel Pharmaceuticals said", which the rules may take for a person
+        if head in _GENERIC_BODY and k.is_source and m.role not in ("official", "media") \
+                and m.head not in _DOCUMENTS and (
+                m.kind == "named_organization" or (m.kind == "named_person" and _the_name(k.span.text))):
+            return True  # "the group" after "The Free Arvan Front denied", which the rules may take for a person
         if m.kind == ("named_person" if head in ORG_HEADS else "named_organization" if head in PERSON_HEADS else ""):
             return False  # "the agency" is no person, "the senator" no body, whatever their roles
         if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS or m.gender == "plural"):
@@ -229,6 +235,12 @@ def business_name(ws: list[str]) -> bool:
     """The name ends in a business's word or legal form: "Kestrel Pharmaceuticals", "HP Inc" (not "Big Bank Hank")."""
     chunk = head_chunk(ws)
     return bool(chunk) and chunk[-1].lower().rstrip(".") in BUSINESS_NAMES
+
+
+def _the_name(text: str) -> bool:
+    """A name written with "the" ("The Free Arvan Front"): a body's, never a person's."""
+    ws = words_of(text)
+    return len(ws) >= 2 and ws[0].lower() == "the" and all(w[:1].isupper() for w in ws[1:])
 
 
 def _role_head(head: str) -> str:
