@@ -78,7 +78,9 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     is neither the journalist's own, a denial nor a refusal, and the claims that source made just before it
     (all of "the report"); for a pointer to several things or a mass ("the accusations", "the criticism"),
     the claims of other sources before those too, up to the first that is not eligible or is the denier's
-    own. At most BACK_WINDOW claims back."""
+    own, and within the paragraph when the nearest of them shares the denial's ("Opposition politicians
+    accused ... . The minister rejected the criticism": a paragraph that sets out criticism and its answer is
+    one exchange). At most BACK_WINDOW claims back."""
     out: list[int] = []
     window = range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1)
     # What another denier says in its denial's sentence ("denied that account, saying its forces had come
@@ -93,6 +95,8 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
         eligible = not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k]
         if out and not (eligible and (many or key[j] == key[out[0]])):
             break
+        if out and many and claims[out[0]].paragraph == claims[k].paragraph != c.paragraph:
+            break  # criticism answered in the paragraph that sets it out: the run ends with that paragraph
         if out or eligible:
             out.append(j)
     return out

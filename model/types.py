@@ -89,6 +89,7 @@ class Claim:
     # The cue is a belief or intention verb ("believes", "wants") rather than
     # a report of speech.
     belief: bool = False
+    paragraph: int = 0  # which paragraph of its document it stands in (0-based)
 
     @property
     def id(self) -> str:

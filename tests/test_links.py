@@ -290,6 +290,20 @@ def test_a_pointing_denial_with_a_verdict_still_points_back(verdict):
     assert links[0].denied_by == ("d0:1",)
 
 
+@pytest.mark.parametrize(("gap", "denied"), [("\n\n", {1}), (" ", {0, 1})])
+def test_criticism_answered_in_its_own_paragraph_is_only_that_paragraphs(gap, denied):
+    """"Opposition politicians accused ... . The minister rejected the criticism": the paragraph that sets out the
+    criticism and its answer is one exchange; the weather office's forecast before it is none of it. In one
+    paragraph, the run of other sources before the denial is all of "the criticism"."""
+    from model import extract
+    from model.types import Document
+    text = (f"The national weather office said more rain was expected on Friday.{gap}Opposition politicians "
+            "accused the government of cutting spending on dykes. Interior Minister Jan Kolar rejected the "
+            "criticism.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert {i for i, lk in enumerate(links) if lk.denied_by == ("d0:2",)} == denied
+
+
 def test_a_named_pointer_is_matched_by_what_it_names_not_by_its_verdict():
     """"dismissed the reports of live fire as lies spread by provocateurs" denies the claim of live fire, not the
     doctors' figures between them: the pointer names what it denies and the verdict names nothing."""

@@ -114,5 +114,5 @@ def claim(doc: Doc, number: int, d: Draft, r: Resolution, reason: str | None, st
         direct_quote=d.quote_share >= QUOTED, stance=stance, hedges=hedges,
         entity=mention.entity if mention and source else "",
         anonymity=_anonymity(kind, mention, source),
-        belief=d.kind == "belief",
+        belief=d.kind == "belief", paragraph=d.paragraph,
     )
