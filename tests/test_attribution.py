@@ -305,6 +305,28 @@ def test_an_outlet_quoting_someone_as_saying_relays_them():
     assert one("The agency quoted the text of the treaty in full.").source.text == "The agency"  # no "as saying"
 
 
+@pytest.mark.parametrize(("text", "source", "via"), [
+    ("Prime Minister Sofie Dahl was quoted by the news agency LNA as saying she had full confidence in him.",
+     "Prime Minister Sofie Dahl", "the news agency LNA"),
+    ("One of his friends was quoted by The Post as saying he had changed.", "One of his friends", "The Post"),
+])
+def test_someone_quoted_by_an_outlet_as_saying_speaks_through_it(text, source, via):
+    # the passive of "The agency quoted X as saying": the subject is quoted, the agent after "by" relays
+    c = one(text)
+    assert (c.source.text, [v.text for v in c.source.via]) == (source, [via])
+
+
+@pytest.mark.parametrize(("opening", "role"), [
+    ("HALLBERG, March 18 (Nordwire) - Lindmark's defence minister, Rasmus Ekholm, used army planes.", "official"),
+    ("The trip was paid for by the union's president, Rasmus Ekholm, and two aides.", "other"),
+    ("As a young minister, Rasmus Ekholm flew often.", "other"),
+])
+def test_a_description_set_off_before_a_name_gives_the_person_their_role(opening, role):
+    # the description is learnt wherever the name stands; a capacity ("As a ... minister") or a union's
+    # president is no sitting office
+    assert claims(f"{opening} Ekholm said the flights were approved.")[-1].role == role
+
+
 def test_multi_sentence_quote_carries_its_speaker():
     text = "“We will win. We always do,” said Sen. Ted Cruz. “Nobody can stop us.”"
     first, second, third = claims(text)

@@ -32,6 +32,9 @@ _WORD = re.compile(r"\S+")
 _NOT_MODIFIER = GRAMMAR["articles"] | GRAMMAR["mention_tail"] | GRAMMAR["clause_openers"] | GRAMMAR["conjunctions"]
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,.;:()“”\"]{2,60},")
 _HEADLINE_WORDS = GRAMMAR["headline_words"]
+_POSSESSOR = re.compile(r"[A-Za-z][\w-]{0,20}['’]s")
+_SET_OFF_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+_OPENING_MARKS = frozenset(".!?-—–:\"“”")
 DESCRIBED_WINDOW = 100  # characters before a name looked at for its description
 MODIFIERS = 3  # words before the role noun at most: "deputy editorial page editor", "former Florida governor"
 
@@ -41,14 +44,37 @@ def described(text: str, span: Span) -> str:
     alone when there is none."""
     words = list(_WORD.finditer(text, max(0, span.start - DESCRIBED_WINDOW), span.start))
     start = span.start
-    if words and words[-1].end() == span.start - 1 and words[-1].group(0) in ROLE_NOUNS:
-        n = len(words) - 1
-        while n > 0 and len(words) - n <= MODIFIERS and _MODIFIER_WORD.fullmatch(words[n - 1].group(0)) \
-                and words[n - 1].group(0).lower() not in _NOT_MODIFIER:
-            n -= 1
-        start = words[n].start()
+    last = words[-1].group(0) if words and words[-1].end() == span.start - 1 else ""
+    if last in ROLE_NOUNS:  # "former Florida governor Jeb Bush"
+        start = words[_modified(words, len(words) - 1)].start()
+    elif last[-1:] == "," and last[:-1] in ROLE_NOUNS:
+        start = _set_off(words) or start
     after = _APPOSITIVE.match(text, span.end)
     return text[start:after.end() - 1 if after else span.end]
+
+
+def _modified(words: list[re.Match], n: int) -> int:
+    """Where the words modifying the role noun at ``n`` start: "former Florida governor"."""
+    while n > 0 and len(words) - n <= MODIFIERS and _MODIFIER_WORD.fullmatch(words[n - 1].group(0)) \
+            and words[n - 1].group(0).lower() not in _NOT_MODIFIER:
+        n -= 1
+    return n
+
+
+def _set_off(words: list[re.Match]) -> int | None:
+    """Where a description set off before the name starts ("Lindmark's defence minister, Rasmus Ekholm", "the
+    union's president, Mary Kay Henry"), or None: it must open with a determiner or a possessor, and not be
+    a capacity ("As a New York senator, Hillary Clinton voted") or a phrase's object ("the nomination for
+    president, Hillary Clinton")."""
+    n = _modified(words, len(words) - 1)
+    if n > 0 and _POSSESSOR.fullmatch(words[n - 1].group(0)):
+        n -= 1  # "Lindmark's", "the union's"
+    before = [w.group(0).lower() for w in words[max(0, n - 2):n]]
+    if words[n].group(0)[:1].isupper() and (not before or before[-1][-1:] in _OPENING_MARKS):
+        return words[n].start()  # it opens the sentence: "HALLBERG (Nordwire) - Lindmark's defence minister, ..."
+    if not before or before[-1] not in _SET_OFF_OPENERS or before[:1] == ["as"]:
+        return None
+    return words[n - 1].start()
 
 
 def name_mentions(text: str) -> list[tuple[Span, Mention]]:
