@@ -974,3 +974,10 @@ def test_the_group_is_the_last_body_that_spoke(body):
             "had only returned fire.")
     c = claims(text)[-1]
     assert (c.source.text, c.source.resolved.text if c.source.resolved else None) == ("the group", body)
+
+
+def test_a_body_named_again_keeps_the_role_its_description_gave():
+    # "the newspaper Hallberg Posten" is an outlet; "Hallberg Posten said" later is the same outlet
+    text = ("The newspaper Hallberg Posten reported that the minister used military planes. Hallberg Posten said "
+            "it had found no record of official meetings.")
+    assert [(c.source.text, c.role) for c in claims(text)][-1] == ("Hallberg Posten", "media")

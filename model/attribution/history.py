@@ -61,6 +61,7 @@ class History:
         self.shared: set[str] = set()  # surnames a man and a woman both bear here ("Bill ... Hillary Clinton")
         self.fullest_by_gender: dict[tuple[str, str], Span] = {}
         self.orgs: dict[str, str] = {}  # first word of an organisation's name -> its role
+        self.bodies: dict[str, str] = {}  # an organisation's whole name (lower case, no "the") -> its role
         self.former: set[str] = set()  # surnames this document calls former ("former Sen. ...")
         self.mentions: dict[str, int] = {}  # entity -> mentions added so far
         self.spoke: dict[str, int] = {}  # entity -> mentions added so far that were sources
@@ -69,9 +70,10 @@ class History:
 
     def learn(self, text: str, mention: Mention) -> None:
         """Record a person's role under surname and first name, from any mention in the document;
-        and the first word of an organisation's name ("Peabody" of "Peabody Energy")."""
+        and an organisation's role under its name and the name's first word ("Peabody" of "Peabody Energy")."""
         if mention.kind == "named_organization" and mention.entity:
             self.orgs.setdefault(mention.entity.split()[0], mention.role)
+            self.bodies.setdefault(mention.entity, mention.role)
         if mention.kind != "named_person" or not mention.entity:
             return
         if not _FORMER.isdisjoint(text.lower().split()):

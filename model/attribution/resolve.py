@@ -140,6 +140,9 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                 and mention.entity not in history.people:
             mention = Mention("named_organization", history.orgs[mention.entity], mention.entity, "none", "plural",
                               mention.head)  # "Peabody" after "Peabody Energy"
+        elif mention.kind == "named_person" and history.bodies.get(_bare_name(src.text), "other") != "other":
+            mention = Mention("named_organization", history.bodies[_bare_name(src.text)], mention.entity, "none",
+                              "plural", mention.head)  # "Hallberg Posten said" after "the newspaper Hallberg Posten"
         known_role = history.role_of(src.text, mention)
         if known_role in (None, "other"):
             known_role = body_role(src, history) or known_role
@@ -152,6 +155,12 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or history.fullest_for(mention.entity, mention.gender) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+def _bare_name(text: str) -> str:
+    """A mention's words in lower case without a leading "the": how the rules key an organisation by its name."""
+    ws = [w.lower() for w in words_of(text)]
+    return " ".join(ws[1:] if ws[:1] == ["the"] else ws)
 
 
 def _described_person(text: str, mention: Mention) -> bool:
