@@ -62,6 +62,8 @@ NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alter
                            + r"|(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?" + alternation(VERB_FORMS) + r"\b|\b"
                            + alternation(VERB_FORMS) + r"\s+(?:[\w’'-]+\s+){0,2}" + alternation(W["decision_objects"])
                            + r"\b|\b"
+                           + alternation(forms(W["belittling"])) + r"\s+(?:[\w’'-]+\s+){0,2}" + alternation(W["staff"])
+                           + r"\b(?!['’])|\b"
                            + alternation(forms(W["belittling"])) + r"\s+(?!" + alternation(W["determiners"])
                            + r"?\s*" + alternation(CLAIM_NOUNS) + r"\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
 # A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked", "That's

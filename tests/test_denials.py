@@ -58,6 +58,8 @@ def test_denials(text):
     "The Supreme Court upheld the sentence on Tuesday, rejecting his appeal.",  # a decision on a request
     "The board rejected a request by the campaign to extend the deadline.",
     "The ministry rejected the union's demands for a pay rise.",
+    "Trandex said it had cooperated and had dismissed two managers involved in the contract.",  # fired
+    "The club dismissed its coach after the defeat, a spokesman said.",
 ])
 def test_non_denials(text):
     assert "denies" not in stances(text), [(c.text, c.stance) for c in claims(text)]
