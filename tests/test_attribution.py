@@ -981,3 +981,17 @@ def test_a_body_named_again_keeps_the_role_its_description_gave():
     text = ("The newspaper Hallberg Posten reported that the minister used military planes. Hallberg Posten said "
             "it had found no record of official meetings.")
     assert [(c.source.text, c.role) for c in claims(text)][-1] == ("Hallberg Posten", "media")
+
+
+@pytest.mark.parametrize("text", ["Former Ostrava mayor charged with taking bribes over bus contract",
+                                  "Mark Sanford accused of violating House ethics rules",
+                                  "A man accused of fraud was arrested on Monday."])
+def test_the_one_charged_is_no_source(text):
+    # a charging verb right before "with"/"of" is a passive with its "was" left out (headline style)
+    assert [c.kind for c in claims(text)] == ["unattributed"]
+
+
+@pytest.mark.parametrize(("text", "source"), [("The senator charged that the plan was a fraud.", "The senator"),
+                                              ("Prosecutors charged the mayor with fraud.", "Prosecutors")])
+def test_charging_someone_still_attributes(text, source):
+    assert one(text).source.text == source

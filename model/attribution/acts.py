@@ -12,7 +12,7 @@ from __future__ import annotations
 from model.attribution.cues import before_movement
 from model.attribution.phrases import DETERMINERS, OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word
 from model.attribution.records import QUOTED, Found, Sentence
-from model.attribution.sources import interrogation
+from model.attribution.sources import charged, interrogation
 from model.attribution.subjects import HUMAN_PLURALS, personish, subject
 from model.lexicon import ATTRIBUTION, BELIEF, CONFIDENTIAL, DENIAL, GRAMMAR, SPEECH, words
 from model.text import after_dateline
@@ -106,6 +106,8 @@ def subject_acts(toks: list[str], low: list[str], in_quote: list[bool], open_cla
             return []  # "Brannock shares rose": a noun, and a market's move, no act
         if low[cue[1] - 1].startswith("question") and interrogation(toks, low, cue[1], len(toks)):
             return []  # "Detectives questioned the driver for six hours"
+        if charged(low, cue[1] - 1, cue[1]):
+            return []  # "Former mayor charged with taking bribes"
         src = _speaker(toks, low, v, lo)
         return [(cue, src, low[cue[1] - 1])] if src else []
     return []

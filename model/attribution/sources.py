@@ -57,6 +57,7 @@ _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech parti
 _MESSAGES = ATTRIBUTION["messages"]
 _MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
 _INTERROGATED = ATTRIBUTION["interrogated"]
+_CHARGED_WITH = {verb: frozenset(preps.split()) for verb, preps in ATTRIBUTION["charged_with_pairs"].items()}
 _OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"
 _POSSESSIVE = ("'s", "’s")
 _CLOSE = frozenset(("close", "loyal", "allied", "familiar"))  # "a person close to the talks": the person is the head
@@ -79,6 +80,8 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         src = np_after(toks, low, b, hi)
         return Found((i, b), src, lemma, kind, True) if src else None
     if lemma == "question" and interrogation(toks, low, b, hi):
+        return None
+    if charged(low, b - 1, b):
         return None
     j, passive = _skip_back(toks, low, i, lo)
     if passive and (low[i] in _PARTICIPLES or low[i].endswith("ed")):
@@ -125,6 +128,12 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
     closing = lemma in _CLOSING and hi - b <= _CLOSING_TAIL and (b >= hi or toks[b] != ",")  # not "it says, would"
     resolved = resolved or (_closing_it(toks, low, src, lo) if closing else None)
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
+
+
+def charged(low: list[str], i: int, b: int) -> bool:
+    """"Former mayor charged with taking bribes", "Three men accused of fraud": a charging verb at i right before
+    its preposition is a passive with its "was" left out; the subject is the one charged and says nothing."""
+    return b < len(low) and low[b] in _CHARGED_WITH.get(SPEECH.get(low[i], ""), ())
 
 
 def _closing_it(toks: list[str], low: list[str], src: tuple[int, int], lo: int) -> tuple[int, int] | None:
