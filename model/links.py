@@ -56,14 +56,14 @@ can be linked although they say different things.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import chain
 
 import numpy as np
 from scipy import sparse
 
 from model.content import Analysis, analyse, keys_in
-from model.pointers import with_pointed_denials, without_verdict
+from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.types import Claim, Links
 
 MATCH = 0.5  # shared share of the shorter claim's terms for a content match
@@ -316,7 +316,7 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     # A refusal ("declined to comment") asserts nothing: it neither corroborates nor denies, nor is linked.
     keys = keys_in(claims)
     found = [analyse(c, keys) if c.stance != "declines" else _SILENT for c in claims]
-    found = [without_verdict(c, f) if f.denial else f for c, f in zip(claims, found, strict=True)]
+    found = [_pointing(c, f) for c, f in zip(claims, found, strict=True)]
     denial = np.array([f.denial for f in found], dtype=bool)
     negative = denial | np.array([f.negated for f in found], dtype=bool)
     key = _codes([source_key(c) for c in claims])
@@ -350,6 +350,15 @@ def link(claims: Sequence[Claim]) -> list[Links]:
         grouped.setdefault(i, ([], [], []))[k].append(ids[j])
     counts = np.column_stack([official_denial, sources, named_sources, official_sources]).tolist()
     return [_links(grouped[i], counts[i]) if i in grouped else _UNLINKED for i in range(n)]
+
+
+def _pointing(claim: Claim, found: Analysis) -> Analysis:
+    """A denial's terms without its verdict; a claim the stance rules read as denying, which only points back
+    ("said the report was 'pure speculation'"), is a denial of what it points at, though its words debunk
+    nothing by themselves."""
+    if not found.denial and claim.stance == "denies" and bare_pointer(claim, found):
+        found = replace(found, denial=True)
+    return without_verdict(claim, found) if found.denial else found
 
 
 def _links(parts: tuple[list[str], ...], counts: list) -> Links:

@@ -304,6 +304,18 @@ def test_criticism_answered_in_its_own_paragraph_is_only_that_paragraphs(gap, de
     assert {i for i, lk in enumerate(links) if lk.denied_by == ("d0:2",)} == denied
 
 
+def test_calling_a_report_pure_speculation_denies_the_report():
+    """"said at the time that the report was 'pure speculation'": no debunking word of its own, but the stance
+    rules read it as denying and it only points back, so it denies what it points at."""
+    from model import extract
+    from model.types import Document
+    text = ("The business daily Finanstidningen reported last month that Nordbank had hired advisers to look at "
+            "acquisitions. Nordbank chief executive Anna Berg said at the time that the report was "
+            '"pure speculation".')
+    links = link(extract([Document(id="d0", text=text)]))
+    assert links[0].denied_by == ("d0:1",)
+
+
 def test_a_named_pointer_is_matched_by_what_it_names_not_by_its_verdict():
     """"dismissed the reports of live fire as lies spread by provocateurs" denies the claim of live fire, not the
     doctors' figures between them: the pointer names what it denies and the verdict names nothing."""
