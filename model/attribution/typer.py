@@ -26,7 +26,7 @@ from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POSSESSIVE, role_of
 from model.attribution.states import one_name, states
-from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
+from model.lexicon import CONFIDENTIAL, GRAMMAR, GROUPS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -63,7 +63,7 @@ def stage(doc: Doc, model: object | None) -> None:
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
         if kind == "anonymous" and _conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
-        kind = "anonymous" if _unnamed(before) else kind
+        kind = "anonymous" if _unnamed(before) or (kind == "named_person" and _group_head(before)) else kind
         if "," in before.source.text and described_person(words_of(before.source.text)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
         if kind == "named_person" and (before.source.text.lower() in _IT or _which_follows(before)):
@@ -170,6 +170,15 @@ def _unnamed(r: Resolution) -> bool:
     ws = words_of(_typed(r))
     head = [w.lower() for w in head_chunk(ws)]
     return head[0] in ("a", "an") and head[-1] in _BODIES and not any(w[:1].isupper() or w in _OWNED for w in ws[1:])
+
+
+def _group_head(r: Resolution) -> bool:
+    """"Roman Catholics", "Young Republicans": a plural of the group words (groups.txt) names no one person (a
+    conjoined source is its first conjunct's: "President Barack Obama and the Democrats")."""
+    ws = words_of(_typed(r))
+    head = head_chunk(ws)[-1:] or [""]
+    last = head[0].lower()
+    return last in GROUPS and last.endswith("s") and not {"and", "or"} & {w.lower() for w in ws}
 
 
 def _named(r: Resolution) -> bool:
