@@ -140,9 +140,9 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                 and mention.entity not in history.people:
             mention = Mention("named_organization", history.orgs[mention.entity], mention.entity, "none", "plural",
                               mention.head)  # "Peabody" after "Peabody Energy"
-        elif mention.kind == "named_person" and history.bodies.get(_bare_name(src.text), "other") != "other":
-            mention = Mention("named_organization", history.bodies[_bare_name(src.text)], mention.entity, "none",
-                              "plural", mention.head)  # "Hallberg Posten said" after "the newspaper Hallberg Posten"
+        elif mention.kind == "named_person" and (body := history.bodies.get(_bare_name(src.text), "other")) != "other":
+            mention = Mention("named_organization", body, mention.entity, "none", "plural",
+                              mention.head)  # "Hallberg Posten said" after "the newspaper Hallberg Posten"
         known_role = history.role_of(src.text, mention)
         if known_role in (None, "other"):
             known_role = body_role(src, history) or known_role

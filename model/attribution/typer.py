@@ -175,10 +175,8 @@ def _unnamed(r: Resolution) -> bool:
 def _group_head(r: Resolution) -> bool:
     """"Roman Catholics", "Young Republicans": a plural of the group words (groups.txt) names no one person (a
     conjoined source is its first conjunct's: "President Barack Obama and the Democrats")."""
-    ws = words_of(_typed(r))
-    head = head_chunk(ws)[-1:] or [""]
-    last = head[0].lower()
-    return last in GROUPS and last.endswith("s") and not {"and", "or"} & {w.lower() for w in ws}
+    last = (head_chunk(words_of(_typed(r)))[-1:] or [""])[0].lower()
+    return last in GROUPS and last.endswith("s") and not _conjoined(r)
 
 
 def _named(r: Resolution) -> bool:
