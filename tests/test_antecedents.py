@@ -164,3 +164,16 @@ def test_a_title_case_headline_run_is_no_name():
 
     text = "Hillary Clinton Goes After Donald Trump On Taxes\n\nShe said the plan was unfair. Sen. Ann Lee agreed."
     assert [span.text for span, _ in name_mentions(text)] == ["Sen. Ann Lee"]
+
+
+def test_a_person_named_again_by_surname_alone_is_a_mention_there():
+    """"President Barack Obama ... Obama departs": the bare surname is a fresh mention of the man named in full
+    (his gender from his given name), so a later "he" can find him there; a surname inside a longer name
+    ("Obama Foundation") is not one, nor the surname of a person whose name says no gender ("Sen. Kerry")."""
+    from model.attribution.names import name_mentions, surname_mentions
+
+    text = ("President Barack Obama spoke first. Sen. Kerry and Mrs. Ann Lee followed. Obama departs the UK, "
+            "and the Obama Foundation said Obama's trip went well; Kerry and Lee stayed.")
+    found = surname_mentions(text, name_mentions(text))
+    assert [(span.text, text[span.start:span.end], m.entity, m.gender) for span, m in found] == [
+        ("Obama", "Obama", "obama", "male"), ("Obama's", "Obama's", "obama", "male"), ("Lee", "Lee", "lee", "female")]

@@ -35,6 +35,9 @@ _HEADLINE_WORDS = GRAMMAR["headline_words"]
 _POSSESSOR = re.compile(r"[A-Za-z][\w-]{0,20}['’]s")
 _SET_OFF_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 _OPENING_MARKS = frozenset(".!?-—–:\"“”")
+_CAPITALISED = re.compile(r"\b([A-Z][a-z]+)\b")  # a surname alone: "Obama", "Obama's"
+_IN_WORD = re.compile(r"[\w’'-]")
+SURNAMES = 64  # gendered surnames searched for one by one; more (hostile text) take one scan of capitalised words
 DESCRIBED_WINDOW = 100  # characters before a name looked at for its description
 MODIFIERS = 3  # words before the role noun at most: "deputy editorial page editor", "former Florida governor"
 
@@ -101,6 +104,52 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
         if looks:
             out.append((Span(m.group(0), m.start(), m.end()), mention))
     return out
+
+
+def surname_mentions(text: str, names: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
+    """A person named in full (``name_mentions``) named again by surname alone ("President Barack Obama ...
+    Obama departs the UK"): where news mostly refers back to people, so a pronoun's nearest antecedent
+    is there. Only a person whose name says man or woman, one of them: a surname alone says neither, and
+    "she" must not take a man named since. A surname beside another capitalised word is part of a name run
+    (``name_mentions``'s, or "Obama Foundation"), not one."""
+    genders: dict[str, set[str]] = {}
+    for _, m in names:
+        if m.kind == "named_person" and m.entity.isalpha() and m.gender in ("male", "female"):
+            genders.setdefault(m.entity, set()).add(m.gender)
+    known = {e: g.pop() for e, g in genders.items() if len(g) == 1}
+    if len(known) > SURNAMES:  # hostile text: one scan of the capitalised words instead of one per surname
+        found = ((m.start(), m.group(1).lower()) for m in _CAPITALISED.finditer(text) if m.group(1).lower() in known)
+    else:
+        found = ((at, e) for e in known for at in _occurrences(text, e.capitalize()))
+    out = []
+    for at, entity in sorted(found):
+        end = at + len(entity)
+        if text.startswith(("'s", "’s"), end):
+            end += 2
+        if _in_run(text, at, end):
+            continue
+        mention = Mention("named_person", "other", entity, "none", known[entity], entity)
+        out.append((Span(text[at:end], at, end), mention))
+    return out
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    """Offsets of ``word`` as a whole word: a literal search, faster than a regex over the whole text."""
+    out = []
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _IN_WORD.match(text, at - 1)) and (end == len(text) or not text[end].isalnum()):
+            out.append(at)
+        at = text.find(word, end)
+    return out
+
+
+def _in_run(text: str, start: int, end: int) -> bool:
+    """A capitalised word right before or after the span, a space between: "Barack Obama", "Obama Foundation"."""
+    before = text.rfind(" ", 0, max(0, start - 1)) + 1
+    return (start >= 2 and text[start - 1] == " " and text[before:start - 1][:1].isupper()) or \
+        (end + 1 < len(text) and text[end] == " " and text[end + 1].isupper())
 
 
 def _after_role_noun(text: str, at: int) -> bool:

@@ -13,7 +13,7 @@ from model.attribution.antecedents import Query, Rank, choose, ranker
 from model.attribution.history import History, Known
 from model.attribution.interview import Interview, interview, speaker
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
-from model.attribution.names import described, name_mentions
+from model.attribution.names import described, name_mentions, surname_mentions
 from model.attribution.phrases import POSSESSORS
 from model.attribution.records import QUOTED, Doc, Draft
 from model.attribution.speaking_for import body_role
@@ -49,6 +49,7 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
     for span, mention in names:  # roles are learnt from the whole document, titles before or after
         if not _in_quote(seg, span.start):  # a speaker's courtesy ("Secretary Clinton" of a former one) is no office
             history.learn(span.text, _described_role(text, span, mention))
+    names = sorted(names + surname_mentions(text, names), key=lambda n: n[0].start)
     for d in drafts:
         if d.source is not None:
             history.learn(d.source.text, classify(d.source.text))

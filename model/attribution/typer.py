@@ -63,11 +63,12 @@ def stage(doc: Doc, model: object | None) -> None:
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
         if kind == "anonymous" and _conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
-        kind = "anonymous" if _unnamed(before) or (kind == "named_person" and _group_head(before)) else kind
+        kind = "anonymous" if _unnamed(before) or (kind == "named_person" and _names_no_one(before)) else kind
         if "," in before.source.text and described_person(words_of(before.source.text)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
-        if kind == "named_person" and (before.source.text.lower() in _IT or _which_follows(before)):
-            kind = "named_organization"  # "..., it said", "Brannock Air, which flies to 40 cities": no person
+        if (kind == "named_person" or (kind == "anonymous" and _named(before))) and (
+                before.source.text.lower() in _IT or _which_follows(before)):
+            kind = "named_organization"  # "Velmar ..., it said", "Brannock Air, which flies ...": a named body
         resolutions[n] = retyped(before, kind)
         if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
             bodies.append(n)
@@ -172,11 +173,13 @@ def _unnamed(r: Resolution) -> bool:
     return head[0] in ("a", "an") and head[-1] in _BODIES and not any(w[:1].isupper() or w in _OWNED for w in ws[1:])
 
 
-def _group_head(r: Resolution) -> bool:
-    """"Roman Catholics", "Young Republicans": a plural of the group words (groups.txt) names no one person (a
-    conjoined source is its first conjunct's: "President Barack Obama and the Democrats")."""
-    last = (head_chunk(words_of(_typed(r)))[-1:] or [""])[0].lower()
-    return last in GROUPS and last.endswith("s") and not _conjoined(r)
+def _names_no_one(r: Resolution) -> bool:
+    """A plural of the group words (groups.txt: "Roman Catholics"; a conjoined source is its first conjunct's)
+    or one person described by an indefinite role ("A former Brennick sales manager") names no one person."""
+    head = [w.lower() for w in head_chunk(words_of(_typed(r)))] or [""]
+    if head[0] in ("a", "an") and head[-1] in PERSON_ROLES:
+        return True
+    return head[-1] in GROUPS and head[-1].endswith("s") and not _conjoined(r)
 
 
 def _named(r: Resolution) -> bool:
