@@ -174,12 +174,12 @@ def _unnamed(r: Resolution) -> bool:
 
 
 def _names_no_one(r: Resolution) -> bool:
-    """A plural of the group words (groups.txt: "Roman Catholics"; a conjoined source is its first conjunct's)
-    or one person described by an indefinite role ("A former Brennick sales manager") names no one person."""
-    head = [w.lower() for w in head_chunk(words_of(_typed(r)))] or [""]
-    if head[0] in ("a", "an") and head[-1] in PERSON_ROLES:
-        return True
-    return head[-1] in GROUPS and head[-1].endswith("s") and not _conjoined(r)
+    """A plural group word (groups.txt: "Roman Catholics"), "A former Brennick sales manager": no one named."""
+    ws = words_of(_typed(r))
+    head = [w.lower() for w in head_chunk(ws)] or [""]
+    if head[0] in ("a", "an") and head[-1] in PERSON_ROLES and not appositive_name(ws):
+        return True  # but "a spokeswoman for the office, Nadia Perl" names her
+    return head[-1] in GROUPS and head[-1].endswith("s") and not _conjoined(r)  # "Obama and the Democrats": Obama
 
 
 def _named(r: Resolution) -> bool:
