@@ -173,7 +173,9 @@ def test_a_person_named_again_by_surname_alone_is_a_mention_there():
     from model.attribution.names import name_mentions, surname_mentions
 
     text = ("President Barack Obama spoke first. Sen. Kerry and Mrs. Ann Lee followed. Obama departs the UK, "
-            "and the Obama Foundation said Obama's trip went well; Kerry and Lee stayed.")
+            "and the Obama Foundation said Obama's trip went well; Kerry and Lee stayed. Denis McDonough wrote. "
+            "McDonough agreed.")
     found = surname_mentions(text, name_mentions(text))
     assert [(span.text, text[span.start:span.end], m.entity, m.gender) for span, m in found] == [
-        ("Obama", "Obama", "obama", "male"), ("Obama's", "Obama's", "obama", "male"), ("Lee", "Lee", "lee", "female")]
+        ("Obama", "Obama", "obama", "male"), ("Obama's", "Obama's", "obama", "male"), ("Lee", "Lee", "lee", "female"),
+        ("McDonough", "McDonough", "mcdonough", "male")]  # found as the name run writes it, inner capital and all

@@ -35,7 +35,7 @@ _HEADLINE_WORDS = GRAMMAR["headline_words"]
 _POSSESSOR = re.compile(r"[A-Za-z][\w-]{0,20}['’]s")
 _SET_OFF_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 _OPENING_MARKS = frozenset(".!?-—–:\"“”")
-_CAPITALISED = re.compile(r"\b([A-Z][a-z]+)\b")  # a surname alone: "Obama", "Obama's"
+_CAPITALISED = re.compile(r"\b([A-Z]\w+)\b")  # a surname alone: "Obama", "Obama's", "McDonough"
 _IN_WORD = re.compile(r"[\w’'-]")
 SURNAMES = 64  # gendered surnames searched for one by one; more (hostile text) take one scan of capitalised words
 DESCRIBED_WINDOW = 100  # characters before a name looked at for its description
@@ -113,14 +113,16 @@ def surname_mentions(text: str, names: list[tuple[Span, Mention]]) -> list[tuple
     "she" must not take a man named since. A surname beside another capitalised word is part of a name run
     (``name_mentions``'s, or "Obama Foundation"), not one."""
     genders: dict[str, set[str]] = {}
-    for _, m in names:
+    written: dict[str, str] = {}  # entity -> the surname as a name run writes it ("McDonough")
+    for span, m in names:
         if m.kind == "named_person" and m.entity.isalpha() and m.gender in ("male", "female"):
             genders.setdefault(m.entity, set()).add(m.gender)
-    known = {e: g.pop() for e, g in genders.items() if len(g) == 1}
+            written.setdefault(m.entity, next((w for w in span.text.split() if w.lower() == m.entity), ""))
+    known = {e: g.pop() for e, g in genders.items() if len(g) == 1 and written[e]}
     if len(known) > SURNAMES:  # hostile text: one scan of the capitalised words instead of one per surname
         found = ((m.start(), m.group(1).lower()) for m in _CAPITALISED.finditer(text) if m.group(1).lower() in known)
     else:
-        found = ((at, e) for e in known for at in _occurrences(text, e.capitalize()))
+        found = ((at, e) for e in known for at in _occurrences(text, written[e]))
     out = []
     for at, entity in sorted(found):
         end = at + len(entity)
