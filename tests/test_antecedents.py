@@ -179,3 +179,30 @@ def test_a_person_named_again_by_surname_alone_is_a_mention_there():
     assert [(span.text, text[span.start:span.end], m.entity, m.gender) for span, m in found] == [
         ("Obama", "Obama", "obama", "male"), ("Obama's", "Obama's", "obama", "male"), ("Lee", "Lee", "lee", "female"),
         ("McDonough", "McDonough", "mcdonough", "male")]  # found as the name run writes it, inner capital and all
+
+
+def test_a_surname_first_written_with_a_possessive_is_found_alone():
+    from model.attribution.names import name_mentions, surname_mentions
+
+    text = "President Barack Obama’s visit ended. In London, Obama spoke to students."
+    found = surname_mentions(text, name_mentions(text))
+    assert [(span.text, m.gender) for span, m in found] == [("Obama", "male")]
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from(["Obama", "OBAMA", "obama", "McDonough", "Mcdonough", "MCDONOUGH", "Lee", "he",
+                                 "said", "the", ".", ","]), max_size=30))
+def test_the_scan_for_many_surnames_finds_what_the_search_for_few_finds(words):
+    """Past ``SURNAMES`` people one scan of capitalised words replaces a search per surname: same answers."""
+    from model.attribution import names
+
+    text = "President Barack Obama, Denis McDonough and Mrs. Ann Lee met. " + " ".join(words)
+    people = names.name_mentions(text)
+    few = names.surname_mentions(text, people)
+    saved = names.SURNAMES
+    try:
+        names.SURNAMES = 0
+        many = names.surname_mentions(text, people)
+    finally:
+        names.SURNAMES = saved
+    assert many == few

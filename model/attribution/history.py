@@ -157,8 +157,9 @@ class History:
     def find(self, before: int, want: str, head: str = "") -> Known | None:
         """The most recent mention before ``before`` fitting a pronoun class or a back-reference head.
 
-        For "he"/"she" an earlier speaker wins over a person merely named since (the story's subject
-        is usually its speaker), unless that name is in the same or the previous sentence-length stretch.
+        For "he"/"she" and a named person ("named") an earlier speaker wins over a person merely named since
+        (the story's subject is usually its speaker), unless that name is in the same or the previous
+        sentence-length stretch.
         """
         named = None
         for k in reversed(self.items):
@@ -167,7 +168,7 @@ class History:
             if before - k.span.end > LOOKBACK:
                 break
             if fits(k, want, head, self.gender_of(k.mention.entity, k.mention.gender)):
-                if k.is_source or want not in ("male", "female"):
+                if k.is_source or want not in ("male", "female", "named"):
                     return k if named is None or before - named.span.end > NEAR else named
                 named = named or k
         return named
@@ -216,6 +217,8 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
         return True
     if want == "salient":
         return m.kind == "named_person" and k.is_source
+    if want == "named":
+        return m.kind == "named_person"
     if want == "backref":
         if head in BUSINESS_HEADS and k.is_source and m.kind != "anonymous" and m.role not in ("official", "media") \
                 and business_name(words_of(k.span.text)):

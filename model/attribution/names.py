@@ -117,10 +117,13 @@ def surname_mentions(text: str, names: list[tuple[Span, Mention]]) -> list[tuple
     for span, m in names:
         if m.kind == "named_person" and m.entity.isalpha() and m.gender in ("male", "female"):
             genders.setdefault(m.entity, set()).add(m.gender)
-            written.setdefault(m.entity, next((w for w in span.text.split() if w.lower() == m.entity), ""))
-    known = {e: g.pop() for e, g in genders.items() if len(g) == 1 and written[e]}
+            surname = next((w for w in map(_unpossessed, span.text.split()) if w.lower() == m.entity), "")
+            if surname:  # "Barack Obama’s" writes it too
+                written.setdefault(m.entity, surname)
+    known = {e: g.pop() for e, g in genders.items() if len(g) == 1 and e in written}
     if len(known) > SURNAMES:  # hostile text: one scan of the capitalised words instead of one per surname
-        found = ((m.start(), m.group(1).lower()) for m in _CAPITALISED.finditer(text) if m.group(1).lower() in known)
+        by_written = {written[e]: e for e in known}
+        found = ((m.start(), by_written[m.group(1)]) for m in _CAPITALISED.finditer(text) if m.group(1) in by_written)
     else:
         found = ((at, e) for e in known for at in _occurrences(text, written[e]))
     out = []
@@ -133,6 +136,10 @@ def surname_mentions(text: str, names: list[tuple[Span, Mention]]) -> list[tuple
         mention = Mention("named_person", "other", entity, "none", known[entity], entity)
         out.append((Span(text[at:end], at, end), mention))
     return out
+
+
+def _unpossessed(word: str) -> str:
+    return word[:-2] if word.endswith(("'s", "’s")) else word
 
 
 def _occurrences(text: str, word: str) -> list[int]:
@@ -148,9 +155,11 @@ def _occurrences(text: str, word: str) -> list[int]:
 
 
 def _in_run(text: str, start: int, end: int) -> bool:
-    """A capitalised word right before or after the span, a space between: "Barack Obama", "Obama Foundation"."""
+    """A capitalised word right before or after the span, only a space between: "Barack Obama", "Obama
+    Foundation"; not "In London, Obama"."""
     before = text.rfind(" ", 0, max(0, start - 1)) + 1
-    return (start >= 2 and text[start - 1] == " " and text[before:start - 1][:1].isupper()) or \
+    return (start >= 2 and text[start - 1] == " " and text[before:start - 1][:1].isupper()
+            and text[start - 2] not in ",;:") or \
         (end + 1 < len(text) and text[end] == " " and text[end + 1].isupper())
 
 

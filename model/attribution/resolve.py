@@ -16,6 +16,7 @@ from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import described, name_mentions, surname_mentions
 from model.attribution.phrases import POSSESSORS
 from model.attribution.records import QUOTED, Doc, Draft
+from model.attribution.role_words import person_head
 from model.attribution.speaking_for import body_role
 from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
 from model.text import Segmentation
@@ -49,11 +50,11 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
     for span, mention in names:  # roles are learnt from the whole document, titles before or after
         if not _in_quote(seg, span.start):  # a speaker's courtesy ("Secretary Clinton" of a former one) is no office
             history.learn(span.text, _described_role(text, span, mention))
+    transcript = interview(text, seg, names)  # the interviewee is named in full, not by surname alone
     names = sorted(names + surname_mentions(text, names), key=lambda n: n[0].start)
     for d in drafts:
         if d.source is not None:
             history.learn(d.source.text, classify(d.source.text))
-    transcript = interview(text, seg, names)
     out: list[Resolution] = []
     ni = 0
     for d in drafts:  # first pass: sourced claims, in text order
@@ -118,8 +119,10 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
             target = history.find(src.start, "salient")
     elif _described_person(src.text, mention):  # "Ben Carson, a retired neurosurgeon ... The retired neurosurgeon"
-        target = history.find(src.start, "backref", mention.head)
-        target = target if target is not None and target.mention.kind == "named_person" else None
+        found = history.find(src.start, "backref", mention.head)
+        target = found if found is not None and found.mention.kind == "named_person" else None
+        if person_head(mention.head) and (found is None or found.mention.head != mention.head):
+            target = target or history.find(src.start, "named")  # "..., the 46-year-old said": the person in focus
     if mention.kind in ("pronoun", "backref") or d.local_resolved is not None or (target is not None and (
             owner or mention.kind == "anonymous")):
         if target is not None:
@@ -169,7 +172,7 @@ def _described_person(text: str, mention: Mention) -> bool:
     neurosurgeon", "the hydrologist"): it may name again a person an earlier title or appositive described so."""
     ws = words_of(text)
     return mention.kind == "anonymous" and len(ws) <= _DESCRIPTION and ws[0].lower() == "the" \
-        and not any(w[:1].isupper() for w in ws[1:]) and not mention.head.endswith("s")
+        and not any(w[:1].isupper() for w in ws[1:]) and (not mention.head.endswith("s") or mention.head.endswith("ss"))
 
 
 def _owner(text: str, mention: Mention) -> str:

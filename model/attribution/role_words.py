@@ -19,6 +19,7 @@ from model.lexicon import (
     MEDIA,
     MENTION_WORDS,
     OFFICIAL,
+    PERSON_NOUNS,
     PERSON_ROLES,
     ROLE_NOUNS,
     TYPING,
@@ -26,6 +27,11 @@ from model.lexicon import (
 )
 
 POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
+
+
+def person_head(word: str) -> bool:
+    """A description's head word only a person is, written in lower case ("the farmer", "the 46-year-old")."""
+    return word.islower() and (word in PERSON_NOUNS or word.endswith(("-year-old", "-year-olds")))
 
 
 def phrases(ws: Sequence[str]) -> set[str]:

@@ -24,7 +24,7 @@ from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.attribution.role_words import POSSESSIVE, role_of
+from model.attribution.role_words import POSSESSIVE, person_head, role_of
 from model.attribution.states import one_name, states
 from model.lexicon import CONFIDENTIAL, GRAMMAR, GROUPS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
@@ -135,7 +135,7 @@ def _describes_a_person(r: Resolution) -> bool:
     if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
         return r.mention is not None and r.mention.kind == "named_person"
     return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
-            and ws[-1].lower() in PERSON_ROLES
+            and (ws[-1].lower() in PERSON_ROLES or person_head(ws[-1]))  # "the farmer": not only roles
             and not any(POSSESSIVE.search(w) or w.lower() in _PRODUCED_BY for w in ws))
 
 
