@@ -299,3 +299,34 @@ def test_a_finding_joined_inside_a_reported_clause_is_part_of_it():
                                            "safe."), 0)
     assert (c.cue.text, c.text.endswith("found to be safe.")) == ("said", True)
 
+
+
+PARTICIPLE = ('"Too much hate," she said, blaming some of it on the candidate. "It was a good year," he said, '
+              'referring to the two resorts.')
+
+
+def _cues(claims) -> list[str]:
+    return [c.cue.text for c in claims if c.cue]
+
+
+def test_a_cue_participle_after_a_comma_is_proposed_with_the_speakers_subject_for_the_filter():
+    seen = Stub(True)
+    claims = Pipeline(models={NAME: seen})(Document(id="t", text=PARTICIPLE), 0)
+    proposed = [r for r in seen.rows if r.get("participle") and r["doubt"] == "participle"]
+    assert [(r["form"], r["lemma"]) for r in proposed] == [("blaming", "blame"), ("referring", "refer")]
+    blaming = next(c for c in claims if c.cue and c.cue.text == "blaming")
+    assert blaming.source.text == "she"
+
+
+def test_a_doubted_participle_is_dropped_by_the_rules_and_by_a_filter_that_refuses_it():
+    assert "blaming" not in _cues(Pipeline()(Document(id="t", text=PARTICIPLE), 0))  # no model: the rules decide
+    assert "blaming" not in _cues(Pipeline(models={NAME: Stub(False)})(Document(id="t", text=PARTICIPLE), 0))
+    assert "blaming" not in _cues(Pipeline(models={NAME: Stub(True)}, disable=["participles"])(
+        Document(id="t", text=PARTICIPLE), 0))
+
+
+def test_a_participle_the_rules_accept_or_one_after_an_inverted_cue_is_not_proposed_again():
+    seen = Stub(True)
+    text = 'Trump hit back, saying the report was false. "It is over," said Ana Roth, blaming the heat.'
+    Pipeline(models={NAME: seen})(Document(id="t", text=text), 0)
+    assert not [r for r in seen.rows if r["doubt"] == "participle"]

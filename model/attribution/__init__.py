@@ -27,7 +27,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 
-from model.attribution import acts, antecedents, claims, cues, nesting, openers, resolve, screen, stance, typer
+from model.attribution import (
+    acts,
+    antecedents,
+    claims,
+    cues,
+    nesting,
+    openers,
+    participles,
+    resolve,
+    screen,
+    stance,
+    typer,
+)
 from model.attribution.records import Doc, Sentence
 from model.attribution.sentences import parts, sentences
 from model.text import Segmentation, segment
@@ -40,6 +52,7 @@ SENTENCE_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (
     ("headline", openers.headline),  # "Gingrich: Trump Must ...", "PENCE: Well, ...": the words before a colon
     ("cues", cues.candidates),  # every cue verb or phrase with the source it points at
     ("proposals", acts.propose),  # the act opening a sentence: "Trump unleashed ...", for the filter to weigh
+    ("participles", participles.propose),  # "..., she said, blaming ...": a cue's participle, for the filter to weigh
     ("filter", screen.stage),  # learned: which candidates are attributions (the rules' doubts without a model)
     ("nesting", nesting.nest),  # drop cues inside another's content; relays; participles; closing frames
     ("acts", acts.stage),  # no cue kept: the act proposed for the sentence
