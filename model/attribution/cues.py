@@ -32,6 +32,7 @@ _SOURCE_AFTER_PHRASES = frozenset({("according", "to"), ("in", "the", "words", "
 _POLL_HEADS = {"in": ATTRIBUTION["poll_in"], "by": ATTRIBUTION["poll_by"]}
 _POLL_WORDS = ATTRIBUTION["poll_words"]
 _STARTS = frozenset(_PHRASES) | frozenset(DENIAL) | frozenset(SPEECH) | frozenset(BELIEF) | frozenset(_POLL_HEADS)
+PARTICIPLE_STARTS = frozenset(w for w in _STARTS if w.endswith("ing"))  # what stage "participles" looks for
 _POLL_REACH = 7  # words after "in"/"by" within which the poll must come: "in a New York Times national poll"
 _POLL_SLASHES = 2  # joined pollsters that reach may stretch over: "a NYT/CBS/YouGov poll"
 _FRAMING = GRAMMAR["framing_prepositions"]

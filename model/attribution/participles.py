@@ -10,7 +10,7 @@ nearest accepted cue before it in the sentence, else the sentence's opening subj
 
 from __future__ import annotations
 
-from model.attribution.cues import cue_at
+from model.attribution.cues import PARTICIPLE_STARTS, cue_at
 from model.attribution.phrases import is_word, sentence_subject
 from model.attribution.records import Found, Sentence
 from model.lexicon import PARTICIPLE_CUES
@@ -25,11 +25,14 @@ def propose(s: Sentence) -> None:
     if s.found:
         return  # a headline's colon decided the sentence
     toks, low = s.toks, s.low
+    if PARTICIPLE_STARTS.isdisjoint(low):
+        return  # most sentences, found in one pass in C
+    found = [k for k, w in enumerate(low) if k and w in PARTICIPLE_STARTS and _opens_participle(low, k)]
     taken = {k for f in s.candidates for k in range(*f.cue)}
     accepted = sorted((f for f in s.candidates if f.source and not f.doubt), key=lambda f: f.cue)
-    opening = sentence_subject(toks, low, 0, len(toks))
+    opening: list[tuple[int, int] | None] = []  # the sentence's opening subject, worked out when first asked
     added, n = [], 0  # accepted[:n] end before the participle: one pass, linear however many participles
-    for i in [k for k, w in enumerate(low) if k and w.endswith("ing") and _opens_participle(low, k)]:
+    for i in found:
         if i in taken or s.in_quote[i] or not is_word(toks[i]):
             continue
         if low[_before(low, i)] == "," and low[i] in PARTICIPLE_CUES:
@@ -39,7 +42,9 @@ def propose(s: Sentence) -> None:
             continue
         while n < len(accepted) and accepted[n].cue[1] <= i:
             n += 1
-        source = _subject(accepted[n - 1] if n else None, opening, i)
+        if not n and not opening:
+            opening.append(sentence_subject(toks, low, 0, len(toks)))
+        source = _subject(accepted[n - 1] if n else None, opening[0] if opening else None, i)
         if source is not None:
             added.append(Found((i, hit[0]), source, hit[1], hit[2], False, participle=True, doubt=DOUBT))
     if added:
