@@ -568,6 +568,12 @@ def test_a_person_description_with_no_earlier_mention_of_its_own_is_the_person_i
     assert claims["The actress"].kind == "named_person"
 
 
+def test_a_plural_person_description_is_not_the_one_person_in_focus():
+    text = "Kim Lee spoke to reporters on Monday. The masked men said they would return."
+    claims = {c.source.text: c for c in extract([Document(id="t", text=text)]) if c.source}
+    assert claims["The masked men"].source.resolved is None and claims["The masked men"].kind == "anonymous"
+
+
 def test_a_person_description_after_an_unnamed_one_of_its_own_stays_unnamed():
     text = "Kim Lee spoke first. A farmer in Hollin said the rain came late. The farmer said the crops failed."
     claims = {c.source.text: c for c in extract([Document(id="t", text=text)]) if c.source}

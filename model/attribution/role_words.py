@@ -20,6 +20,7 @@ from model.lexicon import (
     MENTION_WORDS,
     OFFICIAL,
     PERSON_NOUNS,
+    PERSON_PLURALS,
     PERSON_ROLES,
     ROLE_NOUNS,
     TYPING,
@@ -29,8 +30,11 @@ from model.lexicon import (
 POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
 
 
-def person_head(word: str) -> bool:
-    """A description's head word only a person is, written in lower case ("the farmer", "the 46-year-old")."""
+def person_head(word: str, one: bool = False) -> bool:
+    """A description's head word only a person is, written in lower case ("the farmer", "the 46-year-old");
+    ``one``: of one person ("the masked men" are not)."""
+    if one and (word in PERSON_PLURALS or word.endswith("-year-olds")):
+        return False
     return word.islower() and (word in PERSON_NOUNS or word.endswith(("-year-old", "-year-olds")))
 
 

@@ -135,7 +135,8 @@ PEOPLE_PLURALS = frozenset(w for w in _PEOPLE_NOUNS if w.endswith("s")) | frozen
 COUNTRIES = words("countries.txt")
 # Nouns only a person is, with their plurals: "the farmer", "the actresses", "the witnesses".
 _PERSON_ONLY = frozenset(w for line in lines("person_nouns.txt") for w in line.split())
-PERSON_NOUNS = _PERSON_ONLY | frozenset(plural(w) for w in _PERSON_ONLY) | WITNESS
+PERSON_PLURALS = frozenset(plural(w) for w in _PERSON_ONLY) | frozenset(w for w in WITNESS if w.endswith("s"))
+PERSON_NOUNS = _PERSON_ONLY | PERSON_PLURALS | WITNESS
 
 # Closed-class words, the attribution grammar's own words, and the words that type and resolve mentions.
 GRAMMAR = sections("grammar.txt")
