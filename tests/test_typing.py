@@ -25,9 +25,14 @@ ROOT = Path(__file__).resolve().parents[1]
 RULES = Pipeline(models={k: v for k, v in load_models(DEFAULT_MODEL_DIR).items() if k != ARTIFACT})
 
 
+def sourced(text: str) -> dict[str, Claim]:
+    """Source text -> the sourced claim, with the shipped models."""
+    return {c.source.text: c for c in extract([Document(id="t", text=text)]) if c.source}
+
+
 def typed(text: str) -> dict[str, tuple[str, str]]:
     """Source text -> (kind, role) of every sourced claim, with the shipped typer."""
-    return {c.source.text: (c.kind, c.role) for c in extract([Document(id="t", text=text)]) if c.source}
+    return {source: (c.kind, c.role) for source, c in sourced(text).items()}
 
 
 def test_the_stage_is_learned_and_ships_its_artifact():
@@ -562,7 +567,7 @@ def test_a_person_description_with_no_earlier_mention_of_its_own_is_the_person_i
     # "the 46-year-old" names no one the article described so: it refers back to the person the story is about.
     text = 'Kim Lee ran the shop for a decade. "It was hard," the 46-year-old said. Maria Ruiz starred in it. ' \
            'The actress said she was tired.'
-    claims = {c.source.text: c for c in extract([Document(id="t", text=text)]) if c.source}
+    claims = sourced(text)
     assert claims["the 46-year-old"].source.resolved.text == "Kim Lee"
     assert claims["The actress"].source.resolved.text == "Maria Ruiz"
     assert claims["The actress"].kind == "named_person"
@@ -570,13 +575,13 @@ def test_a_person_description_with_no_earlier_mention_of_its_own_is_the_person_i
 
 def test_a_plural_person_description_is_not_the_one_person_in_focus():
     text = "Kim Lee spoke to reporters on Monday. The masked men said they would return."
-    claims = {c.source.text: c for c in extract([Document(id="t", text=text)]) if c.source}
+    claims = sourced(text)
     assert claims["The masked men"].source.resolved is None and claims["The masked men"].kind == "anonymous"
 
 
 def test_a_person_description_after_an_unnamed_one_of_its_own_stays_unnamed():
     text = "Kim Lee spoke first. A farmer in Hollin said the rain came late. The farmer said the crops failed."
-    claims = {c.source.text: c for c in extract([Document(id="t", text=text)]) if c.source}
+    claims = sourced(text)
     assert claims["The farmer"].kind == "anonymous" and claims["The farmer"].source.resolved is None
 
 
