@@ -349,6 +349,19 @@ def test_transcript_speaker_paragraph():
     assert [c.source.text for c in cs] == ["WALLACE", "WALLACE", "PENCE", "PENCE"]
 
 
+@pytest.mark.parametrize("label", ["Tragic", "Origins", "Sickening", "Contributing", "FACT"])
+def test_a_caption_label_before_a_colon_names_no_speaker(label):
+    # a picture caption's or a section's one common word is no speaker; a later "he" cannot take it either
+    first, *_ = claims(f"{label}: The boy was pulled from the river on Monday.\n\nHe was treated in hospital.")
+    assert first.source is None and first.kind == "unattributed"
+
+
+@pytest.mark.parametrize("speaker", ["Report", "Officials", "Gingrich", "PENCE"])
+def test_a_name_or_a_noun_that_speaks_before_a_colon_still_speaks(speaker):
+    first = claims(f"{speaker}: Trump will name a running mate this week.")[0]
+    assert first.source is not None and first.source.text == speaker
+
+
 def test_a_name_with_an_age_and_an_appositive_before_the_cue_is_the_source():
     c = one("Carole Bower, 75, a retiree in Carthage, Ill., said she would vote for him.")
     assert c.source.text.startswith("Carole Bower") and c.kind == "named_person"

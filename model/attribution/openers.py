@@ -4,13 +4,15 @@ a cue whose source is not in the text ("reportedly", "seemed")."""
 
 from __future__ import annotations
 
-from model.attribution.phrases import is_cap, np_before
+from model.attribution.phrases import PEOPLE, is_cap, np_before
 from model.attribution.records import Found, Sentence
 from model.attribution.refusals import REACHED_THINGS
-from model.lexicon import ATTRIBUTION, SPEECH
+from model.lexicon import ATTRIBUTION, COMMON_WORDS, MEDIA, ORGANIZATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH
 from model.lexicon import REFUSAL_WORDS as R
 
 _NOT_SPEAKERS = ATTRIBUTION["not_speakers"]
+# Nouns that can speak: "Report: ...", "Poll: ...", "Officials: ..." stay speakers though common words.
+_SPEAKING_NOUNS = PEOPLE | PERSON_NOUNS | ROLE_NOUNS | MEDIA | ORGANIZATIONS
 _SOURCELESS = ATTRIBUTION["sourceless"]
 _COLON_REACH = 5  # tokens before a headline's colon: "Gingrich:", "Sen. Cruz:"
 _LISTING_COMMAS = 3  # a colon followed by this many commas and names is a list, not speech
@@ -83,6 +85,13 @@ def _sourceless_cue(toks: list[str], in_quote: list[bool], low: list[str]) -> li
     return []
 
 
+def _label(names: list[str]) -> bool:
+    """A caption's or a section's label ("Tragic: the boy's mother ...", "Origins: ...", "FACT: ..."): one
+    common word (``COMMON_WORDS``, learnt from the training news) that is no noun a speaker goes by."""
+    low = names[0].lower()
+    return len(names) == 1 and low in COMMON_WORDS and low not in _SPEAKING_NOUNS
+
+
 def _named_colon(toks: list[str], in_quote: list[bool], reach: int) -> list[Found]:
     """A name, opening the sentence or after a dash, then a colon and an opening quotation mark: the name
     speaks the quotation. Not after other words ("Trump told Fox News: “...”": the cue finds that one), nor
@@ -112,8 +121,9 @@ def _title_colon(toks: list[str]) -> list[Found]:
             rest = toks[k + 1:]
             names_only = rest.count(",") >= _LISTING_COMMAS and not any(t[:1].islower() for t in rest[:8])
             listing = names_only or not rest or not (rest[0][:1].isalpha() or rest[0] in "“\"'")
+            # not "Clinton: 2,316." nor "Iowa: A, B, C, ..." nor a caption's "Tragic: ..."
             if all(is_cap(t) or t == "." for t in names) and names[0].lower() not in _NOT_SPEAKERS \
-                    and len(toks) > k + 2 and not listing:  # not "Clinton: 2,316." nor "Iowa: A, B, C, ..."
+                    and len(toks) > k + 2 and not listing and not _label(names):
                 return [Found((k, k + 1), (lo, k), ":", "speech", False)]
             return []
     return []
