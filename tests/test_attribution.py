@@ -356,6 +356,22 @@ def test_a_caption_label_before_a_colon_names_no_speaker(label):
     assert first.source is None and first.kind == "unattributed"
 
 
+@pytest.mark.parametrize("text", ["You said the plan was good.", "As you said, the plan was good."])
+def test_you_is_the_one_addressed_never_a_name(text):
+    from model import extract  # the shipped typer once read a capitalised "You" as a body's name
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.source.text.lower() == "you" and c.kind == "anonymous"
+
+
+@pytest.mark.parametrize("text", ["You know, the ones who went to college.", "He was, you see, tired of it."])
+def test_you_know_before_a_pause_is_a_filler_not_an_attribution(text):
+    assert one(text).source is None
+
+
+def test_you_know_with_an_object_still_speaks():
+    assert one("You know the plan was good.").source.text == "You"
+
+
 @pytest.mark.parametrize("speaker", ["Report", "Officials", "Gingrich", "PENCE"])
 def test_a_name_or_a_noun_that_speaks_before_a_colon_still_speaks(speaker):
     first = claims(f"{speaker}: Trump will name a running mate this week.")[0]

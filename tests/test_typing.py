@@ -844,3 +844,17 @@ def test_a_name_the_text_writes_as_a_business_is_the_business(text, kinds):
     from model import extract
     from model.types import Document
     assert [c.kind for c in extract([Document(id="d", text=text)]) if c.source is not None] == kinds
+
+
+def _result(c: float, person: float, org: float, anon: float, acc: float, se: float) -> dict:
+    return {"settings": {"C": c}, "kind_acc": acc, "balanced_se": se, "kind_acc[named_person]": person,
+            "kind_acc[named_organization]": org, "kind_acc[anonymous]": anon}
+
+
+def test_the_typer_grid_takes_the_best_balanced_setting_unless_another_is_within_its_noise():
+    from model.training.mentions import pick
+    steady = _result(0.3, 0.952, 0.842, 0.901, acc=0.928, se=0.001)
+    lucky = _result(0.03, 0.948, 0.860, 0.889, acc=0.925, se=0.003)  # 0.0005 more balanced, three times the noise
+    assert pick([lucky, steady])["settings"] == {"C": 0.3}
+    far = _result(0.03, 0.948, 0.900, 0.889, acc=0.925, se=0.003)  # 0.013 more balanced: beyond the noise
+    assert pick([far, steady])["settings"] == {"C": 0.03}

@@ -40,6 +40,8 @@ _REASONS: dict[str, list[tuple[str, ...]]] = {}  # "asked not to be named": a cu
 for _r in ANONYMITY_REASONS:
     _REASONS.setdefault(_r.split()[0], []).append(tuple(_r.split()))
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
+_FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION["filler_phrases"])
+_PAUSES = frozenset({",", ".", "?", "!", ";", "—", "–", "-", ")"})  # what follows a filler
 
 
 def candidates(s: Sentence) -> None:
@@ -109,6 +111,11 @@ def before_movement(low: list[str], k: int) -> bool:
     return k < len(low) and low[k] in _MOVEMENT
 
 
+def _filler(low: list[str], i: int, hi: int) -> bool:
+    """"You know, the ones who ...": a pronoun and the cue at i before a pause (``filler_phrases``) say nothing."""
+    return i > 0 and (low[i - 1], low[i]) in _FILLERS and (i + 1 >= hi or low[i + 1] in _PAUSES)
+
+
 def _frame_end(low: list[str], lo: int, hi: int) -> int:
     """The comma closing a framing phrase that opens the sentence ("Despite Trump's claims, ..."), else lo."""
     if lo >= hi or low[lo] not in _FRAMING:
@@ -141,7 +148,7 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         if reason:
             free = i + reason  # "asked not to be named": no word of the reason is a cue
             continue
-        if hit is None or _modifies_role_noun(low, i, hit) or before_movement(low, hit[0]):
+        if hit is None or _modifies_role_noun(low, i, hit) or before_movement(low, hit[0]) or _filler(low, i, hi):
             continue
         b, lemma, kind = hit
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
