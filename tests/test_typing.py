@@ -858,3 +858,18 @@ def test_the_typer_grid_takes_the_best_balanced_setting_unless_another_is_within
     assert pick([lucky, steady])["settings"] == {"C": 0.3}
     far = _result(0.03, 0.948, 0.900, 0.889, acc=0.925, se=0.003)  # 0.013 more balanced: beyond the noise
     assert pick([far, steady])["settings"] == {"C": 0.03}
+
+
+@pytest.mark.parametrize("text", [
+    "Research suggests that the cuts cost jobs.", "Polling shows that voters are unhappy.",
+    "Check out the campaign website, and you will find its papers.",
+])
+def test_a_common_word_capitalised_only_as_its_sentence_opens_names_no_one(text):
+    assert [kind for kind, _ in typed(text).values()] == ["anonymous"]
+
+
+def test_a_common_word_the_text_writes_as_a_name_elsewhere_stays_a_name():
+    text = "Press secretary Josh Earnest spoke on Monday. Earnest responded that the plan was fine."
+    assert typed(text)["Earnest"][0] == "named_person"
+    assert typed("Mr. Earnest spoke on Monday. Earnest said the plan was fine.")["Earnest"][0] == "named_person"
+    assert typed("CREW filed a request with the department.")["CREW"][0] == "named_organization"  # an acronym

@@ -3,6 +3,8 @@ described ("Residents of Hollin"). Read by ``mentions.classify``."""
 
 from __future__ import annotations
 
+import re
+
 from model.lexicon import (
     BUSINESS_NAMES,
     COMMON_HEADS,
@@ -20,9 +22,11 @@ from model.lexicon import (
     PERSON_ROLES,
     QUANTIFIERS,
     ROLE_NOUNS,
+    SPEECH,
     TITLES,
     TYPING,
 )
+from model.types import Source, Span
 
 _DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS | PEOPLE_PLURALS  # listed, or news plurals in lower case
 _PEOPLE_SUFFIXES = tuple(TYPING["people_suffixes"])
@@ -31,6 +35,9 @@ TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
 BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's
 _NOT_PERSON_NAME = BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"}
 _DETERMINERS = GRAMMAR["articles"]
+_OPENERS = frozenset(':;\n"“‘\'(—–-')  # what may stand right before a sentence's first word
+_LOOK_BACK = 40  # characters before a word read to tell whether it opens a sentence
+_SPEAKING = frozenset({"say", "tell"})  # only a speaker says or tells: "Shell said", "Radar said"
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 
 
@@ -43,6 +50,33 @@ def capitalised_as_opener(ws: list[str]) -> bool:
     report"): the capital is the sentence's, not a name's (``common_words.txt``: words the news writes in lower
     case)."""
     return bool(ws) and ws[0].lower() in COMMON_WORDS and not any(is_capitalised(w) for w in ws[1:])
+
+
+def opening_word_only(text: str, source: Source | None, cue: Span | None, full: Span | None = None) -> bool:
+    """The source is one common word opening its sentence ("Research suggests", "Polling shows") that the text
+    never writes as a name elsewhere: exact, as a name is capitalised where no sentence opens ("Josh Earnest ...
+    Earnest responded", "Loretta Lynch ... Lynch announced"); an acronym ("CREW") is a name, and so is one
+    that says or tells ("Shell said": the typer's to read) or that the text names in full (``full``)."""
+    named = source is None or source.resolved is not None or (full is not None and full.text != source.text)
+    word = "" if named else source.text
+    if not word.isalpha() or not word[:1].isupper() or word.isupper() or word.lower() not in COMMON_WORDS:
+        return False
+    if cue is not None and SPEECH.get(cue.text.lower()) in _SPEAKING:
+        return False
+    return _opens_sentence(text, source.start) and all(_opens_sentence(text, m.start())
+                                                       for m in re.finditer(rf"\b{word}\b", text))
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    """Nothing but a sentence's or a quotation's opening stands before ``at``: the text's start, an end mark
+    (not a title's point: "Mr. Earnest"), a colon, a line break, a dash or an opening quotation mark."""
+    before = text[max(0, at - _LOOK_BACK):at].rstrip()
+    if not before or before[-1] in _OPENERS:
+        return True
+    if before[-1] not in ".!?":
+        return False
+    last = before.split()[-1].lower()
+    return last not in TITLES and not (len(last) == 2 and last[0].isalpha())  # "Mr.", an initial "J."
 
 
 def business(run: list[str]) -> bool:

@@ -19,7 +19,7 @@ from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, no_evidence, rows
 from model.attribution.mentions import Mention, appositive_name, described_person, first_conjunct, head_chunk, words_of
-from model.attribution.name_words import capitalised_as_opener
+from model.attribution.name_words import capitalised_as_opener, opening_word_only
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc
@@ -61,6 +61,8 @@ def stage(doc: Doc, model: object | None) -> None:
             continue  # "The minister said", "the Texas senator said": a person, whatever the capitals suggest
         if kind != "anonymous" and _unnamed_opener(before):
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
+        if kind != "anonymous" and opening_word_only(doc.document.text, before.source, doc.drafts[n].cue, before.full):
+            kind = "anonymous"  # "Research suggests", "Polling shows", "Please share": the sentence's capital
         if kind == "anonymous" and _conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
         kind = "anonymous" if _unnamed(before) or (kind == "named_person" and _names_no_one(before)) else kind
@@ -279,16 +281,14 @@ def retyped(r: Resolution, kind: str) -> Resolution:
     m = r.mention
     if m is None or r.source is None or m.kind == kind or kind not in KINDS:
         return r
-    role = m.role
-    text = _typed(r)
-    name = " ".join(name_of(text))
+    name = " ".join(name_of(_typed(r)))
     if kind == "named_organization":
-        mention = Mention(kind, role, name or m.entity, "none", "plural", m.head)
+        mention = Mention(kind, m.role, name or m.entity, "none", "plural", m.head)
     elif kind == "named_person":
-        mention = Mention(kind, role, name.split()[-1] if name else m.entity, "none",
+        mention = Mention(kind, m.role, name.split()[-1] if name else m.entity, "none",
                           m.gender if m.gender != "plural" else "unknown", m.head)
     else:
-        mention = Mention("anonymous", role, m.entity or m.head, _anonymity(m), m.gender, m.head)
+        mention = Mention("anonymous", m.role, m.entity or m.head, _anonymity(m), m.gender, m.head)
     return replace(r, mention=mention)
 
 
