@@ -372,6 +372,17 @@ def test_you_know_with_an_object_still_speaks():
     assert one("You know the plan was good.").source.text == "You"
 
 
+@pytest.mark.parametrize("text", ["Unconfirmed reports are circulating that the town fell.",
+                                  "Health worries have dogged the senator since May."])
+def test_a_cue_word_in_s_before_are_or_have_is_a_plural_noun(text):
+    assert one(text).source is None
+
+
+def test_says_before_are_is_still_the_verb_of_a_relative_clause():
+    assert [c.source.text for c in claims("He sent the emails that the agency now says are secret.") if c.source] == [
+        "the agency"]
+
+
 @pytest.mark.parametrize("speaker", ["Report", "Officials", "Gingrich", "PENCE"])
 def test_a_name_or_a_noun_that_speaks_before_a_colon_still_speaks(speaker):
     first = claims(f"{speaker}: Trump will name a running mate this week.")[0]

@@ -103,12 +103,15 @@ def _reason_at(low: list[str], i: int) -> int:
 
 
 _MOVEMENT = GRAMMAR["movement_verbs"]
+_AFTER_PLURALS = GRAMMAR["after_plurals"]
 
 
 def before_movement(low: list[str], k: int) -> bool:
-    """"Norrhall shares fell", "its reports rose": a cue word ending before k, where a verb that only follows a
-    noun stands, is that noun (a cue's content never opens with a finite verb); the act proposal asks it too."""
-    return k < len(low) and low[k] in _MOVEMENT
+    """"Norrhall shares fell", "its reports rose", "Unconfirmed reports are circulating": a cue word ending before
+    k, where a verb that only follows a noun stands (or "are" after a word in -s), is that noun (a cue's content
+    never opens with a finite verb); the act proposal asks it too."""
+    return k < len(low) and (low[k] in _MOVEMENT or (
+        low[k] in _AFTER_PLURALS and low[k - 1].endswith("s") and low[k - 1] != "says"))  # "the ones State says are"
 
 
 def _filler(low: list[str], i: int, hi: int) -> bool:
