@@ -383,6 +383,20 @@ def test_says_before_are_is_still_the_verb_of_a_relative_clause():
         "the agency"]
 
 
+@pytest.mark.parametrize("text", ["I'm sure, I've said, that the plan works.", "I’d say the plan works."])
+def test_a_pronoun_with_a_verb_written_onto_it_is_the_pronoun(text):
+    from model.attribution.mentions import classify
+    (c,) = claims(text)
+    assert classify(c.source.text).kind == "pronoun" and c.kind == "anonymous"
+
+
+def test_a_contracted_who_refers_to_the_name_before_it():
+    from model import extract  # the shipped filter keeps "endorsed"; the rules alone doubt it
+    text = "Sen. Chris Collins spoke on Monday. Collins, who’d previously endorsed Jeb Bush, is now for Trump."
+    c = next(c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text == "who’d")
+    assert c.kind == "named_person" and "Collins" in c.source.resolved.text
+
+
 @pytest.mark.parametrize("speaker", ["Report", "Officials", "Gingrich", "PENCE"])
 def test_a_name_or_a_noun_that_speaks_before_a_colon_still_speaks(speaker):
     first = claims(f"{speaker}: Trump will name a running mate this week.")[0]

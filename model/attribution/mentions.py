@@ -117,6 +117,8 @@ def classify(text: str) -> Mention:
     if not ws:
         return Mention("anonymous", "other", "", "group", "unknown", "")
     low0 = ws[0].lower()
+    if len(ws) == 1 and _CONTRACTED.sub("", low0) in PRONOUNS:  # "I'm", "we've", "he's": the pronoun
+        low0 = _CONTRACTED.sub("", low0)
     if len(ws) == 1 and low0 in PRONOUNS and ws[0] != "WHO":  # the World Health Organization, not "who"
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
     # "Axelrod tried", "Biden took": a subject read up to its verb is the subject; "Cruz himself" is Cruz
@@ -173,6 +175,7 @@ _IRREGULAR = ATTRIBUTION["irregular"]
 # back-reference when definite ("the Indiana campaign" is some campaign met before).
 _GENERIC_ORGS = MENTION_WORDS["generic_orgs"]
 
+_CONTRACTED = re.compile(r"['’](?:m|re|ve|d|ll|s)$")  # a verb written onto a pronoun: "I'm", "they're", "she'd"
 _PLACE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:city|state|county|town|village|government|kingdom|republic|commonwealth)"
                          r"\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 
