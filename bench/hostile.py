@@ -5,7 +5,8 @@
 Each hostile document is one document of ``--size`` characters (the default per-document limit is 200,000),
 built to provoke the slow paths a regex-and-rules pipeline has: quotes, commas and capitalised words (source
 and quote scanning), long runs of one character, unclosed quotes, abbreviations (sentence splitting), cue
-words in one endless sentence, and pronoun chains (back-reference resolution). "normal" is PolNeAR dev text
+words in one endless sentence, pronoun chains (back-reference resolution) and sentences each opened by a
+common word (the typer asks the text whether it is a name). "normal" is PolNeAR dev text
 (synthetic wire copy when the shared data is absent) cut to the same size.
 """
 
@@ -42,6 +43,9 @@ _CAPS = ["Said", "Told", "According", "Minister", "President", "Reuters", "The",
          "Ministry", "Sources", "Kurdish", "Security", "General", "Mr", "Al", "Jalawla", "US", "UN"]
 
 
+_OPENERS = ["Polling", "Research", "Evidence", "Data", "Video", "Analysis", "Footage", "Testing"]
+
+
 def hostile_cases(size: int = 200_000) -> dict[str, str]:
     """Named hostile documents of ``size`` characters each (deterministic)."""
     return {
@@ -62,6 +66,8 @@ def hostile_cases(size: int = 200_000) -> dict[str, str]:
                                       tail="and so on"),  # never a closing frame: thousands of claims at any size
         "pronoun chain": _fill(lambda r: r.choice(["He said it was true. ", "She told them so. ",
                                                    "“It was,” he added. ", "They said it again. "]), size),
+        # every sentence a source the typer asks the whole text about ("is it written as a name elsewhere?")
+        "common words opening": _fill(lambda r: f"{r.choice(_OPENERS)} shows the plan works. ", size),
         "one sentence, no punctuation": _fill(lambda r: f"the {r.choice(_CAPS).lower()} of the interior and the "
                                                        f"spokesman for the {r.choice(_CAPS).lower()} ", size),
         "nested quotes": _fill(lambda r: r.choice(['He said "She said \'They said "we ', "“She said ‘he told “us ",

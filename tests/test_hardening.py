@@ -269,7 +269,7 @@ def test_hostile_text_grows_linearly() -> None:
 
     small, large = 20_000, 80_000
     cases = ("one sentence of cues", "pronoun chain", "one sentence, no punctuation", "nested quotes",
-             "quotes+commas+caps", "list of names")
+             "quotes+commas+caps", "list of names", "common words opening")
     cost(hostile_cases(2_000)["pronoun chain"])  # warm caches
     growth = {name: cost(hostile_cases(large)[name]) / cost(hostile_cases(small)[name]) for name in cases}
     superlinear = {k: f"{v:.1f}x" for k, v in growth.items() if v > 6.4}  # linear is 4x

@@ -4,6 +4,7 @@ described ("Residents of Hollin"). Read by ``mentions.classify``."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from model.lexicon import (
     BUSINESS_NAMES,
@@ -37,6 +38,7 @@ _NOT_PERSON_NAME = BODY_WORDS | TYPING["company_words"] | {"of", "&", "for", "-"
 _DETERMINERS = GRAMMAR["articles"]
 _OPENERS = frozenset(':;\n"“‘\'(—–-')  # what may stand right before a sentence's first word
 _LOOK_BACK = 40  # characters before a word read to tell whether it opens a sentence
+_CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*\b")
 _SPEAKING = frozenset({"say", "tell"})  # only a speaker says or tells: "Shell said", "Radar said"
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 
@@ -63,8 +65,13 @@ def opening_word_only(text: str, source: Source | None, cue: Span | None, full: 
         return False
     if cue is not None and SPEECH.get(cue.text.lower()) in _SPEAKING:
         return False
-    return _opens_sentence(text, source.start) and all(_opens_sentence(text, m.start())
-                                                       for m in re.finditer(rf"\b{word}\b", text))
+    return _opens_sentence(text, source.start) and word not in names_mid_sentence(text)
+
+
+@lru_cache(maxsize=1)  # asked for each such source of a document in turn: one pass over its text, not one each
+def names_mid_sentence(text: str) -> frozenset[str]:
+    """The capitalised words the text writes where no sentence opens: the names it holds, in one pass."""
+    return frozenset(m.group(0) for m in _CAPITALISED.finditer(text) if not _opens_sentence(text, m.start()))
 
 
 def _opens_sentence(text: str, at: int) -> bool:
