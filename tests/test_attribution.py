@@ -397,6 +397,15 @@ def test_a_contracted_who_refers_to_the_name_before_it():
     assert c.kind == "named_person" and "Collins" in c.source.resolved.text
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("With the prepared text doomed to be ignored - Mr. Biden said the race was close.", "Mr. Biden"),
+    ("The storm hit the coast - regional officials said the damage was severe.", "regional officials"),
+    ("Four days after the attack, a U.S.-born analyst said the threat remained.", "a U.S.-born analyst"),
+])
+def test_a_spaced_dash_ends_a_source_phrase_and_a_hyphen_after_an_abbreviation_does_not(text, source):
+    assert [c.source.text for c in claims(text) if c.source] == [source]
+
+
 @pytest.mark.parametrize("speaker", ["Report", "Officials", "Gingrich", "PENCE"])
 def test_a_name_or_a_noun_that_speaks_before_a_colon_still_speaks(speaker):
     first = claims(f"{speaker}: Trump will name a running mate this week.")[0]

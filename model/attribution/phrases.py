@@ -147,7 +147,12 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         if w == "." and _abbrev_dot(low, k - 1):
             k -= 1
             continue
-        if w in ("-", "’s", "'s") or (w in ("'", "’") and k - 2 >= lo and low[k - 2].endswith("s")) or (
+        if w == "-":  # a dash ends the phrase ("CHICAGO - Rahm Emanuel", "to be ignored - Mr. Biden said"), a
+            if k - 2 >= lo and toks[k - 2].endswith("."):  # hyphen after an abbreviation does not: "a U.S.-born"
+                k -= 1
+                continue
+            break
+        if w in ("’s", "'s") or (w in ("'", "’") and k - 2 >= lo and low[k - 2].endswith("s")) or (
                 w == "/" and k - 2 >= lo and is_cap(toks[k - 2]) and is_cap(toks[k])):
             k -= 1  # "Clinton's campaign", "Sanders' team", "A CNN/ORC poll"
             continue
