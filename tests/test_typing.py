@@ -868,6 +868,11 @@ def test_a_common_word_capitalised_only_as_its_sentence_opens_names_no_one(text)
     assert [kind for kind, _ in typed(text).values()] == ["anonymous"]
 
 
+def test_a_common_word_opening_a_paragraph_after_an_unpunctuated_headline_names_no_one():
+    text = "Cuts hit the north hardest\n\nResearch suggests that the cuts cost jobs."
+    assert typed(text)["Research"][0] == "anonymous"  # the line break opens it, as a full stop would
+
+
 def test_a_common_word_the_text_writes_as_a_name_elsewhere_stays_a_name():
     text = "Press secretary Josh Earnest spoke on Monday. Earnest responded that the plan was fine."
     assert typed(text)["Earnest"][0] == "named_person"

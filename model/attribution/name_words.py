@@ -1,5 +1,6 @@
 """What a capitalised name's own words say it is: a body's, a business's, a person's after a title, or people
-described ("Residents of Hollin"). Read by ``mentions.classify``."""
+described ("Residents of Hollin"). Read by ``mentions.classify``; and whether a capitalised common word opening
+its sentence is a name at all (``opening_word_only``, read by ``typer``)."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def names_mid_sentence(text: str) -> frozenset[str]:
 def _opens_sentence(text: str, at: int) -> bool:
     """Nothing but a sentence's or a quotation's opening stands before ``at``: the text's start, an end mark
     (not a title's point: "Mr. Earnest"), a colon, a line break, a dash or an opening quotation mark."""
-    before = text[max(0, at - _LOOK_BACK):at].rstrip()
+    before = text[max(0, at - _LOOK_BACK):at].rstrip(" \t\xa0")  # a line break is kept: a paragraph opens after it
     if not before or before[-1] in _OPENERS:
         return True
     if before[-1] not in ".!?":
