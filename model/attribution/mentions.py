@@ -117,8 +117,8 @@ def classify(text: str) -> Mention:
     if not ws:
         return Mention("anonymous", "other", "", "group", "unknown", "")
     low0 = ws[0].lower()
-    if len(ws) == 1 and _CONTRACTED.sub("", low0) in PRONOUNS:  # "I'm", "we've", "he's": the pronoun
-        low0 = _CONTRACTED.sub("", low0)
+    if len(ws) == 1 and (bare := _CONTRACTED.sub("", low0)) in PRONOUNS:  # "I'm", "we've", "he's": the pronoun
+        low0 = bare
     if len(ws) == 1 and low0 in PRONOUNS and ws[0] != "WHO":  # the World Health Organization, not "who"
         return Mention("pronoun", "other", "", "none", PRONOUNS[low0], low0)
     # "Axelrod tried", "Biden took": a subject read up to its verb is the subject; "Cruz himself" is Cruz
