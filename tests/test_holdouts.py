@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.training import attributions, officeholders, stance
+from model.training import attributions, officeholders, stance, surnames
 from model.training.mentions import team_train_labels
 from model.training.scoreboard import held_out, split_of
 
@@ -24,4 +24,5 @@ def test_no_training_command_reads_a_held_out_article():
     assert not held & {r["article"] for r in team_train_labels()}  # typer and pronoun ranker
     assert not held & {r["article"] for r in stance.team_train_gold()}  # the denial comparison
     names = {p.stem for p in sorted((officeholders.POLNEAR / "train" / "text").glob("*.txt"))}
-    assert len(officeholders.training_texts()) == len(names - held)  # the officeholder and common-plurals lists
+    assert surnames.training_texts is officeholders.training_texts
+    assert len(officeholders.training_texts()) == len(names - held)  # the officeholder, surname, common-plurals lists

@@ -15,9 +15,10 @@ from __future__ import annotations
 from dataclasses import replace
 
 from model.attribution.entities import business_named, fuller_roles, one_body, same_speaker
+from model.attribution.guessed import guessed_persons
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
-from model.attribution.mention_features import name_of, no_evidence, rows
+from model.attribution.mention_features import name_of, rows
 from model.attribution.mentions import Mention, appositive_name, described_person, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import capitalised_as_opener, opening_word_only
 from model.attribution.phrases import MONTHS, WEEKDAYS
@@ -80,7 +81,8 @@ def stage(doc: Doc, model: object | None) -> None:
         bodies.append(n)
     if bodies:
         _it_follows(doc, resolutions, sorted(bodies))
-    _named_by_he(resolutions, idx, features)
+    for n in guessed_persons(resolutions, idx, features):  # "Biden said ..." in one sentence: a person
+        resolutions[n] = retyped(resolutions[n], "named_person")
     one_body(resolutions)
     fuller_roles(doc, resolutions)
     same_speaker(doc, resolutions)
@@ -202,23 +204,6 @@ def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> N
         near = [k for k in bodies if k < n and d.start - doc.drafts[k].end <= LOOKBACK]
         if near:
             resolutions[n] = _refers_to(r, resolutions[near[-1]])
-
-
-def _named_by_he(resolutions: list[Resolution], idx: list[int], features: list[dict[str, float]]) -> None:
-    """"Biden said ... He added ...": resolution gave the "he" to a name the typer had only guessed at (a short
-    text gives no first name, title or description) and kept the "he" a person, so the name is that person
-    too. Only a one-word name: "Downing Street", "Grand Central" are places and bodies as often as people; a
-    name with any evidence ("Gawker, the media outlet", "WikiLeaks ... it") keeps the typer's answer."""
-    persons = {r.mention.entity for r in resolutions
-               if r.source is not None and r.source.resolved is not None and r.mention is not None
-               and r.source.text.lower() in _HE and r.mention.kind == "named_person"}
-    if not persons:
-        return
-    guessed = {n for n, f in zip(idx, features, strict=True) if no_evidence(f)}
-    for n, r in enumerate(resolutions):
-        if n in guessed and r.mention is not None and r.mention.kind == "named_organization" \
-                and r.source.resolved is None and r.mention.entity in persons and len(words_of(r.source.text)) == 1:
-            resolutions[n] = retyped(r, "named_person")
 
 
 def _surnames_follow(resolutions: list[Resolution]) -> None:

@@ -81,6 +81,7 @@ def pronoun_table(name: str) -> dict[str, str]:
 
 TITLES = words("titles.txt")
 OFFICEHOLDERS = words("officeholders.txt")  # mined from PolNeAR train by model/training/officeholders.py
+SURNAMES = words("surnames.txt")  # mined from PolNeAR train by model/training/surnames.py
 NUMBERED = words("numbered.txt")
 ABBREVIATIONS = words("abbreviations.txt") | TITLES | NUMBERED
 
