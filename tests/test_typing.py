@@ -897,6 +897,13 @@ def test_a_common_word_opening_a_paragraph_after_an_unpunctuated_headline_names_
     assert typed(text)["Research"][0] == "anonymous"  # the line break opens it, as a full stop would
 
 
+def test_a_common_word_that_has_reported_is_an_outlet_but_a_compound_noun_is_none():
+    # Only an outlet "reported" or "is reporting"; "Autopsy reports conducted by ..." is a noun misread as a cue.
+    assert typed("Variety reported that the film was shelved.")["Variety"][0] == "named_organization"
+    assert typed("Variety is reporting that the film was shelved.")["Variety"][0] == "named_organization"
+    assert typed("Research reports that the cuts cost jobs.")["Research"][0] == "anonymous"
+
+
 def test_a_common_word_the_text_writes_as_a_name_elsewhere_stays_a_name():
     text = "Press secretary Josh Earnest spoke on Monday. Earnest responded that the plan was fine."
     assert typed(text)["Earnest"][0] == "named_person"

@@ -59,14 +59,22 @@ def opening_word_only(text: str, source: Source | None, cue: Span | None, full: 
     """The source is one common word opening its sentence ("Research suggests", "Polling shows") that the text
     never writes as a name elsewhere: exact, as a name is capitalised where no sentence opens ("Josh Earnest ...
     Earnest responded", "Loretta Lynch ... Lynch announced"); an acronym ("CREW") is a name, and so is one
-    that says or tells ("Shell said": the typer's to read) or that the text names in full (``full``)."""
+    that says, tells or has reported ("Shell said", "Variety reported": the typer's to read) or that the text
+    names in full (``full``)."""
     named = source is None or source.resolved is not None or (full is not None and full.text != source.text)
     word = "" if named else source.text
     if not word.isalpha() or not word[:1].isupper() or word.isupper() or word.lower() not in COMMON_WORDS:
         return False
-    if cue is not None and SPEECH.get(cue.text.lower()) in _SPEAKING:
+    if cue is not None and _speaks(cue.text.lower()):
         return False
     return _opens_sentence(text, source.start) and word not in names_mid_sentence(text)
+
+
+def _speaks(cue: str) -> bool:
+    """Only a speaker says or tells, and only an outlet has reported or is reporting ("Variety reported"); "X
+    reports" is as often a compound noun misread as a cue ("Autopsy reports conducted by ...")."""
+    lemma = SPEECH.get(cue)
+    return lemma in _SPEAKING or (lemma == "report" and not cue.endswith("s"))
 
 
 @lru_cache(maxsize=1)  # asked for each such source of a document in turn: one pass over its text, not one each
