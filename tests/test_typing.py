@@ -897,6 +897,13 @@ def test_a_common_word_opening_a_paragraph_after_an_unpunctuated_headline_names_
     assert typed(text)["Research"][0] == "anonymous"  # the line break opens it, as a full stop would
 
 
+@pytest.mark.parametrize("source", ["Rival Kessler Airways", "Its rival Kessler Automotive"])
+def test_a_role_word_before_a_business_name_makes_no_person(source):
+    assert typed(f"{source} said the merger would fail.")[source][0] == "named_organization"
+    # A first name first is a person's name, whatever word ends it.
+    assert typed("Chairman Tom Foods said the merger would fail.")["Chairman Tom Foods"][0] == "named_person"
+
+
 def test_a_common_word_that_has_reported_is_an_outlet_but_a_compound_noun_is_none():
     # Only an outlet "reported" or "is reporting"; "Autopsy reports conducted by ..." is a noun misread as a cue.
     assert typed("Variety reported that the film was shelved.")["Variety"][0] == "named_organization"
