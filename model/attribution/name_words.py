@@ -95,6 +95,19 @@ def _opens_sentence(text: str, at: int) -> bool:
     return last not in TITLES and not (len(last) == 2 and last[0].isalpha())  # "Mr.", an initial "J."
 
 
+def ends_in_business(chunk: list[str]) -> bool:
+    """The phrase ends in a business's name ("Kessler Airways", "Brannock Foods": a business word last, no
+    first name first) once the role words before the name are set aside ("rival", "Its rival"): no person is
+    called so."""
+    k = len(chunk)
+    while k and is_capitalised(chunk[k - 1]):
+        k -= 1  # back to the start of the name the phrase ends in
+    run = chunk[k:]
+    while run and run[0].lower() in TITLE_WORDS:
+        run.pop(0)
+    return business(run)
+
+
 def business(run: list[str]) -> bool:
     """A name ending in a business's word ("Skylane Airways", "Brannock Foods"), not a person's given name and
     surname ("Tyra Banks")."""

@@ -20,24 +20,14 @@ from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
 from model.attribution.mentions import Mention, appositive_name, described_person, first_conjunct, head_chunk, words_of
-from model.attribution.name_words import business, capitalised_as_opener, is_capitalised, opening_word_only
+from model.attribution.name_words import capitalised_as_opener, ends_in_business, opening_word_only
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POSSESSIVE, person_head, role_of
 from model.attribution.states import one_name, states
-from model.lexicon import (
-    CONFIDENTIAL,
-    GRAMMAR,
-    GROUPS,
-    MENTION_WORDS,
-    ORGANIZATIONS,
-    PERSON_ROLES,
-    ROLE_NOUNS,
-    TITLES,
-    TYPING,
-)
+from model.lexicon import CONFIDENTIAL, GRAMMAR, GROUPS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -50,7 +40,6 @@ _BODIES = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_wo
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body inside the phrase: "a report by the office"
-_ROLE_WORDS = PERSON_ROLES | ROLE_NOUNS | TITLES  # "rival", "chairman", "Sen." before a name
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
 
 
@@ -80,7 +69,7 @@ def stage(doc: Doc, model: object | None) -> None:
         kind = "anonymous" if _unnamed(before) or (kind == "named_person" and _names_no_one(before)) else kind
         if "," in before.source.text and described_person(words_of(before.source.text)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
-        elif kind == "named_person" and _business_named(before):
+        elif kind == "named_person" and ends_in_business(head_chunk(words_of(_typed(before)))):
             kind = "named_organization"  # "Rival Kessler Airways said": a role word before a business's name
         if (kind == "named_person" or (kind == "anonymous" and _named(before))) and (
                 before.source.text.lower() in _IT or _which_follows(before)):
@@ -188,19 +177,6 @@ def _unnamed(r: Resolution) -> bool:
     ws = words_of(_typed(r))
     head = [w.lower() for w in head_chunk(ws)]
     return head[0] in ("a", "an") and head[-1] in _BODIES and not any(w[:1].isupper() or w in _OWNED for w in ws[1:])
-
-
-def _business_named(r: Resolution) -> bool:
-    """The name is a business's ("Kessler Airways", "Brannock Foods": a business word last, no first name
-    first) once the role words before it are set aside ("rival", "Its rival"): no person is called so."""
-    chunk = head_chunk(words_of(_typed(r)))
-    k = len(chunk)
-    while k and is_capitalised(chunk[k - 1]):
-        k -= 1  # back to the start of the name the phrase ends in
-    run = chunk[k:]
-    while run and run[0].lower() in _ROLE_WORDS:
-        run.pop(0)
-    return business(run)
 
 
 def _names_no_one(r: Resolution) -> bool:
