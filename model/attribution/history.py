@@ -97,7 +97,11 @@ class History:
     def role_of(self, text: str, mention: Mention) -> str | None:
         """The role learnt for this person; None when unknown. A surname alone that several people share is the
         one a courtesy title's gender picks, else the one the document names first: news introduces its
-        subject first and calls the spouse by a first name ("Sen. Bernie Sanders ... Jane Sanders ...")."""
+        subject first and calls the spouse by a first name ("Sen. Bernie Sanders ... Jane Sanders ...").
+        None for words that call the person former before the name ("former President Bill Clinton"): their
+        own role stands ("Graham, a former candidate" is still the senator the list knows)."""
+        if not _FORMER.isdisjoint(text.partition(",")[0].lower().split()):
+            return None
         entry = self.people.get(mention.entity)
         first = first_name(text)
         if not entry:  # a name the document never gives a speaker or a title ("Obama aides")

@@ -65,7 +65,7 @@ AUTHORED_BY = ATTRIBUTION["authored_by"]
 # "a report by X", "figures released by X", "people close to X": the phrase goes on after these
 _TAIL_OPENERS = {"by": REPORTED_BY | AUTHORED_BY | TYPING["document_heads"], "to": _CLOSE_TO | _TO_HEADS}
 _PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
-_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"]
+_KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"] | TYPING["former_words"]  # "former Gov. X"
 _BODY_KINDS = ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]  # "the shipping group"
 # Verbs that, met while walking back from a cue, show a clause boundary ("polls show majorities ... believe").
 _CLAUSE_VERBS = ATTRIBUTION["clause_verbs"]
