@@ -233,6 +233,19 @@ def test_an_officeholder_the_training_news_titles_is_official_without_a_title():
     assert one("Former Sen. Bernie Sanders said the vote was rigged.").role == "other"
 
 
+@pytest.mark.parametrize("opening", ["But former", "On Tuesday, former", "And retired"])
+def test_former_before_a_title_stays_in_the_source_and_the_office_is_not_held(opening):
+    # Lower case inside the sentence: the word was once dropped, and the listed officeholder read official.
+    c = one(f"{opening} Sen. Bernie Sanders said the vote was rigged.")
+    assert (c.source.text, c.role) == (f"{opening.split()[-1]} Sen. Bernie Sanders", "other")
+
+
+def test_former_in_an_appositive_leaves_the_listed_office_alone():
+    # "a former candidate" describes a past run, not the senator's seat, which the list knows.
+    c = one("Bernie Sanders, a former candidate, said the vote was rigged.")
+    assert c.role == "official"
+
+
 def test_a_person_takes_the_role_the_article_describes_anywhere():
     # The description stands where the name is not a source: before it ("radio host"), or in apposition.
     host = claims("The talk that night belonged to the conservative radio host Charlie Sykes, who had warned "

@@ -76,7 +76,7 @@ class History:
             self.bodies.setdefault(mention.entity, mention.role)
         if mention.kind != "named_person" or not mention.entity:
             return
-        if not _FORMER.isdisjoint(text.lower().split()):
+        if _called_former(text):
             self.former.add(mention.entity)
         entry = self.people.setdefault(mention.entity, {})
         first = first_name(text)
@@ -100,7 +100,7 @@ class History:
         subject first and calls the spouse by a first name ("Sen. Bernie Sanders ... Jane Sanders ...").
         None for words that call the person former before the name ("former President Bill Clinton"): their
         own role stands ("Graham, a former candidate" is still the senator the list knows)."""
-        if not _FORMER.isdisjoint(text.partition(",")[0].lower().split()):
+        if _called_former(text):
             return None
         entry = self.people.get(mention.entity)
         first = first_name(text)
@@ -279,3 +279,9 @@ def trimmed(text: str, span: Span, mention: Mention) -> Span:
         pos = span.text.find(w, pos) + len(w)
     end = span.start + pos if span.text.endswith(last, 0, pos) else span.end
     return Span(text[span.start:end], span.start, end)
+
+
+def _called_former(text: str) -> bool:
+    """A former word before the name, not in an appositive after it: "former Sen. X", not "X, a former
+    candidate" (a past run, not the seat the person holds)."""
+    return not _FORMER.isdisjoint(text.partition(",")[0].lower().split())
