@@ -225,6 +225,19 @@ def test_a_name_the_text_gives_a_courtesy_title_elsewhere_is_a_he_or_she():
     assert for_him.source.resolved is None  # "Mr." makes Malik a man: no "she"
 
 
+@pytest.mark.parametrize("text", [
+    "But please know that I am a workhorse.", "Please share this article with others.", "Hmmm, let us explain.",
+    "Let us know in the comments.", "At least it got us talking about this again.",
+])
+def test_an_imperative_or_an_object_pronoun_is_no_source(text):
+    assert one(text).source is None
+
+
+def test_the_us_in_capitals_is_a_country_not_a_pronoun():
+    c = one("The US has denied claims that it threatened the family.")
+    assert c.source.text.endswith("US") and c.kind == "named_organization"
+
+
 def test_an_officeholder_the_training_news_titles_is_official_without_a_title():
     # Listed in model/lexicon/officeholders.txt (mined from PolNeAR train); Madoff is not.
     listed, surname, unknown = claims("Bernie Sanders said the vote was rigged. Sanders said it again. "

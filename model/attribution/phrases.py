@@ -95,9 +95,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         return (inner[0], j + 1) if inner else None
     if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
         return None
-    # "most of them", "those close to him": an object pronoun after a preposition ends a longer phrase
-    of_them = low[j] in GRAMMAR["object_pronouns"] and j - 1 > lo and low[j - 1] in ("of", "to", "with")
-    if (low[j] in SUBJECT_PRONOUNS or low[j] in PRONOUNS) and not of_them:
+    obj = low[j] in GRAMMAR["object_pronouns"] and not toks[j].isupper()  # "let us explain": no subject; "US" is
+    of_them = obj and j - 1 > lo and low[j - 1] in ("of", "to", "with")
+    if (low[j] in SUBJECT_PRONOUNS or low[j] in PRONOUNS or obj) and not of_them:
         return (j, j + 1) if low[j] in SUBJECT_PRONOUNS and low[j] != "that" else None
     if (low[j] in STOP or low[j] in DETERMINERS) and not of_them:
         return None
