@@ -111,7 +111,7 @@ def before_movement(low: list[str], k: int) -> bool:
     k, where a verb that only follows a noun stands (or "are" after a word in -s), is that noun (a cue's content
     never opens with a finite verb); the act proposal asks it too."""
     return k < len(low) and (low[k] in _MOVEMENT or (
-        low[k] in _AFTER_PLURALS and low[k - 1].endswith("s") and low[k - 1] != "says"))  # "the ones State says are"
+        low[k] in _AFTER_PLURALS and low[k - 1].endswith("s") and SPEECH.get(low[k - 1]) != "say"))  # "State says are"
 
 
 def _filler(low: list[str], i: int, hi: int) -> bool:
