@@ -105,6 +105,8 @@ def _ends_sentence(text: str, start: int, m: re.Match, end: int) -> bool:
         return False  # lower-case continuation: "U.S. officials", "p.m. on Friday"
     if m.group(0)[-1:] in "”\"'" and _attribution_tail(text, m.end(), end):
         return False  # '“Does he know?” Biden said.' is one sentence
+    if m.group(0) == "!" and len(_word_before(text, start, m.start())) == 1 and text[m.start() - 1].isupper():
+        return nxt in _SENTENCE_OPENERS  # "E! Online claims": a name's mark, like "U.S." before a name
     if (m.group(0) != "." and not m.group(0).startswith(".")) or m.group(0).startswith(".."):
         return True
     if m.group(0)[1:2] in {"”", '"', "’", "'", ")", "]"}:

@@ -31,6 +31,13 @@ def test_sentences_split_on_end_marks():
     assert sentences(text) == ["The army moved in.", "Residents fled!", "Was it planned?", "Nobody knows."]
 
 
+def test_a_single_capitals_exclamation_mark_is_a_names_not_an_end():
+    assert sentences("E! Online claims the couple split. She said so.") == [
+        "E! Online claims the couple split.", "She said so."]
+    assert sentences("Stop! Police said the road was closed.") == ["Stop!", "Police said the road was closed."]
+    assert sentences("They chose plan B! The rest failed.") == ["They chose plan B!", "The rest failed."]
+
+
 def test_dotted_acronym_ends_a_sentence_before_an_opener():
     assert sentences("Troops left the U.S. The next day they landed.") == [
         "Troops left the U.S.", "The next day they landed."]
