@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from model.attribution.phrases import (
     DETERMINERS,
-    MONTHS,
     OPENING_NON_SUBJECTS,
     PEOPLE,
     RELATIVE,
@@ -13,11 +12,11 @@ from model.attribution.phrases import (
     SKIP,
     STOP,
     SUBJECT_PRONOUNS,
-    WEEKDAYS,
     is_cap,
     is_word,
     np_before,
 )
+from model.attribution.times import before_time, past_participle
 from model.lexicon import ATTRIBUTION, BELIEF, COMMON_WORDS, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH, TYPING
 
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
@@ -36,13 +35,6 @@ _INSERTED_CLAUSES = 3  # inserted clauses crossed at most
 _CLAUSE_MARKS = frozenset({",", "”", '"', "“", "(", ")", ";", "''", "—", "–"})  # what ends an inserted clause
 AGE_DIGITS = 3  # an age between a name and its appositive: "Carole Bower, 75, a retiree", "Jakov Ristic, 52,"
 _SHORT_BARE = 3  # tokens: a bare lower-case subject is at most this long ("top aides", "senior officials")
-_TIME_ADVERBS = GRAMMAR["time_adverbs"]
-_TIME_NOUNS = GRAMMAR["time_nouns"]
-_TIME_POINTERS = GRAMMAR["time_pointers"]
-_TIME_EDGES = GRAMMAR["time_edges"]
-_TIME_AMOUNTS = GRAMMAR["time_amounts"]
-_TIME_HEDGES = GRAMMAR["time_hedges"]
-_TIME_PREPOSITIONS = GRAMMAR["time_prepositions"]
 DOCUMENTS = TYPING["document_heads"]  # a document's head words: "report", "study", "records"
 NAMING = ATTRIBUTION["naming"]  # "a company called ...", "a staffer named ...": modifiers, not cues
 _NO_NAME = COMMON_WORDS | OPENING_NON_SUBJECTS  # capitalised only as a sentence opens: "Meanwhile", "In", "Women"
@@ -54,7 +46,7 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     earlier this month launched air strikes" is the news, not an attribution (the wire guideline; the seed)."""
     if j < lo:
         return None, None
-    j = j if acts else _before_time(toks, low, j, lo)
+    j = j if acts else before_time(toks, low, j, lo)
     rel = _relative_before(toks, low, j, lo)
     if rel is not None:
         return rel, None
@@ -115,53 +107,9 @@ def _document_by(toks: list[str], low: list[str], src: tuple[int, int] | None,
     if src is None or src[0] - 2 < lo or low[src[0] - 1] != "by":
         return None
     k = src[0] - 2
-    k -= _participle(toks[k]) and k - 1 >= lo and low[k] not in REPORTED_BY  # "commissioned by", not "seen by"
+    k -= past_participle(toks[k]) and k - 1 >= lo and low[k] not in REPORTED_BY  # "commissioned by", not "seen by"
     head = np_before(toks, low, k, lo) if low[k] in DOCUMENTS else None
     return (head[0], src[1]) if head is not None else None
-
-
-def _before_time(toks: list[str], low: list[str], j: int, lo: int) -> int:
-    """The last token before a time adverbial ending at j ("Feinstein last week said", "The ministry on Monday
-    said"), when a noun phrase ends there; j itself otherwise."""
-    k = _time_start(toks, low, j, lo)
-    if k > j or k - 1 < lo or _participle(toks[k - 1]):
-        return j  # "disclosures filed on Sunday night revealed": the time is the filing's, inside the phrase
-    if toks[k - 1] in (",", "—", "–") or np_before(toks, low, k - 1, lo) is not None:
-        return k - 1  # "Cruz, who opposed Trump, last week said": the inserted clause is crossed next
-    return j
-
-
-def _participle(w: str) -> bool:
-    return w[:1].islower() and w.endswith("ed")
-
-
-def _time_start(toks: list[str], low: list[str], j: int, lo: int) -> int:
-    """Where a time adverbial ending at token j begins (j + 1 when none ends there): one word ("yesterday"), a
-    weekday or a date with its preposition, a pointer and a time noun ("earlier this week"), or an amount of
-    time ago ("less than two weeks ago")."""
-    w = low[j]
-    k = j + 1
-    if not toks[j][:1].islower() and w not in WEEKDAYS and w not in MONTHS:
-        return k  # "USA TODAY", "Good Morning America": capitals make a name of it
-    if w in _TIME_ADVERBS or w in WEEKDAYS or (w in MONTHS and toks[j][:1].isupper()):
-        k = j
-    elif w.isdigit() and j - 1 >= lo and (low[j - 1] in MONTHS or (len(w) == 4 and low[j - 1] in _TIME_PREPOSITIONS)):
-        k = j - (low[j - 1] in MONTHS)  # "on March 3"; "in 2014" (its preposition is taken below)
-    elif w in _TIME_NOUNS and j - 1 >= lo and (low[j - 1] in _TIME_POINTERS or low[j - 1] in WEEKDAYS):
-        k = j - 1  # "last week", "this month", "Monday night"
-    elif w == "ago" and j - 2 >= lo and low[j - 1] in _TIME_NOUNS and (low[j - 2] in _TIME_AMOUNTS
-                                                                      or low[j - 2].isdigit()):
-        k = j - 2  # "two weeks ago", "a year ago", "several months ago"
-        if k - 1 >= lo and low[k - 1] in ("a", "an") and low[k] in ("few", "couple"):
-            k -= 1  # "a few days ago"
-    if k > j:
-        return k
-    while k - 1 >= lo and (low[k - 1] in _TIME_EDGES or low[k - 1] in _TIME_PREPOSITIONS or (
-            low[k - 1] in _TIME_HEDGES and low[k] not in _TIME_HEDGES)):
-        k -= 1  # "earlier this week", "late on Monday", "less than two weeks ago", "nearly a year ago"
-        if low[k] == "than" and k - 1 >= lo and low[k - 1] in ("less", "more"):
-            k -= 1
-    return k
 
 
 def _participle_modified(toks: list[str], low: list[str], src: tuple[int, int] | None,
