@@ -21,19 +21,16 @@ def guessed_persons(resolutions: list[Resolution], idx: list[int], features: lis
     (``surnames.txt``: "Merkel", "Gingrich"). Only a one-word name:
     "Downing Street", "Grand Central" are places and bodies as often as people; a name with any evidence
     ("Gawker, the media outlet", "WikiLeaks ... it") keeps the typer's answer."""
-    guessed = sorted(n for n, f in zip(idx, features, strict=True) if no_evidence(f))
-    if not guessed:
-        return []
-    persons, bodies = _referred_to(resolutions)
-    out = []
-    for n in guessed:
+    out: list[int] = []
+    referred: tuple[set[str], set[str]] | None = None  # worked out for the first candidate only
+    for n, f in zip(idx, features, strict=True):
         r = resolutions[n]
         if r.source is None or r.mention is None or r.mention.kind != "named_organization" \
-                or r.source.resolved is not None:
+                or r.source.resolved is not None or len(ws := words_of(r.source.text)) != 1 or not no_evidence(f):
             continue
-        ws = words_of(r.source.text)
+        persons, bodies = referred = referred or _referred_to(resolutions)
         listed = POSSESSIVE.sub("", ws[0]).lower() in SURNAMES and r.mention.entity not in bodies
-        if len(ws) == 1 and (r.mention.entity in persons or listed):
+        if r.mention.entity in persons or listed:
             out.append(n)
     return out
 

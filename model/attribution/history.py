@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 
 from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
 from model.lexicon import (
@@ -281,6 +281,7 @@ def trimmed(text: str, span: Span, mention: Mention) -> Span:
     return Span(text[span.start:end], span.start, end)
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of a mention's words, asked of every mention added and asked of
 def _called_former(text: str) -> bool:
     """A former word before the name, not in an appositive after it: "former Sen. X", not "X, a former
     candidate" (a past run, not the seat the person holds)."""

@@ -99,6 +99,8 @@ def ends_in_business(chunk: list[str]) -> bool:
     """The phrase ends in a business's name ("Kessler Airways", "Brannock Foods": a business word last, no
     first name first) once the role words before the name are set aside ("rival", "Its rival"): no person is
     called so."""
+    if not chunk or chunk[-1].lower() not in BUSINESS_NAMES:
+        return False  # most names: no business word last
     k = len(chunk)
     while k and is_capitalised(chunk[k - 1]):
         k -= 1  # back to the start of the name the phrase ends in
