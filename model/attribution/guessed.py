@@ -18,9 +18,9 @@ def guessed_persons(resolutions: list[Resolution], idx: list[int], features: lis
     """The drafts whose one-word source the typer made an organisation on no evidence, where a "he" or "she"
     resolution gave to the name refers back to it ("Biden said ... He added ...") or, unless an "it" does
     ("Smith said ... It added ..."), the surname is one the training news writes after a first name
-    (``surnames.txt``: "Merkel", "Gingrich"). Only a one-word name:
-    "Downing Street", "Grand Central" are places and bodies as often as people; a name with any evidence
-    ("Gawker, the media outlet", "WikiLeaks ... it") keeps the typer's answer."""
+    (``surnames.txt``: "Merkel", "Gingrich"). Only a one-word name: "Downing Street", "Grand Central" are
+    places and bodies as often as people; a name with any evidence ("Gawker, the media outlet", "WikiLeaks ...
+    it") keeps the typer's answer."""
     out: list[int] = []
     referred: tuple[set[str], set[str]] | None = None  # worked out for the first candidate only
     for n, f in zip(idx, features, strict=True):
