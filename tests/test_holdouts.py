@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.training import attributions, officeholders, stance, surnames
+from model.training import attributions, mined, stance
 from model.training.mentions import team_train_labels
 from model.training.scoreboard import held_out, split_of
 
@@ -23,6 +23,5 @@ def test_no_training_command_reads_a_held_out_article():
     assert held == held_out() and attributions.held_out is held_out  # the filter leaves out this one set
     assert not held & {r["article"] for r in team_train_labels()}  # typer and pronoun ranker
     assert not held & {r["article"] for r in stance.team_train_gold()}  # the denial comparison
-    names = {p.stem for p in sorted((officeholders.POLNEAR / "train" / "text").glob("*.txt"))}
-    assert surnames.training_texts is officeholders.training_texts
-    assert len(officeholders.training_texts()) == len(names - held)  # the officeholder, surname, common-plurals lists
+    names = {p.stem for p in sorted((mined.POLNEAR / "train" / "text").glob("*.txt"))}
+    assert len(mined.training_texts()) == len(names - held)  # the officeholder, surname and common-word lists

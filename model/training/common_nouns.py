@@ -22,7 +22,7 @@ from collections import Counter
 from pathlib import Path
 
 from model.training.emergent_split import read_holdout
-from model.training.officeholders import training_texts
+from model.training.mined import training_texts
 from model.training.scoreboard import POLNEAR, SHARED
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -13,14 +13,13 @@ the list adds nothing. Deterministic: a rerun writes the same file.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from model.training.scoreboard import POLNEAR, held_out
+from model.training.mined import command
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "model" / "lexicon" / "officeholders.txt"
@@ -57,30 +56,18 @@ def mine(texts: list[str]) -> dict[str, int]:
     return {p: n for p, n in sitting.items() if n >= MIN_TITLED and n > former[p]}
 
 
-def training_texts() -> list[str]:
-    held = held_out()
-    return [p.read_text(encoding="utf-8") for p in sorted((POLNEAR / "train" / "text").glob("*.txt"))
-            if p.stem not in held]
-
-
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m model.training.officeholders", description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args(argv)
-    if not (POLNEAR / "train" / "text").is_dir():
-        print(f"skipped: PolNeAR is expected in {POLNEAR.parent.parent.name}/data/polnear beside the repo")
-        return 0
-    texts = training_texts()
-    found = mine(texts)
+def listed(texts: list[str]) -> tuple[list[str], dict[str, int]]:
+    """The list's comment header and its people, for ``mined.command``."""
     head = [f"# People PolNeAR train names with a sitting office ({len(texts)} articles, the team holdouts left",
             f"# out): titled at least {MIN_TITLED} times, more often than \"former\". Written by",
             "# `python -m model.training.officeholders`; do not edit by hand. A named person the article gives",
             "# no role takes official when listed (model/attribution/history.py). Times titled after each name.",
             "# The list is of its corpus's time and place: US politics, 2015-16."]
-    body = [f"{p}  # {n}" for p, n in sorted(found.items())]
-    args.out.write_text("\n".join(head + body) + "\n", encoding="utf-8")
-    print(f"wrote {len(found)} people to {args.out.name}")
-    return 0
+    return head, mine(texts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return command(argv, "python -m model.training.officeholders", __doc__, OUT, listed, "people")
 
 
 if __name__ == "__main__":

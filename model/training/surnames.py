@@ -17,7 +17,6 @@ Deterministic: a rerun writes the same file.
 
 from __future__ import annotations
 
-import argparse
 import re
 import sys
 from collections import Counter
@@ -34,8 +33,7 @@ from model.lexicon import (
     PEOPLE_PLURALS,
     TITLES,
 )
-from model.training.officeholders import training_texts
-from model.training.scoreboard import POLNEAR
+from model.training.mined import command
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "model" / "lexicon" / "surnames.txt"
@@ -79,25 +77,19 @@ def _excluded(word: str) -> bool:
     return word in _NOT_SURNAMES or f"{word}." in ABBREVIATIONS
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(prog="python -m model.training.surnames", description=__doc__.splitlines()[0])
-    ap.add_argument("--out", type=Path, default=OUT)
-    args = ap.parse_args(argv)
-    if not (POLNEAR / "train" / "text").is_dir():
-        print(f"skipped: PolNeAR is expected in {POLNEAR.parent.parent.name}/data/polnear beside the repo")
-        return 0
-    texts = training_texts()
-    found = mine(texts)
+def listed(texts: list[str]) -> tuple[list[str], dict[str, int]]:
+    """The list's comment header and its surnames, for ``mined.command``."""
     head = [f"# Surnames PolNeAR train writes after a first name ({len(texts)} articles, the team holdouts left out):",
             f"# at least {MIN_AFTER_FIRST} times, with a body's signs at most a third as often, and no common word,",
             "# group, place, title or first name. Written by `python -m model.training.surnames`; do not edit by",
             "# hand. A one-word source the text gives no other sign of is a person when listed",
             "# (model/attribution/guessed.py). Times after a first name after each name. The list is of its",
             "# corpus's time and place: US politics, 2015-16."]
-    body = [f"{w}  # {n}" for w, n in sorted(found.items())]
-    args.out.write_text("\n".join(head + body) + "\n", encoding="utf-8")
-    print(f"wrote {len(found)} surnames to {args.out.name}")
-    return 0
+    return head, mine(texts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    return command(argv, "python -m model.training.surnames", __doc__, OUT, listed, "surnames")
 
 
 if __name__ == "__main__":
