@@ -281,7 +281,7 @@ def trimmed(text: str, span: Span, mention: Mention) -> Span:
     return Span(text[span.start:end], span.start, end)
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of a mention's words, asked of every mention added and asked of
+@lru_cache(maxsize=1 << 14)  # a pure function of a mention's words, asked again for every mention of a name
 def _called_former(text: str) -> bool:
     """A former word before the name, not in an appositive after it: "former Sen. X", not "X, a former
     candidate" (a past run, not the seat the person holds)."""

@@ -95,7 +95,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
         return (inner[0], j + 1) if inner else None
     if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
         return None
-    obj = low[j] in GRAMMAR["object_pronouns"] and not toks[j].isupper()  # "let us explain": no subject; "US" is
+    obj = low[j] in GRAMMAR["object_pronouns"] and not toks[j].isupper()  # "let us explain": no subject ("US")
     of_them = obj and j - 1 > lo and low[j - 1] in ("of", "to", "with")
     if (low[j] in SUBJECT_PRONOUNS or low[j] in PRONOUNS or obj) and not of_them:
         return (j, j + 1) if low[j] in SUBJECT_PRONOUNS and low[j] != "that" else None

@@ -7,7 +7,8 @@ the earlier one it resolves to), and the document's evidence about the name. The
 replaced when it differs, with an entity and an anonymity consistent with the new kind (the role stays the
 rules'). Without a model the rules' answer stands. A pronoun with no antecedent stays the rules', except an
 "it" after a name the typer made an organisation: resolution had taken that name for a person; and a bare name
-a "he" refers to is a person. Last, one entity, one type (``entities``).
+with no other sign that a "he" refers to, or that the training news writes after a first name, is a person
+(``guessed``). Last, one entity, one type (``entities``).
 """
 
 from __future__ import annotations
