@@ -27,6 +27,7 @@ from model.lexicon import (
     COMMON_WORDS,
     COUNTRIES,
     GIVEN_NAMES,
+    GRAMMAR,
     GROUPS,
     MEDIA,
     ORGANIZATIONS,
@@ -48,12 +49,9 @@ _BODY = re.compile(r"\b(" + _NAME + r")(?:\s+said\s+it\b|\s+says\s+it\b|,\s+whic
                    r"|\s+(?:Inc|Corp|Co|Ltd|LLC|Group|Foundation|Motor|Motors|Company|Institute|Center|University"
                    r"|News|Post|Times|Bank)\b)")
 _LOWER = re.compile(r"\b[a-z]+(?:-[a-z]+)?\b")  # a word in lower case: "key" more often than "Francis Key"
-_WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-_MONTHS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
-                     "october", "november", "december"})
 # Words that are never a person's surname alone, whatever follows a first name: lists of their own.
 _NOT_SURNAMES = (ORGANIZATIONS | MEDIA | TITLES | COMMON_WORDS | COUNTRIES | GIVEN_NAMES | GROUPS | PEOPLE_PLURALS
-                 | _WEEKDAYS | _MONTHS)
+                 | GRAMMAR["weekdays"] | GRAMMAR["months"])
 
 
 def mine(texts: list[str]) -> dict[str, int]:
