@@ -775,11 +775,25 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("Political pundits", "media"),  # the guideline's media: outlets, journalists, columnists, hosts
     ("co-host Mika Brzezinski", "media"),
     ("Axelrod, a former newspaperman", "media"),
+    ("Curt Smith, a close friend of Gov. Mike Pence", "other"),  # the title after "of" is the governor's
+    ("a top adviser for President Obama", "official"),  # an officeholder's staff
+    ("Alex Conant, a senior aide with Sen. Marco Rubio's presidential campaign", "other"),  # a campaign's
+    ("Member of Parliament Bob Zimmer", "official"),  # one title, not a member of someone else's
+    ("Stephen Walt, a professor at Harvard's Kennedy School of Government", "expert"),  # a faculty's name
 ])
 def test_offices_by_title_and_by_body(words, role):
     from model.attribution.role_words import role_of
 
     assert role_of(words.split()) == role
+
+
+@pytest.mark.parametrize("text, source", [
+    ('"It is over," said Matt Bennett, a former aide to Mr. Clinton.', "Matt Bennett, a former aide to Mr. Clinton"),
+    ("The bill passed, said Ms. Perino, a press secretary for George W. Bush.",
+     "Ms. Perino, a press secretary for George W. Bush"),
+])
+def test_an_appositive_after_the_cue_runs_past_a_titles_or_an_initials_period(text, source):
+    assert one(text).source.text == source
 
 
 def test_a_sentences_subject_runs_to_the_bodys_head_after_its_name():

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from model.attribution.phrases import MONTHS, WEEKDAYS, is_cap
+from model.attribution.phrases import MONTHS, WEEKDAYS, abbreviation_dot, is_cap
 from model.attribution.subjects import AGE_DIGITS
 from model.lexicon import APPOSITIVE_OPENERS, GRAMMAR
 
@@ -22,8 +22,9 @@ def with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: i
         b += 2  # "said Jakov Ristic, 52, a farmer in Nisko": an age, then the appositive
     if b + 1 < hi and toks[b] == "," and (low[b + 1] in ("a", "an", "the") or _described_by_role(low, b + 1, hi)):
         e = b + 1
-        while e < hi and e - b < _APPOSITIVE and toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!"):
-            e += 1
+        while e < hi and e - b < _APPOSITIVE and (toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!")
+                                                  or (toks[e] == "." and abbreviation_dot(low, e))):
+            e += 1  # a title's or an initial's period goes on: "a spokesman for Mrs. Clinton", "George W. Bush"
         return (a, e)
     if b + 2 < hi and toks[b] == "," and (toks[b - 1][:1].islower() or toks[a][:1].islower()) \
             and is_cap(toks[b + 1]):

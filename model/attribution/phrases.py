@@ -79,7 +79,7 @@ def is_cap(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and w[-1:].isupper())
 
 
-def _abbrev_dot(low: list[str], k: int) -> bool:
+def abbreviation_dot(low: list[str], k: int) -> bool:
     """The "." at k closes a title or an initial inside a name ("Sen.", "F.")."""
     prev = low[k - 1] if k else ""  # nothing before the first token: no condition below holds
     return prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
@@ -93,7 +93,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
             k -= 1
         inner = np_before(toks, low, k - 1, lo) if toks[k] == "(" else None
         return (inner[0], j + 1) if inner else None
-    if j < lo or not (is_word(toks[j]) or (toks[j] == "." and _abbrev_dot(low, j))):
+    if j < lo or not (is_word(toks[j]) or (toks[j] == "." and abbreviation_dot(low, j))):
         return None
     obj = low[j] in GRAMMAR["object_pronouns"] and not toks[j].isupper()  # "let us explain": no subject ("US")
     of_them = obj and j - 1 > lo and low[j - 1] in ("of", "to", "with")
@@ -144,7 +144,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
                 k -= 1
                 continue
             break
-        if w == "." and _abbrev_dot(low, k - 1):
+        if w == "." and abbreviation_dot(low, k - 1):
             k -= 1
             continue
         if w == "-":  # a dash ends the phrase ("CHICAGO - Rahm Emanuel", "to be ignored - Mr. Biden said"), a
@@ -170,7 +170,7 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
     Ledger reported", "Rights group Amnesty International said"), not after a verb ("told the newspaper
     Trump would")."""
     r = b
-    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
+    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and abbreviation_dot(low, r - 1))):
         r -= 1
     w = low[r - 1] if r > a else ""
     if w in _BODY_KINDS and (a == 0 or not is_word(toks[a - 1]) or low[a - 1] in ("and", "but")):
@@ -202,7 +202,7 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
         w, lw = toks[k], low[k]
         if lw in RELATIVE and k > i:
             return (i, _clause_end(toks, k, hi))
-        if w == "." and _abbrev_dot(low, k):
+        if w == "." and abbreviation_dot(low, k):
             k += 1
             continue
         if w == "/" and k > i and k + 1 < hi and is_cap(toks[k - 1]) and is_cap(toks[k + 1]):
@@ -243,8 +243,8 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
         end = lo + 1
     else:
         end = lo + (low[lo] in ("the", "a", "an"))
-        while end < hi and end - lo < _NAME_WORDS and (is_cap(toks[end]) or (toks[end] == "." and _abbrev_dot(low, end))
-                                              or toks[end] in ("-", "&")):
+        while end < hi and end - lo < _NAME_WORDS and (is_cap(toks[end]) or toks[end] in ("-", "&")
+                                                       or (toks[end] == "." and abbreviation_dot(low, end))):
             end += 1
         if end == lo or not is_cap(toks[end - 1]) or low[end - 1] in DETERMINERS:
             return None
@@ -290,7 +290,7 @@ def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple
     """The trailing name, or the plural head alone, of a subject phrase that failed as a whole."""
     a, b = src
     r = b
-    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and _abbrev_dot(low, r - 1))):
+    while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and abbreviation_dot(low, r - 1))):
         r -= 1
     if r < b and r > a:
         return (r, b)

@@ -16,6 +16,7 @@ from model.lexicon import (
     COUNTRIES,
     EXPERT,
     GIVEN_NAMES,
+    GRAMMAR,
     MEDIA,
     MENTION_WORDS,
     OFFICIAL,
@@ -23,6 +24,7 @@ from model.lexicon import (
     PERSON_PLURALS,
     PERSON_ROLES,
     ROLE_NOUNS,
+    TITLES,
     TYPING,
     WITNESS,
 )
@@ -73,8 +75,9 @@ def _trade_union(ws: Sequence[str]) -> bool:
 
 
 def _role(ws: Sequence[str]) -> str:
-    found = phrases(ws)
     low = [w.lower() for w in ws]
+    others = _others_titles(ws, low)
+    found = phrases(ws) - others
     former = not found.isdisjoint(_FORMER) and not found & _STILL and _former_first(low)
     if not found.isdisjoint(POLLS):
         return "expert"  # a poll is the pollster's work, whoever paid for it ("a new Fox News poll")
@@ -86,8 +89,9 @@ def _role(ws: Sequence[str]) -> str:
     offices = _offices(found) - _body_heads(low) - _named_general(ws)
     if "party" in found and offices and offices <= _GENERIC_OFFICIALS:
         return "other"  # "a senior Progress Party official", "Democratic Party officials": a party's, no office
-    if not former and (offices or any(map(is_party_state, ws)) or _governs(ws, low, found) or _representative(ws)
-                       or not _CASED_OFFICES.isdisjoint(ws)):
+    serves = bool(others & OFFICIAL) and not _STAFF.isdisjoint(low)  # "a top adviser for President Obama"
+    if not former and (offices or serves or any(map(is_party_state, ws)) or _governs(ws, low, found)
+                       or _representative(ws) or not _CASED_OFFICES.isdisjoint(ws)):
         return "official"
     if found & EXPERT or any(w.endswith(_EXPERT_ENDINGS) for w in low):
         return "expert"
@@ -167,6 +171,14 @@ def _before_clause(ws: Sequence[str]) -> Sequence[str]:
     return ws
 
 
+def _others_titles(ws: Sequence[str], low: list[str]) -> set[str]:
+    """Titles of another person, named after a preposition that follows a lower-case word: "a close friend of
+    Gov. Mike Pence" holds no office ("Member of Parliament Bob Zimmer" is one title)."""
+    return {POSSESSIVE.sub("", low[i]) for i in range(2, len(ws) - 1)
+            if low[i - 1] in _PP_OPENERS and ws[i - 2][:1].islower() and ws[i][:1].isupper()
+            and ws[i + 1][:1].isupper() and (low[i] in TITLES or low[i] in OFFICIAL)}
+
+
 def _former_first(low: list[str]) -> bool:
     """"former" comes before the first office of the lower-case words: a title before the name stays the
     person's own ("Gov. Phil Bryant of Mississippi, a former backer of Sen. Ted Cruz")."""
@@ -226,4 +238,6 @@ _PRIVATE_BODIES = MENTION_WORDS["private_bodies"]
 _OPENING_UNIONS = frozenset(("Union", "Unions"))
 _UNIONS = frozenset(("union", "unions"))  # lower case: "the largest union representing Border Patrol agents", not
 # "the European Union"; capitalised only opening the mention, as a sentence opens: "Union secretary Pavel Drach"
+_PP_OPENERS = GRAMMAR["mention_tail"]  # "of", "to", "with", ...: a name after one is someone else
+_STAFF = MENTION_WORDS["speaking_for"]  # "spokesman", "aide", "adviser", ...
 _STILL = frozenset(("current and", "and current"))  # "current and former officials": some still hold office
