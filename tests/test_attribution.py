@@ -796,6 +796,16 @@ def test_an_appositive_after_the_cue_runs_past_a_titles_or_an_initials_period(te
     assert one(text).source.text == source
 
 
+@pytest.mark.parametrize("text, source", [
+    ('Republican presidential hopeful Sen. Ted Cruz was critical of the plan, telling reporters: "It is bad."',
+     "Republican presidential hopeful Sen. Ted Cruz"),
+    ('In October, Trump\'s state director, Mike Rubino, reached out to them, writing: "We want this."',
+     "Trump's state director, Mike Rubino"),
+])
+def test_a_participles_subject_runs_over_a_description_to_its_last_head_and_name(text, source):
+    assert one(text).source.text == source
+
+
 def test_a_sentences_subject_runs_to_the_bodys_head_after_its_name():
     from model import extract  # "..., and said": the participle's subject is the sentence's, head noun and all
 

@@ -248,10 +248,8 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
             end += 1
         if end == lo or not is_cap(toks[end - 1]) or low[end - 1] in DETERMINERS:
             return None
-        head = next((k for k in range(end, min(end + _BODY_WORDS, hi)) if low[k] in _BODY_HEADS or low[k] in PEOPLE),
-                    -1)  # "Anti-corruption campaigners welcomed ..., but said": people described, head and all
-        if head >= end and all(toks[k].isalpha() and toks[k].islower() and low[k] not in DETERMINERS
-                               for k in range(end, head + 1)):  # not "Clinton shook her head"
+        head = _last_head(toks, low, end, min(end + _BODY_WORDS, hi))
+        if head >= end:  # "Anti-corruption campaigners welcomed ..., but said": people described, head and all
             end = head + 1  # "The Naren health ministry put ...": the body's head follows its name
             while end < hi and end - lo < _NAME_WORDS and is_cap(toks[end]) and low[end] not in WEEKDAYS:
                 end += 1  # "Norwegian shipping group Velmar ASA cut ...": and the name follows its description
@@ -265,6 +263,21 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
     if nxt >= hi or not toks[nxt][:1].islower() or (low[nxt] in STOP and low[nxt] not in SKIP):
         return None
     return (lo, end)
+
+
+def _last_head(toks: list[str], low: list[str], lo: int, hi: int) -> int:
+    """The body's or person's head among the lower-case words from lo (not "Clinton shook her head"), with the
+    heads right after it ("Trump's Virginia state director, Mike Rubino" is the director, not the state); -1
+    for none."""
+    head = -1
+    for k in range(lo, hi):
+        if not (toks[k].isalpha() and toks[k].islower()) or low[k] in DETERMINERS:
+            break
+        if low[k] in _BODY_HEADS or low[k] in PEOPLE:
+            head = k
+        elif head >= 0:  # "Mexican officials conducted public outreach": a verb ends the heads
+            break
+    return head
 
 
 def _clause_end(toks: list[str], k: int, hi: int) -> int:
