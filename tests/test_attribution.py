@@ -806,6 +806,11 @@ def test_a_participles_subject_runs_over_a_description_to_its_last_head_and_name
     assert one(text).source.text == source
 
 
+def test_a_gerund_inside_another_cues_source_is_part_of_the_name_not_a_cue():
+    c = one('"I am proud," former State policy planning director Anne-Marie Slaughter wrote to Clinton.')
+    assert (c.cue.text, c.source.text) == ("wrote", "former State policy planning director Anne-Marie Slaughter")
+
+
 def test_a_sentences_subject_runs_to_the_bodys_head_after_its_name():
     from model import extract  # "..., and said": the participle's subject is the sentence's, head noun and all
 

@@ -51,8 +51,9 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if f.source and f.source[0] in inside and f.source[1] - f.source[0] == 1:
             continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
         prev = out[-1] if out else None
-        if f.participle and f.cue[0] in inside:
-            continue  # "Corvanian state television, citing security sources, reported": the phrase's own relay
+        if f.cue[0] in inside and (f.participle or f.doubt == "gerund"):
+            continue  # "Corvanian state television, citing security sources, reported": the phrase's own relay;
+            # "former State policy planning director Anne-Marie Slaughter wrote": a gerund inside a name
         if f.participle and prev is not None and low[f.cue[0]] in _FINDING and low[f.cue[0] - 1] == "and":
             continue  # "said the track had been inspected and found to be safe": the content's own verb
         if f.participle:
