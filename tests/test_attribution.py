@@ -807,7 +807,10 @@ def test_a_participles_subject_runs_over_a_description_to_its_last_head_and_name
 
 
 def test_a_gerund_inside_another_cues_source_is_part_of_the_name_not_a_cue():
-    c = one('"I am proud," former State policy planning director Anne-Marie Slaughter wrote to Clinton.')
+    from model import extract  # the learned filter keeps the doubted gerund; the rules alone drop it
+
+    (c,) = extract([Document(id="t", text='"I am proud," former State policy planning director Anne-Marie '
+                                          'Slaughter wrote to Clinton.')])
     assert (c.cue.text, c.source.text) == ("wrote", "former State policy planning director Anne-Marie Slaughter")
 
 
