@@ -316,6 +316,15 @@ def test_a_possessive_pronoun_owning_a_statement_resolves_to_its_owner():
     assert one("His remarks suggested the inquiry was over.").kind == "anonymous"  # no one to own them
 
 
+@pytest.mark.parametrize("text", [
+    "Carly Fiorina filed papers on Monday. Her financial disclosure suggests she earned millions.",
+    "Carly Fiorina spoke on Monday. Her comment suggests she is worried.",
+])
+def test_a_disclosure_or_a_comment_is_its_owners_statement(text):
+    c = claims(text)[-1]
+    assert (c.source.resolved.text, c.kind) == ("Carly Fiorina", "named_person")
+
+
 def test_relay_according_to_then_pronoun():
     text = "Ali Hassan spoke on Monday. According to the state news agency, he said the border was closed."
     c = claims(text)[1]
