@@ -45,6 +45,7 @@ _MAX_NP = 12  # tokens: a subject phrase is no longer ("the former Republican se
 _BRACKET = 8  # tokens inside a bracket after a name: "(R-Iowa)"
 _OPENING = 15  # tokens of an opening phrase before its comma: "In an interview with CNN on Sunday,"
 _NAME_WORDS = 8  # capitalised words of one name, titles included
+_SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))  # a sentence's subject by itself
 _APPOSITIVE = 20  # tokens of an appositive set off by commas: ", president of the Fordham Institute,"
 _BODY_WORDS = 3  # lower-case words after a name up to a body's or person's head: "Naren health ministry"
 _BODY_HEADS = ORGANIZATIONS | PERSON_ROLES
@@ -239,7 +240,7 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
         lo = k + 1
     if lo >= hi or low[lo] in OPENING_NON_SUBJECTS:
         return None
-    if low[lo] in ("he", "she", "they", "we", "i"):
+    if low[lo] in _SUBJECT_PRONOUNS:
         end = lo + 1
     else:
         end = lo + (low[lo] in ("the", "a", "an"))
@@ -262,6 +263,8 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
         end = k if k < hi else end
     if nxt >= hi or not toks[nxt][:1].islower() or (low[nxt] in STOP and low[nxt] not in SKIP):
         return None
+    if nxt == end == lo + 1 and toks[lo].isalpha() and low[lo] not in _SUBJECT_PRONOUNS and low[nxt] in DETERMINERS:
+        return None  # "Cool the rhetoric: ...", "Such a strategy might ...": one word and a determiner, no subject
     return (lo, end)
 
 
