@@ -296,6 +296,25 @@ def test_a_named_person_of_a_body_or_a_place_is_the_person():
     assert classify("Bank of America").kind == "named_organization"  # no first name before the "of"
 
 
+@pytest.mark.parametrize("text, entity", [
+    ("Brent Bozell III", "bozell"), ("C. Stewart Verdery Jr.", "verdery"), ("Vice President Joseph R. Biden Jr.",
+                                                                             "biden"), ("Mr. Verdery", "verdery"),
+])
+def test_a_generation_after_a_name_is_not_the_surname(text, entity):
+    from model.attribution.mentions import classify
+
+    assert (classify(text).kind, classify(text).entity) == ("named_person", entity)
+
+
+def test_a_named_person_written_with_and_without_a_generation_is_one_person():
+    from model.attribution import attribute
+
+    text = ("Vice President Joseph R. Biden Jr. spoke in Ohio. ''This is not a joke,'' Mr. Biden said. "
+            "''We mean it,'' he said.")
+    claims = attribute(Document(id="t", text=text), 0)
+    assert [c.role for c in claims[1:]] == ["official", "official"]
+
+
 def test_a_description_with_a_body_in_apposition_is_that_body():
     from model.attribution.mentions import classify
     for text, entity in (("Its owner, Baltmar Tankers Ltd", "baltmar tankers ltd"),

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
+from model.attribution.mentions import Mention, first_conjunct, head_chunk, without_generation, words_of
 from model.lexicon import (
     BUSINESS_HEADS,
     BUSINESS_NAMES,
@@ -187,7 +187,7 @@ def _keep_fuller(fullest: dict, key: object, full: Span) -> None:
 
 def first_name(text: str) -> str:
     """The first name in a person's mention ("Mike" in "Gov. Mike Pence"), "" when only a surname is written."""
-    chunk = [w for w in head_chunk(words_of(text)) if w[:1].isupper() and w.lower() not in TITLES
+    chunk = [w for w in without_generation(head_chunk(words_of(text))) if w[:1].isupper() and w.lower() not in TITLES
              and w.lower() not in PERSON_ROLES and len(w.rstrip(".")) > 1]
     if len(chunk) < 2 or chunk[-2].lower() in _PARTICLES:
         return ""  # "De Blasio": a surname with its particle

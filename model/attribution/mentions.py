@@ -43,6 +43,7 @@ from model.text import TOKEN
 _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
 _REFLEXIVES = GRAMMAR["reflexives"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
+_NAME_SUFFIXES = GRAMMAR["name_suffixes"]
 _DETERMINERS = GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
 _GROUP_MEMBERS = MENTION_WORDS["group_members"]
@@ -102,6 +103,14 @@ def head_chunk(ws: list[str]) -> list[str]:
     return core
 
 
+def without_generation(chunk: list[str]) -> list[str]:
+    """A name without the generation after it: "Brent Bozell III", "C. Stewart Verdery Jr." end in the surname
+    that keys the person."""
+    while len(chunk) > 2 and chunk[-1].lower() in _NAME_SUFFIXES and is_capitalised(chunk[-2]):
+        chunk = chunk[:-1]
+    return chunk
+
+
 def _named_before(ws: list[str]) -> bool:
     """A person's name ends these words, the "of" after it her employer or state, not part of a body's name ("Bank
     of America"): a first name and a surname ("Jennifer Epstein of Bloomberg News"), or a name after a title or
@@ -140,7 +149,7 @@ def classify(text: str) -> Mention:
     state = _country(ws)
     if state:  # "Russia", "Beijing", "China, Pyongyang's only ally": the state speaks
         return Mention("named_organization", "official", state, "none", "plural", state)
-    chunk = head_chunk(ws) or ws
+    chunk = without_generation(head_chunk(ws) or ws)
     head = (_POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()).replace("’", "'")
     role = role_of(ws)
     group = described_group(chunk)
