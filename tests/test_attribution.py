@@ -384,11 +384,18 @@ def test_transcript_speaker_paragraph():
     assert [c.source.text for c in cs] == ["WALLACE", "WALLACE", "PENCE", "PENCE"]
 
 
-@pytest.mark.parametrize("label", ["Tragic", "Origins", "Sickening", "Contributing", "FACT"])
+@pytest.mark.parametrize("label", ["Tragic", "Origins", "Sickening", "Contributing", "FACT", "Hot Property",
+                                   "Schlafly's Final Column", "Last Update", "SHOCK LOSS"])
 def test_a_caption_label_before_a_colon_names_no_speaker(label):
     # a picture caption's or a section's one common word is no speaker; a later "he" cannot take it either
     first, *_ = claims(f"{label}: The boy was pulled from the river on Monday.\n\nHe was treated in hospital.")
     assert first.source is None and first.kind == "unattributed"
+
+
+def test_a_name_before_a_headlines_colon_still_speaks():
+    for speaker in ("Gingrich", "Sen. Ted Cruz", "Mark Price"):  # "Price" a common word after a first name
+        first, *_ = claims(f"{speaker}: Trump Must Release His Tax Returns Now")
+        assert first.source is not None and first.source.text == speaker
 
 
 @pytest.mark.parametrize("text", ["You said the plan was good.", "As you said, the plan was good."])

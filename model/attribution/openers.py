@@ -7,7 +7,18 @@ from __future__ import annotations
 from model.attribution.phrases import PEOPLE, is_cap, np_before
 from model.attribution.records import Found, Sentence
 from model.attribution.refusals import REACHED_THINGS
-from model.lexicon import ATTRIBUTION, COMMON_WORDS, MEDIA, ORGANIZATIONS, PERSON_NOUNS, ROLE_NOUNS, SPEECH
+from model.attribution.role_words import POSSESSIVE
+from model.lexicon import (
+    ATTRIBUTION,
+    COMMON_WORDS,
+    GIVEN_NAMES,
+    MEDIA,
+    ORGANIZATIONS,
+    PERSON_NOUNS,
+    ROLE_NOUNS,
+    SPEECH,
+    TITLES,
+)
 from model.lexicon import REFUSAL_WORDS as R
 
 _NOT_SPEAKERS = ATTRIBUTION["not_speakers"]
@@ -87,9 +98,12 @@ def _sourceless_cue(toks: list[str], in_quote: list[bool], low: list[str]) -> li
 
 def _label(names: list[str]) -> bool:
     """A caption's or a section's label ("Tragic: the boy's mother ...", "Origins: ...", "FACT: ..."): one
-    common word (``COMMON_WORDS``, learnt from the training news) that is no noun a speaker goes by."""
-    low = names[0].lower()
-    return len(names) == 1 and low in COMMON_WORDS and low not in _SPEAKING_NOUNS
+    common word (``COMMON_WORDS``, learnt from the training news) that is no noun a speaker goes by; or a
+    title ending in one, with no first name or title in it ("Schlafly's Final Column: ...", "The Latest: ...")."""
+    low = [POSSESSIVE.sub("", w.lower()) for w in names if w != "."]
+    if len(low) > 1 and (GIVEN_NAMES | TITLES).isdisjoint(low):
+        low = low[-1:]
+    return len(low) == 1 and low[0] in COMMON_WORDS and low[0] not in _SPEAKING_NOUNS
 
 
 def _named_colon(toks: list[str], in_quote: list[bool], reach: int) -> list[Found]:
