@@ -833,6 +833,15 @@ def test_one_opening_word_before_a_determiner_is_no_participles_subject(text):
                for c in extract([Document(id="t", text=text)]))
 
 
+@pytest.mark.parametrize("text", ['"Jeb wants to be a tough guy tonight," Trump shot back.',
+                                  'Trump fired back in a statement: "I made a lot of money."'])
+def test_a_retort_is_one_cue_and_its_subject_the_speaker(text):
+    from model import extract  # as served: the learned filter once took "back" with "Trump shot" as its source
+
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.source.text, c.kind) == ("Trump", "named_person") and c.cue.text in ("shot back", "fired back")
+
+
 def test_a_gerund_inside_another_cues_source_is_part_of_the_name_not_a_cue():
     from model import extract  # the learned filter keeps the doubted gerund; the rules alone drop it
 
