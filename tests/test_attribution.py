@@ -1152,3 +1152,14 @@ def test_the_one_charged_is_no_source(text):
                                               ("Prosecutors charged the mayor with fraud.", "Prosecutors")])
 def test_charging_someone_still_attributes(text, source):
     assert one(text).source.text == source
+
+
+@pytest.mark.parametrize("text, hedged", [
+    ("He said he died before she could ask him about it.", False),  # what one was able to do, not a possibility
+    ("She said she matched with as many men as she could.", False),
+    ("He said it took months before he could find a supporter.", False),
+    ("He said the deal could collapse next week.", True),
+    ("She said the strike could spread to other ports.", True),
+])
+def test_could_of_ability_after_before_as_or_than_is_no_hedge(text, hedged):
+    assert bool(one(text).hedges) is hedged
