@@ -316,6 +316,13 @@ def test_a_possessive_pronoun_owning_a_statement_resolves_to_its_owner():
     assert one("His remarks suggested the inquiry was over.").kind == "anonymous"  # no one to own them
 
 
+def test_a_named_persons_document_resolves_to_that_person_and_a_bodys_does_not():
+    statement = claims("Apple CEO Tim Cook spoke on Monday. Cook's statement suggests a wider roll-out.")[-1]
+    assert (statement.source.resolved.text, statement.kind) == ("Apple CEO Tim Cook", "named_person")
+    report = claims("Apple released a phone. Apple's report says sales rose.")[-1]
+    assert report.source.resolved is None  # "Apple" says no man or woman: no person to own it
+
+
 @pytest.mark.parametrize("text", [
     "Carly Fiorina filed papers on Monday. Her financial disclosure suggests she earned millions.",
     "Carly Fiorina spoke on Monday. Her comment suggests she is worried.",

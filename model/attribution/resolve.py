@@ -10,13 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from model.attribution.antecedents import Query, Rank, choose, ranker
-from model.attribution.history import History, Known
+from model.attribution.history import LOOKBACK, History, Known
 from model.attribution.interview import Interview, interview, speaker
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import described, name_mentions, surname_mentions
 from model.attribution.phrases import POSSESSORS
 from model.attribution.records import QUOTED, Doc, Draft
-from model.attribution.role_words import person_head
+from model.attribution.role_words import POSSESSIVE, person_head
 from model.attribution.speaking_for import body_role
 from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
 from model.text import Segmentation
@@ -103,6 +103,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
     resolved = None
     target: Known | None = speaker(transcript, d.paragraph, src.text)
     owner = _owner(src.text, mention)
+    named_owner = None if owner else _named_owner(src, mention, history)
     if target is not None:  # an interview's "I" in an answer, "you" in a question
         mention = replace(mention, kind="pronoun")
     elif d.local_resolved is not None:
@@ -110,6 +111,8 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         target = history.add(d.local_resolved, local)
     elif owner:  # "His remarks suggested", "its FEC reports show": the possessor's statement
         target = history.find(src.start, owner)
+    elif named_owner is not None:  # "Greenberg's research suggests" after "Stan Greenberg": his statement
+        target, owner = named_owner, "named"
     elif mention.kind == "pronoun":
         target = choose(rank, history, Query(src.start, mention.gender, history.find(src.start, mention.gender)))
     elif mention.kind == "backref":
@@ -182,6 +185,25 @@ def _owner(text: str, mention: Mention) -> str:
     ws = words_of(text)
     first = ws[0].lower()
     return PRONOUNS[first] if first in POSSESSORS and len(ws) <= _OWNED else ""
+
+
+def _named_owner(src: Span, mention: Mention, history: History) -> Known | None:
+    """The person named earlier (within LOOKBACK) whose document or statement this is: "Smith's report",
+    "Zornick's comment" (a surname the document has given a man or a woman, possessive, before a document's
+    head)."""
+    if mention.head not in _DOCUMENTS:
+        return None
+    ws = words_of(src.text)
+    if len(ws) > _OWNED or not POSSESSIVE.search(ws[0]) or not ws[0][:1].isupper():
+        return None
+    name = POSSESSIVE.sub("", ws[0]).lower().replace("’", "'")
+    for k in reversed(history.items):
+        if src.start - k.span.end > LOOKBACK:
+            break
+        if k.span.end <= src.start and k.mention.kind == "named_person" and k.mention.entity == name \
+                and history.gender_of(name, k.mention.gender) in ("male", "female"):  # a person, not "Apple"
+            return k
+    return None
 
 
 def _same_kind(description: str, target: Known) -> bool:
