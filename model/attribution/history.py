@@ -7,7 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from model.attribution.mentions import Mention, first_conjunct, head_chunk, without_generation, words_of
+from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
+from model.attribution.name_words import without_generation
 from model.lexicon import (
     BUSINESS_HEADS,
     BUSINESS_NAMES,

@@ -17,6 +17,7 @@ from model.attribution.name_words import (
     naming_words,
     surname,
     titled_person,
+    without_generation,
 )
 from model.attribution.phrases import AND, CONJUNCT_OPENERS, without_reporter
 from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
@@ -43,7 +44,6 @@ from model.text import TOKEN
 _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
 _REFLEXIVES = GRAMMAR["reflexives"]
 _PREPOSITIONS = GRAMMAR["mention_tail"]
-_NAME_SUFFIXES = GRAMMAR["name_suffixes"]
 _DETERMINERS = GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
 _GROUP_MEMBERS = MENTION_WORDS["group_members"]
@@ -101,14 +101,6 @@ def head_chunk(ws: list[str]) -> list[str]:
                 continue
             return core[:i]
     return core
-
-
-def without_generation(chunk: list[str]) -> list[str]:
-    """A name without the generation after it: "Brent Bozell III", "C. Stewart Verdery Jr." end in the surname
-    that keys the person."""
-    while len(chunk) > 2 and chunk[-1].lower() in _NAME_SUFFIXES and is_capitalised(chunk[-2]):
-        chunk = chunk[:-1]
-    return chunk
 
 
 def _named_before(ws: list[str]) -> bool:

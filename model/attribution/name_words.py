@@ -42,10 +42,19 @@ _LOOK_BACK = 40  # characters before a word read to tell whether it opens a sent
 _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*\b")
 _SPEAKING = frozenset({"say", "tell"})  # only a speaker says or tells: "Shell said", "Radar said"
 _PREPOSITIONS = GRAMMAR["mention_tail"]
+_NAME_SUFFIXES = GRAMMAR["name_suffixes"]
 
 
 def is_capitalised(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and len(w) > 1 and w[-1:].isupper())
+
+
+def without_generation(chunk: list[str]) -> list[str]:
+    """A name without the generation after it: "Brent Bozell III", "C. Stewart Verdery Jr." end in the surname
+    that keys the person."""
+    while len(chunk) > 2 and chunk[-1].lower() in _NAME_SUFFIXES and is_capitalised(chunk[-2]):
+        chunk = chunk[:-1]
+    return chunk
 
 
 def capitalised_as_opener(ws: list[str]) -> bool:

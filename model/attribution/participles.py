@@ -11,8 +11,9 @@ nearest accepted cue before it in the sentence, else the sentence's opening subj
 from __future__ import annotations
 
 from model.attribution.cues import PARTICIPLE_STARTS, cue_at
-from model.attribution.phrases import is_word, sentence_subject
+from model.attribution.phrases import is_word
 from model.attribution.records import Found, Sentence
+from model.attribution.sentence_subject import sentence_subject
 from model.lexicon import PARTICIPLE_CUES
 
 DOUBT = "participle"  # the filter's trait: no rule accepts this participle

@@ -111,7 +111,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         target = history.add(d.local_resolved, local)
     elif owner:  # "His remarks suggested", "its FEC reports show": the possessor's statement
         target = history.find(src.start, owner)
-    elif named_owner is not None:  # "Greenberg's research suggests" after "Stan Greenberg": his statement
+    elif named_owner is not None:  # "Cook's statement suggests" after "Apple CEO Tim Cook": his statement
         target, owner = named_owner, "named"
     elif mention.kind == "pronoun":
         target = choose(rank, history, Query(src.start, mention.gender, history.find(src.start, mention.gender)))

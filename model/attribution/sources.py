@@ -21,9 +21,9 @@ from model.attribution.phrases import (
     is_word,
     np_after,
     np_before,
-    sentence_subject,
 )
 from model.attribution.records import Found
+from model.attribution.sentence_subject import sentence_subject
 from model.attribution.subjects import DOCUMENTS, HUMAN_PLURALS, NAMING, ROLE_HEADS, plausible, subject
 from model.denial import NEGATIONS
 from model.lexicon import (

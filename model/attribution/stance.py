@@ -23,7 +23,7 @@ _MEASURED = re.compile(r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|\btimes|\btwice
 _BEFORE_HEDGE = 30  # characters before a hedge read for what unmakes it: "30 percent more likely", "so she could"
 # "so she could use", "You could dismiss", "before she could ask", "as many as she could", "more than Putin could
 # imagine": purpose, the generic "you" and what someone was able to do are no hedges of the content.
-_COULD_PURPOSE = re.compile(r"\b(?:so|so that|you|before|until|as|than)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+_COULD_UNMADE = re.compile(r"\b(?:so|so that|you|before|until|as|than)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "... and said", "... and quickly added"
 # "appear in person", "appears alongside": only "appear(s) to / that / set to" hedges.
 _APPEAR_OK = re.compile(r"\s+(?:to|that|set|poised|likely|ready)\b", re.IGNORECASE)
@@ -55,7 +55,7 @@ def hedges(text: str, start: int, end: int, present: set[str] | None = None) -> 
         before = max(start, m.start() - _BEFORE_HEDGE)
         if low == "likely" and (_LIKELY_NOUN.match(text, m.end()) or _MEASURED.search(text, before, m.start())):
             continue
-        if low == "could" and _COULD_PURPOSE.search(text, before, m.start()):
+        if low == "could" and _COULD_UNMADE.search(text, before, m.start()):
             continue
         if low in ("appear", "appears", "appeared") and not _APPEAR_OK.match(text, m.end()):
             continue
