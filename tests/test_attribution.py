@@ -820,6 +820,16 @@ def test_an_appositive_after_the_cue_runs_past_a_titles_or_an_initials_period(te
 
 
 @pytest.mark.parametrize("text, source", [
+    ('"It fell in seconds," said Ilie Marin, 61, who was pulled from the rubble by neighbours.',
+     "Ilie Marin, 61, who was pulled from the rubble by neighbours"),
+    ('"It is closed," said Ali Hassan, who heads the ministry.', "Ali Hassan, who heads the ministry"),
+    ('"It is closed," said Ali Hassan, who added that it would reopen.', "Ali Hassan"),  # an attribution of its own
+])
+def test_a_relative_clause_after_the_cues_source_says_who_the_source_is(text, source):
+    assert claims(text)[0].source.text == source
+
+
+@pytest.mark.parametrize("text, source", [
     ('Republican presidential hopeful Sen. Ted Cruz was critical of the plan, telling reporters: "It is bad."',
      "Republican presidential hopeful Sen. Ted Cruz"),
     ('In October, Trump\'s state director, Mike Rubino, reached out to them, writing: "We want this."',

@@ -5,17 +5,34 @@ from __future__ import annotations
 
 from model.attribution.phrases import MONTHS, WEEKDAYS, abbreviation_dot, is_cap
 from model.attribution.subjects import AGE_DIGITS
-from model.lexicon import APPOSITIVE_OPENERS, GRAMMAR
+from model.lexicon import APPOSITIVE_OPENERS, BELIEF, DENIAL, GRAMMAR, SPEECH
 
 _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patrick McGinley, a law professor at WVU."
 _ROLE_WITHIN = 4  # words of an appositive before its role noun: "research and policy director"
 _ROLE_STOPS = GRAMMAR["mention_tail"] | {"who", "which", "that"}  # the role noun comes before these
 _NAME_AFTER = 4  # capitalised words of a name after a description: 'said one mother, Grace Banda.'
 _CLAUSE_END = frozenset((".", ",", ";", "”", '"', "''", "?", "!"))
+_CUE_WORDS = frozenset((*SPEECH, *BELIEF, *DENIAL))  # a relative clause with one of these attributes something itself
 
 
 def with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
-    """'said Patrick McGinley, a law professor at WVU.': the appositive after the name belongs to the mention."""
+    """'said Patrick McGinley, a law professor at WVU.': the appositive after the name belongs to the mention, and
+    so does a relative clause saying who the person is ('said Ilie Marin, 61, who was pulled from the rubble')."""
+    a, b = _with_apposed(toks, low, src, hi)
+    if b == src[1] and b + 4 < hi and toks[b] == "," and toks[b + 1].isdigit() and len(toks[b + 1]) <= AGE_DIGITS \
+            and toks[b + 2] == "," and low[b + 3] == "who":
+        b += 2  # "said Ilie Marin, 61, who was pulled ...": the age, then the clause
+    if b + 2 < hi and toks[b] == "," and low[b + 1] == "who":
+        e = b + 2
+        while e < hi and e - b < _APPOSITIVE and (toks[e] not in _CLAUSE_END or abbreviation_dot(low, e)) \
+                and toks[e] not in ("—", "("):
+            e += 1
+        if _CUE_WORDS.isdisjoint(low[b + 2:e]):  # not 'said Smith, who added that ...': an attribution of its own
+            return (a, e)
+    return (a, b)
+
+
+def _with_apposed(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
     a, b = src
     if b + 3 < hi and toks[b] == "," and toks[b + 1].isdigit() and len(toks[b + 1]) <= AGE_DIGITS \
             and toks[b + 2] == ",":
