@@ -24,8 +24,8 @@ def with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: i
         b += 2  # "said Ilie Marin, 61, who was pulled ...": the age, then the clause
     if b + 2 < hi and toks[b] == "," and low[b + 1] == "who":
         e = b + 2
-        while e < hi and e - b < _APPOSITIVE and (toks[e] not in _CLAUSE_END or abbreviation_dot(low, e)) \
-                and toks[e] not in ("—", "("):
+        while e < hi and e - b < _APPOSITIVE and toks[e] not in ("—", "(") \
+                and (toks[e] not in _CLAUSE_END or (toks[e] == "." and abbreviation_dot(low, e))):
             e += 1
         if _CUE_WORDS.isdisjoint(low[b + 2:e]):  # not 'said Smith, who added that ...': an attribution of its own
             return (a, e)
