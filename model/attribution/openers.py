@@ -25,6 +25,7 @@ _NOT_SPEAKERS = ATTRIBUTION["not_speakers"]
 # Nouns that can speak: "Report: ...", "Poll: ...", "Officials: ..." stay speakers though common words.
 _SPEAKING_NOUNS = PEOPLE | PERSON_NOUNS | ROLE_NOUNS | MEDIA | ORGANIZATIONS
 _SOURCELESS = ATTRIBUTION["sourceless"]
+_NAME_SIGNS = GIVEN_NAMES | TITLES  # a first name or a title in a label before a colon makes it a name
 _COLON_REACH = 5  # tokens before a headline's colon: "Gingrich:", "Sen. Cruz:"
 _LISTING_COMMAS = 3  # a colon followed by this many commas and names is a list, not speech
 _NAME_REACH = 8  # tokens of a name before a colon: "Mark Blumenthal and Jon Cohen", "Jeffrey M. Jones"
@@ -101,7 +102,7 @@ def _label(names: list[str]) -> bool:
     common word (``COMMON_WORDS``, learnt from the training news) that is no noun a speaker goes by; or a
     title ending in one, with no first name or title in it ("Schlafly's Final Column: ...", "The Latest: ...")."""
     low = [POSSESSIVE.sub("", w.lower()) for w in names if w != "."]
-    if len(low) > 1 and (GIVEN_NAMES | TITLES).isdisjoint(low):
+    if len(low) > 1 and _NAME_SIGNS.isdisjoint(low):
         low = low[-1:]
     return len(low) == 1 and low[0] in COMMON_WORDS and low[0] not in _SPEAKING_NOUNS
 
