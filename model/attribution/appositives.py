@@ -12,6 +12,7 @@ _ROLE_WITHIN = 4  # words of an appositive before its role noun: "research and p
 _ROLE_STOPS = GRAMMAR["mention_tail"] | {"who", "which", "that"}  # the role noun comes before these
 _NAME_AFTER = 4  # capitalised words of a name after a description: 'said one mother, Grace Banda.'
 _CLAUSE_END = frozenset((".", ",", ";", "”", '"', "''", "?", "!"))
+_PHRASE_END = _CLAUSE_END | {"—", "("}  # an appositive or a relative clause ends at these too
 _CUE_WORDS = frozenset((*SPEECH, *BELIEF, *DENIAL))  # a relative clause with one of these attributes something itself
 
 
@@ -19,30 +20,37 @@ def with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: i
     """'said Patrick McGinley, a law professor at WVU.': the appositive after the name belongs to the mention, and
     so does a relative clause saying who the person is ('said Ilie Marin, 61, who was pulled from the rubble')."""
     a, b = _with_apposed(toks, low, src, hi)
-    if b == src[1] and b + 4 < hi and toks[b] == "," and toks[b + 1].isdigit() and len(toks[b + 1]) <= AGE_DIGITS \
-            and toks[b + 2] == "," and low[b + 3] == "who":
-        b += 2  # "said Ilie Marin, 61, who was pulled ...": the age, then the clause
+    if b == src[1] and (aged := _age_end(toks, b, hi)) + 2 < hi and low[aged + 1] == "who":
+        b = aged  # "said Ilie Marin, 61, who was pulled ...": the age, then the clause
     if b + 2 < hi and toks[b] == "," and low[b + 1] == "who":
-        e = b + 2
-        while e < hi and e - b < _APPOSITIVE and toks[e] not in ("—", "(") \
-                and (toks[e] not in _CLAUSE_END or (toks[e] == "." and abbreviation_dot(low, e))):
-            e += 1
+        e = _phrase_end(toks, low, b + 2, b, hi)
         if _CUE_WORDS.isdisjoint(low[b + 2:e]):  # not 'said Smith, who added that ...': an attribution of its own
             return (a, e)
     return (a, b)
 
 
-def _with_apposed(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
-    a, b = src
+def _age_end(toks: list[str], b: int, hi: int) -> int:
+    """Where an age set off by commas after the name ends ("said Jakov Ristic, 52, ..."); b when there is none."""
     if b + 3 < hi and toks[b] == "," and toks[b + 1].isdigit() and len(toks[b + 1]) <= AGE_DIGITS \
             and toks[b + 2] == ",":
-        b += 2  # "said Jakov Ristic, 52, a farmer in Nisko": an age, then the appositive
+        return b + 2
+    return b
+
+
+def _phrase_end(toks: list[str], low: list[str], e: int, b: int, hi: int) -> int:
+    """The end of an appositive or a relative clause from e: the next clause mark, at most _APPOSITIVE tokens after
+    b; a title's or an initial's period goes on ("a spokesman for Mrs. Clinton", "George W. Bush")."""
+    while e < hi and e - b < _APPOSITIVE and (toks[e] not in _PHRASE_END
+                                              or (toks[e] == "." and abbreviation_dot(low, e))):
+        e += 1
+    return e
+
+
+def _with_apposed(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
+    a = src[0]
+    b = _age_end(toks, src[1], hi)  # "said Jakov Ristic, 52, a farmer in Nisko": an age, then the appositive
     if b + 1 < hi and toks[b] == "," and (low[b + 1] in ("a", "an", "the") or _described_by_role(low, b + 1, hi)):
-        e = b + 1
-        while e < hi and e - b < _APPOSITIVE and (toks[e] not in (",", ".", ";", "”", '"', "''", "—", "(", "?", "!")
-                                                  or (toks[e] == "." and abbreviation_dot(low, e))):
-            e += 1  # a title's or an initial's period goes on: "a spokesman for Mrs. Clinton", "George W. Bush"
-        return (a, e)
+        return (a, _phrase_end(toks, low, b + 1, b, hi))
     if b + 2 < hi and toks[b] == "," and (toks[b - 1][:1].islower() or toks[a][:1].islower()) \
             and is_cap(toks[b + 1]):
         e = b + 1  # 'said one mother, Grace Banda.', 'said his best friend at Lehigh, Bruce Turry': the description's
