@@ -79,13 +79,14 @@ def abbreviation_dot(low: list[str], k: int) -> bool:
     return prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
 
 
-def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
-    """The noun phrase ending at token j (inclusive), not reaching left of lo: (a, b) or None."""
+def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MAX_NP) -> tuple[int, int] | None:
+    """The noun phrase ending at token j (inclusive), not reaching left of lo or longer than ``reach`` tokens:
+    (a, b) or None."""
     if j > lo and toks[j] == ")":  # "Sen. Chuck Grassley (R-Iowa)": the name before the bracket
         k = j - 1
         while k > lo and j - k < _BRACKET and toks[k] != "(":
             k -= 1
-        inner = np_before(toks, low, k - 1, lo) if toks[k] == "(" else None
+        inner = np_before(toks, low, k - 1, lo, reach) if toks[k] == "(" else None
         return (inner[0], j + 1) if inner else None
     if j < lo or not (is_word(toks[j]) or (toks[j] == "." and abbreviation_dot(low, j))):
         return None
@@ -96,7 +97,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, in
     if (low[j] in STOP or low[j] in DETERMINERS) and not of_them:
         return None
     k = j
-    while k - 1 >= lo and j - k < _MAX_NP:
+    while k - 1 >= lo and j - k < reach:
         w, lw = toks[k - 1], low[k - 1]
         if lw == "to" and k - 2 >= lo and low[k - 2] in _CLOSE_TO:
             k -= 2  # "those close to him"

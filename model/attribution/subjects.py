@@ -31,6 +31,8 @@ _PLURAL_OPENERS = GRAMMAR["plural_openers"]
 _RELATIVE_REACH = 12  # tokens back from the cue to a relative "who": "an official who asked not to be identified"
 _DASHED_ASIDE = 30  # tokens of an aside between dashes: "admirals -- most of whom ... -- who cited"
 _INSERTED_REACH = 25  # tokens of one inserted clause: "Afkham, who spoke in Tehran on Monday, said"
+_APPOSITIVE_NP = 20  # tokens of a phrase between commas: "a former aide to Mr. Clinton and senior vice president
+# for public affairs at Third Way" (cut at 12, it would start at "Mr." and name another person)
 _INSERTED_CLAUSES = 3  # inserted clauses crossed at most
 _CLAUSE_MARKS = frozenset({",", "”", '"', "“", "(", ")", ";", "''", "—", "–"})  # what ends an inserted clause
 AGE_DIGITS = 3  # an age between a name and its appositive: "Carole Bower, 75, a retiree", "Jakov Ristic, 52,"
@@ -159,7 +161,7 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
             return None, None
         if low[k + 1] in _SUBORDINATORS:  # "A resident who knew him, when asked, said": the subject before it
             return _before_subordinate(toks, low, k, lo)
-        head = np_before(toks, low, k - 1, lo)
+        head = np_before(toks, low, k - 1, lo, _APPOSITIVE_NP)
         if head is not None and _reads_as_subject(toks, low, head):
             if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _INSERTED_CLAUSE:
                 return head, None  # "Forbes, however, says", "Clinton, at a later press gaggle, said": not the mention
