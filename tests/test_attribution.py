@@ -472,6 +472,14 @@ def test_a_name_with_an_age_and_an_appositive_before_the_cue_is_the_source():
     assert c.source.text == "Miran Tosk, who faces an election"
 
 
+def test_a_long_appositive_before_the_cue_is_not_cut_to_start_at_another_persons_title():
+    # cut at a noun phrase's usual length, the phrase began at "Mr." and the source was Mr. Clinton
+    c = one("Jo Ames, a former aide to Mr. Clinton and senior vice president for public affairs at Third Way, "
+            "a think tank, said the plan would fail.")
+    assert c.source.text.startswith("Jo Ames, a former aide to Mr. Clinton")
+    assert c.role == "expert"
+
+
 def test_a_name_before_a_colon_and_a_quotation_speaks_it():
     text = ("The polls missed.\n\nTOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early. "
             "They were not wrong.”\n\nTrump told Fox News: “We will win.”")

@@ -486,6 +486,9 @@ def test_a_document_opened_by_a_body_word_names_no_producer():
     ("The group's president said the emails were new.", "other"),
     ("The president of the United States said the emails were new.", "official"),
     ("The country's president said the emails were new.", "official"),
+    # a party's convention delegate holds no office; a foundation is no expert by its word alone
+    ("Ada Rusk, a Sanders delegate from Vermont, said the platform was weak.", "other"),
+    ("Jo Ames, a spokesman for the Harlow Foundation, said the gift was returned.", "other"),
 ])
 def test_a_role_is_what_the_words_make_the_person(text, role):
     """A government's staff by construction, and what a person is described as, not what they did."""
