@@ -480,6 +480,15 @@ def test_a_long_appositive_before_the_cue_is_not_cut_to_start_at_another_persons
     assert c.role == "expert"
 
 
+@pytest.mark.parametrize("text", [
+    "A Harlow poll of voters has, however, revealed that the mayor is unpopular.",
+    "Jo Ames has, so far, refused to consider the demand.",
+])
+def test_an_aside_after_an_auxiliary_leaves_the_subject_before_it(text):
+    c = one(text)
+    assert c.source is not None and c.source.text in ("A Harlow poll of voters", "Jo Ames")
+
+
 def test_a_name_before_a_colon_and_a_quotation_speaks_it():
     text = ("The polls missed.\n\nTOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early. "
             "They were not wrong.”\n\nTrump told Fox News: “We will win.”")

@@ -70,6 +70,8 @@ _REQUESTS = REFUSAL_WORDS["requests"]  # "calls", "messages": what a request for
 _RETURNING = REFUSAL_WORDS["returning"] | REFUSAL_WORDS["answering"]
 _ASKING = frozenset({"seek", "request", "ask"})  # the cue lemmas of "calls seeking comment"
 _NEGATED = GRAMMAR["auxiliaries"] | NEGATIONS | {"yet"}  # "did not", "has not yet", "had never"
+_ASIDE = 3  # lower-case words of an aside set off after an auxiliary: "has, so far, refused", "is, of course,"
+_AUXILIARIES = GRAMMAR["auxiliaries"]
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -199,9 +201,24 @@ def _skip_back(toks: list[str], low: list[str], i: int, lo: int) -> tuple[int, b
             j -= 1
         elif w in WEEKDAYS:  # "on Monday", "earlier Thursday", "Obama Tuesday said": when, not who
             j -= 1 + (j - 1 >= lo and low[j - 1] in _BEFORE_DAY)
+        elif w == "," and (m := _aside_start(toks, low, j, lo)) is not None:
+            j = m - 1  # "A YouGov poll has, however, revealed": the auxiliary before the aside, passed next round
         else:
             break
     return j, passive
+
+
+def _aside_start(toks: list[str], low: list[str], j: int, lo: int) -> int | None:
+    """The comma opening a short lower-case aside that closes at comma ``j``, when an auxiliary stands before
+    it ("has, however,", "is, of course,"): an auxiliary's verb is still to come, so its subject is before."""
+    m = j - 1
+    while m > lo and j - m <= _ASIDE + 1 and toks[m] != ",":
+        if not (toks[m].isalpha() and toks[m].islower()):
+            return None
+        m -= 1
+    if m > lo and m < j - 1 and toks[m] == "," and low[m - 1] in _AUXILIARIES and low[m - 1] in SKIP:
+        return m
+    return None
 
 
 def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, int], form: str) -> bool:
