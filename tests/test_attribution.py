@@ -489,6 +489,15 @@ def test_an_aside_after_an_auxiliary_leaves_the_subject_before_it(text):
     assert c.source is not None and c.source.text in ("A Harlow poll of voters", "Jo Ames")
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Jo Ames Fully Embraced The Plan When She Became Mayor.", "Jo Ames"),  # a headline's adverb
+    ("Mrs. Schlafly Said It Again.", "Mrs. Schlafly"),  # a name ending in -ly stays a name
+    ("The Daily Reported It.", "The Daily"),
+])
+def test_a_headlines_capitalised_adverb_is_no_part_of_the_source(text, source):
+    assert one(text).source.text == source
+
+
 def test_a_name_before_a_colon_and_a_quotation_speaks_it():
     text = ("The polls missed.\n\nTOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early. "
             "They were not wrong.”\n\nTrump told Fox News: “We will win.”")

@@ -30,6 +30,7 @@ from model.lexicon import (
     ATTRIBUTION,
     BELIEF,
     BUSINESS_HEADS,
+    COMMON_WORDS,
     CONFIDENTIAL,
     GRAMMAR,
     GROUPS,
@@ -191,12 +192,15 @@ _BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "thi
 
 def _skip_back(toks: list[str], low: list[str], i: int, lo: int) -> tuple[int, bool]:
     """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes.
-    A capitalised "-ly" word is a name, not an adverb ("Mrs. Schlafly said")."""
+    A capitalised "-ly" word is a name, not an adverb ("Mrs. Schlafly said"), unless the cue is capitalised too
+    and the word is a common one: a headline's "Tim Kaine Fully Embraced"."""
     j = i - 1
     passive = False
+    headline = toks[i][:1].isupper()
     while j >= lo:
         w = low[j]
-        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS and toks[j][0].islower()):
+        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS and (
+                toks[j][0].islower() or (headline and w in COMMON_WORDS))):
             passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
             j -= 1
         elif w in WEEKDAYS:  # "on Monday", "earlier Thursday", "Obama Tuesday said": when, not who
