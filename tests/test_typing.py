@@ -489,6 +489,10 @@ def test_a_document_opened_by_a_body_word_names_no_producer():
     # a party's convention delegate holds no office; a foundation is no expert by its word alone
     ("Ada Rusk, a Sanders delegate from Vermont, said the platform was weak.", "other"),
     ("Jo Ames, a spokesman for the Harlow Foundation, said the gift was returned.", "other"),
+    # an undersecretary holds office; so does whoever directs a government's Office, not a law firm's office
+    ("Ivo Sell, the undersecretary for management, said the records were kept.", "official"),
+    ("Ivo Sell, director of the Office of Information Programs, said the review was slow.", "official"),
+    ("Ivo Sell, a lawyer with the Harlow office of law firm Perkins Coie, said the review was slow.", "other"),
 ])
 def test_a_role_is_what_the_words_make_the_person(text, role):
     """A government's staff by construction, and what a person is described as, not what they did."""

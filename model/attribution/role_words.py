@@ -91,7 +91,7 @@ def _role(ws: Sequence[str]) -> str:
         return "other"  # "a senior Progress Party official", "Democratic Party officials": a party's, no office
     serves = bool(others & OFFICIAL) and not _STAFF.isdisjoint(low)  # "a top adviser for President Obama"
     if not former and (offices or serves or any(map(is_party_state, ws)) or _governs(ws, low, found)
-                       or _representative(ws) or not _CASED_OFFICES.isdisjoint(ws)):
+                       or _representative(ws) or not _CASED_OFFICES.isdisjoint(ws) or _cased_office(ws)):
         return "official"
     if found & EXPERT or any(w.endswith(_EXPERT_ENDINGS) for w in low):
         return "expert"
@@ -117,6 +117,11 @@ def _representative(ws: Sequence[str]) -> bool:
     """"Representative Debbie Wasserman Schultz": the capitalised title of a legislator before a name (not "a
     representative of the company", which says nothing of an office)."""
     return any(w == "Representative" and i + 1 < len(ws) and ws[i + 1][:1].isupper() for i, w in enumerate(ws))
+
+
+def _cased_office(ws: Sequence[str]) -> bool:
+    """A government office named as written, capitalised: "the Office of Immigrant Affairs"."""
+    return any(w[:1].isupper() and (w.lower(), ws[k + 1]) in _CASED_OFFICE_PHRASES for k, w in enumerate(ws[:-1]))
 
 
 def _offices(found: set[str]) -> set[str]:
@@ -218,6 +223,7 @@ def _chamber(ws: Sequence[str]) -> bool:
 
 
 _CASED_OFFICES = frozenset(w.upper() for w in MENTION_WORDS["cased_offices"])  # "WHO spokesman Tarik Jasarevic"
+_CASED_OFFICE_PHRASES = frozenset(tuple(p.split()) for p in MENTION_WORDS["cased_office_phrases"])
 _EXPERT_ENDINGS = tuple(MENTION_WORDS["expert_endings"])  # "virologists", "an epidemiologist"
 POLLS = ATTRIBUTION["poll_in"]  # the words the cues take for a poll: a pollster's work, expert
 _RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))
