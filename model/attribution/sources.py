@@ -13,7 +13,6 @@ from model.attribution.phrases import (
     OPEN,
     PEOPLE,
     RELATIVE,
-    SKIP,
     SUBJECT_PRONOUNS,
     WEEKDAYS,
     core_subject,
@@ -21,6 +20,7 @@ from model.attribution.phrases import (
     is_word,
     np_after,
     np_before,
+    skip_back,
 )
 from model.attribution.records import Found
 from model.attribution.sentence_subject import sentence_subject
@@ -30,7 +30,6 @@ from model.lexicon import (
     ATTRIBUTION,
     BELIEF,
     BUSINESS_HEADS,
-    COMMON_WORDS,
     CONFIDENTIAL,
     GRAMMAR,
     GROUPS,
@@ -46,8 +45,6 @@ from model.lexicon import (
 _COMPLEMENT = ATTRIBUTION["complement"]
 _AFTER_CUE_BOUNDARY = ATTRIBUTION["after_cue_boundary"]
 _PARTICIPLES = ATTRIBUTION["passive_participles"]
-_BE_NOT = GRAMMAR["be_negated"]
-_BE = GRAMMAR["be"]
 _IRREGULAR_PAST = ATTRIBUTION["weak_past"]
 _DO_MODAL = GRAMMAR["do_modal"]
 _REDUCED_AFTER = ATTRIBUTION["reduced_after"]
@@ -71,8 +68,6 @@ _REQUESTS = REFUSAL_WORDS["requests"]  # "calls", "messages": what a request for
 _RETURNING = REFUSAL_WORDS["returning"] | REFUSAL_WORDS["answering"]
 _ASKING = frozenset({"seek", "request", "ask"})  # the cue lemmas of "calls seeking comment"
 _NEGATED = GRAMMAR["auxiliaries"] | NEGATIONS | {"yet"}  # "did not", "has not yet", "had never"
-_ASIDE = 3  # lower-case words of an aside set off after an auxiliary: "has, so far, refused", "is, of course,"
-_AUXILIARIES = GRAMMAR["auxiliaries"]
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -86,7 +81,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         return None
     if charged(low, b - 1, b):
         return None
-    j, passive = _skip_back(toks, low, i, lo)
+    j, passive = skip_back(toks, low, i, lo)
     if passive and (low[i] in _PARTICIPLES or low[i].endswith("ed")):
         by = b < hi and low[b] == "by"
         src = np_after(toks, low, b + 1, hi) if by else None
@@ -185,44 +180,6 @@ def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, i
             and (low[i].endswith("ed") or low[i] in NAMING):
         return "modifier"  # "a report released in September", "a company called Cambridge Analytica"
     return ""
-
-
-_BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
-
-
-def _skip_back(toks: list[str], low: list[str], i: int, lo: int) -> tuple[int, bool]:
-    """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes.
-    A capitalised "-ly" word is a name, not an adverb ("Mrs. Schlafly said"), unless the cue is capitalised too
-    and the word is a common one: a headline's "Tim Kaine Fully Embraced"."""
-    j = i - 1
-    passive = False
-    headline = toks[i][:1].isupper()
-    while j >= lo:
-        w = low[j]
-        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS and (
-                toks[j][0].islower() or (headline and w in COMMON_WORDS))):
-            passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
-            j -= 1
-        elif w in WEEKDAYS:  # "on Monday", "earlier Thursday", "Obama Tuesday said": when, not who
-            j -= 1 + (j - 1 >= lo and low[j - 1] in _BEFORE_DAY)
-        elif w == "," and (m := _aside_start(toks, low, j, lo)) is not None:
-            j = m - 1  # "A YouGov poll has, however, revealed": the auxiliary before the aside, passed next round
-        else:
-            break
-    return j, passive
-
-
-def _aside_start(toks: list[str], low: list[str], j: int, lo: int) -> int | None:
-    """The comma opening a short lower-case aside that closes at comma ``j``, when an auxiliary stands before
-    it ("has, however,", "is, of course,"): an auxiliary's verb is still to come, so its subject is before."""
-    m = j - 1
-    while m > lo and j - m <= _ASIDE + 1 and toks[m] != ",":
-        if not (toks[m].isalpha() and toks[m].islower()):
-            return None
-        m -= 1
-    if m > lo and m < j - 1 and toks[m] == "," and low[m - 1] in _AUXILIARIES and low[m - 1] in SKIP:
-        return m
-    return None
 
 
 def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, int], form: str) -> bool:
