@@ -498,6 +498,17 @@ def test_a_headlines_capitalised_adverb_is_no_part_of_the_source(text, source):
     assert one(text).source.text == source
 
 
+def test_a_relative_clause_on_an_appositive_keeps_the_name_before_it():
+    c = one("“We need a plan,” Jo Ames, the polling guru who founded a website tweeted on Wednesday.")
+    assert c.source.text.startswith("Jo Ames, the polling guru") and c.kind == "named_person"
+    c = one("Sen. Ada Rusk of Harlow, the ranking Democrat on the committee, who said none of the emails came "
+            "from Clinton.")
+    assert c.source.text == "who" and c.source.resolved.text.startswith("Sen. Ada Rusk") and c.role == "official"
+    # a clause ending in a name is no name: "The claims come from Ivo Sell" stays out of the source
+    c = one("The claims come from Ivo Sell, a journalist who has spoken with the family, and were denied.")
+    assert c.source is None or not c.source.text.startswith("The claims")
+
+
 def test_a_name_before_a_colon_and_a_quotation_speaks_it():
     text = ("The polls missed.\n\nTOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early. "
             "They were not wrong.”\n\nTrump told Fox News: “We will win.”")

@@ -98,7 +98,8 @@ def _antecedent(toks: list[str], low: list[str], src: tuple[int, int] | None, lo
     """What a relative pronoun source refers to: "Bret Stephens, who ... said": the phrase before it."""
     if src and low[src[0]] in ("who", "which") and src[0] - 1 >= lo:
         k = _before_dashes(toks, src[0] - 1 - (toks[src[0] - 1] == ","), lo)
-        return np_before(toks, low, k, lo)
+        found = np_before(toks, low, k, lo)  # "Sen. Dianne Feinstein, the ranking Democrat, who said": the name
+        return (_named_start(toks, low, found[0], lo), found[1]) if found else None
     return None
 
 
@@ -147,7 +148,7 @@ def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[
     head = np_before(toks, low, k - 1, lo)
     if head is None or low[head[0]] in SUBJECT_PRONOUNS:
         return None
-    return (head[0], j + 1)
+    return (_named_start(toks, low, head[0], lo), j + 1)  # "Nate Silver, the polling guru who founded ..."
 
 
 def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
@@ -214,6 +215,14 @@ def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
         return a
     opens = name[0] == lo or not is_word(toks[name[0] - 1])  # not "In Paris, a spokesman ... said"
     return name[0] if opens else a
+
+
+def _named_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
+    """``_appositive_start`` where what it adds is a name's words only ("Sen. Dianne Feinstein of California, the
+    ranking Democrat"), not a clause ending in one ("The claims come from Daniel Simone, a journalist")."""
+    start = _appositive_start(toks, low, a, lo)
+    name = range(start, a - 1)
+    return start if all(is_cap(toks[k]) or toks[k] == "." or low[k] == "of" for k in name) else a
 
 
 def personish(h: str) -> bool:
