@@ -493,6 +493,10 @@ def test_a_document_opened_by_a_body_word_names_no_producer():
     ("Ivo Sell, the undersecretary for management, said the records were kept.", "official"),
     ("Ivo Sell, director of the Office of Information Programs, said the review was slow.", "official"),
     ("Ivo Sell, a lawyer with the Harlow office of law firm Perkins Coie, said the review was slow.", "other"),
+    # the House as a chamber after an article, and its investigators
+    ("A House committee aide said the donations were improper.", "official"),
+    ("House ethics investigators said the donations were improper.", "official"),
+    ("The Opera House said the season would open late.", "other"),
 ])
 def test_a_role_is_what_the_words_make_the_person(text, role):
     """A government's staff by construction, and what a person is described as, not what they did."""

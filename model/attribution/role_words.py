@@ -218,7 +218,8 @@ def _governs(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
 def _chamber(ws: Sequence[str]) -> bool:
     """"House" as a legislature's chamber: not after another capitalised word ("White House", "Opera House"),
     except the country's ("U.S. House")."""
-    return any(w == "House" and (i == 0 or not ws[i - 1][:1].isupper() or ws[i - 1] in _COUNTRY_PREFIXES)
+    return any(w == "House" and (i == 0 or not ws[i - 1][:1].isupper() or ws[i - 1] in _COUNTRY_PREFIXES
+                                 or ws[i - 1] in ("A", "An", "The"))  # "A House committee aide": an article
                for i, w in enumerate(ws))
 
 
