@@ -509,6 +509,11 @@ def test_a_relative_clause_on_an_appositive_keeps_the_name_before_it():
     assert c.source is None or not c.source.text.startswith("The claims")
 
 
+def test_the_subject_of_a_verb_governing_a_gerund_cue_is_its_source():
+    # "avoids" governs the gerund: it is no part of the name
+    assert one("Jo Ames avoids condemning the invasion of Harlow.").source.text == "Jo Ames"
+
+
 def test_a_name_before_a_colon_and_a_quotation_speaks_it():
     text = ("The polls missed.\n\nTOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early. "
             "They were not wrong.”\n\nTrump told Fox News: “We will win.”")

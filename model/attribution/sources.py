@@ -30,6 +30,7 @@ from model.lexicon import (
     ATTRIBUTION,
     BELIEF,
     BUSINESS_HEADS,
+    COMMON_PLURALS,
     CONFIDENTIAL,
     GRAMMAR,
     GROUPS,
@@ -106,6 +107,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
             r -= r > lo and low[r - 1] in ("former", "ex", "the")
             if low[j] not in GROUPS and toks[r] != ".":
                 return Found((i, b), (r, j + 1), lemma, kind, False)
+        j -= _governing_verb(toks, low, j, lo)  # "Trump avoids condemning": the subject of "avoids"
         src = subject(toks, low, i, j, lo)[0] if j >= lo and toks[j] not in (",", "—", "–") else None
         src = _writer(toks, low, src, lo) or src
         if src and low[src[1] - 1] in _REQUESTS and lemma in _ASKING:
@@ -180,6 +182,24 @@ def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, i
             and (low[i].endswith("ed") or low[i] in NAMING):
         return "modifier"  # "a report released in September", "a company called Cambridge Analytica"
     return ""
+
+
+def _governing_verb(toks: list[str], low: list[str], j: int, lo: int) -> bool:
+    """The word before a gerund is a present-tense verb governing it, after a name or a pronoun ("Trump avoids
+    condemning", "she keeps saying"), not a plural noun ("with 30 percent of voters saying")."""
+    w = low[j] if j >= lo else ""
+    if not (j - 1 >= lo and len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is"))
+            and toks[j][:1].islower()):
+        return False  # not "as", nor a contraction: "that she's saying"
+    if w in COMMON_PLURALS or w in PEOPLE or w[:-1] in ROLE_HEADS:
+        return False
+    if low[j - 1] in SUBJECT_PRONOUNS:
+        return True
+    k = j - 1
+    while k > lo and is_cap(toks[k - 1]):
+        k -= 1
+    opens = k == lo or not is_word(toks[k - 1]) or low[k - 1] in ("and", "but", "that")  # not "mostly Hindu ascetics"
+    return is_cap(toks[j - 1]) and low[j - 1] not in DETERMINERS and opens
 
 
 def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, int], form: str) -> bool:
