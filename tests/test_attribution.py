@@ -1216,6 +1216,7 @@ def test_charging_someone_still_attributes(text, source):
 @pytest.mark.parametrize("text, hedged", [
     ("He said he died before she could ask him about it.", False),  # what one was able to do, not a possibility
     ("She said she matched with as many men as she could.", False),
+    ("She said they were changing gowns when they could.", False),  # when one was able to
     ("He said it took months before he could find a supporter.", False),
     ("He said the deal could collapse next week.", True),
     ("She said the strike could spread to other ports.", True),

@@ -22,8 +22,10 @@ _MEASURED = re.compile(r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|\btimes|\btwice
                        re.IGNORECASE)
 _BEFORE_HEDGE = 30  # characters before a hedge read for what unmakes it: "30 percent more likely", "so she could"
 # "so she could use", "You could dismiss", "before she could ask", "as many as she could", "more than Putin could
-# imagine": purpose, the generic "you" and what someone was able to do are no hedges of the content.
-_COULD_UNMADE = re.compile(r"\b(?:so|so that|you|before|until|as|than)\s+(?:\w+\s+){0,2}$", re.IGNORECASE)
+# imagine", "changing gowns when we could": purpose, the generic "you" and what someone was able to do are no
+# hedges of the content.
+_COULD_UNMADE = re.compile(r"\b(?:so|so that|you|before|until|as|than)\s+(?:\w+\s+){0,2}$"
+                           r"|\b(?:when|whenever|wherever)\s+(?:i|we|he|she|they)\s+$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "... and said", "... and quickly added"
 # "appear in person", "appears alongside": only "appear(s) to / that / set to" hedges.
 _APPEAR_OK = re.compile(r"\s+(?:to|that|set|poised|likely|ready)\b", re.IGNORECASE)
