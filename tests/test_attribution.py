@@ -514,6 +514,17 @@ def test_the_subject_of_a_verb_governing_a_gerund_cue_is_its_source():
     assert one("Jo Ames avoids condemning the invasion of Harlow.").source.text == "Jo Ames"
 
 
+def test_a_description_then_a_titled_name_is_the_named_person_a_pronoun_can_take():
+    text = ("But the other candidate on the stage, former Secretary of State Ada Rusk, drew a contrast, saying the "
+            "plan was sound.\n\n“I take the critics seriously,” she said.")
+    last = claims(text)[-1]
+    assert last.kind == "named_person" and "Ada Rusk" in last.source.resolved.text
+    # no person is described by a clause or a gerund that merely ends in a name
+    from model.attribution.mentions import classify
+    assert classify("His popularity, even after he criticized President Ivo Sell").kind != "named_person"
+    assert classify("his phone rang, playing Ada Rusk's song").kind != "named_person"
+
+
 def test_a_name_before_a_colon_and_a_quotation_speaks_it():
     text = ("The polls missed.\n\nTOO EARLY - Mark Blumenthal and Jon Cohen: “The polls ended too early. "
             "They were not wrong.”\n\nTrump told Fox News: “We will win.”")

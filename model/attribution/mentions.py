@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from model.attribution.gender import gender_of, name_gender
+from model.attribution.mention_words import core_of, head_chunk, words_of
 from model.attribution.name_words import (
     BODY_WORDS,
     TITLE_WORDS,
@@ -19,11 +20,10 @@ from model.attribution.name_words import (
     titled_person,
     without_generation,
 )
-from model.attribution.phrases import AND, CONJUNCT_OPENERS, without_reporter
+from model.attribution.phrases import AND, CONJUNCT_OPENERS, SUBJECT_PRONOUNS
 from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
 from model.attribution.role_words import role_of
 from model.lexicon import (
-    ABBREVIATIONS,
     ATTRIBUTION,
     COMMON_HEADS,
     CONFIDENTIAL,
@@ -39,11 +39,8 @@ from model.lexicon import (
     PRONOUNS,
     QUANTIFIERS,
 )
-from model.text import TOKEN
 
-_CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
 _REFLEXIVES = GRAMMAR["reflexives"]
-_PREPOSITIONS = GRAMMAR["mention_tail"]
 _DETERMINERS = GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
 _GROUP_MEMBERS = MENTION_WORDS["group_members"]
@@ -59,56 +56,6 @@ class Mention:
     anonymity: str  # none, individual, group
     gender: str  # male, female, plural, unknown
     head: str  # lower-case head word
-
-
-def words_of(text: str) -> list[str]:
-    """The mention's tokens (``model.text.TOKEN``), a title, abbreviation or initial keeping its period
-    ("Sen.", "Inc.", "J.") as the TITLES and other list lookups spell them; the reporter's part cut off."""
-    return list(_tokens(text))
-
-
-@lru_cache(maxsize=1 << 14)  # a pure function of the text; resolution asks for one mention's words again and again
-def _tokens(text: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for w in TOKEN.findall(text):
-        if w == "." and out and _takes_dot(out[-1]):
-            out[-1] += "."
-        else:
-            out.append(w)
-    return tuple(without_reporter(out))
-
-
-def _takes_dot(prev: str) -> bool:
-    """A period right after this word belongs to it: an initial or a listed title or abbreviation."""
-    return (len(prev) == 1 and prev.isalpha()) or (prev[-1:] != "." and prev.lower() + "." in ABBREVIATIONS)
-
-
-def core_of(ws: list[str]) -> list[str]:
-    """The mention up to a relative clause or appositive ("The WHO" is a body's acronym among lower-case words)."""
-    for i, w in enumerate(ws):
-        if i and w.lower() in _CLAUSE and not (w.isupper() and not ws[i - 1].isupper()):
-            return ws[:i]
-    return ws
-
-
-def head_chunk(ws: list[str]) -> list[str]:
-    """The core up to a prepositional tail; "Secretary of State John Kerry" keeps its "of"."""
-    core = core_of(ws)
-    for i, w in enumerate(core):
-        if i and w in _PREPOSITIONS:
-            if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]) \
-                    and not _named_before(core[:i]):
-                continue
-            return core[:i]
-    return core
-
-
-def _named_before(ws: list[str]) -> bool:
-    """A person's name ends these words, the "of" after it her employer or state, not part of a body's name ("Bank
-    of America"): a first name and a surname ("Jennifer Epstein of Bloomberg News"), or a name after a title or
-    role word ("Hydrologist Jan Vesely of Draven University")."""
-    return len(ws) >= 2 and ws[-1].lower() not in ORGANIZATIONS and (
-        ws[-2].lower() in GIVEN_NAMES or titled_person(ws))
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the words; names recur within and across requests
@@ -131,6 +78,10 @@ def classify(text: str) -> Mention:
     if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
         return Mention("named_person", role_of(ws), appositive[-1].lower().replace("’", "'"), "none",
                        gender_of(ws), appositive[-1].lower())
+    described = described_name(ws)
+    if described:  # "the other candidate on the stage, former Secretary of State Hillary Clinton": she speaks
+        return Mention("named_person", role_of(ws), described[-1].lower().replace("’", "'"), "none",
+                       gender_of(described), described[-1].lower())
     body = appositive_name(ws, bodies=True)
     if body:  # "Its owner, Baltmar Tankers Ltd": the body in apposition speaks
         entity = " ".join(w.lower().replace("’", "'") for w in body)
@@ -185,20 +136,29 @@ _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES 
 
 def described_person(ws: list[str]) -> bool:
     """A description, then a person set off by a comma with words of their own before the name: "The club's
-    owner, American investor Dale Harper" (the guideline's "Hollis's lawyer, Martin Greaves" with more words);
-    a known given name opens the name."""
+    owner, American investor Dale Harper" (the guideline's "Hollis's lawyer, Martin Greaves" with more words)."""
+    return described_name(ws) is not None
+
+
+def described_name(ws: list[str]) -> list[str] | None:
+    """The name of ``described_person``: a known given name opens it, after the words of the part's own or a
+    title ("the other candidate on the stage, former Secretary of State Hillary Clinton")."""
     if "," not in ws or (not ws[0][:1].islower() and ws[0].lower() not in _DETERMINERS):
-        return False
+        return None
     comma = ws.index(",")
     part = ws[comma + 1:ws.index(",", comma + 1) if "," in ws[comma + 1:] else len(ws)]
     described = (head_chunk(ws[:comma]) or ws[:comma])[-1].lower()
     if not part or part[0].lower() in _GROUP_MEMBERS or (described.endswith("s") and not described.endswith("ss")):
-        return False  # "The aides, led by campaign manager Terry Sullivan": a group and one of its members
+        return None  # "The aides, led by campaign manager Terry Sullivan": a group and one of its members
     k = len(part)
     while k > 0 and is_capitalised(part[k - 1]):
         k -= 1
-    return (k > 0 and len(part) - k >= 2 and part[k - 1].islower() and part[k].isalpha()
-            and part[k].lower() in GIVEN_NAMES)
+    if k == 0 or not part[k - 1].islower():
+        return None
+    given = next((g for g in range(k, len(part) - 1) if part[g].isalpha() and part[g].lower() in GIVEN_NAMES), None)
+    if given is None or part[0].endswith("ing") or any(w.endswith(("'s", "’s")) for w in part[given:]):
+        return None  # "his phone rang, playing Justin Bieber's Baby": no person described
+    return None if any(w.lower() in SUBJECT_PRONOUNS for w in part) else part[given:]
 
 
 def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:

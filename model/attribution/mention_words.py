@@ -1,0 +1,63 @@
+"""A source mention's words: its tokens as the lexicons spell them, its core before a clause, its head chunk."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from model.attribution.name_words import is_capitalised, titled_person
+from model.attribution.phrases import without_reporter
+from model.lexicon import ABBREVIATIONS, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS
+from model.text import TOKEN
+
+_CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
+_PREPOSITIONS = GRAMMAR["mention_tail"]
+
+
+def words_of(text: str) -> list[str]:
+    """The mention's tokens (``model.text.TOKEN``), a title, abbreviation or initial keeping its period
+    ("Sen.", "Inc.", "J.") as the TITLES and other list lookups spell them; the reporter's part cut off."""
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the text; resolution asks for one mention's words again and again
+def _tokens(text: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for w in TOKEN.findall(text):
+        if w == "." and out and _takes_dot(out[-1]):
+            out[-1] += "."
+        else:
+            out.append(w)
+    return tuple(without_reporter(out))
+
+
+def _takes_dot(prev: str) -> bool:
+    """A period right after this word belongs to it: an initial or a listed title or abbreviation."""
+    return (len(prev) == 1 and prev.isalpha()) or (prev[-1:] != "." and prev.lower() + "." in ABBREVIATIONS)
+
+
+def core_of(ws: list[str]) -> list[str]:
+    """The mention up to a relative clause or appositive ("The WHO" is a body's acronym among lower-case words)."""
+    for i, w in enumerate(ws):
+        if i and w.lower() in _CLAUSE and not (w.isupper() and not ws[i - 1].isupper()):
+            return ws[:i]
+    return ws
+
+
+def head_chunk(ws: list[str]) -> list[str]:
+    """The core up to a prepositional tail; "Secretary of State John Kerry" keeps its "of"."""
+    core = core_of(ws)
+    for i, w in enumerate(core):
+        if i and w in _PREPOSITIONS:
+            if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]) \
+                    and not _named_before(core[:i]):
+                continue
+            return core[:i]
+    return core
+
+
+def _named_before(ws: list[str]) -> bool:
+    """A person's name ends these words, the "of" after it her employer or state, not part of a body's name ("Bank
+    of America"): a first name and a surname ("Jennifer Epstein of Bloomberg News"), or a name after a title or
+    role word ("Hydrologist Jan Vesely of Draven University")."""
+    return len(ws) >= 2 and ws[-1].lower() not in ORGANIZATIONS and (
+        ws[-2].lower() in GIVEN_NAMES or titled_person(ws))
