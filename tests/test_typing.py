@@ -946,3 +946,13 @@ def test_a_common_word_the_text_writes_as_a_name_elsewhere_stays_a_name():
     assert typed(text)["Earnest"][0] == "named_person"
     assert typed("Mr. Earnest spoke on Monday. Earnest said the plan was fine.")["Earnest"][0] == "named_person"
     assert typed("CREW filed a request with the department.")["CREW"][0] == "named_organization"  # an acronym
+
+
+def test_a_common_word_opening_a_headline_is_no_first_name_of_the_person_it_modifies():
+    # "Young Sanders supporters": no one named Young Sanders, so "Sanders" is still the listed officeholder
+    from model import extract
+    from model.types import Document
+    text = ("Young Sanders supporters never had to live through the Cold War.\n\n"
+            "Bernie Sanders' lock on young people has been a constant. Sanders says he is a democratic socialist.")
+    (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source is not None]
+    assert c.source.text == "Sanders" and c.role == "official"

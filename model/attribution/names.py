@@ -6,7 +6,7 @@ import re
 from dataclasses import replace
 
 from model.attribution.mentions import Mention, classify
-from model.lexicon import FEMALE, GIVEN_NAMES, GRAMMAR, MALE, ROLE_NOUNS, TITLES, TYPING
+from model.lexicon import COMMON_PLURALS, COMMON_WORDS, FEMALE, GIVEN_NAMES, GRAMMAR, MALE, ROLE_NOUNS, TITLES, TYPING
 from model.types import Span
 
 # Runs of two to six capitalised words, optionally after a title: candidate names of people. Every match
@@ -32,6 +32,7 @@ _WORD = re.compile(r"\S+")
 _NOT_MODIFIER = GRAMMAR["articles"] | GRAMMAR["mention_tail"] | GRAMMAR["clause_openers"] | GRAMMAR["conjunctions"]
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,.;:()“”\"]{2,60},")
 _HEADLINE_WORDS = GRAMMAR["headline_words"]
+_NOUN_AFTER = 20  # characters read after a name run for the plural noun it may modify
 _POSSESSOR = re.compile(r"[A-Za-z][\w-]{0,20}['’]s")
 _SET_OFF_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 _OPENING_MARKS = frozenset(".!?-—–:\"“”")
@@ -93,6 +94,8 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
     for m in _NAME_RUN.finditer(text):
         if not _HEADLINE_WORDS.isdisjoint(m.group(0).lower().split()[1:]):
             continue  # a Title Case headline's words, not a name
+        if _opening_modifier(text, m):
+            continue  # "Young Sanders supporters never ...": no one named Young Sanders
         mention = classify(m.group(0))
         first = m.group(0).split()[0].lower()
         looks = mention.kind == "named_organization" or (mention.kind == "named_person" and (
@@ -104,6 +107,19 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
         if looks:
             out.append((Span(m.group(0), m.start(), m.end()), mention))
     return out
+
+
+def _opening_modifier(text: str, m: re.Match) -> bool:
+    """A run opening its line or sentence with a common word and modifying a lower-case noun after it: the
+    sentence's capital, not a first name ("Young Sanders supporters", "Black Lives Matter" aside: no noun)."""
+    before = text[:m.start()].rstrip(" ")
+    if before and before[-1] not in "\n.!?":
+        return False
+    first = m.group(0).split()[0].lower()
+    after = text[m.end():m.end() + _NOUN_AFTER].split(maxsplit=1)
+    if first not in COMMON_WORDS or first in TITLES or first in ROLE_NOUNS:  # "Senator Bernie Sanders advocates"
+        return False
+    return text[m.end():m.end() + 1] == " " and bool(after) and after[0] in COMMON_PLURALS
 
 
 def surname_mentions(text: str, names: list[tuple[Span, Mention]]) -> list[tuple[Span, Mention]]:
