@@ -112,13 +112,15 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
 def _opening_modifier(text: str, m: re.Match) -> bool:
     """A run opening its line or sentence with a common word and modifying a lower-case noun after it: the
     sentence's capital, not a first name ("Young Sanders supporters", "Black Lives Matter" aside: no noun)."""
-    before = text[:m.start()].rstrip(" ")
-    if before and before[-1] not in "\n.!?":
+    k = m.start()
+    while k > 0 and text[k - 1] == " ":  # no copy of the text before: this runs for every name run
+        k -= 1
+    if k > 0 and text[k - 1] not in "\n.!?":
         return False
-    first = m.group(0).split()[0].lower()
-    after = text[m.end():m.end() + _NOUN_AFTER].split(maxsplit=1)
+    first = m.group(0).split(maxsplit=1)[0].lower()
     if first not in COMMON_WORDS or first in TITLES or first in ROLE_NOUNS:  # "Senator Bernie Sanders advocates"
         return False
+    after = text[m.end():m.end() + _NOUN_AFTER].split(maxsplit=1)
     return text[m.end():m.end() + 1] == " " and bool(after) and after[0] in COMMON_PLURALS
 
 
