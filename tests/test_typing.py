@@ -956,3 +956,11 @@ def test_a_common_word_opening_a_headline_is_no_first_name_of_the_person_it_modi
             "Bernie Sanders' lock on young people has been a constant. Sanders says he is a democratic socialist.")
     (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source is not None]
     assert c.source.text == "Sanders" and c.role == "official"
+
+
+def test_a_subordinator_opening_the_sentence_is_no_part_of_the_name_a_pronoun_resolves_to():
+    from model import extract
+    from model.types import Document
+    text = "When Prime Minister Ada Rusk arrived in Harlow, the talks began.\n\n“We are close,” she said."
+    (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source is not None]
+    assert c.source.resolved is not None and c.source.resolved.text == "Prime Minister Ada Rusk"

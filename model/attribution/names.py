@@ -32,6 +32,7 @@ _WORD = re.compile(r"\S+")
 _NOT_MODIFIER = GRAMMAR["articles"] | GRAMMAR["mention_tail"] | GRAMMAR["clause_openers"] | GRAMMAR["conjunctions"]
 _APPOSITIVE = re.compile(r",\s(?:the|a|an)\s[^,.;:()“”\"]{2,60},")
 _HEADLINE_WORDS = GRAMMAR["headline_words"]
+_RUN_OPENERS = GRAMMAR["run_openers"]
 _NOUN_AFTER = 20  # characters read after a name run for the plural noun it may modify
 _POSSESSOR = re.compile(r"[A-Za-z][\w-]{0,20}['’]s")
 _SET_OFF_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
@@ -96,17 +97,28 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
             continue  # a Title Case headline's words, not a name
         if _opening_modifier(text, m):
             continue  # "Young Sanders supporters never ...": no one named Young Sanders
-        mention = classify(m.group(0))
-        first = m.group(0).split()[0].lower()
+        run = _without_opener(m)
+        mention = classify(run.text)
+        first = run.text.split()[0].lower()
         looks = mention.kind == "named_organization" or (mention.kind == "named_person" and (
             first in TITLES or first in GIVEN_NAMES or mention.role != "other"
-            or _after_role_noun(text, m.start())))  # "talk show host Glenn Beck"
+            or _after_role_noun(text, run.start)))  # "talk show host Glenn Beck"
         if not looks and mention.kind == "named_person" and mention.gender == "unknown" \
                 and mention.entity in honoured:
             mention, looks = replace(mention, gender=honoured[mention.entity]), True
         if looks:
-            out.append((Span(m.group(0), m.start(), m.end()), mention))
+            out.append((run, mention))
     return out
+
+
+def _without_opener(m: re.Match) -> Span:
+    """The run without a subordinator or preposition opening its sentence ("When Prime Minister Benjamin
+    Netanyahu" names the prime minister), when a name of two words or more is left."""
+    first, _, rest = m.group(0).partition(" ")
+    if first.lower() in _RUN_OPENERS and len(rest.split()) >= 2:
+        start = m.end() - len(rest)
+        return Span(rest, start, m.end())
+    return Span(m.group(0), m.start(), m.end())
 
 
 def _opening_modifier(text: str, m: re.Match) -> bool:
