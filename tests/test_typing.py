@@ -964,3 +964,13 @@ def test_a_subordinator_opening_the_sentence_is_no_part_of_the_name_a_pronoun_re
     text = "When Prime Minister Ada Rusk arrived in Harlow, the talks began.\n\n“We are close,” she said."
     (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source is not None]
     assert c.source.resolved is not None and c.source.resolved.text == "Prime Minister Ada Rusk"
+
+
+def test_a_caption_naming_an_officeholder_by_title_keeps_the_name():
+    # "Service: Prime Minister ... shakes hands": the title is no common word modifying "shakes"
+    from model import extract
+    from model.types import Document
+    text = ("Service: Prime Minister Ada Rusk shakes hands with guard Tom Hale on Thursday.\n\n"
+            "Thankful: She thanked Hale for stopping the gunman during Wednesday's attack.")
+    (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source is not None and c.cue.text == "thanked"]
+    assert c.source.resolved is not None and c.source.resolved.text == "Prime Minister Ada Rusk"

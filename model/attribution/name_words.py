@@ -76,7 +76,7 @@ def opening_word_only(text: str, source: Source | None, cue: Span | None, full: 
         return False
     if cue is not None and _speaks(cue.text.lower()):
         return False
-    return _opens_sentence(text, source.start) and word not in names_mid_sentence(text)
+    return opens_sentence(text, source.start) and word not in names_mid_sentence(text)
 
 
 def _speaks(cue: str) -> bool:
@@ -89,10 +89,10 @@ def _speaks(cue: str) -> bool:
 @lru_cache(maxsize=1)  # asked for each such source of a document in turn: one pass over its text, not one each
 def names_mid_sentence(text: str) -> frozenset[str]:
     """The capitalised words the text writes where no sentence opens: the names it holds, in one pass."""
-    return frozenset(m.group(0) for m in _CAPITALISED.finditer(text) if not _opens_sentence(text, m.start()))
+    return frozenset(m.group(0) for m in _CAPITALISED.finditer(text) if not opens_sentence(text, m.start()))
 
 
-def _opens_sentence(text: str, at: int) -> bool:
+def opens_sentence(text: str, at: int) -> bool:
     """Nothing but a sentence's or a quotation's opening stands before ``at``: the text's start, an end mark
     (not a title's point: "Mr. Earnest"), a colon, a line break, a dash or an opening quotation mark."""
     before = text[max(0, at - _LOOK_BACK):at].rstrip(" \t\xa0")  # a line break is kept: a paragraph opens after it

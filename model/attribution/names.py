@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from model.attribution.mentions import Mention, classify
+from model.attribution.name_words import opens_sentence
 from model.lexicon import COMMON_PLURALS, COMMON_WORDS, FEMALE, GIVEN_NAMES, GRAMMAR, MALE, ROLE_NOUNS, TITLES, TYPING
 from model.types import Span
 
@@ -124,14 +125,11 @@ def _without_opener(m: re.Match) -> Span:
 def _opening_modifier(text: str, m: re.Match) -> bool:
     """A run opening its line or sentence with a common word and modifying a lower-case noun after it: the
     sentence's capital, not a first name ("Young Sanders supporters", "Black Lives Matter" aside: no noun)."""
-    k = m.start()
-    while k > 0 and text[k - 1] == " ":  # no copy of the text before: this runs for every name run
-        k -= 1
-    if k > 0 and text[k - 1] not in "\n.!?":
+    if not opens_sentence(text, m.start()):
         return False
-    first = m.group(0).split(maxsplit=1)[0].lower()
-    if first not in COMMON_WORDS or first in TITLES or first in ROLE_NOUNS:  # "Senator Bernie Sanders advocates"
-        return False
+    words = m.group(0).lower().split()
+    if words[0] not in COMMON_WORDS or any(w in TITLES or w in ROLE_NOUNS for w in words):
+        return False  # "Senator Bernie Sanders advocates", "Prime Minister Stephen Harper shakes hands"
     after = text[m.end():m.end() + _NOUN_AFTER].split(maxsplit=1)
     return text[m.end():m.end() + 1] == " " and bool(after) and after[0] in COMMON_PLURALS
 
