@@ -809,6 +809,15 @@ def test_people_who_lived_the_event_are_witnesses_and_a_cause_they_name_is_not()
     assert one("Refugee rights groups said the camp was overcrowded.").role != "witness"
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("Witnesses near the military airport said the jets flew low.", "witness"),  # not the base's
+    ("Residents near the ministry said the shooting lasted an hour.", "witness"),
+    ("Officials at the military airport said the jets flew low.", "official"),  # the head holds the office
+])
+def test_the_head_before_a_place_decides_a_witness(text, role):
+    assert one(text).role == role
+
+
 @pytest.mark.parametrize("text", [
     "The minister sent an email arguing that the cuts were necessary.",
     "The minister issued a letter saying that the cuts were necessary.",

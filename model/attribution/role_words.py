@@ -81,6 +81,8 @@ def _role(ws: Sequence[str]) -> str:
     former = not found.isdisjoint(_FORMER) and not found & _STILL and _former_first(low)
     if not found.isdisjoint(POLLS):
         return "expert"  # a poll is the pollster's work, whoever paid for it ("a new Fox News poll")
+    if _witness_head(low):
+        return "witness"  # "Nurses at the hospital": who speaks is the head, not the place after it
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
@@ -111,6 +113,15 @@ _PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]|[A-
 def is_party_state(word: str) -> bool:
     """The word is a party and state tag: "R-Kans.", "(D-Calif.)", "R-Texas", "D-CA"."""
     return _PARTY_STATE.match(word) is not None
+
+
+def _witness_head(low: list[str]) -> bool:
+    """The words before the mention's first preposition name first-hand witnesses and nothing else of a role
+    ("Nurses at the hospital", "Passengers on the flight"; not "Doctors at the hospital", "officials in the
+    town")."""
+    k = next((i for i, w in enumerate(low) if i and w in _PP_OPENERS), len(low))
+    head = phrases(low[:k])
+    return not head.isdisjoint(WITNESS) and head.isdisjoint(OFFICIAL | EXPERT | MEDIA)
 
 
 def _representative(ws: Sequence[str]) -> bool:
