@@ -206,3 +206,17 @@ def test_the_scan_for_many_surnames_finds_what_the_search_for_few_finds(words):
     finally:
         names.SURNAMES = saved
     assert many == few
+
+
+def test_two_people_named_together_are_they_not_he():
+    h = history_of(("the Harbour Commission", False), ("Mr. Grassley and Mr. Leahy", True))
+    plural = candidates(h, Query(len(h.text), "plural", None))
+    assert plural[0].span.text == "Mr. Grassley and Mr. Leahy"
+    assert all(k.span.text != "Mr. Grassley and Mr. Leahy" for k in candidates(h, Query(len(h.text), "male", None)))
+    # one man, whatever his relative clause lists
+    one = history_of(("Westmacott, who served in Iran, Turkey and France", True))
+    assert candidates(one, Query(len(one.text), "male", None))
+    text = ("Mr. Grassley and Mr. Leahy wrote to the Harbour Commission on Monday. "
+            "The program has expanded well beyond its original intent, they say.")
+    (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source is not None and c.source.text == "they"]
+    assert c.source.resolved is not None and c.source.resolved.text == "Mr. Grassley and Mr. Leahy"

@@ -209,21 +209,23 @@ def _one_of(firsts: set[str], gender: str) -> str:
 
 def fits(k: Known, want: str, head: str, gender: str) -> bool:
     m = k.mention
-    person = m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural" and m.head in PERSON_HEADS)
+    pair = m.kind == "named_person" and _named_pair(k.span.text)  # "Gary Johnson and Bill Weld": they, not he
+    person = not pair and (m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural"
+                                                         and m.head in PERSON_HEADS))
     if want == "male":
         return person and gender != "female"
     if want == "female":
         return person and gender != "male"
     if want == "plural":
-        return m.kind == "named_organization" or (m.kind == "anonymous" and m.gender == "plural")
+        return pair or m.kind == "named_organization" or (m.kind == "anonymous" and m.gender == "plural")
     if want == "thing":
         return m.kind == "named_organization"
     if want == "any":
         return True
     if want == "salient":
-        return m.kind == "named_person" and k.is_source
+        return m.kind == "named_person" and not pair and k.is_source
     if want == "named":
-        return m.kind == "named_person"
+        return m.kind == "named_person" and not pair
     if want == "backref":
         if head in BUSINESS_HEADS and k.is_source and m.kind != "anonymous" and m.role not in ("official", "media") \
                 and business_name(words_of(k.span.text)):
@@ -239,6 +241,16 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
         words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
         return head in words or _ALIASES.get(head, "?") in words or head in m.entity or _role_head(head) == m.role
     return False
+
+
+def _named_pair(text: str) -> bool:
+    """Two names joined by "and" ("Netanyahu and Obama", "Mr. Brown and Mr. From"), no comma in the phrase
+    ("Westmacott, who served in Iran, Turkey and France" is one man; "Academies of Sciences, Engineering and
+    Medicine" one body)."""
+    if " and " not in text or "," in text:
+        return False
+    ws = words_of(text)
+    return any(w == "and" and ws[i - 1][:1].isupper() and ws[i + 1][:1].isupper() for i, w in enumerate(ws[1:-1], 1))
 
 
 def business_name(ws: list[str]) -> bool:
