@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from model.attribution.mention_words import named_pair
 from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import without_generation
 from model.lexicon import (
@@ -209,7 +210,7 @@ def _one_of(firsts: set[str], gender: str) -> str:
 
 def fits(k: Known, want: str, head: str, gender: str) -> bool:
     m = k.mention
-    pair = m.kind == "named_person" and _named_pair(k.span.text)  # "Gary Johnson and Bill Weld": they, not he
+    pair = m.kind == "named_person" and named_pair(k.span.text)  # "Gary Johnson and Bill Weld": they, not he
     person = not pair and (m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural"
                                                          and m.head in PERSON_HEADS))
     if want == "male":
@@ -241,16 +242,6 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
         words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
         return head in words or _ALIASES.get(head, "?") in words or head in m.entity or _role_head(head) == m.role
     return False
-
-
-def _named_pair(text: str) -> bool:
-    """Two names joined by "and" ("Netanyahu and Obama", "Mr. Brown and Mr. From"), no comma in the phrase
-    ("Westmacott, who served in Iran, Turkey and France" is one man; "Academies of Sciences, Engineering and
-    Medicine" one body)."""
-    if " and " not in text or "," in text:
-        return False
-    ws = words_of(text)
-    return any(w == "and" and ws[i - 1][:1].isupper() and ws[i + 1][:1].isupper() for i, w in enumerate(ws[1:-1], 1))
 
 
 def business_name(ws: list[str]) -> bool:

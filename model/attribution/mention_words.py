@@ -61,3 +61,13 @@ def _named_before(ws: list[str]) -> bool:
     role word ("Hydrologist Jan Vesely of Draven University")."""
     return len(ws) >= 2 and ws[-1].lower() not in ORGANIZATIONS and (
         ws[-2].lower() in GIVEN_NAMES or titled_person(ws))
+
+
+def named_pair(text: str) -> bool:
+    """Two names joined by "and" ("Netanyahu and Obama", "Mr. Brown and Mr. From"), no comma in the phrase
+    ("Westmacott, who served in Iran, Turkey and France" is one man; "Academies of Sciences, Engineering and
+    Medicine" one body)."""
+    if " and " not in text or "," in text:
+        return False
+    ws = words_of(text)
+    return any(w == "and" and ws[i - 1][:1].isupper() and ws[i + 1][:1].isupper() for i, w in enumerate(ws[1:-1], 1))
