@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from model.training import attributions, mined, stance
+from model.training import attributions, cue_tagger, mined, stance
 from model.training.mentions import team_train_labels
 from model.training.scoreboard import held_out, split_of
 
@@ -25,3 +25,4 @@ def test_no_training_command_reads_a_held_out_article():
     assert not held & {r["article"] for r in stance.team_train_gold()}  # the denial comparison
     names = {p.stem for p in sorted((mined.POLNEAR / "train" / "text").glob("*.txt"))}
     assert len(mined.training_texts()) == len(names - held)  # the officeholder, surname and common-word lists
+    assert len(cue_tagger.articles("train")) == len(names - held)  # the cue tagger measurement
