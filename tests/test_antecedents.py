@@ -220,3 +220,11 @@ def test_two_people_named_together_are_they_not_he():
             "The program has expanded well beyond its original intent, they say.")
     (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source is not None and c.source.text == "they"]
     assert c.source.resolved is not None and c.source.resolved.text == "Mr. Grassley and Mr. Leahy"
+
+
+def test_a_he_never_shows_two_peoples_names():
+    text = ("Gary Johnson and Bill Weld said they would campaign in Utah. Weld said the ticket was strong. "
+            "He said more. They said the polls were unfair.")
+    he, they = (c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text in ("He", "They"))
+    assert he.source.resolved is not None and " and " not in he.source.resolved.text
+    assert they.source.resolved is not None and they.source.resolved.text == "Gary Johnson and Bill Weld"

@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from model.attribution.mention_words import named_pair
+from model.attribution.mention_words import named_pair, pair_only
 from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import without_generation
 from model.lexicon import (
@@ -130,12 +130,14 @@ class History:
     def add(self, span: Span, mention: Mention, is_source: bool = False) -> Known:
         key, own = mention.entity, mention.gender
         full = trimmed(self.text, span, mention)
-        _keep_fuller(self.fullest, key, full)
-        if own in ("male", "female"):
+        pair = mention.kind == "named_person" and named_pair(span.text)  # no one's fullest name, nor gender
+        if not pair:
+            _keep_fuller(self.fullest, key, full)
+        if own in ("male", "female") and not pair:
             if self.genders.setdefault(key, own) != own:
                 self.shared.add(key)
             _keep_fuller(self.fullest_by_gender, (key, own), full)
-        known = Known(span, mention, self.fullest_for(key, own), is_source)
+        known = Known(span, mention, pair_only(span) if pair else self.fullest_for(key, own), is_source)
         self.items.append(known)
         self.mentions[key] = self.mentions.get(key, 0) + 1
         self.spoke[key] = self.spoke.get(key, 0) + is_source
