@@ -7,7 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
-from model.attribution.mention_words import named_pair, pair_only
+from model.attribution.mention_words import named_pair
 from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import without_generation
 from model.lexicon import (
@@ -137,7 +137,7 @@ class History:
             if self.genders.setdefault(key, own) != own:
                 self.shared.add(key)
             _keep_fuller(self.fullest_by_gender, (key, own), full)
-        known = Known(span, mention, pair_only(span) if pair else self.fullest_for(key, own), is_source)
+        known = Known(span, mention, span if pair else self.fullest_for(key, own), is_source)
         self.items.append(known)
         self.mentions[key] = self.mentions.get(key, 0) + 1
         self.spoke[key] = self.spoke.get(key, 0) + is_source

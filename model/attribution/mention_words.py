@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from model.attribution.name_words import is_capitalised, titled_person
 from model.attribution.phrases import without_reporter
 from model.lexicon import ABBREVIATIONS, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS
 from model.text import TOKEN
-from model.types import Span
 
 _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
 _PREPOSITIONS = GRAMMAR["mention_tail"]
@@ -66,18 +64,11 @@ def _named_before(ws: list[str]) -> bool:
 
 
 def named_pair(text: str) -> bool:
-    """Two names joined by "and" ("Netanyahu and Obama", "Mr. Brown and Mr. From"), no comma in the phrase
-    ("Westmacott, who served in Iran, Turkey and France" is one man; "Academies of Sciences, Engineering and
-    Medicine" one body)."""
+    """Two names joined by "and" that end the phrase ("Netanyahu and Obama", "Democratic candidates Hillary
+    Clinton and Bernie Sanders"); no comma ("Westmacott, who served in Iran, Turkey and France" is one man) and
+    nothing after the second name ("Producer and Jackson's friend Teddy Reily" is one man too)."""
     if " and " not in text or "," in text:
         return False
     ws = words_of(text)
-    return any(w == "and" and ws[i - 1][:1].isupper() and ws[i + 1][:1].isupper() for i, w in enumerate(ws[1:-1], 1))
-
-
-def pair_only(span: Span) -> Span:
-    """Two names joined by "and", without the words after the second ("Wonder Mike and Master Gee in a statement")."""
-    at = span.text.find(" and ") + 5
-    m = re.match(r"(?:[A-Z][\w.'’-]*\s*)+", span.text[at:])
-    end = at + len(m.group(0).rstrip()) if m else len(span.text)
-    return Span(span.text[:end], span.start, span.start + end)
+    k = ws.index("and") if "and" in ws else 0
+    return 0 < k < len(ws) - 1 and ws[k - 1][:1].isupper() and all(w[:1].isupper() for w in ws[k + 1:])

@@ -100,7 +100,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                  transcript: Interview | None = None) -> Resolution:
     src = d.source
     mention = classify(src.text)
-    resolved = None
+    resolved, known = None, None
     target: Known | None = speaker(transcript, d.paragraph, src.text)
     owner = _owner(src.text, mention)
     named_owner = None if owner else _named_owner(src, mention, history)
@@ -158,9 +158,9 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
                               history.gender_of(mention.entity, mention.gender), mention.head)
             history.learn(src.text, mention)  # "Obama's chief of staff, Denis McDonough": later "McDonough" too
-        history.add(src, mention, is_source=True)
+        known = history.add(src, mention, is_source=True)
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
-    full = resolved or history.fullest_for(mention.entity, mention.gender) or src
+    full = resolved or (known.full if known else history.fullest_for(mention.entity, mention.gender)) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
 
 
