@@ -974,3 +974,11 @@ def test_a_caption_naming_an_officeholder_by_title_keeps_the_name():
             "Thankful: She thanked Hale for stopping the gunman during Wednesday's attack.")
     (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source is not None and c.cue.text == "thanked"]
     assert c.source.resolved is not None and c.source.resolved.text == "Prime Minister Ada Rusk"
+
+
+def test_a_department_named_by_its_first_word_is_the_department():
+    # US news writes "State" for the State Department once it has named it; not before, and not any first word
+    text = "The State Department released 500 pages of emails on Friday. State said more would follow in March."
+    assert typed(text)["State"][0] == "named_organization"
+    text = "The Democratic Party met on Friday. Democratic said the plan would pass."
+    assert typed(text)["Democratic"][0] != "named_organization"

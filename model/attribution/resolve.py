@@ -143,10 +143,12 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         else:
             mention = Mention("anonymous", mention.role, mention.entity, "group", mention.gender, mention.head)
     else:
-        if mention.kind == "named_person" and mention.entity in history.orgs and len(words_of(src.text)) == 1 \
+        named = mention.kind == "named_person" or (
+            mention.kind == "anonymous" and _department_of(mention.entity, history))
+        if named and mention.entity in history.orgs and len(words_of(src.text)) == 1 \
                 and mention.entity not in history.people:
             mention = Mention("named_organization", history.orgs[mention.entity], mention.entity, "none", "plural",
-                              mention.head)  # "Peabody" after "Peabody Energy"
+                              mention.head)  # "Peabody" after "Peabody Energy", "State" after "the State Department"
         elif mention.kind == "named_person" and (body := history.bodies.get(_bare_name(src.text), "other")) != "other":
             mention = Mention("named_organization", body, mention.entity, "none", "plural",
                               mention.head)  # "Hallberg Posten said" after "the newspaper Hallberg Posten"
@@ -162,6 +164,11 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or (known.full if known else history.fullest_for(mention.entity, mention.gender)) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+def _department_of(word: str, history: History) -> bool:
+    """The document names a department for the word ("State" after "the State Department")."""
+    return f"{word} department" in history.bodies or f"department of {word}" in history.bodies
 
 
 def _bare_name(text: str) -> str:
