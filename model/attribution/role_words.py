@@ -82,7 +82,7 @@ def _role(ws: Sequence[str]) -> str:
     if not found.isdisjoint(POLLS):
         return "expert"  # a poll is the pollster's work, whoever paid for it ("a new Fox News poll")
     if _witness_head(low):
-        return "witness"  # "Nurses at the hospital": who speaks is the head, not the place after it
+        return "witness"  # "Witnesses near the military airport": the head speaks, not the place after it
     outlets = {p for p in found if p in MEDIA and (" " in p or p in _OUTLET_WORDS)}
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
@@ -117,8 +117,7 @@ def is_party_state(word: str) -> bool:
 
 def _witness_head(low: list[str]) -> bool:
     """The words before the mention's first preposition name first-hand witnesses and nothing else of a role
-    ("Nurses at the hospital", "Passengers on the flight"; not "Doctors at the hospital", "officials in the
-    town")."""
+    ("Witnesses near the military airport", "Residents near the ministry"; not "Officials at the airport")."""
     k = next((i for i, w in enumerate(low) if i and w in _PP_OPENERS), len(low))
     head = phrases(low[:k])
     return not head.isdisjoint(WITNESS) and head.isdisjoint(OFFICIAL | EXPERT | MEDIA)
