@@ -1244,3 +1244,17 @@ def test_charging_someone_still_attributes(text, source):
 ])
 def test_could_of_ability_after_before_as_or_than_is_no_hedge(text, hedged):
     assert bool(one(text).hedges) is hedged
+
+
+@pytest.mark.parametrize(("text", "hedges"), [
+    # the writer's frame before the source is no hedge of what the source says (cue and content only)
+    ("As improbable as it may seem, Mr. Clarke said the Patriot deal had played to his advantage in the end.", []),
+    ("Among likely primary voters in the state, about two-thirds say they will vote for the governor.", []),
+    # a quotation or a clause before a parenthetical cue is the content; an adverb on the cue is the cue's
+    ("\u201cWe may win this race,\u201d the mayor said.", ["may"]),
+    ("Monsoon shifts could affect a billion people, Mr. Obama said in his interview.", ["could"]),
+    ("The union will likely sit out the election, its director told reporters this week.", ["likely"]),
+    ("Reportedly, officials said the plant would close next year because of falling demand.", ["Reportedly"]),
+])
+def test_hedges_are_read_in_the_cue_and_content(text, hedges):
+    assert [h.text for h in one(text).hedges] == hedges

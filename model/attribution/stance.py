@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from model.attribution.denials import Candidate, possible, rule, signs
-from model.attribution.records import QUOTED, Doc
+from model.attribution.records import QUOTED, Doc, Draft
 from model.attribution.refusals import declines
-from model.lexicon import HEDGES
+from model.lexicon import GRAMMAR, HEDGES
 from model.text import words
 from model.types import Span
 
@@ -28,6 +28,10 @@ _COULD_UNMADE = re.compile(r"\b(?:so|so that|you|before|until|as|than)\s+(?:\w+\
                            r"|\b(?:when|whenever|wherever)\s+(?:i|we|he|she|they)\s+$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "... and said", "... and quickly added"
 # "appear in person", "appears alongside": only "appear(s) to / that / set to" hedges.
+_QUOTES = frozenset('"“”‘’\'')  # a quotation before the source may be its content
+_FRAME_WORDS = 3  # words before the source from which they are a frame of their own ("As improbable as it may seem,")
+_CONTENT_WORDS = 6  # words after the cue from which the content follows it ("told POLITICO this week." is a tail)
+_TAIL_OPENERS = GRAMMAR["mention_tail"] | GRAMMAR["time_prepositions"]  # "said in his interview", "on Monday"
 _APPEAR_OK = re.compile(r"\s+(?:to|that|set|poised|likely|ready)\b", re.IGNORECASE)
 
 
@@ -37,8 +41,25 @@ def stage(doc: Doc) -> None:
 
 
 def hedge_stage(doc: Doc) -> None:
-    """Stage "hedges": the hedge expressions of each draft's span."""
-    doc.hedges = [hedges(doc.text, d.start, d.end, doc.words(d.start, d.end)) for d in doc.drafts]
+    """Stage "hedges": the hedge expressions of each draft's cue and content (``reported_part``)."""
+    spans = [(reported_part(doc.text, d), d.end) for d in doc.drafts]
+    doc.hedges = [hedges(doc.text, a, e, doc.words(a, e)) for a, e in spans]
+
+
+def reported_part(text: str, d: Draft) -> int:
+    """Where a claim's source, cue and content begin: at the source when it opens the attribution and the
+    content follows the cue ("As improbable as it may seem, Mr. Clarke said the deal ...": the frame before
+    him is the writer's), else where the claim begins ('"We may win," the mayor said': the quotation is the
+    content)."""
+    src, cue = d.source, d.cue
+    if src is None or cue is None or src.start <= d.start or src.end > cue.start:
+        return d.start
+    before, after = text[d.start:src.start], text[cue.end:d.end].split()
+    if len(before.split()) < _FRAME_WORDS or _QUOTES.intersection(before):
+        return d.start  # "Apparently, police saw the tweet": an adverb on the attribution itself
+    if len(after) < _CONTENT_WORDS or not after[0][0].isalnum() or after[0].lower() in _TAIL_OPENERS:
+        return d.start  # '..., the report says, ...', '..., Mr. Obama said in his interview.': the content before
+    return src.start
 
 
 def hedges(text: str, start: int, end: int, present: set[str] | None = None) -> tuple[Span, ...]:
