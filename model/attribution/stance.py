@@ -27,11 +27,11 @@ _BEFORE_HEDGE = 30  # characters before a hedge read for what unmakes it: "30 pe
 _COULD_UNMADE = re.compile(r"\b(?:so|so that|you|before|until|as|than)\s+(?:\w+\s+){0,2}$"
                            r"|\b(?:when|whenever|wherever)\s+(?:i|we|he|she|they)\s+$", re.IGNORECASE)
 _AND_BEFORE = re.compile(r"\band\s+(?:\w+ly\s+)?$", re.IGNORECASE)  # "... and said", "... and quickly added"
-# "appear in person", "appears alongside": only "appear(s) to / that / set to" hedges.
-_QUOTES = frozenset('"“”‘’\'')  # a quotation before the source may be its content
+_QUOTES = frozenset('"“”‘')  # a quotation before the source may be its content (’ is as often an apostrophe)
 _FRAME_WORDS = 3  # words before the source from which they are a frame of their own ("As improbable as it may seem,")
 _CONTENT_WORDS = 6  # words after the cue from which the content follows it ("told POLITICO this week." is a tail)
 _TAIL_OPENERS = GRAMMAR["mention_tail"] | GRAMMAR["time_prepositions"]  # "said in his interview", "on Monday"
+# "appear in person", "appears alongside": only "appear(s) to / that / set to" hedges.
 _APPEAR_OK = re.compile(r"\s+(?:to|that|set|poised|likely|ready)\b", re.IGNORECASE)
 
 
@@ -42,8 +42,8 @@ def stage(doc: Doc) -> None:
 
 def hedge_stage(doc: Doc) -> None:
     """Stage "hedges": the hedge expressions of each draft's cue and content (``reported_part``)."""
-    spans = [(reported_part(doc.text, d), d.end) for d in doc.drafts]
-    doc.hedges = [hedges(doc.text, a, e, doc.words(a, e)) for a, e in spans]
+    # the words of the whole span (which the stance stage has worked out) rule out most drafts for the part too
+    doc.hedges = [hedges(doc.text, reported_part(doc.text, d), d.end, doc.words(d.start, d.end)) for d in doc.drafts]
 
 
 def reported_part(text: str, d: Draft) -> int:
