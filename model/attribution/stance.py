@@ -42,8 +42,12 @@ def stage(doc: Doc) -> None:
 
 def hedge_stage(doc: Doc) -> None:
     """Stage "hedges": the hedge expressions of each draft's cue and content (``reported_part``)."""
-    # the words of the whole span (which the stance stage has worked out) rule out most drafts for the part too
-    doc.hedges = [hedges(doc.text, reported_part(doc.text, d), d.end, doc.words(d.start, d.end)) for d in doc.drafts]
+    out = []
+    for d in doc.drafts:
+        present = doc.words(d.start, d.end)  # the stance stage's: no hedge word in the span rules out the part
+        out.append(() if _HEDGE_KEYS.isdisjoint(present) else hedges(doc.text, reported_part(doc.text, d), d.end,
+                                                                         present))
+    doc.hedges = out
 
 
 def reported_part(text: str, d: Draft) -> int:
@@ -54,8 +58,8 @@ def reported_part(text: str, d: Draft) -> int:
     src, cue = d.source, d.cue
     if src is None or cue is None or src.start <= d.start or src.end > cue.start:
         return d.start
-    before, after = text[d.start:src.start], text[cue.end:d.end].split()
-    if len(before.split()) < _FRAME_WORDS or _QUOTES.intersection(before):
+    before, after = text[d.start:src.start], text[cue.end:d.end].split(maxsplit=_CONTENT_WORDS)
+    if len(before.split(maxsplit=_FRAME_WORDS)) < _FRAME_WORDS or _QUOTES.intersection(before):
         return d.start  # "Apparently, police saw the tweet": an adverb on the attribution itself
     if len(after) < _CONTENT_WORDS or not after[0][0].isalnum() or after[0].lower() in _TAIL_OPENERS:
         return d.start  # '..., the report says, ...', '..., Mr. Obama said in his interview.': the content before
