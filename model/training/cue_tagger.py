@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
 import sys
 
 import numpy as np
@@ -23,12 +22,12 @@ from sklearn.feature_extraction import FeatureHasher
 from sklearn.linear_model import LogisticRegression
 
 from model import Document, Options, analyze
+from model.text import TOKEN  # the engine's own tokens
 from model.training.attributions import articles as annotated
 from model.training.scoreboard import POLNEAR, ROOT, held_out
 
 OUT = ROOT / "bench" / "results" / "cue-tagger.json"
 THRESHOLDS = (0.3, 0.5, 0.7)
-_TOKEN = re.compile(r"\w+(?:['’]\w+)?|[^\w\s]")
 _FEATURES = 2**20  # hashed columns: few collisions for a vocabulary of news words and their pairs
 Tokens = list[tuple[str, int, int]]
 
@@ -50,7 +49,7 @@ def window(low: list[str], k: int) -> dict[str, str]:
 
 def rows(text: str, spans: list[tuple[int, int]]) -> tuple[Tokens, list[dict[str, str]], np.ndarray]:
     """The tokens of a text, their features and whether each overlaps one of ``spans``."""
-    toks = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    toks = [(m.group(0), m.start(), m.end()) for m in TOKEN.finditer(text)]
     low = [t.lower() for t, _, _ in toks]
     starts = np.array([s for _, s, _ in toks])
     ends = np.array([e for _, _, e in toks])
