@@ -49,6 +49,7 @@ class Known:
     mention: Mention
     full: Span
     is_source: bool = False
+    pair: bool = False  # two people named together ("Mr. Grassley and Mr. Leahy"): a "they", never a "he"
 
 
 class History:
@@ -137,7 +138,7 @@ class History:
             if self.genders.setdefault(key, own) != own:
                 self.shared.add(key)
             _keep_fuller(self.fullest_by_gender, (key, own), full)
-        known = Known(span, mention, span if pair else self.fullest_for(key, own), is_source)
+        known = Known(span, mention, span if pair else self.fullest_for(key, own), is_source, pair)
         self.items.append(known)
         self.mentions[key] = self.mentions.get(key, 0) + 1
         self.spoke[key] = self.spoke.get(key, 0) + is_source
@@ -212,7 +213,7 @@ def _one_of(firsts: set[str], gender: str) -> str:
 
 def fits(k: Known, want: str, head: str, gender: str) -> bool:
     m = k.mention
-    pair = m.kind == "named_person" and named_pair(k.span.text)  # "Gary Johnson and Bill Weld": they, not he
+    pair = k.pair
     person = not pair and (m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural"
                                                          and m.head in PERSON_HEADS))
     if want == "male":
