@@ -259,7 +259,6 @@ def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple
     return None
 
 
-
 def skip_back(toks: list[str], low: list[str], i: int, lo: int) -> tuple[int, bool]:
     """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes.
     A capitalised "-ly" word is a name, not an adverb ("Mrs. Schlafly said"), unless the cue is capitalised too
