@@ -21,7 +21,7 @@ from model import artifact
 from model.agreement import Agreement
 from model.artifact import ArtifactError
 from model.attribution import LEARNED, Pipeline
-from model.coverage import relate
+from model.coverage import linked
 from model.report import report
 from model.scorer import Scorer
 from model.text import encodable
@@ -134,7 +134,7 @@ class Analyzer:
         timed = self.timer or _untimed
         claims = _claims(documents, self.pipeline)  # documents already made encodable by ``analyze``
         with timed("link"):
-            links = relate(documents, claims, self.agreement)
+            claims, links = linked(documents, claims, self.agreement)
         scored = self.scorer.score(claims, links, explain=options.explain, timer=self.timer)
         with timed("report"):
             return report(documents, scored, self.scorer.info(), options)

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, NOT_CONTENT, NOT_DENIAL
+from model.lexicon import REFUSAL_WORDS, sections
 from model.types import Claim
 
 
@@ -45,6 +46,10 @@ CUE = _wordset(
 )
 NEGATION = _wordset("not no never none neither nor nothing cannot n't isn't wasn't aren't weren't didn't "
                      "doesn't don't won't wouldn't hasn't haven't hadn't")
+NEGATED = 3  # words after a negation that it governs: "was not near Kobani"
+_REBUTTAL = sections("rebuttal.txt")
+# Acts of telling: negated, they withhold rather than reject ("did not say whether", "did not confirm").
+_TELLING = REFUSAL_WORDS["telling"] | REFUSAL_WORDS["saying"] | REFUSAL_WORDS["verifying"] | REFUSAL_WORDS["answering"]
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,]*\w*")
 SUFFIXES = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ness", ""), ("ing", ""),
             ("ed", ""), ("s", ""), ("ly", ""))
@@ -107,6 +112,7 @@ class Analysis:
     mention: frozenset[str]  # content plus the source's own words ("Apple said ...")
     negated: bool
     denial: bool
+    rejected: frozenset[str] = frozenset()  # the terms its main statement negates (``rejected_terms``)
 
 
 def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS) -> Analysis:
@@ -118,7 +124,31 @@ def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS) -> Analysis:
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
     source = frozenset(filter(None, map(term, _words(claim.source.text)))) if inside else frozenset()
     negated = not NEGATION.isdisjoint(words) or "n't" in visible
-    return Analysis(content, content | source, negated, is_denial(claim, keys))
+    rejected = rejected_terms(words) if negated and not _withheld(claim) else frozenset()
+    return Analysis(content, content | source, negated, is_denial(claim, keys), rejected)
+
+
+def rejected_terms(words: Sequence[str]) -> frozenset[str]:
+    """The terms a negation of the claim's main statement governs ("Rosenberg was not near Kobani": near,
+    kobani); none for a negation in a relative clause ("civilians whom we cannot evacuate"), nor for a negated
+    act of telling ("did not say why", "Don't say ..."), which withholds."""
+    out: set[str] = set()
+    for i, w in enumerate(words):
+        if w in _REBUTTAL["relative"]:
+            break
+        if not (w in NEGATION or w.endswith("n't")):
+            continue
+        governed = [x for x in words[i + 1:i + 1 + NEGATED] if x not in _REBUTTAL["between"]]
+        if governed and governed[0] not in _TELLING:
+            out.update(filter(None, map(term, governed)))
+    return frozenset(out)
+
+
+def _withheld(claim: Claim) -> bool:
+    """The act itself is negated ("but didn't reveal an estimate", "has not said"): a non-answer."""
+    if claim.cue is None:
+        return False
+    return any(w in NEGATION or w.endswith("n't") for w in _words(claim.text[:claim.cue.start - claim.start])[-2:])
 
 
 def content_terms(claim: Claim) -> list[str]:

@@ -18,7 +18,15 @@ import numpy as np
 
 from model.agreement import Agreement
 from model.independence import link_independent, originals
+from model.links import with_rebuttals
 from model.types import Claim, Document, Links
+
+
+def linked(documents: Sequence[Document], claims: Sequence[Claim],
+           agreement: Agreement | None) -> tuple[list[Claim], list[Links]]:
+    """Every claim's links, and the claims with the stance their links show (a rebuttal denies)."""
+    links = relate(documents, claims, agreement)
+    return with_rebuttals(claims, links), links
 
 
 def relate(documents: Sequence[Document], claims: Sequence[Claim], agreement: Agreement | None) -> list[Links]:

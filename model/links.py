@@ -71,6 +71,7 @@ WIDE_SHARED, WIDE_MATCH = 4, 0.33  # or many shared terms covering a third (long
 DENIAL_MATCH = 0.3  # a denial restates less of what it denies
 TOPIC = 0.6  # share of a claim's terms its denier's document must cover
 MIN_SHARED = 2
+REBUT_SHARED, REBUT_SHARE = 2, 0.4  # a rebuttal's words particular to the pair it shares, and their share of its own
 SAME_DOCUMENT_DENIAL = 0.66  # share of its own terms a denial restates to match with two words in its own article
 PAIRS_PER_CLAIM = 400  # term co-occurrences per claim at most; Emergent requests reach 370 (median 70)
 TOPICAL_DENIERS = 25  # denials per document that may match by topic (the first ones)
@@ -333,6 +334,10 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     den = denial[b] & ~denial[a]
     con = ~den & (negative[a] != negative[b])
     same = doc[a] == doc[b]
+    rebut = _rebuttals(terms, found, (a, b), con & same & negative[b] & ~negative[a] & (key[a] != key[b])
+                       & (number[b] > number[a]) & ~unattributed[a] & ~unattributed[b], doc)
+    den, con = den | rebut, con & ~rebut
+    rebutting = set(b[rebut].tolist())
     corr = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
     if same.any():
         corr[same] &= _same_story_match(terms, doc, a[same], b[same])
@@ -349,7 +354,35 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     for i, j, k in zip(a[linked].tolist(), b[linked].tolist(), kinds[linked].tolist(), strict=True):
         grouped.setdefault(i, ([], [], []))[k].append(ids[j])
     counts = np.column_stack([official_denial, sources, named_sources, official_sources]).tolist()
-    return [_links(grouped[i], counts[i]) if i in grouped else _UNLINKED for i in range(n)]
+    return [_links(grouped.get(i, ([], [], [])), counts[i], i in rebutting) if i in grouped or i in rebutting
+            else _UNLINKED for i in range(n)]
+
+
+def with_rebuttals(claims: Sequence[Claim], links: Sequence[Links]) -> list[Claim]:
+    """The claims, a rebuttal among them taking the stance "denies" (``Links.rebuts``): content that explicitly
+    rejects a claim in play is a denial by the guideline, though no denial word says so."""
+    return [replace(c, stance="denies") if lk.rebuts and c.stance == "asserts" else c
+            for c, lk in zip(claims, links, strict=True)]
+
+
+def _rebuttals(terms: Terms, found: Sequence[Analysis], pairs: tuple[np.ndarray, np.ndarray], maybe: np.ndarray,
+               doc: np.ndarray) -> np.ndarray:
+    """Of the pairs (a, b) that ``maybe`` marks (b, later in a's article and from another source, negates what a
+    asserts), those where b rebuts a: its negation governs a term of a's content ("Rosenberg was not near
+    Kobani" after "Rosenberg is fighting near Kobani"), and it shares ``REBUT_SHARED`` of its own words
+    particular to the pair (the story's recurring words left out), ``REBUT_SHARE`` of them at least."""
+    rebut = maybe.copy()
+    at = np.flatnonzero(maybe)
+    if not len(at):
+        return rebut
+    a, b = pairs[0][at], pairs[1][at]
+    aimed = np.array([not found[j].rejected.isdisjoint(found[i].content)
+                      for i, j in zip(a.tolist(), b.tolist(), strict=True)])
+    rare = ~_story_entries(terms, doc)
+    shared, _ = _pair_shares(terms.rows[rare], terms.cols[rare], terms.n, terms.vocabulary, a, b)
+    own = np.bincount(terms.rows[rare], minlength=terms.n)[b].clip(min=1)
+    rebut[at] = aimed & (shared >= REBUT_SHARED) & (shared / own >= REBUT_SHARE)
+    return rebut
 
 
 def _pointing(claim: Claim, found: Analysis) -> Analysis:
@@ -361,8 +394,8 @@ def _pointing(claim: Claim, found: Analysis) -> Analysis:
     return without_verdict(claim, found) if found.denial else found
 
 
-def _links(parts: tuple[list[str], ...], counts: list) -> Links:
+def _links(parts: tuple[list[str], ...], counts: list, rebuts: bool) -> Links:
     corroborating, denied, contradicted = parts
     return Links(corroborated_by=tuple(corroborating), denied_by=tuple(denied), contradicted_by=tuple(contradicted),
                  official_denial=bool(counts[0]), corroborating_sources=int(counts[1]),
-                 corroborating_named=int(counts[2]), corroborating_official=int(counts[3]))
+                 corroborating_named=int(counts[2]), corroborating_official=int(counts[3]), rebuts=rebuts)

@@ -112,6 +112,7 @@ class Links:
     # agreeing with it and of denying it, by the stance model (model.coverage).
     documents_agreeing: float = 0.0
     documents_denying: float = 0.0
+    rebuts: bool = False  # its content rejects what another source said before it in its article
 
 
 @dataclass(frozen=True)

@@ -415,3 +415,59 @@ def test_a_quoted_pointing_denial_points_past_another_deniers_own_answer():
             "Ostra.")
     links = link(extract([Document(id="d0", text=text)]))
     assert links[0].denied_by == ("d0:1", "d0:3") and links[2].denied_by == ()
+
+
+def _resignation(text: str, number: int = 1, source: str = "a spokeswoman for the office", cue: str = "said",
+                 kind: str = "anonymous") -> list[Claim]:
+    """Officials' claim of a resignation, then ``text`` about it."""
+    return [make("Finance Minister Klara Imrich has offered her resignation to the prime minister, two officials "
+                 "said.", number=0, kind="anonymous", role="official", source="two officials", cue="said"),
+            make(text, number=number, kind=kind, source=source if kind != "unattributed" else None,
+                 cue=cue if kind != "unattributed" else None)]
+
+
+def test_a_later_source_negating_an_earlier_claim_rebuts_and_denies_it():
+    """Content that explicitly rejects a claim in play is a denial (the guideline), with no denial word: the
+    spokeswoman's negation governs what the officials said."""
+    from model.links import with_rebuttals
+
+    claims = _resignation('"The finance minister has not offered her resignation," a spokeswoman for the office '
+                          "said.")
+    links = link(claims)
+    assert links[0].denied_by == (claims[1].id,) and links[1].rebuts and not links[0].rebuts
+    assert [c.stance for c in with_rebuttals(claims, links)] == ["asserts", "denies"]
+
+
+@pytest.mark.parametrize("claims", [
+    # the same source negating itself, or the negation coming first: nothing was in play
+    _resignation('"The finance minister has not offered her resignation," two officials said.', source="two officials"),
+    _resignation('"The finance minister has not offered her resignation," a spokeswoman for the office said.',
+                 number=-1),
+    # the journalist's own sentence rejects nothing (it restates what sources said)
+    _resignation("The finance minister has not offered her resignation.", kind="unattributed"),
+    # a negated act of telling withholds: "did not confirm"
+    _resignation("The office did not confirm that the finance minister offered her resignation.",
+                 source="The office", cue="confirm"),
+    _resignation('"We did not say the finance minister offered her resignation," a spokeswoman for the office said.'),
+    # a negation inside a relative clause is not the claim's own
+    _resignation("A spokeswoman said the aides, who have not offered their resignation to the prime minister, "
+                 "stand by the finance minister.", source="A spokeswoman"),
+    # a negation that governs nothing the officials said
+    _resignation('"The finance minister offered her resignation, but the budget is not finished," a spokeswoman '
+                 "for the office said."),
+])
+def test_a_negation_that_rejects_nothing_in_play_is_no_rebuttal(claims):
+    links = link(claims)
+    assert not links[1].rebuts and links[0].denied_by == ()
+
+
+def test_a_rebuttal_through_the_service_denies_and_is_linked():
+    from model import analyze
+    from model.types import Document
+
+    text = ("Finance Minister Klara Imrich has offered her resignation to the prime minister, two officials said on "
+            'Sunday.\n\n"The finance minister has not offered her resignation," a spokeswoman for the office, Nadia '
+            "Perl, said.\n\nThe office did not confirm that the finance minister had offered her resignation.")
+    claims = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
+    assert [c["stance"] for c in claims] == ["asserts", "denies", "asserts"]
+    assert claims[0]["denied_by"] == ["t:1"] and claims[2]["denied_by"] == []

@@ -1,6 +1,6 @@
 """Data -> Pipeline -> artifact + model card.  Run: ``python -m model.training.train``.
 
-Rows come from two places, both run through the same extract -> relate ->
+Rows come from two places, both run through the same extract -> linked ->
 featurize path the service uses (the shipped stance model included):
 
 - Emergent stories (``../shared/data/emergent/stories-train.jsonl``, true or
@@ -35,7 +35,7 @@ from tqdm import tqdm
 
 from model import extract
 from model.agreement import Agreement
-from model.coverage import relate
+from model.coverage import linked
 from model.features import DIRECTIONS, NAMES, ClaimFeatures
 from model.monotone import SignedLogisticRegression
 from model.training import card, crossval
@@ -84,7 +84,7 @@ def emergent_rows(path: Path, agreement: Agreement, holdout: frozenset[str], hel
         claims = extract(docs)
         if not claims or claims[0].doc_index != 0:
             continue  # the service would leave it unscored (0.5 in the eval)
-        links = relate(docs, claims, agreement)
+        claims, links = linked(docs, claims, agreement)
         rows.append(Row(claims[0], links[0], int(st["veracity"] == "true"), st["claim_id"], "emergent"))
     return rows
 
@@ -112,7 +112,8 @@ def labelled_rows(path: Path, agreement: Agreement) -> list[Row]:
         i = target_index(claims, t["document"], start, start + len(t["text"]))
         if i is None:
             continue
-        rows.append(Row(claims[i], relate(docs, claims, agreement)[i], int(ex["held_up"]), ex["id"], "labelled",
+        claims, links = linked(docs, claims, agreement)
+        rows.append(Row(claims[i], links[i], int(ex["held_up"]), ex["id"], "labelled",
                         ex["pattern"]))
     return rows
 
@@ -138,7 +139,7 @@ def label_cuts(pipeline: Pipeline, agreement: Agreement) -> dict:
         docs = [Document(id="a", text=path.read_text(encoding="utf-8"))]
         claims = extract(docs)
         if claims:
-            scores.append(pipeline.predict_proba(list(zip(claims, relate(docs, claims, agreement), strict=True)))[:, 1])
+            scores.append(pipeline.predict_proba(list(zip(*linked(docs, claims, agreement), strict=True)))[:, 1])
     shown = np.round(np.concatenate(scores), 4)  # labels follow the score as shown
     return {"medium": cut(shown, CUTS[0]), "high": cut(shown, CUTS[1]), "ordinary_claims": len(shown)}
 
