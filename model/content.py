@@ -112,7 +112,6 @@ class Analysis:
     mention: frozenset[str]  # content plus the source's own words ("Apple said ...")
     negated: bool
     denial: bool
-    rejected: frozenset[str] = frozenset()  # the terms its main statement negates (``rejected_terms``)
 
 
 def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS) -> Analysis:
@@ -124,8 +123,13 @@ def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS) -> Analysis:
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
     source = frozenset(filter(None, map(term, _words(claim.source.text)))) if inside else frozenset()
     negated = not NEGATION.isdisjoint(words) or "n't" in visible
-    rejected = rejected_terms(words) if negated and not _withheld(claim) else frozenset()
-    return Analysis(content, content | source, negated, is_denial(claim, keys), rejected)
+    return Analysis(content, content | source, negated, is_denial(claim, keys))
+
+
+def rejected(claim: Claim) -> frozenset[str]:
+    """The terms the claim's main statement negates (``rejected_terms``); none when its act itself is negated
+    ("but didn't reveal an estimate", "has not said"): a non-answer. Asked only of a possible rebuttal."""
+    return frozenset() if _withheld(claim) else rejected_terms(_words(_visible_text(claim)))
 
 
 def rejected_terms(words: Sequence[str]) -> frozenset[str]:
@@ -145,7 +149,6 @@ def rejected_terms(words: Sequence[str]) -> frozenset[str]:
 
 
 def _withheld(claim: Claim) -> bool:
-    """The act itself is negated ("but didn't reveal an estimate", "has not said"): a non-answer."""
     if claim.cue is None:
         return False
     return any(w in NEGATION or w.endswith("n't") for w in _words(claim.text[:claim.cue.start - claim.start])[-2:])

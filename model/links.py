@@ -62,7 +62,7 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
-from model.content import Analysis, analyse, keys_in
+from model.content import Analysis, analyse, keys_in, rejected
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.types import Claim, Links
 
@@ -244,16 +244,17 @@ def _pair_shares(rows: np.ndarray, cols: np.ndarray, n: int, vocabulary: int, a:
     return shared, shared / np.minimum(size[a], size[b]).clip(min=1)
 
 
-def _same_story_match(terms: Terms, doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+def _same_story(terms: Terms, doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
     """For pairs (a, b) of one document: is one a near-full restatement of the other, or do they still match
     once that document's own recurring words are left out? Inside one article every sentence shares the
     story's names ("Islamic State group", "Iraq"); two sentences say the same thing only when they share what
-    is particular to them."""
+    is particular to them. Also each pair's particular words shared, and each claim's own count of them."""
     _, full = _pair_shares(terms.rows, terms.cols, terms.n, terms.vocabulary, a, b)
     rare = ~_story_entries(terms, doc)
     shared, ratio = _pair_shares(terms.rows[rare], terms.cols[rare], terms.n, terms.vocabulary, a, b)
-    return (full >= RESTATED) | ((shared >= MIN_SHARED) & (ratio >= MATCH)) | (
+    match = (full >= RESTATED) | ((shared >= MIN_SHARED) & (ratio >= MATCH)) | (
         (shared >= WIDE_SHARED) & (ratio >= WIDE_MATCH))
+    return match, shared, np.bincount(terms.rows[rare], minlength=terms.n)
 
 
 def _restatements_denied(a: np.ndarray, b: np.ndarray, den: np.ndarray, corr: np.ndarray, doc: np.ndarray,
@@ -334,13 +335,16 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     den = denial[b] & ~denial[a]
     con = ~den & (negative[a] != negative[b])
     same = doc[a] == doc[b]
-    rebut = _rebuttals(terms, found, (a, b), con & same & negative[b] & ~negative[a] & (key[a] != key[b])
-                       & (number[b] > number[a]) & ~unattributed[a] & ~unattributed[b], doc)
-    den, con = den | rebut, con & ~rebut
+    story = _same_story(terms, doc, a[same], b[same]) if same.any() else None
+    # A later claim of another source in the same article, negating what an attributed claim asserts, may rebut it.
+    maybe = np.flatnonzero(con & same & negative[b] & ~negative[a] & (key[a] != key[b]) & (number[b] > number[a])
+                           & ~unattributed[a] & ~unattributed[b])
+    rebut = maybe[_rebuttals(claims, found, a[maybe], b[maybe], story, (np.cumsum(same) - 1)[maybe])]
+    den[rebut], con[rebut] = True, False
     rebutting = set(b[rebut].tolist())
     corr = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
-    if same.any():
-        corr[same] &= _same_story_match(terms, doc, a[same], b[same])
+    if story is not None:
+        corr[same] &= story[0]
     a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), doc, number, denial, key,
                                                   unattributed)
     sources = _distinct(a[corr], key[b[corr]], n)
@@ -365,24 +369,18 @@ def with_rebuttals(claims: Sequence[Claim], links: Sequence[Links]) -> list[Clai
             for c, lk in zip(claims, links, strict=True)]
 
 
-def _rebuttals(terms: Terms, found: Sequence[Analysis], pairs: tuple[np.ndarray, np.ndarray], maybe: np.ndarray,
-               doc: np.ndarray) -> np.ndarray:
-    """Of the pairs (a, b) that ``maybe`` marks (b, later in a's article and from another source, negates what a
-    asserts), those where b rebuts a: its negation governs a term of a's content ("Rosenberg was not near
-    Kobani" after "Rosenberg is fighting near Kobani"), and it shares ``REBUT_SHARED`` of its own words
-    particular to the pair (the story's recurring words left out), ``REBUT_SHARE`` of them at least."""
-    rebut = maybe.copy()
-    at = np.flatnonzero(maybe)
-    if not len(at):
-        return rebut
-    a, b = pairs[0][at], pairs[1][at]
-    aimed = np.array([not found[j].rejected.isdisjoint(found[i].content)
-                      for i, j in zip(a.tolist(), b.tolist(), strict=True)])
-    rare = ~_story_entries(terms, doc)
-    shared, _ = _pair_shares(terms.rows[rare], terms.cols[rare], terms.n, terms.vocabulary, a, b)
-    own = np.bincount(terms.rows[rare], minlength=terms.n)[b].clip(min=1)
-    rebut[at] = aimed & (shared >= REBUT_SHARED) & (shared / own >= REBUT_SHARE)
-    return rebut
+def _rebuttals(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
+               story: tuple[np.ndarray, ...] | None, at: np.ndarray) -> np.ndarray:
+    """Of the pairs (a, b) where b, later in a's article and from another source, negates what a asserts, those
+    where b rebuts a: its negation governs a term of a's content ("Rosenberg was not near Kobani" after
+    "Rosenberg is fighting near Kobani"), and it shares ``REBUT_SHARED`` of its own words particular to the pair
+    (the story's recurring words left out, ``story`` at positions ``at``), ``REBUT_SHARE`` of them at least."""
+    if not len(a) or story is None:
+        return np.zeros(len(a), dtype=bool)
+    negates = {j: rejected(claims[j]) for j in set(b.tolist())}
+    aimed = np.array([not negates[j].isdisjoint(found[i].content) for i, j in zip(a.tolist(), b.tolist(), strict=True)])
+    _, shared, own = story
+    return aimed & (shared[at] >= REBUT_SHARED) & (shared[at] / own[b].clip(min=1) >= REBUT_SHARE)
 
 
 def _pointing(claim: Claim, found: Analysis) -> Analysis:
