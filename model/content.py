@@ -149,6 +149,7 @@ def rejected_terms(words: Sequence[str]) -> frozenset[str]:
 
 
 def _withheld(claim: Claim) -> bool:
+    """A negation just before the claim's cue: its act itself is negated ("did not confirm", "has not said")."""
     if claim.cue is None:
         return False
     return any(w in NEGATION or w.endswith("n't") for w in _words(claim.text[:claim.cue.start - claim.start])[-2:])

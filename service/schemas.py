@@ -64,11 +64,12 @@ class Claim(BaseModel):
     source: Source | None = Field(description="Null for an unattributed claim.")
     cue: Span | None = Field(description='The attribution cue ("said", "according to"); null when none.')
     direct_quote: bool
-    stance: Stance = Field(description='"denies" rejects a claim in play ("dismissed the reports"); "declines" is a '
-                                       'refusal or non-answer ("declined to comment", "did not respond to requests '
-                                       'for comment", "would not say"): it asserts nothing, so its score and label '
-                                       'are null, its explanation empty, and it is never a corroboration or denial '
-                                       'link; "asserts" is everything else.')
+    stance: Stance = Field(description='"denies" rejects a claim in play ("dismissed the reports"), or negates what '
+                                       'another source said before it in the article ("has not resigned"); '
+                                       '"declines" is a refusal or non-answer ("declined to comment", "did not '
+                                       'respond to requests for comment", "would not say"): it asserts nothing, so '
+                                       'its score and label are null, its explanation empty, and it is never a '
+                                       'corroboration or denial link; "asserts" is everything else.')
     hedges: list[Span] = Field(description='Hedge expressions in the claim ("reportedly", "probably").')
     corroborated_by: list[str] = Field(description="Ids of claims from independent sources asserting the same.")
     denied_by: list[str] = Field(description="Ids of claims denying this one.")
