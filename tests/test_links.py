@@ -471,3 +471,36 @@ def test_a_rebuttal_through_the_service_denies_and_is_linked():
     claims = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert [c["stance"] for c in claims] == ["asserts", "denies", "asserts"]
     assert claims[0]["denied_by"] == ["t:1"] and claims[2]["denied_by"] == []
+
+
+SPEAKERS = ["the ministry", "two officials", "a spokeswoman", "the union", "residents"]
+NEGATIONS = ["", "", "not", "never", "did not confirm", "who has not"]  # none, two that rebut, two that may not
+EXTRA = ["budget", "cabinet", "strike", "plant", "closed", "minister", "resignation", "today"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 1), st.sampled_from(SPEAKERS),
+                          st.sampled_from(["asserts", "asserts", "asserts", "declines"]), st.sampled_from(NEGATIONS),
+                          st.lists(st.sampled_from(EXTRA), max_size=4)),
+                min_size=1, max_size=10))
+def test_a_rebuttal_answers_an_earlier_claim_of_another_source_in_its_own_article(rows):
+    """Whatever the words: a claim that rebuts is an asserting, attributed claim that lists as denied an earlier
+    claim of another source in its own document, and only asserting claims ever take the "denies" stance."""
+    from model.links import with_rebuttals
+
+    numbers: dict[int, int] = {}
+    claims = []
+    for doc, speaker, stance, negation, extra in rows:
+        numbers[doc] = numbers.get(doc, -1) + 1
+        text = f"The finance minister {negation} offered her resignation {' '.join(extra)}, {speaker} said."
+        claims.append(make(" ".join(text.split()), doc=doc, number=numbers[doc], kind="anonymous", source=speaker,
+                           cue="said", stance=stance))
+    links = link(claims)
+    for c, lk in zip(claims, links, strict=True):
+        if not lk.rebuts:
+            continue
+        assert c.stance == "asserts"
+        answered = [o for o, olk in zip(claims, links, strict=True) if c.id in olk.denied_by]
+        assert any(o.doc_index == c.doc_index and o.number < c.number and o.entity != c.entity for o in answered)
+    for before, after in zip(claims, with_rebuttals(claims, links), strict=True):
+        assert after == before or (before.stance == "asserts" and after.stance == "denies")
