@@ -18,7 +18,7 @@ import numpy as np
 
 from model.agreement import Agreement
 from model.independence import link_independent, originals
-from model.links import with_rebuttals
+from model.rebuttals import with_rebuttals
 from model.types import Claim, Document, Links
 
 

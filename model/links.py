@@ -62,8 +62,9 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
-from model.content import Analysis, analyse, keys_in, rejected
+from model.content import Analysis, analyse, keys_in
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
+from model.rebuttals import rebuts
 from model.types import Claim, Links
 
 MATCH = 0.5  # shared share of the shorter claim's terms for a content match
@@ -71,7 +72,6 @@ WIDE_SHARED, WIDE_MATCH = 4, 0.33  # or many shared terms covering a third (long
 DENIAL_MATCH = 0.3  # a denial restates less of what it denies
 TOPIC = 0.6  # share of a claim's terms its denier's document must cover
 MIN_SHARED = 2
-REBUT_SHARED, REBUT_SHARE = 2, 0.4  # a rebuttal's words particular to the pair it shares, and their share of its own
 SAME_DOCUMENT_DENIAL = 0.66  # share of its own terms a denial restates to match with two words in its own article
 PAIRS_PER_CLAIM = 400  # term co-occurrences per claim at most; Emergent requests reach 370 (median 70)
 TOPICAL_DENIERS = 25  # denials per document that may match by topic (the first ones)
@@ -339,7 +339,7 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     # A later claim of another source in the same article, negating what an attributed claim asserts, may rebut it.
     maybe = np.flatnonzero(con & same & negative[b] & ~negative[a] & (key[a] != key[b]) & (number[b] > number[a])
                            & ~unattributed[a] & ~unattributed[b])
-    rebut = maybe[_rebuttals(claims, found, a[maybe], b[maybe], story, (np.cumsum(same) - 1)[maybe])]
+    rebut = maybe[rebuts(claims, found, a[maybe], b[maybe], story, (np.cumsum(same) - 1)[maybe])]
     den[rebut], con[rebut] = True, False
     rebutting = set(b[rebut].tolist())
     corr = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
@@ -360,27 +360,6 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     counts = np.column_stack([official_denial, sources, named_sources, official_sources]).tolist()
     return [_links(grouped.get(i, ([], [], [])), counts[i], i in rebutting) if i in grouped or i in rebutting
             else _UNLINKED for i in range(n)]
-
-
-def with_rebuttals(claims: Sequence[Claim], links: Sequence[Links]) -> list[Claim]:
-    """The claims, a rebuttal among them taking the stance "denies" (``Links.rebuts``): content that explicitly
-    rejects a claim in play is a denial by the guideline, though no denial word says so."""
-    return [replace(c, stance="denies") if lk.rebuts and c.stance == "asserts" else c
-            for c, lk in zip(claims, links, strict=True)]
-
-
-def _rebuttals(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-               story: tuple[np.ndarray, ...] | None, at: np.ndarray) -> np.ndarray:
-    """Of the pairs (a, b) where b, later in a's article and from another source, negates what a asserts, those
-    where b rebuts a: its negation governs a term of a's content ("Rosenberg was not near Kobani" after
-    "Rosenberg is fighting near Kobani"), and it shares ``REBUT_SHARED`` of its own words particular to the pair
-    (the story's recurring words left out, ``story`` at positions ``at``), ``REBUT_SHARE`` of them at least."""
-    if not len(a) or story is None:
-        return np.zeros(len(a), dtype=bool)
-    negates = {j: rejected(claims[j]) for j in set(b.tolist())}
-    aimed = np.array([not negates[j].isdisjoint(found[i].content) for i, j in zip(a.tolist(), b.tolist(), strict=True)])
-    _, shared, own = story
-    return aimed & (shared[at] >= REBUT_SHARED) & (shared[at] / own[b].clip(min=1) >= REBUT_SHARE)
 
 
 def _pointing(claim: Claim, found: Analysis) -> Analysis:

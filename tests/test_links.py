@@ -429,7 +429,7 @@ def _resignation(text: str, number: int = 1, source: str = "a spokeswoman for th
 def test_a_later_source_negating_an_earlier_claim_rebuts_and_denies_it():
     """Content that explicitly rejects a claim in play is a denial (the guideline), with no denial word: the
     spokeswoman's negation governs what the officials said."""
-    from model.links import with_rebuttals
+    from model.rebuttals import with_rebuttals
 
     claims = _resignation('"The finance minister has not offered her resignation," a spokeswoman for the office '
                           "said.")
@@ -486,7 +486,7 @@ EXTRA = ["budget", "cabinet", "strike", "plant", "closed", "minister", "resignat
 def test_a_rebuttal_answers_an_earlier_claim_of_another_source_in_its_own_article(rows):
     """Whatever the words: a claim that rebuts is an asserting, attributed claim that lists as denied an earlier
     claim of another source in its own document, and only asserting claims ever take the "denies" stance."""
-    from model.links import with_rebuttals
+    from model.rebuttals import with_rebuttals
 
     numbers: dict[int, int] = {}
     claims = []
