@@ -140,7 +140,7 @@ def rejected_terms(words: Sequence[str]) -> frozenset[str]:
     for i, w in enumerate(words):
         if w in _REBUTTAL["relative"]:
             break
-        if not (w in NEGATION or w.endswith("n't")):
+        if not _negation(w):
             continue
         governed = [x for x in words[i + 1:i + 1 + NEGATED] if x not in _REBUTTAL["between"]]
         if governed and governed[0] not in _TELLING:
@@ -152,7 +152,11 @@ def _withheld(claim: Claim) -> bool:
     """A negation just before the claim's cue: its act itself is negated ("did not confirm", "has not said")."""
     if claim.cue is None:
         return False
-    return any(w in NEGATION or w.endswith("n't") for w in _words(claim.text[:claim.cue.start - claim.start])[-2:])
+    return any(map(_negation, _words(claim.text[:claim.cue.start - claim.start])[-2:]))
+
+
+def _negation(word: str) -> bool:
+    return word in NEGATION or word.endswith("n't")
 
 
 def content_terms(claim: Claim) -> list[str]:
