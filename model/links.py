@@ -64,7 +64,7 @@ from scipy import sparse
 
 from model.content import Analysis, analyse, keys_in
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
-from model.rebuttals import rebuts
+from model.rebuttals import StoryShares, rebuts
 from model.types import Claim, Links
 
 MATCH = 0.5  # shared share of the shorter claim's terms for a content match
@@ -244,7 +244,7 @@ def _pair_shares(rows: np.ndarray, cols: np.ndarray, n: int, vocabulary: int, a:
     return shared, shared / np.minimum(size[a], size[b]).clip(min=1)
 
 
-def _same_story(terms: Terms, doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> tuple[np.ndarray, ...]:
+def _same_story(terms: Terms, doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> StoryShares:
     """For pairs (a, b) of one document: is one a near-full restatement of the other, or do they still match
     once that document's own recurring words are left out? Inside one article every sentence shares the
     story's names ("Islamic State group", "Iraq"); two sentences say the same thing only when they share what
@@ -254,7 +254,7 @@ def _same_story(terms: Terms, doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> 
     shared, ratio = _pair_shares(terms.rows[rare], terms.cols[rare], terms.n, terms.vocabulary, a, b)
     match = (full >= RESTATED) | ((shared >= MIN_SHARED) & (ratio >= MATCH)) | (
         (shared >= WIDE_SHARED) & (ratio >= WIDE_MATCH))
-    return match, shared, np.bincount(terms.rows[rare], minlength=terms.n)
+    return StoryShares(match, shared, np.bincount(terms.rows[rare], minlength=terms.n))
 
 
 def _restatements_denied(a: np.ndarray, b: np.ndarray, den: np.ndarray, corr: np.ndarray, doc: np.ndarray,
@@ -344,7 +344,7 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     rebutting = set(b[rebut].tolist())
     corr = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
     if story is not None:
-        corr[same] &= story[0]
+        corr[same] &= story.match
     a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), doc, number, denial, key,
                                                   unattributed)
     sources = _distinct(a[corr], key[b[corr]], n)

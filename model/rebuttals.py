@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import NamedTuple
 
 import numpy as np
 
@@ -21,8 +22,16 @@ from model.types import Claim, Links
 SHARED, SHARE = 2, 0.4  # words particular to the pair the rebuttal shares, and their share of its own such words
 
 
+class StoryShares(NamedTuple):
+    """What pairs of one article share once the story's recurring words are left out (``links._same_story``)."""
+
+    match: np.ndarray  # per pair: one restates the other, or they match on their particular words
+    shared: np.ndarray  # per pair: particular words they share
+    own: np.ndarray  # per claim: its own particular words
+
+
 def rebuts(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-           story: tuple[np.ndarray, ...] | None, at: np.ndarray) -> np.ndarray:
+           story: StoryShares | None, at: np.ndarray) -> np.ndarray:
     """Of the candidate pairs (a, b), those where b rebuts a: its negation governs a term of a's content
     ("Rosenberg was not near Kobani" after "Rosenberg is fighting near Kobani"), and it shares ``SHARED`` of its
     own words particular to the pair (the story's recurring words left out: ``story``, the same-document pairs'
@@ -31,8 +40,8 @@ def rebuts(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b:
         return np.zeros(len(a), dtype=bool)
     negates = {j: rejected(claims[j]) for j in set(b.tolist())}
     aimed = np.array([not negates[j].isdisjoint(found[i].content) for i, j in zip(a.tolist(), b.tolist(), strict=True)])
-    _, shared, own = story
-    return aimed & (shared[at] >= SHARED) & (shared[at] / own[b].clip(min=1) >= SHARE)
+    shared = story.shared[at]
+    return aimed & (shared >= SHARED) & (shared / story.own[b].clip(min=1) >= SHARE)
 
 
 def with_rebuttals(claims: Sequence[Claim], links: Sequence[Links]) -> list[Claim]:
