@@ -109,6 +109,17 @@ def test_a_bare_surname_the_training_news_knows_is_a_person_in_a_text_too_short_
     assert unknown[0].kind == "named_organization"
 
 
+@pytest.mark.parametrize("name", ["Biden", "Merkel"])
+def test_a_listed_surname_speaking_a_quotation_of_two_sentences_is_one_person(name):
+    # The uncued first sentence carries the speaker's own name: it is no pronoun resolved to another mention,
+    # so the list's guess reaches it too, and one speaker stays one type (it was a body in both before).
+    text = f'"There is no magic in it. It is a political talking point," {name} said.'
+    claims = extract([Document(id="t", text=text)])
+    assert [c.kind for c in claims] == ["named_person", "named_person"]
+    unknown = extract([Document(id="t", text=text.replace(name, "Ostrander"))])
+    assert [c.kind for c in unknown] == ["named_organization", "named_organization"]
+
+
 def test_a_listed_surname_with_a_bodys_sign_keeps_the_typers_answer():
     # The list only speaks where the text says nothing: "it" after the name makes it a body.
     claims = extract([Document(id="t", text="Smith said the plant would close. It added that 200 jobs would go.")])

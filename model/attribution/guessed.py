@@ -26,13 +26,19 @@ def guessed_persons(resolutions: list[Resolution], idx: list[int], features: lis
     for n, f in zip(idx, features, strict=True):
         r = resolutions[n]
         if r.source is None or r.mention is None or r.mention.kind != "named_organization" \
-                or r.source.resolved is not None or len(ws := words_of(r.source.text)) != 1 or not no_evidence(f):
+                or _resolved_elsewhere(r) or len(ws := words_of(r.source.text)) != 1 or not no_evidence(f):
             continue
         persons, bodies = referred = referred or _referred_to(resolutions)
         listed = POSSESSIVE.sub("", ws[0]).lower() in SURNAMES and r.mention.entity not in bodies
         if r.mention.entity in persons or listed:
             out.append(n)
     return out
+
+
+def _resolved_elsewhere(r: Resolution) -> bool:
+    """The source points to another mention (a pronoun's or a description's antecedent); a quotation's uncued
+    sentence carries its speaker's own name ('"No. It's a talking point," Obama said'), which is no other."""
+    return r.source.resolved is not None and r.source.resolved.text != r.source.text
 
 
 def _referred_to(resolutions: list[Resolution]) -> tuple[set[str], set[str]]:
