@@ -215,6 +215,29 @@ def test_pronouns_resolve_by_gender_and_kind_follows():
                                                                      "smith")
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The company said on Monday it would cut 500 jobs. It added that talks with the union would go on.",
+     "named_organization"),
+    ('The company said it would cut 500 jobs. "We regret this decision," it said in a statement.',
+     "named_organization"),
+    ("The minister said the budget was ready. She added that it would go to parliament next week.", "named_person"),
+])
+def test_a_pronoun_after_a_description_that_names_no_one_is_that_descriptions_speaker(text, kind):
+    # The description resolves to nothing named; the pronoun had no antecedent and was a second, anonymous source.
+    first, second = (c for c in claims(text) if c.source)
+    assert first.source.resolved is None and first.kind == kind
+    assert second.source.resolved.text == first.source.text and (second.kind, second.entity) == (kind, first.entity)
+
+
+def test_a_pronoun_of_another_kind_than_the_description_stays_unresolved():
+    # "he" never refers to a body, "it" never to a person, and "they" speaks for a body's people as often as for it.
+    for text in ("The company said it would cut jobs. He added that talks would go on.",
+                 "The minister said the budget was ready. It added that talks would go on.",
+                 "The company said it would cut jobs. They added that talks would go on."):
+        second = [c for c in claims(text) if c.source][1]
+        assert second.source.resolved is None and second.kind == "anonymous", text
+
+
 def test_a_name_the_text_gives_a_courtesy_title_elsewhere_is_a_he_or_she():
     # "Tashfeen" is in no first-name list; "Ms. Malik" later in the text says she is a woman.
     text = ("Tashfeen Malik passed three background checks, but none uncovered that she talked openly about "

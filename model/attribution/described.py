@@ -1,0 +1,49 @@
+"""Stage "described": a pronoun that found no antecedent, after a description that names no one.
+
+A short text often introduces its speaker by a description only ("The company said on Monday it would cut 500
+jobs. It added that talks would continue."; "The minister said ... She added ..."). The description resolves to
+nothing the text names, and it is kept out of the history that resolution searches, so that a later "the bank"
+is never taken for an unnamed "the central bank"; the pronoun then found no antecedent either and came out an
+anonymous "it", a second source beside the first. Here such a pronoun refers to the nearest earlier unresolved
+description of its kind: "it" to a body, "he" or "she" to a person. "They" stays as resolution left it: it
+speaks for a body's people as often as for the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from model.attribution.history import LOOKBACK
+from model.attribution.mentions import classify
+from model.attribution.records import Doc
+from model.attribution.resolve import Resolution
+from model.lexicon import TYPING
+from model.types import Span
+
+_WANTS = {**{p: "named_organization" for p in TYPING["it_pronouns"]},
+          **{p: "named_person" for p in TYPING["he_pronouns"]}}
+
+
+def stage(doc: Doc) -> None:
+    """Point each antecedent-less "it", "he" or "she" at the nearest earlier unresolved description of its kind."""
+    out = list(doc.resolutions)
+    last: dict[str, int] = {}  # kind -> the latest unresolved description of that kind
+    for n, r in enumerate(out):
+        if r.source is None or r.mention is None or r.source.resolved is not None:
+            continue
+        want = _WANTS.get(r.source.text.lower())
+        if want is None:
+            if r.mention.kind in ("named_person", "named_organization") and classify(r.source.text).kind == "backref":
+                last[r.mention.kind] = n
+            continue
+        k = last.get(want)
+        if r.mention.kind == "anonymous" and k is not None and r.source.start - out[k].source.end <= LOOKBACK:
+            out[n] = _pointed(r, out[k])
+    doc.resolutions = out
+
+
+def _pointed(pronoun: Resolution, described: Resolution) -> Resolution:
+    """The pronoun's resolution, referring to the description's source and taking its mention."""
+    to = described.source
+    span = Span(to.text, to.start, to.end)
+    return Resolution(replace(pronoun.source, resolved=span), described.mention, described.full or span)
