@@ -190,6 +190,21 @@ def test_a_cited_speaker_is_the_source_and_the_outlet_its_relay(text, source, vi
     assert (src, vias) == (source, [via])
 
 
+def test_a_closing_report_the_filter_doubts_still_gives_its_cited_speaker_not_the_sentences_subject():
+    """", state media reported, citing a local official": the shipped filter does not keep "state media reported"
+    (a lower-case subject it doubts), and the participle had taken the sentence's subject: "Three people" said
+    three people were killed. The participle closes the frame, so the cited official speaks, via the frame's
+    source; a frame citing no speaker gives no source at all."""
+    from model import extract
+
+    text = "Three people were killed in the blast, state media reported, citing a local official."
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.source.text, [v.text for v in c.source.via]) == ("a local official", ["state media"])
+    (c,) = extract([Document(id="t", text="Prices rose 5 percent in March, state media reported, citing higher "
+                                          "fuel costs.")])
+    assert c.source is None  # not "Prices"
+
+
 def test_an_opening_report_citing_a_named_speaker_is_one_claim_of_that_speaker():
     """"The Gazette reported, citing Finance Minister Ana Roth, that ...": the shipped filter keeps the report
     and the citing participle folds into it (one claim, the minister its source, the outlet its relay)."""

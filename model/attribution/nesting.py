@@ -16,7 +16,7 @@ from model.attribution.records import Found, Sentence
 from model.attribution.role_words import POLLS
 from model.attribution.sentence_subject import sentence_subject
 from model.attribution.subjects import HUMAN_PLURALS, personish
-from model.lexicon import ATTRIBUTION, CONFIDENTIAL, DENIAL_WORDS, GRAMMAR
+from model.lexicon import ATTRIBUTION, CONFIDENTIAL, DENIAL_WORDS, GRAMMAR, SPEECH
 
 _CONJ = GRAMMAR["conjunctions"]
 _OPENERS = _CONJ | GRAMMAR["after_comma"]  # what opens a clause of its own after a comma
@@ -28,6 +28,7 @@ _CLAUSE_MARKS = (";", "—", "–")
 _QUOTES = frozenset({"“", "”", '"', "''", "``"})  # a quotation after a closing cue is its content, not a frame's tail
 _CLOSING_QUOTES = ("”", '"', "''")  # American style closes a quotation after its comma: '... country," but'
 _TAIL = GRAMMAR["mention_tail"]
+_FRAME_SOURCE = 4  # words of a closing frame's source: ", state media reported"
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
@@ -62,6 +63,12 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
                 and prev.kind == "relay" and not prev.via else None
             if cited is not None:  # "according to the Gazette, citing two officials": the officials, via the Gazette
                 out[-1] = replace(prev, source=cited, via=(prev.source,))
+                continue
+            frame = _closing_frame(low, f.cue[0]) if prev is None and f.lemma == "cite" else None
+            if frame is not None:  # ", state media reported, citing ...": the frame the filter did not keep gives
+                cited = _speaker_after(toks, low, f.cue[1])  # no subject; who is cited speaks, via the frame's
+                if cited is not None:  # source, else no one
+                    out.append(Found(f.cue, cited, f.lemma, f.kind, True, via=(frame,)))
                 continue
             subj = prev.source if prev is not None else sentence_subject(toks, low, 0, len(toks))
             if subj is not None and prev is None and subj[1] < len(toks) and low[subj[1]] == "of":
@@ -159,6 +166,15 @@ def _quoted_by_as(toks: list[str], low: list[str], f: Found) -> Found:
     if subject is None or subject[1] != aux:
         return f
     return replace(f, source=subject, source_after=False, passive=False, via=(f.source,))
+
+
+def _closing_frame(low: list[str], k: int) -> tuple[int, int] | None:
+    """The source of the frame the participle at k closes, after the content (", state media reported, citing
+    ..."): a cue and its comma before k, and a comma at most ``_FRAME_SOURCE`` words before that cue; else None."""
+    if k < 4 or low[k - 1] != "," or low[k - 2] not in SPEECH:
+        return None
+    comma = next((j for j in range(k - 3, max(0, k - 3 - _FRAME_SOURCE) - 1, -1) if low[j] == ","), None)
+    return (comma + 1, k - 2) if comma is not None and comma + 1 < k - 2 else None
 
 
 def _speaker_after(toks: list[str], low: list[str], i: int) -> tuple[int, int] | None:
