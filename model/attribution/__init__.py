@@ -63,8 +63,8 @@ SENTENCE_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (
 DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("speakers", claims.speakers),  # a transcript's "NAME: ..." paragraph is the speaker's throughout
     ("resolve", resolve.stage),  # learned for pronouns: descriptions, quotation continuations to earlier mentions
-    ("described", described.stage),  # "The company said ... It added": a pronoun with no antecedent, the description
     ("typing", typer.stage),  # learned: each source's kind after resolution (artifact "mentions")
+    ("described", described.stage),  # "The company said ... It added": a pronoun with no antecedent, the description
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
     ("stance", stance.stage),  # asserts / denies / declines (refusals)
     ("quotation_stance", claims.quotation_stance),  # one quotation, one stance

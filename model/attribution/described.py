@@ -6,7 +6,8 @@ nothing the text names, and it is kept out of the history that resolution search
 is never taken for an unnamed "the central bank"; the pronoun then found no antecedent either and came out an
 anonymous "it", a second source beside the first. Here such a pronoun refers to the nearest earlier unresolved
 description of its kind: "it" to a body, "he" or "she" to a person. "They" stays as resolution left it: it
-speaks for a body's people as often as for the body.
+speaks for a body's people as often as for the body. The stage runs after typing, so the pronoun takes the
+description's final mention: one source, one type.
 """
 
 from __future__ import annotations
@@ -17,11 +18,13 @@ from model.attribution.history import LOOKBACK
 from model.attribution.mentions import classify
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.lexicon import TYPING
+from model.lexicon import MENTION_WORDS, ORGANIZATIONS, TYPING
 from model.types import Span
 
 _WANTS = {**{p: "named_organization" for p in TYPING["it_pronouns"]},
           **{p: "named_person" for p in TYPING["he_pronouns"]}}
+# A kind -> the heads of a description saying it: a body ("the company"), an office one person holds ("the minister").
+_KINDS = {"named_organization": ORGANIZATIONS, "named_person": MENTION_WORDS["named_offices"]}
 
 
 def stage(doc: Doc) -> None:
@@ -33,13 +36,28 @@ def stage(doc: Doc) -> None:
             continue
         want = _WANTS.get(r.source.text.lower())
         if want is None:
-            if r.mention.kind in ("named_person", "named_organization") and classify(r.source.text).kind == "backref":
-                last[r.mention.kind] = n
+            if (kind := _described(r)) is not None:
+                last[kind] = n
             continue
         k = last.get(want)
-        if r.mention.kind == "anonymous" and k is not None and r.source.start - out[k].source.end <= LOOKBACK:
+        if r.mention.kind == "anonymous" and k is not None and r.source.start - out[k].source.end <= LOOKBACK \
+                and _agree(r.source.text, out[k].mention.gender):
             out[n] = _pointed(r, out[k])
     doc.resolutions = out
+
+
+def _described(r: Resolution) -> str | None:
+    """The kind of a description that resolved to nothing and names a body ("The company", "the ministry") or
+    an office one person holds ("The minister"), as typing left it; None for any other source ("The man, who
+    asked not to be named", "the statement")."""
+    m = classify(r.source.text)
+    return r.mention.kind if m.kind == "backref" and m.head in _KINDS.get(r.mention.kind, ()) else None
+
+
+def _agree(pronoun: str, gender: str) -> bool:
+    """"she" never points at a description of a man ("the chairman"), nor "he" at a woman's."""
+    own = classify(pronoun).gender
+    return own not in ("male", "female") or gender not in ("male", "female") or own == gender
 
 
 def _pointed(pronoun: Resolution, described: Resolution) -> Resolution:
