@@ -120,6 +120,16 @@ def test_a_listed_surname_speaking_a_quotation_of_two_sentences_is_one_person(na
     assert [c.kind for c in unknown] == ["named_organization", "named_organization"]
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The man, who asked not to be named, said the plan was ready.", "anonymous"),  # no one the reader can name
+    ("The professor, who made the case publicly, said the plan was ready.", "anonymous"),
+    ("The minister said the plan was ready.", "named_person"),  # an office one person holds: the rules' reading
+    ("The leader of the Catholic Church said the plan was ready.", "named_person"),  # a name says whose leader
+])
+def test_a_description_the_text_never_resolves_names_someone_only_by_an_office_or_a_name(text, kind):
+    assert extract([Document(id="t", text=text)])[0].kind == kind
+
+
 def test_a_listed_surname_with_a_bodys_sign_keeps_the_typers_answer():
     # The list only speaks where the text says nothing: "it" after the name makes it a body.
     claims = extract([Document(id="t", text="Smith said the plant would close. It added that 200 jobs would go.")])

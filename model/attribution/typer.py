@@ -20,15 +20,16 @@ from model.attribution.guessed import guessed_persons
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
-from model.attribution.mentions import Mention, appositive_name, described_person, first_conjunct, head_chunk, words_of
+from model.attribution.mentions import Mention, appositive_name, described_person, head_chunk, words_of
 from model.attribution.name_words import capitalised_as_opener, ends_in_business, opening_word_only
+from model.attribution.no_one import conjoined, names_no_one, typed, unnamed
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POSSESSIVE, person_head, role_of
 from model.attribution.states import one_name, states
-from model.lexicon import CONFIDENTIAL, GRAMMAR, GROUPS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
+from model.lexicon import CONFIDENTIAL, GRAMMAR, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -36,11 +37,8 @@ KINDS = ("named_person", "named_organization", "anonymous")  # what the typer de
 _IT = TYPING["it_pronouns"]
 _HE = TYPING["he_pronouns"]
 _PRONOUNS = _HE | _IT
-_DOCUMENTS = TYPING["document_heads"]
-_BODIES = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]) - _DOCUMENTS
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
-_OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body inside the phrase: "a report by the office"
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
 
 
@@ -65,12 +63,12 @@ def stage(doc: Doc, model: object | None) -> None:
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
         if kind != "anonymous" and opening_word_only(doc.document.text, before.source, doc.drafts[n].cue, before.full):
             kind = "anonymous"  # "Research suggests", "Polling shows", "Please share": the sentence's capital
-        if kind == "anonymous" and _conjoined(before):
+        if kind == "anonymous" and conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
-        kind = "anonymous" if _unnamed(before) or (kind == "named_person" and _names_no_one(before)) else kind
+        kind = "anonymous" if unnamed(before) or (kind == "named_person" and names_no_one(before)) else kind
         if "," in before.source.text and described_person(words_of(before.source.text)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
-        elif kind == "named_person" and ends_in_business(head_chunk(words_of(_typed(before)))):
+        elif kind == "named_person" and ends_in_business(head_chunk(words_of(typed(before)))):
             kind = "named_organization"  # "Rival Kessler Airways said": a role word before a business's name
         if (kind == "named_person" or (kind == "anonymous" and _named(before))) and (
                 before.source.text.lower() in _IT or _which_follows(before)):
@@ -99,7 +97,7 @@ def stage(doc: Doc, model: object | None) -> None:
 def _states_follow(text: str, resolutions: list[Resolution]) -> None:
     """A one-word name the text writes a demonym of is a state, an official body (``states``); the state's
     people have the role a country's would ("Valdria's president, Miran Tosk" as "the country's president")."""
-    names = [one_name(_typed(r)) if r.source is not None and r.mention is not None
+    names = [one_name(typed(r)) if r.source is not None and r.mention is not None
              else "" for r in resolutions]
     possessors = [_possessor(r) for r in resolutions]
     found = states(text, names + possessors)
@@ -109,7 +107,7 @@ def _states_follow(text: str, resolutions: list[Resolution]) -> None:
             resolutions[n] = replace(state, mention=replace(state.mention, role="official"))
         elif possessors[n] in found:
             r = resolutions[n]
-            ws = [w if POSSESSIVE.sub("", w) != possessors[n] else "country's" for w in words_of(_typed(r))]
+            ws = [w if POSSESSIVE.sub("", w) != possessors[n] else "country's" for w in words_of(typed(r))]
             resolutions[n] = replace(r, mention=replace(r.mention, role=role_of(ws)))
 
 
@@ -118,7 +116,7 @@ def _possessor(r: Resolution) -> str:
     whose role its words leave "other"; else ""."""
     if r.source is None or r.mention is None or r.mention.role != "other" or r.mention.kind == "named_organization":
         return ""
-    text = _typed(r)
+    text = typed(r)
     if "'" not in text and "’" not in text:
         return ""  # no possessive: no tokens to read
     ws = words_of(text)
@@ -128,16 +126,11 @@ def _possessor(r: Resolution) -> str:
     return one_name(POSSESSIVE.sub("", ws[at]))
 
 
-def _typed(r: Resolution) -> str:
-    """The words a source is typed from: the earlier mention it resolves to, else its own."""
-    return (r.source.resolved or r.source).text
-
-
 def _describes_a_person(r: Resolution) -> bool:
     """The rules read a person in a description that ends in a person's role noun ("The minister", "the Texas
     senator", "Velmar officials") and names no body it belongs to ("the RNC's chairman", "the head of the RNC"
     are left to the typer): exact, as no body is called by a person's role."""
-    ws = words_of(_typed(r))
+    ws = words_of(typed(r))
     described = ws[:ws.index(",")] if "," in ws else []  # "The agency's head, Fabio Corsi": a person's role
     if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
         return r.mention is not None and r.mention.kind == "named_person"
@@ -162,38 +155,14 @@ def _unnamed_opener(r: Resolution) -> bool:
     """The rules read no name where the one capital is a common word opening the source: exact, as a name holds
     a word the news capitalises ("Satellite images" is no body's, "Shell" alone stays the typer's)."""
     return r.mention is not None and r.mention.kind == "anonymous" and capitalised_as_opener(
-        words_of(_typed(r)))
-
-
-def _conjoined(r: Resolution) -> bool:
-    """The rules typed the source by its first conjunct ("Edwards and others", "Crane, Kibbe and other
-    libertarians"): exact, the guideline's case for mixed groups."""
-    text = _typed(r)
-    return r.mention is not None and bool(first_conjunct(text, words_of(text)))
-
-
-def _unnamed(r: Resolution) -> bool:
-    """"A local radio station", "an environmental group": an indefinite body with no name in its phrase (not "a
-    congressional report", "A 2019 report by the national audit office": a document speaks for its producer)."""
-    ws = words_of(_typed(r))
-    head = [w.lower() for w in head_chunk(ws)]
-    return head[0] in ("a", "an") and head[-1] in _BODIES and not any(w[:1].isupper() or w in _OWNED for w in ws[1:])
-
-
-def _names_no_one(r: Resolution) -> bool:
-    """A plural group word (groups.txt: "Roman Catholics"), "A former Brennick sales manager": no one named."""
-    ws = words_of(_typed(r))
-    head = [w.lower() for w in head_chunk(ws)] or [""]
-    if head[0] in ("a", "an") and head[-1] in PERSON_ROLES and not appositive_name(ws):
-        return True  # but "a spokeswoman for the office, Nadia Perl" names her
-    return head[-1] in GROUPS and head[-1].endswith("s") and not _conjoined(r)  # "Obama and the Democrats": Obama
+        words_of(typed(r)))
 
 
 def _named(r: Resolution) -> bool:
     """The source names something by a capitalised name other than a day or a month ("Wednesday said": a
     misread source, no body for "it" to refer to); a name after a description counts ("The ferry's operator,
     Golden Star Lines")."""
-    text = _typed(r)
+    text = typed(r)
     name = name_of(text) or name_of(text.partition(",")[2])
     return bool(name) and not (len(name) == 1 and (name[0] in WEEKDAYS or name[0] in MONTHS))
 
@@ -228,7 +197,7 @@ def _surnames_follow(resolutions: list[Resolution]) -> None:
 
 def _full_name(r: Resolution) -> bool:
     """The person's surname is written after a capitalised first name ("Marek Zoltai"), titles aside."""
-    ws = words_of(_typed(r))
+    ws = words_of(typed(r))
     return any(w.lower() == r.mention.entity and ws[i - 1][:1].isupper() and ws[i - 1].isalpha()
                and ws[i - 1].lower() not in TITLES for i, w in enumerate(ws) if i)
 
@@ -269,7 +238,7 @@ def retyped(r: Resolution, kind: str) -> Resolution:
     m = r.mention
     if m is None or r.source is None or m.kind == kind or kind not in KINDS:
         return r
-    name = " ".join(name_of(_typed(r)))
+    name = " ".join(name_of(typed(r)))
     if kind == "named_organization":
         mention = Mention(kind, m.role, name or m.entity, "none", "plural", m.head)
     elif kind == "named_person":

@@ -1,0 +1,55 @@
+"""Sources that name no one, read from the words a source is typed from: an indefinite body ("a local radio
+station"), a group word ("Roman Catholics"), a person by a role alone ("A former Brennick sales manager", "The
+man, who asked not to be named"), and a group typed by its first conjunct ("Edwards and others"). The typer
+(``typer.py``) keeps or overrides its model's answer by these exact cases.
+"""
+
+from __future__ import annotations
+
+from model.attribution.mentions import appositive_name, classify, first_conjunct, head_chunk, words_of
+from model.attribution.resolve import Resolution
+from model.lexicon import GROUPS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
+
+_BODIES = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]) - TYPING["document_heads"]
+_OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body inside the phrase: "a report by the office"
+_OFFICES = MENTION_WORDS["named_offices"]  # "the minister": one identifiable person (resolve)
+
+
+def typed(r: Resolution) -> str:
+    """The words a source is typed from: the earlier mention it resolves to, else its own."""
+    return (r.source.resolved or r.source).text
+
+
+def conjoined(r: Resolution) -> bool:
+    """The rules typed the source by its first conjunct ("Edwards and others", "Crane, Kibbe and other
+    libertarians"): exact, the guideline's case for mixed groups."""
+    text = typed(r)
+    return r.mention is not None and bool(first_conjunct(text, words_of(text)))
+
+
+def unnamed(r: Resolution) -> bool:
+    """"A local radio station", "an environmental group": an indefinite body with no name in its phrase (not "a
+    congressional report", "A 2019 report by the national audit office": a document speaks for its producer)."""
+    ws = words_of(typed(r))
+    head = [w.lower() for w in head_chunk(ws)]
+    return head[0] in ("a", "an") and head[-1] in _BODIES and not any(w[:1].isupper() or w in _OWNED for w in ws[1:])
+
+
+def names_no_one(r: Resolution) -> bool:
+    """A plural group word (groups.txt: "Roman Catholics"), "A former Brennick sales manager", a description the
+    text never resolves that holds no name and no office one person holds ("The man, who asked not to be named";
+    not "The minister"): no one named."""
+    ws = words_of(typed(r))
+    head = [w.lower() for w in head_chunk(ws)] or [""]
+    if r.source.resolved is None and not capitalised(ws) and head[-1] not in _OFFICES \
+            and classify(r.source.text).kind == "backref":
+        return True
+    if head[0] in ("a", "an") and head[-1] in PERSON_ROLES and not appositive_name(ws):
+        return True  # but "a spokeswoman for the office, Nadia Perl" names her
+    return head[-1] in GROUPS and head[-1].endswith("s") and not conjoined(r)  # "Obama and the Democrats": Obama
+
+
+def capitalised(ws: list[str]) -> bool:
+    """A capitalised word after the first: "The leader of the Catholic Church", "his wife, Jane" may say who;
+    "The man, who asked not to be named" does not."""
+    return any(w[:1].isupper() for w in ws[1:])
