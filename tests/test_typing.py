@@ -130,19 +130,6 @@ def test_a_description_the_text_never_resolves_names_someone_only_by_an_office_o
     assert extract([Document(id="t", text=text)])[0].kind == kind
 
 
-@pytest.mark.parametrize("noun", ["congressman", "congresswoman", "councilwoman", "assemblyman"])
-def test_a_legislators_title_describes_a_person_never_a_body(noun):
-    # Listed in person_roles.txt as "senator" is: "The congressman said" was typed a body.
-    assert extract([Document(id="t", text=f"The {noun} said the plan was ready.")])[0].kind != "named_organization"
-
-
-def test_the_congressman_is_the_representative_the_text_named():
-    text = ('Rep. Duncan Hunter spoke in El Cajon on Tuesday. Asked about the border, the Congressman replied: '
-            '"I have asked the Border Patrol."')
-    claim = next(c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text == "the Congressman")
-    assert claim.kind == "named_person" and claim.source.resolved.text == "Rep. Duncan Hunter"
-
-
 def test_a_listed_surname_with_a_bodys_sign_keeps_the_typers_answer():
     # The list only speaks where the text says nothing: "it" after the name makes it a body.
     claims = extract([Document(id="t", text="Smith said the plant would close. It added that 200 jobs would go.")])
