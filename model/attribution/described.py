@@ -40,8 +40,7 @@ def stage(doc: Doc) -> None:
                 last[kind] = n
             continue
         k = last.get(want)
-        if r.mention.kind == "anonymous" and k is not None and r.source.start - out[k].source.end <= LOOKBACK \
-                and _agree(r.source.text, out[k].mention.gender):
+        if r.mention.kind == "anonymous" and k is not None and r.source.start - out[k].source.end <= LOOKBACK:
             out[n] = _pointed(r, out[k])
     doc.resolutions = out
 
@@ -52,12 +51,6 @@ def _described(r: Resolution) -> str | None:
     asked not to be named", "the statement")."""
     m = classify(r.source.text)
     return r.mention.kind if m.kind == "backref" and m.head in _KINDS.get(r.mention.kind, ()) else None
-
-
-def _agree(pronoun: str, gender: str) -> bool:
-    """"she" never points at a description of a man ("the chairman"), nor "he" at a woman's."""
-    own = classify(pronoun).gender
-    return own not in ("male", "female") or gender not in ("male", "female") or own == gender
 
 
 def _pointed(pronoun: Resolution, described: Resolution) -> Resolution:
