@@ -647,6 +647,9 @@ def test_quotation_stance_is_shared_by_its_sentences():
      "Senate Majority Leader Mitch McConnell, R-Ky."),
     ("Derek Mitchell, who served as ambassador to Burma, said Clinton reached out.",
      "Derek Mitchell, who served as ambassador to Burma"),
+    ("Tom Baker, 61, a retired teacher who lives nearby, said the blast shook his house.",
+     "Tom Baker, 61, a retired teacher who lives nearby"),
+    ("The deal is off, said the official's spokesman.", "the official's spokesman"),
 ])
 def test_sources_around_commas(text, source):
     c = one(text)

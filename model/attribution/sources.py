@@ -69,6 +69,7 @@ _REQUESTS = REFUSAL_WORDS["requests"]  # "calls", "messages": what a request for
 _RETURNING = REFUSAL_WORDS["returning"] | REFUSAL_WORDS["answering"]
 _ASKING = frozenset({"seek", "request", "ask"})  # the cue lemmas of "calls seeking comment"
 _NEGATED = GRAMMAR["auxiliaries"] | NEGATIONS | {"yet"}  # "did not", "has not yet", "had never"
+_OPENS_MENTION = GRAMMAR["articles"]  # a second one inside a phrase opens a second mention
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -257,6 +258,8 @@ def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int,
         h = next((k for k in range(src[0] + 1, src[1]) if low[k] in ("in", "at", "on", "with", "from", "for", "of",
                                                                       "to")), src[1]) - 1  # the head before a tail
         h -= h > src[0] and low[h] in _CLOSE  # "a person close to the talks"
+        if not _OPENS_MENTION.isdisjoint(low[src[0] + 1:h]):
+            return False  # "Baker, who lives nearby, said the blast shook his house": a clause, no one mention
         speaker = is_cap(toks[h]) or low[h] in PEOPLE or low[h] in ROLE_HEADS or low[h] in CONFIDENTIAL
         return speaker and nxt in ("", ".", ",", "(", ":", ";", "—")
     return src[1] >= hi or nxt in _AFTER_CUE_BOUNDARY
