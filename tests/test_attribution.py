@@ -221,6 +221,7 @@ def test_pronouns_resolve_by_gender_and_kind_follows():
     ('The company said it would cut 500 jobs. "We regret this decision," it said in a statement.',
      "named_organization"),
     ("The minister said the budget was ready. She added that it would go to parliament next week.", "named_person"),
+    ("The congresswoman said the bill would pass. She added that talks would continue.", "named_person"),
 ])
 def test_a_pronoun_after_a_description_that_names_no_one_is_that_descriptions_speaker(text, kind):
     # The description resolves to nothing named; the pronoun had no antecedent and was a second, anonymous source.

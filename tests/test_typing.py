@@ -124,6 +124,8 @@ def test_a_listed_surname_speaking_a_quotation_of_two_sentences_is_one_person(na
     ("The man, who asked not to be named, said the plan was ready.", "anonymous"),  # no one the reader can name
     ("The professor, who made the case publicly, said the plan was ready.", "anonymous"),
     ("The minister said the plan was ready.", "named_person"),  # an office one person holds: the rules' reading
+    ("The congresswoman said the plan was ready.", "named_person"),  # the typer read a body in both
+    ("The Congressman said the plan was ready.", "named_person"),
     ("The leader of the Catholic Church said the plan was ready.", "named_person"),  # a name says whose leader
 ])
 def test_a_description_the_text_never_resolves_names_someone_only_by_an_office_or_a_name(text, kind):

@@ -29,7 +29,7 @@ from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POSSESSIVE, person_head, role_of
 from model.attribution.states import one_name, states
-from model.lexicon import CONFIDENTIAL, GRAMMAR, PERSON_ROLES, TITLES, TYPING
+from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -40,6 +40,8 @@ _PRONOUNS = _HE | _IT
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
+_NAMED_OFFICES = MENTION_WORDS["named_offices"]
+_ARTICLES = GRAMMAR["articles"]
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -135,8 +137,14 @@ def _describes_a_person(r: Resolution) -> bool:
     if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
         return r.mention is not None and r.mention.kind == "named_person"
     return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
-            and (ws[-1].lower() in PERSON_ROLES or person_head(ws[-1]))  # "the farmer": not only roles
+            and (ws[-1].lower() in PERSON_ROLES or person_head(ws[-1]) or _office_described(ws))
             and not any(POSSESSIVE.search(w) or w.lower() in _PRODUCED_BY for w in ws))
+
+
+def _office_described(ws: list[str]) -> bool:
+    """A description of an office one person holds ("The congresswoman", "the Congressman"): lower case or
+    after an article, as a name may end in such a word ("Burger King")."""
+    return ws[-1].lower() in _NAMED_OFFICES and (ws[-1].islower() or ws[0].lower() in _ARTICLES)
 
 
 def _which_follows(r: Resolution) -> bool:
