@@ -222,12 +222,22 @@ def test_pronouns_resolve_by_gender_and_kind_follows():
      "named_organization"),
     ("The minister said the budget was ready. She added that it would go to parliament next week.", "named_person"),
     ("The congresswoman said the bill would pass. She added that talks would continue.", "named_person"),
+    ("The police chief said the suspect was armed. He added that no shots were fired.", "anonymous"),
+    ("The farmer said the river rose overnight. She added that her cattle were lost.", "anonymous"),
 ])
 def test_a_pronoun_after_a_description_that_names_no_one_is_that_descriptions_speaker(text, kind):
     # The description resolves to nothing named; the pronoun had no antecedent and was a second, anonymous source.
     first, second = (c for c in claims(text) if c.source)
     assert first.source.resolved is None and first.kind == kind
     assert second.source.resolved.text == first.source.text and (second.kind, second.entity) == (kind, first.entity)
+
+
+def test_a_pronoun_refers_to_the_nearest_description_of_its_gender():
+    # One man, one woman, both unnamed: "he" skips the nearer woman; "she" never refers to a man.
+    *_, he = claims("The man said the plan failed. The woman said it worked. He added that talks would go on.")
+    assert he.source.resolved.text == "The man"
+    *_, she = claims("The first man in the video said nothing. She added that talks would go on.")
+    assert she.source.resolved is None
 
 
 def test_a_pronoun_of_another_kind_than_the_description_stays_unresolved():

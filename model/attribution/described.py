@@ -18,7 +18,8 @@ from model.attribution.history import LOOKBACK
 from model.attribution.mentions import classify
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
-from model.lexicon import MENTION_WORDS, ORGANIZATIONS, TYPING
+from model.attribution.role_words import person_head
+from model.lexicon import FEMALE, MALE, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
 from model.types import Span
 
 _WANTS = {**{p: "named_organization" for p in TYPING["it_pronouns"]},
@@ -30,27 +31,41 @@ _KINDS = {"named_organization": ORGANIZATIONS, "named_person": MENTION_WORDS["na
 def stage(doc: Doc) -> None:
     """Point each antecedent-less "it", "he" or "she" at the nearest earlier unresolved description of its kind."""
     out = list(doc.resolutions)
-    last: dict[str, int] = {}  # kind -> the latest unresolved description of that kind
+    last: dict[tuple[str, str], int] = {}  # (kind, gender) -> the latest unresolved description of that kind
     for n, r in enumerate(out):
         if r.source is None or r.mention is None or r.source.resolved is not None:
             continue
         want = _WANTS.get(r.source.text.lower())
         if want is None:
             if (kind := _described(r)) is not None:
-                last[kind] = n
+                last[kind, _gender(r.source.text)] = n
             continue
-        k = last.get(want)
-        if r.mention.kind == "anonymous" and k is not None and r.source.start - out[k].source.end <= LOOKBACK:
+        own = _gender(r.source.text)  # "she" never refers to "The first man in the video"
+        k = max((last.get((want, g), -1) for g in {own, "unknown"}), default=-1)
+        if r.mention.kind == "anonymous" and k >= 0 and r.source.start - out[k].source.end <= LOOKBACK:
             out[n] = _pointed(r, out[k])
     doc.resolutions = out
 
 
+def _gender(text: str) -> str:
+    """male, female or unknown: the mention's own, else its head word's ("The first man in the video")."""
+    m = classify(text)
+    if m.gender in ("male", "female"):
+        return m.gender
+    return "male" if m.head in MALE else "female" if m.head in FEMALE else "unknown"
+
+
 def _described(r: Resolution) -> str | None:
     """The kind of a description that resolved to nothing and names a body ("The company", "the ministry") or
-    an office one person holds ("The minister"), as typing left it; None for any other source ("The man, who
-    asked not to be named", "the statement")."""
+    an office one person holds ("The minister"), as typing left it; "named_person" too for an unnamed person
+    ("The police chief", "The man, who asked not to be named": a "he" after it is the same speaker, anonymous
+    as the description is); None for any other source ("the statement", "The officers")."""
     m = classify(r.source.text)
-    return r.mention.kind if m.kind == "backref" and m.head in _KINDS.get(r.mention.kind, ()) else None
+    if m.kind == "backref" and m.head in _KINDS.get(r.mention.kind, ()):
+        return r.mention.kind
+    one = m.kind in ("backref", "anonymous") and r.mention.kind == "anonymous" and (
+        m.head in PERSON_ROLES or person_head(m.head, one=True))
+    return "named_person" if one and r.mention.gender != "plural" else None
 
 
 def _pointed(pronoun: Resolution, described: Resolution) -> Resolution:
