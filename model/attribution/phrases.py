@@ -15,6 +15,7 @@ from model.lexicon import (
     DENIAL,
     GRAMMAR,
     GROUPS,
+    LEGAL_FORMS,
     MENTION_WORDS,
     ORGANIZATIONS,
     PERSON_ROLES,
@@ -80,9 +81,10 @@ def is_cap(w: str) -> bool:
 
 
 def abbreviation_dot(low: list[str], k: int) -> bool:
-    """The "." at k closes a title or an initial inside a name ("Sen.", "F.")."""
+    """The "." at k closes a title, an initial or a company's legal form inside a name ("Sen.", "F.", "Inc.")."""
     prev = low[k - 1] if k else ""  # nothing before the first token: no condition below holds
-    return prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
+    return (prev + "." in TITLES or (len(prev) == 1 and prev.isalpha()) or prev in ("u.s", "st", "jr", "sr")
+            or prev + "." in LEGAL_FORMS)
 
 
 def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MAX_NP) -> tuple[int, int] | None:
