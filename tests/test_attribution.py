@@ -662,6 +662,7 @@ def test_quotation_stance_is_shared_by_its_sentences():
      "Tom Baker, 61, a retired teacher who lives nearby"),
     ("The deal is off, said the official's spokesman.", "the official's spokesman"),
     ("Brightwell Inc. said sales rose.", "Brightwell Inc."),  # the legal form's period ends no phrase
+    ("In a bid to drive growth, eBay Inc said it would spin off PayPal.", "eBay Inc"),
     ("Shares fell after J.P. Morgan Chase & Co. declined to comment.", "J.P. Morgan Chase & Co."),
 ])
 def test_sources_around_commas(text, source):

@@ -175,6 +175,8 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
     r = b
     while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and abbreviation_dot(low, r - 1))):
         r -= 1
+    if a < r < b and (low[r] in LEGAL_FORMS or low[r] + "." in LEGAL_FORMS):
+        r -= 1  # "eBay Inc": a legal form is the end of a name, whatever case the name's word is written in
     w = low[r - 1] if r > a else ""
     if w in _BODY_KINDS and (a == 0 or not is_word(toks[a - 1]) or low[a - 1] in ("and", "but")):
         return (a, b)
