@@ -130,15 +130,15 @@ def _possessor(r: Resolution) -> str:
 
 def _describes_a_person(r: Resolution) -> bool:
     """The rules read a person in a description that ends in a person's role noun ("The minister", "the Texas
-    senator", "Velmar officials") and names no body it belongs to ("the RNC's chairman", "the head of the RNC"
-    are left to the typer): exact, as no body is called by a person's role."""
+    senator", "Velmar officials", "The company's chief executive", "the RNC's chairman"): exact, as no body is
+    called by a person's role ("the head of the RNC" is left to the typer: the role noun is not last)."""
     ws = words_of(typed(r))
     described = ws[:ws.index(",")] if "," in ws else []  # "The agency's head, Fabio Corsi": a person's role
     if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
         return r.mention is not None and r.mention.kind == "named_person"
     return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
             and (ws[-1].lower() in PERSON_ROLES or person_head(ws[-1]) or _office_described(ws))
-            and not any(POSSESSIVE.search(w) or w.lower() in _PRODUCED_BY for w in ws))
+            and not any(w.lower() in _PRODUCED_BY for w in ws))
 
 
 def _office_described(ws: list[str]) -> bool:
