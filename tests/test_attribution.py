@@ -1298,3 +1298,14 @@ def test_could_of_ability_after_before_as_or_than_is_no_hedge(text, hedged):
 ])
 def test_hedges_are_read_in_the_cue_and_content(text, hedges):
     assert [h.text for h in one(text).hedges] == hedges
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("The ministry said the bridge was safe. A spokeswoman said it would reopen. The spokeswoman added that "
+     "repairs were done.", "official"),  # the body that just spoke is the one she speaks for
+    ("The company denied that. A spokesman said it had followed all rules.", "other"),  # a company's: not official
+    ("The ministry denied that. Lind, the opposition leader, attacked it. A spokesman said it had acted.", "other"),
+])
+def test_a_bare_spokesperson_speaks_for_the_body_that_just_spoke(text, role):
+    spokespeople = [c for c in claims(text) if c.source and "spokes" in c.source.text]
+    assert spokespeople and all(c.role == role for c in spokespeople)

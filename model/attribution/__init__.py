@@ -38,6 +38,7 @@ from model.attribution import (
     participles,
     resolve,
     screen,
+    speaking_for,
     stance,
     typer,
 )
@@ -65,6 +66,7 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("resolve", resolve.stage),  # learned for pronouns: descriptions, quotation continuations to earlier mentions
     ("typing", typer.stage),  # learned: each source's kind after resolution (artifact "mentions")
     ("described", described.stage),  # "The company said ... It added": a pronoun with no antecedent, the description
+    ("spokespeople", speaking_for.stage),  # "The ministry denied that. A spokesman said": the ministry's, official
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
     ("stance", stance.stage),  # asserts / denies / declines (refusals)
     ("quotation_stance", claims.quotation_stance),  # one quotation, one stance

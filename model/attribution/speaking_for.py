@@ -4,13 +4,19 @@ Inspector Tomas Rell" after "a police spokesman"."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from model.attribution.history import History
 from model.attribution.mentions import classify, words_of
+from model.attribution.records import Doc
 from model.attribution.role_words import POSSESSIVE, role_of
 from model.lexicon import GRAMMAR, MENTION_WORDS
 from model.types import Span
 
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
+_SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))  # an aide speaks for a person as often
+_ARTICLES = frozenset(("a", "an", "the"))
+_JUST_BEFORE = 300  # characters from the body's claim to the spokesperson's: the next sentence or so
 _FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to the governor"
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
@@ -66,3 +72,32 @@ def _named_role(ws: list[str], history: History) -> str | None:
         role = history.orgs.get(mention.entity.split()[0], "other") if mention.entity else "other"
         role = role if role == "official" else role_of(ws)
     return role if role == "official" else None
+
+
+def stage(doc: Doc) -> None:
+    """Stage "spokespeople": a spokesperson the text names no one for ("A spokesman said ...") right after an
+    official body spoke ("The ministry denied that."), with no other speaker between, speaks for that body:
+    official, as its role is. A later mention resolved to that spokesperson ("the spokesman") follows."""
+    out = list(doc.resolutions)
+    promoted: set[tuple[int, int]] = set()  # the spans of the spokespeople made official
+    body_end = -1  # where the claim of the official body that spoke last ended; -1 after any other speaker
+    for n, (d, r) in enumerate(zip(doc.drafts, out, strict=True)):
+        if r.source is None or r.mention is None:
+            continue
+        own = r.source.resolved or r.source  # the same speaker again: a quotation's sentences, "the spokesman"
+        if r.mention.role == "other" and ((own.start, own.end) in promoted or (
+                r.source.resolved is None and body_end >= 0 and d.start - body_end <= _JUST_BEFORE
+                and _bare_spokesperson(r.source.text))):
+            out[n] = replace(r, mention=replace(r.mention, role="official"))
+            promoted.add((r.source.start, r.source.end))
+        elif r.mention.kind == "named_organization" and r.mention.role == "official":
+            body_end = d.end
+        else:
+            body_end = -1
+    doc.resolutions = out
+
+
+def _bare_spokesperson(text: str) -> bool:
+    """"A spokesman", "The spokeswoman": a spokesperson with nothing said of whose."""
+    ws = text.lower().split()
+    return len(ws) == 2 and ws[0] in _ARTICLES and ws[1] in _SPOKESPEOPLE
