@@ -1309,3 +1309,11 @@ def test_hedges_are_read_in_the_cue_and_content(text, hedges):
 def test_a_bare_spokesperson_speaks_for_the_body_that_just_spoke(text, role):
     spokespeople = [c for c in claims(text) if c.source and "spokes" in c.source.text]
     assert spokespeople and all(c.role == role for c in spokespeople)
+
+
+def test_a_closing_description_followed_by_a_participle_names_the_opening_company():
+    # ", blaming ..." is the company's own elaboration: the frame still closes the sentence, and the participle's
+    # claim speaks for the same company.
+    text = "Kessler AG will cut 4,000 jobs by 2027, the company said on Tuesday, blaming weak demand for cars."
+    sourced = [c for c in claims(text) if c.source]
+    assert len(sourced) == 2 and all(c.source.resolved.text == "Kessler AG" for c in sourced)

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from model.attribution.acts import opening_subject
 from model.attribution.mentions import classify
-from model.attribution.phrases import is_word, np_after, np_before
+from model.attribution.phrases import is_word, np_after, np_before, participle_after
 from model.attribution.records import Found, Sentence
 from model.attribution.role_words import POLLS
 from model.attribution.sentence_subject import sentence_subject
@@ -77,7 +77,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
                 subj = opening_subject(toks)  # "several environmental groups granted ..., saying ..."
 
             if subj and (prev is None or (prev.kind != "relay" and not prev.source_after)):
-                out.append(Found(f.cue, subj, f.lemma, f.kind, False, participle=prev is not None))
+                resolved = prev.resolved if prev is not None and subj == prev.source else None  # "the company"
+                out.append(Found(f.cue, subj, f.lemma, f.kind, False, participle=prev is not None, resolved=resolved))
             continue
         if prev is not None and prev.kind == "relay" and prev.cue[0] == 0 and f.source and not f.source_after \
                 and f.source[0] <= prev.source[1] + 1 and not _citing_relative(low, prev, f):
@@ -216,7 +217,7 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     end = max(last.cue[1], last.source[1])
     if last.lemma in _ADDRESSED and not last.source_after:  # "..., two officials told the Sardo Tribune on Monday."
         end = _addressee_end(toks, end)  # the one told is part of the frame
-    tail = [t for t in toks[end:_participle_after(toks, end)] if is_word(t)]
+    tail = [t for t in toks[end:participle_after(toks, end)] if is_word(t)]
     if before < _right(out[-2]) or any(t in _QUOTES for t in toks[end:]):
         return out  # "Carson admitted ..., but said ... and would release it"; '..., a man yelled "Stay there!"'
     if ";" in toks[_right(out[-2]):before]:
@@ -224,15 +225,6 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= _CLOSING_TAIL:
         return [last]
     return out
-
-
-def _participle_after(toks: list[str], k: int) -> int:
-    """Where a closing frame's tail ends: at a comma opening a participle ("..., the club said on Monday, ending
-    a turbulent spell"), which describes the event, not the frame; else at the sentence's end."""
-    for j in range(k, len(toks) - 1):
-        if toks[j] == "," and toks[j + 1].lower().endswith("ing") and toks[j + 1].isalpha():
-            return j
-    return len(toks)
 
 
 def _addressee_end(toks: list[str], k: int) -> int:

@@ -20,6 +20,7 @@ from model.attribution.phrases import (
     is_word,
     np_after,
     np_before,
+    participle_after,
     skip_back,
 )
 from model.attribution.records import Found
@@ -126,7 +127,8 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
             src = core
         else:
             doubt = doubt or "subject"
-    closing = lemma in _CLOSING and hi - b <= _CLOSING_TAIL and (b >= hi or toks[b] != ",")  # not "it says, would"
+    end = participle_after(toks, b, min(hi, b + _CLOSING_TAIL + 2))  # "..., it said on Tuesday, blaming ..."
+    closing = lemma in _CLOSING and end - b <= _CLOSING_TAIL and (b >= end or toks[b] != ",")  # not "it says, would"
     resolved = resolved or (_closing_it(toks, low, src, lo) if closing else None)
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
 
