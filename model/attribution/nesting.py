@@ -11,10 +11,10 @@ from dataclasses import replace
 
 from model.attribution.acts import opening_subject
 from model.attribution.mentions import classify
-from model.attribution.phrases import is_word, np_after, np_before, participle_after
+from model.attribution.phrases import is_word, np_after, np_before
 from model.attribution.records import Found, Sentence
 from model.attribution.role_words import POLLS
-from model.attribution.sentence_subject import sentence_subject
+from model.attribution.sentence_subject import participle_after, sentence_subject
 from model.attribution.subjects import HUMAN_PLURALS, personish
 from model.lexicon import ATTRIBUTION, CONFIDENTIAL, DENIAL_WORDS, GRAMMAR, SPEECH
 

@@ -80,16 +80,6 @@ def is_cap(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and w[-1:].isupper())
 
 
-def participle_after(toks: list[str], k: int, end: int | None = None) -> int:
-    """Where a clause ends, from token k up to ``end``: at a comma opening a participle ("..., the club said on
-    Monday, ending a turbulent spell": the event described, or the speaker's own elaboration); else at end."""
-    end = len(toks) if end is None else min(end, len(toks))
-    for j in range(k, end - 1):
-        if toks[j] == "," and toks[j + 1].lower().endswith("ing") and toks[j + 1].isalpha():
-            return j
-    return end
-
-
 def abbreviation_dot(low: list[str], k: int) -> bool:
     """The "." at k closes a title, an initial or a company's legal form inside a name ("Sen.", "F.", "Inc.")."""
     prev = low[k - 1] if k else ""  # nothing before the first token: no condition below holds

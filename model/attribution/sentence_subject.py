@@ -80,3 +80,13 @@ def _last_head(toks: list[str], low: list[str], lo: int, hi: int) -> int:
         elif head >= 0:  # "Mexican officials conducted public outreach": a verb ends the heads
             break
     return head
+
+
+def participle_after(toks: list[str], k: int, end: int | None = None) -> int:
+    """Where a clause ends, from token k up to ``end``: at a comma opening a participle ("..., the club said on
+    Monday, ending a turbulent spell": the event described, or the speaker's own elaboration); else at end."""
+    end = len(toks) if end is None else min(end, len(toks))
+    for j in range(k, end - 1):
+        if toks[j] == "," and toks[j + 1].lower().endswith("ing") and toks[j + 1].isalpha():
+            return j
+    return end

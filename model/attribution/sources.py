@@ -20,11 +20,10 @@ from model.attribution.phrases import (
     is_word,
     np_after,
     np_before,
-    participle_after,
     skip_back,
 )
 from model.attribution.records import Found
-from model.attribution.sentence_subject import sentence_subject
+from model.attribution.sentence_subject import participle_after, sentence_subject
 from model.attribution.subjects import DOCUMENTS, HUMAN_PLURALS, NAMING, ROLE_HEADS, plausible, subject
 from model.denial import NEGATIONS
 from model.lexicon import (
