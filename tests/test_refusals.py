@@ -163,3 +163,14 @@ def test_a_spokesperson_reports_the_body_they_speak_for_refusing(text, stance):
 ])
 def test_a_refusal_to_name_or_to_say_yet(text, stances):
     assert [c.stance for c in claims(text)] == stances
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry declined further comment.",
+    "The company had no further comment.",
+    "The company has no comment.",
+    "Police refused comment.",
+])
+def test_the_set_phrases_of_no_comment_decline(text):
+    (claim,) = [c for c in attribute(Document(id="t", text=text), 0) if c.source]
+    assert claim.stance == "declines"
