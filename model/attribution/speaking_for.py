@@ -14,8 +14,9 @@ from model.lexicon import GRAMMAR, MENTION_WORDS
 from model.types import Span
 
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
-_SPOKESPEOPLE = frozenset(("spokesman", "spokeswoman", "spokesperson"))  # an aide speaks for a person as often
-_ARTICLES = frozenset(("a", "an", "the"))
+# Of the speaking-for words, the spokespeople: an aide or adviser speaks for a person as often as for a body.
+_SPOKESPEOPLE = frozenset(w for w in _SPEAKING_FOR if w.startswith("spokes"))
+_ARTICLES = frozenset(("a", "an", "the"))  # "A spokesman", "the spokeswoman": no word of whose
 _JUST_BEFORE = 300  # characters from the body's claim to the spokesperson's: the next sentence or so
 _FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to the governor"
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
