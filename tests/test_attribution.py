@@ -1319,12 +1319,3 @@ def test_a_closing_description_followed_by_a_participle_names_the_opening_compan
     text = "Kessler AG will cut 4,000 jobs by 2027, the company said on Tuesday, blaming weak demand for cars."
     sourced = [c for c in extract([Document(id="t", text=text)]) if c.source]
     assert len(sourced) == 2 and all(c.source.resolved.text == "Kessler AG" for c in sourced)
-
-
-@pytest.mark.parametrize(("text", "source"), [
-    ("A federal judge in Texas on Friday blocked the rule, saying the agency had overstepped its authority.",
-     "A federal judge in Texas"),  # a day between subject and verb is when, not who
-    ("The judge on Friday blocked the rule, saying the agency had overstepped.", "The judge"),
-])
-def test_an_act_with_a_day_before_its_verb_keeps_its_subject(text, source):
-    assert {c.source.text for c in claims(text) if c.source} == {source}

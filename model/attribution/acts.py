@@ -10,16 +10,7 @@ lexicon: the subject must open the sentence (or its clause after an opening phra
 from __future__ import annotations
 
 from model.attribution.cues import before_movement
-from model.attribution.phrases import (
-    BEFORE_DAY,
-    DETERMINERS,
-    OPENING_NON_SUBJECTS,
-    SKIP,
-    STOP,
-    WEEKDAYS,
-    is_cap,
-    is_word,
-)
+from model.attribution.phrases import DETERMINERS, OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word
 from model.attribution.records import QUOTED, Found, Sentence
 from model.attribution.sources import charged, interrogation
 from model.attribution.subjects import HUMAN_PLURALS, personish, subject
@@ -229,8 +220,8 @@ _IRREGULAR = ATTRIBUTION["irregular"]
 def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int] | None:
     """The subject phrase before the verb at v, opening the clause at lo and looking like a speaker."""
     j = v - 1
-    while j > lo and ((low[j] in SKIP and low[j] not in _AUX) or low[j] in WEEKDAYS):
-        j -= 1 + (low[j] in WEEKDAYS and j - 1 > lo and low[j - 1] in BEFORE_DAY)  # "The judge on Friday blocked"
+    while j > lo and low[j] in SKIP and low[j] not in _AUX:
+        j -= 1
     src, _ = subject(toks, low, v, j, lo, acts=True)
     if src is None or src[0] != lo:
         return None

@@ -52,7 +52,7 @@ _BE_NOT = GRAMMAR["be_negated"]
 _BE = GRAMMAR["be"]
 _ASIDE = 3  # lower-case words of an aside set off after an auxiliary: "has, so far, refused", "is, of course,"
 _AUXILIARIES = GRAMMAR["auxiliaries"]
-BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
+_BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
 REPORTED_BY = ATTRIBUTION["reported_by"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 _NAME_WORDS_IN_STOP = GRAMMAR["name_function_words"]
@@ -277,7 +277,7 @@ def skip_back(toks: list[str], low: list[str], i: int, lo: int) -> tuple[int, bo
             passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
             j -= 1
         elif w in WEEKDAYS:  # "on Monday", "earlier Thursday", "Obama Tuesday said": when, not who
-            j -= 1 + (j - 1 >= lo and low[j - 1] in BEFORE_DAY)
+            j -= 1 + (j - 1 >= lo and low[j - 1] in _BEFORE_DAY)
         elif w == "," and (m := _aside_start(toks, low, j, lo)) is not None:
             j = m - 1  # "A YouGov poll has, however, revealed": the auxiliary before the aside, passed next round
         else:
