@@ -14,12 +14,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from model.attribution.gender import gender_of
 from model.attribution.history import LOOKBACK
 from model.attribution.mentions import classify
 from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import person_head
-from model.lexicon import FEMALE, MALE, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
+from model.lexicon import MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
 from model.types import Span
 
 _WANTS = {**{p: "named_organization" for p in TYPING["it_pronouns"]},
@@ -50,9 +51,7 @@ def stage(doc: Doc) -> None:
 def _gender(text: str) -> str:
     """male, female or unknown: the mention's own, else its head word's ("The first man in the video")."""
     m = classify(text)
-    if m.gender in ("male", "female"):
-        return m.gender
-    return "male" if m.head in MALE else "female" if m.head in FEMALE else "unknown"
+    return m.gender if m.gender in ("male", "female") else gender_of([m.head])
 
 
 def _described(r: Resolution) -> str | None:
