@@ -608,6 +608,17 @@ def test_a_name_particle_between_first_name_and_surname_keeps_the_first_name():
     assert extract([Document(id="t", text=text)])[-1].kind == "named_person"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Ursula von der Leyen said the bloc would respond.", "Ursula von der Leyen"),
+    ("João dos Santos said the port was shut.", "João dos Santos"),
+])
+def test_a_name_of_two_particles_is_one_person(text, source):
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.kind, c.source.text) == ("named_person", source)
+
+
 def test_an_officeholder_s_advisers_are_official_a_candidate_s_are_not():
     from model import extract
     from model.types import Document
