@@ -81,6 +81,17 @@ def one(text: str) -> Claim:
      "found"),
     # A web address is one word: "com" is no speaker.
     ("A screen image captured by Outsports.com showed the post.", "Outsports.com", "showed"),
+    # "named" before a name gives the name: no act of naming.
+    ("A spokesman named John Smith said the plant was closed.", "John Smith", "said"),
+    # A "that" clause about a body or people is part of the subject, as a "who" clause is.
+    ("The company that owns the building said it was safe.", "The company that owns the building", "said"),
+    ("The group that organised the protest said 5,000 people attended.", "The group that organised the protest",
+     "said"),
+    ("Surety companies that had insured the mine agreed to pay.", "Surety companies that had insured the mine",
+     "agreed"),
+    # ... and with a name set off after it, the name belongs to the subject, not to the clause's object.
+    ("The man who owns the building, Ivan Sell, said it was safe.", "The man who owns the building, Ivan Sell",
+     "said"),
 ])
 def test_source_and_cue_spans(text, source, cue):
     c = one(text)

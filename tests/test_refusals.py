@@ -170,6 +170,8 @@ def test_a_refusal_to_name_or_to_say_yet(text, stances):
     "The company had no further comment.",
     "The company has no comment.",
     "Police refused comment.",
+    "The company referred questions to the ministry.",
+    "A spokesman for the ministry referred inquiries to police.",
 ])
 def test_the_set_phrases_of_no_comment_decline(text):
     (claim,) = [c for c in attribute(Document(id="t", text=text), 0) if c.source]

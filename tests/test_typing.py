@@ -619,6 +619,34 @@ def test_a_name_of_two_particles_is_one_person(text, source):
     assert (c.kind, c.source.text) == ("named_person", source)
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Lockheed Martin, the jets' maker, said the deal was good.", "named_organization"),
+    ("Velmar, the Danish shipping group, said profits fell.", "named_organization"),
+    ("The firm, Varna Estates, said the building was safe.", "named_organization"),
+    ("The company that owns the building, Varna Estates, did not respond to requests for comment.",
+     "named_organization"),
+    # the appositive's last word heads a tail, not the appositive; a person's role heads it
+    ("Dan Conston, a senior adviser to the group, said it was fine.", "named_person"),
+    ("Mark Olsen, the party's leader, said it was fine.", "named_person"),
+    ("The Commissioner of the National Hockey League, Gary Bettman, said the season would start.", "named_person"),
+])
+def test_a_name_whose_appositive_or_description_is_a_body_is_that_body(text, kind):
+    from model import extract
+    from model.types import Document
+    (c,) = extract([Document(id="t", text=text)])
+    assert c.kind == kind
+
+
+def test_an_agent_who_speaks_is_a_person_and_the_agent_points_back_to_them():
+    from model import extract
+    from model.types import Document
+    text = ("Petrov's agent told local radio that his client had learned of the decision. "
+            "\"Nobody from the club called him,\" the agent said.")
+    first, second = extract([Document(id="t", text=text)])
+    assert (first.kind, second.kind) == ("anonymous", "anonymous")
+    assert second.source.resolved is not None and second.source.resolved.text == "Petrov's agent"
+
+
 def test_an_officeholder_s_advisers_are_official_a_candidate_s_are_not():
     from model import extract
     from model.types import Document

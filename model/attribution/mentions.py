@@ -75,6 +75,9 @@ def classify(text: str) -> Mention:
     if first := first_conjunct(text, ws):  # "She and her aides", "Trump and his supporters": the first speaks
         return classify(first)
     appositive = appositive_name(ws)
+    if appositive and _body_described(ws):  # "The firm, Varna Estates": the description says what the name is
+        entity = " ".join(w.lower().replace("’", "'") for w in appositive)
+        return Mention("named_organization", role_of(ws), entity, "none", "plural", appositive[-1].lower())
     if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
         return Mention("named_person", role_of(ws), appositive[-1].lower().replace("’", "'"), "none",
                        gender_of(ws), appositive[-1].lower())
@@ -110,6 +113,14 @@ def classify(text: str) -> Mention:
     if definite or (low0 in ("his", "her", "their", "its") and not names):
         return Mention("backref", role, head, "none", _number(head), head)
     return _anonymous(ws, chunk, role, head)
+
+
+def _body_described(ws: list[str]) -> bool:
+    """The description before a name in apposition is headed by a body's word: "The company that owns the
+    building, Varna Estates"."""
+    chunk = head_chunk(ws[:ws.index(",")]) if "," in ws else []
+    chunk = chunk[:chunk.index("of")] if "of" in chunk else chunk  # "The Commissioner of the League": a person
+    return bool(chunk) and chunk[-1].islower() and chunk[-1] in ORGANIZATIONS  # not "The Social Network"
 
 
 def _trailing_verb(ws: list[str]) -> bool:

@@ -49,6 +49,7 @@ _PARTICIPLES = ATTRIBUTION["passive_participles"]
 _IRREGULAR_PAST = ATTRIBUTION["weak_past"]
 _DO_MODAL = GRAMMAR["do_modal"]
 _REDUCED_AFTER = ATTRIBUTION["reduced_after"]
+_NAMING_A_NAME = ATTRIBUTION["naming_a_name"]
 _IMPERSONAL = ATTRIBUTION["impersonal"]
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _TAIL_WORDS = 8  # words after an inverted source that still belong to it: "said one GOP source in the room."
@@ -117,7 +118,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
     if j >= lo and low[j] in ("and", "but") and kind != "belief":
         return Found((i, b), None, lemma, kind, False, participle=True)  # "X criticized Y and said ...": X speaks
     src, resolved = subject(toks, low, i, j, lo)
-    if src is None:
+    if src is None or _gives_a_name(toks, low, i, b, hi, src):
         return None
     doubt = _doubt(toks, low, i, b, (lo, hi), src)
     if not plausible(toks, low, i, src):
@@ -171,6 +172,11 @@ def _writer(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: in
     if low[verb] not in _MESSAGE_VERBS:
         return None
     return subject(toks, low, verb, verb - 1, lo)[0]
+
+
+def _gives_a_name(toks: list[str], low: list[str], i: int, b: int, hi: int, src: tuple[int, int]) -> bool:
+    """"A spokesman named John Smith": a participle that names the noun before it, not a cue."""
+    return low[i] in _NAMING_A_NAME and low[src[0]] in ("a", "an") and b < hi and is_cap(toks[b])
 
 
 def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, int], src: tuple[int, int]) -> str:

@@ -17,7 +17,16 @@ from model.attribution.phrases import (
     np_before,
 )
 from model.attribution.times import before_time, past_participle
-from model.lexicon import ATTRIBUTION, BELIEF, COMMON_WORDS, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH, TYPING
+from model.lexicon import (
+    ATTRIBUTION,
+    BELIEF,
+    COMMON_WORDS,
+    GRAMMAR,
+    ORGANIZATIONS,
+    PERSON_ROLES,
+    SPEECH,
+    TYPING,
+)
 
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
@@ -31,14 +40,17 @@ _PLURAL_OPENERS = GRAMMAR["plural_openers"]
 _RELATIVE_REACH = 12  # tokens back from the cue to a relative "who": "an official who asked not to be identified"
 _DASHED_ASIDE = 30  # tokens of an aside between dashes: "admirals -- most of whom ... -- who cited"
 _INSERTED_REACH = 25  # tokens of one inserted clause: "Afkham, who spoke in Tehran on Monday, said"
-_APPOSITIVE_NP = 20  # tokens of a phrase between commas: "a former aide to Mr. Clinton and senior vice president
-# for public affairs at Third Way" (cut at 12, it would start at "Mr." and name another person)
+_APPOSITIVE_NP = 20  # tokens between commas: "a former aide to Mr. Clinton and senior vice president for ..."
 _INSERTED_CLAUSES = 3  # inserted clauses crossed at most
 _CLAUSE_MARKS = frozenset({",", "”", '"', "“", "(", ")", ";", "''", "—", "–"})  # what ends an inserted clause
 AGE_DIGITS = 3  # an age between a name and its appositive: "Carole Bower, 75, a retiree", "Jakov Ristic, 52,"
 _SHORT_BARE = 3  # tokens: a bare lower-case subject is at most this long ("top aides", "senior officials")
 DOCUMENTS = TYPING["document_heads"]  # a document's head words: "report", "study", "records"
 NAMING = ATTRIBUTION["naming"]  # "a company called ...", "a staffer named ...": modifiers, not cues
+_AUXILIARIES = GRAMMAR["auxiliaries"] | GRAMMAR["have_acts"] | GRAMMAR["do_acts"]
+_OPENING_JOINS = frozenset({"but", "and", "yet", "so"})  # a sentence may open with one before its subject
+# where a clause cannot end: "groups that threw their", "data that showed prices rose less than"
+_OPEN_CLAUSE_END = DETERMINERS | GRAMMAR["possessors"] | GRAMMAR["mention_tail"] | {"and", "or", "but", "than", "as"}
 _NO_NAME = COMMON_WORDS | OPENING_NON_SUBJECTS  # capitalised only as a sentence opens: "Meanwhile", "In", "Women"
 
 
@@ -144,11 +156,41 @@ def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[
     while k > lo and j - k < _RELATIVE_REACH and is_word(toks[k]) and low[k] not in RELATIVE:
         k -= 1
     if k <= lo or low[k] not in RELATIVE or k == j:
-        return None
+        return _that_before(toks, low, j, lo)
     head = np_before(toks, low, k - 1, lo)
     if head is None or low[head[0]] in SUBJECT_PRONOUNS:
         return None
     return (_named_start(toks, low, head[0], lo), j + 1)  # "Nate Silver, the polling guru who founded ..."
+
+
+def _that_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
+    """"The company that owns the building said": a body or people and a "that" clause whose verb follows at
+    once (not "that the company", a clause of its own; not "the fact that": no speaker before it)."""
+    k = j
+    while k > lo and j - k < _RELATIVE_REACH and is_word(toks[k]) and low[k] != "that":
+        k -= 1
+    if k <= lo or k == j or low[k] != "that" or not _finite(toks[k + 1], low[k + 1]) \
+            or low[j] in _OPEN_CLAUSE_END or low[j].endswith(("'s", "’s")):
+        return None  # "the report that officials released": no verb follows; "groups that threw their": cut short
+    head = np_before(toks, low, k - 1, lo)
+    if head is None or low[head[0]] in SUBJECT_PRONOUNS or not personish(low[head[1] - 1]):
+        return None
+    return head[0], j + 1
+
+
+def _opening_relative(toks: list[str], low: list[str], k: int, lo: int) -> tuple[int, int] | None:
+    """A subject and its relative clause opening the sentence: "The company that owns the building, Varna Estates,
+    said" (not inside it: "Boasting 108,000 residents who ..., ...")."""
+    found = _relative_before(toks, low, k, lo)
+    opens = found is not None and (found[0] == lo or (found[0] == lo + 1 and low[lo] in _OPENING_JOINS))
+    return found if opens else None
+
+
+def _finite(tok: str, w: str) -> bool:
+    """A finite verb by its form: an auxiliary, or a lower-case -s or -ed word that names no person ("owns",
+    "organised"; not "officials")."""
+    return w in _AUXILIARIES or (tok.islower() and w.endswith(("s", "ed")) and not w.endswith("ss")
+                                 and not personish(w))
 
 
 def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
@@ -162,7 +204,7 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
             return None, None
         if low[k + 1] in _SUBORDINATORS:  # "A resident who knew him, when asked, said": the subject before it
             return _before_subordinate(toks, low, k, lo)
-        head = np_before(toks, low, k - 1, lo, _APPOSITIVE_NP)
+        head = _opening_relative(toks, low, k - 1, lo) or np_before(toks, low, k - 1, lo, _APPOSITIVE_NP)
         if head is not None and _reads_as_subject(toks, low, head):
             if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _INSERTED_CLAUSE:
                 return head, None  # "Forbes, however, says", "Clinton, at a later press gaggle, said": not the mention

@@ -29,7 +29,7 @@ from model.attribution.records import Doc
 from model.attribution.resolve import Resolution
 from model.attribution.role_words import POSSESSIVE, person_head, role_of
 from model.attribution.states import one_name, states
-from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, PERSON_ROLES, TITLES, TYPING
+from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
@@ -42,6 +42,8 @@ _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  #
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
 _ARTICLES = GRAMMAR["articles"]
+# Words that give an appositive a tail its last word heads ("an adviser to the group", "a professor at the college")
+_NOT_IN_APPOSITION = GRAMMAR["mention_tail"] | GRAMMAR["relative_pronouns"] | {"which", "that", "and", "by", "during"}
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -61,6 +63,8 @@ def stage(doc: Doc, model: object | None) -> None:
         kind = str(kinds[key])
         if kind == "named_organization" and _describes_a_person(before):
             continue  # "The minister said", "the Texas senator said": a person, whatever the capitals suggest
+        if kind == "anonymous" and before.mention.kind == "named_person" and _office_described(words_of(typed(before))):
+            continue  # "The congresswoman said": the one person who holds the office, as the rules read it
         if kind != "anonymous" and _unnamed_opener(before):
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
         if kind != "anonymous" and opening_word_only(doc.document.text, before.source, doc.drafts[n].cue, before.full):
@@ -70,8 +74,9 @@ def stage(doc: Doc, model: object | None) -> None:
         kind = "anonymous" if unnamed(before) or (kind == "named_person" and names_no_one(before)) else kind
         if "," in before.source.text and described_person(words_of(before.source.text)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
-        elif kind == "named_person" and ends_in_business(head_chunk(words_of(typed(before)))):
-            kind = "named_organization"  # "Rival Kessler Airways said": a role word before a business's name
+        elif kind == "named_person" and (ends_in_business(head_chunk(words_of(typed(before))))
+                                         or _body_in_apposition(before)):
+            kind = "named_organization"  # "Rival Kessler Airways said", "Lockheed Martin, the jets' maker, said"
         if (kind == "named_person" or (kind == "anonymous" and _named(before))) and (
                 before.source.text.lower() in _IT or _which_follows(before)):
             kind = "named_organization"  # "Velmar ..., it said", "Brannock Air, which flies ...": a named body
@@ -139,6 +144,18 @@ def _describes_a_person(r: Resolution) -> bool:
     return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
             and (ws[-1].lower() in PERSON_ROLES or person_head(ws[-1]) or _office_described(ws))
             and not any(w.lower() in _PRODUCED_BY for w in ws))
+
+
+def _body_in_apposition(r: Resolution) -> bool:
+    """A name set off by an appositive that says what body it is ("Velmar, the Danish shipping group",
+    "Lockheed Martin, the jets' maker"): exact, as the appositive's head is the name's kind."""
+    ws = words_of(typed(r))
+    if "," not in ws or not name_of(" ".join(ws[:ws.index(",")])):
+        return False
+    part = ws[ws.index(",") + 1:]
+    low = [w.lower() for w in part]
+    return (len(part) >= 2 and low[0] in _ARTICLES and low[-1] in ORGANIZATIONS and _NOT_IN_APPOSITION.isdisjoint(low)
+            and sum(w[:1].isupper() for w in part[1:]) <= 1)  # "the Danish shipping group", no "of X", no name
 
 
 def _office_described(ws: list[str]) -> bool:
@@ -215,11 +232,15 @@ def _persons_follow(doc: Doc, resolutions: list[Resolution]) -> None:
     gave it "she"; a he or she is never a body, so it refers to the nearest person before it (a named or an
     unnamed one), else to no one."""
     last = -1  # the nearest person so far: one pass, linear however many pronouns
+    bodies: set[tuple[int, int]] = set()  # the sources typed bodies: a pronoun resolved to one is typed with it
     for n, (d, r) in enumerate(zip(doc.drafts, resolutions, strict=True)):
         if _a_person(r):
             last = n
-        if r.source is None or r.source.text.lower() not in _HE or r.mention is None \
-                or r.mention.kind != "named_organization":
+        if r.source is not None and r.mention is not None and r.mention.kind == "named_organization":
+            bodies.add((r.source.start, r.source.end))
+        if r.source is None or r.source.text.lower() not in _HE or r.mention is None or (
+                r.mention.kind != "named_organization"
+                and (r.source.resolved is None or (r.source.resolved.start, r.source.resolved.end) not in bodies)):
             continue
         if last >= 0 and d.start - doc.drafts[last].end <= LOOKBACK:
             resolutions[n] = _refers_to(r, resolutions[last])
