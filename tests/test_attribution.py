@@ -251,6 +251,15 @@ def test_a_pronoun_refers_to_the_nearest_description_of_its_gender():
     assert she.source.resolved is None
 
 
+@pytest.mark.parametrize("text", [
+    "A woman said the driver fled. The man said it was looted.",  # "man" is no word of "woman"
+    "Charles Manson spoke from prison. His son said he was ill.",  # nor "son" of "Manson"
+])
+def test_a_description_points_back_by_a_whole_word_never_part_of_one(text):
+    later = claims(text)[-1]
+    assert later.source is not None and later.source.resolved is None
+
+
 def test_a_pronoun_of_another_kind_than_the_description_stays_unresolved():
     # "he" never refers to a body, "it" never to a person, and "they" speaks for a body's people as often as for it.
     for text in ("The company said it would cut jobs. He added that talks would go on.",

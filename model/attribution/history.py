@@ -242,9 +242,14 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
             return False  # "the agency" is no person, "the senator" no body, whatever their roles
         if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS or m.gender == "plural"):
             return False  # nor people: "a spokesman for the ministry", "nurses at the hospital", though they hold it
-        words = words_of(k.span.text.lower()) + words_of(k.full.text.lower())
-        return head in words or _ALIASES.get(head, "?") in words or head in m.entity or _role_head(head) == m.role
+        words, role = words_of(k.span.text.lower()) + words_of(k.full.text.lower()), _role_head(head)
+        return head in words or _ALIASES.get(head, "?") in words or _a_word_of(head, m.entity) or role == m.role
     return False
+
+
+def _a_word_of(head: str, entity: str) -> bool:
+    """The head is a word of the entity or its plural ("source" of "sources ..."), not part of one ("woman")."""
+    return any(w in (head, head + "s", head + "es") for w in entity.replace("'s", "").split())
 
 
 def business_name(ws: list[str]) -> bool:
