@@ -168,6 +168,15 @@ def test_kinds_and_roles():
     assert (by_source["Trump"].kind, by_source["Trump"].role) == ("named_person", "other")
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("Security researchers at the firm Cobalt Labs said the data appeared genuine.", "expert"),
+    ("Rem Korteweg, a security analyst in London, said the risk was high.", "expert"),
+    ("Security forces said the road was closed.", "official"),
+])
+def test_security_names_a_force_alone_and_a_field_before_an_experts_noun(text, role):
+    assert one(text).role == role
+
+
 @pytest.mark.parametrize(("text", "reason"), [
     ("A deal could come next week, one of the people said, asking not to be named.", "asking not to be named"),
     ("The deal is close, said a source, who asked not to be named.", "who asked not to be named"),
