@@ -269,6 +269,13 @@ def test_a_description_points_back_by_a_whole_word_never_part_of_one(text):
     assert later.source is not None and later.source.resolved is None
 
 
+def test_a_possessive_description_is_someone_else_than_the_person_in_focus():
+    text = ("Dr. Jana Malek, an epidemiologist, said the outbreak was predictable. "
+            "The school's headteacher could not be reached for comment.")
+    later = claims(text)[-1]
+    assert later.source is not None and later.source.resolved is None and later.kind == "anonymous"
+
+
 def test_a_pronoun_of_another_kind_than_the_description_stays_unresolved():
     # "he" never refers to a body, "it" never to a person, and "they" speaks for a body's people as often as for it.
     for text in ("The company said it would cut jobs. He added that talks would go on.",
