@@ -81,6 +81,10 @@ def one(text: str) -> Claim:
      "found"),
     # A web address is one word: "com" is no speaker.
     ("A screen image captured by Outsports.com showed the post.", "Outsports.com", "showed"),
+    # Quoted as saying: the one quoted speaks, with or without the relay named.
+    ("Berg was quoted as saying the carrier would cut jobs.", "Berg", "quoted as saying"),
+    ("The head of the airline, Jonas Berg, was quoted by the newspaper Dagens Post as saying the carrier would cut "
+     "jobs.", "The head of the airline, Jonas Berg", "quoted"),
     # "named" before a name gives the name: no act of naming.
     ("A spokesman named John Smith said the plant was closed.", "John Smith", "said"),
     # A "that" clause about a body or people is part of the subject, as a "who" clause is.

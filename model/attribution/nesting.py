@@ -16,6 +16,7 @@ from model.attribution.records import Found, Sentence
 from model.attribution.role_words import POLLS
 from model.attribution.sentence_subject import participle_after, sentence_subject
 from model.attribution.subjects import HUMAN_PLURALS, personish
+from model.attribution.subjects import subject as subject_before
 from model.lexicon import ATTRIBUTION, CONFIDENTIAL, DENIAL_WORDS, GRAMMAR, SPEECH
 
 _CONJ = GRAMMAR["conjunctions"]
@@ -165,6 +166,8 @@ def _quoted_by_as(toks: list[str], low: list[str], f: Found) -> Found:
         return f
     subject = sentence_subject(toks, low, 0, f.cue[0]) or np_before(toks, low, aux - 1, 0)
     if subject is None or subject[1] != aux:
+        subject = subject_before(toks, low, aux, aux - 1, 0)[0]  # "The head of X, Jonas Berg, was quoted by"
+    if subject is None or subject[1] not in (aux, aux - 1):
         return f
     return replace(f, source=subject, source_after=False, passive=False, via=(f.source,))
 

@@ -61,6 +61,7 @@ _CHARGED_WITH = {verb: frozenset(preps.split()) for verb, preps in ATTRIBUTION["
 _OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"
 _POSSESSIVE = ("'s", "’s")
 _CLOSE = frozenset(("close", "loyal", "allied", "familiar"))  # "a person close to the talks": the person is the head
+_QUOTED_AS = frozenset(("quoted as saying", "quoted as telling"))  # cue phrases whose passive names the speaker
 _CLOSING = frozenset(("say", "add", "state", "report", "announce"))  # the cues of a closing "..., it said."
 _CLOSING_TAIL = 6  # tokens after such a cue to the sentence's end: "said in a statement on Tuesday."
 _BODY_REACH = 4  # tokens of "The <modifiers> <body>" opening such a sentence: "The state oil company"
@@ -85,6 +86,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
     if charged(low, b - 1, b):
         return None
     j, passive = skip_back(toks, low, i, lo)
+    passive = passive and lemma not in _QUOTED_AS  # "Berg was quoted as saying": Berg speaks
     if passive and (low[i] in _PARTICIPLES or low[i].endswith("ed")):
         by = b < hi and low[b] == "by"
         src = np_after(toks, low, b + 1, hi) if by else None
