@@ -104,6 +104,18 @@ def test_source_and_cue_spans(text, source, cue):
     assert text[c.source.start:c.source.end] == source
 
 
+@pytest.mark.parametrize(("text", "first"), [
+    ("The leaders agreed on Friday to reopen the border, the two governments said in a joint statement.",
+     "the two governments"),
+    ("The talks broke down, the ministry said in a statement on its website on Tuesday.", "the ministry"),
+    ("He promised a tax cut, Frankel said the plan would fail.", "He"),  # the cue has content of its own
+    ("Republicans learned that, no matter what, Donald Trump will insist on being Donald Trump.", "Republicans"),
+])
+def test_a_closing_attribution_with_a_tail_of_where_and_when_frames_the_sentence(text, first):
+    found = claims(text)
+    assert found[0].start == 0 and found[0].source is not None and found[0].source.text == first
+
+
 def test_listener_of_told_is_not_the_source():
     c = one("An aide told CNN that the plan was dead.")
     assert c.source.text == "An aide"

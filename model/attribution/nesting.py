@@ -25,6 +25,10 @@ _NEST_WINDOW = 60  # tokens between two cues beyond which the second opens a new
 _ADDRESSED = frozenset({"tell"})  # cues whose object, the one addressed, belongs to a closing frame
 _ADDRESSEES = GRAMMAR["addressees"]
 _CLOSING_TAIL = 3  # words after a closing attribution's source: "..., Frankel said in a statement." frames all
+_CIRCUMSTANCE_TAIL = 8  # words of a tail that only says where or when: "said in a joint statement on Friday."
+_SAYING = frozenset({"say", "tell", "add", "state", "report", "announce", "confirm"})
+_CIRCUMSTANCE = GRAMMAR["time_adverbs"] | GRAMMAR["weekdays"] | {"in", "at", "on", "during", "after", "before", "late",
+                                                                  "last", "this", "early", "earlier", "from", "via"}
 _CLAUSE_MARKS = (";", "—", "–")
 _QUOTES = frozenset({"“", "”", '"', "''", "``"})  # a quotation after a closing cue is its content, not a frame's tail
 _CLOSING_QUOTES = ("”", '"', "''")  # American style closes a quotation after its comma: '... country," but'
@@ -225,9 +229,17 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
         return out  # "Carson admitted ..., but said ... and would release it"; '..., a man yelled "Stay there!"'
     if ";" in toks[_right(out[-2]):before]:
         return out  # "World leaders denounce N. Korea test; Obama, others vow consequences": two clauses
-    if before >= 0 and toks[before] in (",", "”", '"', "''") and len(tail) <= _CLOSING_TAIL:
+    if before >= 0 and toks[before] in (",", "”", '"', "''") and (
+            len(tail) <= _CLOSING_TAIL or _circumstance(last, tail, toks[end:])):
         return [last]
     return out
+
+
+def _circumstance(last: Found, tail: list[str], after: list[str]) -> bool:
+    """A saying cue's tail that only says where or when ("..., the governments said in a joint statement on
+    Friday."): no verb form in it ("will insist on being ..."), nothing after a colon."""
+    return (last.lemma in _SAYING and len(tail) <= _CIRCUMSTANCE_TAIL and tail[0].lower() in _CIRCUMSTANCE
+            and not any(w.endswith("ing") for w in tail) and ":" not in after)
 
 
 def _addressee_end(toks: list[str], k: int) -> int:
