@@ -188,6 +188,8 @@ def test_kinds_and_roles():
     ("Security researchers at the firm Cobalt Labs said the data appeared genuine.", "expert"),
     ("Rem Korteweg, a security analyst in London, said the risk was high.", "expert"),
     ("Security forces said the road was closed.", "official"),
+    ("The leaders of France and Germany said the talks went well.", "official"),  # a country's leaders govern it
+    ("The leader of the opposition said the talks went well.", "other"),
 ])
 def test_security_names_a_force_alone_and_a_field_before_an_experts_noun(text, role):
     assert one(text).role == role

@@ -222,7 +222,13 @@ def _governs(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
             return True
     if _chamber(ws) and not _CHAMBER_WORDS.isdisjoint(found):
         return True
+    if any(w in _LEADERS and low[i + 1:i + 2] == ["of"] and low[i + 2:i + 3] and low[i + 2] in COUNTRIES
+           for i, w in enumerate(low)):
+        return True  # "The leaders of France and Germany": a country's leader governs it
     return any(w in _PARTY_WORDS and not _PARTY_STAFF.isdisjoint(low[i + 1:i + 3]) for i, w in enumerate(low))
+
+
+_LEADERS = frozenset({"leader", "leaders"})
 
 
 def _chamber(ws: Sequence[str]) -> bool:
