@@ -191,7 +191,7 @@ def test_kinds_and_roles():
     ("The leaders of France and Germany said the talks went well.", "official"),  # a country's leaders govern it
     ("The leader of the opposition said the talks went well.", "other"),
 ])
-def test_security_names_a_force_alone_and_a_field_before_an_experts_noun(text, role):
+def test_a_role_from_the_words_around_the_head(text, role):  # "security" before an expert, "leaders of" a country
     assert one(text).role == role
 
 
