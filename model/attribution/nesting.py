@@ -27,8 +27,7 @@ _ADDRESSEES = GRAMMAR["addressees"]
 _CLOSING_TAIL = 3  # words after a closing attribution's source: "..., Frankel said in a statement." frames all
 _CIRCUMSTANCE_TAIL = 8  # words of a tail that only says where or when: "said in a joint statement on Friday."
 _SAYING = frozenset({"say", "tell", "add", "state", "report", "announce", "confirm"})
-_CIRCUMSTANCE = GRAMMAR["time_adverbs"] | GRAMMAR["weekdays"] | {"in", "at", "on", "during", "after", "before", "late",
-                                                                  "last", "this", "early", "earlier", "from", "via"}
+_CIRCUMSTANCE = GRAMMAR["circumstance_openers"] | GRAMMAR["time_adverbs"] | GRAMMAR["weekdays"]
 _CLAUSE_MARKS = (";", "—", "–")
 _QUOTES = frozenset({"“", "”", '"', "''", "``"})  # a quotation after a closing cue is its content, not a frame's tail
 _CLOSING_QUOTES = ("”", '"', "''")  # American style closes a quotation after its comma: '... country," but'
