@@ -294,6 +294,16 @@ def test_a_possessive_description_is_someone_else_than_the_person_in_focus():
     assert later.source is not None and later.source.resolved is None and later.kind == "anonymous"
 
 
+@pytest.mark.parametrize("text", [
+    'A police officer at the scene said the man fled. "He ran towards the river," the officer said.',
+    'A Western diplomat at the UN said the council was unlikely to act. "There is no appetite," the diplomat said.',
+])
+def test_a_description_repeating_an_unnamed_sources_head_is_that_source(text):
+    first, later = claims(text)
+    assert later.source.resolved is not None and later.source.resolved.text == first.source.text
+    assert (later.kind, later.role) == (first.kind, first.role)
+
+
 def test_a_pronoun_of_another_kind_than_the_description_stays_unresolved():
     # "he" never refers to a body, "it" never to a person, and "they" speaks for a body's people as often as for it.
     for text in ("The company said it would cut jobs. He added that talks would go on.",

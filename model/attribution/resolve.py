@@ -123,7 +123,8 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             target = history.find(src.start, "salient")
     elif _described_person(src.text, mention):  # "Ben Carson, a retired neurosurgeon ... The retired neurosurgeon"
         found = history.find(src.start, "backref", mention.head)
-        target = found if found is not None and found.mention.kind == "named_person" else None
+        target = found if found is not None and (found.mention.kind == "named_person" or (
+            found.mention.kind == "anonymous" and found.mention.head == mention.head)) else None  # "the diplomat"
         if person_head(mention.head, one=True) and (found is None or found.mention.head != mention.head) \
                 and not POSSESSIVE.search(words_of(src.text)[-2]):  # "the school's headteacher": someone else
             target = target or history.find(src.start, "named")  # "..., the 46-year-old said": the person in focus
