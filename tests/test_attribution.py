@@ -85,6 +85,8 @@ def one(text: str) -> Claim:
     ("Berg was quoted as saying the carrier would cut jobs.", "Berg", "quoted as saying"),
     ("The head of the airline, Jonas Berg, was quoted by the newspaper Dagens Post as saying the carrier would cut "
      "jobs.", "The head of the airline, Jonas Berg", "quoted"),
+    # A capitalised "Without" or "Against" between capitalised words is inside the name.
+    ("Reporters Without Borders said five journalists had been killed.", "Reporters Without Borders", "said"),
     # "named" before a name gives the name: no act of naming.
     ("A spokesman named John Smith said the plant was closed.", "John Smith", "said"),
     # A "that" clause about a body or people is part of the subject, as a "who" clause is.

@@ -62,6 +62,7 @@ CONJUNCT_OPENERS = _ARTICLES | {"other", "others"}  # "Trump and his aides", "Ed
 POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 _TO_HEADS = ATTRIBUTION["to_heads"]
 _CLOSE_TO = frozenset({"close", "loyal", "allied", "next"})  # "those close to him"
+_INNER_CAPS = GRAMMAR["name_inner_words"]
 AUTHORED_BY = ATTRIBUTION["authored_by"]
 # "a report by X", "figures released by X", "people close to X": the phrase goes on after these
 _TAIL_OPENERS = {"by": REPORTED_BY | AUTHORED_BY | TYPING["document_heads"], "to": _CLOSE_TO | _TO_HEADS}
@@ -88,8 +89,7 @@ def abbreviation_dot(low: list[str], k: int) -> bool:
 
 
 def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MAX_NP) -> tuple[int, int] | None:
-    """The noun phrase ending at token j (inclusive), not reaching left of lo or longer than ``reach`` tokens:
-    (a, b) or None."""
+    """The noun phrase (a, b) ending at token j (inclusive), within lo and ``reach`` tokens; or None."""
     if j > lo and toks[j] == ")":  # "Sen. Chuck Grassley (R-Iowa)": the name before the bracket
         k = j - 1
         while k > lo and j - k < _BRACKET and toks[k] != "(":
@@ -112,6 +112,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
             continue
         if lw == "to" and k - 2 >= lo and low[k - 2] in _TO_HEADS:
             k -= 1  # "advisers to Patriot", "a spokesman to the governor"
+            continue
+        if lw in _INNER_CAPS and w[:1].isupper() and k - 2 >= lo and is_cap(toks[k - 2]) and is_cap(toks[k]):
+            k -= 1  # "Reporters Without Borders": a capitalised word inside a name
             continue
         both = lw == "both" and k - 2 >= lo and low[k - 2] in _NP_PREP  # "negotiators from both sides said"
         if lw in SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",) and not both) or (
@@ -239,8 +242,7 @@ def _clause_end(toks: list[str], k: int, hi: int) -> int:
 
 
 def without_reporter(ws: list[str]) -> list[str]:
-    """A mention's words before how the reporter got it ("Officials contacted by Reuters", "records, seen by
-    Nordwire"): the agent after "by" is the reporting outlet, not who the source is."""
+    """A mention's words before how the reporter got it ("Officials contacted by Reuters"): not the outlet."""
     if "by" not in ws:  # most mentions: one scan in C
         return ws
     for i in range(1, len(ws) - 1):
