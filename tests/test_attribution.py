@@ -727,6 +727,8 @@ def test_quotation_stance_is_shared_by_its_sentences():
     ("Tom Baker, 61, a retired teacher who lives nearby, said the blast shook his house.",
      "Tom Baker, 61, a retired teacher who lives nearby"),
     ("The deal is off, said the official's spokesman.", "the official's spokesman"),
+    ("The cuts will hit sales staff, said one of the people.", "one of the people"),  # a partitive's head: "people"
+    ("The plan was dropped, said two of the officials familiar with it.", "two of the officials familiar with it"),
     ("Brightwell Inc. said sales rose.", "Brightwell Inc."),  # the legal form's period ends no phrase
     ("In a bid to drive growth, eBay Inc said it would spin off PayPal.", "eBay Inc"),
     ("Shares fell after J.P. Morgan Chase & Co. declined to comment.", "J.P. Morgan Chase & Co."),
@@ -734,6 +736,15 @@ def test_quotation_stance_is_shared_by_its_sentences():
 def test_sources_around_commas(text, source):
     c = one(text)
     assert c.source is not None and c.source.text == source
+
+
+@pytest.mark.parametrize("text", [
+    "The cuts, which could come next week, would mainly affect sales staff, said one trader.",
+    "The police, has however, urged those responsible to come forward.",
+])
+def test_a_predicate_after_a_relative_clause_is_no_inserted_clause(text):
+    # the phrase before the cue is the sentence's subject and its verb, not a mention with a clause in apposition
+    assert all(c.source is None or "," not in c.source.text for c in claims(text))
 
 
 def test_states_speak_as_official_bodies():

@@ -72,6 +72,7 @@ _RETURNING = REFUSAL_WORDS["returning"] | REFUSAL_WORDS["answering"]
 _ASKING = frozenset({"seek", "request", "ask"})  # the cue lemmas of "calls seeking comment"
 _NEGATED = GRAMMAR["auxiliaries"] | NEGATIONS | {"yet"}  # "did not", "has not yet", "had never"
 _OPENS_MENTION = GRAMMAR["articles"]  # a second one inside a phrase opens a second mention
+_TAIL_OPENERS = frozenset(("in", "at", "on", "with", "from", "for", "of", "to"))  # after a speaker's head
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -136,8 +137,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
 
 
 def charged(low: list[str], i: int, b: int) -> bool:
-    """"Former mayor charged with taking bribes", "Three men accused of fraud": a charging verb at i right before
-    its preposition is a passive with its "was" left out; the subject is the one charged and says nothing."""
+    """"Former mayor charged with taking bribes": a passive without its "was"; the one charged says nothing."""
     return b < len(low) and low[b] in _CHARGED_WITH.get(SPEECH.get(low[i], ""), ())
 
 
@@ -166,8 +166,7 @@ def interrogation(toks: list[str], low: list[str], b: int, hi: int) -> bool:
 
 
 def _writer(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
-    """"The minister sent an email arguing ...": a message that a verb's object is ("sent an email", "issued a
-    statement") speaks for the subject of that verb, the one who wrote it; None when the phrase is no such object."""
+    """"The minister sent an email arguing ...": a message a verb's object is speaks for that verb's subject."""
     if src is None or low[src[1] - 1] not in _MESSAGES or low[src[0]] not in ("a", "an") or src[0] - 1 <= lo:
         return None
     verb = src[0] - 1
@@ -195,8 +194,7 @@ def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, i
 
 
 def _governing_verb(toks: list[str], low: list[str], j: int, lo: int) -> bool:
-    """The word before a gerund is a present-tense verb governing it, after a name or a pronoun ("Trump avoids
-    condemning", "she keeps saying"), not a plural noun ("with 30 percent of voters saying")."""
+    """The word before a gerund is a verb governing it ("Trump avoids condemning"), not a plural noun."""
     w = low[j] if j >= lo else ""
     if not (j - 1 >= lo and len(w) > 3 and w.isalpha() and w.endswith("s") and not w.endswith(("ss", "us", "is"))
             and toks[j][:1].islower()):
@@ -245,8 +243,7 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
 
 
 def _after_comma(toks: list[str], a: int) -> bool:
-    """A comma before the phrase at a, or before the lower-case words leading to its name
-    ('..., the news site RTL Info reported.')."""
+    """A comma before the phrase at a, or before the words leading to its name ('..., the news site RTL Info')."""
     k = a - 1
     while k > 0 and a - k < _COMMA_REACH and toks[k][:1].islower() and is_word(toks[k]):
         k -= 1
@@ -254,8 +251,8 @@ def _after_comma(toks: list[str], a: int) -> bool:
 
 
 def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int, plain: bool) -> bool:
-    """A name after an inverted cue: opens like a mention, is no date, and ends the clause (after a plain comma,
-    the sentence or clause must end there: '..., said Clinton reached out' is no inversion)."""
+    """A name after an inverted cue: opens like a mention, is no date, and ends the clause there ('..., said
+    Clinton reached out' is no inversion)."""
     first, nxt = low[src[0]], low[src[1]] if src[1] < hi else ""
     named = is_cap(toks[src[1] - 1]) and toks[src[0]].isalpha() and first not in _NOT_OPENING  # "said former
     # Obama adviser David Axelrod", not "said of Cruz", "said in his office overlooking Biscayne Bay"
@@ -264,14 +261,24 @@ def _inverted_ok(toks: list[str], low: list[str], src: tuple[int, int], hi: int,
     if first in WEEKDAYS or first in MONTHS or first in ("today", "yesterday", "tonight", "this", "last"):
         return False
     if plain:  # the phrase must look like a speaker: a name, or a person noun ("one GOP source")
-        h = next((k for k in range(src[0] + 1, src[1]) if low[k] in ("in", "at", "on", "with", "from", "for", "of",
-                                                                      "to")), src[1]) - 1  # the head before a tail
+        h = next((k for k in range(src[0] + 1, src[1]) if low[k] in _TAIL_OPENERS), src[1]) - 1  # before a tail
         h -= h > src[0] and low[h] in _CLOSE  # "a person close to the talks"
         if not _OPENS_MENTION.isdisjoint(low[src[0] + 1:h]):
             return False  # "Baker, who lives nearby, said the blast shook his house": a clause, no one mention
+        h = _partitive_head(low, src, h)  # "one of the officials"
         speaker = is_cap(toks[h]) or low[h] in PEOPLE or low[h] in ROLE_HEADS or low[h] in CONFIDENTIAL
         return speaker and nxt in ("", ".", ",", "(", ":", ";", "—")
     return src[1] >= hi or nxt in _AFTER_CUE_BOUNDARY
+
+
+def _partitive_head(low: list[str], src: tuple[int, int], h: int) -> int:
+    """The head of "one of the officials", "two of the people familiar with ...": the noun after "of"."""
+    if h != src[0] or low[h] not in DETERMINERS or h + 1 >= src[1] or low[h + 1] != "of":
+        return h
+    k = h + 2 + (h + 2 < src[1] and low[h + 2] in DETERMINERS)
+    while k + 1 < src[1] and low[k + 1] not in _TAIL_OPENERS and low[k + 1] not in _CLOSE:
+        k += 1
+    return k
 
 
 def _after_quote(toks: list[str], j: int) -> bool:

@@ -32,7 +32,8 @@ HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
 _ALONE = GRAMMAR["alone"]
 _INSERTED_CLAUSE = GRAMMAR["inserted_clause"]
-_CLAUSE_OPENERS = GRAMMAR["clause_openers"] - GRAMMAR["inserted_subordinators"]
+# what opens no clause inserted before the cue: a clause of its own, or a predicate ("The cuts, which ..., would")
+_NOT_INSERTED = (GRAMMAR["clause_openers"] - GRAMMAR["inserted_subordinators"]) | GRAMMAR["auxiliaries"]
 _SUBORDINATORS = GRAMMAR["inserted_subordinators"]
 _OBJECT_BEFORE = GRAMMAR["mention_tail"] | {"both"}  # "in both Syria and Iraq, while ...": an object, no subject
 _HEAD_ENDS = GRAMMAR["head_ends"]
@@ -100,8 +101,7 @@ def _listed(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: in
 
 
 def _joined(toks: list[str], low: list[str], j: int, lo: int) -> bool:
-    """"Edwards and others", "students and others": a phrase joined to the quantifier, which the source takes
-    with it (the guideline reads the kind of such a group from its first conjunct)."""
+    """"Edwards and others": a phrase joined to the quantifier, which the source takes with it."""
     return j - 2 >= lo and low[j - 1] == "and" and is_word(toks[j - 2]) and low[j - 2] not in STOP \
         and low[j - 2] not in SUBJECT_PRONOUNS
 
@@ -200,7 +200,7 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
         k = pos - 1
         while k > lo and pos - k < _INSERTED_REACH and toks[k] not in _CLAUSE_MARKS:
             k -= 1
-        if k <= lo or toks[k] not in (",", "—", "–") or k == pos - 1 or low[k + 1] in _CLAUSE_OPENERS:
+        if k <= lo or toks[k] not in (",", "—", "–") or k == pos - 1 or low[k + 1] in _NOT_INSERTED:
             return None, None
         if low[k + 1] in _SUBORDINATORS:  # "A resident who knew him, when asked, said": the subject before it
             return _before_subordinate(toks, low, k, lo)
