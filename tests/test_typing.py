@@ -789,6 +789,7 @@ def test_a_closing_it_after_a_body_described_is_that_body_but_not_a_parenthetica
 
 @pytest.mark.parametrize("text", [
     "Kestrel Pharmaceuticals is recalling two batches of its drug, the company said on Monday.",
+    "Kestrel Pharmaceuticals will close two plants, the company said on Monday, in the latest blow to the sector.",
     "Kestrel Pharmaceuticals said sales fell. The company said profits rose.",
 ])
 def test_the_company_is_the_business_the_text_named(text):

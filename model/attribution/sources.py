@@ -64,6 +64,7 @@ _CLOSE = frozenset(("close", "loyal", "allied", "familiar"))  # "a person close 
 _QUOTED_AS = frozenset(("quoted as saying", "quoted as telling"))  # cue phrases whose passive names the speaker
 _CLOSING = ATTRIBUTION["closing_cues"]  # the cues of a closing "..., it said."
 _CLOSING_TAIL = 6  # tokens after such a cue to the sentence's end: "said in a statement on Tuesday."
+_ADJUNCTS = frozenset(("in", "amid", "as", "after"))  # or to an adjunct's comma: "said on Monday, in a blow to ..."
 _BODY_REACH = 4  # tokens of "The <modifiers> <body>" opening such a sentence: "The state oil company"
 _BODY_HEADS = ORGANIZATIONS  # what "it" may be: "the company", "the ministry", "the bank" (not "the average weekly")
 _NOT_OPENING = GRAMMAR["object_position"] | GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"]
@@ -131,6 +132,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         else:
             doubt = doubt or "subject"
     end = participle_after(toks, b, min(hi, b + _CLOSING_TAIL + 2))  # "..., it said on Tuesday, blaming ..."
+    end = next((k for k in range(b, end - 1) if toks[k] == "," and low[k + 1] in _ADJUNCTS), end)
     closing = lemma in _CLOSING and end - b <= _CLOSING_TAIL and (b >= end or toks[b] != ",")  # not "it says, would"
     resolved = resolved or (_closing_it(toks, low, src, lo) if closing else None)
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
@@ -142,9 +144,8 @@ def charged(low: list[str], i: int, b: int) -> bool:
 
 
 def _closing_it(toks: list[str], low: list[str], src: tuple[int, int], lo: int) -> tuple[int, int] | None:
-    """"Velmar expects sales to fall, it said in a statement.": an "it" closing the sentence after a comma, with
-    a reporting verb, is the body the sentence opens with, which the history may never have held as a speaker;
-    so is "the company" when the opening name shows it is a business's ("Kestrel Pharmaceuticals is recalling")."""
+    """"Velmar expects sales to fall, it said.": a closing "it" is the body the sentence opens with (which the
+    history may never have held as a speaker); so is "the company" when that name is a business's."""
     described = low[src[0]] == "the" and 2 <= src[1] - src[0] <= 3 and low[src[1] - 1] in BUSINESS_HEADS
     if not (described or (src[1] - src[0] == 1 and low[src[0]] == "it")) or src[0] - 1 <= lo or toks[src[0] - 1] != ",":
         return None
@@ -287,9 +288,8 @@ def _after_quote(toks: list[str], j: int) -> bool:
 
 
 def _unanswered(toks: list[str], low: list[str], f: Found) -> Found:
-    """"The company did not return calls seeking comment": the calls seek, but the claim is the company's
-    refusal. The source becomes the phrase before the negated "return" or "answer", which becomes the cue (the
-    refusal rules then read it as declining). Anything else ("The ballot question seeks ...") stays."""
+    """"The company did not return calls seeking comment": the company's refusal, with the negated "return" or
+    "answer" as its cue (the refusal rules read it as declining). Anything else ("The question seeks") stays."""
     verb = f.source[0] if low[f.source[0]] in _RETURNING else f.source[0] - 1
     if verb < 1 or low[verb] not in _RETURNING:
         return f
