@@ -930,6 +930,10 @@ def test_a_described_group_opening_a_sentence_keeps_its_head_for_a_joined_cue() 
     ("The advocacy group Marijuana Policy Project said the law would pass.", "named_organization"),
     ("CNN correspondent Hala Gorani said the fighters had left.", "named_person"),  # a person's word before a name
     ("Host Don Lemon said the fighters had left.", "named_person"),
+    ("At least 40 people were killed, the Kenya Red Cross said.", "named_organization"),  # "the" before a name
+    ("The Marine Corps denied the allegations.", "named_organization"),
+    ("The Rev. Peter Wherry said the city would heal.", "named_person"),  # a title after "the"
+    ("The Post's Dana Milbank said the deal was close.", "named_person"),  # an outlet's writer
 ])
 def test_a_bodys_kind_before_its_name_makes_it_a_body(text: str, kind: str) -> None:
     from model import extract

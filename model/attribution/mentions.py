@@ -227,9 +227,11 @@ def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
 
 
 def _kind_before(chunk: list[str], run: list[str]) -> bool:
-    """A body's kind written right before its name: "the newspaper Varna Dnes" (not a role: "CEO Paul Grant")."""
+    """A body's kind written right before its name ("the newspaper Varna Dnes", not "CEO Paul Grant"), or "the"
+    before a name of several words: "the Kenya Red Cross" (a person's name takes no article)."""
     at = len(chunk) - len(run) - 1
-    return at >= 0 and chunk[at].lower() in _KINDS_BEFORE_NAMES
+    return at >= 0 and (chunk[at].lower() in _KINDS_BEFORE_NAMES or (chunk[at].lower() == "the" and len(run) > 1 and (
+        all(w.lower() not in TITLE_WORDS and not _POSSESSIVE.search(w) and "-" not in w for w in run))))
 
 
 def _last_run(chunk: list[str]) -> list[str]:
