@@ -144,8 +144,8 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             mention = Mention("named_organization", mention.role, mention.entity, "none", "plural", mention.head)
         else:
             mention = Mention("anonymous", mention.role, mention.entity, "group", mention.gender, mention.head)
-        if target is None and mention.kind == "named_organization":  # a later "the office" points back to it
-            known = history.add(src, mention)  # no speaker: the ranker weighs speakers
+        if target is None and mention.kind == "named_organization":  # a later "the office" or "it" points back
+            known = history.add(src, replace(mention, gender="unknown"))  # "they" is as often its people
     else:
         named = mention.kind == "named_person" or (
             mention.kind == "anonymous" and _department_of(mention.entity, history))
