@@ -757,6 +757,15 @@ def test_a_predicate_after_a_relative_clause_is_no_inserted_clause(text):
     assert all(c.source is None or "," not in c.source.text for c in claims(text))
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Local MP Jodie McKay said the community was shaken.", "named_person"),
+    ("Several Labour MPs said the plan would fail.", "anonymous"),  # capitalised, yet no name
+])
+def test_members_of_parliament_hold_an_office(text, kind):
+    c = one(text)
+    assert (c.kind, c.role) == (kind, "official")
+
+
 def test_states_speak_as_official_bodies():
     a, b = claims("Russia demanded that Pyongyang stop. China, Pyongyang's only ally, said it opposed the test.")
     assert (a.kind, a.role, a.entity) == ("named_organization", "official", "russia")

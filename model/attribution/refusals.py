@@ -25,6 +25,7 @@ _REFUSING = alternation(R["refusing"]) + r"\s+to\s+"
 _UNWILLING = alternation(R["unwilling_phrases"]) + r"\s+"
 _UNABLE = alternation(R["unable_phrases"]) + r"\s+"
 _NOT = alternation(R["not_phrases"]) + r"\s+"
+_NOR = alternation(R["nor_phrases"]) + r"\s+" + _REACH  # "nor his lawyer responded"
 _GIVING = alternation(R["giving"]) + r"\s+" + _REACH + alternation(R["information"])
 _RETURNING = alternation(R["returning"]) + r"\s+" + _REACH + alternation(R["requests"])
 _OPEN = r"\s+(?:" + alternation(R["question_prepositions"]) + r"\s+)?" + alternation(R["open_questions"]) + r"\b"
@@ -36,7 +37,8 @@ PATTERN = re.compile(
     r"\b(?:" + alternation(R["refusal_phrases"]) + r"\b"
     + "|" + "(?:" + _REFUSING + "|" + _UNWILLING + ")" + _ADVERB + "(?:" + _WITHHELD + "|" + _VERIFYING + ")"
     + "|" + _UNABLE + _ADVERB + _WITHHELD
-    + "|" + _NOT + _ADVERB + "(?:" + alternation(R["answering"]) + r"\b|" + _GIVING + "|" + _RETURNING + ")"
+    + "|" + "(?:" + _NOT + _ADVERB + "|" + _NOR + ")(?:" + alternation(R["answering"]) + r"\b|" + _GIVING + "|"
+    + _RETURNING + ")"
     + "|" + _NOT + _ADVERB + alternation(R["telling"] | R["saying"] | R["verifying"]) + _OPEN
     + r")")  # run on the lower-cased text, anchored at a lead word (``_matches``): far cheaper than searching
 _ANY_CASE = re.compile(PATTERN.pattern, re.IGNORECASE)
@@ -44,7 +46,7 @@ _ANY_CASE = re.compile(PATTERN.pattern, re.IGNORECASE)
 # and an act withheld; "said" / "told" only with an open question ("has not said whether"). Without them the
 # pattern is not run: most claims hold a negation, few a negation and an act of answering.
 PHRASE_KEYS = frozenset(key_word(e) for e in R["refusal_phrases"])
-_LEADS = R["unwilling_phrases"] + R["unable_phrases"] + R["not_phrases"]
+_LEADS = R["unwilling_phrases"] + R["unable_phrases"] + R["not_phrases"] + R["nor_phrases"]
 LEAD_KEYS = frozenset(R["refusing"] | {key_word(e) for e in _LEADS})
 _ACTS = R["answering"] | R["telling"] | R["verifying"] | R["giving"] | R["returning"] | R["saying"]
 ACT_KEYS = _ACTS - {"said", "told"}
