@@ -221,7 +221,7 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
     if want == "female":
         return person and gender != "male"
     if want == "plural":
-        return pair or m.gender == "plural" and m.kind in ("named_organization", "anonymous")
+        return pair or (m.gender == "plural" and m.kind in ("named_organization", "anonymous"))
     if want == "thing":
         return m.kind == "named_organization"
     if want == "any":
