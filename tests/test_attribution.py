@@ -766,6 +766,12 @@ def test_members_of_parliament_hold_an_office(text, kind):
     assert (c.kind, c.role) == (kind, "official")
 
 
+def test_a_whose_clause_says_nothing_of_the_role():
+    # "whose shares jumped": a noun after "whose", not a present-tense verb telling what the source does now
+    (c,) = [c for c in claims("The rival, whose shares jumped on the report, said it knew of no approach.") if c.source]
+    assert c.role == "other"
+
+
 def test_states_speak_as_official_bodies():
     a, b = claims("Russia demanded that Pyongyang stop. China, Pyongyang's only ally, said it opposed the test.")
     assert (a.kind, a.role, a.entity) == ("named_organization", "official", "russia")

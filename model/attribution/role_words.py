@@ -62,7 +62,8 @@ def role_of(ws: list[str]) -> str:
 def _role_of(ws: tuple[str, ...]) -> str:
     head = _before_clause(ws)
     role = _role(head)
-    if role == "other" and len(head) < len(ws) and _present(ws[len(head) + 1:len(head) + 3]):
+    if role == "other" and len(head) < len(ws) and ws[len(head)].lower() != "whose" \
+            and _present(ws[len(head) + 1:len(head) + 3]):  # "whose shares jumped": a noun, no verb
         return _role(ws)
     return role
 
