@@ -112,6 +112,10 @@ def test_source_and_cue_spans(text, source, cue):
     ("The talks broke down, the ministry said in a statement on its website on Tuesday.", "the ministry"),
     ("He promised a tax cut, Frankel said the plan would fail.", "He"),  # the cue has content of its own
     ("Republicans learned that, no matter what, Donald Trump will insist on being Donald Trump.", "Republicans"),
+    # an addition after the frame's comma is no content of its own
+    ("North Korea fired two missiles, South Korea's military said, the latest in a series of launches.",
+     "South Korea's military"),
+    ("The Fed will hold rates steady, economists say, though some officials are open to a cut.", "economists"),
 ])
 def test_a_closing_attribution_with_a_tail_of_where_and_when_frames_the_sentence(text, first):
     found = claims(text)

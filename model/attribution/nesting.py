@@ -27,6 +27,7 @@ _ADDRESSEES = GRAMMAR["addressees"]
 _CLOSING_TAIL = 3  # words after a closing attribution's source: "..., Frankel said in a statement." frames all
 _CIRCUMSTANCE_TAIL = 8  # words of a tail that only says where or when: "said in a joint statement on Friday."
 _SAYING = ATTRIBUTION["closing_cues"] | {"tell", "confirm"}  # a frame's cue, or telling or confirming
+_APPENDED = GRAMMAR["appended_openers"]
 _CIRCUMSTANCE = GRAMMAR["circumstance_openers"] | GRAMMAR["time_adverbs"] | GRAMMAR["weekdays"]
 _CLAUSE_MARKS = (";", "—", "–")
 _QUOTES = frozenset({"“", "”", '"', "''", "``"})  # a quotation after a closing cue is its content, not a frame's tail
@@ -223,7 +224,9 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     end = max(last.cue[1], last.source[1])
     if last.lemma in _ADDRESSED and not last.source_after:  # "..., two officials told the Sardo Tribune on Monday."
         end = _addressee_end(toks, end)  # the one told is part of the frame
-    tail = [t for t in toks[end:participle_after(toks, end)] if is_word(t)]
+    comma = next((k for k in range(end, min(len(toks) - 1, end + _CIRCUMSTANCE_TAIL + 1)) if toks[k] == ","
+                  and toks[k + 1].lower() in _APPENDED), None)  # "..., the military said, the latest in ..."
+    tail = [t for t in toks[end:comma or participle_after(toks, end)] if is_word(t)]
     if before < _right(out[-2]) or any(t in _QUOTES for t in toks[end:]):
         return out  # "Carson admitted ..., but said ... and would release it"; '..., a man yelled "Stay there!"'
     if ";" in toks[_right(out[-2]):before]:
