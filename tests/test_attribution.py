@@ -320,6 +320,15 @@ def test_a_bodys_description_with_nothing_before_it_is_what_later_mentions_point
     assert (later.kind, later.role) == (first.kind, first.role) == ("named_organization", "official")
 
 
+def test_one_of_a_group_met_before_is_one_of_them():
+    text = ('Rebel commanders disputed that the hill had fallen. "Our fighters are in position," one commander said. '
+            '"We hold the road," the commander added.')
+    group, one, again = claims(text)
+    assert one.source.resolved is not None and one.source.resolved.text == "Rebel commanders"
+    assert (one.kind, one.role) == (group.kind, group.role) == ("anonymous", "other")  # not a state's commander
+    assert again.source.resolved is not None and again.source.resolved.text in ("one commander", "Rebel commanders")
+
+
 def test_a_pronoun_of_another_kind_than_the_description_stays_unresolved():
     # "he" never refers to a body, "it" never to a person, and "they" speaks for a body's people as often as for it.
     for text in ("The company said it would cut jobs. He added that talks would go on.",

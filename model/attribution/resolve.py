@@ -7,7 +7,9 @@ mention's fullest form and kind and role follow it.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from operator import attrgetter
 
 from model.attribution.antecedents import Query, Rank, choose, ranker
 from model.attribution.history import LOOKBACK, History, Known
@@ -27,6 +29,7 @@ _NAMED_OFFICES = MENTION_WORDS["named_offices"]
 _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
 _DOCUMENTS = TYPING["document_heads"]
 _OWNED = 5  # words of "its latest FEC reports": longer phrases say more than whose document it is
+_ONE = frozenset(("a", "an", "one", "another"))  # "one commander", "a resident": one of a group met before
 _DESCRIPTION = 4  # words of a description that names a person again: "the retired neurosurgeon"
 
 
@@ -38,8 +41,7 @@ class Resolution:
 
 
 def stage(doc: Doc, model: object | None = None) -> None:
-    """Stage "resolve": every draft's source resolved (a ``Resolution`` per draft); pronouns by the learned
-    ranker (artifact ``antecedents``) when there is one."""
+    """Stage "resolve": every draft's source resolved; pronouns by the learned ranker (``antecedents``)."""
     doc.resolutions = resolve(doc.text, doc.seg, doc.drafts, ranker(model))
 
 
@@ -121,6 +123,11 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             target = None  # "the central bank" after "Norrhall Bank": another bank
         if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
             target = history.find(src.start, "salient")
+    elif _member(src.text, mention):  # "one commander" after "Rebel commanders": one of them, as they are
+        found = history.find(src.start, "backref", mention.head)
+        target = found if found is not None and found.mention.kind == "anonymous" \
+            and found.mention.head in (mention.head + "s", mention.head + "es") else None
+        history.add(src, mention, is_source=True)  # "the friend" later is this one
     elif _described_person(src.text, mention):  # "Ben Carson, a retired neurosurgeon ... The retired neurosurgeon"
         found = history.find(src.start, "backref", mention.head)
         target = found if found is not None and (found.mention.kind == "named_person" or (
@@ -132,7 +139,8 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             owner or mention.kind == "anonymous")):
         if target is not None:
             resolved = target.full
-            said = mention.role  # what a description says of its referent ("the prime minister's spokesman")
+            said = "other" if _member(src.text, mention) else mention.role  # what a description says of its
+            # referent ("the prime minister's spokesman"); one of a group is what the group is
             mention = _follow(target, history)
             if mention.role == "other" and said != "other":
                 mention = replace(mention, role=said)
@@ -182,11 +190,15 @@ def _bare_name(text: str) -> str:
 
 
 def _described_person(text: str, mention: Mention) -> bool:
-    """A definite description of one person by a noun the lexicons do not know as a role ("the retired
-    neurosurgeon", "the hydrologist"): it may name again a person an earlier title or appositive described so."""
+    """A definite description of one person ("the retired neurosurgeon"): it may name an earlier person again."""
     ws = words_of(text)
     return mention.kind == "anonymous" and len(ws) <= _DESCRIPTION and ws[0].lower() == "the" \
         and not any(w[:1].isupper() for w in ws[1:]) and (not mention.head.endswith("s") or mention.head.endswith("ss"))
+
+
+def _member(text: str, mention: Mention) -> bool:
+    ws = words_of(text)  # "one commander", "a resident"
+    return mention.kind == "anonymous" and len(ws) == 2 and ws[0].lower() in _ONE and ws[1].islower()
 
 
 def _owner(text: str, mention: Mention) -> str:
@@ -276,14 +288,7 @@ def _opens_paragraph(seg: Segmentation, d: Draft) -> bool:
 
 
 def _bisect_quotes(seg: Segmentation, pos: int) -> int:
-    lo, hi = 0, len(seg.quotes)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if seg.quotes[mid].start < pos:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return bisect_left(seg.quotes, pos, key=attrgetter("start"))  # the first quotation starting at or after pos
 
 
 def _carry(r: Resolution) -> Resolution:
