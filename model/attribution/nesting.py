@@ -1,8 +1,7 @@
 """Which of a sentence's cues are attributions of their own: drop those nested in an earlier one's content,
-fold "According to X, she said" into a relay (a poll's respondents into the poll: "55 percent said ...,
-according to a Quinnipiac poll"), give a participle ("..., saying") its subject, let an
-attribution closing the sentence after a comma frame all before it, and make a cited speaker the source of
-the outlet citing it ("X reported, citing a person close to the talks": the person, via X)."""
+fold "According to X, she said" into a relay (a poll's respondents into the poll), give a participle
+("..., saying") its subject, let an attribution closing the sentence after a comma frame all before it, and
+make a cited speaker the source of the outlet citing it ("X reported, citing a person close to the talks")."""
 
 from __future__ import annotations
 
@@ -218,6 +217,9 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     if len(out) < 2:
         return out
     last = out[-1]
+    if last.participle:  # "..., the carmaker said on Tuesday, confirming a report": the frame before it
+        framed = _outer_last(toks, out[:-1])
+        return [*framed, last] if len(framed) == 1 else out
     if last.source is None or last.kind == "relay" or toks[last.source[0]].lower() in _RELATIVES:
         return out  # "..., according to the Odessa American, who first reported it": the relay's own clause
     before = (last.cue[0] if last.source_after else last.source[0]) - 1  # '..., said Mr. Barrett, the lawyer ...'
