@@ -26,7 +26,8 @@ MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, w
 # "dismissed the reports": a determiner, at most two words, a noun naming a claim; or "received no such letter".
 POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}("
                          + "|".join(sorted(_TARGETS["one"] | MANY, key=len, reverse=True))
-                         + r")|such\s+[\w’'-]+)\b", re.IGNORECASE)
+                         + r")|such\s+[\w’'-]+)\b"
+                         + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)  # "Volkswagen rejected that,"
 # "dismissed the reports as baseless", "... as 'political point-scoring'", "said the report was 'pure
 # speculation'": the verdict on what is pointed at, up to the clause's end; it names no content of its own.
 _VERDICT = re.compile(r"\s+(?:as|is|was|are|were)\s+[^.;:!?]*?(?=\s+(?:and|but)\s|[.;:!?]|$)", re.IGNORECASE)

@@ -279,6 +279,18 @@ def test_a_denial_of_such_a_warning_points_back_to_who_gave_it(text):
     assert links[0].denied_by == ("d0:1",)
 
 
+@pytest.mark.parametrize("text", [
+    "Consumer groups said the carmaker knew about the fault in the spring. Volkswagen rejected that, saying it "
+    "had acted at once.",
+    'Consumer groups said the carmaker knew about the fault in the spring. "We reject this," Volkswagen said.',
+])
+def test_a_demonstrative_after_a_rejection_points_back(text):
+    from model import extract
+    from model.types import Document
+    links = link(extract([Document(id="d0", text="Volkswagen will recall 120,000 cars, it said. " + text)]))
+    assert links[1].denied_by == ("d0:2",) and links[0].denied_by == ()  # what "that" refers to, not its own recall
+
+
 @pytest.mark.parametrize("verdict", ['"political point-scoring"', "a sign of a campaign in disarray"])
 def test_a_pointing_denial_with_a_verdict_still_points_back(verdict):
     """"dismissed the criticism as <verdict>": the verdict is said of what is pointed at, not content to match."""
