@@ -142,6 +142,16 @@ def test_headline_claim_is_denied_by_debunking_coverage():
     assert not links[0].official_denial
 
 
+@pytest.mark.parametrize("word", ["doctored", "photoshopped"])
+def test_evidence_called_doctored_debunks_the_claim(word):
+    claims = [
+        make("Giant squid found on a beach in Santa Monica", doc=0),
+        make("Photos of a giant squid found on a beach in Santa Monica went viral on Monday.", doc=1),
+        make(f"The photo of the giant squid on the beach was {word}, experts said.", doc=1, number=1),
+    ]
+    assert "d1:1" in link(claims)[0].denied_by
+
+
 def test_declined_to_comment_is_not_a_denial():
     c = make("The ministry declined to comment on the reports.", kind="named_organization", source="The ministry",
              cue="declined to comment")
