@@ -791,6 +791,8 @@ def test_a_closing_it_after_a_body_described_is_that_body_but_not_a_parenthetica
     "Kestrel Pharmaceuticals is recalling two batches of its drug, the company said on Monday.",
     "Kestrel Pharmaceuticals will close two plants, the company said on Monday, in the latest blow to the sector.",
     "Kestrel Pharmaceuticals said sales fell. The company said profits rose.",
+    # a business named but no speaker: "the company" alone is still that business
+    "Shares of Kestrel Pharmaceuticals fell 40% after the company said its drug failed in a trial.",
 ])
 def test_the_company_is_the_business_the_text_named(text):
     described = next(c for c in extract([Document(id="t", text=text)]) if c.source.text.lower() == "the company")

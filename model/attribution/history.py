@@ -148,8 +148,8 @@ class History:
         return known
 
     def gender_of(self, entity: str, own: str) -> str:
-        """The gender a pronoun referring to this entity agrees with: the entity's, unless a man and a woman
-        share its surname here; then the mention's own (its first name's or title's), which may be unknown."""
+        """The gender a pronoun for this entity agrees with: the entity's, or where a man and a woman share the
+        surname, the mention's own."""
         return own if entity in self.shared else self.genders.get(entity, own)
 
     def fullest_for(self, entity: str, own: str) -> Span | None:
@@ -164,12 +164,9 @@ class History:
         return f"{e}|{k.mention.gender}" if e in self.shared else e
 
     def find(self, before: int, want: str, head: str = "") -> Known | None:
-        """The most recent mention before ``before`` fitting a pronoun class or a back-reference head.
-
-        For "he"/"she" and a named person ("named") an earlier speaker wins over a person merely named since
-        (the story's subject is usually its speaker), unless that name is in the same or the previous
-        sentence-length stretch.
-        """
+        """The most recent mention before ``before`` fitting a pronoun class or a back-reference head. For
+        "he"/"she" and "named" an earlier speaker wins over a person merely named since (the story's subject is
+        usually its speaker), unless that name is in the same or the previous sentence-length stretch."""
         named = None
         for k in reversed(self.items):
             if k.span.end > before:
@@ -230,6 +227,8 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
         return m.kind == "named_person" and not pair and k.is_source
     if want == "named":
         return m.kind == "named_person" and not pair
+    if want == "business":  # "the company" after "Shares of Halcyon Pharma fell": a business named, not a speaker
+        return m.kind == "named_organization" and business_name(words_of(k.span.text))
     if want == "backref":
         if head in BUSINESS_HEADS and k.is_source and m.kind != "anonymous" and m.role not in ("official", "media") \
                 and business_name(words_of(k.span.text)):

@@ -20,7 +20,7 @@ from model.attribution.phrases import POSSESSORS
 from model.attribution.records import QUOTED, Doc, Draft
 from model.attribution.role_words import POSSESSIVE, person_head
 from model.attribution.speaking_for import body_role
-from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
+from model.lexicon import BUSINESS_HEADS, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
 from model.text import Segmentation
 from model.types import Relay, Source, Span
 
@@ -30,6 +30,7 @@ _NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["
 _DOCUMENTS = TYPING["document_heads"]
 _OWNED = 5  # words of "its latest FEC reports": longer phrases say more than whose document it is
 _ONE = frozenset(("a", "an", "one", "another"))  # "one commander", "a resident": one of a group met before
+_BUSINESS = BUSINESS_HEADS - {"group"}  # "the company" alone is a business named before; "the group" often is not
 _DESCRIPTION = 4  # words of a description that names a person again: "the retired neurosurgeon"
 
 
@@ -76,8 +77,7 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
 
 
 def _described_role(text: str, span: Span, mention: Mention) -> Mention:
-    """A named person's mention with the role the words around the name give ("radio host Charlie Sykes":
-    media) when the name alone gives none."""
+    """A named person's mention with the role the words around the name give ("radio host Charlie Sykes")."""
     around = described(text, span)
     if mention.role != "other" or around == span.text:
         return mention
@@ -121,6 +121,8 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         target = history.find(src.start, "backref", mention.head)
         if target is not None and not _same_kind(src.text, target):
             target = None  # "the central bank" after "Norrhall Bank": another bank
+        if target is None and mention.head in _BUSINESS and src.text.lower() == "the " + mention.head:
+            target = history.find(src.start, "business")
         if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
             target = history.find(src.start, "salient")
     elif _member(src.text, mention):  # "one commander" after "Rebel commanders": one of them, as they are
@@ -211,9 +213,8 @@ def _owner(text: str, mention: Mention) -> str:
 
 
 def _named_owner(src: Span, mention: Mention, history: History) -> Known | None:
-    """The person named earlier (within LOOKBACK) whose document or statement this is: "Smith's report",
-    "Zornick's comment" (a surname the document has given a man or a woman, possessive, before a document's
-    head)."""
+    """The person named earlier (within LOOKBACK) whose document or statement this is: "Smith's report" (a
+    surname the document has given a man or a woman, possessive, before a document's head)."""
     if mention.head not in _DOCUMENTS:
         return None
     ws = words_of(src.text)
@@ -230,9 +231,8 @@ def _named_owner(src: Span, mention: Mention, history: History) -> Known | None:
 
 
 def _same_kind(description: str, target: Known) -> bool:
-    """A body's description says of the earlier mention what its modifiers say ("central" of "the central bank",
-    "Syrian" of "the Syrian government"), in that mention's words or its fullest form. People are left alone:
-    "the Florida senator" seldom repeats the state of "Sen. Marco Rubio"."""
+    """A body's description says of the earlier mention what its modifiers say ("central" of "the central bank"),
+    in its words or its fullest form. People are left alone: "the Florida senator" seldom repeats Rubio's state."""
     chunk = head_chunk(words_of(description))
     if not chunk or chunk[-1].lower() not in ORGANIZATIONS:
         return True
