@@ -65,6 +65,7 @@ def stage(doc: Doc, model: object | None) -> None:
             continue  # "The minister said", "the Texas senator said": a person, whatever the capitals suggest
         if kind == "anonymous" and before.mention.kind == "named_person" and _office_described(words_of(typed(before))):
             continue  # "The congresswoman said": the one person who holds the office, as the rules read it
+        kind = "named_person" if kind == "anonymous" and _holder_of_named(words_of(typed(before))) else kind
         if kind != "anonymous" and _unnamed_opener(before):
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
         if kind != "anonymous" and opening_word_only(doc.document.text, before.source, doc.drafts[n].cue, before.full):
@@ -162,6 +163,12 @@ def _office_described(ws: list[str]) -> bool:
     """A description of an office one person holds ("The congresswoman", "the Congressman"): lower case or
     after an article, as a name may end in such a word ("Burger King")."""
     return ws[-1].lower() in _NAMED_OFFICES and (ws[-1].islower() or ws[0].lower() in _ARTICLES)
+
+
+def _holder_of_named(ws: list[str]) -> bool:
+    """"The leader of the Catholic Church": a role of a body named after "of" singles out its one holder."""
+    return len(ws) > 3 and ws[0].lower() in _ARTICLES and ws[1].lower() in PERSON_ROLES | _NAMED_OFFICES \
+        and ws[2] == "of" and any(w[:1].isupper() for w in ws[3:]) and not ws[1].endswith("s")
 
 
 def _which_follows(r: Resolution) -> bool:
