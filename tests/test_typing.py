@@ -120,6 +120,19 @@ def test_a_listed_surname_speaking_a_quotation_of_two_sentences_is_one_person(na
     assert [c.kind for c in unknown] == ["named_organization", "named_organization"]
 
 
+def test_a_persons_description_with_a_clause_after_it_is_a_person_and_keeps_its_gender():
+    # the clause says nothing of the kind ("on Israeli television") nor of the gender ("... because she is a minor")
+    text = ("The minister, whose remarks were broadcast on Israeli television on Tuesday, later said he had been "
+            "misquoted.")
+    (minister,) = extract([Document(id="t", text=text)])
+    assert minister.kind == "named_person"
+    text = ('The girl, whose name cannot be published because she is a minor, said she was angry. '
+            '"She called me a dog," he said.')
+    girl, he = extract([Document(id="t", text=text)])
+    assert girl.kind != "named_organization"
+    assert he.source.resolved is None or he.source.resolved.text != girl.source.text
+
+
 @pytest.mark.parametrize(("text", "kind"), [
     ("The man, who asked not to be named, said the plan was ready.", "anonymous"),  # no one the reader can name
     ("The professor, who made the case publicly, said the plan was ready.", "anonymous"),

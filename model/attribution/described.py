@@ -49,8 +49,9 @@ def stage(doc: Doc) -> None:
 
 
 def _gender(text: str) -> str:
-    """male, female or unknown: the mention's own, else its head word's ("The first man in the video")."""
-    m = classify(text)
+    """male, female or unknown: the mention's own, else its head word's ("The first man in the video"), before
+    any comma ("The girl, whose name ... because she is a minor": the girl's)."""
+    m = classify(text.partition(",")[0])
     return m.gender if m.gender in ("male", "female") else gender_of([m.head])
 
 
