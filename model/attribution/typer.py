@@ -42,7 +42,7 @@ _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  #
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
 _ARTICLES = GRAMMAR["articles"]
-_RELATIVE_OPENERS = (["who"], ["whose"], ["whom"])  # a clause about a person after its description
+_RELATIVE_OPENERS = GRAMMAR["relative_pronouns"] | {"whom"}  # a clause about a person after its description
 # Words that give an appositive a tail its last word heads ("an adviser to the group", "a professor at the college")
 _NOT_IN_APPOSITION = GRAMMAR["mention_tail"] | GRAMMAR["relative_pronouns"] | {"which", "that", "and", "by", "during"}
 
@@ -143,7 +143,8 @@ def _describes_a_person(r: Resolution) -> bool:
     described = ws[:ws.index(",")] if "," in ws else []  # "The agency's head, Fabio Corsi": a person's role
     if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
         return r.mention is not None and r.mention.kind == "named_person"
-    if described and [w.lower() for w in ws[len(described) + 1:len(described) + 2]] in _RELATIVE_OPENERS:
+    after = ws[len(described) + 1:len(described) + 2]  # the word after the description's comma
+    if described and after and after[0].lower() in _RELATIVE_OPENERS:
         ws = described  # "The minister, whose remarks were broadcast on television": the clause says no kind
     return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
             and (ws[-1].lower() in PERSON_ROLES or person_head(ws[-1]) or _office_described(ws))
