@@ -129,7 +129,8 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         found = history.find(src.start, "backref", mention.head)
         target = found if found is not None and found.mention.kind == "anonymous" \
             and found.mention.head in (mention.head + "s", mention.head + "es") else None
-        history.add(src, mention, is_source=True)  # "the friend" later is this one
+        if target is not None:  # "the friend" later is this one (with no group it is added below, once)
+            history.add(src, mention, is_source=True)
     elif _described_person(src.text, mention):  # "Ben Carson, a retired neurosurgeon ... The retired neurosurgeon"
         found = history.find(src.start, "backref", mention.head)
         target = found if found is not None and (found.mention.kind == "named_person" or (
@@ -141,8 +142,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             owner or mention.kind == "anonymous")):
         if target is not None:
             resolved = target.full
-            said = "other" if _member(src.text, mention) else mention.role  # what a description says of its
-            # referent ("the prime minister's spokesman"); one of a group is what the group is
+            said = "other" if _member(src.text, mention) else mention.role  # what a description says of it
             mention = _follow(target, history)
             if mention.role == "other" and said != "other":
                 mention = replace(mention, role=said)
