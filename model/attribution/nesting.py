@@ -10,12 +10,12 @@ from dataclasses import replace
 
 from model.attribution.acts import opening_subject
 from model.attribution.mentions import classify
-from model.attribution.phrases import is_word, np_after, np_before
+from model.attribution.phrases import is_word, np_after
+from model.attribution.quoted_as import quoted_as
 from model.attribution.records import Found, Sentence
 from model.attribution.role_words import POLLS
 from model.attribution.sentence_subject import participle_after, sentence_subject
 from model.attribution.subjects import HUMAN_PLURALS, personish
-from model.attribution.subjects import subject as subject_before
 from model.lexicon import ATTRIBUTION, CONFIDENTIAL, DENIAL_WORDS, GRAMMAR, SPEECH
 
 _CONJ = GRAMMAR["conjunctions"]
@@ -36,7 +36,6 @@ _FRAME_SOURCE = 4  # words of a closing frame's source: ", state media reported"
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
-_AS_SAYING = ATTRIBUTION["quoted_as"]  # "quoted Roth as saying"
 _FINDING = DENIAL_WORDS["finding_verbs"]  # finding and giving verbs: "... inspected and found to be safe"
 _NEGATIONS = frozenset({"not", "n't", "never"})  # a conjunction after these is an adverb: "could not yet say"
 
@@ -99,7 +98,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if f.source is None and prev is not None:
             continue
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
-    return _outer_last(toks, _cited(toks, low, [_quoted_as(toks, low, _citing_inside(toks, low, f)) for f in out]))
+    return _outer_last(toks, _cited(toks, low, [quoted_as(toks, low, _citing_inside(toks, low, f)) for f in out]))
 
 
 def _poll(low: list[str], span: tuple[int, int]) -> bool:
@@ -146,33 +145,6 @@ def _citing_inside(toks: list[str], low: list[str], f: Found) -> Found:
     if src is None or src[1] > e:
         return f
     return replace(f, source=src, via=((a, k - 1),))
-
-
-def _quoted_as(toks: list[str], low: list[str], f: Found) -> Found:
-    """'The agency quoted Finance Minister Ana Roth as saying ...': the one quoted is the source, the outlet that
-    quotes its relay (the guideline's relays)."""
-    if f.lemma != "quote" or f.source is None or f.via:
-        return f
-    if f.source_after:
-        return _quoted_by_as(toks, low, f)
-    np = np_after(toks, low, f.cue[1], len(toks))
-    if np is None or np[1] + 1 >= len(toks) or low[np[1]] != "as" or low[np[1] + 1] not in _AS_SAYING:
-        return f
-    return replace(f, source=np, source_after=True, via=(f.source,))
-
-
-def _quoted_by_as(toks: list[str], low: list[str], f: Found) -> Found:
-    """'Prime Minister Sofie Dahl was quoted by the news agency LNA as saying ...': the passive of the above, the
-    sentence's subject the one quoted and the agent after "by" its relay."""
-    e, aux = f.source[1], f.cue[0] - 1
-    if not f.passive or e + 1 >= len(toks) or low[e] != "as" or low[e + 1] not in _AS_SAYING or aux < 1:
-        return f
-    subject = sentence_subject(toks, low, 0, f.cue[0]) or np_before(toks, low, aux - 1, 0)
-    if subject is None or subject[1] != aux:
-        subject = subject_before(toks, low, aux, aux - 1, 0)[0]  # "The head of X, Jonas Berg, was quoted by"
-    if subject is None or subject[1] not in (aux, aux - 1):
-        return f
-    return replace(f, source=subject, source_after=False, passive=False, via=(f.source,))
 
 
 def _closing_frame(low: list[str], k: int) -> tuple[int, int] | None:
