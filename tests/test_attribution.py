@@ -939,6 +939,29 @@ def test_a_named_speaker_beside_a_poll_stays_the_speaker():
     assert claim.source.text == "Mrs. Clinton" and [v.text for v in claim.source.via] == ["exit polls"]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("The company is considering a sale of the unit, according to people familiar with the matter.",
+     "people familiar with the matter"),
+    ("Tesla has decided to build the plant in Mexico, according to two people with knowledge of the decision.",
+     "two people with knowledge of the decision"),
+    ("The president believes the deal is dead, according to three aides.", "three aides"),
+])
+def test_who_reports_an_intent_or_a_decision_is_its_source(text, source):
+    """What X plans, believes or decided is no speech of X's relayed: those the sentence cites are the source
+    (an anonymous one here), and X is not."""
+    from model import extract
+
+    (claim,) = extract([Document(id="t", text=text)])
+    assert claim.source.text == source and claim.kind == "anonymous" and not claim.source.via
+
+
+def test_a_relay_of_speech_keeps_the_speaker():
+    from model import extract
+
+    (claim,) = extract([Document(id="t", text="Trump said the deal was dead, according to the Sun.")])
+    assert claim.source.text == "Trump" and [v.text for v in claim.source.via] == ["the Sun"]
+
+
 def test_a_subordinator_before_a_cues_subject_opens_its_own_claim():
     from model import extract
 

@@ -36,6 +36,8 @@ _FRAME_SOURCE = 4  # words of a closing frame's source: ", state media reported"
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 _RELATIVES = ("which", "who")
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
+_DECISIONS = ATTRIBUTION["decisions"]
+_REPORTING = frozenset({"according to", "as reported by"})  # relays that report, unlike "complaints from"
 _FINDING = DENIAL_WORDS["finding_verbs"]  # finding and giving verbs: "... inspected and found to be safe"
 _NEGATIONS = frozenset({"not", "n't", "never"})  # a conjunction after these is an adverb: "could not yet say"
 
@@ -90,7 +92,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
             continue
         if prev is not None and f.kind == "relay" and f.source and prev.source and f.cue[0] > prev.cue[0]:
             # "X said ..., according to the Sun": a relay of X; "55 percent said ..., according to a poll": the poll
-            out[-1] = f if _poll(low, f.source) and _respondents(toks, prev.source) \
+            out[-1] = f if _reports_intent(low, prev, f) or (_poll(low, f.source) and _respondents(toks, prev.source)) \
                 else replace(prev, via=(*prev.via, f.source))
             continue
         if prev is not None and _nested(toks, low, prev, f, whole):
@@ -99,6 +101,12 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
             continue
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
     return _outer_last(toks, _cited(toks, low, [quoted_as(toks, low, _citing_inside(toks, low, f)) for f in out]))
+
+
+def _reports_intent(low: list[str], prev: Found, f: Found) -> bool:
+    """"X plans / has decided ..., according to people familiar with the matter": what X intends or decided is
+    no speech of X's that the relay passes on; the relay's speakers are the source."""
+    return (prev.kind == "belief" or prev.lemma in _DECISIONS) and f.lemma in _REPORTING and low[f.cue[0] - 1] == ","
 
 
 def _poll(low: list[str], span: tuple[int, int]) -> bool:
