@@ -1202,6 +1202,8 @@ def test_both_after_a_preposition_stays_inside_the_source():
 @pytest.mark.parametrize(("text", "source"), [
     ("Lawyers representing the family said the police had lied.", "Lawyers representing the family"),
     ("Officials investigating the crash said the pilot had not slept.", "Officials investigating the crash"),
+    ("Scientists not involved in the study said the results were striking.", "Scientists not involved in the study"),
+    ("Experts not connected to the company said the flaw was serious.", "Experts not connected to the company"),
 ])
 def test_people_described_by_a_participle_and_its_object_speak_not_the_object(text, source):
     assert one(text).source.text == source

@@ -17,16 +17,7 @@ from model.attribution.phrases import (
     np_before,
 )
 from model.attribution.times import before_time, past_participle
-from model.lexicon import (
-    ATTRIBUTION,
-    BELIEF,
-    COMMON_WORDS,
-    GRAMMAR,
-    ORGANIZATIONS,
-    PERSON_ROLES,
-    SPEECH,
-    TYPING,
-)
+from model.lexicon import ATTRIBUTION, BELIEF, COMMON_WORDS, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH, TYPING
 
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
@@ -43,6 +34,7 @@ _DASHED_ASIDE = 30  # tokens of an aside between dashes: "admirals -- most of wh
 _INSERTED_REACH = 25  # tokens of one inserted clause: "Afkham, who spoke in Tehran on Monday, said"
 _APPOSITIVE_NP = 20  # tokens between commas: "a former aide to Mr. Clinton and senior vice president for ..."
 _INSERTED_CLAUSES = 3  # inserted clauses crossed at most
+_NEGATED_REACH = 4  # tokens back from a source to a "not" that negates its participle: "not connected to the"
 _CLAUSE_MARKS = frozenset({",", "”", '"', "“", "(", ")", ";", "''", "—", "–"})  # what ends an inserted clause
 AGE_DIGITS = 3  # an age between a name and its appositive: "Carole Bower, 75, a retiree", "Jakov Ristic, 52,"
 _SHORT_BARE = 3  # tokens: a bare lower-case subject is at most this long ("top aides", "senior officials")
@@ -129,12 +121,15 @@ def _document_by(toks: list[str], low: list[str], src: tuple[int, int] | None,
 
 def _participle_modified(toks: list[str], low: list[str], src: tuple[int, int] | None,
                          lo: int) -> tuple[int, int] | None:
-    """"Lawyers representing the family said", "Officials investigating the crash said": people described by a
-    participle and its object speak, not the object."""
+    """"Lawyers representing the family said", "Officials investigating the crash said", "Scientists not
+    involved in the study said": people described by a participle and its object speak, not the object."""
     if src is None or src[0] - 2 < lo:
         return None
     v = src[0] - 1
-    if not (low[v].endswith("ing") and len(low[v]) > 4 and toks[v][:1].islower()) or low[v] in SPEECH:
+    nots = [k for k in range(max(lo, src[0] - _NEGATED_REACH), src[0]) if low[k] == "not"]
+    if nots and all(is_word(t) for t in toks[nots[-1]:src[0]]):
+        v = nots[-1]  # "Experts not connected to the company", "Doctors not involved in his care"
+    elif not (low[v].endswith("ing") and len(low[v]) > 4 and toks[v][:1].islower()) or low[v] in SPEECH:
         return None
     head = np_before(toks, low, v - 1, lo)
     return (head[0], src[1]) if head is not None and personish(low[head[1] - 1]) else None
