@@ -45,7 +45,7 @@ def test_split_covers_every_story_once():
     assert sorted(names) == STORIES and len(set(names)) == len(names)
     assert sorted(p.stem for p in (we.WIRE / "labels").glob("*.json")) == STORIES
     halves = [r[1] for r in lines]
-    assert set(halves) == {"train", "holdout"} and halves.count("train") == halves.count("holdout")
+    assert set(halves) == {"train", "holdout", "holdout2"} and halves.count("train") == halves.count("holdout")
 
 
 def oracle(labels):

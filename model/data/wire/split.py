@@ -5,7 +5,9 @@
 
 The draw is a seeded shuffle (random.Random(SEED)); a draw is kept only when both halves mix the
 phenomena (every phenomenon seen at least four times overall has at least a quarter of its cases in
-each half), else the next seed is tried. The seed that was kept is written into split.tsv.
+each half), else the next seed is tried. The seed that was kept is written into split.tsv. Stories 25 on
+were written and labelled after the draw, by two other annotator sessions, as a second holdout ("holdout2"):
+they are never drawn, and the first 24 keep their halves.
 """
 
 from __future__ import annotations
@@ -19,6 +21,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 SEED = 20240611
 HALF = 12
+SECOND = 25  # stories from this number on were written after the draw: a second holdout, "holdout2", never drawn
+HALVES = ("train", "holdout", "holdout2")
 
 
 def phenomena(labels: dict) -> Counter:
@@ -74,12 +78,17 @@ def draw(counts: dict[str, Counter]) -> tuple[int, set[str]]:
         seed += 1
 
 
+def second(story: str) -> bool:
+    return int(story.split("-")[0]) >= SECOND
+
+
 def report(counts: dict[str, Counter], halves: dict[str, str]) -> None:
     keys = sorted(sum(counts.values(), Counter()))
-    sums = {h: sum((counts[s] for s in counts if halves[s] == h), Counter()) for h in ("train", "holdout")}
-    print(f"{'':<42}{'train':>8}{'holdout':>9}{'all':>6}")
+    sums = {h: sum((counts[s] for s in counts if halves[s] == h), Counter()) for h in HALVES}
+    print(f"{'':<42}{'train':>8}{'holdout':>9}{'holdout2':>10}{'all':>6}")
     for k in keys:
-        print(f"{k:<42}{sums['train'][k]:>8}{sums['holdout'][k]:>9}{sums['train'][k] + sums['holdout'][k]:>6}")
+        print(f"{k:<42}{sums['train'][k]:>8}{sums['holdout'][k]:>9}{sums['holdout2'][k]:>10}"
+              f"{sum(sums[h][k] for h in HALVES):>6}")
 
 
 def main(argv: list[str]) -> int:
@@ -89,13 +98,12 @@ def main(argv: list[str]) -> int:
                 if ln and not ln.startswith("#")]
         halves = {r[0]: r[1] for r in rows}
     else:
-        seed, train = draw(counts)
-        halves = {s: "train" if s in train else "holdout" for s in counts}
+        seed, train = draw({s: c for s, c in counts.items() if not second(s)})
+        halves = {s: "holdout2" if second(s) else "train" if s in train else "holdout" for s in counts}
         lines = [f"# story\tsplit (drawn by split.py, seed {seed})"]
         lines += [f"{s}\t{halves[s]}" for s in sorted(counts)]
         (HERE / "split.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        print(f"seed {seed}: {sum(h == 'train' for h in halves.values())} train, "
-              f"{sum(h == 'holdout' for h in halves.values())} holdout")
+        print(f"seed {seed}: " + ", ".join(f"{sum(v == h for v in halves.values())} {h}" for h in HALVES))
     report(counts, halves)
     return 0
 
