@@ -1452,6 +1452,18 @@ def test_a_bare_spokesperson_speaks_for_the_body_that_just_spoke(text, role):
     assert spokespeople and all(c.role == role for c in spokespeople)
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("President Alvarez dismissed the reports. His spokesman, Carlos Mendez, said he was well.", "official"),
+    ("Prime Minister Jan Koval said no deal was near. His spokeswoman said talks would go on.", "official"),
+    ("The Interior Ministry said it would investigate. Its spokesman said no arrests had been made.", "official"),
+    ("Senator Ann Ruiz voted no. Her aides said she would explain the vote on Monday.", "official"),
+    ("Donald Trump attacked the judge. His spokeswoman said he stood by the remarks.", "other"),  # no office
+])
+def test_a_spokesperson_of_a_possessive_pronoun_speaks_for_whom_it_points_to(text, role):
+    (_, staff) = claims(text)
+    assert staff.role == role
+
+
 def test_a_closing_description_followed_by_a_participle_names_the_opening_company():
     # ", blaming ..." is the company's own elaboration: the frame still closes the sentence, and the participle's
     # claim speaks for the same company.

@@ -19,14 +19,12 @@ from model.attribution.names import described, name_mentions, surname_mentions
 from model.attribution.phrases import POSSESSORS
 from model.attribution.records import QUOTED, Doc, Draft
 from model.attribution.role_words import POSSESSIVE, person_head
-from model.attribution.speaking_for import body_role
-from model.lexicon import BUSINESS_HEADS, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
+from model.attribution.speaking_for import NOT_MODIFIERS, body_role
+from model.lexicon import BUSINESS_HEADS, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
 from model.text import Segmentation
 from model.types import Relay, Source, Span
 
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
-# Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
-_NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
 _DOCUMENTS = TYPING["document_heads"]
 _OWNED = 5  # words of "its latest FEC reports": longer phrases say more than whose document it is
 _ONE = frozenset(("a", "an", "one", "another"))  # "one commander", "a resident": one of a group met before
@@ -152,8 +150,9 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             mention = Mention("named_person", mention.role, mention.entity, "none", mention.gender, mention.head)
         elif mention.head in ORGANIZATIONS:  # "the ministry", "the company": the body itself
             mention = Mention("named_organization", mention.role, mention.entity, "none", "plural", mention.head)
-        else:
-            mention = Mention("anonymous", mention.role, mention.entity, "group", mention.gender, mention.head)
+        else:  # "His spokeswoman" after "Prime Minister Jan Koval said": whose, and so the role
+            mention = Mention("anonymous", body_role(src, history) or mention.role, mention.entity, "group",
+                              mention.gender, mention.head)
         if target is None and mention.kind == "named_organization":  # a later "the office" or "it" points back
             known = history.add(src, replace(mention, gender="unknown"))  # "they" is as often its people
     else:
@@ -237,7 +236,7 @@ def _same_kind(description: str, target: Known) -> bool:
     if not chunk or chunk[-1].lower() not in ORGANIZATIONS:
         return True
     said = {w.lower() for w in words_of(target.span.text) + words_of(target.full.text)}
-    return all(w.lower() in said for w in chunk[:-1] if w.isalpha() and w.lower() not in _NOT_MODIFIERS)
+    return all(w.lower() in said for w in chunk[:-1] if w.isalpha() and w.lower() not in NOT_MODIFIERS)
 
 
 def _follow(target: Known, history: History) -> Mention:

@@ -20,13 +20,15 @@ _ARTICLES = frozenset(("a", "an", "the"))  # "A spokesman", "the spokeswoman": n
 _JUST_BEFORE = 300  # characters from the body's claim to the spokesperson's: the next sentence or so
 _FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to the governor"
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
-_NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
+NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
+_WHOSE = {"his": "male", "her": "female", "its": "thing", "their": "plural"}  # "His spokesman": whose, as a pronoun
 
 
 def body_role(src: Span, history: History) -> str | None:
     """The role of whom a spokesperson or an aide speaks for, when the mention says who: a body named by a word
     met before ("service spokesman Bojan Lusic" after "the Karst Regional Emergency Service"), a name before
-    the head ("Cameron's spokesman") or after "for"/"to" ("a spokeswoman for the Ostrander Group")."""
+    the head ("Cameron's spokesman"), after "for"/"to" ("a spokeswoman for the Ostrander Group"), or a possessive
+    pronoun for the last one fitting it ("His spokesman" after "President Alvarez said")."""
     low = src.text.lower()
     if not any(w in low for w in _SPEAKING_FOR):  # most sources: a substring test spares the tokenising below
         return None
@@ -38,7 +40,10 @@ def body_role(src: Span, history: History) -> str | None:
         at -= 2
     if any(w.lower() == "former" for w in ws[:at]):  # "former Obama adviser David Axelrod": for no one now
         return None
-    before = ws[at - 1] if at and ws[at - 1].lower() not in _NOT_MODIFIERS else ""
+    if at == 1 and ws[0].lower() in _WHOSE:  # "His spokesman, Carlos Mendez" after "President Alvarez dismissed"
+        owner = history.find(src.start, _WHOSE[ws[0].lower()])
+        return "official" if owner is not None and owner.mention.role == "official" else None
+    before = ws[at - 1] if at and ws[at - 1].lower() not in NOT_MODIFIERS else ""
     if at == 1 and ws[0].lower() == "the":  # "The spokesman, Inspector Tomas Rell": the spokesman met before
         earlier = history.find(src.start, "backref", ws[at].lower())
         return earlier.mention.role if earlier is not None else None
