@@ -1194,6 +1194,20 @@ def test_a_cue_word_inside_an_opening_prepositional_phrase_is_a_noun():
     assert (c.source.text, c.cue.text) == ("a top GOP strategist", "said")
 
 
+@pytest.mark.parametrize("text", [
+    "No group has claimed responsibility for the attack.",
+    "Nobody has claimed responsibility.",
+    "Despite hours on the street, no pedestrians offered to buy the phone.",
+])
+def test_a_bare_subject_that_names_no_one_is_no_source(text):
+    """"No group has claimed responsibility": the writer says no one did it; no one is the source of it."""
+    assert all(c.source is None for c in claims(text))
+
+
+def test_a_no_one_subject_with_whose_people_it_names_keeps_them():
+    assert one("Nobody at the ministry responded to the letter.").source.text == "Nobody at the ministry"
+
+
 def test_both_after_a_preposition_stays_inside_the_source():
     c = one("Negotiators from both sides said the talks on a trade pact had broken down.")
     assert c.source.text == "Negotiators from both sides"

@@ -22,6 +22,7 @@ from model.lexicon import ATTRIBUTION, BELIEF, COMMON_WORDS, GRAMMAR, ORGANIZATI
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
 _ALONE = GRAMMAR["alone"]
+_NO_ONE = GRAMMAR["no_one"]  # "No group", "Nobody": but "Nobody at the ministry" is the ministry's non-answer
 _INSERTED_CLAUSE = GRAMMAR["inserted_clause"]
 # what opens no clause inserted before the cue: a clause of its own, or a predicate ("The cuts, which ..., would")
 _NOT_INSERTED = (GRAMMAR["clause_openers"] - GRAMMAR["inserted_subordinators"]) | GRAMMAR["auxiliaries"]
@@ -63,6 +64,8 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     if low[j] in _ALONE and alone and not _joined(toks, low, j, lo):
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
+    if src is not None and low[src[0]] in _NO_ONE and src[1] - src[0] <= 2 and not low[src[1] - 1][:1].isdigit():
+        return None, None  # (not "No 10", Downing Street)
     src = _listed(toks, low, src, lo) or _participle_modified(toks, low, src, lo) or src
     if low[i] not in NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
         src = _document_by(toks, low, src, lo) or src
