@@ -729,7 +729,7 @@ def test_a_description_by_a_noun_that_may_be_a_body_stays_the_typers(text, sourc
 def test_a_body_named_with_a_role_noun_is_left_to_the_typer():
     # The exception is narrow: a body the description names ("the head of the RNC") is still the typer's to read.
     from model.attribution.mentions import Mention
-    from model.attribution.resolve import Resolution
+    from model.attribution.records import Resolution
     from model.attribution.typer import _describes_a_person
     from model.types import Source
 

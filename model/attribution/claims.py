@@ -6,8 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from model.attribution.records import QUOTED, Doc, Draft
-from model.attribution.resolve import Resolution
+from model.attribution.records import QUOTED, Doc, Draft, Resolution
 from model.lexicon import ANONYMITY_REASONS
 from model.text import words
 from model.types import Claim, Source

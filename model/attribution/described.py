@@ -17,8 +17,7 @@ from dataclasses import replace
 from model.attribution.gender import gender_of
 from model.attribution.history import LOOKBACK
 from model.attribution.mentions import classify
-from model.attribution.records import Doc
-from model.attribution.resolve import Resolution
+from model.attribution.records import Doc, Resolution
 from model.attribution.role_words import person_head
 from model.lexicon import MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
 from model.types import Span

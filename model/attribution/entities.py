@@ -7,8 +7,7 @@ from dataclasses import replace
 
 from model.attribution.mention_features import typed_text
 from model.attribution.mentions import words_of
-from model.attribution.records import Doc
-from model.attribution.resolve import Resolution
+from model.attribution.records import Doc, Resolution
 from model.attribution.role_words import role_of
 from model.lexicon import BUSINESS_NAMES, ORGANIZATIONS
 

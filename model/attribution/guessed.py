@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from model.attribution.mention_features import no_evidence
 from model.attribution.mentions import words_of
-from model.attribution.resolve import Resolution
+from model.attribution.records import Resolution
 from model.attribution.role_words import POSSESSIVE
 from model.lexicon import SURNAMES, TYPING
 

@@ -19,8 +19,7 @@ from model.attribution.mentions import (
     is_capitalised,
     words_of,
 )
-from model.attribution.records import Doc, Draft
-from model.attribution.resolve import Resolution
+from model.attribution.records import Doc, Draft, Resolution
 from model.attribution.role_words import role_of
 from model.lexicon import (
     ABBREVIATIONS,

@@ -7,7 +7,7 @@ man, who asked not to be named"), and a group typed by its first conjunct ("Edwa
 from __future__ import annotations
 
 from model.attribution.mentions import appositive_name, classify, first_conjunct, head_chunk, words_of
-from model.attribution.resolve import Resolution
+from model.attribution.records import Resolution
 from model.lexicon import GROUPS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
 
 _BODIES = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]) - TYPING["document_heads"]

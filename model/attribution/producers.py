@@ -9,7 +9,7 @@ from dataclasses import replace
 from model.attribution.mentions import Mention, classify, core_of, words_of
 from model.attribution.name_words import no_name
 from model.attribution.phrases import AUTHORED_BY
-from model.attribution.resolve import Resolution
+from model.attribution.records import Resolution
 from model.attribution.role_words import POLLS, POSSESSIVE
 from model.lexicon import GRAMMAR, TITLES, TYPING
 

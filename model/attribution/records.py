@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from model.attribution.mentions import Mention
 from model.text import Segmentation, words
 from model.types import Claim, Document, Source, Span
 
@@ -92,6 +93,16 @@ class Draft:
     quote_share: float = 0.0
 
 
+@dataclass(frozen=True)
+class Resolution:
+    """Who a draft's source is after resolution: the source (with what it was resolved to), its mention typed
+    (kind, role, entity), and the fullest mention of the entity spoken for."""
+
+    source: Source | None
+    mention: Mention | None
+    full: Span | None = None
+
+
 @dataclass
 class Doc:
     """One document through the document stages: a column per stage, aligned with ``drafts``."""
@@ -100,7 +111,7 @@ class Doc:
     index: int  # position of the document in the request
     seg: Segmentation
     drafts: list[Draft]
-    resolutions: list = field(default_factory=list)  # model.attribution.resolve.Resolution per draft
+    resolutions: list[Resolution] = field(default_factory=list)  # one per draft
     reasons: list[str | None] = field(default_factory=list)
     stances: list[str] = field(default_factory=list)
     hedges: list[tuple[Span, ...]] = field(default_factory=list)

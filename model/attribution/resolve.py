@@ -7,17 +7,16 @@ mention's fullest form and kind and role follow it.
 
 from __future__ import annotations
 
-from bisect import bisect_left
-from dataclasses import dataclass, replace
-from operator import attrgetter
+from dataclasses import replace
 
 from model.attribution.antecedents import Query, Rank, choose, ranker
+from model.attribution.continuations import continuation, in_quote, quote_speakers, sourced_by_paragraph
 from model.attribution.history import LOOKBACK, History, Known
 from model.attribution.interview import Interview, interview, speaker
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import described, name_mentions, surname_mentions
 from model.attribution.phrases import POSSESSORS
-from model.attribution.records import QUOTED, Doc, Draft
+from model.attribution.records import Doc, Draft, Resolution
 from model.attribution.role_words import POSSESSIVE, person_head
 from model.attribution.speaking_for import NOT_MODIFIERS, body_role
 from model.lexicon import BUSINESS_HEADS, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
@@ -32,13 +31,6 @@ _BUSINESS = BUSINESS_HEADS - {"group"}  # "the company" alone is a business name
 _DESCRIPTION = 4  # words of a description that names a person again: "the retired neurosurgeon"
 
 
-@dataclass(frozen=True)
-class Resolution:
-    source: Source | None
-    mention: Mention | None  # after resolution
-    full: Span | None = None  # the fullest mention of the entity spoken for
-
-
 def stage(doc: Doc, model: object | None = None) -> None:
     """Stage "resolve": every draft's source resolved; pronouns by the learned ranker (``antecedents``)."""
     doc.resolutions = resolve(doc.text, doc.seg, doc.drafts, ranker(model))
@@ -49,7 +41,7 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
     history = History(text)
     names = name_mentions(text)
     for span, mention in names:  # roles are learnt from the whole document, titles before or after
-        if not _in_quote(seg, span.start):  # a speaker's courtesy ("Secretary Clinton" of a former one) is no office
+        if not in_quote(seg, span.start):  # a speaker's courtesy ("Secretary Clinton" of a former one) is no office
             history.learn(span.text, _described_role(text, span, mention))
     transcript = interview(text, seg, names)  # the interviewee is named in full, not by surname alone
     names = sorted(names + surname_mentions(text, names), key=lambda n: n[0].start)
@@ -64,11 +56,11 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
             ni += 1
         out.append(_resolve_one(text, d, history, rank, transcript) if d.source is not None
                    else Resolution(None, None))
-    speakers = _quote_speakers(drafts)
-    by_para = _sourced_by_paragraph(drafts, out)
+    speakers = quote_speakers(drafts)
+    by_para = sourced_by_paragraph(drafts, out)
     for n, d in enumerate(drafts):  # second pass: quotation continuations, which may look ahead
         if d.source is None:
-            out[n] = _continuation(n, d, speakers, out, by_para, seg)
+            out[n] = continuation(n, d, speakers, out, by_para, seg)
             if out[n].source is not None and d.quote_group not in speakers:
                 speakers[d.quote_group] = n  # the rest of this quotation follows the same speaker
     return out
@@ -80,20 +72,6 @@ def _described_role(text: str, span: Span, mention: Mention) -> Mention:
     if mention.role != "other" or around == span.text:
         return mention
     return replace(mention, role=classify(around).role)
-
-
-def _in_quote(seg: Segmentation, at: int) -> bool:
-    """Whether an offset lies inside one of the document's quotations."""
-    k = _bisect_quotes(seg, at + 1) - 1  # the last quotation opening at or before ``at``
-    return k >= 0 and at < seg.quotes[k].end
-
-
-def _sourced_by_paragraph(drafts: list[Draft], done: list[Resolution]) -> dict[int, list[int]]:
-    out: dict[int, list[int]] = {}
-    for n, (d, r) in enumerate(zip(drafts, done, strict=True)):
-        if r.source is not None:
-            out.setdefault(d.paragraph, []).append(n)
-    return out
 
 
 def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
@@ -246,54 +224,3 @@ def _follow(target: Known, history: History) -> Mention:
     return Mention(m.kind, role, m.entity, m.anonymity, history.gender_of(m.entity, m.gender), m.head)
 
 
-def _quote_speakers(drafts: list[Draft]) -> dict[int, int]:
-    """Index of the first sourced claim in a sentence touching each quotation: the quotation's speaker."""
-    out: dict[int, int] = {}
-    for n, d in enumerate(drafts):
-        if d.source is not None and d.quote_group >= 0 and d.quote_group not in out:
-            out[d.quote_group] = n
-    return out
-
-
-def _continuation(n: int, d: Draft, speakers: dict[int, int], done: list[Resolution],
-                  by_para: dict[int, list[int]], seg: Segmentation) -> Resolution:
-    """An uncued sentence inside a quotation carries the speaker's source, resolved to the fullest mention.
-
-    The speaker is the one cued in a sentence of the same quotation; else the nearest speaker of the same
-    paragraph (the next one first: '“A.” “B,” he said.'); else, for a quotation opening its paragraph, the
-    last speaker of the paragraph before (newspaper style).
-    """
-    if d.quote_group < 0 or d.quote_share < QUOTED:
-        return Resolution(None, None)
-    if d.quote_group in speakers:
-        return _carry(done[speakers[d.quote_group]])
-    same = by_para.get(d.paragraph, [])
-    after = [k for k in same if k > n]
-    if after:
-        return _carry(done[after[0]])
-    if same:
-        return _carry(done[same[-1]])
-    prev = by_para.get(d.paragraph - 1)
-    if prev and _opens_paragraph(seg, d):
-        return _carry(done[prev[-1]])
-    return Resolution(None, None)
-
-
-def _opens_paragraph(seg: Segmentation, d: Draft) -> bool:
-    """The claim's quotation starts its paragraph (found by bisection over the ordered quotations)."""
-    para_start = seg.paragraphs[d.paragraph][0]
-    k = _bisect_quotes(seg, para_start)
-    return k < len(seg.quotes) and seg.quotes[k].start == para_start and seg.quotes[k].group == d.quote_group
-
-
-def _bisect_quotes(seg: Segmentation, pos: int) -> int:
-    return bisect_left(seg.quotes, pos, key=attrgetter("start"))  # the first quotation starting at or after pos
-
-
-def _carry(r: Resolution) -> Resolution:
-    """The speaker's own mention as source, and what it resolved to (or itself) as the resolved mention."""
-    s = r.source
-    if s is None:
-        return r
-    resolved = s.resolved or r.full or Span(s.text, s.start, s.end)
-    return Resolution(Source(s.text, s.start, s.end, resolved, s.via), r.mention, r.full)

@@ -25,8 +25,7 @@ from model.attribution.name_words import capitalised_as_opener, ends_in_business
 from model.attribution.no_one import conjoined, names_no_one, typed, unnamed
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
-from model.attribution.records import Doc
-from model.attribution.resolve import Resolution
+from model.attribution.records import Doc, Resolution
 from model.attribution.role_words import POSSESSIVE, person_head, role_of
 from model.attribution.states import one_name, states
 from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
