@@ -1478,6 +1478,13 @@ def test_a_spokesperson_of_a_possessive_pronoun_speaks_for_whom_it_points_to(tex
     assert staff.role == role
 
 
+def test_which_after_an_outlet_described_before_its_name_is_that_outlet():
+    text = "The resignation was first reported by the newspaper Le Soir, which said she had been under pressure."
+    outlet, which = claims(text)
+    assert which.source.resolved.text == outlet.source.text == "the newspaper Le Soir"
+    assert (which.kind, which.role) == (outlet.kind, outlet.role) == ("named_organization", "media")
+
+
 def test_a_closing_description_followed_by_a_participle_names_the_opening_company():
     # ", blaming ..." is the company's own elaboration: the frame still closes the sentence, and the participle's
     # claim speaks for the same company.

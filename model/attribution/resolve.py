@@ -84,9 +84,8 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
     named_owner = None if owner else _named_owner(src, mention, history)
     if target is not None:  # an interview's "I" in an answer, "you" in a question
         mention = replace(mention, kind="pronoun")
-    elif d.local_resolved is not None:
-        local = classify(d.local_resolved.text)
-        target = history.add(d.local_resolved, local)
+    elif d.local_resolved is not None:  # "the newspaper Le Soir, which said": the source just met
+        target = _holding(history, d.local_resolved) or history.add(d.local_resolved, classify(d.local_resolved.text))
     elif owner:  # "His remarks suggested", "its FEC reports show": the possessor's statement
         target = history.find(src.start, owner)
     elif named_owner is not None:  # "Cook's statement suggests" after "Apple CEO Tim Cook": his statement
@@ -155,6 +154,13 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or (known.full if known else history.fullest_for(mention.entity, mention.gender)) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+def _holding(history: History, span: Span) -> Known | None:
+    """The source met last whose mention holds the span: "Le Soir" in "reported by the newspaper Le Soir"."""
+    last = history.items[-1] if history.items else None
+    return last if last is not None and last.is_source and last.span.start <= span.start < span.end <= last.span.end \
+        else None
 
 
 def _department_of(word: str, history: History) -> bool:
