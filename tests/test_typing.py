@@ -146,6 +146,16 @@ def test_a_description_the_text_never_resolves_names_someone_only_by_an_office_o
     assert extract([Document(id="t", text=text)])[0].kind == kind
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ('"The market was tight," said Tamas Varga of oil broker PVM.', "named_person"),  # a given name not listed
+    ('"People stood hours in line," said Meenakshi Ganguly of Human Rights Watch.', "named_person"),
+    ("The Bank of England said the plan was ready.", "named_organization"),  # a body's word before "of"
+])
+def test_a_name_of_a_body_is_a_person_who_belongs_to_it(text, kind):
+    (claim,) = extract([Document(id="t", text=text)])
+    assert claim.kind == kind
+
+
 def test_a_listed_surname_with_a_bodys_sign_keeps_the_typers_answer():
     # The list only speaks where the text says nothing: "it" after the name makes it a body.
     claims = extract([Document(id="t", text="Smith said the plant would close. It added that 200 jobs would go.")])

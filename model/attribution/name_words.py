@@ -182,3 +182,11 @@ def naming_words(chunk: list[str]) -> list[str]:
             continue
         out.append(w)
     return out
+
+
+def affiliated_person(ws: list[str]) -> bool:
+    """"Tamas Varga of oil broker PVM": two or three capitalised words with no body's word, then "of" and more: a
+    person and the body they belong to, whether or not the lexicon knows the given name."""
+    k = next((i for i, w in enumerate(ws) if w == "of"), 0)
+    return k in (2, 3) and len(ws) > k + 1 and ws[0].lower() not in _DETERMINERS and all(
+        is_capitalised(w) and w.isalpha() and w.lower() not in _NOT_PERSON_NAME for w in ws[:k])

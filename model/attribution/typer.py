@@ -21,7 +21,7 @@ from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
 from model.attribution.mentions import Mention, appositive_name, described_person, head_chunk, words_of
-from model.attribution.name_words import capitalised_as_opener, ends_in_business, opening_word_only
+from model.attribution.name_words import affiliated_person, capitalised_as_opener, ends_in_business, opening_word_only
 from model.attribution.no_one import conjoined, names_no_one, typed, unnamed
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
@@ -61,8 +61,9 @@ def stage(doc: Doc, model: object | None) -> None:
     for n, key in zip(idx, keys, strict=True):
         before = resolutions[n]
         kind = str(kinds[key])
-        if kind == "named_organization" and _describes_a_person(before):
-            continue  # "The minister said", "the Texas senator said": a person, whatever the capitals suggest
+        if kind == "named_organization" and (_describes_a_person(before) or (
+                before.mention.kind == "named_person" and affiliated_person(words_of(typed(before))))):
+            continue  # "The minister said", "Tamas Varga of oil broker PVM": a person, whatever the capitals suggest
         if kind == "anonymous" and before.mention.kind == "named_person" and _office_described(words_of(typed(before))):
             continue  # "The congresswoman said": the one person who holds the office, as the rules read it
         kind = "named_person" if kind == "anonymous" and _holder_of_named(words_of(typed(before))) else kind
