@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from model.attribution.name_words import is_capitalised, titled_person
-from model.attribution.phrases import without_reporter
+from model.attribution.phrases import REPORTED_BY
 from model.lexicon import ABBREVIATIONS, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS
 from model.text import TOKEN
 
@@ -72,3 +72,13 @@ def named_pair(text: str) -> bool:
     ws = words_of(text)
     k = ws.index("and") if "and" in ws else 0
     return 0 < k < len(ws) - 1 and ws[k - 1][:1].isupper() and all(w[:1].isupper() for w in ws[k + 1:])
+
+
+def without_reporter(ws: list[str]) -> list[str]:
+    """A mention's words before how the reporter got it ("Officials contacted by Reuters"): not the outlet."""
+    if "by" not in ws:  # most mentions: one scan in C
+        return ws
+    for i in range(1, len(ws) - 1):
+        if ws[i + 1] == "by" and ws[i].lower() in REPORTED_BY:
+            return ws[:i - (ws[i - 1] == ",")] or ws
+    return ws

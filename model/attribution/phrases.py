@@ -241,16 +241,6 @@ def _clause_end(toks: list[str], k: int, hi: int) -> int:
     return e
 
 
-def without_reporter(ws: list[str]) -> list[str]:
-    """A mention's words before how the reporter got it ("Officials contacted by Reuters"): not the outlet."""
-    if "by" not in ws:  # most mentions: one scan in C
-        return ws
-    for i in range(1, len(ws) - 1):
-        if ws[i + 1] == "by" and ws[i].lower() in REPORTED_BY:
-            return ws[:i - (ws[i - 1] == ",")] or ws
-    return ws
-
-
 def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple[int, int] | None:
     """The trailing name, or the plural head alone, of a subject phrase that failed as a whole."""
     a, b = src
