@@ -1208,6 +1208,14 @@ def test_a_no_one_subject_with_whose_people_it_names_keeps_them():
     assert one("Nobody at the ministry responded to the letter.").source.text == "Nobody at the ministry"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Tamas Varga of oil broker PVM said the market was tight.", "Tamas Varga of oil broker PVM"),
+    ("In an interview with the Bloomberg news agency Trump said the market was tight.", "Trump"),  # no comma
+])
+def test_a_name_with_of_before_a_bodys_kind_and_name_is_one_source(text, source):
+    assert one(text).source.text == source
+
+
 def test_both_after_a_preposition_stays_inside_the_source():
     c = one("Negotiators from both sides said the talks on a trade pact had broken down.")
     assert c.source.text == "Negotiators from both sides"

@@ -170,11 +170,15 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
     return _name_tail(toks, low, k, j + 1)
 
 
+def _name_of(toks: list[str], low: list[str], a: int, r: int) -> bool:
+    k = low.index("of", a, r) if "of" in low[a:r] else a  # two capitalised words or more, then "of"
+    return k - a >= 2 and all(is_cap(t) for t in toks[a:k])
+
+
 def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, int]:
-    """'a Bloomberg interview Trump' (a missing comma): keep the final name when an ordinary noun precedes it.
-    A body's kind before its name stays when the phrase opens its clause ("The business newspaper Lisvard
-    Ledger reported", "Rights group Amnesty International said"), not after a verb ("told the newspaper
-    Trump would")."""
+    """'a Bloomberg interview Trump' (a missing comma): keep the final name when an ordinary noun precedes it,
+    not after a name's "of" ("Tamas Varga of oil broker PVM"). A body's kind before its name stays when the phrase opens
+    its clause ("Rights group Amnesty International said"), not after a verb ("told the newspaper Trump would")."""
     r = b
     while r > a and (is_cap(toks[r - 1]) or (toks[r - 1] == "." and abbreviation_dot(low, r - 1))):
         r -= 1
@@ -185,7 +189,7 @@ def _name_tail(toks: list[str], low: list[str], a: int, b: int) -> tuple[int, in
         return (a, b)
     if a < r < b and toks[r - 1][:1].islower() and is_word(w) and w not in _KEEP_BEFORE_NAME \
             and w not in DETERMINERS and w not in _NP_PREP and w not in _LOOSE_PREP and w not in ("and", "to", "by") \
-            and not (r - 2 > a and low[r - 2] in _LOOSE_PREP):  # "Shoppers in central Londra": the place's word
+            and not (r - 2 > a and low[r - 2] in _LOOSE_PREP) and not _name_of(toks, low, a, r):  # "in central Londra"
         return (r, b)
     return (a, b)
 
