@@ -34,7 +34,8 @@ CLAIM_NOUNS = W["claim_nouns"]
 # were false"): rejecting phrases anywhere, verdict nouns said of something ("are lies"), "neither ... nor".
 REJECTING = re.compile(r"\b(?:" + alternation(W["rejecting_phrases"]) + "|" + alternation(W["verdict_linkers"])
                        + r"\s+[\"“‘']?(?:[\w’'-]+\s+){0,2}[\"“‘']?" + alternation(W["verdict_nouns_phrases"])
-                       + r")\b|\b(?P<neither>neither\b[^.;]{1,80}\bnor)\b", re.IGNORECASE)
+                       + r"\b(?!\s+" + alternation(W["verdict_compounds"]) + r"\b))\b"
+                       + r"|\b(?P<neither>neither\b[^.;]{1,80}\bnor)\b", re.IGNORECASE)
 REJECTING_KEYS = frozenset({key_word(e) for e in W["rejecting_phrases"] + W["verdict_nouns_phrases"]} | {"neither"})
 # Key word -> all the words of each rejecting phrase holding it: a sharper pre-check than one key word ("not
 # true" needs both), looked up only for the key words present.

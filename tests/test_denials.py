@@ -24,6 +24,8 @@ def stances(text: str) -> list[str]:
     "The harbour authority said the reports of a collapse were untrue.",  # a neutral cue, rejecting content
     "A spokeswoman for the mine said the allegations were “categorically false.”",
     "The coach said talk of a rift in the squad was nonsense.",
+    "The militants called the U.S. claim “propaganda.”",  # a verdict noun said of a claim in play
+    "The party called the allegations a smear.",
     "The utility said the newspaper's account was misleading.",  # a verdict on a claim in play
     "The mayor called the idea that she would resign “absurd.”",
     "Press secretary Dana Pell called the estimate “fundamentally flawed.”",
@@ -61,6 +63,7 @@ def test_denials(text):
     "Trandex said it had cooperated and had dismissed two managers involved in the contract.",  # fired
     "The club dismissed its coach after the defeat, a spokesman said.",
     "Vass, who has denied the charges, will appeal, his lawyer told reporters.",  # the denial is background
+    "The ministry said the rally had been a propaganda victory for the rebels.",  # a modifier, no verdict
 ])
 def test_non_denials(text):
     assert "denies" not in stances(text), [(c.text, c.stance) for c in claims(text)]
