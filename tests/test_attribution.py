@@ -1216,6 +1216,17 @@ def test_a_name_with_of_before_a_bodys_kind_and_name_is_one_source(text, source)
     assert one(text).source.text == source
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("In a statement, the family of the victim said they were devastated.", "other"),  # relatives: no witness
+    ("The victim's family said they were devastated.", "other"),
+    ("One lawyer for the alleged victims said the men had been threatened.", "other"),
+    ("Witnesses near the airport said they heard blasts.", "witness"),
+    ("One of the neighbours said she heard screams.", "witness"),  # the noun after a partitive's "of" is the head
+])
+def test_a_witness_word_makes_a_witness_only_as_the_head(text, role):
+    assert one(text).role == role
+
+
 def test_both_after_a_preposition_stays_inside_the_source():
     c = one("Negotiators from both sides said the talks on a trade pact had broken down.")
     assert c.source.text == "Negotiators from both sides"

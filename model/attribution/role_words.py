@@ -100,8 +100,6 @@ def _role(ws: Sequence[str]) -> str:
         return "expert"
     if found & MEDIA:
         return "media"
-    if found & WITNESS:
-        return "witness"
     return "other"
 
 
@@ -118,9 +116,11 @@ def is_party_state(word: str) -> bool:
 
 def _witness_head(low: list[str]) -> bool:
     """The words before the mention's first preposition name first-hand witnesses and nothing else of a role
-    ("Witnesses near the military airport", "Residents near the ministry"; not "Officials at the airport")."""
-    k = next((i for i, w in enumerate(low) if i and w in _PP_OPENERS), len(low))
-    head = phrases(low[:k])
+    ("Witnesses near the military airport", "Residents near the ministry"; not "Officials at the airport", nor
+    "the family of the victim", "The victim's family": a witness's relatives or possessions are no witness)."""
+    k = next((i for i, w in enumerate(low) if i and w in _PP_OPENERS and not (
+        w == "of" and set(low[:i]) <= _PARTITIVE)), len(low))  # "one of the neighbours": the noun after "of"
+    head = phrases([w for w in low[:k] if not POSSESSIVE.search(w)])
     return not head.isdisjoint(WITNESS) and head.isdisjoint(OFFICIAL | EXPERT | MEDIA)
 
 
@@ -263,5 +263,6 @@ _OPENING_UNIONS = frozenset(("Union", "Unions"))
 _UNIONS = frozenset(("union", "unions"))  # lower case: "the largest union representing Border Patrol agents", not
 # "the European Union"; capitalised only opening the mention, as a sentence opens: "Union secretary Pavel Drach"
 _PP_OPENERS = GRAMMAR["mention_tail"]  # "of", "to", "with", ...: a name after one is someone else
+_PARTITIVE = GRAMMAR["phrase_quantifiers"] | GRAMMAR["articles"]  # "one of the", "some of the", "two of"
 _STAFF = MENTION_WORDS["speaking_for"]  # "spokesman", "aide", "adviser", ...
 _STILL = frozenset(("current and", "and current"))  # "current and former officials": some still hold office
