@@ -1227,6 +1227,13 @@ def test_a_witness_word_makes_a_witness_only_as_the_head(text, role):
     assert one(text).role == role
 
 
+def test_a_weak_cue_before_of_is_a_noun_unless_its_verb_takes_of():
+    text = ("Revenue fell 8 percent to $2.1 billion, missing analysts' average estimate of $2.3 billion, "
+            "according to data compiled by LSEG.")
+    assert one(text).source.text == "data compiled by LSEG"
+    assert one("Every day, the Pope spoke of the malaise in the country.").source.text == "the Pope"
+
+
 def test_both_after_a_preposition_stays_inside_the_source():
     c = one("Negotiators from both sides said the talks on a trade pact had broken down.")
     assert c.source.text == "Negotiators from both sides"

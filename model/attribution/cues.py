@@ -21,6 +21,7 @@ from model.lexicon import (
     INVERTED,
     ROLE_NOUNS,
     SPEECH,
+    WEAK,
 )
 
 _PHRASES: dict[str, list[tuple[str, ...]]] = {}
@@ -39,6 +40,8 @@ _FRAMING = GRAMMAR["framing_prepositions"]
 _REASONS: dict[str, list[tuple[str, ...]]] = {}  # "asked not to be named": a cue word opening an anonymity reason
 for _r in ANONYMITY_REASONS:
     _REASONS.setdefault(_r.split()[0], []).append(tuple(_r.split()))
+_WEAK_PAST = ATTRIBUTION["weak_past"]
+_BEFORE_OF = ATTRIBUTION["before_of"]
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
 _FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION["filler_phrases"])
 _PAUSES = frozenset({",", ".", "?", "!", ";", "—", "–", "-", ")"})  # what follows a filler
@@ -96,6 +99,14 @@ def _modifies_role_noun(low: list[str], i: int, hit: tuple[int, str, str]) -> bo
     return b == i + 1 and low[i] == lemma and b < len(low) and low[b] in ROLE_NOUNS and low[i] not in INVERTED
 
 
+def _noun_of(low: list[str], i: int, hit: tuple[int, str, str]) -> bool:
+    """"analysts' average estimate of $2.3 billion", "reports of a rift": a weak cue in a form that is no past
+    right before "of" is a noun, unless its verb takes "of" ("spoke of the malaise") or it is "report"."""
+    b, w = hit[0], low[i]
+    return b == i + 1 and b < len(low) and low[b] == "of" and w in WEAK and not w.endswith("ed") \
+        and w not in _WEAK_PAST and hit[1] not in _BEFORE_OF
+
+
 def _reason_at(low: list[str], i: int) -> int:
     """The length of the reason for anonymity the word at i opens ("..., asking not to be named"), which says
     nothing; else 0."""
@@ -151,7 +162,8 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         if reason:
             free = i + reason  # "asked not to be named": no word of the reason is a cue
             continue
-        if hit is None or _modifies_role_noun(low, i, hit) or before_movement(low, hit[0]) or _filler(low, i, hi):
+        if hit is None or _modifies_role_noun(low, i, hit) or _noun_of(low, i, hit) or before_movement(low, hit[0]) \
+                or _filler(low, i, hi):
             continue
         b, lemma, kind = hit
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
