@@ -1237,6 +1237,16 @@ def test_a_weak_cue_before_of_is_a_noun_unless_its_verb_takes_of():
     assert spoke.source.text == "Francis"
 
 
+def test_forecasters_are_unnamed_experts():
+    (c,) = claims("Forecasters said the storm would weaken before landfall.")
+    assert (c.kind, c.role) == ("anonymous", "expert")
+
+
+def test_a_body_named_with_to_inside_its_name_is_one_source():
+    assert one("The Committee to Protect Journalists said the verdict was a blow.").source.text == \
+        "The Committee to Protect Journalists"
+
+
 def test_both_after_a_preposition_stays_inside_the_source():
     c = one("Negotiators from both sides said the talks on a trade pact had broken down.")
     assert c.source.text == "Negotiators from both sides"

@@ -110,8 +110,8 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
         if lw == "to" and k - 2 >= lo and low[k - 2] in _CLOSE_TO:
             k -= 2  # "those close to him"
             continue
-        if lw == "to" and k - 2 >= lo and low[k - 2] in _TO_HEADS:
-            k -= 1  # "advisers to Patriot", "a spokesman to the governor"
+        if lw == "to" and k - 2 >= lo and (low[k - 2] in _TO_HEADS or (low[k - 2] in _BODY_KINDS and is_cap(toks[k]))):
+            k -= 1  # "advisers to Patriot", "a spokesman to the governor", "the Committee to Protect Journalists"
             continue
         if lw in _INNER_CAPS and w[:1].isupper() and k - 2 >= lo and is_cap(toks[k - 2]) and is_cap(toks[k]):
             k -= 1  # "Reporters Without Borders": a capitalised word inside a name
