@@ -1247,6 +1247,12 @@ def test_a_body_named_with_to_inside_its_name_is_one_source():
         "The Committee to Protect Journalists"
 
 
+def test_the_military_is_a_body_not_its_spokesman():
+    text = "Military spokesman Peter Lerner said troops had fired. The military said it was reviewing the incident."
+    _, military = claims(text)
+    assert military.kind == "named_organization" and military.source.resolved is None
+
+
 def test_both_after_a_preposition_stays_inside_the_source():
     c = one("Negotiators from both sides said the talks on a trade pact had broken down.")
     assert c.source.text == "Negotiators from both sides"
