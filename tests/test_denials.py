@@ -26,7 +26,7 @@ def stances(text: str) -> list[str]:
     "The coach said talk of a rift in the squad was nonsense.",
     "The militants called the U.S. claim “propaganda.”",  # a verdict noun said of a claim in play
     "The party called the allegations a smear.",
-    "The company rejected nothing but called the union's figures “scaremongering.”",
+    "The company called the union's figures “scaremongering.”",
     "The utility said the newspaper's account was misleading.",  # a verdict on a claim in play
     "The mayor called the idea that she would resign “absurd.”",
     "Press secretary Dana Pell called the estimate “fundamentally flawed.”",
