@@ -1505,6 +1505,8 @@ def test_hedges_are_read_in_the_cue_and_content(text, hedges):
      "repairs were done.", "official"),  # the body that just spoke is the one she speaks for
     ("The company denied that. A spokesman said it had followed all rules.", "other"),  # a company's: not official
     ("The ministry denied that. Lind, the opposition leader, attacked it. A spokesman said it had acted.", "other"),
+    ("The ministry denied that. Spokesman Tomasz Nowak said it had acted lawfully.", "official"),  # named, of no one
+    ("The ministry denied that. A spokesman, Jan Koval, said it had acted lawfully.", "official"),
 ])
 def test_a_bare_spokesperson_speaks_for_the_body_that_just_spoke(text, role):
     spokespeople = [c for c in claims(text) if c.source and "spokes" in c.source.text]
