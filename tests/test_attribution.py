@@ -1253,6 +1253,15 @@ def test_the_military_is_a_body_not_its_spokesman():
     assert military.kind == "named_organization" and military.source.resolved is None
 
 
+@pytest.mark.parametrize("outlet", ["The Financial Times", "The Sunday Times", "The Global Times"])
+def test_newspapers_called_times_speak_as_media(outlet):
+    assert one(f"{outlet} reported that regulators were investigating the bank.").role == "media"
+
+
+def test_times_as_a_common_word_makes_no_outlet():
+    assert one("Trump, the most unconventional candidate in modern times, said he would win.").role == "other"
+
+
 def test_both_after_a_preposition_stays_inside_the_source():
     c = one("Negotiators from both sides said the talks on a trade pact had broken down.")
     assert c.source.text == "Negotiators from both sides"
