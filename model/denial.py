@@ -128,8 +128,11 @@ UNSURE = W["unsure"]
 PASSIVE = re.compile(r"\b(?:is|was|were|are|be|been|being|get|got|gets)\s+(?:\w+ly\s+)?"
                      + alternation({f for f in VERB_FORMS if f.endswith("ed")}) + r"\b", re.IGNORECASE)
 # A rejection verb with what it rejects as object: "denied the reports", "disputed that", "rejected any such claims".
-VERB_OBJECT = re.compile(r"\b" + alternation(VERB_FORMS) + r"\s+(?:" + alternation(W["determiners"]) + r"\s+)?"
-                         + alternation(CLAIM_NOUNS | W["claim_pointers"]) + r"\b", re.IGNORECASE)
+WITH_FORMS = W["with_object_verbs"]
+VERB_OBJECT = re.compile(r"\b(?:" + alternation(VERB_FORMS) + r"\s+(?:" + alternation(W["determiners"]) + r"\s+)?"
+                         + alternation(CLAIM_NOUNS | W["claim_pointers"]) + "|" + alternation(WITH_FORMS)
+                         + r"\s+with\s+(?:" + alternation(W["determiners"]) + r"\s+)?" + alternation(CLAIM_NOUNS)
+                         + r")\b", re.IGNORECASE)  # "disagreed with the findings", not "people I disagree with that"
 # A claim in play with a rejecting or disputing word after it: "the report is misleading", "those claims are lies".
 _VERDICTS = {e for e in W["rejecting_phrases"]} | DISPUTING | W["debunk_nouns"] | W["debunk_words"]
 CLAIM_REJECTED = re.compile(r"\b" + alternation(CLAIM_NOUNS) + r"\b(?:\W+\w+){0,6}?\W+" + alternation(_VERDICTS)

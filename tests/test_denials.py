@@ -27,6 +27,7 @@ def stances(text: str) -> list[str]:
     "The militants called the U.S. claim “propaganda.”",  # a verdict noun said of a claim in play
     "The party called the allegations a smear.",
     "The company called the union's figures “scaremongering.”",
+    "Stratus said it disagreed with the findings and would keep talking to the regulator.",  # "with" the claim
     "The utility said the newspaper's account was misleading.",  # a verdict on a claim in play
     "The mayor called the idea that she would resign “absurd.”",
     "Press secretary Dana Pell called the estimate “fundamentally flawed.”",
@@ -65,6 +66,7 @@ def test_denials(text):
     "The club dismissed its coach after the defeat, a spokesman said.",
     "Vass, who has denied the charges, will appeal, his lawyer told reporters.",  # the denial is background
     "The ministry said the rally had been a propaganda victory for the rebels.",  # a modifier, no verdict
+    "“There are many people I disagree with that I would still stand beside,” Bopp said.",  # no claim with it
 ])
 def test_non_denials(text):
     assert "denies" not in stances(text), [(c.text, c.stance) for c in claims(text)]

@@ -72,8 +72,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:has\s+|had\s+|have\s+)?(?:\
 _RELATIVE_REACH = 30  # characters before a rejection verb read for "who has (long) "
 # A claim holding none of these words shows no sign any rule reads, unless it negates inside a quotation or in
 # an answer ("responded that she never ..."): then no pattern is run.
-_SIGNS = (V.VERB_FORMS | V.NOT_DENIAL_KEYS | V.DISBELIEF_KEYS | V.DISPUTING | _PUSH_BACK | _PLAY_DOWN | _DOWNPLAY
-          | V.WAVING_OFF)
+_SIGNS = (V.VERB_FORMS | V.WITH_FORMS | V.NOT_DENIAL_KEYS | V.DISBELIEF_KEYS | V.DISPUTING | _PUSH_BACK | _PLAY_DOWN
+          | _DOWNPLAY | V.WAVING_OFF)
 _GATE = _SIGNS | V.REJECTING_KEYS | V.NEGATIONS
 
 
@@ -161,7 +161,7 @@ def signs(c: Candidate, present: set[str]) -> dict[str, bool]:
             _belittling(cue) and not V.CLAIM_NOUNS.isdisjoint(_WORD.findall(said.lower())[:_OBJECT_WORDS])),
         "other_sense": verbs and bool(V.NOT_REJECTION.search(body) or V.PASSIVE.search(body)),
         "not_denial": not V.NOT_DENIAL_KEYS.isdisjoint(present) and bool(V.NOT_DENIAL.search(body)),
-        "denial_elsewhere": bool(said_words & V.VERB_FORMS) and _denied_elsewhere(said),
+        "denial_elsewhere": bool(said_words & (V.VERB_FORMS | V.WITH_FORMS)) and _denied_elsewhere(said),
         "rejecting": V.rejecting_possible(said_words) and _rejecting(said, c),
         "disbelief": not V.DISBELIEF_KEYS.isdisjoint(said_words) and bool(V.DISBELIEF.search(said)),
         "claim_rejected": disputing and bool(said_words & V.CLAIM_NOUNS) and bool(V.CLAIM_REJECTED.search(said)),
