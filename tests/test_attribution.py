@@ -1262,6 +1262,10 @@ def test_times_as_a_common_word_makes_no_outlet():
     assert one("Trump, the most unconventional candidate in modern times, said he would win.").role == "other"
 
 
+def test_a_studys_lead_author_is_an_expert():
+    assert one('"This is a wake-up call," lead author Ingrid Dahl told Nordwire.').role == "expert"
+
+
 def test_both_after_a_preposition_stays_inside_the_source():
     c = one("Negotiators from both sides said the talks on a trade pact had broken down.")
     assert c.source.text == "Negotiators from both sides"
