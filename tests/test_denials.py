@@ -28,6 +28,8 @@ def stances(text: str) -> list[str]:
     "The party called the allegations a smear.",
     "The company called the union's figures “scaremongering.”",
     "Stratus said it disagreed with the findings and would keep talking to the regulator.",  # "with" the claim
+    "The club said it had not done anything wrong.",  # the allegation in play, rejected
+    "Twenty-four percent said she did nothing wrong.",
     "The utility said the newspaper's account was misleading.",  # a verdict on a claim in play
     "The mayor called the idea that she would resign “absurd.”",
     "Press secretary Dana Pell called the estimate “fundamentally flawed.”",
