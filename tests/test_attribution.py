@@ -1262,6 +1262,19 @@ def test_times_as_a_common_word_makes_no_outlet():
     assert one("Trump, the most unconventional candidate in modern times, said he would win.").role == "other"
 
 
+@pytest.mark.parametrize("text", [
+    "Iraqi forces have retaken the town, a senior army officer said, a claim the militants denied.",
+    "The army said it had retaken the town, a claim the militants rejected in a statement.",
+    "The army had retaken the town, according to state television, an allegation that the militants dismissed.",
+])
+def test_a_claim_denied_in_apposition_is_a_denial_of_its_own(text):
+    """The wire guideline's "X said A, a claim Y rejected": two attributions, the second Y's denial."""
+    from model import extract  # through the shipped filter, which alone would drop the second
+
+    first, second = extract([Document(id="t", text=text)])
+    assert second.source.text == "the militants" and second.stance == "denies" and first.stance == "asserts"
+
+
 def test_a_studys_lead_author_is_an_expert():
     assert one('"This is a wake-up call," lead author Ingrid Dahl told Nordwire.').role == "expert"
 

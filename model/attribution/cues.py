@@ -17,6 +17,7 @@ from model.lexicon import (
     BELIEF,
     CUE_PHRASES,
     DENIAL,
+    DENIAL_WORDS,
     GRAMMAR,
     INVERTED,
     ROLE_NOUNS,
@@ -41,6 +42,8 @@ _REASONS: dict[str, list[tuple[str, ...]]] = {}  # "asked not to be named": a cu
 for _r in ANONYMITY_REASONS:
     _REASONS.setdefault(_r.split()[0], []).append(tuple(_r.split()))
 _WEAK_PAST = ATTRIBUTION["weak_past"]
+_CLAIM_NOUNS = DENIAL_WORDS["claim_nouns"]  # "a claim", "an allegation", "a charge"
+_ARTICLES = GRAMMAR["articles"]
 _BEFORE_OF = ATTRIBUTION["before_of"]
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
 _FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION["filler_phrases"])
@@ -107,6 +110,14 @@ def _noun_of(low: list[str], i: int, hit: tuple[int, str, str]) -> bool:
         and w not in _WEAK_PAST and hit[1] not in _BEFORE_OF
 
 
+def _claim_denied(toks: list[str], low: list[str], f: Found, lo: int) -> bool:
+    """"..., a claim the militants denied", "..., an allegation Moscow rejects": a claim in apposition to what the
+    sentence said, and who rejects it (the wire guideline's second attribution of such a sentence)."""
+    a = f.source[0] if f.source is not None and not f.source_after else -1
+    k = a - 1 - (a - 1 >= lo and low[a - 1] == "that")  # "a claim that the ministry denied"
+    return k - 2 >= lo and low[k] in _CLAIM_NOUNS and low[k - 1] in _ARTICLES and toks[k - 2] == ","
+
+
 def _reason_at(low: list[str], i: int) -> int:
     """The length of the reason for anonymity the word at i opens ("..., asking not to be named"), which says
     nothing; else 0."""
@@ -167,6 +178,8 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
             continue
         b, lemma, kind = hit
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
+        if found is not None and kind == "denial" and _claim_denied(toks, low, found, lo):
+            found = replace(found, exact=True)
         if found is not None:
             out.append(replace(found, doubt="poll") if poll == "unnamed" else found)
         free = b

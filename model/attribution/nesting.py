@@ -95,8 +95,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
             out[-1] = f if _reports_intent(low, prev, f) or (_poll(low, f.source) and _respondents(toks, prev.source)) \
                 else replace(prev, via=(*prev.via, f.source))
             continue
-        if prev is not None and _nested(toks, low, prev, f, whole):
-            continue
+        if prev is not None and not f.exact and _nested(toks, low, prev, f, whole):
+            continue  # (a claim denied in apposition, "..., a claim the militants denied", is its own)
         if f.source is None and prev is not None:
             continue
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))

@@ -29,6 +29,7 @@ class Found:
     participle: bool = False  # "..., saying": no subject of its own
     via: tuple[tuple[int, int], ...] = ()  # relays: "According to X, she said"
     doubt: str = ""  # the rule that would reject this candidate ("weak", "subject", ...); the filter decides
+    exact: bool = False  # the rules read it exactly, whatever the filter says ("..., a claim the army denied")
 
 
 @dataclass

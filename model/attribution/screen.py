@@ -23,7 +23,7 @@ RULES_DECIDE = frozenset({"return", *NON_ANSWER_CUES})
 def stage(sents: list[Sentence], model: object | None) -> None:
     """Keep the candidates and act proposals the model accepts (the undoubted ones without a model). A cue
     without a source in the text ("it is believed", "..., saying") is the rules' to judge: it names no one; so
-    is an unanswered request (``RULES_DECIDE``)."""
+    is an unanswered request (``RULES_DECIDE``) and a claim denied in apposition (``Found.exact``)."""
     if model is None:
         for s in sents:
             if s.candidates:
@@ -37,6 +37,7 @@ def stage(sents: list[Sentence], model: object | None) -> None:
     keep = iter(predict(model, rows))  # the shipped model's decisions from its coefficients, as sklearn's
     for s in sents:  # the order sentence_traits gave: a sentence's candidates, then its acts
         if s.candidates:  # every candidate with a source takes its decision, kept or overruled
-            s.candidates = [f for f in s.candidates if not f.source or next(keep) or f.lemma in RULES_DECIDE]
+            s.candidates = [f for f in s.candidates if not f.source or next(keep) or f.lemma in RULES_DECIDE
+                            or f.exact]
         if s.acts:
             s.acts = [f for f in s.acts if not f.source or next(keep)]
