@@ -30,6 +30,7 @@ def stances(text: str) -> list[str]:
     "Stratus said it disagreed with the findings and would keep talking to the regulator.",  # "with" the claim
     "The club said it had not done anything wrong.",  # the allegation in play, rejected
     "Twenty-four percent said she did nothing wrong.",
+    "“There is no plan to devalue,” Finance Minister Ana Roth told reporters.",  # the wire guideline's example
     "The utility said the newspaper's account was misleading.",  # a verdict on a claim in play
     "The mayor called the idea that she would resign “absurd.”",
     "Press secretary Dana Pell called the estimate “fundamentally flawed.”",
@@ -69,6 +70,7 @@ def test_denials(text):
     "Vass, who has denied the charges, will appeal, his lawyer told reporters.",  # the denial is background
     "The ministry said the rally had been a propaganda victory for the rebels.",  # a modifier, no verdict
     "“There are many people I disagree with that I would still stand beside,” Bopp said.",  # no claim with it
+    "Trump has no plans to release his taxes, an aide said.",  # an intent reported, no plan in play rejected
 ])
 def test_non_denials(text):
     assert "denies" not in stances(text), [(c.text, c.stance) for c in claims(text)]
