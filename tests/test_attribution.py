@@ -1275,6 +1275,16 @@ def test_a_claim_denied_in_apposition_is_a_denial_of_its_own(text):
     assert second.source.text == "the militants" and second.stance == "denies" and first.stance == "asserts"
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("He is believed to have been radicalised online, according to investigators.", "investigators"),
+    ("The plant is expected to close, according to the company.", "the company"),
+])
+def test_an_impersonal_passive_closed_by_according_to_is_that_sources(text, source):
+    """"is believed ..., according to X": X believes it; one claim, not an unattributed half and a bare frame."""
+    (c,) = claims(text)
+    assert c.source.text == source and c.start == 0
+
+
 def test_a_studys_lead_author_is_an_expert():
     assert one('"This is a wake-up call," lead author Ingrid Dahl told Nordwire.').role == "expert"
 

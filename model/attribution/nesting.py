@@ -90,6 +90,10 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
             if not (_poll(low, prev.source) and _respondents(toks, f.source)):  # "In a CNN poll, 38 percent said"
                 out[-1] = Found(f.cue, f.source, f.lemma, f.kind, False, f.passive, f.resolved, via=(prev.source,))
             continue
+        if prev is not None and f.kind == "relay" and f.source and prev.source is None and prev.passive \
+                and f.cue[0] > prev.cue[0]:
+            out[-1] = f  # "He is believed to have fled, according to investigators": they believe it
+            continue
         if prev is not None and f.kind == "relay" and f.source and prev.source and f.cue[0] > prev.cue[0]:
             # "X said ..., according to the Sun": a relay of X; "55 percent said ..., according to a poll": the poll
             out[-1] = f if _reports_intent(low, prev, f) or (_poll(low, f.source) and _respondents(toks, prev.source)) \
