@@ -31,6 +31,7 @@ def stances(text: str) -> list[str]:
     "The club said it had not done anything wrong.",  # the allegation in play, rejected
     "Twenty-four percent said she did nothing wrong.",
     "“There is no plan to devalue,” Finance Minister Ana Roth told reporters.",  # the wire guideline's example
+    "The White House dismissed the poll as an outlier.",  # a poll's finding is a claim in play
     "The utility said the newspaper's account was misleading.",  # a verdict on a claim in play
     "The mayor called the idea that she would resign “absurd.”",
     "Press secretary Dana Pell called the estimate “fundamentally flawed.”",
