@@ -8,9 +8,10 @@ from dataclasses import replace
 
 from model.attribution.history import History
 from model.attribution.mentions import classify, words_of
+from model.attribution.phrases import POSSESSORS
 from model.attribution.records import Doc
 from model.attribution.role_words import POSSESSIVE, role_of
-from model.lexicon import GRAMMAR, MENTION_WORDS
+from model.lexicon import GRAMMAR, MENTION_WORDS, PRONOUNS
 from model.types import Span
 
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
@@ -22,7 +23,6 @@ _JUST_BEFORE = 300  # characters from the body's claim to the spokesperson's: th
 _FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to the governor"
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
-_WHOSE = {"his": "male", "her": "female", "its": "thing", "their": "plural"}  # "His spokesman": whose, as a pronoun
 
 
 def body_role(src: Span, history: History) -> str | None:
@@ -41,8 +41,8 @@ def body_role(src: Span, history: History) -> str | None:
         at -= 2
     if any(w.lower() == "former" for w in ws[:at]):  # "former Obama adviser David Axelrod": for no one now
         return None
-    if at == 1 and ws[0].lower() in _WHOSE:  # "His spokesman, Carlos Mendez" after "President Alvarez dismissed"
-        owner = history.find(src.start, _WHOSE[ws[0].lower()])
+    if at == 1 and ws[0].lower() in POSSESSORS:  # "His spokesman, Carlos Mendez" after "President Alvarez dismissed"
+        owner = history.find(src.start, PRONOUNS[ws[0].lower()])
         return "official" if owner is not None and owner.mention.role == "official" else None
     before = ws[at - 1] if at and ws[at - 1].lower() not in NOT_MODIFIERS else ""
     if at == 1 and ws[0].lower() == "the":  # "The spokesman, Inspector Tomas Rell": the spokesman met before
