@@ -11,13 +11,13 @@ from dataclasses import replace
 from model.attribution.phrases import STOP, is_cap, is_word
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import attach
+from model.denial import CLAIM_NOUNS  # "a claim", "an allegation", "a charge"
 from model.lexicon import (
     ANONYMITY_REASONS,
     ATTRIBUTION,
     BELIEF,
     CUE_PHRASES,
     DENIAL,
-    DENIAL_WORDS,
     GRAMMAR,
     INVERTED,
     ROLE_NOUNS,
@@ -42,7 +42,6 @@ _REASONS: dict[str, list[tuple[str, ...]]] = {}  # "asked not to be named": a cu
 for _r in ANONYMITY_REASONS:
     _REASONS.setdefault(_r.split()[0], []).append(tuple(_r.split()))
 _WEAK_PAST = ATTRIBUTION["weak_past"]
-_CLAIM_NOUNS = DENIAL_WORDS["claim_nouns"]  # "a claim", "an allegation", "a charge"
 _ARTICLES = GRAMMAR["articles"]
 _BEFORE_OF = ATTRIBUTION["before_of"]
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
@@ -115,7 +114,7 @@ def _claim_denied(toks: list[str], low: list[str], f: Found, lo: int) -> bool:
     sentence said, and who rejects it (the wire guideline's second attribution of such a sentence)."""
     a = f.source[0] if f.source is not None and not f.source_after else -1
     k = a - 1 - (a - 1 >= lo and low[a - 1] == "that")  # "a claim that the ministry denied"
-    return k - 2 >= lo and low[k] in _CLAIM_NOUNS and low[k - 1] in _ARTICLES and toks[k - 2] == ","
+    return k - 2 >= lo and low[k] in CLAIM_NOUNS and low[k - 1] in _ARTICLES and toks[k - 2] == ","
 
 
 def _reason_at(low: list[str], i: int) -> int:
