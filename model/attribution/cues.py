@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from model.attribution.phrases import STOP, is_cap, is_word
 from model.attribution.records import Found, Sentence
-from model.attribution.sources import attach
+from model.attribution.sources import IRREGULAR_PAST, attach
 from model.denial import CLAIM_NOUNS  # "a claim", "an allegation", "a charge"
 from model.lexicon import (
     ANONYMITY_REASONS,
@@ -41,7 +41,6 @@ _FRAMING = GRAMMAR["framing_prepositions"]
 _REASONS: dict[str, list[tuple[str, ...]]] = {}  # "asked not to be named": a cue word opening an anonymity reason
 for _r in ANONYMITY_REASONS:
     _REASONS.setdefault(_r.split()[0], []).append(tuple(_r.split()))
-_WEAK_PAST = ATTRIBUTION["weak_past"]
 _ARTICLES = GRAMMAR["articles"]
 _BEFORE_OF = ATTRIBUTION["before_of"]
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
@@ -106,7 +105,7 @@ def _noun_of(low: list[str], i: int, hit: tuple[int, str, str]) -> bool:
     right before "of" is a noun, unless its verb takes "of" ("spoke of the malaise") or it is "report"."""
     b, w = hit[0], low[i]
     return b == i + 1 and b < len(low) and low[b] == "of" and w in WEAK and not w.endswith("ed") \
-        and w not in _WEAK_PAST and hit[1] not in _BEFORE_OF
+        and w not in IRREGULAR_PAST and hit[1] not in _BEFORE_OF
 
 
 def _claim_denied(toks: list[str], low: list[str], f: Found, lo: int) -> bool:

@@ -81,6 +81,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
     resolved, known = None, None
     target: Known | None = speaker(transcript, d.paragraph, src.text)
     owner = _owner(src.text, mention)
+    member = _member(src.text, mention)  # "one commander", "a resident": one of a group met before
     named_owner = None if owner else _named_owner(src, mention, history)
     if target is not None:  # an interview's "I" in an answer, "you" in a question
         mention = replace(mention, kind="pronoun")
@@ -100,7 +101,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             target = history.find(src.start, "business")
         if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
             target = history.find(src.start, "salient")
-    elif _member(src.text, mention):  # "one commander" after "Rebel commanders": one of them, as they are
+    elif member:  # "one commander" after "Rebel commanders": one of them, as they are
         found = history.find(src.start, "backref", mention.head)
         target = found if found is not None and found.mention.kind == "anonymous" \
             and found.mention.head in (mention.head + "s", mention.head + "es") else None
@@ -117,7 +118,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             owner or mention.kind == "anonymous")):
         if target is not None:
             resolved = target.full
-            said = "other" if _member(src.text, mention) else mention.role  # what a description says of it
+            said = "other" if member else mention.role  # what a description says of it
             mention = _follow(target, history)
             if mention.role == "other" and said != "other":
                 mention = replace(mention, role=said)

@@ -46,7 +46,7 @@ from model.lexicon import (
 _COMPLEMENT = ATTRIBUTION["complement"]
 _AFTER_CUE_BOUNDARY = ATTRIBUTION["after_cue_boundary"]
 _PARTICIPLES = ATTRIBUTION["passive_participles"]
-_IRREGULAR_PAST = ATTRIBUTION["weak_past"]
+IRREGULAR_PAST = ATTRIBUTION["weak_past"]
 _DO_MODAL = GRAMMAR["do_modal"]
 _REDUCED_AFTER = ATTRIBUTION["reduced_after"]
 _NAMING_A_NAME = ATTRIBUTION["naming_a_name"]
@@ -237,7 +237,7 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     documentary = not DOCUMENTS.isdisjoint(low[src[0]:src[1]])
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
     plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
-    finite = form in OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in _IRREGULAR_PAST
+    finite = form in OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in IRREGULAR_PAST
     finite = finite or (plural and WEAK_LEMMA.get(form) == form)  # "Some Democrats question", "critics would call"
     finding = documentary and form == "found"
     return ((named and finite) or finding) and (is_word(nxt) or nxt in ("“", '"', "''"))
