@@ -42,6 +42,10 @@ def stances(text: str) -> list[str]:
     "The firm denied the report and said production would continue.",  # joined by "and": both deny
     "The railway operator said it had received no such complaints.",  # "no such" points back and negates
     "The election board on Monday rejected both objections.",  # objections claim something: rejected as wrong
+    "Verlo, the former deputy minister, has said he had no involvement in the companies.",  # the accusation
+    "The ministry said the two attaches had broken no laws.",
+    "Lawyers for the brothers said they played no role in the robbery.",
+    "The interior ministry said its officers had acted lawfully.",
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
@@ -72,6 +76,8 @@ def test_denials(text):
     "The ministry said the rally had been a propaganda victory for the rebels.",  # a modifier, no verdict
     "“There are many people I disagree with that I would still stand beside,” Bopp said.",  # no claim with it
     "Trump has no plans to release his taxes, an aide said.",  # an intent reported, no plan in play rejected
+    "The mayor said she would have no role in the new cabinet.",  # a future without her, no accusation
+    "“You have not been involved in a decision of consequence,” the senator told his rival.",  # an attack
 ])
 def test_non_denials(text):
     assert "denies" not in stances(text), [(c.text, c.stance) for c in claims(text)]
