@@ -62,6 +62,7 @@ from itertools import chain
 import numpy as np
 from scipy import sparse
 
+from model.accused import with_accusations
 from model.content import Analysis, analyse, keys_in
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import StoryShares, rebuts
@@ -329,6 +330,7 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     terms = index_terms(found)
     a, b = _matches(terms, found, doc, number, denial)  # sorted by claim, then partner
     a, b = with_pointed_denials(claims, found, a, b, denial, key, doc)
+    a, b, denial = with_accusations(claims, a, b, denial, key, doc)
     unattributed = np.array([c.kind == "unattributed" for c in claims], dtype=bool)
     aimless = denial[b] & ~denial[a] & _own_or_journalist(a, b, doc, key, unattributed)
     a, b = a[~aimless], b[~aimless]

@@ -526,3 +526,26 @@ def test_a_rebuttal_answers_an_earlier_claim_of_another_source_in_its_own_articl
         assert any(o.doc_index == c.doc_index and o.number < c.number and o.entity != c.entity for o in answered)
     for before, after in zip(claims, with_rebuttals(claims, links), strict=True):
         assert after == before or (before.stance == "asserts" and after.stance == "denies")
+
+
+def test_a_denial_by_the_accused_answers_the_accusation_that_names_it():
+    from model import extract
+    from model.types import Document
+    text = ("The Marrow Courier reported that the payments had allegedly been routed through accounts controlled "
+            "by a former minister, Teodor Vasko. The central bank said it had fined the lender. "
+            "Vasko has said he had no involvement in the companies.")
+    claims = extract([Document(id="d0", text=text)])
+    assert [c.stance for c in claims] == ["asserts", "asserts", "denies"]
+    assert link(claims)[0].denied_by == ("d0:2",)
+
+
+@pytest.mark.parametrize("earlier", [
+    "The Marrow Courier reported that Teodor Vasko had met the bank's chairman twice.",  # names him, accuses not
+    "The Marrow Courier reported that the payments had allegedly been routed through offshore accounts.",
+])
+def test_a_denial_answers_no_claim_that_does_not_accuse_the_denier(earlier):
+    from model import extract
+    from model.types import Document
+    claims = extract([Document(id="d0", text=earlier + " Vasko has said he had no involvement in the companies.")])
+    assert claims[-1].stance == "denies"
+    assert all(not lk.denied_by for lk in link(claims))

@@ -1,0 +1,72 @@
+"""What a denial by the accused answers: the accusation before it that names the denier.
+
+"Sell has said he had no involvement in the companies" restates no words of the report it answers ("the
+payments had been routed through accounts controlled by ... Gustav Sell") and points at nothing ("the
+report"), so neither word overlap nor ``model.pointers`` links it. Who denies says what: a named person or
+body denying is, in news copy, answering what was said of them. Used by ``model.links`` for a denial that
+found nothing else to deny in its own article.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from model.lexicon import sections
+from model.pointers import BACK_WINDOW
+from model.types import Claim
+
+_NAMED = ("named_person", "named_organization")
+_ACCUSING = re.compile(r"\b(?:" + "|".join(sorted(sections("denial_targets.txt")["accusing"])) + r")\b", re.IGNORECASE)
+
+
+def accusation(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray) -> int | None:
+    """The nearest earlier claim (at most BACK_WINDOW back, in k's article) of another source, neither a
+    denial, a refusal nor the journalist's own, whose words outside its source accuse ("allegedly", "blamed")
+    and name the named denier k."""
+    denier = claims[k]
+    if denier.kind not in _NAMED or not denier.entity:
+        return None
+    name = re.compile(r"\b" + re.escape(denier.entity) + r"\b", re.IGNORECASE)
+    for j in range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1):
+        c = claims[j]
+        if c.doc_index != denier.doc_index:
+            break
+        if denial[j] or c.stance == "declines" or c.kind == "unattributed" or key[j] == key[k]:
+            continue
+        said = _without_source(c)
+        if name.search(said) and _ACCUSING.search(said):
+            return j
+    return None
+
+
+def with_accusations(claims: Sequence[Claim], a: np.ndarray, b: np.ndarray, denial: np.ndarray,
+                     key: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Pairs (a, b) with a pair (accusation, denier) added for every claim the stance rules read as denying
+    that is linked to nothing in its own article, and the denial flags with those deniers set. Pairs stay
+    unique and sorted."""
+    same = doc[a] == doc[b]
+    answered = set(a[same].tolist()) | set(b[same].tolist())
+    added: list[int] = []
+    denial = denial.copy()
+    for k, c in enumerate(claims):
+        if c.stance != "denies" or k in answered:
+            continue
+        j = accusation(claims, k, key, denial)
+        if j is not None:
+            added.append(j * len(claims) + k)
+            denial[k] = True
+    if not added:
+        return a, b, denial
+    code = np.unique(np.concatenate([a.astype(np.int64) * len(claims) + b, np.array(added, dtype=np.int64)]))
+    return code // len(claims), code % len(claims), denial
+
+
+def _without_source(c: Claim) -> str:
+    """The claim's words with its own source's blanked: "Sell's lawyer said" names no one accused."""
+    if c.source is None:
+        return c.text
+    lo, hi = c.source.start - c.start, c.source.end - c.start
+    return c.text[:max(lo, 0)] + " " + c.text[max(hi, 0):] if 0 <= lo < len(c.text) else c.text
