@@ -57,6 +57,17 @@ def test_bodies_the_text_marks_are_organisations(text, source):
     assert typed(text)[source][0] == "named_organization"
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Halvard Shipping said the claims in the report were wrong.", "named_organization"),  # a first name first
+    ("Duke Energy said rates would rise in the spring.", "named_organization"),
+    ("Karst Coal denied receiving any warning from the union.", "named_organization"),
+    ("Tyra Banks said the show would return in the spring.", "named_person"),  # the business word a surname
+    ("Danielle Steel said the novel was finished.", "named_person"),
+])
+def test_a_business_word_after_a_first_name_is_a_business_unless_it_is_also_a_surname(text, kind):
+    assert next(iter(typed(text).values()))[0] == kind
+
+
 def test_a_name_given_an_age_is_a_person_whatever_its_first_name():
     # "Dusko" is in no first-name list; the age after the name says person.
     text = '"The water came so fast," said Dusko Varga, 47, a baker in Lemvik. Varga said the town had no warning.'

@@ -18,6 +18,7 @@ from model.lexicon import (
     GROUPS,
     LEGAL_FORMS,
     MEDIA,
+    MENTION_WORDS,
     OFFICIAL,
     ORGANIZATIONS,
     PEOPLE_PLURALS,
@@ -120,9 +121,13 @@ def ends_in_business(chunk: list[str]) -> bool:
 
 
 def business(run: list[str]) -> bool:
-    """A name ending in a business's word ("Skylane Airways", "Brannock Foods"), not a person's given name and
-    surname ("Tyra Banks")."""
-    return len(run) >= 2 and run[-1].lower() in BUSINESS_NAMES and run[0].lower() not in GIVEN_NAMES
+    """A name ending in a business's word ("Skylane Airways", "Brannock Foods", "Duke Energy"), not a person's
+    given name and surname ("Tyra Banks")."""
+    last = run[-1].lower() if run else ""
+    return len(run) >= 2 and last in BUSINESS_NAMES and (run[0].lower() not in GIVEN_NAMES or last not in _SURNAMES)
+
+
+_SURNAMES = MENTION_WORDS["business_words_as_surnames"]
 
 
 def described_group(chunk: list[str]) -> str:
