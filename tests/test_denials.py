@@ -46,6 +46,9 @@ def stances(text: str) -> list[str]:
     "The ministry said the two attaches had broken no laws.",
     "Lawyers for the brothers said they played no role in the robbery.",
     "The interior ministry said its officers had acted lawfully.",
+    "“These figures are not accurate,” a spokesman for the port authority said.",  # a claim in play, negated
+    "“That isn't correct,” the minister said.",
+    "The ministry said that was not the case.",
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
