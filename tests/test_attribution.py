@@ -204,6 +204,9 @@ def test_kinds_and_roles():
     ("Security forces said the road was closed.", "official"),
     ("The leaders of France and Germany said the talks went well.", "official"),  # a country's leaders govern it
     ("The leader of the opposition said the talks went well.", "other"),
+    ("Investigators said the fire had started in the kitchen.", "official"),  # a state's, in news
+    ("The daily Tirano Vjesnik, citing an unnamed investigator, reported that a guard had helped.", "official"),
+    ("Dante Lauretta, principal investigator for the mission, said the samples were intact.", "expert"),
 ])
 def test_a_role_from_the_words_around_the_head(text, role):  # "security" before an expert, "leaders of" a country
     assert one(text).role == role
