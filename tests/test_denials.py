@@ -49,6 +49,9 @@ def stances(text: str) -> list[str]:
     "“These figures are not accurate,” a spokesman for the port authority said.",  # a claim in play, negated
     "“That isn't correct,” the minister said.",
     "The ministry said that was not the case.",
+    "His lawyer, Andrej Kos, said his client was innocent.",  # the charge rejected
+    "Vass has maintained his innocence, his lawyer said.",
+    "The three men pleaded not guilty, their lawyers said.",
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
@@ -80,6 +83,8 @@ def test_denials(text):
     "“There are many people I disagree with that I would still stand beside,” Bopp said.",  # no claim with it
     "Trump has no plans to release his taxes, an aide said.",  # an intent reported, no plan in play rejected
     "The mayor said she would have no role in the new cabinet.",  # a future without her, no accusation
+    "Officials said innocent civilians had been killed.",
+    "After noting that everyone is innocent until proven guilty, police urged him to come forward.",
     "“You have not been involved in a decision of consequence,” the senator told his rival.",  # an attack
 ])
 def test_non_denials(text):
