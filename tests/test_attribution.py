@@ -857,6 +857,17 @@ def test_how_the_reporter_got_the_source_is_not_the_source(text, source, kind):
     assert c.kind == kind and c.entity and "reuters" not in c.entity and "agency" not in c.entity
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("A lawyer hired by the company said the contract was valid.", "A lawyer hired by the company"),
+    ("Experts commissioned by the ministry said the bridge was safe.", "Experts commissioned by the ministry"),
+    ("A private investigator hired by the family said the police had missed evidence.",
+     "A private investigator hired by the family"),
+])
+def test_people_a_participle_describes_speak_not_its_agent(text, source):
+    c = one(text)  # who hired or commissioned them is not who speaks
+    assert c.source is not None and c.source.text == source and c.kind == "anonymous"
+
+
 def test_a_document_and_its_author_after_by_are_one_source():
     # The guideline's span: "a study by William Seltzer of Fordham University" (PolNeAR), "Inspection records of
     # the State Mining Inspectorate" (wire); the author is inside it, so the kind can be the author's.

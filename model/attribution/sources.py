@@ -3,6 +3,7 @@ cue ('“...,” said Trump'), the subject of a participle, or the subject befor
 
 from __future__ import annotations
 
+from model.attribution.agents import DOCUMENTS
 from model.attribution.appositives import with_appositive
 from model.attribution.history import business_name
 from model.attribution.phrases import (
@@ -24,7 +25,7 @@ from model.attribution.phrases import (
 )
 from model.attribution.records import Found
 from model.attribution.sentence_subject import participle_after, sentence_subject
-from model.attribution.subjects import DOCUMENTS, HUMAN_PLURALS, NAMING, ROLE_HEADS, plausible, subject
+from model.attribution.subjects import HUMAN_PLURALS, NAMING, ROLE_HEADS, plausible, subject
 from model.denial import NEGATIONS
 from model.lexicon import (
     ATTRIBUTION,
@@ -54,8 +55,7 @@ _IMPERSONAL = ATTRIBUTION["impersonal"]
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _TAIL_WORDS = 8  # words after an inverted source that still belong to it: "said one GOP source in the room."
 _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech participle: "Hillary Clinton asking"
-_MESSAGES = ATTRIBUTION["messages"]
-_MESSAGE_VERBS = ATTRIBUTION["message_verbs"]
+_MESSAGES, _MESSAGE_VERBS = ATTRIBUTION["messages"], ATTRIBUTION["message_verbs"]
 _INTERROGATED = ATTRIBUTION["interrogated"]
 _CHARGED_WITH = {verb: frozenset(preps.split()) for verb, preps in ATTRIBUTION["charged_with_pairs"].items()}
 _OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"

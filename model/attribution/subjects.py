@@ -3,12 +3,12 @@ and whether a phrase can be a speaker at all."""
 
 from __future__ import annotations
 
+from model.attribution.agents import document_by, people_by
 from model.attribution.phrases import (
     DETERMINERS,
     OPENING_NON_SUBJECTS,
     PEOPLE,
     RELATIVE,
-    REPORTED_BY,
     SKIP,
     STOP,
     SUBJECT_PRONOUNS,
@@ -16,8 +16,8 @@ from model.attribution.phrases import (
     is_word,
     np_before,
 )
-from model.attribution.times import before_time, past_participle
-from model.lexicon import ATTRIBUTION, BELIEF, COMMON_WORDS, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH, TYPING
+from model.attribution.times import before_time
+from model.lexicon import ATTRIBUTION, BELIEF, COMMON_WORDS, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH
 
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
@@ -39,7 +39,6 @@ _NEGATED_REACH = 4  # tokens back from a source to a "not" that negates its part
 _CLAUSE_MARKS = frozenset({",", "”", '"', "“", "(", ")", ";", "''", "—", "–"})  # what ends an inserted clause
 AGE_DIGITS = 3  # an age between a name and its appositive: "Carole Bower, 75, a retiree", "Jakov Ristic, 52,"
 _SHORT_BARE = 3  # tokens: a bare lower-case subject is at most this long ("top aides", "senior officials")
-DOCUMENTS = TYPING["document_heads"]  # a document's head words: "report", "study", "records"
 NAMING = ATTRIBUTION["naming"]  # "a company called ...", "a staffer named ...": modifiers, not cues
 _AUXILIARIES = GRAMMAR["auxiliaries"] | GRAMMAR["have_acts"] | GRAMMAR["do_acts"]
 _OPENING_JOINS = frozenset({"but", "and", "yet", "so"})  # a sentence may open with one before its subject
@@ -68,11 +67,10 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         return None, None  # (not "No 10", Downing Street)
     src = _listed(toks, low, src, lo) or _participle_modified(toks, low, src, lo) or src
     if low[i] not in NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
-        src = _document_by(toks, low, src, lo) or src
-    if src and src[0] - 2 > lo and low[src[0] - 1] == "by" and low[src[0] - 2] in REPORTED_BY:
-        head = np_before(toks, low, src[0] - 3, lo)  # "Officials contacted by Reuters said": the officials speak
-        if head is not None and low[head[0]] not in SUBJECT_PRONOUNS:
-            return (head[0], src[1]), None
+        src = document_by(toks, low, src, lo) or src
+    people = people_by(toks, low, src, lo)  # "Officials contacted by Reuters said": the officials speak
+    if people is not None:
+        return people, None
     return src, _antecedent(toks, low, src, lo)
 
 
@@ -108,18 +106,6 @@ def _antecedent(toks: list[str], low: list[str], src: tuple[int, int] | None, lo
         found = np_before(toks, low, k, lo)  # "Sen. Dianne Feinstein, the ranking Democrat, who said": the name
         return (_named_start(toks, low, found[0], lo), found[1]) if found else None
     return None
-
-
-def _document_by(toks: list[str], low: list[str], src: tuple[int, int] | None,
-                 lo: int) -> tuple[int, int] | None:
-    """"A study by Oxford researchers found", "An environmental report commissioned by the government found": the
-    document and its producer are one source (the guideline's span; its kind is the producer's)."""
-    if src is None or src[0] - 2 < lo or low[src[0] - 1] != "by":
-        return None
-    k = src[0] - 2
-    k -= past_participle(toks[k]) and k - 1 >= lo and low[k] not in REPORTED_BY  # "commissioned by", not "seen by"
-    head = np_before(toks, low, k, lo) if low[k] in DOCUMENTS else None
-    return (head[0], src[1]) if head is not None else None
 
 
 def _participle_modified(toks: list[str], low: list[str], src: tuple[int, int] | None,
