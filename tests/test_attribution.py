@@ -840,6 +840,12 @@ def test_reporting_clause_after_a_comma_frames_the_sentence():
     assert c.source.text.startswith("Mr. Barrett") and c.cue.text == "said"
 
 
+def test_neither_as_a_subject_is_not_passed_over():
+    # "neither" stands before a cue and is passed over only with "nor" after it ("would neither confirm nor deny")
+    texts = [c.text for c in claims("But Trump did not dismiss Lewandowski on Tuesday, and neither apologized.")]
+    assert "and neither apologized." not in texts
+
+
 def test_no_cue_inside_a_passive_infinitive():
     c = one("An official Kurdish source who asked not to be identified told Al Jazeera the town fell.")
     assert c.cue.text == "told" and c.anonymity == "individual"

@@ -54,6 +54,8 @@ def test_refusals_decline(text):
     ("A spokesman for the ministry had no comment.", "A spokesman for the ministry", "anonymous"),
     ("There was no response from Harlow Chemicals to questions about the plant.", "Harlow Chemicals",
      "named_organization"),
+    ("The army would neither confirm nor deny that troops had crossed the border.", "The army",
+     "named_organization"),  # "neither" between the subject and its cue, as "not" is
 ])
 def test_a_non_answer_names_who_gave_it(text, source, kind):
     """"X had no (immediate) comment", "no comment from X": the refusal is X's, reported with its source (the

@@ -272,6 +272,8 @@ def skip_back(toks: list[str], low: list[str], i: int, lo: int) -> tuple[int, bo
                 toks[j][0].islower() or (headline and w in COMMON_WORDS))):
             passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
             j -= 1
+        elif w == "neither" and j == i - 1 and "nor" in low[i + 1:i + 3]:
+            j -= 1  # "would neither confirm nor deny": the cue's own pair (not "and neither apologized")
         elif w in WEEKDAYS:  # "on Monday", "earlier Thursday", "Obama Tuesday said": when, not who
             j -= 1 + (j - 1 >= lo and low[j - 1] in _BEFORE_DAY)
         elif w == "," and (m := _aside_start(toks, low, j, lo)) is not None:
