@@ -1492,6 +1492,17 @@ def test_the_spokesman_named_in_apposition_speaks_for_the_body_met_before(text, 
     assert claims(text)[-1].role == role
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("The prime minister's office denied the report. A spokeswoman for the office, Nadia Perl, said the minister "
+     "had not resigned.", "official"),  # "the office" is the prime minister's, met before
+    ("The prime minister's office denied the report. A spokeswoman for the office said the minister had not "
+     "resigned.", "official"),
+    ("Velmar Shipping said profits fell. A spokesman for the company said jobs were safe.", "other"),
+])
+def test_a_spokesperson_for_a_body_described_again_takes_its_role(text, role):
+    assert claims(text)[-1].role == role
+
+
 def test_a_participle_after_a_closing_frame_is_no_tail_of_it():
     # "..., the club said on Monday, ending a turbulent spell": the participle describes the event, so the
     # frame still closes the sentence ("dismissed" is the content's verb, not a cue of its own).

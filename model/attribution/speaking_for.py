@@ -58,8 +58,11 @@ def body_role(src: Span, history: History) -> str | None:
         return _named_role([POSSESSIVE.sub("", before)], history)
     if at + 2 < len(ws) and ws[at + 1].lower() in _FOR:
         after = ws[at + 2:]
-        return _named_role(after[:next((i for i, w in enumerate(after) if not w[:1].isalnum()), len(after))],
-                           history)
+        after = after[:next((i for i, w in enumerate(after) if not w[:1].isalnum()), len(after))]
+        if len(after) == 2 and after[0].lower() == "the" and after[1].islower():  # "a spokeswoman for the office"
+            body = history.find(src.start, "backref", after[1])  # after "The prime minister's office denied"
+            return body.mention.role if body is not None and body.mention.kind == "named_organization" else None
+        return _named_role(after, history)
     return None
 
 
