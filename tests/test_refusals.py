@@ -33,6 +33,7 @@ def claims(text: str) -> list[Claim]:
     "The minister has not commented on the leak.",
     "The union was unavailable for comment.",
     "The firm would neither confirm nor deny the sale.",
+    "The militia has neither denied nor confirmed the reports.",  # the same non-answer in the other order
     "A spokesman for the company said it would not comment on rumours.",
     "“We are not going to discuss individual cases,” a police spokesman said.",
     "Asked about the merger, she declined to elaborate.",
