@@ -184,6 +184,14 @@ def claims_of(text: str) -> list[tuple[str | None, str | None, list[str]]]:
      "Finance Minister Ana Roth", "the Gazette"),
     ("According to the Gazette, which cited a union representative, the brakes had been faulty.",
      "a union representative", "the Gazette"),
+    # what the cited report says holds a cue of its own (an intent): the relay still frames all of it
+    ("The company plans to cut 500 jobs, Bloomberg reported on Tuesday, citing people familiar with the matter.",
+     "people familiar with the matter", "Bloomberg"),
+    ("Tom Brokaw wants his replacement fired, the New York Post reported Thursday night, citing sources.",
+     "sources", "the New York Post"),
+    # a relay after the speaker frames nothing before the speaker's cue on its own
+    ("Before the launch, Apple will reveal more on the watch, including battery details, said Kuo, according to a "
+     "story on the website MacRumors.", "Kuo", "a story on the website MacRumors"),
 ])
 def test_a_cited_speaker_is_the_source_and_the_outlet_its_relay(text, source, via):
     ((src, _, vias),) = claims_of(text)

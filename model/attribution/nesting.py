@@ -207,6 +207,9 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     if last.source is None or last.kind == "relay" or toks[last.source[0]].lower() in _RELATIVES:
         return out  # "..., according to the Odessa American, who first reported it": the relay's own clause
     before = (last.cue[0] if last.source_after else last.source[0]) - 1  # '..., said Mr. Barrett, the lawyer ...'
+    opener = min((v[0] for v in last.via), default=before + 1)
+    if last.source_after and opener < last.cue[0]:  # "..., Bloomberg reported, citing people": the outlet opens it
+        before = opener - 1
     end = max(last.cue[1], last.source[1])
     if last.lemma in _ADDRESSED and not last.source_after:  # "..., two officials told the Sardo Tribune on Monday."
         end = _addressee_end(toks, end)  # the one told is part of the frame
