@@ -189,6 +189,11 @@ def claims_of(text: str) -> list[tuple[str | None, str | None, list[str]]]:
      "people familiar with the matter", "Bloomberg"),
     ("Tom Brokaw wants his replacement fired, the New York Post reported Thursday night, citing sources.",
      "sources", "the New York Post"),
+    # "quoting" as "citing", and a sentence opening with who is cited
+    ("The newspaper, quoting a senior police officer, said the suspect had been arrested.",
+     "a senior police officer", "The newspaper"),
+    ("Citing unnamed sources, Politico reported that the senator would not run again.", "unnamed sources",
+     "Politico"),
     # a relay after the speaker frames nothing before the speaker's cue on its own
     ("Before the launch, Apple will reveal more on the watch, including battery details, said Kuo, according to a "
      "story on the website MacRumors.", "Kuo", "a story on the website MacRumors"),

@@ -107,6 +107,9 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
     return _outer_last(toks, _cited(toks, low, [quoted_as(toks, low, _citing_inside(toks, low, f)) for f in out]))
 
 
+_CITING = frozenset(("citing", "quoting"))  # a relay's participle before who it passes on
+
+
 def _reports_intent(low: list[str], prev: Found, f: Found) -> bool:
     """"X plans / has decided ..., according to people familiar with the matter": what X intends or decided is
     no speech of X's that the relay passes on; the relay's speakers are the source."""
@@ -147,12 +150,16 @@ def _citing_relative(low: list[str], prev: Found, f: Found) -> bool:
 
 
 def _citing_inside(toks: list[str], low: list[str], f: Found) -> Found:
-    """'The Courier, citing two officials, reported ...': a source phrase holding ", citing <speakers>" is a
-    relay; the speakers cited are the source, the phrase before the comma its relay."""
+    """'The Courier, citing two officials, reported ...', 'The newspaper, quoting a police officer, said', 'Citing
+    unnamed sources, Politico reported': a source phrase holding ", citing <speakers>", or opened by them, is a
+    relay; the speakers cited are the source, the phrase before the comma (or after it) its relay."""
     if f.source is None or f.via or f.source_after:
         return f
     a, e = f.source
-    k = next((k for k in range(a + 1, e - 1) if low[k] == "citing" and toks[k - 1] == ","), None)
+    if a >= 3 and low[0] in _CITING and toks[a - 1] == ",":  # the sentence opens citing them
+        src = _speaker_after(toks, low, 1)
+        return replace(f, source=src, via=((a, e),)) if src is not None and src[1] == a - 1 else f
+    k = next((k for k in range(a + 1, e - 1) if low[k] in _CITING and toks[k - 1] == ","), None)
     src = _speaker_after(toks, low, k + 1) if k is not None else None
     if src is None or src[1] > e:
         return f
