@@ -44,12 +44,10 @@ from model.lexicon import (
     WEAK,
 )
 
-_COMPLEMENT = ATTRIBUTION["complement"]
-_AFTER_CUE_BOUNDARY = ATTRIBUTION["after_cue_boundary"]
+_COMPLEMENT, _AFTER_CUE_BOUNDARY = ATTRIBUTION["complement"], ATTRIBUTION["after_cue_boundary"]
 _PARTICIPLES = ATTRIBUTION["passive_participles"]
 IRREGULAR_PAST = ATTRIBUTION["weak_past"]
-_DO_MODAL = GRAMMAR["do_modal"]
-_REDUCED_AFTER = ATTRIBUTION["reduced_after"]
+_DO_MODAL, _REDUCED_AFTER = GRAMMAR["do_modal"], ATTRIBUTION["reduced_after"]
 _NAMING_A_NAME = ATTRIBUTION["naming_a_name"]
 _IMPERSONAL = ATTRIBUTION["impersonal"]
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
@@ -188,7 +186,9 @@ def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, i
         return "question"  # "asked if he thought": a question, not an attribution ("even if they resented" is one)
     if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
         return "weak"
-    if low[i] in WEAK and low[src[0]] in ("a", "an") and (low[i] in NAMING or (b < hi and low[b] in _REDUCED_AFTER)) \
+    reduced = low[src[0]] in ("a", "an") or (src[1] == i and b + 1 < hi and low[b] == "by"  # "Figures released by"
+                                              and not low[b + 1].endswith("ing"))  # not "countered by calling"
+    if low[i] in WEAK and reduced and (low[i] in NAMING or (b < hi and low[b] in _REDUCED_AFTER)) \
             and (low[i].endswith("ed") or low[i] in NAMING):
         return "modifier"  # "a report released in September", "a company called Cambridge Analytica"
     return ""
