@@ -52,6 +52,8 @@ def stances(text: str) -> list[str]:
     "His lawyer, Andrej Kos, said his client was innocent.",  # the charge rejected
     "Vass has maintained his innocence, his lawyer said.",
     "The three men pleaded not guilty, their lawyers said.",
+    "Local media reported five deaths, but the fire service said that figure was wrong.",  # a figure in play
+    "The army disputed the death toll.",
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
@@ -84,6 +86,7 @@ def test_denials(text):
     "Trump has no plans to release his taxes, an aide said.",  # an intent reported, no plan in play rejected
     "The mayor said she would have no role in the new cabinet.",  # a future without her, no accusation
     "Officials said innocent civilians had been killed.",
+    "Stone says the number of real independents, always exaggerated, shrinks as Election Day nears.",
     "After noting that everyone is innocent until proven guilty, police urged him to come forward.",
     "“You have not been involved in a decision of consequence,” the senator told his rival.",  # an attack
 ])
