@@ -106,9 +106,9 @@ def opens_sentence(text: str, at: int) -> bool:
 
 
 def ends_in_business(chunk: list[str]) -> bool:
-    """The phrase ends in a business's name ("Kessler Airways", "Brannock Foods": a business word last, no
-    first name first) once the role words before the name are set aside ("rival", "Its rival"): no person is
-    called so."""
+    """The phrase ends in a business's name ("Kessler Airways", "Brannock Foods": a business word last) once the
+    role words before the name are set aside ("rival", "Its rival"): no person is called so, unless a person's
+    title stands before a first name ("Chairman Tom Foods")."""
     if not chunk or chunk[-1].lower() not in BUSINESS_NAMES:
         return False  # most names: no business word last
     k = len(chunk)
@@ -117,7 +117,8 @@ def ends_in_business(chunk: list[str]) -> bool:
     run = chunk[k:]
     while run and run[0].lower() in TITLE_WORDS:
         run.pop(0)
-    return business(run)
+    titled = any(w.lower() in _PERSON_TITLES for w in chunk[:len(chunk) - len(run)])
+    return business(run) and not (titled and run[0].lower() in GIVEN_NAMES)
 
 
 def business(run: list[str]) -> bool:
@@ -128,6 +129,7 @@ def business(run: list[str]) -> bool:
 
 
 _SURNAMES = MENTION_WORDS["business_words_as_surnames"]
+_PERSON_TITLES = TITLES | PERSON_ROLES  # "Chairman", "Mr.", "CEO" (not "rival")
 
 
 def described_group(chunk: list[str]) -> str:

@@ -66,7 +66,9 @@ def stage(doc: Doc, model: object | None) -> None:
             continue  # "The minister said", "Tamas Varga of oil broker PVM": a person, whatever the capitals suggest
         if kind == "anonymous" and before.mention.kind == "named_person" and _office_described(words_of(typed(before))):
             continue  # "The congresswoman said": the one person who holds the office, as the rules read it
-        kind = "named_person" if kind == "anonymous" and _holder_of_named(words_of(typed(before))) else kind
+        if (kind == "anonymous" and _holder_of_named(words_of(typed(before)))) or (
+                kind == "named_organization" and _holder_of_named(words_of(before.source.text))):
+            kind = "named_person"  # "The leader of the Catholic Church", whatever the typer read
         if kind != "anonymous" and _unnamed_opener(before):
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
         if kind != "anonymous" and opening_word_only(doc.document.text, before.source, doc.drafts[n].cue, before.full):
@@ -172,7 +174,8 @@ def _office_described(ws: list[str]) -> bool:
 def _holder_of_named(ws: list[str]) -> bool:
     """"The leader of the Catholic Church": a role of a body named after "of" singles out its one holder."""
     return len(ws) > 3 and ws[0].lower() in _ARTICLES and ws[1].lower() in PERSON_ROLES | _NAMED_OFFICES \
-        and ws[2] == "of" and any(w[:1].isupper() for w in ws[3:]) and not ws[1].endswith("s")
+        and ws[2] == "of" and any(w[:1].isupper() for w in ws[3:]) and not ws[1].endswith("s") \
+        and not any(POSSESSIVE.search(w) for w in ws[3:])  # not "The Secretary of State's office"
 
 
 def _which_follows(r: Resolution) -> bool:
