@@ -69,4 +69,4 @@ def _without_source(c: Claim) -> str:
     if c.source is None:
         return c.text
     lo, hi = c.source.start - c.start, c.source.end - c.start
-    return c.text[:max(lo, 0)] + " " + c.text[max(hi, 0):] if 0 <= lo < len(c.text) else c.text
+    return c.text[:lo] + " " + c.text[hi:] if 0 <= lo < hi <= len(c.text) else c.text

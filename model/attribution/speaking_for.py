@@ -49,9 +49,8 @@ def body_role(src: Span, history: History) -> str | None:
         earlier = history.find(src.start, "backref", ws[at].lower())
         return earlier.mention.role if earlier is not None else None
     if before.isalpha() and before.islower():  # "service", not the name in "Clinton spokesman"
-        body = history.find(src.start, "backref", before)
-        if body is not None and body.mention.kind == "named_organization":
-            return body.mention.role
+        if (role := _body_met(src, history, before)) is not None:
+            return role
         owner = ws[at - 2] if at >= 2 else ""  # "Mr. Obama's climate advisers": whose, past what they advise on
         return _named_role([POSSESSIVE.sub("", owner)], history) if owner[:1].isupper() else None
     if before[:1].isupper():
@@ -60,10 +59,15 @@ def body_role(src: Span, history: History) -> str | None:
         after = ws[at + 2:]
         after = after[:next((i for i, w in enumerate(after) if not w[:1].isalnum()), len(after))]
         if len(after) == 2 and after[0].lower() == "the" and after[1].islower():  # "a spokeswoman for the office"
-            body = history.find(src.start, "backref", after[1])  # after "The prime minister's office denied"
-            return body.mention.role if body is not None and body.mention.kind == "named_organization" else None
+            return _body_met(src, history, after[1])  # after "The prime minister's office denied"
         return _named_role(after, history)
     return None
+
+
+def _body_met(src: Span, history: History, head: str) -> str | None:
+    """The role of the organisation met before that a body's word points back to ("service", "the office")."""
+    body = history.find(src.start, "backref", head)
+    return body.mention.role if body is not None and body.mention.kind == "named_organization" else None
 
 
 def _named_role(ws: list[str], history: History) -> str | None:
