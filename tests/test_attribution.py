@@ -1619,3 +1619,17 @@ def test_a_closing_description_followed_by_a_participle_names_the_opening_compan
     text = "Kessler AG will cut 4,000 jobs by 2027, the company said on Tuesday, blaming weak demand for cars."
     sourced = [c for c in extract([Document(id="t", text=text)]) if c.source]
     assert len(sourced) == 2 and all(c.source.resolved.text == "Kessler AG" for c in sourced)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Two people familiar with the matter, who asked not to be named because the negotiations were confidential, "
+     "said Harlan Capital Partners, a private equity firm, pulled out of the deal.",
+     "Two people familiar with the matter, who asked not to be named because the negotiations were confidential"),
+    ("The plan will fail, said Petra Lund, an analyst at Velmar Securities.",
+     "Petra Lund, an analyst at Velmar Securities"),
+    ("The paradox of Nancy, says Carl Anthony, historian at the library, is that she was powerful.",
+     "Carl Anthony, historian at the library"),
+])
+def test_a_name_and_appositive_after_said_are_the_content_subject_when_a_verb_goes_on(text, source):
+    # After "who ..., said" the subject is the described speaker; a name, its appositive and a verb are what was said.
+    assert [c.source.text for c in claims(text)] == [source]

@@ -3,9 +3,9 @@
 
 from __future__ import annotations
 
-from model.attribution.phrases import MONTHS, WEEKDAYS, abbreviation_dot, is_cap
+from model.attribution.phrases import MONTHS, WEEKDAYS, abbreviation_dot, is_cap, is_word
 from model.attribution.subjects import AGE_DIGITS
-from model.lexicon import APPOSITIVE_OPENERS, BELIEF, DENIAL, GRAMMAR, SPEECH
+from model.lexicon import APPOSITIVE_OPENERS, ATTRIBUTION, BELIEF, DENIAL, GRAMMAR, SPEECH
 
 _APPOSITIVE = 20  # tokens of an appositive after an inverted source: "said Patrick McGinley, a law professor at WVU."
 _ROLE_WITHIN = 4  # words of an appositive before its role noun: "research and policy director"
@@ -14,6 +14,10 @@ _NAME_AFTER = 4  # capitalised words of a name after a description: 'said one mo
 _CLAUSE_END = frozenset((".", ",", ";", "”", '"', "''", "?", "!"))
 _PHRASE_END = _CLAUSE_END | {"—", "("}  # an appositive or a relative clause ends at these too
 _CUE_WORDS = frozenset((*SPEECH, *BELIEF, *DENIAL))  # a relative clause with one of these attributes something itself
+_TAIL_WORDS = 8  # words after an inverted source that still belong to it: "said one GOP source in the room."
+_TAIL_PREPOSITIONS = frozenset(("in", "at", "on", "with", "from", "for", "of"))
+_RELATIVE = frozenset(("who", "which"))
+_FINITE = GRAMMAR["auxiliaries"] | ATTRIBUTION["weak_past"]  # besides -ed forms: a verb that goes on after a phrase
 
 
 def with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
@@ -27,6 +31,31 @@ def with_appositive(toks: list[str], low: list[str], src: tuple[int, int], hi: i
         if _CUE_WORDS.isdisjoint(low[b + 2:e]):  # not 'said Smith, who added that ...': an attribution of its own
             return (a, e)
     return (a, b)
+
+
+def with_tail(toks: list[str], low: list[str], src: tuple[int, int], hi: int) -> tuple[int, int]:
+    """'said one GOP source in the room.': a prepositional phrase ending the clause after an inverted source is
+    the source's."""
+    if src[1] >= hi or low[src[1]] not in _TAIL_PREPOSITIONS:
+        return src
+    e = src[1]
+    while e < hi and e - src[1] < _TAIL_WORDS and is_word(toks[e]):
+        e += 1
+    return (src[0], e) if e >= hi or toks[e] in (".", ",") else src
+
+
+def goes_on(low: list[str], src: tuple[int, int], e: int, hi: int) -> bool:
+    """After a name and its appositive ending at e a verb goes on: "..., said Harlan Capital, a private equity
+    firm, pulled out of the deal" reports what the firm did; the speaker is the subject before the comma."""
+    w = low[e + 1] if e > src[1] and e + 1 < hi and low[e] == "," else ""
+    return w in _FINITE or (w.endswith("ed") and w.isalpha())
+
+
+def relative_subject(toks: list[str], low: list[str], lo: int, j: int) -> bool:
+    """The words before the comma at j hold a relative clause set off by a comma ("Two people familiar with the
+    matter, who asked not to be named, said ..."): a speaker described, not a clause the cue interrupts ("The
+    paradox of Nancy, says Carl Anthony, historian at the library, is that ...")."""
+    return any(low[k] in _RELATIVE and toks[k - 1] == "," for k in range(lo + 1, j))
 
 
 def _age_end(toks: list[str], b: int, hi: int) -> int:

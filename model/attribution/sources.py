@@ -4,7 +4,7 @@ cue ('“...,” said Trump'), the subject of a participle, or the subject befor
 from __future__ import annotations
 
 from model.attribution.agents import DOCUMENTS
-from model.attribution.appositives import with_appositive
+from model.attribution.appositives import goes_on, relative_subject, with_appositive, with_tail
 from model.attribution.history import business_name
 from model.attribution.phrases import (
     CLOSE,
@@ -51,7 +51,6 @@ _DO_MODAL, _REDUCED_AFTER = GRAMMAR["do_modal"], ATTRIBUTION["reduced_after"]
 _NAMING_A_NAME = ATTRIBUTION["naming_a_name"]
 _IMPERSONAL = ATTRIBUTION["impersonal"]
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
-_TAIL_WORDS = 8  # words after an inverted source that still belong to it: "said one GOP source in the room."
 _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech participle: "Hillary Clinton asking"
 _MESSAGES, _MESSAGE_VERBS = ATTRIBUTION["messages"], ATTRIBUTION["message_verbs"]
 _INTERROGATED = ATTRIBUTION["interrogated"]
@@ -93,14 +92,12 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
     if low[i] in INVERTED and ((j < lo and i == lo) or (j >= lo and (_after_quote(toks, j) or toks[j] == ","))):
         src = np_after(toks, low, b, hi)  # '“...,” said Trump', '..., said one GOP source.', 'Said Ellis: ...'
-        if src and src[1] < hi and low[src[1]] in ("in", "at", "on", "with", "from", "for", "of"):
-            e = src[1]
-            while e < hi and e - src[1] < _TAIL_WORDS and is_word(toks[e]):
-                e += 1
-            if e >= hi or toks[e] in (".", ","):
-                src = (src[0], e)  # "said one GOP source in the room."
-        if src and _inverted_ok(toks, low, src, hi, plain=j >= lo and not _after_quote(toks, j)):
-            return Found((i, b), with_appositive(toks, low, src, hi), lemma, kind, True)
+        src = src and with_tail(toks, low, src, hi)  # "said one GOP source in the room."
+        plain = j >= lo and not _after_quote(toks, j)
+        if src and _inverted_ok(toks, low, src, hi, plain):
+            apposed = with_appositive(toks, low, src, hi)
+            if not (plain and goes_on(low, src, apposed[1], hi) and relative_subject(toks, low, lo, j)):
+                return Found((i, b), apposed, lemma, kind, True)
     if low[i].endswith("ing") and not passive:
         if j >= lo and toks[j] == "," and low[i] in PARTICIPLE_CUES and (b >= hi or low[b] != "to"):
             return Found((i, b), None, lemma, kind, False, participle=True)  # "..., saying": the subject speaks
