@@ -1633,3 +1633,13 @@ def test_a_closing_description_followed_by_a_participle_names_the_opening_compan
 def test_a_name_and_appositive_after_said_are_the_content_subject_when_a_verb_goes_on(text, source):
     # After "who ..., said" the subject is the described speaker; a name, its appositive and a verb are what was said.
     assert [c.source.text for c in claims(text)] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    "Leah Brandt, chair of the Heart Patients Alliance, a charity, said participants had been left anxious.",
+    "Mike Shields, president of the Leadership Fund, a super PAC, said donors were worried.",
+])
+def test_a_name_before_a_lower_case_role_and_a_second_appositive_is_the_speaker(text):
+    # "Name, chair of X, a charity, said": the role opens in lower case without an article, and the name is the mention
+    c = one(text)
+    assert (c.source.text.split(",")[0], c.kind) == (text.split(",")[0], "named_person")

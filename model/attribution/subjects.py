@@ -17,7 +17,16 @@ from model.attribution.phrases import (
     np_before,
 )
 from model.attribution.times import before_time
-from model.lexicon import ATTRIBUTION, BELIEF, COMMON_WORDS, GRAMMAR, ORGANIZATIONS, PERSON_ROLES, SPEECH
+from model.lexicon import (
+    APPOSITIVE_OPENERS,
+    ATTRIBUTION,
+    BELIEF,
+    COMMON_WORDS,
+    GRAMMAR,
+    ORGANIZATIONS,
+    PERSON_ROLES,
+    SPEECH,
+)
 
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
@@ -231,7 +240,8 @@ def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
         desc = np_before(toks, low, a - 2, lo)  # "Valdria's president, Miran Tosk, who ..., said": the role before
         return desc[0] if desc is not None and desc[0] == lo else a
     at = a - 1 if a - 2 >= lo and low[a - 1] in ("of", "from") and toks[a - 2] == "," else a  # ", 22, of Flint,"
-    if (low[at] not in DETERMINERS and at == a) or at - 2 < lo or toks[at - 1] != ",":
+    if (low[at] not in DETERMINERS and at == a and not (toks[a].islower() and low[a] in APPOSITIVE_OPENERS)) \
+            or at - 2 < lo or toks[at - 1] != ",":  # "a retiree in Carthage", "chair of the Heart Patients Alliance"
         return a
     m = at - 2
     if toks[m].isdigit() and len(toks[m]) <= AGE_DIGITS and m - 2 >= lo and toks[m - 1] == ",":
