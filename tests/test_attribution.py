@@ -1643,3 +1643,12 @@ def test_a_name_before_a_lower_case_role_and_a_second_appositive_is_the_speaker(
     # "Name, chair of X, a charity, said": the role opens in lower case without an article, and the name is the mention
     c = one(text)
     assert (c.source.text.split(",")[0], c.kind) == (text.split(",")[0], "named_person")
+
+
+@pytest.mark.parametrize("body", ["The trust", "The club", "The consortium", "The regulator", "The utility"])
+def test_a_body_named_by_its_kind_is_what_it_points_back_to(body):
+    # "The trust said ... Emergency departments remained open, it said": "it" is the trust, a body, not a group.
+    first, second = claims(f"{body} said in a statement that it had detected a fault on Monday. Emergency departments "
+                           "remained open, it said, but some operations had been postponed.")
+    assert (second.source.resolved.text if second.source.resolved else None, second.kind) == (body,
+                                                                                                 "named_organization")
