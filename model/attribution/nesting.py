@@ -9,14 +9,14 @@ import itertools
 from dataclasses import replace
 
 from model.attribution.acts import opening_subject
+from model.attribution.citing import cited_before_that, citing_inside, citing_relative, fold_cited, speaker_after
 from model.attribution.mentions import classify
-from model.attribution.phrases import is_word, np_after
+from model.attribution.phrases import is_word
 from model.attribution.quoted_as import quoted_as
 from model.attribution.records import Found, Sentence
 from model.attribution.role_words import POLLS
 from model.attribution.sentence_subject import participle_after, sentence_subject
-from model.attribution.subjects import HUMAN_PLURALS, personish
-from model.lexicon import ATTRIBUTION, CONFIDENTIAL, DENIAL_WORDS, GRAMMAR, SPEECH
+from model.lexicon import ATTRIBUTION, DENIAL_WORDS, GRAMMAR, SPEECH
 
 _CONJ = GRAMMAR["conjunctions"]
 _OPENERS = _CONJ | GRAMMAR["after_comma"]  # what opens a clause of its own after a comma
@@ -31,11 +31,8 @@ _CIRCUMSTANCE = GRAMMAR["circumstance_openers"] | GRAMMAR["time_adverbs"] | GRAM
 _CLAUSE_MARKS = (";", "—", "–")
 _QUOTES = frozenset({"“", "”", '"', "''", "``"})  # a quotation after a closing cue is its content, not a frame's tail
 _CLOSING_QUOTES = ("”", '"', "''")  # American style closes a quotation after its comma: '... country," but'
-_TAIL = GRAMMAR["mention_tail"]
 _FRAME_SOURCE = 4  # words of a closing frame's source: ", state media reported"
-_TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 _RELATIVES = ("which", "who")
-_NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 _DECISIONS = ATTRIBUTION["decisions"]
 _REPORTING = frozenset({"according to", "as reported by"})  # relays that report, unlike "complaints from"
 _FINDING = DENIAL_WORDS["finding_verbs"]  # finding and giving verbs: "... inspected and found to be safe"
@@ -64,17 +61,20 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if f.participle and prev is not None and low[f.cue[0]] in _FINDING and low[f.cue[0] - 1] == "and":
             continue  # "said the track had been inspected and found to be safe": the content's own verb
         if f.participle:
-            cited = _speaker_after(toks, low, f.cue[1]) if f.lemma == "cite" and prev is not None \
+            cited = speaker_after(toks, low, f.cue[1]) if f.lemma == "cite" and prev is not None \
                 and prev.kind == "relay" and not prev.via else None
             if cited is not None:  # "according to the Gazette, citing two officials": the officials, via the Gazette
                 out[-1] = replace(prev, source=cited, via=(prev.source,))
                 continue
             frame = _closing_frame(low, f.cue[0]) if prev is None and f.lemma == "cite" else None
             if frame is not None:  # ", state media reported, citing ...": the frame the filter did not keep gives
-                cited = _speaker_after(toks, low, f.cue[1])  # no subject; who is cited speaks, via the frame's
+                cited = speaker_after(toks, low, f.cue[1])  # no subject; who is cited speaks, via the frame's
                 if cited is not None:  # source, else no one
                     out.append(Found(f.cue, cited, f.lemma, f.kind, True, via=(frame,)))
                 continue
+            if f.lemma == "cite" and prev is not None and cited_before_that(toks, low, f.cue[1]) \
+                    and speaker_after(toks, low, f.cue[1]) is None:
+                continue  # "the Gazette reported, citing an evidence inventory, that ...": how the report knows
             subj = prev.source if prev is not None else sentence_subject(toks, low, 0, len(toks))
             if subj is not None and prev is None and subj[1] < len(toks) and low[subj[1]] == "of":
                 subj = opening_subject(toks) or subj  # "The Bank of England raised ..., saying": the whole name
@@ -86,7 +86,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
                 out.append(Found(f.cue, subj, f.lemma, f.kind, False, participle=prev is not None, resolved=resolved))
             continue
         if prev is not None and prev.kind == "relay" and prev.cue[0] == 0 and f.source and not f.source_after \
-                and f.source[0] <= prev.source[1] + 1 and not _citing_relative(low, prev, f):
+                and f.source[0] <= prev.source[1] + 1 and not citing_relative(low, prev, f):
             if not (_poll(low, prev.source) and _respondents(toks, f.source)):  # "In a CNN poll, 38 percent said"
                 out[-1] = Found(f.cue, f.source, f.lemma, f.kind, False, f.passive, f.resolved, via=(prev.source,))
             continue
@@ -104,10 +104,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if f.source is None and prev is not None:
             continue
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
-    return _outer_last(toks, _cited(toks, low, [quoted_as(toks, low, _citing_inside(toks, low, f)) for f in out]))
-
-
-_CITING = frozenset(("citing", "quoting"))  # a relay's participle before who it passes on
+    return _outer_last(toks, fold_cited(toks, low, [quoted_as(toks, low, citing_inside(toks, low, f)) for f in out]))
 
 
 def _reports_intent(low: list[str], prev: Found, f: Found) -> bool:
@@ -128,44 +125,6 @@ def _respondents(toks: list[str], span: tuple[int, int]) -> bool:
     return classify(" ".join(toks[span[0]:span[1]])).kind not in ("named_person", "named_organization")
 
 
-def _cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]:
-    """'the Gazette reported, citing a person close to the talks', 'according to the Gazette, which cited
-    officials': the speaker cited is the source, the outlet its relay; the citing cue is no claim of its own."""
-    for k in range(len(out) - 1, 0, -1):
-        prev, f = out[k - 1], out[k]
-        if f.lemma != "cite" or prev.source is None or prev.via:
-            continue
-        if not (_citing_relative(low, prev, f) or f.participle):
-            continue
-        src = _speaker_after(toks, low, f.cue[1])
-        if src is not None:
-            out[k - 1:k + 1] = [replace(prev, source=src, source_after=True, via=(prev.source,))]
-    return out
-
-
-def _citing_relative(low: list[str], prev: Found, f: Found) -> bool:
-    """f is the relative clause of prev's source that cites someone: "the Gazette, which cited two officials"."""
-    return f.lemma == "cite" and f.source is not None and f.source[1] - f.source[0] == 1 \
-        and low[f.source[0]] in _RELATIVES and f.source[0] - prev.source[1] <= 1
-
-
-def _citing_inside(toks: list[str], low: list[str], f: Found) -> Found:
-    """'The Courier, citing two officials, reported ...', 'The newspaper, quoting a police officer, said', 'Citing
-    unnamed sources, Politico reported': a source phrase holding ", citing <speakers>", or opened by them, is a
-    relay; the speakers cited are the source, the phrase before the comma (or after it) its relay."""
-    if f.source is None or f.via or f.source_after:
-        return f
-    a, e = f.source
-    if a >= 3 and low[0] in _CITING and toks[a - 1] == ",":  # the sentence opens citing them
-        src = _speaker_after(toks, low, 1)
-        return replace(f, source=src, via=((a, e),)) if src is not None and src[1] == a - 1 else f
-    k = next((k for k in range(a + 1, e - 1) if low[k] in _CITING and toks[k - 1] == ","), None)
-    src = _speaker_after(toks, low, k + 1) if k is not None else None
-    if src is None or src[1] > e:
-        return f
-    return replace(f, source=src, via=((a, k - 1),))
-
-
 def _closing_frame(low: list[str], k: int) -> tuple[int, int] | None:
     """The source of the frame the participle at k closes, after the content (", state media reported, citing
     ..."): a cue and its comma before k, and a comma at most ``_FRAME_SOURCE`` words before that cue; else None."""
@@ -173,34 +132,6 @@ def _closing_frame(low: list[str], k: int) -> tuple[int, int] | None:
         return None
     comma = next((j for j in range(k - 3, max(0, k - 3 - _FRAME_SOURCE) - 1, -1) if low[j] == ","), None)
     return (comma + 1, k - 2) if comma is not None and comma + 1 < k - 2 else None
-
-
-def _speaker_after(toks: list[str], low: list[str], i: int) -> tuple[int, int] | None:
-    """The people a citing cue names, with their tail ("three people familiar with the matter"), or None when
-    it cites no speaker ("citing low economic growth")."""
-    np = np_after(toks, low, i, len(toks))
-    if np is None:
-        return None
-    head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL), np[1])
-    head = low[head_end - 1]
-    if head in _NOT_CITED or not (personish(head) or head in CONFIDENTIAL or head.endswith(HUMAN_PLURALS)
-                                  or _named_speaker(" ".join(toks[np[0]:head_end]))):
-        return None
-    e = np[1]
-    if e < len(toks) and low[e] in _TAIL:
-        while e < len(toks) and e - np[1] < _TAIL_REACH and is_word(toks[e]) and low[e] != "that":
-            e += 1
-    return (np[0], e)
-
-
-def _named_speaker(text: str) -> bool:
-    """A name that shows it speaks: a person by a title, an office or a known given name ("Finance Minister
-    Ana Roth", "Ana Roth"), or a body in office ("the Tessin Foreign Ministry"); not any capitalised word
-    ("citing Brexit", "citing Velmar's results")."""
-    m = classify(text)
-    if m.kind == "named_person":
-        return m.role != "other" or m.gender in ("male", "female")
-    return m.kind == "named_organization" and m.role != "other"
 
 
 def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:

@@ -1,0 +1,95 @@
+"""Who an outlet cites: "the Gazette reported, citing a person close to the talks", "according to the Gazette,
+which cited officials", "The Courier, citing two officials, reported": the speakers cited are the source and the
+outlet their relay (``model.attribution.nesting`` folds them)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from model.attribution.mentions import classify
+from model.attribution.phrases import is_word, np_after
+from model.attribution.records import Found
+from model.attribution.subjects import HUMAN_PLURALS, personish
+from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
+
+_CITED_REACH = 15  # tokens of what a citing cue names: "an enforcement notice issued by the Water Quality Board"
+_CITING = frozenset(("citing", "quoting"))  # a relay's participle before who it passes on
+_TAIL = GRAMMAR["mention_tail"]
+_TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
+_RELATIVES = ("which", "who")
+_NOT_CITED = ATTRIBUTION["cited_non_speakers"]
+
+
+def cited_before_that(toks: list[str], low: list[str], k: int) -> bool:
+    """What a citing cue at k names is set off and followed by the report's "that": "reported, citing an
+    evidence inventory, that investigators had found a phone" (not "said, citing low growth")."""
+    comma = next((j for j in range(k, min(len(toks), k + _CITED_REACH)) if toks[j] == ","), None)
+    return comma is not None and comma + 1 < len(toks) and low[comma + 1] == "that"
+
+
+def fold_cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]:
+    """'the Gazette reported, citing a person close to the talks', 'according to the Gazette, which cited
+    officials': the speaker cited is the source, the outlet its relay; the citing cue is no claim of its own."""
+    for k in range(len(out) - 1, 0, -1):
+        prev, f = out[k - 1], out[k]
+        if f.lemma != "cite" or prev.source is None or prev.via:
+            continue
+        if not (citing_relative(low, prev, f) or f.participle):
+            continue
+        src = speaker_after(toks, low, f.cue[1], relayed=prev.kind == "relay")
+        if src is not None:
+            out[k - 1:k + 1] = [replace(prev, source=src, source_after=True, via=(prev.source,))]
+    return out
+
+
+def citing_relative(low: list[str], prev: Found, f: Found) -> bool:
+    """f is the relative clause of prev's source that cites someone: "the Gazette, which cited two officials"."""
+    return f.lemma == "cite" and f.source is not None and f.source[1] - f.source[0] == 1 \
+        and low[f.source[0]] in _RELATIVES and f.source[0] - prev.source[1] <= 1
+
+
+def citing_inside(toks: list[str], low: list[str], f: Found) -> Found:
+    """'The Courier, citing two officials, reported ...', 'The newspaper, quoting a police officer, said', 'Citing
+    unnamed sources, Politico reported': a source phrase holding ", citing <speakers>", or opened by them, is a
+    relay; the speakers cited are the source, the phrase before the comma (or after it) its relay."""
+    if f.source is None or f.via or f.source_after:
+        return f
+    a, e = f.source
+    if a >= 3 and low[0] in _CITING and toks[a - 1] == ",":  # the sentence opens citing them
+        src = speaker_after(toks, low, 1)
+        return replace(f, source=src, via=((a, e),)) if src is not None and src[1] == a - 1 else f
+    k = next((k for k in range(a + 1, e - 1) if low[k] in _CITING and toks[k - 1] == ","), None)
+    src = speaker_after(toks, low, k + 1) if k is not None else None
+    if src is None or src[1] > e:
+        return f
+    return replace(f, source=src, via=((a, k - 1),))
+
+
+def speaker_after(toks: list[str], low: list[str], i: int, relayed: bool = False) -> tuple[int, int] | None:
+    """The people a citing cue names, with their tail ("three people familiar with the matter"), or None when
+    it cites no speaker ("citing low economic growth"); ``relayed``: an outlet's "which cited" names its sources,
+    so "two people who were inside the store" are cited people (not "he said, citing the many Americans who ...")."""
+    np = np_after(toks, low, i, len(toks))
+    if np is None:
+        return None
+    head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL or (low[k] in _RELATIVES and relayed)
+                     or (low[k].endswith("ed") and personish(low[k - 1]))), np[1])  # "a doctor involved in the study"
+    head = low[head_end - 1]
+    if head in _NOT_CITED or not (personish(head) or head in CONFIDENTIAL or head.endswith(HUMAN_PLURALS)
+                                  or _named_speaker(" ".join(toks[np[0]:head_end]))):
+        return None
+    e = np[1]
+    if e < len(toks) and low[e] in _TAIL:
+        while e < len(toks) and e - np[1] < _TAIL_REACH and is_word(toks[e]) and low[e] != "that":
+            e += 1
+    return (np[0], e)
+
+
+def _named_speaker(text: str) -> bool:
+    """A name that shows it speaks: a person by a title, an office or a known given name ("Finance Minister
+    Ana Roth", "Ana Roth"), or a body in office ("the Tessin Foreign Ministry"); not any capitalised word
+    ("citing Brexit", "citing Velmar's results")."""
+    m = classify(text)
+    if m.kind == "named_person":
+        return m.role != "other" or m.gender in ("male", "female")
+    return m.kind == "named_organization" and m.role != "other"
