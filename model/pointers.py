@@ -2,7 +2,8 @@
 
 Such a denial restates nothing, so word overlap cannot say what it denies: the words it shares with other
 claims of its article are the story's. It denies what its pointer refers to instead: the nearest earlier
-claim of another source and the claims that source made just before it (all of "the report"); for a
+claim of another source (for a pointer to one thing, the nearest whose words name it: "the report" is what
+"reported") and the claims that source made just before it (all of "the report"); for a
 pointer to several things or a mass ("the accusations", "the criticism": ``denial_targets.txt`` ``[many]``)
 the claims of the other critics just before those too. Used by ``model.links``.
 """
@@ -20,6 +21,7 @@ from model.lexicon import sections
 from model.types import Claim
 
 BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
+_NOUN_PREFIX = 5  # letters a pointer's noun shares with a word naming it: "repor" (reported), "alleg", "sugge"
 _SENTENCE_END = (".", "!", "?", "”", '"', "''", "’")  # a claim ending so ends its sentence; others are parts of one
 _TARGETS = sections("denial_targets.txt")
 MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, whoever made them
@@ -74,7 +76,8 @@ def _terms(text: str) -> set[str]:
     return {t for t in map(term, WORD.findall(text.lower())) if t}
 
 
-def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray, many: bool) -> list[int]:
+def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray, many: bool,
+             noun: str = "") -> list[int]:
     """What a pointing denial k refers to in its article: the nearest earlier claim by another source that
     is neither the journalist's own, a denial nor a refusal, and the claims that source made just before it
     (all of "the report"); for a pointer to several things or a mass ("the accusations", "the criticism"),
@@ -84,6 +87,9 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     one exchange). At most BACK_WINDOW claims back."""
     out: list[int] = []
     window = range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1)
+    named = None if many else _named_by(claims, k, window, key, denial, noun)
+    if named is not None:  # "denied the report" after the report's claims and others: it starts at the report
+        window = range(named, window.stop, -1)
     # What another denier says in its denial's sentence ("denied that account, saying its forces had come
     # under attack") is its answer, not what a later denial of "these claims" points at.
     answers = {j + 1 for j in window if denial[j] and not claims[j].text.rstrip().endswith(_SENTENCE_END)}
@@ -103,6 +109,25 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     return out
 
 
+def _named_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, denial: np.ndarray,
+              noun: str) -> int | None:
+    """The nearest claim of another source in the window whose words name the one thing the pointer names ("the
+    report" and "reported", "a 62-page report"; "the allegation" and "alleged"), in the denial's article; None
+    when none does or the noun is too short to tell. (A pointer to several things, "the accusations", runs back
+    from the nearest claim instead: the nearest is one of them.)"""
+    prefix = noun.lower()[:_NOUN_PREFIX]
+    if len(prefix) < _NOUN_PREFIX:
+        return None
+    for j in window:
+        c = claims[j]
+        if c.doc_index != claims[k].doc_index:
+            return None
+        if not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k] \
+                and any(w.startswith(prefix) for w in WORD.findall(c.text.lower())):
+            return j
+    return None
+
+
 def with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                          denial: np.ndarray, key: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Matched pairs (a, b) with each pointing denial b's pairs in its own article replaced by what it refers to
@@ -112,7 +137,7 @@ def with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: 
         return a, b
     keep = ~(np.isin(b, list(pointers)) & (doc[a] == doc[b]))
     pointed = [j * len(claims) + k for k, p in pointers.items()
-               for j in referent(claims, k, key, denial, (p.group(1) or "").lower() in MANY)]
+               for j in referent(claims, k, key, denial, (p.group(1) or "").lower() in MANY, p.group(1) or "")]
     code = np.unique(np.concatenate([a[keep].astype(np.int64) * len(claims) + b[keep],
                                      np.array(pointed, dtype=np.int64)]))
     return code // len(claims), code % len(claims)

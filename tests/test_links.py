@@ -379,6 +379,20 @@ def test_a_denial_that_points_back_denies_all_of_the_report_and_not_the_journali
     assert links[2].denied_by == ()
 
 
+def test_denying_the_report_denies_the_claim_that_names_a_report_not_the_nearest_one():
+    claims = [
+        make("The Morgenpost reported on Monday that Velsko would cut 2,000 jobs.", number=0,
+             kind="named_organization", role="media", source="The Morgenpost", cue="reported"),
+        make("Analysts at Fennick Bank said the cuts would lift margins.", number=1, kind="anonymous",
+             role="expert", source="Analysts at Fennick Bank", cue="said"),
+        make("Velsko denied the report.", number=2, kind="named_organization", source="Velsko", cue="denied",
+             stance="denies"),
+    ]
+    links = link(claims)
+    # "the report" is the Morgenpost's; the analysts' reading of it, though nearer, is no report.
+    assert (links[0].denied_by, links[1].denied_by) == (("d0:2",), ())
+
+
 def test_a_source_never_denies_its_own_claim():
     claims = [
         make("Karst Coal said the tunnel had been inspected in March.", number=0, kind="named_organization",
