@@ -1677,3 +1677,28 @@ def test_a_document_cited_before_the_reports_that_is_no_claim_of_its_own():
     assert sourced("The Gazette reported, citing a preliminary evidence inventory, that investigators had found a "
                    "phone.") == [("The Gazette", 0)]
     assert len(sourced("“It is a reflection of anger,” McCain said, citing low economic growth.")) == 2
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("A report by the Civil Aviation Directorate published in January found that reserves had fallen.",
+     "A report by the Civil Aviation Directorate published in January"),
+    ("An audit by the regional audit office, published in June, found that the servers were outdated.",
+     "An audit by the regional audit office, published in June"),
+    ("An inspection report by the authority's inspectors, dated Aug. 30 and reviewed by Nordwire, found delays.",
+     "An inspection report by the authority's inspectors, dated Aug. 30 and reviewed by Nordwire"),
+])
+def test_a_document_with_the_participles_of_how_it_came_out_is_one_source(text, source):
+    assert [c.source.text for c in claims(text)] == [source]
+
+
+def test_a_participle_of_no_document_or_before_no_verb_is_no_document_phrase():
+    assert [c.source for c in claims("His mid-morning tweet followed another that attacked Clinton.")] == [None]
+    assert all(c.source is None or "released" not in c.source.text for c in claims(
+        "The man received a meal and a hotel stay in a new video released amid claims it was staged."))
+
+
+def test_a_pronoun_after_a_document_by_someone_resolves_to_the_producer():
+    # "A report by Senator Jan Berg found ... He said": he is the senator, not the report.
+    _, he = claims("A report by Senator Jan Berg found the agency had lost track of funds. He said the money must be "
+                   "returned.")
+    assert he.source.resolved.text == "Senator Jan Berg"

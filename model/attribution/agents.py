@@ -8,13 +8,18 @@ Used by ``subjects.subject``.
 
 from __future__ import annotations
 
-from model.attribution.phrases import PEOPLE, REPORTED_BY, SUBJECT_PRONOUNS, np_before
+from model.attribution.phrases import DETERMINERS, PEOPLE, REPORTED_BY, STOP, SUBJECT_PRONOUNS, np_before
 from model.attribution.times import past_participle
-from model.lexicon import PERSON_NOUNS, PERSON_ROLES, TYPING
+from model.lexicon import ATTRIBUTION, PERSON_NOUNS, PERSON_ROLES, TYPING
+from model.types import Span as TextSpan
 
 DOCUMENTS = TYPING["document_heads"]  # a document's head words: "report", "study", "records"
 _PEOPLE = PEOPLE | PERSON_ROLES | PERSON_NOUNS  # heads of people: "lawyer", "experts", "investigator"
+_COMING_OUT = ATTRIBUTION["document_participles"]
+_MODIFIER = 12  # tokens of the participles after a document: ", dated Aug. 30 and reviewed by Nordwire,"
 Span = tuple[int, int]
+_ARTICLES = frozenset(("a", "an", "the"))
+_DOCUMENT_WORDS = frozenset(DOCUMENTS)
 
 
 def document_by(toks: list[str], low: list[str], src: Span | None, lo: int) -> Span | None:
@@ -26,6 +31,36 @@ def document_by(toks: list[str], low: list[str], src: Span | None, lo: int) -> S
     k -= past_participle(toks[k]) and k - 1 >= lo and low[k] not in REPORTED_BY  # "commissioned by", not "seen by"
     head = np_before(toks, low, k, lo) if low[k] in DOCUMENTS else None
     return (head[0], src[1]) if head is not None else None
+
+
+def document_modified(toks: list[str], low: list[str], j: int, lo: int) -> Span | None:
+    """"A report by the directorate published in January found", "An audit by the audit office, published in June,
+    found", "An inspection report, dated Aug. 30 and reviewed by Nordwire, found": a document and the participles
+    that say when or how it came out are one source (the guideline's span), up to the cue's token j."""
+    if low[j] in STOP or low[j] in DETERMINERS:
+        return None  # "a new video released amid claims", "purports to the show": the cue is no verb of the document's
+    for p in range(j - 1, max(lo, j - _MODIFIER), -1):
+        if low[p] not in _COMING_OUT or not toks[p][:1].islower():
+            continue
+        end = p - 1 - (toks[p - 1] == ",")
+        doc = np_before(toks, low, end, lo) if end >= lo else None
+        doc = document_by(toks, low, doc, lo) or (doc if doc and low[doc[1] - 1] in DOCUMENTS else None)
+        if doc is not None and (doc[0] == lo or not toks[doc[0] - 1][:1].isalpha()):  # it opens the clause
+            return doc[0], j + (toks[j] != ",")
+    return None
+
+
+def producer(text: str, span: TextSpan) -> TextSpan | None:
+    """The producer named after a document's "by" ("A report by Senator Jan Berg" -> "Senator Jan Berg"): who a
+    later "he" or "it" is, as a mention of them; None for a mention that is no document by someone."""
+    words = span.text.split()
+    if len(words) < 3 or words[0].lower() not in _ARTICLES | _DOCUMENT_WORDS or " by " not in span.text:
+        return None
+    at = span.text.rindex(" by ") + 4
+    head = span.text[:at].lower().split()
+    if _DOCUMENT_WORDS.isdisjoint(head):
+        return None
+    return TextSpan(text[span.start + at:span.end], span.start + at, span.end)
 
 
 def people_by(toks: list[str], low: list[str], src: Span | None, lo: int) -> Span | None:

@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+from model.attribution.agents import producer
 from model.attribution.mention_words import named_pair
 from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import without_generation
@@ -130,7 +131,7 @@ class History:
 
     def add(self, span: Span, mention: Mention, is_source: bool = False) -> Known:
         key, own = mention.entity, mention.gender
-        full = trimmed(self.text, span, mention)
+        full = trimmed(self.text, producer(self.text, span) or span, mention)  # a document's "by": its producer
         pair = mention.kind == "named_person" and named_pair(span.text)  # no one's fullest name, nor gender
         if not pair:
             _keep_fuller(self.fullest, key, full)

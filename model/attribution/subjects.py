@@ -3,7 +3,7 @@ and whether a phrase can be a speaker at all."""
 
 from __future__ import annotations
 
-from model.attribution.agents import document_by, people_by
+from model.attribution.agents import document_by, document_modified, people_by
 from model.attribution.phrases import (
     DETERMINERS,
     OPENING_NON_SUBJECTS,
@@ -62,6 +62,9 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     earlier this month launched air strikes" is the news, not an attribution (the wire guideline; the seed)."""
     if j < lo:
         return None, None
+    doc = None if acts else document_modified(toks, low, j, lo)  # "A report by X published in January found"
+    if doc is not None:
+        return doc, None
     j = j if acts else before_time(toks, low, j, lo)
     rel = _relative_before(toks, low, j, lo)
     if rel is not None:
