@@ -1702,3 +1702,21 @@ def test_a_pronoun_after_a_document_by_someone_resolves_to_the_producer():
     _, he = claims("A report by Senator Jan Berg found the agency had lost track of funds. He said the money must be "
                    "returned.")
     assert he.source.resolved.text == "Senator Jan Berg"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Opposition councillor Derek Hollis said the company waited two days.", "official"),
+    ("Council leader Anil Deshmukh said the lease would be renegotiated.", "official"),
+    ("The town council said on its website that residents would have no flights.", "official"),
+    ("A report by the Civil Aviation Directorate found that reserves had fallen.", "official"),
+    ("The Council on Foreign Relations said the plan was risky.", "expert"),
+])
+def test_local_councils_their_members_and_directorates_hold_office(text, role):
+    assert one(text).role == role
+
+
+def test_a_document_seen_by_the_agency_has_no_producer():
+    # "An internal memo seen by Nordwire": the agency only saw it; a later "the memo" is the memo, not Nordwire.
+    _, memo = claims("An internal memo seen by Nordwire says the union may strike. The memo, dated Feb 2, says the "
+                     "union may propose a walkout.")
+    assert memo.source.resolved is not None and memo.source.resolved.text != "Nordwire"

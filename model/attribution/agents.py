@@ -58,7 +58,7 @@ def producer(text: str, span: TextSpan) -> TextSpan | None:
         return None
     at = span.text.rindex(" by ") + 4
     head = span.text[:at].lower().split()
-    if _DOCUMENT_WORDS.isdisjoint(head):
+    if _DOCUMENT_WORDS.isdisjoint(head) or head[-2] in REPORTED_BY:  # "a memo seen by Nordwire": no producer
         return None
     return TextSpan(text[span.start + at:span.end], span.start + at, span.end)
 
