@@ -54,6 +54,8 @@ def stances(text: str) -> list[str]:
     "The three men pleaded not guilty, their lawyers said.",
     "Local media reported five deaths, but the fire service said that figure was wrong.",  # a figure in play
     "The army disputed the death toll.",
+    "A government spokesman dismissed her comments as politically motivated.",  # what someone said, dismissed
+    "Kjell dismissed it as wishful thinking by people who want the strike to end.",
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
@@ -64,6 +66,7 @@ def test_denials(text):
     "The judge dismissed the case against the two drivers, the court said.",
     "The ministry said it could deny the company a licence.",
     "The senator dismissed the newcomer as a lightweight.",
+    "She dismissed her critics as cowards.",  # people belittled, not what they said
     "The harbour authority did not deny the reports.",  # an answer, but no denial
     "The harbour authority didn't deny that the pier was closed.",
     "The senator slammed the decision to close the pier.",  # criticism, no claim rejected

@@ -393,6 +393,16 @@ def test_denying_the_report_denies_the_claim_that_names_a_report_not_the_nearest
     assert (links[0].denied_by, links[1].denied_by) == (("d0:2",), ())
 
 
+def test_dismissing_her_comments_denies_what_she_said():
+    claims = [
+        make("Opposition leader Petra Lasko wrote that the government had ignored warnings.", number=0,
+             kind="named_person", source="Opposition leader Petra Lasko", cue="wrote"),
+        make("A government spokesman dismissed her comments as politically motivated.", number=1, kind="anonymous",
+             role="official", source="A government spokesman", cue="dismissed", stance="denies"),
+    ]
+    assert link(claims)[0].denied_by == ("d0:1",)
+
+
 def test_a_source_never_denies_its_own_claim():
     claims = [
         make("Karst Coal said the tunnel had been inspected in March.", number=0, kind="named_organization",
