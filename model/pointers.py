@@ -10,6 +10,7 @@ the claims of the other critics just before those too. Used by ``model.links``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -17,11 +18,12 @@ from dataclasses import replace
 import numpy as np
 
 from model.content import WORD, Analysis, term
-from model.lexicon import sections
+from model.lexicon import PERSON_ROLES, sections
 from model.types import Claim
 
 BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
 _NOUN_PREFIX = 5  # letters a pointer's noun shares with a word naming it: "repor" (reported), "alleg", "sugge"
+_PRONOUNS = frozenset(("it", "they", "he", "she", "we", "who", "which"))
 _SENTENCE_END = (".", "!", "?", "”", '"', "''", "’")  # a claim ending so ends its sentence; others are parts of one
 _TARGETS = sections("denial_targets.txt")
 MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, whoever made them
@@ -93,13 +95,15 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     # What another denier says in its denial's sentence ("denied that account, saying its forces had come
     # under attack") is its answer, not what a later denial of "these claims" points at.
     answers = {j + 1 for j in window if denial[j] and not claims[j].text.rstrip().endswith(_SENTENCE_END)}
+    sides = _sides(claims[k])
     for j in window:
         c = claims[j]
         if c.doc_index != claims[k].doc_index:
             break
         if not out and j in answers and key[j] == key[j - 1]:
             continue
-        eligible = not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k]
+        eligible = not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k] \
+            and not _own_side(c, sides)
         if out and not (eligible and (many or key[j] == key[out[0]])):
             break
         if out and many and claims[out[0]].paragraph == claims[k].paragraph != c.paragraph:
@@ -107,6 +111,27 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
         if out or eligible:
             out.append(j)
     return out
+
+
+def _sides(denier: Claim) -> frozenset[str]:
+    """The denier's own body words: the head of whom it resolved to and of its own description ("The airline",
+    "It" of the election commission)."""
+    heads = {denier.entity.split()[-1]} if denier.entity else set()
+    said = denier.source.text.split() if denier.source is not None else []
+    if said and said[-1].islower() and said[-1] not in _PRONOUNS:
+        heads.add(said[-1])
+    return frozenset(heads)
+
+
+def _own_side(c: Claim, sides: frozenset[str]) -> bool:
+    """The claim's source is a person of the denier's body ("commission chairwoman Vesna Markovic", "a commission
+    member" before the commission dismissed "the claims"): no criticism of it. (Another body of its kind is no
+    side of it: "The Foreign Ministry in Tessin said" before "Lusia's foreign ministry called the accusations
+    absurd".)"""
+    if c.source is None:
+        return False
+    ws = [w.lower() for w in WORD.findall(c.source.text)]
+    return any(w in sides and nxt in PERSON_ROLES for w, nxt in itertools.pairwise(ws))
 
 
 def _named_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, denial: np.ndarray,

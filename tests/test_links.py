@@ -403,6 +403,22 @@ def test_dismissing_her_comments_denies_what_she_said():
     assert link(claims)[0].denied_by == ("d0:1",)
 
 
+def test_a_body_dismissing_the_claims_does_not_deny_its_own_people():
+    claims = [
+        make("The count was clean, commission chairwoman Vesna Markovic told a news conference.", number=0,
+             kind="named_person", role="official", source="commission chairwoman Vesna Markovic", cue="told",
+             entity="markovic"),
+        make("The opposition's leader, Kasimir Rolf, alleged that ballot boxes had been stuffed.", number=1,
+             kind="named_person", source="The opposition's leader, Kasimir Rolf", cue="alleged", entity="rolf"),
+        make("The commission dismissed the claims of manipulation as a fairy tale.", number=2,
+             kind="named_organization", role="official", source="The commission", cue="dismissed", stance="denies",
+             entity="central election commission"),
+    ]
+    links = link(claims)
+    # "the claims" are the opposition's; the commission's own chairwoman made none of them.
+    assert (links[0].denied_by, links[1].denied_by) == ((), ("d0:2",))
+
+
 def test_a_source_never_denies_its_own_claim():
     claims = [
         make("Karst Coal said the tunnel had been inspected in March.", number=0, kind="named_organization",
