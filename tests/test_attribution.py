@@ -1659,6 +1659,8 @@ def test_a_body_named_by_its_kind_is_what_it_points_back_to(body):
      "two people who were inside the store", "the Gazette"),
     ("The Stavenholm Post, citing a hospital doctor involved in the study, reported that two deaths were linked.",
      "a hospital doctor involved in the study", "The Stavenholm Post"),
+    ("The daily Nordposten reported, citing two people present at last week's talks, that a deal was near.",
+     "two people present at last week's talks", "The daily Nordposten"),
 ])
 def test_who_an_outlet_cites_with_a_clause_or_participle_after_them_is_the_source(text, source, via):
     (c,) = claims(text)
@@ -1710,6 +1712,7 @@ def test_a_pronoun_after_a_document_by_someone_resolves_to_the_producer():
     ("The town council said on its website that residents would have no flights.", "official"),
     ("A report by the Civil Aviation Directorate found that reserves had fallen.", "official"),
     ("The Council on Foreign Relations said the plan was risky.", "expert"),
+    ("Villagers in Selmo, reached by telephone, described a similar timeline.", "witness"),
 ])
 def test_local_councils_their_members_and_directorates_hold_office(text, role):
     assert one(text).role == role
