@@ -33,8 +33,10 @@ POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|
                          + r")|such\s+[\w’'-]+)\b"
                          + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)  # "Volkswagen rejected that,"
 # "dismissed the reports as baseless", "... as 'political point-scoring'", "said the report was 'pure
-# speculation'": the verdict on what is pointed at, up to the clause's end; it names no content of its own.
-_VERDICT = re.compile(r"\s+(?:as|is|was|are|were)\s+[^.;:!?]*?(?=\s+(?:and|but)\s|[.;:!?]|$)", re.IGNORECASE)
+# speculation'", 'called that version "a lie"': the verdict on what is pointed at, up to the clause's end; it names
+# no content of its own.
+_VERDICT = re.compile(r"\s+(?:(?:as|is|was|are|were)\s+[^.;:!?]*?(?=\s+(?:and|but)\s|[.;:!?]|$)|[“\"][^”\"]*[”\"])",
+                      re.IGNORECASE)  # or a quotation right after it: 'called that version "a lie that ..."'
 # Where the pointer's clause ends: "..., and that talks were continuing" is another statement; a quotation's
 # closing mark ('"We reject these claims," she told reporters in Ostra': the rest is who said it, and where).
 _CLAUSE_END = re.compile(r"\s+(?:and|but)\s|[;:”]|,?[\"’](?:\s|$)|''")

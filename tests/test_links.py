@@ -419,6 +419,17 @@ def test_a_body_dismissing_the_claims_does_not_deny_its_own_people():
     assert (links[0].denied_by, links[1].denied_by) == ((), ("d0:2",))
 
 
+def test_calling_that_version_a_quoted_lie_points_back_at_it():
+    claims = [
+        make("Our soldiers did not set foot on their territory, Foreign Minister Aurel Dimca said.", number=0,
+             kind="named_person", role="official", source="Foreign Minister Aurel Dimca", cue="said"),
+        make('President Elena Marov called that version "a lie that insults the memory of a young man".', number=1,
+             kind="named_person", role="official", source="President Elena Marov", cue="called", stance="denies"),
+    ]
+    # the quotation is the verdict on "that version", no content of its own to match
+    assert link(claims)[0].denied_by == ("d0:1",)
+
+
 def test_a_source_never_denies_its_own_claim():
     claims = [
         make("Karst Coal said the tunnel had been inspected in March.", number=0, kind="named_organization",
