@@ -1725,3 +1725,13 @@ def test_a_document_seen_by_the_agency_has_no_producer():
     _, memo = claims("An internal memo seen by Nordwire says the union may strike. The memo, dated Feb 2, says the "
                      "union may propose a walkout.")
     assert memo.source.resolved is not None and memo.source.resolved.text != "Nordwire"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The company's most recent accounts show a loss.", "The company's most recent accounts"),
+    ("Increasingly, Sanders's most passionate supporters claim that the primary has been rigged.",
+     "Sanders's most passionate supporters"),
+])
+def test_a_superlative_after_a_possessor_stays_in_the_phrase(text, source):
+    # "most" after "the club's" makes a superlative, not a quantifier opening a phrase ("Most analysts said")
+    assert [c.source.text for c in claims(text)] == [source]

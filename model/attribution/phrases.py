@@ -117,6 +117,10 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
             k -= 1  # "Reporters Without Borders": a capitalised word inside a name
             continue
         both = lw == "both" and k - 2 >= lo and low[k - 2] in _NP_PREP  # "negotiators from both sides said"
+        if lw in ("most", "least") and k - 2 >= lo and (low[k - 2] in POSSESSORS or low[k - 2] == "the" or low[
+                k - 2].endswith(("'s", "’s", "s'", "s’"))):  # "the club's most recent accounts": a superlative
+            k -= 1
+            continue
         if lw in SUBJECT_PRONOUNS or (lw in STOP and lw not in ("and",) and not both) or (
                 _verbish(w, lw) and low[k] not in ROLE_NOUNS):  # "talk show host": a compound, not a verb
             break
