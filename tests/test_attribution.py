@@ -1735,3 +1735,9 @@ def test_a_document_seen_by_the_agency_has_no_producer():
 def test_a_superlative_after_a_possessor_stays_in_the_phrase(text, source):
     # "most" after "the club's" makes a superlative, not a quantifier opening a phrase ("Most analysts said")
     assert [c.source.text for c in claims(text)] == [source]
+
+
+def test_a_branch_of_a_named_body_opening_the_sentence_speaks_with_its_name():
+    # "The Merenburg branch of the Nurses' Federation gave ..., saying": the whole name, not "The Merenburg"
+    c = one("The Merenburg branch of the Nurses' Federation gave a similar picture, saying delays had grown.")
+    assert (c.source.text, c.kind) == ("The Merenburg branch of the Nurses' Federation", "named_organization")

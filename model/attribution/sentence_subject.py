@@ -53,6 +53,8 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
             end = head + 1  # "The Naren health ministry put ...": the body's head follows its name
             while end < hi and end - lo < _NAME_WORDS and is_cap(toks[end]) and low[end] not in WEEKDAYS:
                 end += 1  # "Norwegian shipping group Velmar ASA cut ...": and the name follows its description
+            if low[head] in ORGANIZATIONS:  # "The Merenburg branch of the Nurses' Federation gave ..."
+                end = _of_name(toks, low, end, hi)
     nxt = end
     if nxt < hi and toks[nxt] == ",":
         k = nxt + 1
@@ -65,6 +67,16 @@ def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple
     if nxt == end == lo + 1 and toks[lo].isalpha() and low[lo] not in _SUBJECT_PRONOUNS and low[nxt] in DETERMINERS:
         return None  # "Cool the rhetoric: ...", "Such a strategy might ...": one word and a determiner, no subject
     return (lo, end)
+
+
+def _of_name(toks: list[str], low: list[str], end: int, hi: int) -> int:
+    """After a body's head, the name it is part of: "branch of the Nurses' Federation" (end when none follows)."""
+    k = end + 1 + (end + 1 < hi and low[end + 1] == "the")
+    if end >= hi or low[end] != "of" or k >= hi or not is_cap(toks[k]):
+        return end
+    while k < hi and k - end < _NAME_WORDS and (is_cap(toks[k]) or toks[k] in ("'", "’")):
+        k += 1
+    return k
 
 
 def _last_head(toks: list[str], low: list[str], lo: int, hi: int) -> int:
