@@ -1741,3 +1741,10 @@ def test_a_branch_of_a_named_body_opening_the_sentence_speaks_with_its_name():
     # "The Merenburg branch of the Nurses' Federation gave ..., saying": the whole name, not "The Merenburg"
     c = one("The Merenburg branch of the Nurses' Federation gave a similar picture, saying delays had grown.")
     assert (c.source.text, c.kind) == ("The Merenburg branch of the Nurses' Federation", "named_organization")
+
+
+def test_a_relay_inside_the_speakers_relative_clause_leaves_the_speaker_the_source():
+    # "which came second according to official results" says where the figure comes from; the Front says the rest
+    c = one("The United Democratic Front, which came second with 31 percent according to official results, says the "
+            "vote was stolen.")
+    assert (c.source.text.split(",")[0], c.cue.text) == ("The United Democratic Front", "says")

@@ -99,6 +99,10 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
             out[-1] = f if _reports_intent(low, prev, f) or (_poll(low, f.source) and _respondents(toks, prev.source)) \
                 else replace(prev, via=(*prev.via, f.source))
             continue
+        if prev is not None and prev.kind == "relay" and f.source and not f.source_after and f.source[0] < prev.cue[
+                0] < f.source[1] and any(w in _RELATIVES for w in low[f.source[0]:prev.cue[0]]):
+            out[-1] = f  # "The Front, which came second according to official results, says": the relay is the
+            continue  # relative clause's detail, inside the speaker's mention
         if prev is not None and not f.exact and _nested(toks, low, prev, f, whole):
             continue  # (a claim denied in apposition, "..., a claim the militants denied", is its own)
         if f.source is None and prev is not None:
