@@ -1748,3 +1748,21 @@ def test_a_relay_inside_the_speakers_relative_clause_leaves_the_speaker_the_sour
     c = one("The United Democratic Front, which came second with 31 percent according to official results, says the "
             "vote was stolen.")
     assert (c.source.text.split(",")[0], c.cue.text) == ("The United Democratic Front", "says")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ('He put the stakes for the company bluntly: "This drug is the whole company."', "He"),
+    ('The minister was blunt: "We will not pay."', "The minister"),
+    ("Clinton seemed irritated: “It's a public statement!”", "Clinton"),
+])
+def test_a_clause_opened_by_its_speaker_and_ending_in_a_colon_before_a_quotation_attributes_it(text, source):
+    assert [c.source.text for c in claims(text) if c.source] == [source]
+
+
+@pytest.mark.parametrize("text", [
+    'The rules are simple: "No phones in class."',
+    'Her message was clear: "Stay home."',
+    'In a Fox interview later that day, the senator went further: "It is the end of his career."',
+])
+def test_a_colon_before_a_quotation_without_a_speaker_opening_the_clause_attributes_nothing(text):
+    assert all(c.source is None for c in claims(text))

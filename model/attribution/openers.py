@@ -37,6 +37,10 @@ _ASKED_BEFORE = 2  # "Asked about X, Trump said": the first cue must come after 
 _MODALS = R["reached_modals"]
 _MODAL_REACH = 3  # tokens before "be reached" within which its modal stands: "could not immediately be reached"
 _NEGATED = R["reached_negations"]
+_COLON_CLAUSE = 16  # tokens of a clause before a colon that opens a quotation: "He put the stakes bluntly:"
+_SPEAKER_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))
+_COLON_SPEAKER = 4  # tokens of a speaker opening such a clause: "Mr. Chris Christie"
+_POSSESSIVES = frozenset(("his", "her", "their", "its", "our", "my", "your"))
 
 
 def headline(s: Sentence) -> None:
@@ -58,7 +62,8 @@ def sourceless(s: Sentence) -> None:
     """Stage "sourceless": with nothing else found, one who could not be reached ("Sola himself could not be
     reached for comment": Sola, who declines), else a cue whose source is not in the text."""
     if not s.found:
-        s.found = _unreached(s.toks, s.in_quote, s.low) or _sourceless_cue(s.toks, s.in_quote, s.low)
+        s.found = _unreached(s.toks, s.in_quote, s.low) or _colon_quote(s.toks, s.in_quote, s.low) \
+            or _sourceless_cue(s.toks, s.in_quote, s.low)
 
 
 def _unreached(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Found]:
@@ -74,6 +79,36 @@ def _unreached(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Fo
     if subject is None or subject[0] != 0 or low[subject[1] - 1] in REACHED_THINGS:
         return []  # "A deal could not be reached": nobody to reach
     return [Found((k, k + 1), subject, "reach", "speech", False)]
+
+
+def _colon_quote(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Found]:
+    """'He put the stakes bluntly: "CVT-418 is the whole company."', 'The minister was blunt: "We will not pay."':
+    a clause opened by its speaker and ending in a colon before a quotation introduces what the speaker says; the
+    words between them are the cue."""
+    k = next((k for k in range(1, min(len(toks) - 1, _COLON_CLAUSE)) if toks[k] == ":"), 0)
+    if not k or toks[k + 1] not in _OPENING_QUOTES or in_quote[k] or low[0] in _POSSESSIVES:
+        return []  # "Her message was clear:" says whose message, not who speaks
+    subject = np_before(toks, low, 0, 0) if low[0] in _SPEAKER_PRONOUNS else _opening_speaker(toks, low, k)
+    if subject is None or subject[0] != 0 or subject[1] >= k or not toks[subject[1]][:1].islower():
+        return []
+    return [Found((subject[1], k), subject, low[subject[1]], "speech", False)]
+
+
+def _opening_speaker(toks: list[str], low: list[str], k: int) -> tuple[int, int] | None:
+    """A person named by a first name or a title ("Mr. Christie", "Anna Berg"), or a described person or body
+    ("The minister", "The company"), opening the sentence before the colon at k; None for anything else ("In a
+    Fox interview, Trump went further:", "What that means:")."""
+    if low[0] in ("the", "a", "an"):  # "The minister", "The Slate technology columnist David Auerbach"
+        h = next((h for h in range(1, min(k, _COLON_SPEAKER)) if toks[h].islower() and low[h] in _SPEAKING_NOUNS), 0)
+        e = h + 1
+        while h and e < k and is_cap(toks[e]):
+            e += 1
+        return (0, e) if h and e < k and toks[e].islower() else None
+    e = next((e for e in range(1, k) if toks[e][:1].islower() and toks[e] != "."), 0)
+    if not e or e > _COLON_SPEAKER:
+        return None
+    named = low[0].rstrip(".") in _NAME_SIGNS or low[0] in _NAME_SIGNS
+    return (0, e) if named and all(is_cap(t) or t == "." for t in toks[:e]) else None
 
 
 def _subject_before(toks: list[str], low: list[str], j: int) -> tuple[int, int] | None:
