@@ -128,7 +128,7 @@ def _ends_sentence(text: str, start: int, m: re.Match, end: int) -> bool:
 
 
 _CONTENT_OPENERS = frozenset({"it", "that", "he", "she", "they", "we", "i", "the", "a", "an", "there", "his", "her",
-                              "their", "its", "this"})
+                              "their", "its", "this", "whether", "how", "why", "what"})  # "would not say whether"
 
 
 def _attribution_tail(text: str, pos: int, end: int) -> bool:

@@ -125,3 +125,11 @@ def test_a_wire_dateline_is_skipped_before_the_sentences_own_words():
     assert toks[after_dateline(toks, 8)] == "The"  # already past it
     for plain in ("The bank raised rates.", "NATO (the alliance) - and its members - met."):
         assert after_dateline(TOKEN.findall(plain)) == 0
+
+
+@pytest.mark.parametrize("second", ["She would not say whether any staff had been questioned.",
+                                    "Asked what that might look like, she said it was too early."])
+def test_a_quotation_ending_a_sentence_is_followed_by_a_new_one_that_asks_or_withholds(second):
+    # 'would "look at the matter in the usual way." She would not say whether ...': not an attribution tail
+    text = 'Selberg said the board would "look at the matter in the usual way." ' + second
+    assert sentences(text) == [text[:text.index(second) - 1], second]
