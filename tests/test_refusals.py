@@ -180,3 +180,15 @@ def test_a_refusal_to_name_or_to_say_yet(text, stances):
 def test_the_set_phrases_of_no_comment_decline(text):
     (claim,) = [c for c in attribute(Document(id="t", text=text), 0) if c.source]
     assert claim.stance == "declines"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Vikstrom did not return calls on Thursday.", "Vikstrom"),
+    ("The ministry did not immediately return a request for comment.", "The ministry"),
+    ("A spokeswoman for the mayor did not return a message.", "A spokeswoman for the mayor"),
+])
+def test_calls_not_returned_are_the_callees_refusal(text, source):
+    from model import analyze  # the non-answer phrases are the rules' to decide, through the whole pipeline
+
+    (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
+    assert (c["source"]["text"] if c["source"] else None, c["stance"]) == (source, "declines")
