@@ -31,7 +31,8 @@ MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, w
 POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}("
                          + "|".join(sorted(_TARGETS["one"] | MANY, key=len, reverse=True))
                          + r")|such\s+[\w’'-]+)\b"
-                         + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))", re.IGNORECASE)  # "Volkswagen rejected that,"
+                         + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))"  # "Volkswagen rejected that,"
+                         + r"|\b(?:it|that|this)(?=\s+as\s)", re.IGNORECASE)  # "dismissed it as speculation"
 # "dismissed the reports as baseless", "... as 'political point-scoring'", "said the report was 'pure
 # speculation'", 'called that version "a lie"': the verdict on what is pointed at, up to the clause's end; it names
 # no content of its own.

@@ -430,6 +430,18 @@ def test_calling_that_version_a_quoted_lie_points_back_at_it():
     assert link(claims)[0].denied_by == ("d0:1",)
 
 
+def test_dismissing_it_as_speculation_points_back_at_the_report():
+    claims = [
+        make("The Herald reported, citing three people briefed on the matter, that two board members had dissented.",
+             number=0, kind="anonymous", source="three people briefed on the matter", cue="reported"),
+        make("A spokeswoman for the bank declined to comment on the report.", number=1, kind="anonymous",
+             source="A spokeswoman for the bank", cue="declined", stance="declines"),
+        make("Selberg dismissed it as speculation.", number=2, kind="named_person", source="Selberg",
+             cue="dismissed", stance="denies"),
+    ]
+    assert link(claims)[0].denied_by == ("d0:2",)
+
+
 def test_a_source_never_denies_its_own_claim():
     claims = [
         make("Karst Coal said the tunnel had been inspected in March.", number=0, kind="named_organization",
