@@ -1766,3 +1766,12 @@ def test_a_clause_opened_by_its_speaker_and_ending_in_a_colon_before_a_quotation
 ])
 def test_a_colon_before_a_quotation_without_a_speaker_opening_the_clause_attributes_nothing(text):
     assert all(c.source is None for c in claims(text))
+
+
+def test_the_body_met_as_a_documents_producer_is_what_its_description_resolves_to():
+    # "A report by the National Police Directorate published in January ... The directorate denied that": the body,
+    # without the time its figures came out
+    *_, denial = claims("A report by the National Police Directorate published in January said fines rose. "
+                        "Nadia Ferrante said police had used the act selectively. The directorate denied that.")
+    assert denial.source.resolved.text.removeprefix("the ") == "National Police Directorate"
+    assert denial.kind == "named_organization"

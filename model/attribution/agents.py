@@ -8,7 +8,18 @@ Used by ``subjects.subject``.
 
 from __future__ import annotations
 
-from model.attribution.phrases import DETERMINERS, PEOPLE, REPORTED_BY, STOP, SUBJECT_PRONOUNS, np_before
+import re
+
+from model.attribution.phrases import (
+    DETERMINERS,
+    MONTHS,
+    PEOPLE,
+    REPORTED_BY,
+    STOP,
+    SUBJECT_PRONOUNS,
+    WEEKDAYS,
+    np_before,
+)
 from model.attribution.times import past_participle
 from model.lexicon import ATTRIBUTION, PERSON_NOUNS, PERSON_ROLES, TYPING
 from model.types import Span as TextSpan
@@ -19,6 +30,10 @@ _COMING_OUT = ATTRIBUTION["document_participles"]
 _MODIFIER = 12  # tokens of the participles after a document: ", dated Aug. 30 and reviewed by Nordwire,"
 Span = tuple[int, int]
 _ARTICLES = frozenset(("a", "an", "the"))
+_TIME_WORDS = "|".join(sorted(WEEKDAYS | MONTHS | {"week", "month", "year", "night", "morning", "evening", "day"}))
+# A time after the producer's name: "by the National Police Directorate in January", "by Sanders on Tuesday night"
+_TRAILING_TIME = re.compile(r"\s+(?:in|on|last|this|earlier|late|early)(?:\s+\w+)?\s+(?:" + _TIME_WORDS
+                            + r")(?:\s+\w+)?$", re.IGNORECASE)
 _DOCUMENT_WORDS = frozenset(DOCUMENTS)
 
 
@@ -60,7 +75,8 @@ def producer(text: str, span: TextSpan) -> TextSpan | None:
     head = span.text[:at].lower().split()
     if _DOCUMENT_WORDS.isdisjoint(head) or head[-2] in REPORTED_BY:  # "a memo seen by Nordwire": no producer
         return None
-    return TextSpan(text[span.start + at:span.end], span.start + at, span.end)
+    end = span.start + at + len(_TRAILING_TIME.sub("", span.text[at:]))  # "... Directorate in January": no time
+    return TextSpan(text[span.start + at:end], span.start + at, end)
 
 
 def people_by(toks: list[str], low: list[str], src: Span | None, lo: int) -> Span | None:
