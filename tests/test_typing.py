@@ -1087,3 +1087,17 @@ def test_a_department_named_by_its_first_word_is_the_department():
     assert typed(text)["State"][0] == "named_organization"
     text = "The Democratic Party met on Friday. Democratic said the plan would pass."
     assert typed(text)["Democratic"][0] != "named_organization"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Shona Mayhew, a national organiser with the Hospitality Workers' Union, said staff were owed wages.",
+     "named_person"),  # a person's role in apposition, whatever body it names
+    ("Velsko Freight, a shipping group based in Oslo, said profits fell.", "named_organization"),  # a body's
+    ("Robert Oldendick, a University of South Carolina political science professor, said it would pass.",
+     "named_person"),
+])
+def test_what_an_appositive_says_a_name_is(text, kind):
+    from model import analyze
+
+    (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
+    assert c["kind"] == kind

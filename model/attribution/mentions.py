@@ -35,6 +35,7 @@ from model.lexicon import (
     MEDIA,
     MENTION_WORDS,
     ORGANIZATIONS,
+    PERSON_NOUNS,
     PERSON_ROLES,
     PRONOUNS,
     QUANTIFIERS,
@@ -44,6 +45,8 @@ _REFLEXIVES = GRAMMAR["reflexives"]
 _DETERMINERS = GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
 _GROUP_MEMBERS = MENTION_WORDS["group_members"]
+_PERSON_WORDS = PERSON_ROLES | PERSON_NOUNS  # "organiser", "spokeswoman", "farmer"
+_ROLE_WITHIN = 4  # words of "a national organiser": the article, then up to three words to the person's noun
 # A definite description of these refers back to an earlier mention ("the senator", "the agency").
 _BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]
 
@@ -149,6 +152,16 @@ def described_person(ws: list[str]) -> bool:
     """A description, then a person set off by a comma with words of their own before the name: "The club's
     owner, American investor Dale Harper" (the guideline's "Hollis's lawyer, Martin Greaves" with more words)."""
     return described_name(ws) is not None
+
+
+def named_then_role(ws: list[str]) -> bool:
+    """A name of two or three capitalised words, then a comma and "a"/"an" opening a person's role within a few
+    words: "Shona Mayhew, a national organiser with the Hospitality Workers' Union" (a person, whatever body the
+    role names)."""
+    if "," not in ws or not 2 <= ws.index(",") <= 3 or not all(is_capitalised(w) for w in ws[:ws.index(",")]):
+        return False
+    role = ws[ws.index(",") + 1:ws.index(",") + 1 + _ROLE_WITHIN]
+    return bool(role) and role[0].lower() in ("a", "an") and any(w.lower() in _PERSON_WORDS for w in role[1:])
 
 
 def described_name(ws: list[str]) -> list[str] | None:

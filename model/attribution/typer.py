@@ -20,7 +20,7 @@ from model.attribution.guessed import guessed_persons
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
-from model.attribution.mentions import Mention, appositive_name, described_person, head_chunk, words_of
+from model.attribution.mentions import Mention, appositive_name, described_person, head_chunk, named_then_role, words_of
 from model.attribution.name_words import affiliated_person, capitalised_as_opener, ends_in_business, opening_word_only
 from model.attribution.no_one import conjoined, names_no_one, typed, unnamed
 from model.attribution.phrases import MONTHS, WEEKDAYS
@@ -76,7 +76,7 @@ def stage(doc: Doc, model: object | None) -> None:
         if kind == "anonymous" and conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
         kind = "anonymous" if unnamed(before) or (kind == "named_person" and names_no_one(before)) else kind
-        if "," in before.source.text and described_person(words_of(before.source.text)):
+        if "," in before.source.text and (described_person(ws := words_of(before.source.text)) or named_then_role(ws)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
         elif kind == "named_person" and (ends_in_business(head_chunk(words_of(typed(before))))
                                          or _body_in_apposition(before)):
@@ -154,15 +154,15 @@ def _describes_a_person(r: Resolution) -> bool:
 
 
 def _body_in_apposition(r: Resolution) -> bool:
-    """A name set off by an appositive that says what body it is ("Velmar, the Danish shipping group",
-    "Lockheed Martin, the jets' maker"): exact, as the appositive's head is the name's kind."""
+    """A name set off by an appositive saying what body it is ("Velmar, the Danish shipping group")."""
     ws = words_of(typed(r))
     if "," not in ws or not name_of(" ".join(ws[:ws.index(",")])):
         return False
     part = ws[ws.index(",") + 1:]
     low = [w.lower() for w in part]
-    return (len(part) >= 2 and low[0] in _ARTICLES and low[-1] in ORGANIZATIONS and _NOT_IN_APPOSITION.isdisjoint(low)
-            and sum(w[:1].isupper() for w in part[1:]) <= 1)  # "the Danish shipping group", no "of X", no name
+    k = next((i for i, w in enumerate(low) if i and w in _NOT_IN_APPOSITION), len(low))  # "a group based in Oslo",
+    return k >= 2 and low[0] in _ARTICLES and low[k - 1] in ORGANIZATIONS and (  # not "a University of X professor"
+        k == len(low) or part[k - 1].islower()) and sum(w[:1].isupper() for w in part[1:k]) <= 1
 
 
 def _office_described(ws: list[str]) -> bool:
