@@ -1648,8 +1648,8 @@ def test_a_name_before_a_lower_case_role_and_a_second_appositive_is_the_speaker(
 @pytest.mark.parametrize("body", ["The trust", "The club", "The consortium", "The regulator", "The utility"])
 def test_a_body_named_by_its_kind_is_what_it_points_back_to(body):
     # "The trust said ... Emergency departments remained open, it said": "it" is the trust, a body, not a group.
-    first, second = claims(f"{body} said in a statement that it had detected a fault on Monday. Emergency departments "
-                           "remained open, it said, but some operations had been postponed.")
+    _, second = claims(f"{body} said in a statement that it had detected a fault on Monday. Emergency departments "
+                       "remained open, it said, but some operations had been postponed.")
     assert (second.source.resolved.text if second.source.resolved else None, second.kind) == (body,
                                                                                                  "named_organization")
 
