@@ -92,21 +92,20 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     one exchange). At most BACK_WINDOW claims back."""
     out: list[int] = []
     window = range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1)
-    named = None if many else _named_by(claims, k, window, key, denial, noun)
+    sides = _sides(claims[k])
+    named = None if many else _named_by(claims, k, window, key, denial, sides, noun)
     if named is not None:  # "denied the report" after the report's claims and others: it starts at the report
         window = range(named, window.stop, -1)
     # What another denier says in its denial's sentence ("denied that account, saying its forces had come
     # under attack") is its answer, not what a later denial of "these claims" points at.
     answers = {j + 1 for j in window if denial[j] and not claims[j].text.rstrip().endswith(_SENTENCE_END)}
-    sides = _sides(claims[k])
     for j in window:
         c = claims[j]
         if c.doc_index != claims[k].doc_index:
             break
         if not out and j in answers and key[j] == key[j - 1]:
             continue
-        eligible = not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k] \
-            and not _own_side(c, sides)
+        eligible = _eligible(claims, j, k, key, denial, sides)
         if out and not (eligible and (many or key[j] == key[out[0]])):
             break
         if out and many and claims[out[0]].paragraph == claims[k].paragraph != c.paragraph:
@@ -114,6 +113,15 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
         if out or eligible:
             out.append(j)
     return out
+
+
+def _eligible(claims: Sequence[Claim], j: int, k: int, key: np.ndarray, denial: np.ndarray,
+              sides: frozenset[str]) -> bool:
+    """Claim j can be what denial k points at: another source's assertion, neither the journalist's, a denial,
+    a refusal nor the denier's own people's."""
+    c = claims[j]
+    return not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k] \
+        and not _own_side(c, sides)
 
 
 def _sides(denier: Claim) -> frozenset[str]:
@@ -138,7 +146,7 @@ def _own_side(c: Claim, sides: frozenset[str]) -> bool:
 
 
 def _named_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, denial: np.ndarray,
-              noun: str) -> int | None:
+              sides: frozenset[str], noun: str) -> int | None:
     """The nearest claim of another source in the window whose words name the one thing the pointer names ("the
     report" and "reported", "a 62-page report"; "the allegation" and "alleged"), in the denial's article; None
     when none does or the noun is too short to tell. (A pointer to several things, "the accusations", runs back
@@ -150,8 +158,8 @@ def _named_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, d
         c = claims[j]
         if c.doc_index != claims[k].doc_index:
             return None
-        if not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k] \
-                and any(w.startswith(prefix) for w in WORD.findall(c.text.lower())):
+        if _eligible(claims, j, k, key, denial, sides) and any(w.startswith(prefix)
+                                                                for w in WORD.findall(c.text.lower())):
             return j
     return None
 
