@@ -16,7 +16,7 @@ _CITED_REACH = 15  # tokens of what a citing cue names: "an enforcement notice i
 _CITING = frozenset(("citing", "quoting"))  # a relay's participle before who it passes on
 _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
-_RELATIVES = ("which", "who")
+RELATIVES = ("which", "who")  # what opens a clause about the phrase before it
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 
 
@@ -45,7 +45,7 @@ def fold_cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]
 def citing_relative(low: list[str], prev: Found, f: Found) -> bool:
     """f is the relative clause of prev's source that cites someone: "the Gazette, which cited two officials"."""
     return f.lemma == "cite" and f.source is not None and f.source[1] - f.source[0] == 1 \
-        and low[f.source[0]] in _RELATIVES and f.source[0] - prev.source[1] <= 1
+        and low[f.source[0]] in RELATIVES and f.source[0] - prev.source[1] <= 1
 
 
 def citing_inside(toks: list[str], low: list[str], f: Found) -> Found:
@@ -72,7 +72,7 @@ def speaker_after(toks: list[str], low: list[str], i: int, relayed: bool = False
     np = np_after(toks, low, i, len(toks))
     if np is None:
         return None
-    head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL or (low[k] in _RELATIVES and relayed)
+    head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL or (low[k] in RELATIVES and relayed)
                      or (low[k].endswith("ed") and personish(low[k - 1]))), np[1])  # "a doctor involved in the study"
     head = low[head_end - 1]
     if head in _NOT_CITED or not (personish(head) or head in CONFIDENTIAL or head.endswith(HUMAN_PLURALS)

@@ -158,9 +158,10 @@ def named_then_role(ws: list[str]) -> bool:
     """A name of two or three capitalised words, then a comma and "a"/"an" opening a person's role within a few
     words: "Shona Mayhew, a national organiser with the Hospitality Workers' Union" (a person, whatever body the
     role names)."""
-    if "," not in ws or not 2 <= ws.index(",") <= 3 or not all(is_capitalised(w) for w in ws[:ws.index(",")]):
+    comma = ws.index(",") if "," in ws else 0
+    if not 2 <= comma <= 3 or not all(is_capitalised(w) for w in ws[:comma]):
         return False
-    role = ws[ws.index(",") + 1:ws.index(",") + 1 + _ROLE_WITHIN]
+    role = ws[comma + 1:comma + 1 + _ROLE_WITHIN]
     return bool(role) and role[0].lower() in ("a", "an") and any(w.lower() in _PERSON_WORDS for w in role[1:])
 
 

@@ -9,7 +9,14 @@ import itertools
 from dataclasses import replace
 
 from model.attribution.acts import opening_subject
-from model.attribution.citing import cited_before_that, citing_inside, citing_relative, fold_cited, speaker_after
+from model.attribution.citing import (
+    RELATIVES,
+    cited_before_that,
+    citing_inside,
+    citing_relative,
+    fold_cited,
+    speaker_after,
+)
 from model.attribution.mentions import classify
 from model.attribution.phrases import is_word
 from model.attribution.quoted_as import quoted_as
@@ -32,7 +39,6 @@ _CLAUSE_MARKS = (";", "—", "–")
 _QUOTES = frozenset({"“", "”", '"', "''", "``"})  # a quotation after a closing cue is its content, not a frame's tail
 _CLOSING_QUOTES = ("”", '"', "''")  # American style closes a quotation after its comma: '... country," but'
 _FRAME_SOURCE = 4  # words of a closing frame's source: ", state media reported"
-_RELATIVES = ("which", "who")
 _DECISIONS = ATTRIBUTION["decisions"]
 _REPORTING = frozenset({"according to", "as reported by"})  # relays that report, unlike "complaints from"
 _FINDING = DENIAL_WORDS["finding_verbs"]  # finding and giving verbs: "... inspected and found to be safe"
@@ -61,19 +67,16 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if f.participle and prev is not None and low[f.cue[0]] in _FINDING and low[f.cue[0] - 1] == "and":
             continue  # "said the track had been inspected and found to be safe": the content's own verb
         if f.participle:
-            cited = speaker_after(toks, low, f.cue[1]) if f.lemma == "cite" and prev is not None \
-                and prev.kind == "relay" and not prev.via else None
-            if cited is not None:  # "according to the Gazette, citing two officials": the officials, via the Gazette
-                out[-1] = replace(prev, source=cited, via=(prev.source,))
-                continue
+            cited = speaker_after(toks, low, f.cue[1]) if f.lemma == "cite" else None
+            if cited is not None and prev is not None and prev.kind == "relay" and not prev.via:
+                out[-1] = replace(prev, source=cited, via=(prev.source,))  # "according to the Gazette, citing two
+                continue  # officials": the officials, via the Gazette
             frame = _closing_frame(low, f.cue[0]) if prev is None and f.lemma == "cite" else None
             if frame is not None:  # ", state media reported, citing ...": the frame the filter did not keep gives
-                cited = speaker_after(toks, low, f.cue[1])  # no subject; who is cited speaks, via the frame's
-                if cited is not None:  # source, else no one
+                if cited is not None:  # no subject; who is cited speaks, via the frame's source, else no one
                     out.append(Found(f.cue, cited, f.lemma, f.kind, True, via=(frame,)))
                 continue
-            if f.lemma == "cite" and prev is not None and cited_before_that(toks, low, f.cue[1]) \
-                    and speaker_after(toks, low, f.cue[1]) is None:
+            if f.lemma == "cite" and prev is not None and cited is None and cited_before_that(toks, low, f.cue[1]):
                 continue  # "the Gazette reported, citing an evidence inventory, that ...": how the report knows
             subj = prev.source if prev is not None else sentence_subject(toks, low, 0, len(toks))
             if subj is not None and prev is None and subj[1] < len(toks) and low[subj[1]] == "of":
@@ -100,7 +103,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
                 else replace(prev, via=(*prev.via, f.source))
             continue
         if prev is not None and prev.kind == "relay" and f.source and not f.source_after and f.source[0] < prev.cue[
-                0] < f.source[1] and any(w in _RELATIVES for w in low[f.source[0]:prev.cue[0]]):
+                0] < f.source[1] and any(w in RELATIVES for w in low[f.source[0]:prev.cue[0]]):
             out[-1] = f  # "The Front, which came second according to official results, says": the relay is the
             continue  # relative clause's detail, inside the speaker's mention
         if prev is not None and not f.exact and _nested(toks, low, prev, f, whole):
@@ -146,7 +149,7 @@ def _outer_last(toks: list[str], out: list[Found]) -> list[Found]:
     if last.participle:  # "..., the carmaker said on Tuesday, confirming a report": the frame before it
         framed = _outer_last(toks, out[:-1])
         return [*framed, last] if len(framed) == 1 else out
-    if last.source is None or last.kind == "relay" or toks[last.source[0]].lower() in _RELATIVES:
+    if last.source is None or last.kind == "relay" or toks[last.source[0]].lower() in RELATIVES:
         return out  # "..., according to the Odessa American, who first reported it": the relay's own clause
     before = (last.cue[0] if last.source_after else last.source[0]) - 1  # '..., said Mr. Barrett, the lawyer ...'
     opener = min((v[0] for v in last.via), default=before + 1)
