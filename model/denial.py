@@ -27,6 +27,8 @@ def forms(lemmas: Iterable[str]) -> frozenset[str]:
 
 VERB_FORMS = frozenset(DENIAL)
 CLAIM_NOUNS = W["claim_nouns"]
+# Whose claims they are may stand before them: "dismissed the engineers' accusations as baseless".
+POSSESSOR = r"(?:[\w-]+(?:['’]s|s['’])\s+)?"
 
 # ---------------------------------------------------------------- stance: a sourced claim that rejects one
 
@@ -66,8 +68,9 @@ NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alter
                            + alternation(forms(W["belittling"])) + r"\s+(?:[\w’'-]+\s+){0,2}" + alternation(W["staff"])
                            + r"\b(?!['’])|\b"
                            + alternation(forms(W["belittling"])) + r"\s+(?!" + alternation(W["determiners"])
-                           + r"?\s*" + alternation(CLAIM_NOUNS) + r"\b|(?:" + alternation(W["said_possessors"])
-                           + r"\s+)?" + alternation(W["said_objects"]) + r"\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
+                           + r"?\s*" + POSSESSOR + alternation(CLAIM_NOUNS) + r"\b|(?:"
+                           + alternation(W["said_possessors"]) + r"\s+)?" + alternation(W["said_objects"])
+                           + r"\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
 # A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked", "That's
 # not true", "... doesn't mean he can't do it") rejects a claim, per the sourcing guideline; a condition
 # ("If Trump is not the nominee") does not.

@@ -22,6 +22,7 @@ from model.lexicon import PERSON_ROLES, sections
 from model.types import Claim
 
 BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
+OWNER_WINDOW = 16  # claims back it looks for the source it names ("the engineers' accusations"): a name is sharper
 _NOUN_PREFIX = 5  # letters a pointer's noun shares with a word naming it: "repor" (reported), "alleg", "sugge"
 _PRONOUNS = frozenset(("it", "they", "he", "she", "we", "who", "which"))
 _SENTENCE_END = (".", "!", "?", "”", '"', "''", "’")  # a claim ending so ends its sentence; others are parts of one
@@ -33,6 +34,7 @@ POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|
                          + r")|such\s+[\w’'-]+)\b"
                          + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))"  # "Volkswagen rejected that,"
                          + r"|\b(?:it|that|this)(?=\s+as\s)", re.IGNORECASE)  # "dismissed it as speculation"
+_POSSESSOR = re.compile(r"([\w-]+)(?:['’]s|s['’])\s")  # "the engineers' accusations", "the union's claims"
 # "dismissed the reports as baseless", "... as 'political point-scoring'", "said the report was 'pure
 # speculation'", 'called that version "a lie"': the verdict on what is pointed at, up to the clause's end; it names
 # no content of its own.
@@ -82,18 +84,22 @@ def _terms(text: str) -> set[str]:
 
 
 def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray, many: bool,
-             noun: str = "") -> list[int]:
+             noun: str = "", owner: str = "") -> list[int]:
     """What a pointing denial k refers to in its article: the nearest earlier claim by another source that
     is neither the journalist's own, a denial nor a refusal, and the claims that source made just before it
     (all of "the report"); for a pointer to several things or a mass ("the accusations", "the criticism"),
     the claims of other sources before those too, up to the first that is not eligible or is the denier's
     own, and within the paragraph when the nearest of them shares the denial's ("Opposition politicians
     accused ... . The minister rejected the criticism": a paragraph that sets out criticism and its answer is
-    one exchange). At most BACK_WINDOW claims back."""
+    one exchange). A pointer naming whose claims they are ("the engineers' accusations") refers to that
+    source's claims only. At most BACK_WINDOW claims back."""
     out: list[int] = []
     window = range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1)
     sides = _sides(claims[k])
-    named = None if many else _named_by(claims, k, window, key, denial, sides, noun)
+    owned = _owned_by(claims, k, range(k - 1, max(k - 1 - OWNER_WINDOW, -1), -1), key, denial, sides, owner)
+    if owned is not None:
+        window, many = range(owned, max(owned - BACK_WINDOW, -1), -1), False
+    named = None if many or owned is not None else _named_by(claims, k, window, key, denial, sides, noun)
     if named is not None:  # "denied the report" after the report's claims and others: it starts at the report
         window = range(named, window.stop, -1)
     # What another denier says in its denial's sentence ("denied that account, saying its forces had come
@@ -164,6 +170,30 @@ def _named_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, d
     return None
 
 
+def owner(pointer: str) -> str:
+    """Whose claims a pointer names, lower-cased without its possessive ending ("the engineers' accusations" ->
+    "engineer", "the company's claims" -> "company"), or ""."""
+    m = _POSSESSOR.search(pointer)
+    return m.group(1).lower() if m else ""
+
+
+def _owned_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, denial: np.ndarray,
+              sides: frozenset[str], owner: str) -> int | None:
+    """The nearest claim in the window, of another source, whose source is the pointer's owner ("Two engineers
+    who work at the site" for "the engineers' accusations"), as written or as resolved; None when none is."""
+    if len(owner) < _NOUN_PREFIX - 1:
+        return None
+    for j in window:
+        c = claims[j]
+        if c.doc_index != claims[k].doc_index:
+            return None
+        said = f"{c.source.text} {c.entity or ''}" if c.source is not None else ""
+        if _eligible(claims, j, k, key, denial, sides) and any(w.startswith(owner)
+                                                                for w in WORD.findall(said.lower())):
+            return j
+    return None
+
+
 def with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                          denial: np.ndarray, key: np.ndarray, doc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Matched pairs (a, b) with each pointing denial b's pairs in its own article replaced by what it refers to
@@ -173,7 +203,8 @@ def with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: 
         return a, b
     keep = ~(np.isin(b, list(pointers)) & (doc[a] == doc[b]))
     pointed = [j * len(claims) + k for k, p in pointers.items()
-               for j in referent(claims, k, key, denial, (p.group(1) or "").lower() in MANY, p.group(1) or "")]
+               for j in referent(claims, k, key, denial, (p.group(1) or "").lower() in MANY, p.group(1) or "",
+                                 owner(p.group(0)))]
     code = np.unique(np.concatenate([a[keep].astype(np.int64) * len(claims) + b[keep],
                                      np.array(pointed, dtype=np.int64)]))
     return code // len(claims), code % len(claims)

@@ -56,6 +56,10 @@ def stances(text: str) -> list[str]:
     "The army disputed the death toll.",
     "A government spokesman dismissed her comments as politically motivated.",  # what someone said, dismissed
     "Kjell dismissed it as wishful thinking by people who want the strike to end.",
+    "Veltmark dismissed the engineers' accusations as baseless.",  # a possessor before what is rejected
+    "The union rejected the company's claims.",
+    "The Ruane campaign dismissed the complaint as a stunt.",  # a complaint, dismissed as something
+    "The aide dismissed talk of a quid pro quo as a smear.",
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]

@@ -612,3 +612,17 @@ def test_a_denial_answers_no_claim_that_does_not_accuse_the_denier(earlier):
     claims = extract([Document(id="d0", text=earlier + " Vasko has said he had no involvement in the companies.")])
     assert claims[-1].stance == "denies"
     assert all(not lk.denied_by for lk in link(claims))
+
+
+def test_a_pointer_naming_whose_claims_denies_that_sources_claims():
+    """"dismissed the engineers' accusations as baseless" denies what the engineers said, not the claims of the
+    residents and the minister between them, however many there are."""
+    from model import extract
+    from model.types import Document
+    text = ("Two engineers who work at the mine told Reuters that a retaining wall had cracked in January. "
+            "Residents said dead fish had been washing up since February. "
+            "A farmer said his cattle would not drink from the river. "
+            "Environment Minister Ilse Darrow said the findings were extremely serious. "
+            "Veltmark dismissed the engineers' accusations as baseless.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert [i for i, lk in enumerate(links) if "d0:4" in lk.denied_by] == [0]
