@@ -1775,3 +1775,11 @@ def test_the_body_met_as_a_documents_producer_is_what_its_description_resolves_t
                         "Nadia Ferrante said police had used the act selectively. The directorate denied that.")
     assert denial.source.resolved.text.removeprefix("the ") == "National Police Directorate"
     assert denial.kind == "named_organization"
+
+
+def test_a_speaker_after_the_quote_with_a_long_relative_clause_is_found():
+    # '"...," said a strategist who ...': a relative clause longer than most still closes the sentence.
+    text = ('"If this one goes down, it becomes a template," said a Republican strategist who advises several '
+            "senators on the panel and spoke on condition of anonymity to describe private talks.")
+    (c,) = claims(text)
+    assert c.kind == "anonymous" and c.source.text.startswith("a Republican strategist who advises")

@@ -46,6 +46,9 @@ RELATIVE = GRAMMAR["relative_pronouns"]
 _MAX_NP = 12  # tokens: a subject phrase is no longer ("the former Republican senator from ...")
 _BRACKET = 8  # tokens inside a bracket after a name: "(R-Iowa)"
 _RELATIVE_CLAUSE = 15  # tokens of a relative clause after a name: "who spoke on condition of anonymity"
+# ... and of one closing the sentence after an inverted cue: '"...," said a strategist who advises several
+# senators on the panel and spoke on condition of anonymity to describe private talks.'
+LONG_RELATIVE_CLAUSE = 25
 OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
 LY_NOUNS = ATTRIBUTION["ly_nouns"]
 _BE_NOT = GRAMMAR["be_negated"]
@@ -205,8 +208,10 @@ def _verbish(w: str, lw: str) -> bool:
     return (lw.endswith("ly") and len(lw) > 4 and lw not in LY_NOUNS) or lw in _CLAUSE_VERBS
 
 
-def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int] | None:
-    """The noun phrase starting at token i (a relative "who ..." clause included): (a, b) or None."""
+def np_after(toks: list[str], low: list[str], i: int, hi: int,
+             clause: int = _RELATIVE_CLAUSE) -> tuple[int, int] | None:
+    """The noun phrase starting at token i (a relative "who ..." clause of at most ``clause`` tokens included):
+    (a, b) or None."""
     if i >= hi or (not is_word(toks[i]) and toks[i] not in OPEN):
         return None
     if low[i] in SUBJECT_PRONOUNS and low[i] not in ("that", "which", "who", "it"):
@@ -217,7 +222,7 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int) -> tuple[int, int
     while k < hi and k - i < _MAX_NP:
         w, lw = toks[k], low[k]
         if lw in RELATIVE and k > i:
-            return (i, _clause_end(toks, k, hi))
+            return (i, _clause_end(toks, k, hi, clause))
         if w == "." and abbreviation_dot(low, k):
             k += 1
             continue
@@ -241,10 +246,10 @@ def _given_name(toks: list[str], low: list[str], i: int, hi: int) -> bool:
     return low[i] in _NAME_WORDS_IN_STOP and toks[i][:1].isupper() and i + 1 < hi and is_cap(toks[i + 1])
 
 
-def _clause_end(toks: list[str], k: int, hi: int) -> int:
-    """End of a relative clause starting at k: the next comma or end mark, at most _RELATIVE_CLAUSE tokens on."""
+def _clause_end(toks: list[str], k: int, hi: int, clause: int = _RELATIVE_CLAUSE) -> int:
+    """End of a relative clause starting at k: the next comma or end mark, at most ``clause`` tokens on."""
     e = k
-    while e < hi and e - k < _RELATIVE_CLAUSE and toks[e] not in (",", ".", ";", "”", '"', "—", ":", "(", "?", "!"):
+    while e < hi and e - k < clause and toks[e] not in (",", ".", ";", "”", '"', "—", ":", "(", "?", "!"):
         e += 1
     return e
 

@@ -9,6 +9,7 @@ from model.attribution.history import business_name
 from model.attribution.phrases import (
     CLOSE,
     DETERMINERS,
+    LONG_RELATIVE_CLAUSE,
     LY_NOUNS,
     MONTHS,
     OPEN,
@@ -94,6 +95,8 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         src = np_after(toks, low, b, hi)  # '“...,” said Trump', '..., said one GOP source.', 'Said Ellis: ...'
         src = src and with_tail(toks, low, src, hi)  # "said one GOP source in the room."
         plain = j >= lo and not _after_quote(toks, j)
+        if src and not _inverted_ok(toks, low, src, hi, plain):  # a long relative clause may close the sentence
+            src = np_after(toks, low, b, hi, LONG_RELATIVE_CLAUSE)
         if src and _inverted_ok(toks, low, src, hi, plain):
             apposed = with_appositive(toks, low, src, hi)
             if not (plain and goes_on(low, src, apposed[1], hi) and relative_subject(toks, low, lo, j)):
