@@ -1783,3 +1783,17 @@ def test_a_speaker_after_the_quote_with_a_long_relative_clause_is_found():
             "senators on the panel and spoke on condition of anonymity to describe private talks.")
     (c,) = claims(text)
     assert c.kind == "anonymous" and c.source.text.startswith("a Republican strategist who advises")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Attorney General Paul Ostrander, a Democrat widely expected to run for governor in 2019, said his office "
+     "was aware.", "Attorney General Paul Ostrander, a Democrat widely expected to run for governor in 2019"),
+    ("Paul Ostrander, a lawyer who is expected to run for governor, said his office was aware.",
+     "Paul Ostrander, a lawyer who is expected to run for governor"),
+    ("Matt Bennett, a founder of the centrist think tank Third Way, said the party had moved left.",
+     "Matt Bennett, a founder of the centrist think tank Third Way"),
+])
+def test_a_cue_inside_the_description_of_the_speaker_is_no_attribution(text, source):
+    # "expected", "think" describe who speaks; the speaker is the named person, not "a Democrat".
+    (c,) = claims(text)
+    assert (c.kind, c.source.text) == ("named_person", source)

@@ -57,6 +57,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
     low = [t.lower() for t in toks] if low is None else low
     out: list[Found] = []
     inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
+    described = {k for f in found for k in _description(toks, f)}
     for f in found:
         if f.source and f.source[0] in inside and f.source[1] - f.source[0] == 1:
             continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
@@ -64,6 +65,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if f.cue[0] in inside and (f.participle or f.doubt == "gerund"):
             continue  # "Corvanian state television, citing security sources, reported": the phrase's own relay;
             # "former State policy planning director Anne-Marie Slaughter wrote": a gerund inside a name
+        if f.kind != "relay" and f.cue[0] in described:
+            continue  # "Paul Ostrander, a Democrat widely expected to run for governor, said": it describes him
         if f.participle and prev is not None and low[f.cue[0]] in _FINDING and low[f.cue[0] - 1] == "and":
             continue  # "said the track had been inspected and found to be safe": the content's own verb
         if f.participle:
@@ -112,6 +115,21 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
             continue
         out.append(Found(f.cue, f.source, f.lemma, f.kind, f.source_after, f.passive, f.resolved))
     return _outer_last(toks, fold_cited(toks, low, [quoted_as(toks, low, citing_inside(toks, low, f)) for f in out]))
+
+
+def _description(toks: list[str], f: Found) -> range:
+    """The tokens of one description of f's speaker between commas, when f's source ends with it just before
+    ", said": "Paul Ostrander, a Democrat widely expected to run for governor, said", "Matt Bennett, a founder
+    of the think tank Third Way, said" (empty when there is none)."""
+    if f.source is None or f.source_after or f.source[1] + 1 != f.cue[0] or toks[f.source[1]] != ",":
+        return range(0)
+    commas = [k for k in range(*f.source) if toks[k] == ","]
+    if len(commas) != 1 or commas[0] + 1 >= f.source[1] or toks[commas[0] + 1].lower() not in _DESCRIBING:
+        return range(0)  # not "The young woman who escorted her, Ms. Kostrzewa recalled, asked"
+    return range(commas[0] + 1, f.source[1])
+
+
+_DESCRIBING = frozenset(("a", "an", "the", *RELATIVES))  # how a description of a speaker opens
 
 
 def _reports_intent(low: list[str], prev: Found, f: Found) -> bool:
