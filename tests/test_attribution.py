@@ -1797,3 +1797,16 @@ def test_a_cue_inside_the_description_of_the_speaker_is_no_attribution(text, sou
     # "expected", "think" describe who speaks; the speaker is the named person, not "a Democrat".
     (c,) = claims(text)
     assert (c.kind, c.source.text) == ("named_person", source)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Premiums would rise, according to a study released Monday by the Halverson Center.",
+     "a study released Monday by the Halverson Center"),
+    ("A report published last week by the national audit office found that servers were old.",
+     "A report published last week by the national audit office"),
+])
+def test_a_document_dated_before_who_released_it_keeps_its_producer(text, source):
+    from model import analyze  # the shipped typer types the document by its producer
+
+    (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
+    assert (c["kind"], c["source"]["text"]) == ("named_organization", source)

@@ -221,6 +221,9 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int,
     k = i
     while k < hi and k - i < _MAX_NP:
         w, lw = toks[k], low[k]
+        if k > i and low[k - 1] in _TAIL_OPENERS["by"] and (agent := _dated_by(low, k, hi)):
+            k = agent  # "a study released Monday by the Halverson Center": the date, then who released it
+            continue
         if lw in RELATIVE and k > i:
             return (i, _clause_end(toks, k, hi, clause))
         if w == "." and abbreviation_dot(low, k):
@@ -239,6 +242,14 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int,
         k += 1
     dangling = low[k - 1] in _TAIL_OPENERS or low[k - 1] in _NP_PREP or low[k - 1] in _LOOSE_PREP
     return (i, k - (dangling and k - 1 > i)) if k > i else None  # not ending on "to", "on" (before "Wednesday")
+
+
+def _dated_by(low: list[str], k: int, hi: int) -> int:
+    """After a participle taking "by", a day and "by" ("released Monday by", "published last week by"): the
+    token after "by", else 0."""
+    j = k + (low[k] in _BEFORE_DAY)
+    dated = j < hi and (low[j] in WEEKDAYS or (low[k] in ("last", "this") and low[j] in ("week", "month", "year")))
+    return j + 2 if dated and j + 1 < hi and low[j + 1] == "by" else 0
 
 
 def _given_name(toks: list[str], low: list[str], i: int, hi: int) -> bool:
