@@ -1810,3 +1810,14 @@ def test_a_document_dated_before_who_released_it_keeps_its_producer(text, source
 
     (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert (c["kind"], c["source"]["text"]) == ("named_organization", source)
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("An analysis of pay slips by the union, shared with Reuters, showed pay rising by 2.8 percent.",
+     "An analysis of pay slips by the union, shared with Reuters"),
+    ("The report by the National Environment Inspectorate, which was seen by Reuters, said samples held cyanide.",
+     "The report by the National Environment Inspectorate, which was seen by Reuters"),
+])
+def test_a_document_by_a_body_before_an_inserted_clause_is_the_source(text, source):
+    (c,) = claims(text)
+    assert c.source.text == source

@@ -30,6 +30,7 @@ _COMING_OUT = ATTRIBUTION["document_participles"]
 _MODIFIER = 12  # tokens of the participles after a document: ", dated Aug. 30 and reviewed by Nordwire,"
 Span = tuple[int, int]
 _ARTICLES = frozenset(("a", "an", "the"))
+_OF_REACH = 4  # words between a document and "by" after what it is of: "An analysis of pay slips by"
 _TIME_WORDS = "|".join(sorted(WEEKDAYS | MONTHS | {"week", "month", "year", "night", "morning", "evening", "day"}))
 # A time after the producer's name: "by the National Police Directorate in January", "by Sanders on Tuesday night"
 _TRAILING_TIME = re.compile(r"\s+(?:in|on|last|this|earlier|late|early)(?:\s+\w+)?\s+(?:" + _TIME_WORDS
@@ -44,7 +45,9 @@ def document_by(toks: list[str], low: list[str], src: Span | None, lo: int) -> S
         return None
     k = src[0] - 2
     k -= past_participle(toks[k]) and k - 1 >= lo and low[k] not in REPORTED_BY  # "commissioned by", not "seen by"
-    head = np_before(toks, low, k, lo) if low[k] in DOCUMENTS else None
+    if low[k] not in DOCUMENTS:  # "An analysis of pay slips by the union": the document is what it is of
+        k = next((p - 1 for p in range(k - 1, max(lo, k - _OF_REACH), -1) if low[p] == "of"), k)
+    head = np_before(toks, low, k, lo) if k >= lo and low[k] in DOCUMENTS else None
     return (head[0], src[1]) if head is not None else None
 
 

@@ -201,6 +201,7 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
         if low[k + 1] in _SUBORDINATORS:  # "A resident who knew him, when asked, said": the subject before it
             return _before_subordinate(toks, low, k, lo)
         head = _opening_relative(toks, low, k - 1, lo) or np_before(toks, low, k - 1, lo, _APPOSITIVE_NP)
+        head = document_by(toks, low, head, lo) or head  # "The report by the inspectorate, which was seen by"
         if head is not None and _reads_as_subject(toks, low, head):
             if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _INSERTED_CLAUSE:
                 return head, None  # "Forbes, however, says", "Clinton, at a later press gaggle, said": not the mention
