@@ -1821,3 +1821,12 @@ def test_a_document_dated_before_who_released_it_keeps_its_producer(text, source
 def test_a_document_by_a_body_before_an_inserted_clause_is_the_source(text, source):
     (c,) = claims(text)
     assert c.source.text == source
+
+
+def test_a_commander_before_a_name_is_a_person_and_she_resolves_to_them():
+    from model import analyze  # the shipped typer decides the kind
+
+    text = 'Coast guard commander Lise Arnath said the search would continue. "It is cold," she said.'
+    first, second = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
+    assert (first["kind"], first["source"]["text"]) == ("named_person", "Coast guard commander Lise Arnath")
+    assert second["kind"] == "named_person" and second["source"]["resolved"]["text"] == first["source"]["text"]
