@@ -1101,3 +1101,13 @@ def test_what_an_appositive_says_a_name_is(text, kind):
 
     (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert c["kind"] == kind
+
+
+def test_people_involved_in_a_named_race_are_no_body():
+    # "Two GOP strategists involved in Ohio Senate races": the head is "strategists", not "involved".
+    from model import analyze
+    from model.types import Document
+
+    text = "Two GOP strategists involved in Ohio Senate races said party officials had urged the group to act."
+    (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
+    assert c["kind"] == "anonymous"

@@ -11,6 +11,7 @@ from model.text import TOKEN
 
 _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
 _PREPOSITIONS = GRAMMAR["mention_tail"]
+_TAIL_PARTICIPLES = GRAMMAR["tail_participles"]
 
 
 def words_of(text: str) -> list[str]:
@@ -47,6 +48,8 @@ def head_chunk(ws: list[str]) -> list[str]:
     """The core up to a prepositional tail; "Secretary of State John Kerry" keeps its "of"."""
     core = core_of(ws)
     for i, w in enumerate(core):
+        if i and w in _TAIL_PARTICIPLES and i + 1 < len(core) and core[i + 1] in _PREPOSITIONS:
+            return core[:i]
         if i and w in _PREPOSITIONS:
             if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]) \
                     and not _named_before(core[:i]):
