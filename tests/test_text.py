@@ -133,3 +133,15 @@ def test_a_quotation_ending_a_sentence_is_followed_by_a_new_one_that_asks_or_wit
     # 'would "look at the matter in the usual way." She would not say whether ...': not an attribution tail
     text = 'Selberg said the board would "look at the matter in the usual way." ' + second
     assert sentences(text) == [text[:text.index(second) - 1], second]
+
+
+def test_a_number_with_separators_is_one_token_and_cuts_no_claim():
+    from model import analyze
+    from model.text import TOKEN
+    from model.types import Document
+
+    assert TOKEN.findall("its 140,000 members, 2.8 percent, in 2014,") == [
+        "its", "140,000", "members", ",", "2.8", "percent", ",", "in", "2014", ","]
+    text = "The party says 34,570 citizens living abroad cast votes by mail."
+    (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
+    assert c["source"]["text"] == "The party"
