@@ -1111,3 +1111,16 @@ def test_people_involved_in_a_named_race_are_no_body():
     text = "Two GOP strategists involved in Ohio Senate races said party officials had urged the group to act."
     (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert c["kind"] == "anonymous"
+
+
+@pytest.mark.parametrize("text", [
+    "Under the law, the senior deputy, currently Marius Tesch, would take over. Tesch did not respond to requests.",
+    '"How it started, we have no idea," Johan Vesterberg said. Vesterberg did not respond to later calls.',
+])
+def test_a_surname_after_an_international_given_name_is_a_person(text):
+    from model import analyze
+    from model.types import Document
+
+    kinds = {c["source"]["text"]: c["kind"] for c in analyze([Document(id="t", text=text)])["documents"][0]["claims"]
+             if c["source"]}
+    assert set(kinds.values()) == {"named_person"}, kinds
