@@ -11,7 +11,6 @@ from model.lexicon import (
     BELIEF,
     COMMON_HEADS,
     COMMON_PLURALS,
-    COMMON_WORDS,
     DENIAL,
     GRAMMAR,
     GROUPS,
@@ -51,11 +50,7 @@ _RELATIVE_CLAUSE = 15  # tokens of a relative clause after a name: "who spoke on
 LONG_RELATIVE_CLAUSE = 25
 OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
 LY_NOUNS = ATTRIBUTION["ly_nouns"]
-_BE_NOT = GRAMMAR["be_negated"]
-_BE = GRAMMAR["be"]
-_ASIDE = 3  # lower-case words of an aside set off after an auxiliary: "has, so far, refused", "is, of course,"
-_AUXILIARIES = GRAMMAR["auxiliaries"]
-_BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
+BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
 REPORTED_BY = ATTRIBUTION["reported_by"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 _NAME_WORDS_IN_STOP = GRAMMAR["name_function_words"]
@@ -247,7 +242,7 @@ def np_after(toks: list[str], low: list[str], i: int, hi: int,
 def _dated_by(low: list[str], k: int, hi: int) -> int:
     """After a participle taking "by", a day and "by" ("released Monday by", "published last week by"): the
     token after "by", else 0."""
-    j = k + (low[k] in _BEFORE_DAY)
+    j = k + (low[k] in BEFORE_DAY)
     dated = j < hi and (low[j] in WEEKDAYS or (low[k] in ("last", "this") and low[j] in ("week", "month", "year")))
     return j + 2 if dated and j + 1 < hi and low[j + 1] == "by" else 0
 
@@ -276,41 +271,4 @@ def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple
     h = low[b - 1]
     if b - 1 > a and h in PEOPLE:
         return (b - 1, b)
-    return None
-
-
-def skip_back(toks: list[str], low: list[str], i: int, lo: int) -> tuple[int, bool]:
-    """Index of the token before the cue once adverbs and auxiliaries are passed; whether a "be" precedes.
-    A capitalised "-ly" word is a name, not an adverb ("Mrs. Schlafly said"), unless the cue is capitalised too
-    and the word is a common one: a headline's "Tim Kaine Fully Embraced"."""
-    j = i - 1
-    passive = False
-    headline = toks[i][:1].isupper()
-    while j >= lo:
-        w = low[j]
-        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS and (
-                toks[j][0].islower() or (headline and w in COMMON_WORDS))):
-            passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
-            j -= 1
-        elif w == "neither" and j == i - 1 and "nor" in low[i + 1:i + 3]:
-            j -= 1  # "would neither confirm nor deny": the cue's own pair (not "and neither apologized")
-        elif w in WEEKDAYS:  # "on Monday", "earlier Thursday", "Obama Tuesday said": when, not who
-            j -= 1 + (j - 1 >= lo and low[j - 1] in _BEFORE_DAY)
-        elif w == "," and (m := _aside_start(toks, low, j, lo)) is not None:
-            j = m - 1  # "A YouGov poll has, however, revealed": the auxiliary before the aside, passed next round
-        else:
-            break
-    return j, passive
-
-
-def _aside_start(toks: list[str], low: list[str], j: int, lo: int) -> int | None:
-    """The comma opening a short lower-case aside that closes at comma ``j``, when an auxiliary stands before
-    it ("has, however,", "is, of course,"): an auxiliary's verb is still to come, so its subject is before."""
-    m = j - 1
-    while m > lo and j - m <= _ASIDE + 1 and toks[m] != ",":
-        if not (toks[m].isalpha() and toks[m].islower()):
-            return None
-        m -= 1
-    if m > lo and m < j - 1 and toks[m] == "," and low[m - 1] in _AUXILIARIES and low[m - 1] in SKIP:
-        return m
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from model.attribution.agents import DOCUMENTS
 from model.attribution.appositives import goes_on, relative_subject, with_appositive, with_tail
+from model.attribution.auxiliaries import skip_back
 from model.attribution.history import business_name
 from model.attribution.phrases import (
     CLOSE,
@@ -22,7 +23,6 @@ from model.attribution.phrases import (
     is_word,
     np_after,
     np_before,
-    skip_back,
 )
 from model.attribution.records import Found
 from model.attribution.sentence_subject import participle_after, sentence_subject
