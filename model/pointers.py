@@ -34,6 +34,7 @@ POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|
                          + r")|such\s+[\w’'-]+)\b"
                          + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))"  # "Volkswagen rejected that,"
                          + r"|\b(?:it|that|this)(?=\s+as\s)", re.IGNORECASE)  # "dismissed it as speculation"
+_OWNER_MARK = "of:"  # marks the name a denier belongs to among its side's words
 _POSSESSOR = re.compile(r"([\w-]+)(?:['’]s|s['’])\s")  # "the engineers' accusations", "the union's claims"
 # "dismissed the reports as baseless", "... as 'political point-scoring'", "said the report was 'pure
 # speculation'", 'called that version "a lie"': the verdict on what is pointed at, up to the clause's end; it names
@@ -132,22 +133,29 @@ def _eligible(claims: Sequence[Claim], j: int, k: int, key: np.ndarray, denial: 
 
 def _sides(denier: Claim) -> frozenset[str]:
     """The denier's own body words: the head of whom it resolved to and of its own description ("The airline",
-    "It" of the election commission)."""
+    "It" of the election commission), and the name it belongs to ("meltrosia" of "Meltrosia's foreign
+    ministry")."""
     heads = {denier.entity.split()[-1]} if denier.entity else set()
     said = denier.source.text.split() if denier.source is not None else []
     if said and said[-1].islower() and said[-1] not in _PRONOUNS:
         heads.add(said[-1])
+    owner = _POSSESSOR.match(denier.source.text + " ") if denier.source is not None else None
+    if owner and owner.group(1)[:1].isupper():
+        heads.add(_OWNER_MARK + owner.group(1).lower())
     return frozenset(heads)
 
 
 def _own_side(c: Claim, sides: frozenset[str]) -> bool:
     """The claim's source is a person of the denier's body ("commission chairwoman Vesna Markovic", "a commission
-    member" before the commission dismissed "the claims"): no criticism of it. (Another body of its kind is no
-    side of it: "The Foreign Ministry in Tessin said" before "Lusia's foreign ministry called the accusations
-    absurd".)"""
+    member" before the commission dismissed "the claims"), or the name the denier belongs to ("Meltrosia said"
+    before "Meltrosia's foreign ministry dismissed the accusations"): no criticism of it. (Another body of its
+    kind is no side of it: "The Foreign Ministry in Tessin said" before "Lusia's foreign ministry called the
+    accusations absurd".)"""
     if c.source is None:
         return False
     ws = [w.lower() for w in WORD.findall(c.source.text)]
+    if ws and _OWNER_MARK + ws[0].removesuffix("'s").removesuffix("’s") in sides:
+        return True
     return any(w in sides and nxt in PERSON_ROLES for w, nxt in itertools.pairwise(ws))
 
 

@@ -626,3 +626,15 @@ def test_a_pointer_naming_whose_claims_denies_that_sources_claims():
             "Veltmark dismissed the engineers' accusations as baseless.")
     links = link(extract([Document(id="d0", text=text)]))
     assert [i for i, lk in enumerate(links) if "d0:4" in lk.denied_by] == [0]
+
+
+def test_a_denial_does_not_deny_the_name_it_belongs_to():
+    """"Meltrosia said ..." then "Meltrosia's foreign ministry dismissed the accusations": the ministry is
+    Meltrosia's; what Meltrosia said is its own side, not an accusation."""
+    from model import extract
+    from model.types import Document
+    text = ("Karvania's defence ministry said Meltrosian units had shelled the village. "
+            "Meltrosia said its forces had only returned fire. "
+            "Meltrosia's foreign ministry dismissed the accusations as baseless.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert "d0:2" not in links[1].denied_by
