@@ -1830,3 +1830,22 @@ def test_a_commander_before_a_name_is_a_person_and_she_resolves_to_them():
     first, second = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert (first["kind"], first["source"]["text"]) == ("named_person", "Coast guard commander Lise Arnath")
     assert second["kind"] == "named_person" and second["source"]["resolved"]["text"] == first["source"]["text"]
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Aides to both candidates said the issue would come up at the debate.", "Aides to both candidates"),
+    ("The change is one that many economists in both parties applaud, aides said.", "aides"),
+])
+def test_people_of_both_sides_keep_their_head(text, source):
+    assert source in [c.source.text for c in claims(text) if c.source]
+
+
+@pytest.mark.parametrize(("text", "sources"), [
+    ("Lawmakers rejected a bid by the bank, a move critics said was intended as a warning.",
+     ["Lawmakers", "critics"]),
+    ("Rep. Duncan Hunter said ten fighters had been caught at the border, a claim DHS said was false.",
+     ["Rep. Duncan Hunter", "DHS"]),
+])
+def test_a_noun_set_after_a_clause_then_its_own_speaker(text, sources):
+    # ", a move critics said ...": what the critics made of the clause before, their own claim.
+    assert [c.source.text for c in claims(text)] == sources

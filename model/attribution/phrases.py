@@ -52,6 +52,7 @@ OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
 LY_NOUNS = ATTRIBUTION["ly_nouns"]
 BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
 REPORTED_BY = ATTRIBUTION["reported_by"]
+CLAUSE_NOUNS = GRAMMAR["clause_nouns"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 _NAME_WORDS_IN_STOP = GRAMMAR["name_function_words"]
 AND = frozenset(("and", "nor"))
@@ -114,7 +115,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
         if lw in _INNER_CAPS and w[:1].isupper() and k - 2 >= lo and is_cap(toks[k - 2]) and is_cap(toks[k]):
             k -= 1  # "Reporters Without Borders": a capitalised word inside a name
             continue
-        both = lw == "both" and k - 2 >= lo and low[k - 2] in _NP_PREP  # "negotiators from both sides said"
+        both = lw == "both" and k - 2 >= lo and (low[k - 2] in _NP_PREP or low[k - 2] in ("in", "on") or (
+            low[k - 2] == "to" and k - 3 >= lo and low[k - 3] in _TO_HEADS))  # "negotiators from both sides",
+        # "aides to both candidates", "aides in both parties"
         if lw in ("most", "least") and k - 2 >= lo and (low[k - 2] in POSSESSORS or low[k - 2] == "the" or low[
                 k - 2].endswith(("'s", "’s", "s'", "s’"))):  # "the club's most recent accounts": a superlative
             k -= 1
@@ -170,6 +173,19 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
     while k < j and toks[k] == "-":
         k += 1  # "-Nate Cohn": a list's dash opens no name
     return _name_tail(toks, low, k, j + 1)
+
+
+def after_clause_noun(toks: list[str], low: list[str], src: tuple[int, int] | None,
+                      lo: int) -> tuple[int, int] | None:
+    """", a move critics said was ...": a noun set after a clause, then the subject of the clause about it
+    (plural people or a name): the subject alone; None for any other phrase ("a company spokesman")."""
+    if src is None or src[1] - src[0] < 3 or src[0] - 1 < lo or toks[src[0] - 1] != "," \
+            or low[src[0]] not in ("a", "an") or low[src[0] + 1] not in CLAUSE_NOUNS:
+        return None
+    k = src[0] + 2
+    plural_people = low[k] in PEOPLE and low[k].endswith("s")
+    name = all(is_cap(t) or (t == "." and abbreviation_dot(low, n)) for n, t in enumerate(toks[k:src[1]], k))
+    return (k, src[1]) if plural_people or name else None
 
 
 def _name_of(toks: list[str], low: list[str], a: int, r: int) -> bool:

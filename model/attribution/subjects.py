@@ -12,6 +12,7 @@ from model.attribution.phrases import (
     SKIP,
     STOP,
     SUBJECT_PRONOUNS,
+    after_clause_noun,
     is_cap,
     is_word,
     np_before,
@@ -77,7 +78,8 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     src = np_before(toks, low, j, lo)
     if src is not None and low[src[0]] in _NO_ONE and src[1] - src[0] <= 2 and not low[src[1] - 1][:1].isdigit():
         return None, None  # (not "No 10", Downing Street)
-    src = _listed(toks, low, src, lo) or _participle_modified(toks, low, src, lo) or src
+    src = _listed(toks, low, src, lo) or _participle_modified(toks, low, src, lo) \
+        or after_clause_noun(toks, low, src, lo) or src  # ", a move critics said was": the critics
     if low[i] not in NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
         src = document_by(toks, low, src, lo) or src
     people = people_by(toks, low, src, lo)  # "Officials contacted by Reuters said": the officials speak
