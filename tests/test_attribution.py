@@ -1849,3 +1849,8 @@ def test_people_of_both_sides_keep_their_head(text, source):
 def test_a_noun_set_after_a_clause_then_its_own_speaker(text, sources):
     # ", a move critics said ...": what the critics made of the clause before, their own claim.
     assert [c.source.text for c in claims(text)] == sources
+
+
+def test_an_opening_within_or_until_is_no_speaker():
+    text = "Within minutes, the campaign of Sen. Lydia Calloway had clipped the remark and posted it online."
+    assert all(c.source is None or c.source.text != "Within" for c in claims(text))

@@ -45,6 +45,7 @@ _ARTICLES = GRAMMAR["articles"]
 _BEFORE_OF = ATTRIBUTION["before_of"]
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
 _FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION["filler_phrases"])
+_OTHER_SENSE = frozenset(tuple(p.split()) for p in ATTRIBUTION["other_sense_before"])  # "added to the pressure"
 _PAUSES = frozenset({",", ".", "?", "!", ";", "—", "–", "-", ")"})  # what follows a filler
 
 
@@ -175,6 +176,8 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
                 or _filler(low, i, hi):
             continue
         b, lemma, kind = hit
+        if b < hi and (lemma, low[b]) in _OTHER_SENSE:
+            continue
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
         if found is not None and kind == "denial" and _claim_denied(toks, low, found, lo):
             found = replace(found, exact=True)
