@@ -58,6 +58,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
     out: list[Found] = []
     inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
     described = {k for f in found for k in _description(toks, f)}
+    weak = {f.cue for f in found if f.doubt == "weak"}  # cues the rules doubted and the filter kept
     for f in found:
         if f.source and f.source[0] in inside and f.source[1] - f.source[0] == 1:
             continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
@@ -103,7 +104,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if prev is not None and f.kind == "relay" and f.source and prev.source and f.cue[0] > prev.cue[0]:
             # "X said ..., according to the Sun": a relay of X; "55 percent said ..., according to a poll": the poll
             out[-1] = f if _reports_intent(low, prev, f) or (_poll(low, f.source) and _respondents(toks, prev.source)) \
-                else replace(prev, via=(*prev.via, f.source))
+                or prev.cue in weak else replace(prev, via=(*prev.via, f.source))  # "one of 214 clemency orders
+            # Lamont signed, according to the records": a doubted noun-like cue, the records' report
             continue
         if prev is not None and prev.kind == "relay" and f.source and not f.source_after and f.source[0] < prev.cue[
                 0] < f.source[1] and any(w in RELATIVES for w in low[f.source[0]:prev.cue[0]]):
