@@ -24,8 +24,9 @@ _PARA = re.compile(r"[^\n]+")
 # makes the whole tokenisation about an eighth faster.
 # A web address is one token ("fivethirtyeight.com", "www.cnn.com"): split at its dots, "com" spoke. At most
 # two dotted parts after the word, written out: an open repeat there made every word's token cost 9 % more.
-# A number with thousands separators or a decimal point is one token ("140,000", "2.8"): its comma cuts nothing.
-TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|''|\d+(?:[.,]\d+)+"
+# A number with thousands separators, a decimal point or a slash is one token ("140,000", "2.8", "9/11"): its
+# comma cuts nothing.
+TOKEN = re.compile(r"[A-Za-z]\.(?:[A-Za-z]\.)+|''|\d+(?:[.,/]\d+)+"
                    r"|\w+(?:[-'’&]\w+){0,8}(?:\.[a-z]{2,6}(?:\.[a-z]{2,6})?(?!\w))?|[^\w\s]")
 _TOKEN = TOKEN
 # Runs of word characters, case-folded: the words a keyword pre-check looks for before a slower pattern runs

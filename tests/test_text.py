@@ -142,6 +142,7 @@ def test_a_number_with_separators_is_one_token_and_cuts_no_claim():
 
     assert TOKEN.findall("its 140,000 members, 2.8 percent, in 2014,") == [
         "its", "140,000", "members", ",", "2.8", "percent", ",", "in", "2014", ","]
+    assert TOKEN.findall("after 9/11 victims") == ["after", "9/11", "victims"]
     text = "The party says 34,570 citizens living abroad cast votes by mail."
     (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert c["source"]["text"] == "The party"
