@@ -60,6 +60,7 @@ def stances(text: str) -> list[str]:
     "The union rejected the company's claims.",
     "The Ruane campaign dismissed the complaint as a stunt.",  # a complaint, dismissed as something
     "The aide dismissed talk of a quid pro quo as a smear.",
+    "Government officials dismissed Brel's remarks as politically motivated.",  # whose remarks, dismissed
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
