@@ -1863,3 +1863,10 @@ def test_a_doubted_noun_like_cue_gives_way_to_according_to():
             "which the office released.")
     (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert c["source"]["text"] == "the records"
+
+
+def test_a_speaker_with_a_long_reason_for_anonymity_before_the_cue_is_found():
+    text = ("At St. Aurel's, an administrator who spoke on condition of anonymity because she was not authorized "
+            "to talk to the media said two wards had been merged.")
+    (c,) = claims(text)
+    assert c.kind == "anonymous" and c.source.text.startswith("an administrator who spoke")

@@ -41,6 +41,8 @@ _OBJECT_BEFORE = GRAMMAR["mention_tail"] | {"both"}  # "in both Syria and Iraq, 
 _HEAD_ENDS = GRAMMAR["head_ends"]
 _PLURAL_OPENERS = GRAMMAR["plural_openers"]
 _RELATIVE_REACH = 12  # tokens back from the cue to a relative "who": "an official who asked not to be identified"
+_REASON_REACH = 20  # ... when the clause gives a reason for anonymity: "an administrator who spoke on condition of
+_REASON_WORDS = frozenset({"anonymity", "authorized", "authorised", "named", "identified"})  # anonymity because ..."
 _DASHED_ASIDE = 30  # tokens of an aside between dashes: "admirals -- most of whom ... -- who cited"
 _INSERTED_REACH = 25  # tokens of one inserted clause: "Afkham, who spoke in Tehran on Monday, said"
 _APPOSITIVE_NP = 20  # tokens between commas: "a former aide to Mr. Clinton and senior vice president for ..."
@@ -151,7 +153,8 @@ def _before_dashes(toks: list[str], k: int, lo: int) -> int:
 def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
     """"an official who asked not to be identified told": the phrase before "who" plus the clause."""
     k = j
-    while k > lo and j - k < _RELATIVE_REACH and is_word(toks[k]) and low[k] not in RELATIVE:
+    reach = _REASON_REACH if not _REASON_WORDS.isdisjoint(low[max(lo, j - _REASON_REACH):j]) else _RELATIVE_REACH
+    while k > lo and j - k < reach and is_word(toks[k]) and low[k] not in RELATIVE:
         k -= 1
     if k <= lo or low[k] not in RELATIVE or k == j:
         return _that_before(toks, low, j, lo)
@@ -230,12 +233,9 @@ def _before_subordinate(toks: list[str], low: list[str], k: int, lo: int):
 def _reads_as_subject(toks: list[str], low: list[str], span: tuple[int, int]) -> bool:
     """A phrase before an inserted clause that can be its sentence's subject: a name, a determined phrase or
     people ("Afkham", "The ministry", "officials")."""
-    a = span[0] + (_aged(low[span[0]]) and span[0] + 1 < span[1])  # "76-year-old Morton Blackwell, founder ..."
-    return is_cap(toks[a]) or low[span[0]] in DETERMINERS or personish(low[span[1] - 1])
-
-
-def _aged(word: str) -> bool:
-    return word.endswith("-year-old") and word[:-9].isdigit()
+    first = low[span[0]]  # "76-year-old Morton Blackwell, founder ...": the name after the age
+    a = span[0] + (first.endswith("-year-old") and first[:-9].isdigit() and span[0] + 1 < span[1])
+    return is_cap(toks[a]) or first in DETERMINERS or personish(low[span[1] - 1])
 
 
 def _appositive_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
