@@ -35,6 +35,7 @@ POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|
                          + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))"  # "Volkswagen rejected that,"
                          + r"|\b(?:it|that|this)(?=\s+as\s)", re.IGNORECASE)  # "dismissed it as speculation"
 _OWNER_MARK = "of:"  # marks the name a denier belongs to among its side's words
+_KEY_MARK = "key:"  # marks a source of the denier's side among them
 _POSSESSOR = re.compile(r"([\w-]+)(?:['’]s|s['’])\s")  # "the engineers' accusations", "the union's claims"
 # "dismissed the reports as baseless", "... as 'political point-scoring'", "said the report was 'pure
 # speculation'", 'called that version "a lie"': the verdict on what is pointed at, up to the clause's end; it names
@@ -96,7 +97,7 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     source's claims only. At most BACK_WINDOW claims back."""
     out: list[int] = []
     window = range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1)
-    sides = _sides(claims[k])
+    sides = _own_keys(claims, k, key, _sides(claims[k]))
     owned = _owned_by(claims, k, range(k - 1, max(k - 1 - OWNER_WINDOW, -1), -1), key, denial, sides, owner)
     if owned is not None:
         window, many = range(owned, max(owned - BACK_WINDOW, -1), -1), False
@@ -128,7 +129,7 @@ def _eligible(claims: Sequence[Claim], j: int, k: int, key: np.ndarray, denial: 
     a refusal nor the denier's own people's."""
     c = claims[j]
     return not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k] \
-        and not _own_side(c, sides)
+        and not _own_side(c, sides) and _KEY_MARK + str(key[j]) not in sides
 
 
 def _sides(denier: Claim) -> frozenset[str]:
@@ -145,6 +146,14 @@ def _sides(denier: Claim) -> frozenset[str]:
     return frozenset(heads)
 
 
+def _own_keys(claims: Sequence[Claim], k: int, key: np.ndarray, sides: frozenset[str]) -> frozenset[str]:
+    """The denier's sides with the sources of its article that are its own side anywhere: "Aslan said ..." is the
+    commission's once "commission chairman Viktor Aslan" has spoken."""
+    own = {_KEY_MARK + str(key[j]) for j in range(max(k - OWNER_WINDOW, 0), k)
+           if claims[j].doc_index == claims[k].doc_index and _own_side(claims[j], sides)}
+    return sides | own
+
+
 def _own_side(c: Claim, sides: frozenset[str]) -> bool:
     """The claim's source is a person of the denier's body ("commission chairwoman Vesna Markovic", "a commission
     member" before the commission dismissed "the claims"), or the name the denier belongs to ("Meltrosia said"
@@ -154,6 +163,9 @@ def _own_side(c: Claim, sides: frozenset[str]) -> bool:
     if c.source is None:
         return False
     ws = [w.lower() for w in WORD.findall(c.source.text)]
+    said = [w.lower() for w in WORD.findall(c.source.resolved.text)] if c.source.resolved else []  # "Aslan": the
+    if any(w in sides and nxt in PERSON_ROLES for w, nxt in itertools.pairwise(said)):  # commission chairman's
+        return True
     if ws and _OWNER_MARK + ws[0].removesuffix("'s").removesuffix("’s") in sides:
         return True
     return any(w in sides and nxt in PERSON_ROLES for w, nxt in itertools.pairwise(ws))

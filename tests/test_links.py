@@ -638,3 +638,16 @@ def test_a_denial_does_not_deny_the_name_it_belongs_to():
             "Meltrosia's foreign ministry dismissed the accusations as baseless.")
     links = link(extract([Document(id="d0", text=text)]))
     assert "d0:2" not in links[1].denied_by
+
+
+def test_a_body_does_not_deny_what_its_chairman_said_under_his_surname():
+    """"commission chairman Viktor Aslan" speaks, then "Aslan said ..."; "The commission dismissed the allegations"
+    denies the opposition's claims, not its chairman's."""
+    from model import extract
+    from model.types import Document
+    text = ('"Where we found errors, they were corrected," commission chairman Viktor Aslan told reporters. '
+            "Aslan said the commission would certify the results on Monday. "
+            'Opposition leader Sabina Kovar called the review "a whitewash". '
+            "The commission dismissed the allegations as politically motivated.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert [i for i, lk in enumerate(links) if "d0:3" in lk.denied_by] == [2]
