@@ -29,7 +29,8 @@ _SENTENCE_END = (".", "!", "?", "”", '"', "''", "’")  # a claim ending so en
 _TARGETS = sections("denial_targets.txt")
 MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, whoever made them
 # "dismissed the reports": a determiner, at most two words, a noun naming a claim; or "received no such letter".
-POINTS_BACK = re.compile(r"\b(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}("
+POINTS_BACK = re.compile(r"\b(?:(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}"
+                         r"|[A-Z][\w-]*(?:['’]s|s['’])\s+)("  # or whose: "dismissed Dunmore's criticism"
                          + "|".join(sorted(_TARGETS["one"] | MANY, key=len, reverse=True))
                          + r")|such\s+[\w’'-]+)\b"
                          + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))"  # "Volkswagen rejected that,"

@@ -651,3 +651,14 @@ def test_a_body_does_not_deny_what_its_chairman_said_under_his_surname():
             "The commission dismissed the allegations as politically motivated.")
     links = link(extract([Document(id="d0", text=text)]))
     assert [i for i, lk in enumerate(links) if "d0:3" in lk.denied_by] == [2]
+
+
+@pytest.mark.parametrize("denial", ["Ellery's office dismissed Dunmore's criticism as politically motivated.",
+                                    "Kinsell dismissed Dunmore's analysis as politically motivated."])
+def test_a_pointer_with_a_named_possessor_points_back(denial):
+    from model import extract
+    from model.types import Document
+    text = ("Sen. Clay Dunmore said in a post that Ellery owed the country an explanation. "
+            "The committee said it would meet in June. " + denial)
+    links = link(extract([Document(id="d0", text=text)]))
+    assert [i for i, lk in enumerate(links) if "d0:2" in lk.denied_by] == [0]
