@@ -36,6 +36,8 @@ POINTS_BACK = re.compile(r"\b(?:(?:(?:the|that|this|these|those|such|its|their|h
                          + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))"  # "Volkswagen rejected that,"
                          + r"|\b(?:it|that|this)(?=\s+as\s)", re.IGNORECASE)  # "dismissed it as speculation"
 _OWNER_MARK = "of:"  # marks the name a denier belongs to among its side's words
+_FIGURES = frozenset({"figure", "figures", "number", "numbers", "toll", "tally", "estimate", "estimates"})
+_NUMBER = re.compile(r"\d")
 _KEY_MARK = "key:"  # marks a source of the denier's side among them
 _POSSESSOR = re.compile(r"([\w-]+)(?:['’]s|s['’])\s")  # "the engineers' accusations", "the union's claims"
 # "dismissed the reports as baseless", "... as 'political point-scoring'", "said the report was 'pure
@@ -99,6 +101,11 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     out: list[int] = []
     window = range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1)
     sides = _own_keys(claims, k, key, _sides(claims[k]))
+    if noun.lower() in _FIGURES:  # "Opponents dispute that figure": the nearest claim with a number, alone
+        counted = next((j for j in window if claims[j].doc_index == claims[k].doc_index
+                        and _eligible(claims, j, k, key, denial, sides) and _NUMBER.search(claims[j].text)), None)
+        if counted is not None:
+            return [counted]
     owned = _owned_by(claims, k, range(k - 1, max(k - 1 - OWNER_WINDOW, -1), -1), key, denial, sides, owner)
     if owned is not None:
         window, many = range(owned, max(owned - BACK_WINDOW, -1), -1), False

@@ -662,3 +662,13 @@ def test_a_pointer_with_a_named_possessor_points_back(denial):
             "The committee said it would meet in June. " + denial)
     links = link(extract([Document(id="d0", text=text)]))
     assert [i for i, lk in enumerate(links) if "d0:2" in lk.denied_by] == [0]
+
+
+def test_disputing_that_figure_denies_the_claim_with_the_number():
+    from model import extract
+    from model.types import Document
+    text = ("Board chair Deborah Kinsell said the vote reflected the wishes of parents. "
+            "She added that the board had received more than 900 complaints since September. "
+            "Opponents dispute that figure.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert [i for i, lk in enumerate(links) if "d0:2" in lk.denied_by] == [1]
