@@ -1870,3 +1870,10 @@ def test_a_speaker_with_a_long_reason_for_anonymity_before_the_cue_is_found():
             "to talk to the media said two wards had been merged.")
     (c,) = claims(text)
     assert c.kind == "anonymous" and c.source.text.startswith("an administrator who spoke")
+
+
+def test_one_with_a_reason_for_anonymity_inserted_is_the_source():
+    text = ("One, who asked not to be named because staff were told not to speak with reporters, said the process "
+            "felt like packing up a house.")
+    (c,) = claims(text)
+    assert c.kind == "anonymous" and c.source.text.startswith("One, who asked")

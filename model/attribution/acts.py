@@ -10,10 +10,10 @@ lexicon: the subject must open the sentence (or its clause after an opening phra
 from __future__ import annotations
 
 from model.attribution.cues import before_movement
-from model.attribution.phrases import DETERMINERS, OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word
+from model.attribution.phrases import DETERMINERS, OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word, personish
 from model.attribution.records import QUOTED, Found, Sentence
 from model.attribution.sources import charged, interrogation
-from model.attribution.subjects import HUMAN_PLURALS, personish, subject
+from model.attribution.subjects import HUMAN_PLURALS, subject
 from model.lexicon import ATTRIBUTION, BELIEF, CONFIDENTIAL, DENIAL, GRAMMAR, SPEECH, words
 from model.text import after_dateline
 from model.types import Span

@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import replace
 
 from model.attribution.mentions import classify
-from model.attribution.phrases import is_word, np_after
+from model.attribution.phrases import is_word, np_after, personish
 from model.attribution.records import Found
-from model.attribution.subjects import HUMAN_PLURALS, personish
+from model.attribution.subjects import HUMAN_PLURALS
 from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
 
 _CITED_REACH = 15  # tokens of what a citing cue names: "an enforcement notice issued by the Water Quality Board"

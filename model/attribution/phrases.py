@@ -53,6 +53,7 @@ LY_NOUNS = ATTRIBUTION["ly_nouns"]
 BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
 REPORTED_BY = ATTRIBUTION["reported_by"]
 CLAUSE_NOUNS = GRAMMAR["clause_nouns"]
+ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 _NAME_WORDS_IN_STOP = GRAMMAR["name_function_words"]
 AND = frozenset(("and", "nor"))
@@ -288,3 +289,8 @@ def core_subject(toks: list[str], low: list[str], src: tuple[int, int]) -> tuple
     if b - 1 > a and h in PEOPLE:
         return (b - 1, b)
     return None
+
+
+def personish(h: str) -> bool:
+    """A person or group noun, singular or plural ("companies", "regulators", "doctor")."""
+    return h in PEOPLE or h in ROLE_HEADS or h + "s" in PEOPLE or h[:-1] in ROLE_HEADS or h[:-3] + "y" in ROLE_HEADS

@@ -16,6 +16,7 @@ from model.attribution.phrases import (
     OPEN,
     PEOPLE,
     RELATIVE,
+    ROLE_HEADS,
     SUBJECT_PRONOUNS,
     WEEKDAYS,
     core_subject,
@@ -26,7 +27,7 @@ from model.attribution.phrases import (
 )
 from model.attribution.records import Found
 from model.attribution.sentence_subject import participle_after, sentence_subject
-from model.attribution.subjects import HUMAN_PLURALS, NAMING, ROLE_HEADS, plausible, subject
+from model.attribution.subjects import HUMAN_PLURALS, NAMING, plausible, subject
 from model.denial import NEGATIONS
 from model.lexicon import (
     ATTRIBUTION,
@@ -88,8 +89,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
     j, passive = skip_back(toks, low, i, lo)
     passive = passive and lemma not in _QUOTED_AS  # "Berg was quoted as saying": Berg speaks
     if passive and (low[i] in _PARTICIPLES or low[i].endswith("ed")):
-        by = b < hi and low[b] == "by"
-        src = np_after(toks, low, b + 1, hi) if by else None
+        src = np_after(toks, low, b + 1, hi) if b < hi and low[b] == "by" else None
         return Found((i, b), src, lemma, kind, True, passive=True) if (src or low[i] in _IMPERSONAL) else None
     if low[i] in INVERTED and ((j < lo and i == lo) or (j >= lo and (_after_quote(toks, j) or toks[j] == ","))):
         src = np_after(toks, low, b, hi)  # '“...,” said Trump', '..., said one GOP source.', 'Said Ellis: ...'

@@ -16,6 +16,7 @@ from model.attribution.phrases import (
     is_cap,
     is_word,
     np_before,
+    personish,
 )
 from model.attribution.times import before_time
 from model.lexicon import (
@@ -24,13 +25,10 @@ from model.lexicon import (
     BELIEF,
     COMMON_WORDS,
     GRAMMAR,
-    ORGANIZATIONS,
-    PERSON_ROLES,
     SPEECH,
 )
 
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
-ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
 _ALONE = GRAMMAR["alone"]
 _NO_ONE = GRAMMAR["no_one"]  # "No group", "Nobody": but "Nobody at the ministry" is the ministry's non-answer
 _INSERTED_CLAUSE = GRAMMAR["inserted_clause"]
@@ -205,7 +203,8 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
             return None, None
         if low[k + 1] in _SUBORDINATORS:  # "A resident who knew him, when asked, said": the subject before it
             return _before_subordinate(toks, low, k, lo)
-        head = _opening_relative(toks, low, k - 1, lo) or np_before(toks, low, k - 1, lo, _APPOSITIVE_NP)
+        head = _opening_relative(toks, low, k - 1, lo) or np_before(toks, low, k - 1, lo, _APPOSITIVE_NP) \
+            or ((k - 1, k) if low[k - 1] in _ALONE else None)  # "One, who asked not to be named, said"
         head = document_by(toks, low, head, lo) or head  # "The report by the inspectorate, which was seen by"
         if head is not None and _reads_as_subject(toks, low, head):
             if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _INSERTED_CLAUSE:
@@ -265,11 +264,6 @@ def _named_start(toks: list[str], low: list[str], a: int, lo: int) -> int:
     start = _appositive_start(toks, low, a, lo)
     name = range(start, a - 1)
     return start if all(is_cap(toks[k]) or toks[k] == "." or low[k] == "of" for k in name) else a
-
-
-def personish(h: str) -> bool:
-    """A person or group noun, singular or plural ("companies", "regulators", "doctor")."""
-    return h in PEOPLE or h in ROLE_HEADS or h + "s" in PEOPLE or h[:-1] in ROLE_HEADS or h[:-3] + "y" in ROLE_HEADS
 
 
 def plausible(toks: list[str], low: list[str], i: int, src: tuple[int, int]) -> bool:

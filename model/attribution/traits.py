@@ -9,9 +9,8 @@ what a speaker looks like, not which people spoke in the training articles.
 
 from __future__ import annotations
 
-from model.attribution.phrases import CLOSE, DETERMINERS, OPEN, PEOPLE, SUBJECT_PRONOUNS, is_cap
+from model.attribution.phrases import CLOSE, DETERMINERS, OPEN, PEOPLE, ROLE_HEADS, SUBJECT_PRONOUNS, is_cap
 from model.attribution.records import Found, Sentence
-from model.attribution.subjects import ROLE_HEADS
 from model.lexicon import (
     ATTRIBUTION,
     BELIEF,
