@@ -61,6 +61,7 @@ def stances(text: str) -> list[str]:
     "The Ruane campaign dismissed the complaint as a stunt.",  # a complaint, dismissed as something
     "The aide dismissed talk of a quid pro quo as a smear.",
     "Government officials dismissed Brel's remarks as politically motivated.",  # whose remarks, dismissed
+    'Denholm dismissed the emails as "a misreading of routine conversations."',  # documents dismissed as
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
