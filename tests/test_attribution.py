@@ -1877,3 +1877,8 @@ def test_one_with_a_reason_for_anonymity_inserted_is_the_source():
             "felt like packing up a house.")
     (c,) = claims(text)
     assert c.kind == "anonymous" and c.source.text.startswith("One, who asked")
+
+
+def test_people_involved_in_doing_something_are_the_speakers():
+    (c,) = claims("Two people involved in drafting the order said the governor had cut the target.")
+    assert c.source.text == "Two people involved in drafting the order"

@@ -134,6 +134,8 @@ def _participle_modified(toks: list[str], low: list[str], src: tuple[int, int] |
         v = nots[-1]  # "Experts not connected to the company", "Doctors not involved in his care"
     elif not (low[v].endswith("ing") and len(low[v]) > 4 and toks[v][:1].islower()) or low[v] in SPEECH:
         return None
+    if v - 3 >= lo and low[v - 1] in ("in", "with") and low[v - 2] == "involved":
+        v -= 2  # "Two people involved in drafting the order": the people
     head = np_before(toks, low, v - 1, lo)
     return (head[0], src[1]) if head is not None and personish(low[head[1] - 1]) else None
 
