@@ -36,7 +36,7 @@ POINTS_BACK = re.compile(r"\b(?:(?:(?:the|that|this|these|those|such|its|their|h
                          + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))"  # "Volkswagen rejected that,"
                          + r"|\b(?:it|that|this)(?=\s+as\s)", re.IGNORECASE)  # "dismissed it as speculation"
 _OWNER_MARK = "of:"  # marks the name a denier belongs to among its side's words
-_FIGURES = frozenset({"figure", "figures", "number", "numbers", "toll", "tally", "estimate", "estimates"})
+_FIGURES = frozenset({"figure", "figures", "toll", "tally", "estimate", "estimates"})  # pointed at: a number
 _NUMBER = re.compile(r"\d")
 _KEY_MARK = "key:"  # marks a source of the denier's side among them
 _POSSESSOR = re.compile(r"([\w-]+)(?:['’]s|s['’])\s")  # "the engineers' accusations", "the union's claims"
@@ -171,12 +171,10 @@ def _own_side(c: Claim, sides: frozenset[str]) -> bool:
     if c.source is None:
         return False
     ws = [w.lower() for w in WORD.findall(c.source.text)]
-    said = [w.lower() for w in WORD.findall(c.source.resolved.text)] if c.source.resolved else []  # "Aslan": the
-    if any(w in sides and nxt in PERSON_ROLES for w, nxt in itertools.pairwise(said)):  # commission chairman's
-        return True
     if ws and _OWNER_MARK + ws[0].removesuffix("'s").removesuffix("’s") in sides:
         return True
-    return any(w in sides and nxt in PERSON_ROLES for w, nxt in itertools.pairwise(ws))
+    said = [w.lower() for w in WORD.findall(c.source.resolved.text)] if c.source.resolved else []  # "he": whom
+    return any(w in sides and nxt in PERSON_ROLES for words in (ws, said) for w, nxt in itertools.pairwise(words))
 
 
 def _named_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, denial: np.ndarray,
