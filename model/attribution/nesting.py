@@ -18,7 +18,7 @@ from model.attribution.citing import (
     speaker_after,
 )
 from model.attribution.mentions import classify
-from model.attribution.phrases import CLAUSE_NOUNS, is_word
+from model.attribution.phrases import clause_noun_after, is_word
 from model.attribution.quoted_as import quoted_as
 from model.attribution.records import Found, Sentence
 from model.attribution.role_words import POLLS
@@ -231,8 +231,7 @@ def _nested(toks: list[str], low: list[str], prev: Found, f: Found, whole: bool 
                 or (toks[p] == "-" and p + 1 < len(toks) and toks[p + 1] == "-"):  # "--" is a dash
             return False
         if toks[p] == "," and p + 1 < len(toks) and (low[p + 1] in _OPENERS or p + 1 == b
-                                                      or (b - p == 3 and low[p + 1] in ("a", "an")
-                                                          and low[p + 2] in CLAUSE_NOUNS)):
+                                                      or (b - p == 3 and clause_noun_after(toks, low, p))):
             return False  # (", a move critics said was ...": a noun set after the clause, then its own subject)
         if toks[p] == "," and p + 2 < len(toks) and toks[p + 1] in _CLOSING_QUOTES and low[p + 2] in _OPENERS:
             return False  # '"... our country," but he also noted': the comma inside the closing quote

@@ -176,12 +176,16 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
     return _name_tail(toks, low, k, j + 1)
 
 
+def clause_noun_after(toks: list[str], low: list[str], p: int) -> bool:
+    """At comma p, "a move", "a claim", "a decision" (``CLAUSE_NOUNS``): a noun set after the clause before it."""
+    return toks[p] == "," and p + 2 < len(toks) and low[p + 1] in ("a", "an") and low[p + 2] in CLAUSE_NOUNS
+
+
 def after_clause_noun(toks: list[str], low: list[str], src: tuple[int, int] | None,
                       lo: int) -> tuple[int, int] | None:
     """", a move critics said was ...": a noun set after a clause, then the subject of the clause about it
     (plural people or a name): the subject alone; None for any other phrase ("a company spokesman")."""
-    if src is None or src[1] - src[0] < 3 or src[0] - 1 < lo or toks[src[0] - 1] != "," \
-            or low[src[0]] not in ("a", "an") or low[src[0] + 1] not in CLAUSE_NOUNS:
+    if src is None or src[1] - src[0] < 3 or src[0] - 1 < lo or not clause_noun_after(toks, low, src[0] - 1):
         return None
     k = src[0] + 2
     plural_people = low[k] in PEOPLE and low[k].endswith("s")
