@@ -171,8 +171,8 @@ def _own_side(c: Claim, sides: frozenset[str]) -> bool:
     if c.source is None:
         return False
     ws = [w.lower() for w in WORD.findall(c.source.text)]
-    if ws and _OWNER_MARK + ws[0].removesuffix("'s").removesuffix("’s") in sides:
-        return True
+    if any(_OWNER_MARK + w.removesuffix("'s").removesuffix("’s") in sides for w in ws):
+        return True  # "Meltrosia", "House Speaker Raymond Vickers" before "Vickers's office denied the report"
     said = [w.lower() for w in WORD.findall(c.source.resolved.text)] if c.source.resolved else []  # "he": whom
     return any(w in sides and nxt in PERSON_ROLES for words in (ws, said) for w, nxt in itertools.pairwise(words))
 

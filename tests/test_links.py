@@ -672,3 +672,12 @@ def test_disputing_that_figure_denies_the_claim_with_the_number():
             "Opponents dispute that figure.")
     links = link(extract([Document(id="d0", text=text)]))
     assert [i for i, lk in enumerate(links) if "d0:2" in lk.denied_by] == [1]
+
+
+def test_an_office_does_not_deny_the_person_it_belongs_to():
+    from model import extract
+    from model.types import Document
+    text = ("Critics said leaders were drafting a bill to strip the governor's powers. "
+            "House Speaker Raymond Vickers called the order unconstitutional. Vickers's office denied the report.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert "d0:2" not in links[1].denied_by
