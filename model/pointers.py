@@ -196,7 +196,7 @@ def _named_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, d
     return None
 
 
-def owner(pointer: str) -> str:
+def owner_of(pointer: str) -> str:
     """Whose claims a pointer names, lower-cased without its possessive ending ("the engineers' accusations" ->
     "engineer", "the company's claims" -> "company"), or ""."""
     m = _POSSESSOR.search(pointer)
@@ -230,7 +230,7 @@ def with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: 
     keep = ~(np.isin(b, list(pointers)) & (doc[a] == doc[b]))
     pointed = [j * len(claims) + k for k, p in pointers.items()
                for j in referent(claims, k, key, denial, (p.group(1) or "").lower() in MANY, p.group(1) or "",
-                                 owner(p.group(0)))]
+                                 owner_of(p.group(0)))]
     code = np.unique(np.concatenate([a[keep].astype(np.int64) * len(claims) + b[keep],
                                      np.array(pointed, dtype=np.int64)]))
     return code // len(claims), code % len(claims)
