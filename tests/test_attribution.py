@@ -75,6 +75,9 @@ def one(text: str) -> Claim:
     ("The plan was dropped, said two people familiar with the matter.", "two people familiar with the matter",
      "said"),
     ("The plan was dropped, according to advisers to the governor.", "advisers to the governor", "according to"),
+    # ... and before the cue: "privy to" as "close to"; "around" with a pronoun after "those" or a people noun.
+    ("Sources privy to the negotiations say the deal is close.", "Sources privy to the negotiations", "say"),
+    ("Those around him acknowledge that a bid seems improbable.", "Those around him", "acknowledge"),
     # A document and its producer are one source.
     ("A study by Oxford researchers found that the border was closed.", "A study by Oxford researchers", "found"),
     ("A report commissioned by the government found high levels of copper.", "A report commissioned by the government",
@@ -985,6 +988,19 @@ def test_who_reports_an_intent_or_a_decision_is_its_source(text, source):
 
     (claim,) = extract([Document(id="t", text=text)])
     assert claim.source.text == source and claim.kind == "anonymous" and not claim.source.via
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Multiple sources privy to negotiations say it is the party's leaders who insisted.",
+     "Multiple sources privy to negotiations"),
+    ("People around her say she will run.", "People around her"),
+    ("Those around him acknowledge that a White House bid at 78 seems improbable.", "Those around him"),
+])
+def test_people_privy_to_something_or_around_someone_are_one_anonymous_source(text, source):
+    from model import extract  # the shipped filter, which keeps "People ... say" that the rules alone doubt
+
+    (claim,) = extract([Document(id="t", text=text)])
+    assert claim.source.text == source and claim.kind == "anonymous"
 
 
 def test_a_relay_of_speech_keeps_the_speaker():

@@ -1,5 +1,4 @@
-"""Noun phrases around a cue: the subject before it, the name after it (the sentence's opening subject is
-``sentence_subject``'s).
+"""Noun phrases around a cue: the subject before it, the name after it (the opening subject: sentence_subject).
 
 Token-level walks of bounded length (no nested quantifiers, no backtracking): linear whatever the text.
 """
@@ -61,7 +60,7 @@ _ARTICLES = GRAMMAR["articles"] - {"that", "this", "these", "those"}
 CONJUNCT_OPENERS = _ARTICLES | {"other", "others"}  # "Trump and his aides", "Edwards and others": X speaks
 POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 _TO_HEADS = ATTRIBUTION["to_heads"]
-_CLOSE_TO = frozenset({"close", "loyal", "allied", "next"})  # "those close to him"
+_CLOSE_TO = GRAMMAR["close_to"]  # "those close to him", "sources privy to the talks"
 _INNER_CAPS = GRAMMAR["name_inner_words"]
 AUTHORED_BY = ATTRIBUTION["authored_by"]
 # "a report by X", "figures released by X", "people close to X": the phrase goes on after these
@@ -99,7 +98,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
     if j < lo or not (is_word(toks[j]) or (toks[j] == "." and abbreviation_dot(low, j))):
         return None
     obj = low[j] in GRAMMAR["object_pronouns"] and not toks[j].isupper()  # "let us explain": no subject ("US")
-    of_them = obj and j - 1 > lo and low[j - 1] in ("of", "to", "with")
+    of_them = obj and j - 1 > lo and low[j - 1] in ("of", "to", "with", "around")  # "those around him"
     if (low[j] in SUBJECT_PRONOUNS or low[j] in PRONOUNS or obj) and not of_them:
         return (j, j + 1) if low[j] in SUBJECT_PRONOUNS and low[j] != "that" else None
     if (low[j] in STOP or low[j] in DETERMINERS) and not of_them:
@@ -107,8 +106,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
     k = j
     while k - 1 >= lo and j - k < reach:
         w, lw = toks[k - 1], low[k - 1]
-        if lw == "to" and k - 2 >= lo and low[k - 2] in _CLOSE_TO:
-            k -= 2  # "those close to him"
+        if k - 2 >= lo and ((lw == "to" and low[k - 2] in _CLOSE_TO) or (of_them and lw == "around" and (
+                low[k - 2] == "those" or low[k - 2] in PEOPLE))):
+            k -= 2  # "those close to him", "those around him", "people around her"
             continue
         if lw == "to" and k - 2 >= lo and (low[k - 2] in _TO_HEADS or (low[k - 2] in _BODY_KINDS and is_cap(toks[k]))):
             k -= 1  # "advisers to Patriot", "a spokesman to the governor", "the Committee to Protect Journalists"
