@@ -1898,3 +1898,38 @@ def test_one_with_a_reason_for_anonymity_inserted_is_the_source():
 def test_people_involved_in_doing_something_are_the_speakers():
     (c,) = claims("Two people involved in drafting the order said the governor had cut the target.")
     assert c.source.text == "Two people involved in drafting the order"
+
+
+@pytest.mark.parametrize(("text", "resolved", "kind", "role"), [
+    ("Velmar Industries and the Ostrander Group have held talks. The two companies said no decision had been made.",
+     "Velmar Industries and the Ostrander Group", "named_organization", "other"),
+    ("The State Department and the Department of Homeland Security are reviewing the program. The departments "
+     "declined to comment.", "The State Department and the Department of Homeland Security", "named_organization",
+     "official"),
+    ("Prime Minister Jan Koval and President Ana Ruiz met on Monday. The two sides said they would meet again.",
+     "Prime Minister Jan Koval and President Ana Ruiz", "named_person", "official"),
+    ("Pennsylvania, Maryland and Delaware vote next. The three states said the rolls were closed.",
+     "Pennsylvania, Maryland and Delaware", "named_organization", "other"),
+])
+def test_a_plural_description_names_again_the_set_of_names_just_met(text, resolved, kind, role):
+    """"The two companies" after two companies are named is those two, named, not an anonymous group."""
+    from model import extract  # the shipped typer, which reads the resolved names
+
+    again = extract([Document(id="t", text=text)])[-1]
+    assert again.source.resolved is not None and again.source.resolved.text == resolved
+    assert (again.kind, again.role) == (kind, role)
+
+
+@pytest.mark.parametrize("text", [
+    # no count and no name holding the head: "the officials" are not whoever was named last
+    "Smith and Jones left the party. The officials said nothing had changed.",
+    # a count the names do not fit
+    "Velmar Industries and the Ostrander Group held talks. The three companies said no deal was near.",
+])
+def test_a_plural_description_that_fits_no_set_just_met_is_not_resolved_to_one(text):
+    from model.attribution.history import History
+    from model.attribution.mentions import classify
+    from model.attribution.sets import named_set
+
+    again = claims(text)[-1]
+    assert named_set(text, again.source, classify(again.source.text), History(text)) is None

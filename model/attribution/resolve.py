@@ -18,6 +18,7 @@ from model.attribution.names import described, name_mentions, surname_mentions
 from model.attribution.phrases import POSSESSORS
 from model.attribution.records import Doc, Draft, Resolution
 from model.attribution.role_words import POSSESSIVE, person_head
+from model.attribution.sets import named_set
 from model.attribution.speaking_for import NOT_MODIFIERS, body_role
 from model.lexicon import BUSINESS_HEADS, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
 from model.text import Segmentation
@@ -78,6 +79,11 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                  transcript: Interview | None = None) -> Resolution:
     src = d.source
     mention = classify(src.text)
+    via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
+    group = named_set(text, src, mention, history) if d.local_resolved is None else None
+    if group is not None:  # "The two companies said" after "Velmar Industries and the Ostrander Group"
+        history.add(group[0], group[1], is_source=True)  # a later "they" is the names' (REACH < LOOKBACK)
+        return Resolution(Source(src.text, src.start, src.end, group[0], via), group[1], group[0])
     resolved, known = None, None
     target: Known | None = speaker(transcript, d.paragraph, src.text)
     owner = _owner(src.text, mention)
@@ -152,7 +158,6 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                               history.gender_of(mention.entity, mention.gender), mention.head)
             history.learn(src.text, mention)  # "Obama's chief of staff, Denis McDonough": later "McDonough" too
         known = history.add(src, mention, is_source=True)
-    via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
     full = resolved or (known.full if known else history.fullest_for(mention.entity, mention.gender)) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
 

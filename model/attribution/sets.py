@@ -1,0 +1,85 @@
+"""A plural description that names again a set of names just met: "Velmar Industries and the Ostrander Group
+... The two companies said", "the State Department and the Department of Homeland Security ... The departments
+declined". The description resolves to the names' conjunction and speaks as they do (the guideline types
+"the two sides" after "Netanyahu and Obama" as the named persons, "the departments" as the named bodies).
+
+A description qualifies when it is "the" (or "both"), an optional count and one lower-case plural head; the
+conjunction is the last "A and B" (or "A, B and C") of capitalised names in the text just before it. With a
+count the names must be that many; without one a name must hold the head's singular ("departments":
+"the State Department"), so "the officials" does not take whatever pair was named last.
+"""
+
+from __future__ import annotations
+
+import re
+
+from model.attribution.history import History
+from model.attribution.mentions import Mention, classify, words_of
+from model.lexicon import BUSINESS_HEADS, LEGAL_FORMS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES
+from model.types import Span
+
+REACH = 300  # characters before the description searched for the names: the sentence or two before it
+_COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
+_BODIES = ORGANIZATIONS | BUSINESS_HEADS | MENTION_WORDS["set_bodies"]
+_PERSONS = PERSON_ROLES | {"man", "woman"}  # "the two men"
+# A name: an optional "the", then up to five capitalised words (each word's characters and the spaces between
+# them are disjoint classes, and the repeat is bounded: no backtracking to speak of).
+_NAME = r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+(?:of\s+)?){0,4}[A-Z][\w'’.&-]*"  # "the Department of State"
+_CONJUNCTION = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME}")
+_SPLIT = re.compile(r",?\s+and\s+|,\s+")
+
+
+def named_set(text: str, src: Span, mention: Mention, history: History) -> tuple[Span, Mention] | None:
+    """The names' conjunction the description ``src`` refers to and the mention it speaks as, or None."""
+    ws = [w.lower() for w in words_of(src.text)]
+    if mention.kind not in ("anonymous", "backref") or not 2 <= len(ws) <= 3 or ws[0] not in ("the", "both"):
+        return None
+    count = _COUNTS.get(ws[1]) if len(ws) == 3 else _COUNTS.get(ws[0])
+    head = ws[-1]
+    if (len(ws) == 3 and count is None) or not head.endswith(("s", "men")) or not src.text.split()[-1].islower():
+        return None
+    found = _last_conjunction(text, src.start)
+    if found is None:
+        return None
+    names = [n for n in _SPLIT.split(found.text) if n]
+    singular = _singular(head)
+    if (count is not None and len(names) != count) or (
+            count is None and not any(singular in n.lower().split() for n in names)):
+        return None
+    return found, _speaking_as(names, singular, history)
+
+
+def _last_conjunction(text: str, before: int) -> Span | None:
+    """The last conjunction of names ending in the REACH characters before ``before`` (and in its paragraph)."""
+    start = max(0, before - REACH, text.rfind("\n", 0, before) + 1)
+    last = None
+    for m in _CONJUNCTION.finditer(text, start, before):
+        last = m
+    if last is None:
+        return None
+    found = last.group(0)
+    if found.endswith(".") and found.count(".") == 1 and found.rsplit(None, 1)[-1].lower() not in LEGAL_FORMS:
+        found = found[:-1]  # "... Maryland and Delaware." ends a sentence, not a name ("Ostrander Corp." does)
+    return Span(found, last.start(), last.start() + len(found))
+
+
+def _singular(head: str) -> str:
+    if head.endswith("men"):
+        return head[:-3] + "man"  # "men", "women", "chairmen"
+    return head[:-3] + "y" if head.endswith("ies") else head[:-1]
+
+
+def _speaking_as(names: list[str], singular: str, history: History) -> Mention:
+    """Named persons or named bodies, by the head ("companies", "leaders") or else by the first name's kind;
+    official when one of the names is known as one."""
+    first = classify(names[0])
+    if singular in _BODIES:
+        kind = "named_organization"
+    elif singular in _PERSONS:
+        kind = "named_person"
+    else:
+        kind = first.kind if first.kind in ("named_person", "named_organization") else "named_person"
+    roles = [history.role_of(n, classify(n)) or classify(n).role for n in names]
+    role = "official" if "official" in roles else next((r for r in roles if r != "other"), "other")
+    entity = " and ".join(classify(n).entity for n in names)
+    return Mention(kind, role, entity, "none", "plural", singular)
