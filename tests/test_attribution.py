@@ -1933,3 +1933,25 @@ def test_a_plural_description_that_fits_no_set_just_met_is_not_resolved_to_one(t
 
     again = claims(text)[-1]
     assert named_set(text, again.source, classify(again.source.text), History(text)) is None
+
+
+@pytest.mark.parametrize(("text", "resolved"), [
+    ("Sherrod Brown and Al From met on Tuesday. They said the trade deal was dead.", "Sherrod Brown and Al From"),
+    ("Cruz and Rubio, who had gone after each other, both locked on Trump. They pushed him for specifics.",
+     "Cruz and Rubio"),
+    # groups, not names: the pronoun rules decide
+    ("Republicans and Democrats met on Tuesday. They said the talks were useful.", None),
+    # the names qualify a noun: "sources" are who speaks
+    ("Border Patrol and Homeland Security sources spoke to the paper. They said five men were held.", None),
+    # a sentence between: the pair is no longer the topic
+    ("Smith and Jones met on Tuesday. The talks went on for hours. They said a deal was near.", None),
+])
+def test_they_after_a_sentence_opened_by_names_joined_by_and_is_those_names(text, resolved):
+    from model.attribution.history import History
+    from model.attribution.sets import named_subjects
+
+    they = claims(text)[-1]
+    found = named_subjects(text, they.source, History(text))
+    assert (found[0].text if found else None) == resolved
+    if resolved:
+        assert they.source.resolved.text == resolved and they.kind == "named_person"

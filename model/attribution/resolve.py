@@ -18,7 +18,7 @@ from model.attribution.names import described, name_mentions, surname_mentions
 from model.attribution.phrases import POSSESSORS
 from model.attribution.records import Doc, Draft, Resolution
 from model.attribution.role_words import POSSESSIVE, person_head
-from model.attribution.sets import named_set
+from model.attribution.sets import named_set, named_subjects
 from model.attribution.speaking_for import NOT_MODIFIERS, body_role
 from model.lexicon import BUSINESS_HEADS, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
 from model.text import Segmentation
@@ -83,6 +83,9 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
     group = named_set(text, src, mention, history) if d.local_resolved is None else None
     if group is not None:  # "The two companies said" after "Velmar Industries and the Ostrander Group"
         history.add(group[0], group[1], is_source=True)  # a later "they" is the names' (REACH < LOOKBACK)
+    elif d.local_resolved is None:
+        group = named_subjects(text, src, history)  # "Brown and From met. They said": a pronoun adds no mention
+    if group is not None:
         return Resolution(Source(src.text, src.start, src.end, group[0], via), group[1], group[0])
     resolved, known = None, None
     target: Known | None = speaker(transcript, d.paragraph, src.text)

@@ -15,7 +15,8 @@ import re
 
 from model.attribution.history import History
 from model.attribution.mentions import Mention, classify, words_of
-from model.lexicon import BUSINESS_HEADS, LEGAL_FORMS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES
+from model.attribution.phrases import PEOPLE
+from model.lexicon import BUSINESS_HEADS, GRAMMAR, LEGAL_FORMS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES
 from model.types import Span
 
 REACH = 300  # characters before the description searched for the names: the sentence or two before it
@@ -27,6 +28,9 @@ _PERSONS = PERSON_ROLES | {"man", "woman"}  # "the two men"
 _NAME = r"(?:[Tt]he\s+)?(?:[A-Z][\w'’.&-]*\s+(?:of\s+)?){0,4}[A-Z][\w'’.&-]*"  # "the Department of State"
 _CONJUNCTION = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME}")
 _SPLIT = re.compile(r",?\s+and\s+|,\s+")
+_NAMED = ("named_person", "named_organization")
+_OPENERS = GRAMMAR["run_openers"] | GRAMMAR["clause_openers"]
+_HEADS_AFTER = PEOPLE | _BODIES | _PERSONS
 
 
 def named_set(text: str, src: Span, mention: Mention, history: History) -> tuple[Span, Mention] | None:
@@ -49,18 +53,52 @@ def named_set(text: str, src: Span, mention: Mention, history: History) -> tuple
     return found, _speaking_as(names, singular, history)
 
 
+def named_subjects(text: str, src: Span, history: History) -> tuple[Span, Mention] | None:
+    """For "they": the conjunction of names that opens the sentence before it ("Sherrod Brown and Al From met on
+    Tuesday. They said ..."), when every name is a named person or body; or None."""
+    if src.text.lower() != "they":
+        return None
+    found = _last_conjunction(text, src.start)
+    if found is None or not _opens_sentence(text, found.start) or _sentences_between(text, found.end, src.start):
+        return None
+    names = [n for n in _SPLIT.split(found.text) if n]
+    if not all(classify(n).kind in _NAMED for n in names):
+        return None  # "Republicans and Democrats": groups, which the pronoun rules already read
+    return found, _speaking_as(names, "", history)
+
+
+def _opens_sentence(text: str, at: int) -> bool:
+    before = text[max(0, at - 3):at].rstrip(" ")
+    return not before or before[-1] in ".!?\n\"”"
+
+
+def _sentences_between(text: str, start: int, end: int) -> bool:
+    """A sentence stands between the names' sentence and the pronoun's: they are no longer the topic."""
+    between = text[start:end]
+    return "\n" in between or sum(between.count(m) for m in (". ", "? ", "! ")) > 1
+
+
 def _last_conjunction(text: str, before: int) -> Span | None:
     """The last conjunction of names ending in the REACH characters before ``before`` (and in its paragraph)."""
     start = max(0, before - REACH, text.rfind("\n", 0, before) + 1)
     last = None
     for m in _CONJUNCTION.finditer(text, start, before):
         last = m
-    if last is None:
+    if last is None or _modifies(text, last.end()):
         return None
-    found = last.group(0)
+    found, start = last.group(0), last.start()
+    opener = found.split(None, 1)[0]
+    if opener.lower() in _OPENERS:  # "As Johnson and Weld stumped ...": the sentence's opener is no name's
+        found, start = found[len(opener):].lstrip(), start + len(found) - len(found[len(opener):].lstrip())
     if found.endswith(".") and found.count(".") == 1 and found.rsplit(None, 1)[-1].lower() not in LEGAL_FORMS:
         found = found[:-1]  # "... Maryland and Delaware." ends a sentence, not a name ("Ostrander Corp." does)
-    return Span(found, last.start(), last.start() + len(found))
+    return Span(found, start, start + len(found))
+
+
+def _modifies(text: str, end: int) -> bool:
+    """The names qualify a noun after them ("Border Patrol and Homeland Security sources"): no set of names."""
+    after = text[end:end + 30].split(None, 1)
+    return bool(after) and after[0].strip(",.;:").lower() in _HEADS_AFTER
 
 
 def _singular(head: str) -> str:
@@ -78,7 +116,7 @@ def _speaking_as(names: list[str], singular: str, history: History) -> Mention:
     elif singular in _PERSONS:
         kind = "named_person"
     else:
-        kind = first.kind if first.kind in ("named_person", "named_organization") else "named_person"
+        kind = first.kind if first.kind in _NAMED else "named_person"
     roles = [history.role_of(n, classify(n)) or classify(n).role for n in names]
     role = "official" if "official" in roles else next((r for r in roles if r != "other"), "other")
     entity = " and ".join(classify(n).entity for n in names)
