@@ -1955,3 +1955,17 @@ def test_they_after_a_sentence_opened_by_names_joined_by_and_is_those_names(text
     assert (found[0].text if found else None) == resolved
     if resolved:
         assert they.source.resolved.text == resolved and they.kind == "named_person"
+
+
+def test_the_company_long_after_another_business_is_named_is_the_storys_company():
+    """"The company" sentences after "analysts at Kestrel Bank" is still the company the story is about (named
+    most often), not the business named last; right after a business is named it is that one."""
+    text = ("Tovan Airlines will cut 1,200 jobs, the carrier said on Tuesday. Tovan said the cuts would fall on "
+            "ground staff. Union leader Petr Holm said the cuts were a betrayal. Analysts at Kestrel Bank said the "
+            "move could save 90 million euros a year. The transport ministry declined to comment on the cuts. "
+            "Fuel costs rose by a fifth over the year, the ministry said in a report. The company denied a report "
+            "that its chief executive would step down.")
+    last = claims(text)[-1]
+    assert last.source.text == "The company" and last.source.resolved.text == "Tovan Airlines"
+    near = claims("Ana Ruiz works for Vanguard Logistics Services. The company said she was on the plane.")[-1]
+    assert near.source.resolved.text == "Vanguard Logistics Services"

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from model.attribution.antecedents import Query, Rank, choose, ranker
 from model.attribution.continuations import continuation, in_quote, quote_speakers, sourced_by_paragraph
-from model.attribution.history import LOOKBACK, History, Known
+from model.attribution.history import LOOKBACK, NEAR, History, Known, fits
 from model.attribution.interview import Interview, interview, speaker
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import described, name_mentions, surname_mentions
@@ -30,6 +30,7 @@ _OWNED = 5  # words of "its latest FEC reports": longer phrases say more than wh
 _ONE = frozenset(("a", "an", "one", "another"))  # "one commander", "a resident": one of a group met before
 _BUSINESS = BUSINESS_HEADS - {"group"}  # "the company" alone is a business named before; "the group" often is not
 _DESCRIPTION = 4  # words of a description that names a person again: "the retired neurosurgeon"
+FOCUS = 4  # businesses weighed for "the company": the story's own is among the last few named
 
 
 def stage(doc: Doc, model: object | None = None) -> None:
@@ -107,7 +108,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         if target is not None and not _same_kind(src.text, target):
             target = None  # "the central bank" after "Norrhall Bank": another bank
         if target is None and mention.head in _BUSINESS and src.text.lower() == "the " + mention.head:
-            target = history.find(src.start, "business")
+            target = _business_in_focus(text, history, src.start)
         if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
             target = history.find(src.start, "salient")
     elif member:  # "one commander" after "Rebel commanders": one of them, as they are
@@ -163,6 +164,30 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         known = history.add(src, mention, is_source=True)
     full = resolved or (known.full if known else history.fullest_for(mention.entity, mention.gender)) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
+
+
+def _business_in_focus(text: str, history: History, before: int) -> Known | None:
+    """"The company": the business named last when that is within NEAR characters (the sentence before),
+    else, of the last FOCUS businesses named within LOOKBACK, the one the text names most often there (the
+    story's company, not "analysts at Kestrel Bank" named once since), the latest on a tie. Bounded work per
+    call: one walk back over LOOKBACK, FOCUS counts."""
+    latest: dict[str, Known] = {}
+    for k in reversed(history.items):
+        if k.span.end > before:
+            continue
+        if before - k.span.end > LOOKBACK or len(latest) == FOCUS:
+            break
+        if fits(k, "business", "", ""):
+            if not latest and before - k.span.end <= NEAR:
+                return k
+            latest.setdefault(_name_word(k.span.text), k)
+    start = max(0, before - LOOKBACK)
+    return max(latest.values(), key=lambda k: (text.count(_name_word(k.span.text), start, before), k.span.end),
+               default=None)
+
+
+def _name_word(text: str) -> str:
+    return next((w for w in words_of(text) if w.lower() != "the"), text)
 
 
 def _holding(history: History, span: Span) -> Known | None:
