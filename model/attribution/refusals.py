@@ -39,6 +39,7 @@ PATTERN = re.compile(
     + "|" + _UNABLE + _ADVERB + _WITHHELD
     + "|" + "(?:" + _NOT + _ADVERB + "|" + _NOR + ")(?:" + alternation(R["answering"]) + r"\b|" + _GIVING + "|"
     + _RETURNING + ")"
+    + "|" + _NOR + _SAYING  # "Neither the airline nor the union would say whether ..."
     + "|" + _NOT + _ADVERB + alternation(R["telling"] | R["saying"] | R["verifying"]) + _OPEN
     + r")")  # run on the lower-cased text, anchored at a lead word (``_matches``): far cheaper than searching
 _ANY_CASE = re.compile(PATTERN.pattern, re.IGNORECASE)
