@@ -45,7 +45,8 @@ def test_split_covers_every_story_once():
     assert sorted(names) == STORIES and len(set(names)) == len(names)
     assert sorted(p.stem for p in (we.WIRE / "labels").glob("*.json")) == STORIES
     halves = [r[1] for r in lines]
-    assert set(halves) == {"train", "holdout", "holdout2"} and halves.count("train") == halves.count("holdout")
+    third = sum(int(n.split("-")[0]) >= 33 for n in names)  # the third set, written later, is all train
+    assert set(halves) == {"train", "holdout", "holdout2"} and halves.count("train") == halves.count("holdout") + third
 
 
 def oracle(labels):
