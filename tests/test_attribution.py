@@ -1969,3 +1969,22 @@ def test_the_company_long_after_another_business_is_named_is_the_storys_company(
     assert last.source.text == "The company" and last.source.resolved.text == "Tovan Airlines"
     near = claims("Ana Ruiz works for Vanguard Logistics Services. The company said she was on the plane.")[-1]
     assert near.source.resolved.text == "Vanguard Logistics Services"
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("Vardania's National Electoral Board barred the candidate, the board said. The board's chairwoman, Silvia "
+     "Marnik, said the vote was final.", "official"),
+    ("Vardania's National Electoral Board barred the candidate, the board said. Two of the board's nine members "
+     "said the vote was close.", "official"),
+    ("Vardania's National Electoral Board barred the candidate, the board said. A board employee said the vote "
+     "was close.", "official"),
+    ("The National Mediation Office said the talks had failed.", "official"),
+    ("A spokesman for the Continental Monetary Fund said the loan was safe.", "official"),
+    # a company's board: its members speak for no office
+    ("Velmar Industries said profits fell, the company said. The company's chairman said the plan was sound.",
+     "other"),
+])
+def test_members_and_staff_of_an_official_body_take_its_role(text, role):
+    from model import extract
+
+    assert extract([Document(id="t", text=text)])[-1].role == role

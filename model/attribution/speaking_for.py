@@ -11,7 +11,7 @@ from model.attribution.mentions import classify, words_of
 from model.attribution.phrases import POSSESSORS
 from model.attribution.records import Doc
 from model.attribution.role_words import POSSESSIVE, role_of
-from model.lexicon import GRAMMAR, MENTION_WORDS, PRONOUNS
+from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS
 from model.types import Span
 
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
@@ -20,6 +20,7 @@ _SPOKESPEOPLE = frozenset(w for w in _SPEAKING_FOR if w.startswith("spokes"))
 _ARTICLES = frozenset(("a", "an", "the"))  # "A spokesman", "the spokeswoman": no word of whose
 _NAME_WORDS = 4  # a spokesperson's word and a name of up to three words: "spokesman Tomasz Nowak"
 _JUST_BEFORE = 300  # characters from the body's claim to the spokesperson's: the next sentence or so
+_MEMBERS = MENTION_WORDS["body_members"]  # "a board employee", "a ministry official": who works for the body
 _FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to the governor"
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
@@ -62,6 +63,21 @@ def body_role(src: Span, history: History) -> str | None:
             return _body_met(src, history, after[1])  # after "The prime minister's office denied"
         return _named_role(after, history)
     return None
+
+
+def member_role(src: Span, history: History) -> str | None:
+    """"official" when the mention opens with the word of an official body met before whose member or staff
+    it names: "The board's chairwoman, Silvia Marnik", "two of the board's nine members", "a board employee"
+    after "the National Electoral Board" (a body's word further in, "chairman of ... , the network's funding
+    arm", is someone else's)."""
+    ws = [w.lower() for w in words_of(src.text)]
+    at = 3 if ws[:2] in (["one", "of"], ["two", "of"], ["some", "of"]) else 1  # "two of the board's members"
+    if len(ws) <= at + 1 or ws[at - 1] not in _ARTICLES:
+        return None
+    head = POSSESSIVE.sub("", ws[at])
+    if head not in ORGANIZATIONS or (head == ws[at] and ws[at + 1] not in _MEMBERS):
+        return None
+    return "official" if _body_met(src, history, head) == "official" else None
 
 
 def _body_met(src: Span, history: History, head: str) -> str | None:
