@@ -90,7 +90,7 @@ def _role(ws: Sequence[str]) -> str:
     if ("campaign" in found or _trade_union(ws)) and not found & _SITTING:
         return "other"  # campaign staff speak for a candidate, a trade union for its members: no office
     offices = _offices(found) - _body_heads(low) - _named_general(ws)
-    if "party" in found and offices and offices <= _GENERIC_OFFICIALS:
+    if "party" in found and offices and offices <= _PARTY_TITLES:
         return "other"  # "a senior Progress Party official", "Democratic Party officials": a party's, no office
     serves = bool(others & OFFICIAL) and not _STAFF.isdisjoint(low)  # "a top adviser for President Obama"
     if not former and (offices or serves or any(map(is_party_state, ws)) or _governs(ws, low, found)
@@ -257,7 +257,7 @@ _NOT_OFFICIAL = EXPERT | MEDIA | WITNESS
 _OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report", "press" yield to an office
 _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
 _SITTING = MENTION_WORDS["sitting_titles"]
-_GENERIC_OFFICIALS = frozenset(("official", "officials"))
+_PARTY_TITLES = MENTION_WORDS["party_titles"]  # "a senior Progress Party official", "the party's secretary general"
 _PRIVATE_BODIES = MENTION_WORDS["private_bodies"]
 _OPENING_UNIONS = frozenset(("Union", "Unions"))
 _UNIONS = frozenset(("union", "unions"))  # lower case: "the largest union representing Border Patrol agents", not
