@@ -14,12 +14,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from model.lexicon import sections
-from model.pointers import BACK_WINDOW
+from model.pointers import ACCUSING, BACK_WINDOW, without_source
 from model.types import Claim
 
 _NAMED = ("named_person", "named_organization")
-_ACCUSING = re.compile(r"\b(?:" + "|".join(sorted(sections("denial_targets.txt")["accusing"])) + r")\b", re.IGNORECASE)
 
 
 def accusation(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray) -> int | None:
@@ -36,8 +34,8 @@ def accusation(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndar
             break
         if denial[j] or c.stance == "declines" or c.kind == "unattributed" or key[j] == key[k]:
             continue
-        said = _without_source(c)
-        if name.search(said) and _ACCUSING.search(said):
+        said = without_source(c)
+        if name.search(said) and ACCUSING.search(said):
             return j
     return None
 
@@ -62,11 +60,3 @@ def with_accusations(claims: Sequence[Claim], a: np.ndarray, b: np.ndarray, deni
         return a, b, denial
     code = np.unique(np.concatenate([a.astype(np.int64) * len(claims) + b, np.array(added, dtype=np.int64)]))
     return code // len(claims), code % len(claims), denial
-
-
-def _without_source(c: Claim) -> str:
-    """The claim's words with its own source's blanked: "Sell's lawyer said" names no one accused."""
-    if c.source is None:
-        return c.text
-    lo, hi = c.source.start - c.start, c.source.end - c.start
-    return c.text[:lo] + " " + c.text[hi:] if 0 <= lo < hi <= len(c.text) else c.text

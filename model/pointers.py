@@ -28,6 +28,10 @@ _PRONOUNS = frozenset(("it", "they", "he", "she", "we", "who", "which"))
 _SENTENCE_END = (".", "!", "?", "”", '"', "''", "’")  # a claim ending so ends its sentence; others are parts of one
 _TARGETS = sections("denial_targets.txt")
 MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, whoever made them
+_ACCUSATIONS = _TARGETS["accusations"]  # "the allegations": what someone accused the denier of
+ACCUSING = re.compile(r"\b(?:" + "|".join(sorted(_TARGETS["accusing"])) + r")\b", re.IGNORECASE)
+_NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
+_OPENERS = frozenset(("The", "A", "An", "He", "She", "It", "They", "His", "Her", "Its", "Their"))  # no name's
 # "dismissed the reports": a determiner, at most two words, a noun naming a claim; or "received no such letter".
 POINTS_BACK = re.compile(r"\b(?:(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}"
                          r"|[A-Z][\w-]*(?:['’]s|s['’])\s+)("  # or whose: "dismissed Dunmore's criticism"
@@ -106,6 +110,8 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
                         and _eligible(claims, j, k, key, denial, sides) and _NUMBER.search(claims[j].text)), None)
         if counted is not None:
             return [counted]
+    if noun.lower() in _ACCUSATIONS and (accused := _accusation(claims, k, window, key, denial, sides)):
+        return accused
     owned = _owned_by(claims, k, range(k - 1, max(k - 1 - OWNER_WINDOW, -1), -1), key, denial, sides, owner)
     if owned is not None:
         window, many = range(owned, max(owned - BACK_WINDOW, -1), -1), False
@@ -129,6 +135,40 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
         if out or eligible:
             out.append(j)
     return out
+
+
+def _accusation(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, denial: np.ndarray,
+                sides: frozenset[str]) -> list[int]:
+    """What "the allegations" point at: the nearest claim in the window that accuses ("accused the minister of
+    ...", "allegedly"), with the claims after it, up to the denial, of its source or of a source sharing a name
+    with it ("Civic Forward accused ...", "Civic Forward lawmaker Tomas Hadek said ...", "he told reporters");
+    what others said between (the denier's own side, a bystander confirming a detail) is no accusation. Empty
+    when no claim accuses."""
+    for j in window:
+        if claims[j].doc_index != claims[k].doc_index:
+            return []
+        if _eligible(claims, j, k, key, denial, sides) and ACCUSING.search(without_source(claims[j])):
+            names = _names(claims[j])
+            return [j] + [i for i in range(j + 1, k) if _eligible(claims, i, k, key, denial, sides)
+                          and (key[i] == key[j] or not names.isdisjoint(_names(claims[i])))]
+    return []
+
+
+def _names(c: Claim) -> set[str]:
+    """The capitalised words of a claim's source as written and as resolved ("Civic Forward", "Tomas Hadek")."""
+    if c.source is None:
+        return set()
+    said = c.source.text + " " + (c.source.resolved.text if c.source.resolved else "")
+    return {w.removesuffix("'").removesuffix("’").removesuffix("'s").removesuffix("’s")
+            for w in _NAME_WORD.findall(said)} - _OPENERS  # "Sanders' team" is of "The Sanders campaign"
+
+
+def without_source(c: Claim) -> str:
+    """The claim's words with its own source's blanked: "Sell's lawyer said" names no one accused."""
+    if c.source is None:
+        return c.text
+    lo, hi = c.source.start - c.start, c.source.end - c.start
+    return c.text[:lo] + " " + c.text[hi:] if 0 <= lo < hi <= len(c.text) else c.text
 
 
 def _eligible(claims: Sequence[Claim], j: int, k: int, key: np.ndarray, denial: np.ndarray,

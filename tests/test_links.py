@@ -681,3 +681,18 @@ def test_an_office_does_not_deny_the_person_it_belongs_to():
             "House Speaker Raymond Vickers called the order unconstitutional. Vickers's office denied the report.")
     links = link(extract([Document(id="d0", text=text)]))
     assert "d0:2" not in links[1].denied_by
+
+
+def test_the_allegations_are_the_accusing_claim_and_its_sides_not_what_others_said_since():
+    """"Rell dismissed the allegations": what Civic Forward accused her of and its lawmaker said after, not the
+    ministry spokesman's account or the hoteliers' confirmation that stand between."""
+    from model import Document, analyze
+
+    text = ("Civic Forward accused Economy Minister Sabina Rell on Monday of using a government jet for a ski "
+            "holiday. Civic Forward lawmaker Tomas Hadek said flight logs showed the jet had taken Rell and her "
+            "family to the resort. Ministry spokesman Pavel Orlik said Rell had flown to the resort to chair a "
+            "meeting. The Brezno Hoteliers' Association confirmed that Rell had met its members at a hotel. Rell "
+            "dismissed the allegations as a winter story.")
+    claims = analyze([Document(id="a", text=text)])["documents"][0]["claims"]
+    denied = [c["id"] for c in claims if "a:4" in c["denied_by"]]
+    assert claims[4]["stance"] == "denies" and denied == ["a:0", "a:1"]
