@@ -148,3 +148,9 @@ def test_calling_a_report_pure_speculation_rejects_it():
     text = "Velland's energy ministry said the report was \"pure speculation\" and that talks were continuing."
     assert stances(text) == ["denies"]
     assert "denies" not in stances("There was speculation that the minister would resign, the newspaper said.")
+
+
+@pytest.mark.parametrize("said", ["We are not in discussions with Brannvik", "We're not in talks with anyone",
+                                  "The company is not in negotiations with the union"])
+def test_a_quotation_saying_there_are_no_talks_denies_the_report_of_talks(said):
+    assert stances(f"“{said},” the chief executive said in a statement.") == ["denies"]
