@@ -128,12 +128,15 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
         if not out and j in answers and key[j] == key[j - 1]:
             continue
         eligible = _eligible(claims, j, k, key, denial, sides)
-        if out and not (eligible and (many or key[j] == key[out[0]])):
+        if out and not (eligible and (many or key[j] == key[out[0]] or _relays(claims[j], claims[out[0]]))):
             break
         if out and many and claims[out[0]].paragraph == claims[k].paragraph != c.paragraph:
             break  # criticism answered in the paragraph that sets it out: the run ends with that paragraph
         if out or eligible:
             out.append(j)
+    if named is not None:  # the rest of that report after its first claim: "According to the newspaper, ..."
+        out += [i for i in range(named + 1, k) if _eligible(claims, i, k, key, denial, sides) and (
+            key[i] == key[named] or _relays(claims[named], claims[i]) or _relays(claims[i], claims[named]))]
     return out
 
 
@@ -169,6 +172,13 @@ def without_source(c: Claim) -> str:
         return c.text
     lo, hi = c.source.start - c.start, c.source.end - c.start
     return c.text[:lo] + " " + c.text[hi:] if 0 <= lo < hi <= len(c.text) else c.text
+
+
+def _relays(c: Claim, outlet: Claim) -> bool:
+    """Claim c is relayed by the outlet that made the other ("..., the business daily Ekonomen reported, citing
+    two people familiar with the discussions" before "According to the newspaper, ..."): one report."""
+    name = outlet.entity.split()[-1] if outlet.entity else ""
+    return bool(name) and c.source is not None and any(name in v.text.lower().split() for v in c.source.via)
 
 
 def _eligible(claims: Sequence[Claim], j: int, k: int, key: np.ndarray, denial: np.ndarray,

@@ -696,3 +696,17 @@ def test_the_allegations_are_the_accusing_claim_and_its_sides_not_what_others_sa
     claims = analyze([Document(id="a", text=text)])["documents"][0]["claims"]
     denied = [c["id"] for c in claims if "a:4" in c["denied_by"]]
     assert claims[4]["stance"] == "denies" and denied == ["a:0", "a:1"]
+
+
+def test_a_report_relayed_then_cited_again_is_one_report_denied_whole():
+    """"According to the newspaper" is the outlet that relayed the claim before it ("..., the business daily
+    Ekonomen reported, citing two people ..."), and "denied the report" denies both sentences of that report."""
+    from model import Document, analyze
+
+    text = ("Brannvik Pharma has held talks about a takeover of Corsella Therapeutics, the business daily Ekonomen "
+            "reported, citing two people familiar with the discussions. According to the newspaper, Brannvik's "
+            "board was briefed on the talks last week. Corsella denied the report.")
+    claims = analyze([Document(id="a", text=text)])["documents"][0]["claims"]
+    assert claims[1]["source"]["resolved"]["text"] == "the business daily Ekonomen"
+    assert claims[2]["stance"] == "denies"
+    assert [c["id"] for c in claims if "a:2" in c["denied_by"]] == ["a:0", "a:1"]

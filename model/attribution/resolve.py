@@ -162,6 +162,9 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                               history.gender_of(mention.entity, mention.gender), mention.head)
             history.learn(src.text, mention)  # "Obama's chief of staff, Denis McDonough": later "McDonough" too
         known = history.add(src, mention, is_source=True)
+    for v in d.via:  # "According to the newspaper" later means the outlet named as relaying this claim
+        if any(w[:1].isupper() for w in words_of(v.text)[1:]):  # a name, not "the report" (itself pointing back)
+            history.add(v, classify(v.text))
     full = resolved or (known.full if known else history.fullest_for(mention.entity, mention.gender)) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
 
