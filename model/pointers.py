@@ -105,14 +105,15 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     out: list[int] = []
     window = range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1)
     sides = _own_keys(claims, k, key, _sides(claims[k]))
+    owned = _owned_by(claims, k, range(k - 1, max(k - 1 - OWNER_WINDOW, -1), -1), key, denial, sides, owner)
     if noun.lower() in _FIGURES:  # "Opponents dispute that figure": the nearest claim with a number, alone
-        counted = next((j for j in window if claims[j].doc_index == claims[k].doc_index
-                        and _eligible(claims, j, k, key, denial, sides) and _NUMBER.search(claims[j].text)), None)
+        counted = next((j for j in (window if owned is None else [owned]) if claims[j].doc_index == claims[
+            k].doc_index and _eligible(claims, j, k, key, denial, sides) and _NUMBER.search(without_source(
+                claims[j]))), None)  # "the residents' figures": theirs; "Marko Brenn, 47," is no figure
         if counted is not None:
             return [counted]
     if noun.lower() in _ACCUSATIONS and (accused := _accusation(claims, k, window, key, denial, sides)):
         return accused
-    owned = _owned_by(claims, k, range(k - 1, max(k - 1 - OWNER_WINDOW, -1), -1), key, denial, sides, owner)
     if owned is not None:
         window, many = range(owned, max(owned - BACK_WINDOW, -1), -1), False
     named = None if many or owned is not None else _named_by(claims, k, window, key, denial, sides, noun)

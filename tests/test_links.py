@@ -674,6 +674,16 @@ def test_disputing_that_figure_denies_the_claim_with_the_number():
     assert [i for i, lk in enumerate(links) if "d0:2" in lk.denied_by] == [1]
 
 
+def test_whose_figures_a_pointer_names_are_theirs_and_an_age_is_no_figure():
+    from model import extract
+    from model.types import Document
+    text = ("Residents of Ostrel said at least eight people from the village had died. "
+            "\"The fire came faster than you can drive,\" said Marko Brenn, 47, a beekeeper. "
+            "Governor Lena Markovic dismissed the residents' figures as rumours spread in panic.")
+    links = link(extract([Document(id="d0", text=text)]))
+    assert [i for i, lk in enumerate(links) if "d0:2" in lk.denied_by] == [0]
+
+
 def test_an_office_does_not_deny_the_person_it_belongs_to():
     from model import extract
     from model.types import Document
