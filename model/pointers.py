@@ -39,6 +39,7 @@ POINTS_BACK = re.compile(r"\b(?:(?:(?:the|that|this|these|those|such|its|their|h
                          + r")|such\s+[\w’'-]+)\b"
                          + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))"  # "Volkswagen rejected that,"
                          + r"|\b(?:it|that|this)(?=\s+as\s)", re.IGNORECASE)  # "dismissed it as speculation"
+_DEMONSTRATIVES = ("this", "that", "these", "those", "such")  # point at what was just said
 _OWNER_MARK = "of:"  # marks the name a denier belongs to among its side's words
 _FIGURES = frozenset({"figure", "figures", "toll", "tally", "estimate", "estimates"})  # pointed at: a number
 _NUMBER = re.compile(r"\d")
@@ -93,7 +94,7 @@ def _terms(text: str) -> set[str]:
 
 
 def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarray, many: bool,
-             noun: str = "", owner: str = "") -> list[int]:
+             noun: str = "", owner: str = "", demonstrative: bool = False) -> list[int]:
     """What a pointing denial k refers to in its article: the nearest earlier claim by another source that
     is neither the journalist's own, a denial nor a refusal, and the claims that source made just before it
     (all of "the report"); for a pointer to several things or a mass ("the accusations", "the criticism"),
@@ -101,18 +102,21 @@ def referent(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndarra
     own, and within the paragraph when the nearest of them shares the denial's ("Opposition politicians
     accused ... . The minister rejected the criticism": a paragraph that sets out criticism and its answer is
     one exchange). A pointer naming whose claims they are ("the engineers' accusations") refers to that
-    source's claims only. At most BACK_WINDOW claims back."""
+    source's claims only, and one to allegations the claim that accuses (``_accusation``). At most BACK_WINDOW
+    claims back (OWNER_WINDOW for an owner or an accusation)."""
     out: list[int] = []
     window = range(k - 1, max(k - 1 - BACK_WINDOW, -1), -1)
+    wide = range(k - 1, max(k - 1 - OWNER_WINDOW, -1), -1)  # a named owner or an accusation is sharper: further
     sides = _own_keys(claims, k, key, _sides(claims[k]))
-    owned = _owned_by(claims, k, range(k - 1, max(k - 1 - OWNER_WINDOW, -1), -1), key, denial, sides, owner)
+    owned = _owned_by(claims, k, wide, key, denial, sides, owner)
     if noun.lower() in _FIGURES:  # "Opponents dispute that figure": the nearest claim with a number, alone
         counted = next((j for j in (window if owned is None else [owned]) if claims[j].doc_index == claims[
             k].doc_index and _eligible(claims, j, k, key, denial, sides) and _NUMBER.search(without_source(
                 claims[j]))), None)  # "the residents' figures": theirs; "Marko Brenn, 47," is no figure
         if counted is not None:
             return [counted]
-    if noun.lower() in _ACCUSATIONS and (accused := _accusation(claims, k, window, key, denial, sides)):
+    if noun.lower() in _ACCUSATIONS and (accused := _accusation(claims, k, window if demonstrative else wide, key,
+                                                                denial, sides)):  # "those charges": just said
         return accused
     if owned is not None:
         window, many = range(owned, max(owned - BACK_WINDOW, -1), -1), False
@@ -281,7 +285,7 @@ def with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: 
     keep = ~(np.isin(b, list(pointers)) & (doc[a] == doc[b]))
     pointed = [j * len(claims) + k for k, p in pointers.items()
                for j in referent(claims, k, key, denial, (p.group(1) or "").lower() in MANY, p.group(1) or "",
-                                 owner_of(p.group(0)))]
+                                 owner_of(p.group(0)), p.group(0).lower().startswith(_DEMONSTRATIVES))]
     code = np.unique(np.concatenate([a[keep].astype(np.int64) * len(claims) + b[keep],
                                      np.array(pointed, dtype=np.int64)]))
     return code // len(claims), code % len(claims)

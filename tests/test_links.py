@@ -720,3 +720,18 @@ def test_a_report_relayed_then_cited_again_is_one_report_denied_whole():
     assert claims[1]["source"]["resolved"]["text"] == "the business daily Ekonomen"
     assert claims[2]["stance"] == "denies"
     assert [c["id"] for c in claims if "a:2" in c["denied_by"]] == ["a:0", "a:1"]
+
+
+def test_the_allegations_reach_back_to_the_accusation_but_those_charges_are_what_was_just_said():
+    """A definite "the allegations" reaches back past a run of other claims to the claim that accused; a
+    demonstrative "those charges" points at what was just said."""
+    from model import Document, analyze
+
+    filler = " ".join(f"Analyst {n} said the jet flew on day {d}." for n, d in
+                      zip(("Ana Berg", "Ivo Lind", "Eva Holm", "Jan Rast", "Ola Sand", "Per Vik", "Tor Moe",
+                           "Kai Dahl", "Liv Aas"), range(1, 10), strict=True))
+    text = "Civic Forward accused Economy Minister Sabina Rell of using a state jet for a ski holiday. " + filler
+    far = analyze([Document(id="a", text=text + " Rell dismissed the allegations.")])["documents"][0]["claims"]
+    assert far[-1]["stance"] == "denies" and far[-1]["id"] in far[0]["denied_by"]
+    near = analyze([Document(id="a", text=text + " Rell dismissed those charges.")])["documents"][0]["claims"]
+    assert near[-1]["id"] not in near[0]["denied_by"] and near[-1]["id"] in near[-2]["denied_by"]
