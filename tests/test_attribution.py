@@ -1074,6 +1074,9 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("the statistics office", "official"),
     ("multiple intelligence sources", "official"),  # an intelligence service's people
     ("A senior Progress Party official", "other"),  # a party's official holds no office by that
+    ("Ivan Sokol , the elected head of Ostrel's village council", "official"),  # local government
+    ("Head of Al-Anbar Provincial Council Khalaf Tarmouz", "official"),
+    ("The group's founder , astronomer Henrik Dall", "expert"),  # a scientist by the science
     ("The party's secretary general , Oskar Beln", "other"),  # nor its secretary general ...
     ("the party's leader , Prime Minister Ana Lind", "official"),  # ... unless a state's title stands beside
     ("the Communist Party general secretary , President Xi Jinping", "official"),
