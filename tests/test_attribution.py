@@ -1075,6 +1075,10 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("multiple intelligence sources", "official"),  # an intelligence service's people
     ("A senior Progress Party official", "other"),  # a party's official holds no office by that
     ("Ivan Sokol , the elected head of Ostrel's village council", "official"),  # local government
+    ("Ilie Marin , 61 , who was pulled from the rubble by neighbours", "witness"),  # it happened to them ...
+    ("Marta Stavec , 29 , a nurse who was at the front of the crowd", "witness"),
+    ("Marko Brenn , 47 , a beekeeper whose house in Ostrel was destroyed", "witness"),
+    ("Dorothy Woods , whose husband was killed in the attack", "other"),  # ... not to a relative, years on
     ("Head of Al-Anbar Provincial Council Khalaf Tarmouz", "official"),
     ("The group's founder , astronomer Henrik Dall", "expert"),  # a scientist by the science
     ("The party's secretary general , Oskar Beln", "other"),  # nor its secretary general ...
