@@ -1079,6 +1079,7 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("Marta Stavec , 29 , a nurse who was at the front of the crowd", "witness"),
     ("Marko Brenn , 47 , a beekeeper whose house in Ostrel was destroyed", "witness"),
     ("Dorothy Woods , whose husband was killed in the attack", "other"),  # ... not to a relative, years on
+    ("Milena Kos , whose husband and son are among the trapped men", "other"),  # ... nor to kin
     ("Head of Al-Anbar Provincial Council Khalaf Tarmouz", "official"),
     ("The group's founder , astronomer Henrik Dall", "expert"),  # a scientist by the science
     ("The party's secretary general , Oskar Beln", "other"),  # nor its secretary general ...
@@ -1988,6 +1989,9 @@ def test_the_company_long_after_another_business_is_named_is_the_storys_company(
      "said the vote was close.", "official"),
     ("Vardania's National Electoral Board barred the candidate, the board said. A board employee said the vote "
      "was close.", "official"),
+    ("Vardania's National Electoral Board barred the candidate, the board said. Two of the board's nine members "
+     "said the vote was close. A board employee said the count was wrong. The board said it was final.",
+     "official"),  # its members are no "board" that later descriptions mean
     ("The National Mediation Office said the talks had failed.", "official"),
     ("A spokesman for the Continental Monetary Fund said the loan was safe.", "official"),
     # a company's board: its members speak for no office

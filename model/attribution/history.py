@@ -33,6 +33,7 @@ NEAR = 150  # characters: a person named this close before a pronoun beats an ea
 PERSON_HEADS = PERSON_ROLES | CONFIDENTIAL | WITNESS | MENTION_WORDS["person_heads_extra"]
 ORG_HEADS = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"]) - PERSON_HEADS  # heads of a body: "the agency"
 _GENERIC_BODY = MENTION_WORDS["generic_body_heads"]
+_MEMBERS = MENTION_WORDS["body_members"]
 _DOCUMENTS = TYPING["document_heads"]
 _ALIASES = MENTION_WORDS["title_aliases_pairs"]
 _HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
@@ -73,8 +74,7 @@ class History:
         self.last_source: Known | None = None  # the last source added
 
     def learn(self, text: str, mention: Mention) -> None:
-        """Record a person's role under surname and first name, from any mention in the document;
-        and an organisation's role under its name and the name's first word ("Peabody" of "Peabody Energy")."""
+        """Record a person's role by surname and first name, an organisation's by name and first word ("Peabody")."""
         if mention.kind == "named_organization" and mention.entity:
             self.orgs.setdefault(mention.entity.split()[0], mention.role)
             self.bodies.setdefault(mention.entity, mention.role)
@@ -121,9 +121,8 @@ class History:
         return roles[0] if roles else self._office(next(iter(firsts), ""), mention.entity)
 
     def _office(self, first: str, surname: str) -> str:
-        """"official" for a person the training news names with a sitting office (``OFFICEHOLDERS``) when
-        this document never calls them former; "other" otherwise. A surname alone must be the list's only
-        one."""
+        """"official" for a person the training news names with a sitting office (``OFFICEHOLDERS``) when this
+        document never calls them former; "other" otherwise. A surname alone must be the list's only one."""
         if surname in self.former:
             return "other"
         listed = f"{first} {surname}" in OFFICEHOLDERS if first else _SURNAMES.get(surname, 0) == 1
@@ -240,8 +239,9 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
             return True  # "the group" after "The Free Arvan Front denied", which the rules may take for a person
         if m.kind == ("named_person" if head in ORG_HEADS else "named_organization" if head in PERSON_HEADS else ""):
             return False  # "the agency" is no person, "the senator" no body, whatever their roles
-        if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS or m.gender == "plural"):
-            return False  # nor people: "a spokesman for the ministry", "nurses at the hospital", though they hold it
+        if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS | _MEMBERS or m.gender == "plural"
+                                                            or head + "'s" in k.span.text.lower()):
+            return False  # nor people: "a spokesman for the ministry", "two of the board's members", "nurses"
         words, role = words_of(k.span.text.lower()) + words_of(k.full.text.lower()), _role_head(head)
         return head in words or _ALIASES.get(head, "?") in words or _a_word_of(head, m.entity) or role == m.role
     return False

@@ -65,8 +65,9 @@ def _role_of(ws: tuple[str, ...]) -> str:
     if role == "other" and len(head) < len(ws) and ws[len(head)].lower() != "whose" \
             and _present(ws[len(head) + 1:len(head) + 3]):  # "whose shares jumped": a noun, no verb
         return _role(ws)
-    if role == "other" and not _LIVED_IT.isdisjoint(w.lower() for w in ws[len(head):]):
-        return "witness"  # "Ilie Marin, 61, who was pulled from the rubble", "a nurse who was in the crowd"
+    clause = [w.lower() for w in ws[len(head):]]
+    if role == "other" and not _LIVED_IT.isdisjoint(clause) and _KIN.isdisjoint(clause[1:3]):
+        return "witness"  # "Ilie Marin, 61, who was pulled from the rubble", not "whose husband is among the trapped"
     return role
 
 
@@ -265,6 +266,7 @@ _OPENING_UNIONS = frozenset(("Union", "Unions"))
 _UNIONS = frozenset(("union", "unions"))  # lower case: "the largest union representing Border Patrol agents", not
 # "the European Union"; capitalised only opening the mention, as a sentence opens: "Union secretary Pavel Drach"
 _LIVED_IT = MENTION_WORDS["lived_it"]  # a relative clause with these tells the event happened to them
+_KIN = MENTION_WORDS["kin"]  # ... unless to their kin: a relative speaks of it second-hand
 _PP_OPENERS = GRAMMAR["mention_tail"]  # "of", "to", "with", ...: a name after one is someone else
 _PARTITIVE = GRAMMAR["phrase_quantifiers"] | GRAMMAR["articles"]  # "one of the", "some of the", "two of"
 _STAFF = MENTION_WORDS["speaking_for"]  # "spokesman", "aide", "adviser", ...
