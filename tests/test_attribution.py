@@ -2002,3 +2002,11 @@ def test_members_and_staff_of_an_official_body_take_its_role(text, role):
     from model import extract
 
     assert extract([Document(id="t", text=text)])[-1].role == role
+
+
+def test_one_of_them_is_one_of_the_group_that_just_spoke():
+    text = ("Three government officials, who spoke on condition of anonymity, said the governor had quit after a "
+            "row. One of them said the minister had threatened to change the law.")
+    one = claims(text)[-1]
+    assert one.source.resolved is not None and one.source.resolved.text.startswith("Three government officials")
+    assert (one.kind, one.role) == ("anonymous", "official")

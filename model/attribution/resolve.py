@@ -7,6 +7,7 @@ mention's fullest form and kind and role follow it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from model.attribution.antecedents import Query, Rank, choose, ranker
@@ -31,6 +32,8 @@ _ONE = frozenset(("a", "an", "one", "another"))  # "one commander", "a resident"
 _BUSINESS = BUSINESS_HEADS - {"group"}  # "the company" alone is a business named before; "the group" often is not
 _DESCRIPTION = 4  # words of a description that names a person again: "the retired neurosurgeon"
 FOCUS = 4  # businesses weighed for "the company": the story's own is among the last few named
+_OF_THEM = re.compile(r"(?:one|two|some|several|none|each|either|neither) of (?:them|those|the two|the three)$",
+                      re.IGNORECASE)
 
 
 def stage(doc: Doc, model: object | None = None) -> None:
@@ -111,6 +114,9 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             target = _business_in_focus(text, history, src.start)
         if target is None and mention.head in _NAMED_OFFICES:  # "the New York businessman": the person in focus
             target = history.find(src.start, "salient")
+    elif _OF_THEM.match(src.text):  # "One of them said" after "Three government officials said": one of the group
+        found = history.find(src.start, "plural")
+        target = found if found is not None and found.mention.kind == "anonymous" else None
     elif member:  # "one commander" after "Rebel commanders": one of them, as they are
         found = history.find(src.start, "backref", mention.head)
         target = found if found is not None and found.mention.kind == "anonymous" \
