@@ -15,14 +15,16 @@ def span_json(span: Span | None) -> dict | None:
 
 
 def relay_json(relay: Relay) -> dict:
-    return {**span_json(relay), "resolved": span_json(relay.resolved)}
+    return {"text": relay.text, "start": relay.start, "end": relay.end, "resolved": span_json(relay.resolved)}
 
 
 def source_json(source: Source | None) -> dict | None:
     if source is None:
         return None
-    return {
-        **span_json(source),
+    return {  # the span's keys written out: no dict built per source only to be copied
+        "text": source.text,
+        "start": source.start,
+        "end": source.end,
         "resolved": span_json(source.resolved),
         "via": [relay_json(r) for r in source.via],
         "anonymity_reason": source.anonymity_reason,
@@ -50,7 +52,7 @@ def claim_json(s: Scored, options: Options) -> dict:
         "label": s.label,
     }
     if options.explain:
-        out["features"] = dict(s.features)
+        out["features"] = s.features  # built by the scorer for this answer alone: no copy
         out["explanation"] = [{"feature": f, "effect": e} for f, e in s.explanation]
     return out
 
