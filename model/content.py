@@ -94,7 +94,11 @@ def _words(text: str) -> list[str]:
 
 def _visible_text(claim: Claim) -> str:
     """The claim's text with its source and cue spans blanked (offsets are document offsets)."""
-    text = claim.text
+    return _blanked(claim, claim.text)
+
+
+def _blanked(claim: Claim, text: str) -> str:
+    """``text`` (the claim's text, or a form of it with the same offsets) with the source and cue spans blanked."""
     for span in (claim.source, claim.cue):
         if span is None:
             continue
@@ -114,16 +118,21 @@ class Analysis:
     denial: bool
 
 
-def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS) -> Analysis:
-    """What linking reads of a claim (``keys``: the debunking keys worth looking for, see ``keys_in``)."""
-    visible = _visible_text(claim).lower().replace("’", "'")
+def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None = None) -> Analysis:
+    """What linking reads of a claim (``keys``: the debunking keys worth looking for, see ``keys_in``; ``low``: its
+    text lower-cased, when already at hand)."""
+    low = claim.text.lower() if low is None else low
+    # Lower-casing commutes with blanking when it keeps every offset and no capital sigma (whose form depends on its
+    # neighbours) is there: then the lower-cased text is blanked, not lower-cased a second time.
+    same = len(low) == len(claim.text) and "Σ" not in claim.text
+    visible = (_blanked(claim, low) if same else _visible_text(claim).lower()).replace("’", "'")
     words = WORD.findall(visible)
     content = frozenset(filter(None, map(term, words)))
     inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
     source = frozenset(filter(None, map(term, _words(claim.source.text)))) if inside else frozenset()
     negated = not NEGATION.isdisjoint(words) or "n't" in visible
-    return Analysis(content, content | source, negated, is_denial(claim, keys))
+    return Analysis(content, content | source, negated, is_denial(claim, keys, low))
 
 
 def rejected(claim: Claim) -> frozenset[str]:
@@ -164,21 +173,22 @@ def content_terms(claim: Claim) -> list[str]:
     return sorted(analyse(claim).content)
 
 
-def keys_in(claims: Sequence[Claim]) -> tuple[str, ...]:
-    """The debunking keys present anywhere in these claims' texts: the only ones a claim among them can hold.
-    One scan of the whole request per key, then each claim scans for these few, not for every key."""
-    everything = "\n".join(c.text.lower() for c in claims)
+def keys_in(claims: Sequence[Claim], lows: Sequence[str] | None = None) -> tuple[str, ...]:
+    """The debunking keys present anywhere in these claims' texts (``lows``: those lower-cased, when at hand): the
+    only ones a claim among them can hold. One scan of the whole request per key, then each claim scans for
+    these few, not for every key."""
+    everything = "\n".join(lows if lows is not None else [c.text.lower() for c in claims])
     return tuple(k for k in DEBUNKING_KEYS if k in everything)
 
 
-def is_denial(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS) -> bool:
+def is_denial(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None = None) -> bool:
     """Denies another claim: a denial cue with the engine's "denies" stance ("dismissed", "rejected"), or
     debunking in so many words ("a hoax", "not true", "no evidence"). A merely negated statement ("it's not
     about money") is not a denial here; linking treats it as opposite polarity instead."""
     if claim.stance == "denies" and claim.cue is not None and claim.cue.text.lower().startswith(DENIAL_CUES):
         return True
     # A plain substring scan first (C speed): the phrase pattern is slow to try at every word of every sentence.
-    low = claim.text.lower()
+    low = claim.text.lower() if low is None else low
     if not any(k in low for k in keys) or not DEBUNKING.search(claim.text):
         return False
     return claim.stance == "denies" or not NOT_DENIAL.search(claim.text)  # "did not deny" denies nothing

@@ -317,8 +317,9 @@ def link(claims: Sequence[Claim]) -> list[Links]:
         return []
     n = len(claims)
     # A refusal ("declined to comment") asserts nothing: it neither corroborates nor denies, nor is linked.
-    keys = keys_in(claims)
-    found = [analyse(c, keys) if c.stance != "declines" else _SILENT for c in claims]
+    lows = [c.text.lower() for c in claims]  # lower-cased once: the key scan and each claim's analysis read them
+    keys = keys_in(claims, lows)
+    found = [analyse(c, keys, low) if c.stance != "declines" else _SILENT for c, low in zip(claims, lows, strict=True)]
     found = [_pointing(c, f) for c, f in zip(claims, found, strict=True)]
     denial = np.array([f.denial for f in found], dtype=bool)
     negative = denial | np.array([f.negated for f in found], dtype=bool)
