@@ -15,8 +15,10 @@ OPEN_QUOTES = "“«„"
 STRAIGHT = '"'
 
 # A sentence may end at . ! ? (or an ellipsis), then optional closing quotes or
-# brackets, then whitespace. Bounded repetitions keep the scan linear.
-_END = re.compile(r"[.!?…]{1,3}[\"'”’»)\]]{0,3}(?=\s)")
+# brackets, then whitespace. Bounded repetitions keep the scan linear. The first mark is written on its own
+# ("[.!?…][.!?…]{0,2}", the same language, greedy alike): a pattern opening with a character class lets the
+# engine skip to the next end mark in C instead of trying a match at every character (a third of the cost).
+_END = re.compile(r"[.!?…][.!?…]{0,2}[\"'”’»)\]]{0,3}(?=\s)")
 _PARA = re.compile(r"[^\n]+")
 # Dotted acronyms ("U.S.", "F.B.I.") are one token; '' is the double quote of some wire copy. The acronym is
 # spelled "[A-Za-z]\.(?:[A-Za-z]\.)+" rather than "(?:[A-Za-z]\.){2,}" (the same language, greedy alike): the
@@ -32,7 +34,9 @@ _TOKEN = TOKEN
 # Runs of word characters, case-folded: the words a keyword pre-check looks for before a slower pattern runs
 # (every word of a pattern's phrases that \b or \s+ bounds is one of these in any text the pattern matches).
 WORD = re.compile(r"\w+")
-_QUOTE_MARK = re.compile(r"[“”\"«»]|''")
+# Written as alternatives that each open with one character, not "[“”\"«»]|''": the engine then skips to the next
+# quotation mark in C instead of trying a match at every character (the same matches).
+_QUOTE_MARK = re.compile("“|”|\"|«|»|''")
 _TAIL_CUES = INVERTED | {"told", "according"}
 
 
