@@ -248,6 +248,21 @@ def words(text: str) -> set[str]:
     return set(WORD.findall(text.casefold()))
 
 
+def token_texts(text: str, start: int, end: int) -> list[str]:
+    """``TOKEN.findall(text, start, end)``, cheaper. No token holds whitespace and none looks past a whitespace
+    character (the URL tail's "(?!\\w)" sees none there, as at the end of a string), so the tokens of the span are
+    those of its whitespace-separated chunks in turn; and a chunk of letters and digits alone (``str.isalnum``, as
+    "\\w" reads them, "_" aside) is one token whatever the pattern, since no alternative ahead of "\\w+" can match
+    there. Only the other chunks ("said,", "U.S.", "“We") go through the pattern: about half the cost."""
+    out: list[str] = []
+    for chunk in text[start:end].split():  # str.split and "\\s" agree on what whitespace is (str.isspace)
+        if chunk.isalnum():
+            out.append(chunk)
+        else:
+            out += TOKEN.findall(chunk)
+    return out
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Words (with inner hyphens and apostrophes) and single punctuation marks between start and end."""
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]

@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from model.attribution.acts import pronoun_part
 from model.attribution.nesting import cuts
 from model.attribution.records import Draft, Found, Sentence
-from model.text import TOKEN, Segmentation
+from model.text import Segmentation, token_texts
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # one to four capitalised words: "Anna Lindqvist", "J. R. Moore"
 # A byline ("By Anna Lindqvist and Tomas Berg", "By Anna Lindqvist, Nordwire") or a wire credit line ("(Reporting by
@@ -24,7 +24,7 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
     ends = [q.end for q in seg.quotes]  # quotations are disjoint and in order: their ends are sorted
     out = []
     for n, sent in enumerate(seg.sentences):
-        toks = TOKEN.findall(text, sent.start, sent.end)
+        toks = token_texts(text, sent.start, sent.end)
         qs = _overlapping(seg, ends, sent.start, sent.end)
         group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end)
         s = Sentence(text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
