@@ -89,7 +89,19 @@ def term(word: str) -> str | None:
 
 
 def _words(text: str) -> list[str]:
-    return WORD.findall(text.lower().replace("’", "'"))
+    return _findall(text.lower().replace("’", "'"))
+
+
+def _findall(text: str) -> list[str]:
+    """``WORD.findall(text)``: a word never holds whitespace, so a whitespace-separated chunk of ASCII letters alone
+    is one word and only the other chunks go through the pattern (as ``model.text.token_texts``)."""
+    out: list[str] = []
+    for chunk in text.split():
+        if chunk.isalpha() and chunk.isascii():
+            out.append(chunk)
+        else:
+            out += WORD.findall(chunk)
+    return out
 
 
 def _visible_text(claim: Claim) -> str:
@@ -126,7 +138,7 @@ def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None 
     # neighbours) is there: then the lower-cased text is blanked, not lower-cased a second time.
     same = len(low) == len(claim.text) and "Σ" not in claim.text
     visible = (_blanked(claim, low) if same else _visible_text(claim).lower()).replace("’", "'")
-    words = WORD.findall(visible)
+    words = _findall(visible)
     content = frozenset(filter(None, map(term, words)))
     inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.

@@ -244,8 +244,16 @@ def segment(text: str) -> Segmentation:
 
 
 def words(text: str) -> set[str]:
-    """The case-folded word-character runs of ``text``, for keyword pre-checks."""
-    return set(WORD.findall(text.casefold()))
+    """The case-folded word-character runs of ``text``, for keyword pre-checks. As in ``token_texts``, a run never
+    holds whitespace, so a whitespace-separated chunk of letters and digits alone is one run and only the other
+    chunks go through the pattern."""
+    out: set[str] = set()
+    for chunk in text.casefold().split():
+        if chunk.isalnum():
+            out.add(chunk)
+        else:
+            out.update(WORD.findall(chunk))
+    return out
 
 
 def token_texts(text: str, start: int, end: int) -> list[str]:

@@ -22,7 +22,7 @@ from model.lexicon import (
     TYPING,
     WITNESS,
 )
-from model.text import TOKEN
+from model.text import token_texts
 
 PRONOUN_REACH = 12  # tokens after a name in which the next pronoun is taken to be about it (one clause or so)
 APPOSITIVE_REACH = 12  # tokens after "Name," that still belong to its appositive ("Velmar, the Danish shipping group")
@@ -117,7 +117,7 @@ class Evidence:
 
 def _words_of(text: str) -> list[str]:
     """``words_of(text)``: without a "." there is no period to join to a word, so the tokens as found."""
-    return words_of(text) if "." in text else TOKEN.findall(text)
+    return words_of(text) if "." in text else token_texts(text, 0, len(text))
 
 
 # The windows are tokenised from a shorter piece first, cut at a whitespace character: no token spans one, so
