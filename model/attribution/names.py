@@ -51,13 +51,16 @@ MODIFIERS = 3  # words before the role noun at most: "deputy editorial page edit
 def described(text: str, span: Span) -> str:
     """The name with the description the text writes beside it, for learning the person's role; the name
     alone when there is none."""
-    words = list(_WORD.finditer(text, max(0, span.start - DESCRIBED_WINDOW), span.start))
-    start = span.start
-    last = words[-1].group(0) if words and words[-1].end() == span.start - 1 else ""
+    lo, start = max(0, span.start - DESCRIBED_WINDOW), span.start
+    # The word right before the name's space (its last non-space run, as "\S+" finds it from ``lo``): read with
+    # str methods first, since the window's words are wanted only when it is a role noun (seldom).
+    joined = start - 2 >= lo and text[start - 1].isspace() and not text[start - 2].isspace()
+    last = text[lo:start - 1].rsplit(None, 1)[-1] if joined else ""
     if last in ROLE_NOUNS:  # "former Florida governor Jeb Bush"
+        words = list(_WORD.finditer(text, lo, start))
         start = words[_modified(words, len(words) - 1)].start()
     elif last[-1:] == "," and last[:-1] in ROLE_NOUNS:
-        start = _set_off(words) or start
+        start = _set_off(list(_WORD.finditer(text, lo, start))) or start
     after = _APPOSITIVE.match(text, span.end)
     return text[start:after.end() - 1 if after else span.end]
 
