@@ -191,9 +191,14 @@ def naming_words(chunk: list[str]) -> list[str]:
     return out
 
 
-def affiliated_person(ws: list[str]) -> bool:
-    """"Tamas Varga of oil broker PVM": two or three capitalised words with no body's word, then "of" and more: a
-    person and the body they belong to, whether or not the lexicon knows the given name."""
+def named_as_a_person(ws: list[str]) -> bool:
+    """The words name a person whatever capitals or body words follow: "Tamas Varga of oil broker PVM" (two or
+    three capitalised words with no body's word, then "of" and more: a person and the body they belong to,
+    whether or not the lexicon knows the given name), "Chairman Tom Foods" (a title, then a given name: a
+    person's name, whatever word ends it)."""
+    if len(ws) >= 3 and ws[0].lower() in TITLE_WORDS and ws[1].lower() in GIVEN_NAMES and all(map(is_capitalised,
+                                                                                                   ws[1:])):
+        return True
     k = next((i for i, w in enumerate(ws) if w == "of"), 0)
     return k in (2, 3) and len(ws) > k + 1 and ws[0].lower() not in _DETERMINERS and all(
         is_capitalised(w) and w.isalpha() and w.lower() not in _NOT_PERSON_NAME for w in ws[:k])

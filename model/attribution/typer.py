@@ -21,7 +21,7 @@ from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
 from model.attribution.mentions import Mention, appositive_name, described_person, head_chunk, named_then_role, words_of
-from model.attribution.name_words import affiliated_person, capitalised_as_opener, ends_in_business, opening_word_only
+from model.attribution.name_words import capitalised_as_opener, ends_in_business, named_as_a_person, opening_word_only
 from model.attribution.no_one import conjoined, names_no_one, typed, unnamed
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
@@ -62,13 +62,13 @@ def stage(doc: Doc, model: object | None) -> None:
         before = resolutions[n]
         kind = str(kinds[key])
         if kind == "named_organization" and (_describes_a_person(before) or (
-                before.mention.kind == "named_person" and affiliated_person(words_of(typed(before))))):
+                before.mention.kind == "named_person" and named_as_a_person(words_of(typed(before))))):
             continue  # "The minister said", "Tamas Varga of oil broker PVM": a person, whatever the capitals suggest
         if kind == "anonymous" and before.mention.kind == "named_person" and _office_described(words_of(typed(before))):
             continue  # "The congresswoman said": the one person who holds the office, as the rules read it
-        if (kind == "anonymous" and _holder_of_named(words_of(typed(before)))) or (
-                kind == "named_organization" and _holder_of_named(words_of(before.source.text))):
-            kind = "named_person"  # "The leader of the Catholic Church", whatever the typer read
+        if (kind == "anonymous" and _holder_of_named(words_of(typed(before)))) or (kind == "named_organization" and (
+                _holder_of_named(ws := words_of(before.source.text)) or named_as_a_person(ws))):
+            kind = "named_person"  # "The leader of the Catholic Church", "Chairman Tom Foods", whatever the typer read
         if kind != "anonymous" and _unnamed_opener(before):
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
         if kind != "anonymous" and opening_word_only(doc.document.text, before.source, doc.drafts[n].cue, before.full):
