@@ -80,7 +80,8 @@ def _sentences_between(text: str, start: int, end: int) -> bool:
 
 def _last_conjunction(text: str, before: int) -> Span | None:
     """The last conjunction of names ending in the REACH characters before ``before`` (and in its paragraph)."""
-    start = max(0, before - REACH, text.rfind("\n", 0, before) + 1)
+    start = max(0, before - REACH)
+    start = text.rfind("\n", start, before) + 1 or start  # a search bounded by REACH: linear on one-line text
     last = None
     for m in _CONJUNCTION.finditer(text, start, before):
         last = m
