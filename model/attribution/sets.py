@@ -111,14 +111,14 @@ def _singular(head: str) -> str:
 def _speaking_as(names: list[str], singular: str, history: History) -> Mention:
     """Named persons or named bodies, by the head ("companies", "leaders") or else by the first name's kind;
     official when one of the names is known as one."""
-    first = classify(names[0])
+    mentions = [classify(n) for n in names]
     if singular in _BODIES:
         kind = "named_organization"
     elif singular in _PERSONS:
         kind = "named_person"
     else:
-        kind = first.kind if first.kind in _NAMED else "named_person"
-    roles = [history.role_of(n, classify(n)) or classify(n).role for n in names]
+        kind = mentions[0].kind if mentions[0].kind in _NAMED else "named_person"
+    roles = [history.role_of(n, m) or m.role for n, m in zip(names, mentions, strict=True)]
     role = "official" if "official" in roles else next((r for r in roles if r != "other"), "other")
-    entity = " and ".join(classify(n).entity for n in names)
+    entity = " and ".join(m.entity for m in mentions)
     return Mention(kind, role, entity, "none", "plural", singular)
