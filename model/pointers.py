@@ -17,6 +17,7 @@ from dataclasses import replace
 
 import numpy as np
 
+from model.attribution.role_words import POSSESSIVE
 from model.content import WORD, Analysis, term
 from model.lexicon import PERSON_ROLES, sections
 from model.types import Claim
@@ -167,8 +168,7 @@ def _names(c: Claim) -> set[str]:
     if c.source is None:
         return set()
     said = c.source.text + " " + (c.source.resolved.text if c.source.resolved else "")
-    return {w.removesuffix("'").removesuffix("’").removesuffix("'s").removesuffix("’s")
-            for w in _NAME_WORD.findall(said)} - _OPENERS  # "Sanders' team" is of "The Sanders campaign"
+    return {POSSESSIVE.sub("", w) for w in _NAME_WORD.findall(said)} - _OPENERS  # "Sanders' team": "Sanders"
 
 
 def without_source(c: Claim) -> str:
