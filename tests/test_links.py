@@ -32,6 +32,14 @@ def by_id(claims: list[Claim]) -> dict[str, Links]:
     return {c.id: lk for c, lk in zip(claims, link(claims), strict=True)}
 
 
+def pointed_denials(text: str, denier: int) -> list[int]:
+    """The claims of one document (extracted by the shipped pipeline) that its claim ``denier`` denies."""
+    from model import extract
+    from model.types import Document
+    links = link(extract([Document(id="d0", text=text)]))
+    return [i for i, lk in enumerate(links) if f"d0:{denier}" in lk.denied_by]
+
+
 def as_sets(links: dict[str, Links]) -> dict[str, dict]:
     """Links with their id tuples as sets (their order follows the request's document order)."""
     return {k: {f: set(v) if isinstance(v, tuple) else v for f, v in lk.__dict__.items()} for k, lk in links.items()}
@@ -617,15 +625,12 @@ def test_a_denial_answers_no_claim_that_does_not_accuse_the_denier(earlier):
 def test_a_pointer_naming_whose_claims_denies_that_sources_claims():
     """"dismissed the engineers' accusations as baseless" denies what the engineers said, not the claims of the
     residents and the minister between them, however many there are."""
-    from model import extract
-    from model.types import Document
     text = ("Two engineers who work at the mine told Reuters that a retaining wall had cracked in January. "
             "Residents said dead fish had been washing up since February. "
             "A farmer said his cattle would not drink from the river. "
             "Environment Minister Ilse Darrow said the findings were extremely serious. "
             "Veltmark dismissed the engineers' accusations as baseless.")
-    links = link(extract([Document(id="d0", text=text)]))
-    assert [i for i, lk in enumerate(links) if "d0:4" in lk.denied_by] == [0]
+    assert pointed_denials(text, 4) == [0]
 
 
 def test_a_denial_does_not_deny_the_name_it_belongs_to():
@@ -643,45 +648,33 @@ def test_a_denial_does_not_deny_the_name_it_belongs_to():
 def test_a_body_does_not_deny_what_its_chairman_said_under_his_surname():
     """"commission chairman Viktor Aslan" speaks, then "Aslan said ..."; "The commission dismissed the allegations"
     denies the opposition's claims, not its chairman's."""
-    from model import extract
-    from model.types import Document
     text = ('"Where we found errors, they were corrected," commission chairman Viktor Aslan told reporters. '
             "Aslan said the commission would certify the results on Monday. "
             'Opposition leader Sabina Kovar called the review "a whitewash". '
             "The commission dismissed the allegations as politically motivated.")
-    links = link(extract([Document(id="d0", text=text)]))
-    assert [i for i, lk in enumerate(links) if "d0:3" in lk.denied_by] == [2]
+    assert pointed_denials(text, 3) == [2]
 
 
 @pytest.mark.parametrize("denial", ["Ellery's office dismissed Dunmore's criticism as politically motivated.",
                                     "Kinsell dismissed Dunmore's analysis as politically motivated."])
 def test_a_pointer_with_a_named_possessor_points_back(denial):
-    from model import extract
-    from model.types import Document
     text = ("Sen. Clay Dunmore said in a post that Ellery owed the country an explanation. "
             "The committee said it would meet in June. " + denial)
-    links = link(extract([Document(id="d0", text=text)]))
-    assert [i for i, lk in enumerate(links) if "d0:2" in lk.denied_by] == [0]
+    assert pointed_denials(text, 2) == [0]
 
 
 def test_disputing_that_figure_denies_the_claim_with_the_number():
-    from model import extract
-    from model.types import Document
     text = ("Board chair Deborah Kinsell said the vote reflected the wishes of parents. "
             "She added that the board had received more than 900 complaints since September. "
             "Opponents dispute that figure.")
-    links = link(extract([Document(id="d0", text=text)]))
-    assert [i for i, lk in enumerate(links) if "d0:2" in lk.denied_by] == [1]
+    assert pointed_denials(text, 2) == [1]
 
 
 def test_whose_figures_a_pointer_names_are_theirs_and_an_age_is_no_figure():
-    from model import extract
-    from model.types import Document
     text = ("Residents of Ostrel said at least eight people from the village had died. "
             "\"The fire came faster than you can drive,\" said Marko Brenn, 47, a beekeeper. "
             "Governor Lena Markovic dismissed the residents' figures as rumours spread in panic.")
-    links = link(extract([Document(id="d0", text=text)]))
-    assert [i for i, lk in enumerate(links) if "d0:2" in lk.denied_by] == [0]
+    assert pointed_denials(text, 2) == [0]
 
 
 def test_an_office_does_not_deny_the_person_it_belongs_to():
