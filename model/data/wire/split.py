@@ -9,7 +9,7 @@ each half), else the next seed is tried. The seed that was kept is written into 
 were written and labelled after the draw, by two other annotator sessions, as a second holdout ("holdout2"):
 they are never drawn, and the first 24 keep their halves. Stories 33 on, a third set written later still by
 two more annotator sessions, are train: more stories to tune linking and sourcing on (their figures before
-anyone read an answer on them are in GUIDELINE.md).
+anyone read an answer on them are in GUIDELINE.md); so are stories 41 on, a fourth set.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 SEED = 20240611
 HALF = 12
 SECOND = 25  # stories from this number on were written after the draw: a second holdout, "holdout2", never drawn
-THIRD = 33  # ... and from this one on, a third set, written later still: train
+THIRD = 33  # ... and from this one on, a third set (and a fourth, 41 on), written later still: train
 HALVES = ("train", "holdout", "holdout2")
 
 
