@@ -22,6 +22,7 @@ from model.agreement import Agreement
 from model.artifact import ArtifactError
 from model.attribution import LEARNED, Pipeline
 from model.coverage import linked
+from model.paraphrase import Paraphrase
 from model.report import report
 from model.scorer import Scorer
 from model.text import encodable
@@ -96,6 +97,7 @@ class Analyzer:
         self.scorer: Scorer | None = None
         self.problem: str | None = None
         self.agreement: Agreement | None = None
+        self.paraphrase: Paraphrase | None = None
         self.metadata: dict[str, dict] = {}
         models: dict[str, object] = {}
         try:
@@ -103,6 +105,8 @@ class Analyzer:
             self.agreement = Agreement.load(self.model_dir)
             self.metadata = {name: artifact.read_metadata(self.model_dir, name) for name in ATTRIBUTION_ARTIFACTS}
             self.metadata["agreement"] = self.agreement.meta
+            self.paraphrase = Paraphrase.load(self.model_dir)
+            self.metadata["paraphrase"] = self.paraphrase.meta
             self.scorer = Scorer.load(self.model_dir)
         except ArtifactError as e:
             self.problem = str(e)
@@ -134,13 +138,14 @@ class Analyzer:
         timed = self.timer or _untimed
         claims = _claims(documents, self.pipeline)  # documents already made encodable by ``analyze``
         with timed("link"):
-            claims, links = linked(documents, claims, self.agreement)
+            claims, links = linked(documents, claims, self.agreement, self.paraphrase)
         scored = self.scorer.score(claims, links, explain=options.explain, timer=self.timer)
         with timed("report"):
             return report(documents, scored, self.scorer.info(), options)
 
 
-_ROLES = {"agreement": "stance of a text towards a claim (corroboration and denial by the coverage)"}
+_ROLES = {"agreement": "stance of a text towards a claim (corroboration and denial by the coverage)",
+          "paraphrase": "which claims of independent sources in one article say the same thing (corroboration)"}
 
 
 @contextmanager

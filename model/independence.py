@@ -22,6 +22,7 @@ import numpy as np
 from scipy import sparse
 
 from model.links import link
+from model.paraphrase import Paraphrase
 from model.types import Claim, Document, Links
 
 SHINGLE = 5  # words per shingle: long enough that independent reports rarely share one by chance
@@ -68,13 +69,14 @@ def originals(documents: Sequence[Document]) -> list[int]:
     return [best[find(i)] for i in range(n)]
 
 
-def link_independent(documents: Sequence[Document], claims: Sequence[Claim]) -> list[Links]:
+def link_independent(documents: Sequence[Document], claims: Sequence[Claim],
+                     paraphrase: Paraphrase | None = None) -> list[Links]:
     """Links for every claim, copies counted once (see the module docstring); aligned with ``claims``."""
     origin = originals(documents)
     if all(o == i for i, o in enumerate(origin)):
-        return link(claims)
+        return link(claims, paraphrase)
     kept = [k for k, c in enumerate(claims) if origin[c.doc_index] == c.doc_index]
-    linked = dict(zip(kept, link([claims[k] for k in kept]), strict=True))
+    linked = dict(zip(kept, link([claims[k] for k in kept], paraphrase), strict=True))
     by_doc: dict[int, list[Claim]] = {}
     for k in kept:
         by_doc.setdefault(claims[k].doc_index, []).append(claims[k])

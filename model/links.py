@@ -64,6 +64,7 @@ from scipy import sparse
 
 from model.accused import with_accusations
 from model.content import Analysis, analyse, keys_in
+from model.paraphrase import Paraphrase
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import StoryShares, rebuts
 from model.types import Claim, Links
@@ -277,12 +278,13 @@ def _restatements_denied(a: np.ndarray, b: np.ndarray, den: np.ndarray, corr: np
 Pairs = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
-def _with_inherited_denials(pairs: Pairs, doc: np.ndarray, number: np.ndarray, denial: np.ndarray,
-                            key: np.ndarray, unattributed: np.ndarray) -> Pairs:
-    """Add the inherited denial pairs (see ``_restatements_denied``), keeping pairs unique and sorted."""
+def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray, number: np.ndarray,
+                            denial: np.ndarray, key: np.ndarray, unattributed: np.ndarray) -> Pairs:
+    """Add the inherited denial pairs (see ``_restatements_denied``; ``restating``: the corroborating pairs
+    that pass a denial on), keeping pairs unique and sorted."""
     a, b, den, con, corr = pairs
     n = len(doc)
-    c, d = _restatements_denied(a, b, den, corr, doc, number, n)
+    c, d = _restatements_denied(a, b, den, restating, doc, number, n)
     ok = ~denial[c] & ~_own_or_journalist(c, d, doc, key, unattributed)
     c, d = c[ok], d[ok]
     if not len(c):
@@ -311,19 +313,30 @@ def _distinct(a: np.ndarray, key: np.ndarray, n: int) -> np.ndarray:
     return np.bincount(pairs // (key.max() + 1), minlength=n)
 
 
-def link(claims: Sequence[Claim]) -> list[Links]:
-    """One Links per claim, aligned with ``claims`` (pairs are classified with array operations)."""
-    if not claims:
-        return []
-    n = len(claims)
+def analyses(claims: Sequence[Claim]) -> list[Analysis]:
+    """What each claim says, as linking compares it (``model.content``), aligned with ``claims``."""
     # A refusal ("declined to comment") asserts nothing: it neither corroborates nor denies, nor is linked.
     lows = [c.text.lower() for c in claims]  # lower-cased once: the key scan and each claim's analysis read them
     keys = keys_in(claims, lows)
     found = [analyse(c, keys, low) if c.stance != "declines" else _SILENT for c, low in zip(claims, lows, strict=True)]
-    found = [_pointing(c, f) for c, f in zip(claims, found, strict=True)]
+    return [_pointing(c, f) for c, f in zip(claims, found, strict=True)]
+
+
+def source_codes(claims: Sequence[Claim]) -> np.ndarray:
+    """Each claim's ``source_key`` as a small integer (equal sources, equal codes)."""
+    return _codes([source_key(c) for c in claims])
+
+
+def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[Links]:
+    """One Links per claim, aligned with ``claims`` (pairs are classified with array operations). With a
+    ``paraphrase`` model, the pairs it reads as saying the same thing inside one article also corroborate."""
+    if not claims:
+        return []
+    n = len(claims)
+    found = analyses(claims)
     denial = np.array([f.denial for f in found], dtype=bool)
     negative = denial | np.array([f.negated for f in found], dtype=bool)
-    key = _codes([source_key(c) for c in claims])
+    key = source_codes(claims)
     named = np.array([c.kind in ("named_person", "named_organization") for c in claims], dtype=bool)
     official = np.array([c.role == "official" for c in claims], dtype=bool)
     doc = np.array([c.doc_index for c in claims])
@@ -332,11 +345,12 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     a, b = _matches(terms, found, doc, number, denial)  # sorted by claim, then partner
     a, b = with_pointed_denials(claims, found, a, b, denial, key, doc)
     a, b, denial = with_accusations(claims, a, b, denial, key, doc)
+    a, b, said_alike, matched = _with_paraphrases(claims, found, key, a, b, paraphrase)
     unattributed = np.array([c.kind == "unattributed" for c in claims], dtype=bool)
     aimless = denial[b] & ~denial[a] & _own_or_journalist(a, b, doc, key, unattributed)
-    a, b = a[~aimless], b[~aimless]
-    den = denial[b] & ~denial[a]
-    con = ~den & (negative[a] != negative[b])
+    a, b, said_alike, matched = a[~aimless], b[~aimless], said_alike[~aimless], matched[~aimless]
+    den = denial[b] & ~denial[a] & matched  # a pair only the paraphrase model found may only corroborate
+    con = ~den & (negative[a] != negative[b]) & matched
     same = doc[a] == doc[b]
     story = _same_story(terms, doc, a[same], b[same]) if same.any() else None
     # A later claim of another source in the same article, negating what an attributed claim asserts, may rebut it.
@@ -345,10 +359,14 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     rebut = maybe[rebuts(claims, found, a[maybe], b[maybe], story, (np.cumsum(same) - 1)[maybe])]
     den[rebut], con[rebut] = True, False
     rebutting = set(b[rebut].tolist())
-    corr = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
+    independent = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
+    corr = independent & matched
     if story is not None:
         corr[same] &= story.match
-    a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), doc, number, denial, key,
+    restating = corr.copy()
+    corr |= independent & said_alike
+    # A paraphrase the model found is likelier wrong than a restatement in so many words: it passes no denial on.
+    a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), restating, doc, number, denial, key,
                                                   unattributed)
     sources = _distinct(a[corr], key[b[corr]], n)
     named_sources = _distinct(a[corr & named[b]], key[b[corr & named[b]]], n)
@@ -363,6 +381,20 @@ def link(claims: Sequence[Claim]) -> list[Links]:
     counts = np.column_stack([official_denial, sources, named_sources, official_sources]).tolist()
     return [_links(grouped.get(i, ([], [], [])), counts[i], i in rebutting) if i in grouped or i in rebutting
             else _UNLINKED for i in range(n)]
+
+
+def _with_paraphrases(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, a: np.ndarray,
+                      b: np.ndarray, paraphrase: Paraphrase | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The pairs with the paraphrase model's (both ways round) added, still unique and sorted; which of them
+    it read as saying the same thing, and which were matched before."""
+    if paraphrase is None:
+        return a, b, np.zeros(len(a), dtype=bool), np.ones(len(a), dtype=bool)
+    n = len(claims)
+    code = a.astype(np.int64) * n + b
+    pa, pb = paraphrase.pairs(claims, found, key)
+    alike = np.concatenate([pa * n + pb, pb * n + pa]).astype(np.int64)
+    union = np.union1d(code, alike)
+    return union // n, union % n, np.isin(union, alike), np.isin(union, code)
 
 
 def _pointing(claim: Claim, found: Analysis) -> Analysis:

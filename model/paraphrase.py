@@ -1,0 +1,205 @@
+"""Corroboration by paraphrase inside one article: the learned pair model, served.
+
+Two sources in one story often state one fact in different words ("had not met face to face" / "had not
+sat in the same room"; "eight people had died" / "families had reported eight deaths"), which the lexical
+match in ``model.links`` misses, because inside one article every sentence shares the story's words. This
+model reads the pairs that could corroborate (two attributed claims of one document, of different sources,
+neither a refusal, a denial nor a headline, of the same polarity, at most ``WINDOW`` claims apart that say
+something: linear in the article) by what is particular to them: shared words weighted by how rare they are
+in the article, shared numbers, and whether each is the other's closest match. A pair whose probability
+reaches the artifact's threshold corroborates, as a lexical match would.
+
+The artifact is ``model/artifacts/paraphrase.joblib`` (a Pipeline: PairFeatures -> StandardScaler ->
+LogisticRegression; trained by ``python -m model.training.paraphrase`` on the team's wire train stories).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from math import fsum, log, log1p, sqrt
+from pathlib import Path
+
+import numpy as np
+from sklearn.base import BaseEstimator, TransformerMixin
+
+from model import artifact
+from model.content import Analysis
+from model.lexicon import sections
+from model.types import Claim
+
+NAME = "paraphrase"
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+REQUIRED = ("features", "threshold", "training_data", "metrics")
+WINDOW = 20  # claims apart at most (refusals not counted): the labelled corroborations lie up to 13 sentences apart
+RARE = 2  # claims of the article carrying a word that still make it particular to them
+MIN_TERMS = 4  # content words a claim needs to state a fact another can restate ("The Donald." states none)
+TITLE_WORD, TITLE_WORDS, TITLE_SHARE = 3, 4, 0.8  # a headline: most of its 4+ longer words capitalised
+FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "shared_numbers", "rare_numbers",
+            "closest_by_cosine", "closest_by_share", "distance")
+_NUMBER_WORDS: dict[str, str] = sections("grammar.txt")["number_words_pairs"]
+_DIGITS = re.compile(r"\d[\d.,]*")
+_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]\"'\u201c\u201d\u2018\u2019-\u2013\u2014"})
+_ENDS = ('.', '!', '?', '"', "'", '\u201d', '\u2019')  # a claim not ending a sentence is a headline's
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers a text states, digits and small number words alike ("eight", "8" -> "8")."""
+    words = text.lower().translate(_PUNCTUATION).split()
+    return frozenset(d.rstrip(".,") for d in _DIGITS.findall(text)) | frozenset(
+        _NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS)
+
+
+def eligible(claim: Claim, found: Analysis) -> bool:
+    """Could this claim corroborate another by paraphrase? Attributed, asserting, a whole sentence's (not a
+    clause's, a question's or a headline's) and saying enough to state a fact."""
+    text = claim.text.strip()
+    return (claim.kind != "unattributed" and claim.stance not in ("declines", "denies") and not found.denial
+            and len(found.content) >= MIN_TERMS and text.endswith(_ENDS) and "?" not in text
+            and not text[:1].islower() and not (claim.paragraph == 0 and _title_case(text)))
+
+
+def _title_case(text: str) -> bool:
+    """A headline written in Title Case ("Wealthy Voters Abandon Republican Party for Hillary Clinton.")."""
+    long = [w for w in text.split() if len(w) > TITLE_WORD]
+    return len(long) >= TITLE_WORDS and sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
+
+
+def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a, b), a before b in one document, that the model reads (see the module docstring); sorted."""
+    at = np.array([k for k, (c, f) in enumerate(zip(claims, found, strict=True)) if eligible(c, f)], dtype=np.int64)
+    place = _places(found)[at]
+    doc = np.array([claims[k].doc_index for k in at.tolist()], dtype=np.int64)
+    negated = np.array([found[k].negated for k in at.tolist()], dtype=bool)
+    a_parts, b_parts = [], []
+    for step in range(1, WINDOW + 1):  # the eligible claim `step` places on, while still within WINDOW claims
+        a, b = at[:-step], at[step:]
+        near = place[step:] - place[:-step] <= WINDOW
+        if not near.any():
+            break
+        ok = near & (doc[:-step] == doc[step:]) & (key[a] != key[b]) & (negated[:-step] == negated[step:])
+        a_parts.append(a[ok])
+        b_parts.append(b[ok])
+    if not a_parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    a, b = np.concatenate(a_parts), np.concatenate(b_parts)
+    order = np.lexsort((b, a))
+    return a[order], b[order]
+
+
+def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """The FEATURES of each pair (a[k], b[k]), both claims of one document."""
+    words = _profiles(claims, found, set(a.tolist()) | set(b.tolist()))
+    place = _places(found)
+    out = np.zeros((len(a), len(FEATURES)))
+    for row, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
+        pi, pj = words[i], words[j]
+        shared = pi.weights.keys() & pj.weights.keys()
+        own = fsum(pi.weights[t] for t in shared)  # exact: the same sum in any order of the set
+        out[row, :6] = (own / max(sqrt(pi.total * pj.total), 1e-9), own / max(min(pi.total, pj.total), 1e-9),
+                        len(shared), len(shared & pi.rare), len(pi.numbers & pj.numbers),
+                        len(pi.rare_numbers & pj.numbers))
+        out[row, 8] = log1p(place[j] - place[i])
+    out[:, 6] = _closeness(a, b, out[:, 0])
+    out[:, 7] = _closeness(a, b, out[:, 1])
+    return out
+
+
+def _places(found: Sequence[Analysis]) -> np.ndarray:
+    """Each claim's place among the claims that say something: a refusal (no content) moves no distance."""
+    return np.cumsum([bool(f.content) for f in found], dtype=np.int64)
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What one claim brings to its pairs."""
+
+    weights: dict[str, float]  # content word -> log(claims of its document / claims carrying the word)
+    rare: frozenset[str]  # its words at most RARE claims of the document carry
+    total: float  # the weights' sum
+    numbers: frozenset[str]
+    rare_numbers: frozenset[str]  # ... at most RARE claims of the document state ("two" everywhere tells nothing)
+
+
+def _profiles(claims: Sequence[Claim], found: Sequence[Analysis], wanted: set[int]) -> dict[int, Profile]:
+    """Each wanted claim's Profile, against the claims of its document that say something."""
+    docs = {claims[k].doc_index for k in wanted}
+    words: dict[int, Counter[str]] = {d: Counter() for d in docs}
+    nums: dict[int, Counter[str]] = {d: Counter() for d in docs}
+    stated: dict[int, frozenset[str]] = {}
+    size: Counter[int] = Counter()
+    for k, (c, f) in enumerate(zip(claims, found, strict=True)):
+        if c.doc_index in words and f.content:  # a refusal says nothing: it changes no other claim's weights
+            words[c.doc_index].update(f.content)
+            stated[k] = numbers(c.text)
+            nums[c.doc_index].update(stated[k])
+            size[c.doc_index] += 1
+    out = {}
+    for k in wanted:
+        counts, figures, n = words[claims[k].doc_index], nums[claims[k].doc_index], size[claims[k].doc_index]
+        weights = {t: log(n / counts[t]) for t in found[k].content}
+        out[k] = Profile(weights, frozenset(t for t in weights if counts[t] <= RARE), fsum(weights.values()),
+                         stated[k], frozenset(v for v in stated[k] if figures[v] <= RARE))
+    return out
+
+
+def _closeness(a: np.ndarray, b: np.ndarray, value: np.ndarray) -> np.ndarray:
+    """1 / (1 + the fewest pairs scoring strictly higher at either of its two claims): 1 for a claim's closest
+    match."""
+    ends, values = np.concatenate([a, b]), np.concatenate([value, value])
+    order = np.lexsort((values, ends))
+    e, v = ends[order], values[order]
+    run_last = _last_of_runs(np.r_[(e[1:] != e[:-1]) | (v[1:] != v[:-1]), True])  # the last of equal values
+    block_last = _last_of_runs(np.r_[e[1:] != e[:-1], True])  # the last pair at that claim
+    higher = np.empty(len(e), dtype=np.int64)
+    higher[order] = block_last - run_last
+    return 1.0 / (1 + np.minimum(higher[:len(a)], higher[len(a):]))
+
+
+def _last_of_runs(is_last: np.ndarray) -> np.ndarray:
+    """For each position of a sorted array, the index of the last element of its run."""
+    lasts = np.flatnonzero(is_last)
+    return lasts[np.searchsorted(lasts, np.arange(len(is_last)))]
+
+
+class PairFeatures(TransformerMixin, BaseEstimator):
+    """Rows already computed by ``table`` -> themselves, named: the first step of the Pipeline."""
+
+    def fit(self, X, y=None) -> PairFeatures:
+        return self
+
+    def transform(self, X) -> np.ndarray:
+        return np.asarray(X, dtype=float).reshape(-1, len(FEATURES))
+
+    def get_feature_names_out(self, input_features=None) -> np.ndarray:
+        return np.array(FEATURES, dtype=object)
+
+
+class Paraphrase:
+    """A verified pair Pipeline and the threshold it was tuned with."""
+
+    def __init__(self, pipeline, meta: dict) -> None:
+        if list(pipeline[0].get_feature_names_out()) != list(meta["features"]):
+            raise artifact.ArtifactError("the paraphrase model's features differ from its metadata's")
+        self.pipeline = pipeline
+        self.meta = meta
+        self.threshold = float(meta["threshold"])
+
+    @classmethod
+    def load(cls, directory: Path = ARTIFACTS) -> Paraphrase:
+        pipeline, meta = artifact.load(directory, NAME, REQUIRED, hint="train with python -m model.training.paraphrase")
+        return cls(pipeline, meta)
+
+    def proba(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+        if not len(a):
+            return np.zeros(0)
+        return self.pipeline.predict_proba(table(claims, found, a, b))[:, 1]
+
+    def pairs(self, claims: Sequence[Claim], found: Sequence[Analysis],
+              key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """The candidate pairs (a, b) the model reads as saying the same thing."""
+        a, b = candidates(claims, found, key)
+        keep = self.proba(claims, found, a, b) >= self.threshold
+        return a[keep], b[keep]

@@ -1,0 +1,141 @@
+"""The paraphrase pair model: what it may link, what it never links, its artifact, and its training data."""
+
+from __future__ import annotations
+
+import shutil
+
+import numpy as np
+import pytest
+
+from model import artifact, extract
+from model.links import analyses, link, source_codes
+from model.paraphrase import ARTIFACTS, NAME, WINDOW, Paraphrase, candidates, eligible, numbers, table
+from model.training import paraphrase as training
+from model.types import Document
+
+# Two independent sources state one fact in different words, among other sentences of the story.
+STORY = (
+    "KALDRA, Aug 3 (Nordwire) - A wildfire in the hills above Kaldra has destroyed about 40 houses, the regional "
+    "governor said on Monday.\n"
+    "Governor Irena Vas said 11 people were in hospital, two of them with serious burns.\n"
+    "The fire service said its crews had contained the blaze on its northern edge by Monday evening.\n"
+    "Residents said the evacuation order had come too late for families in the upper village.\n"
+    "The fire service said about 300 firefighters and six aircraft were fighting the fire near Kaldra.\n"
+    "Meteorologists said winds of up to 60 km/h would keep fanning the fire through Tuesday.\n"
+    "Doctors at Kaldra General Hospital said they were treating 11 people for burns and smoke inhalation, "
+    "two of whom were in intensive care.\n"
+    "The regional council said it would open two schools in Kaldra as shelters for people whose houses burned.\n"
+    "Police said a man had been detained on suspicion of starting the fire while burning rubbish.\n"
+    "A forestry expert said the hills had not burned for 30 years, leaving dry undergrowth to fuel the fire.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def model() -> Paraphrase:
+    return Paraphrase.load()
+
+
+def _story(text: str, doc_id: str = "d0"):
+    claims = extract([Document(id=doc_id, text=text)])
+    return claims, analyses(claims), source_codes(claims)
+
+
+def _linked(text: str, model: Paraphrase | None) -> set[frozenset[str]]:
+    claims = extract([Document(id="d0", text=text)])
+    return {frozenset((c.id, other)) for c, lk in zip(claims, link(claims, model), strict=True)
+            for other in lk.corroborated_by}
+
+
+def _claim_with(claims, words: str):
+    return next(c for c in claims if words in c.text)
+
+
+def test_two_sources_saying_one_fact_in_other_words_corroborate(model):
+    claims, _, _ = _story(STORY)
+    governor, doctors = _claim_with(claims, "were in hospital").id, _claim_with(claims, "intensive care").id
+    assert frozenset((governor, doctors)) not in _linked(STORY, None)  # the lexical rules miss it
+    assert frozenset((governor, doctors)) in _linked(STORY, model)
+
+
+def test_numbers_are_read_in_digits_and_words():
+    assert numbers("Eight people died and 11 were hurt; 1,200 fled.") == {"8", "11", "1,200"}
+    assert numbers("No figures were given.") == frozenset()
+
+
+def test_refusals_denials_headlines_questions_and_the_journalist_are_never_candidates():
+    text = ("Mayor detained in bribery inquiry as prosecutors search city hall\n"
+            "The mayor was detained on Tuesday in an inquiry into contracts worth 3 million crowns.\n"
+            "Prosecutors said the mayor had taken bribes worth 3 million crowns from two builders.\n"
+            "The mayor's lawyer denied that his client had taken any bribes from the builders.\n"
+            "A spokesman for the builders declined to comment on the contracts.\n"
+            "Why would two builders pay a mayor 3 million crowns, the lawyer asked reporters?\n")
+    claims, found, key = _story(text)
+    never = [c for c in claims if c.kind == "unattributed" or c.stance in ("declines", "denies")
+             or "?" in c.text or c.paragraph == 0]
+    assert never, "the story holds claims of each kind the model must not read"
+    a, b = candidates(claims, found, key)
+    assert not {claims[k].id for k in (*a.tolist(), *b.tolist())} & {c.id for c in never}
+    assert all(not eligible(c, f) for c, f in zip(claims, found, strict=True) if c in never)
+
+
+def test_one_source_never_corroborates_itself(model):
+    claims, found, key = _story(STORY.replace("Doctors at Kaldra General Hospital said they were",
+                                              "Governor Irena Vas said her officials were"))
+    a, b = candidates(claims, found, key)
+    assert all(key[i] != key[j] for i, j in zip(a.tolist(), b.tolist(), strict=True))
+    assert all(claims[i].doc_index == claims[j].doc_index for i, j in zip(a.tolist(), b.tolist(), strict=True))
+
+
+def test_pairs_grow_linearly_with_the_article():
+    sentence = "Officials in district {k} said that {k} families had left the valley before the river rose. "
+    for n in (40, 160):
+        claims, found, key = _story("".join(sentence.format(k=k) for k in range(n)))
+        a, _ = candidates(claims, found, key)
+        assert len(a) <= WINDOW * len(claims)
+
+
+def _pairs(claims, model: Paraphrase) -> set[tuple[str, str]]:
+    a, b = model.pairs(claims, analyses(claims), source_codes(claims))
+    return {(claims[i].id, claims[j].id) for i, j in zip(a.tolist(), b.tolist(), strict=True)}
+
+
+def test_a_document_pairs_the_same_whatever_else_the_request_holds(model):
+    alone = extract([Document(id="d0", text=STORY)])
+    beside = extract([Document(id="x", text="Police said the road to Kaldra was closed on Monday evening."),
+                      Document(id="d0", text=STORY)])
+    assert _pairs(alone, model) and _pairs(alone, model) == _pairs(beside, model)
+
+
+def test_features_are_named_and_finite(model):
+    claims, found, key = _story(STORY)
+    a, b = candidates(claims, found, key)
+    rows = table(claims, found, a, b)
+    assert rows.shape == (len(a), len(model.meta["features"])) and np.isfinite(rows).all()
+    assert list(model.pipeline[0].get_feature_names_out()) == model.meta["features"]
+
+
+def test_artifact_is_verified_before_unpickling(tmp_path):
+    for suffix in (".joblib", ".json"):
+        shutil.copy(ARTIFACTS / f"{NAME}{suffix}", tmp_path / f"{NAME}{suffix}")
+    Paraphrase.load(tmp_path)
+    blob = (tmp_path / f"{NAME}.joblib").read_bytes()
+    (tmp_path / f"{NAME}.joblib").write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))
+    with pytest.raises(artifact.ArtifactError, match="sha256"):
+        Paraphrase.load(tmp_path)
+
+
+def test_training_reads_the_wire_train_half_only(model):
+    halves = dict(line.split("\t")[:2] for line in (training.WIRE / "split.tsv").read_text(encoding="utf-8")
+                  .splitlines() if line and not line.startswith("#"))
+    names = training.train_stories()
+    assert names and all(halves[n] == "train" for n in names)
+    assert model.meta["training_data"]["stories"] == names
+    assert model.meta["training_data"]["sha256"] == training.data_hash(names)
+
+
+def test_the_model_endpoint_lists_the_artifact(model):
+    from service import create_app
+
+    listed = create_app().test_client().get("/v1/model").get_json()["artifacts"]
+    mine = [a for a in listed if a.get("name") == NAME]
+    assert len(mine) == 1 and mine[0]["sha256"] == model.meta["sha256"] and mine[0]["training_data"]
