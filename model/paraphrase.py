@@ -4,9 +4,9 @@ Two sources in one story often state one fact in different words ("had not met f
 sat in the same room"; "eight people had died" / "families had reported eight deaths"), which the lexical
 match in ``model.links`` misses, because inside one article every sentence shares the story's words. This
 model reads the pairs that could corroborate (two attributed claims of one document, of different sources,
-neither a refusal, a denial nor a headline, of the same polarity, at most ``WINDOW`` claims apart that say
+neither a refusal, a denial, a question, a clause nor a headline, at most ``WINDOW`` claims apart that say
 something: linear in the article) by what is particular to them: shared words weighted by how rare they are
-in the article, shared numbers, and whether each is the other's closest match. A pair whose probability
+in the article, shared numbers, whether each is the other's closest match, and whether one negates. A pair whose probability
 reaches the artifact's threshold corroborates, as a lexical match would.
 
 The artifact is ``model/artifacts/paraphrase.joblib`` (a Pipeline: PairFeatures -> StandardScaler ->
@@ -38,7 +38,7 @@ RARE = 2  # claims of the article carrying a word that still make it particular 
 MIN_TERMS = 4  # content words a claim needs to state a fact another can restate ("The Donald." states none)
 TITLE_WORD, TITLE_WORDS, TITLE_SHARE = 3, 4, 0.8  # a headline: most of its 4+ longer words capitalised
 FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "shared_numbers", "rare_numbers",
-            "closest_by_cosine", "closest_by_share", "distance")
+            "closest_by_cosine", "closest_by_share", "distance", "one_negated")
 _NUMBER_WORDS: dict[str, str] = sections("grammar.txt")["number_words_pairs"]
 _DIGITS = re.compile(r"\d[\d.,]*")
 _PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]\"'\u201c\u201d\u2018\u2019-\u2013\u2014"})
@@ -57,7 +57,7 @@ def eligible(claim: Claim, found: Analysis) -> bool:
     clause's, a question's or a headline's) and saying enough to state a fact."""
     text = claim.text.strip()
     return (claim.kind != "unattributed" and claim.stance not in ("declines", "denies") and not found.denial
-            and len(found.content) >= MIN_TERMS and text.endswith(_ENDS) and "?" not in text
+            and len(found.content) >= MIN_TERMS and "?" not in text and text.endswith(_ENDS)
             and not text[:1].islower() and not (claim.paragraph == 0 and _title_case(text)))
 
 
@@ -72,14 +72,13 @@ def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarr
     at = np.array([k for k, (c, f) in enumerate(zip(claims, found, strict=True)) if eligible(c, f)], dtype=np.int64)
     place = _places(found)[at]
     doc = np.array([claims[k].doc_index for k in at.tolist()], dtype=np.int64)
-    negated = np.array([found[k].negated for k in at.tolist()], dtype=bool)
     a_parts, b_parts = [], []
     for step in range(1, WINDOW + 1):  # the eligible claim `step` places on, while still within WINDOW claims
         a, b = at[:-step], at[step:]
         near = place[step:] - place[:-step] <= WINDOW
         if not near.any():
             break
-        ok = near & (doc[:-step] == doc[step:]) & (key[a] != key[b]) & (negated[:-step] == negated[step:])
+        ok = near & (doc[:-step] == doc[step:]) & (key[a] != key[b])
         a_parts.append(a[ok])
         b_parts.append(b[ok])
     if not a_parts:
@@ -102,6 +101,7 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
                         len(shared), len(shared & pi.rare), len(pi.numbers & pj.numbers),
                         len(pi.rare_numbers & pj.numbers))
         out[row, 8] = log1p(place[j] - place[i])
+        out[row, 9] = found[i].negated != found[j].negated  # one negates: more likely to contradict
     out[:, 6] = _closeness(a, b, out[:, 0])
     out[:, 7] = _closeness(a, b, out[:, 1])
     return out
