@@ -8,6 +8,7 @@
     python model/data/sourcing/select.py --round 6  # the sixth round's 14 (batches 18-20)
     python model/data/sourcing/select.py --round 7  # the seventh round's 14 (batches 21-24)
     python model/data/sourcing/select.py --round 8  # the eighth round's 14 (batches 25-28): train
+    python model/data/sourcing/select.py --round 9  # the ninth round's 14 (batches 29-32): train
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -40,7 +41,7 @@ SEED = 20261130
 ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
 # One seed per later round: a round's draw never moves another's.
 LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 20261205, 7: 20261206,
-               8: 20261207}
+               8: 20261207, 9: 20261208}
 
 
 def first_ann(article: str) -> Path | None:
