@@ -48,9 +48,11 @@ _ENDS = ('.', '!', '?', '"', "'", '\u201d', '\u2019')  # a claim not ending a se
 
 def numbers(text: str) -> frozenset[str]:
     """The numbers a text states, digits and small number words alike ("eight", "8" -> "8")."""
-    words = text.lower().translate(_PUNCTUATION).split()
-    return frozenset(d.rstrip(".,") for d in _DIGITS.findall(text)) | frozenset(
-        _NUMBER_WORDS[w] for w in words if w in _NUMBER_WORDS)
+    digits = frozenset(d.rstrip(".,") for d in _DIGITS.findall(text))
+    low = text.lower()
+    if not any(w in low for w in _NUMBER_WORDS):  # most claims: no number word inside any word, no split needed
+        return digits
+    return digits | frozenset(_NUMBER_WORDS[w] for w in low.translate(_PUNCTUATION).split() if w in _NUMBER_WORDS)
 
 
 def eligible(claim: Claim, found: Analysis) -> bool:
