@@ -43,7 +43,7 @@ FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "
 _NUMBER_WORDS: dict[str, str] = sections("grammar.txt")["number_words_pairs"]
 _DIGITS = re.compile(r"\d[\d.,]*")
 _PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]\"'\u201c\u201d\u2018\u2019-\u2013\u2014"})
-_ENDS = ('.', '!', '?', '"', "'", '\u201d', '\u2019')  # a claim not ending a sentence is a headline's
+_ENDS = ('.', '!', '?', '"', "'", '\u201d', '\u2019')  # a claim not ending so is a clause's or a headline's
 
 
 def numbers(text: str) -> frozenset[str]:
