@@ -55,13 +55,29 @@ def numbers(text: str) -> frozenset[str]:
     return digits | frozenset(_NUMBER_WORDS[w] for w in low.translate(_PUNCTUATION).split() if w in _NUMBER_WORDS)
 
 
-def eligible(claim: Claim, found: Analysis) -> bool:
-    """Could this claim corroborate another by paraphrase? Attributed, asserting, a whole sentence's (not a
-    clause's, a question's or a headline's) and saying enough to state a fact."""
-    text = claim.text.strip()
-    return (claim.kind != "unattributed" and claim.stance not in ("declines", "denies") and not found.denial
-            and len(found.content) >= MIN_TERMS and "?" not in text and text.endswith(_ENDS)
-            and not text[:1].islower() and not (claim.paragraph == 0 and _title_case(text)))
+def sentences(claims: Sequence[Claim], key: np.ndarray) -> dict[int, tuple[int, ...]]:
+    """Each sentence's claims of one source, by the first of them: a sentence goes on past a claim that ends no
+    sentence ("Inspection records ... show that inspectors noted water in May" + "and ordered new pumps.")."""
+    out: dict[int, tuple[int, ...]] = {}
+    head = 0
+    for k, c in enumerate(claims):
+        prev = claims[k - 1] if k else None
+        goes_on = (prev is not None and not prev.text.rstrip().endswith(_ENDS) and prev.doc_index == c.doc_index
+                   and prev.paragraph == c.paragraph and key[k - 1] == key[k])
+        if not goes_on:
+            head = k
+        out[head] = (*out.get(head, ()), k)
+    return out
+
+
+def eligible(claims: Sequence[Claim], found: Sequence[Analysis]) -> bool:
+    """Could these claims (one sentence's, of one source) corroborate another by paraphrase? Attributed,
+    asserting, a whole sentence (not a question or a headline) saying enough to state a fact."""
+    first, last = claims[0].text.strip(), claims[-1].text.strip()
+    return (all(c.kind != "unattributed" and c.stance not in ("declines", "denies") for c in claims)
+            and not any(f.denial for f in found) and len(frozenset().union(*(f.content for f in found))) >= MIN_TERMS
+            and not any("?" in c.text for c in claims) and last.endswith(_ENDS) and not first[:1].islower()
+            and not (claims[0].paragraph == 0 and _title_case(first)))
 
 
 def _title_case(text: str) -> bool:
@@ -70,13 +86,17 @@ def _title_case(text: str) -> bool:
     return len(long) >= TITLE_WORDS and sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
 
 
-def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (a, b), a before b in one document, that the model reads (see the module docstring); sorted."""
-    at = np.array([k for k, (c, f) in enumerate(zip(claims, found, strict=True)) if eligible(c, f)], dtype=np.int64)
+def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray,
+               units: dict[int, tuple[int, ...]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """Pairs (a, b) of sentences, by their first claims, a before b in one document, that the model reads (see
+    the module docstring); sorted."""
+    units = sentences(claims, key) if units is None else units
+    at = np.array([h for h, ks in units.items() if eligible([claims[k] for k in ks], [found[k] for k in ks])],
+                  dtype=np.int64)
     place = _places(found)[at]
     doc = np.array([claims[k].doc_index for k in at.tolist()], dtype=np.int64)
     a_parts, b_parts = [], []
-    for step in range(1, WINDOW + 1):  # the eligible claim `step` places on, while still within WINDOW claims
+    for step in range(1, WINDOW + 1):  # the eligible sentence `step` places on, while still within WINDOW claims
         a, b = at[:-step], at[step:]
         near = place[step:] - place[:-step] <= WINDOW
         if not near.any():
@@ -91,9 +111,10 @@ def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarr
     return a[order], b[order]
 
 
-def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """The FEATURES of each pair (a[k], b[k]), both claims of one document."""
-    words = _profiles(claims, found, set(a.tolist()) | set(b.tolist()))
+def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
+          units: dict[int, tuple[int, ...]]) -> np.ndarray:
+    """The FEATURES of each pair of sentences (a[k], b[k]) (by their first claims), both of one document."""
+    words = _profiles(claims, found, {k: units[k] for k in set(a.tolist()) | set(b.tolist())})
     place = _places(found)
     out = np.zeros((len(a), len(FEATURES)))
     for row, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
@@ -104,7 +125,7 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
                         len(shared), len(shared & pi.rare), len(pi.numbers & pj.numbers),
                         len(pi.rare_numbers & pj.numbers))
         out[row, 8] = log1p(place[j] - place[i])
-        out[row, 9] = found[i].negated != found[j].negated  # one negates: more likely to contradict
+        out[row, 9] = pi.negated != pj.negated  # one negates: more likely to contradict
     out[:, 6] = _closeness(a, b, out[:, 0])
     out[:, 7] = _closeness(a, b, out[:, 1])
     return out
@@ -117,17 +138,20 @@ def _places(found: Sequence[Analysis]) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Profile:
-    """What one claim brings to its pairs."""
+    """What one sentence's claims bring to its pairs."""
 
     weights: dict[str, float]  # content word -> log(claims of its document / claims carrying the word)
     rare: frozenset[str]  # its words at most RARE claims of the document carry
     total: float  # the weights' sum
     numbers: frozenset[str]
     rare_numbers: frozenset[str]  # ... at most RARE claims of the document state ("two" everywhere tells nothing)
+    negated: bool
 
 
-def _profiles(claims: Sequence[Claim], found: Sequence[Analysis], wanted: set[int]) -> dict[int, Profile]:
-    """Each wanted claim's Profile, against the claims of its document that say something."""
+def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
+              wanted: dict[int, tuple[int, ...]]) -> dict[int, Profile]:
+    """Each wanted sentence's Profile (by its first claim), against the claims of its document that say
+    something."""
     docs = {claims[k].doc_index for k in wanted}
     words: dict[int, Counter[str]] = {d: Counter() for d in docs}
     nums: dict[int, Counter[str]] = {d: Counter() for d in docs}
@@ -140,11 +164,12 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis], wanted: set[in
             nums[c.doc_index].update(stated[k])
             size[c.doc_index] += 1
     out = {}
-    for k in wanted:
+    for k, members in wanted.items():
         counts, figures, n = words[claims[k].doc_index], nums[claims[k].doc_index], size[claims[k].doc_index]
-        weights = {t: log(n / counts[t]) for t in found[k].content}
+        weights = {t: log(n / counts[t]) for t in frozenset().union(*(found[m].content for m in members))}
+        said = frozenset().union(*(stated.get(m, frozenset()) for m in members))
         out[k] = Profile(weights, frozenset(t for t in weights if counts[t] <= RARE), fsum(weights.values()),
-                         stated[k], frozenset(v for v in stated[k] if figures[v] <= RARE))
+                         said, frozenset(v for v in said if figures[v] <= RARE), any(found[m].negated for m in members))
     return out
 
 
@@ -200,14 +225,19 @@ class Paraphrase:
         pipeline, meta = artifact.load(directory, NAME, REQUIRED, hint="train with python -m model.training.paraphrase")
         return cls(pipeline, meta)
 
-    def proba(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    def proba(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
+              units: dict[int, tuple[int, ...]]) -> np.ndarray:
         if not len(a):
             return np.zeros(0)
-        return expit(table(claims, found, a, b) @ self.weights + self.bias)
+        return expit(table(claims, found, a, b, units) @ self.weights + self.bias)
 
     def pairs(self, claims: Sequence[Claim], found: Sequence[Analysis],
               key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """The candidate pairs (a, b) the model reads as saying the same thing."""
-        a, b = candidates(claims, found, key)
-        keep = self.proba(claims, found, a, b) >= self.threshold
-        return a[keep], b[keep]
+        """The claim pairs (a, b) the model reads as saying the same thing: every claim of one sentence with
+        every claim of the other."""
+        units = sentences(claims, key)
+        a, b = candidates(claims, found, key, units)
+        keep = self.proba(claims, found, a, b, units) >= self.threshold
+        pairs = [(i, j) for h1, h2 in zip(a[keep].tolist(), b[keep].tolist(), strict=True)
+                 for i in units[h1] for j in units[h2]]
+        return np.array([i for i, _ in pairs], dtype=np.int64), np.array([j for _, j in pairs], dtype=np.int64)

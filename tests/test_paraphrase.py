@@ -9,7 +9,7 @@ import pytest
 
 from model import artifact, extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import ARTIFACTS, NAME, WINDOW, Paraphrase, candidates, eligible, numbers, table
+from model.paraphrase import ARTIFACTS, NAME, WINDOW, Paraphrase, candidates, eligible, numbers, sentences, table
 from model.training import paraphrase as training
 from model.types import Document
 
@@ -75,7 +75,7 @@ def test_refusals_denials_headlines_questions_and_the_journalist_are_never_candi
     assert never, "the story holds claims of each kind the model must not read"
     a, b = candidates(claims, found, key)
     assert not {claims[k].id for k in (*a.tolist(), *b.tolist())} & {c.id for c in never}
-    assert all(not eligible(c, f) for c, f in zip(claims, found, strict=True) if c in never)
+    assert all(not eligible([c], [f]) for c, f in zip(claims, found, strict=True) if c in never)
 
 
 def test_one_source_never_corroborates_itself(model):
@@ -109,7 +109,7 @@ def test_a_document_pairs_the_same_whatever_else_the_request_holds(model):
 def test_features_are_named_and_finite(model):
     claims, found, key = _story(STORY)
     a, b = candidates(claims, found, key)
-    rows = table(claims, found, a, b)
+    rows = table(claims, found, a, b, sentences(claims, key))
     assert rows.shape == (len(a), len(model.meta["features"])) and np.isfinite(rows).all()
     assert list(model.pipeline[0].get_feature_names_out()) == model.meta["features"]
 
@@ -139,3 +139,21 @@ def test_the_model_endpoint_lists_the_artifact(model):
     listed = create_app().test_client().get("/v1/model").get_json()["artifacts"]
     mine = [a for a in listed if a.get("name") == NAME]
     assert len(mine) == 1 and mine[0]["sha256"] == model.meta["sha256"] and mine[0]["training_data"]
+
+
+def test_served_probabilities_are_the_pipelines(model):
+    claims, found, key = _story(STORY)
+    units = sentences(claims, key)
+    a, b = candidates(claims, found, key, units)
+    expected = model.pipeline.predict_proba(table(claims, found, a, b, units))[:, 1]
+    assert len(a) and np.allclose(model.proba(claims, found, a, b, units), expected, rtol=0, atol=1e-12)
+
+
+def test_a_sentence_of_one_source_in_two_claims_is_read_as_one():
+    text = ("The signal before the junction had shown green, the Locomotive Drivers' Union said, citing the "
+            "driver, who is in hospital with head injuries.\n"
+            "Police said the driver had been questioned on Monday.\n")
+    claims, _, key = _story(text)
+    first = [k for k, c in enumerate(claims) if c.start < text.index("\n")]
+    assert len(first) == 2, "the sentence is two claims of one source"
+    assert sentences(claims, key)[first[0]] == tuple(first)

@@ -28,7 +28,7 @@ from sklearn.preprocessing import StandardScaler
 
 from model import artifact, extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import FEATURES, NAME, PairFeatures, candidates, table
+from model.paraphrase import FEATURES, NAME, PairFeatures, candidates, sentences, table
 from model.types import Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -72,8 +72,9 @@ def read_story(name: str, wire: Path = WIRE) -> Story:
                      if j != s["index"])
     claims = extract([Document(id=name, text=text)])
     where = [sentence_of(c.start, c.end, spans) for c in claims]
-    found = analyses(claims)
-    a, b = candidates(claims, found, source_codes(claims))
+    found, key = analyses(claims), source_codes(claims)
+    units = sentences(claims, key)
+    a, b = candidates(claims, found, key, units)
     keep = np.array([where[i] is not None and where[j] is not None and where[i] != where[j]
                      for i, j in zip(a.tolist(), b.tolist(), strict=True)], dtype=bool)
     a, b = a[keep], b[keep]
@@ -82,7 +83,7 @@ def read_story(name: str, wire: Path = WIRE) -> Story:
     rules = frozenset(frozenset((where[k], by_id[other])) for k, lk in enumerate(link(claims))
                       for other in lk.corroborated_by
                       if where[k] is not None and by_id[other] is not None and where[k] != by_id[other])
-    return Story(name, table(claims, found, a, b), np.array([p in gold for p in pairs], dtype=bool), pairs, gold,
+    return Story(name, table(claims, found, a, b, units), np.array([p in gold for p in pairs], dtype=bool), pairs, gold,
                  rules)
 
 
