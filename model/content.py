@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, NOT_CONTENT, NOT_DENIAL
 from model.lexicon import REFUSAL_WORDS, sections
+from model.text import CLOSING
 from model.types import Claim
 
 
@@ -94,11 +95,14 @@ def _words(text: str) -> list[str]:
 
 def _findall(text: str) -> list[str]:
     """``WORD.findall(text)``: a word never holds whitespace, so a whitespace-separated chunk of ASCII letters alone
-    is one word and only the other chunks go through the pattern (as ``model.text.token_texts``)."""
+    is one word (before one ``model.text.CLOSING`` mark too) and only the other chunks go through the pattern (as
+    ``model.text.token_texts``)."""
     out: list[str] = []
     for chunk in text.split():
         if chunk.isalpha() and chunk.isascii():
             out.append(chunk)
+        elif chunk[-1] in CLOSING and (word := chunk[:-1]).isalpha() and word.isascii():
+            out.append(word)
         else:
             out += WORD.findall(chunk)
     return out
