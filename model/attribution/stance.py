@@ -7,6 +7,7 @@ import re
 from model.attribution.denials import Candidate, possible, rule, signs
 from model.attribution.records import QUOTED, Doc, Draft
 from model.attribution.refusals import declines
+from model.caseless import lowered, twin
 from model.lexicon import GRAMMAR, HEDGES
 from model.text import words
 from model.types import Span
@@ -15,6 +16,7 @@ _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for 
                                           sorted(HEDGES, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 # A word every match of the pattern holds (the longest of each phrase): without one, the pattern is not run.
 _HEDGE_KEYS = frozenset(max(h.split(), key=len) for h in HEDGES)
+_HEDGE_LOW = twin(_HEDGE)  # the same over lower-cased text (model.caseless), a quarter of the cost
 _COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
 _LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democratic|general)\b", re.IGNORECASE)
 # "30 percent more likely to", "three times as likely": a measured comparison of risk, not the speaker's doubt.
@@ -72,22 +74,32 @@ def hedges(text: str, start: int, end: int, present: set[str] | None = None) -> 
     if _HEDGE_KEYS.isdisjoint(words(text[start:end]) if present is None else present):
         return ()
     out = []
-    for m in _HEDGE.finditer(text, start, end):
-        w = m.group(0)
+    for a, b in _hedge_spans(text, start, end):
+        w = text[a:b]
         low = w.lower()
-        if low == "could" and _COULD_NOT.match(text, m.end()):
+        if low == "could" and _COULD_NOT.match(text, b):
             continue
-        if w == "May" and (m.start() > start or _next_is_digit(text, m.end())):
+        if w == "May" and (a > start or _next_is_digit(text, b)):
             continue
-        before = max(start, m.start() - _BEFORE_HEDGE)
-        if low == "likely" and (_LIKELY_NOUN.match(text, m.end()) or _MEASURED.search(text, before, m.start())):
+        before = max(start, a - _BEFORE_HEDGE)
+        if low == "likely" and (_LIKELY_NOUN.match(text, b) or _MEASURED.search(text, before, a)):
             continue
-        if low == "could" and _COULD_UNMADE.search(text, before, m.start()):
+        if low == "could" and _COULD_UNMADE.search(text, before, a):
             continue
-        if low in ("appear", "appears", "appeared") and not _APPEAR_OK.match(text, m.end()):
+        if low in ("appear", "appears", "appeared") and not _APPEAR_OK.match(text, b):
             continue
-        out.append(Span(w, m.start(), m.end()))
+        out.append(Span(w, a, b))
     return tuple(out)
+
+
+def _hedge_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Where ``_HEDGE`` matches in [start, end): over the span lower-cased where ``model.caseless`` allows it, with
+    the character before it, which "\\b" reads."""
+    lead = max(0, start - 1)
+    low = lowered(text[lead:end])
+    if low is None:
+        return [m.span() for m in _HEDGE.finditer(text, start, end)]
+    return [(m.start() + lead, m.end() + lead) for m in _HEDGE_LOW.finditer(low, start - lead)]
 
 
 def _next_is_digit(text: str, pos: int) -> bool:
