@@ -14,15 +14,17 @@ lower-case form alike.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # Characters IGNORECASE matches to an ASCII letter although lower-casing keeps them: dotless i, long s.
 _APART = re.compile("[ıſ]")
 _ESCAPE_OR_NAME = re.compile(r"\\.|\(\?P<\w+>")
 
 
-def lowered(text: str) -> str | None:
-    """``text`` lower-cased, when a ``twin`` finds there what its pattern finds in ``text``; else None."""
-    low = text.lower()
+def lowered(text: str, low: str | None = None) -> str | None:
+    """``text`` lower-cased (``low``, when already at hand), when a ``twin`` finds there what its pattern finds in
+    ``text``; else None."""
+    low = text.lower() if low is None else low
     return low if len(low) == len(text) and _APART.search(low) is None else None
 
 
@@ -33,3 +35,18 @@ def twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
     if not pattern.flags & re.IGNORECASE or not all("a" <= c <= "z" for c in letters):
         raise ValueError(f"not an IGNORECASE pattern of lower-case ASCII letters: {pattern.pattern[:60]!r}")
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
+
+
+class Caseless:
+    """An IGNORECASE pattern and its ``twin``: each call takes a text and ``lowered(text)``, and runs the twin over
+    the latter unless it is None. A match's offsets are the text's; its groups are lower-cased."""
+
+    def __init__(self, pattern: re.Pattern[str]) -> None:
+        self.pattern = pattern
+        self.twin = twin(pattern)
+
+    def search(self, text: str, low: str | None) -> re.Match[str] | None:
+        return self.pattern.search(text) if low is None else self.twin.search(low)
+
+    def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
+        return self.pattern.finditer(text) if low is None else self.twin.finditer(low)

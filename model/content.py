@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+from model.caseless import Caseless, lowered
 from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, NOT_CONTENT, NOT_DENIAL
 from model.lexicon import REFUSAL_WORDS, sections
 from model.text import CLOSING
@@ -205,6 +206,12 @@ def is_denial(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | Non
         return True
     # A plain substring scan first (C speed): the phrase pattern is slow to try at every word of every sentence.
     low = claim.text.lower() if low is None else low
-    if not any(k in low for k in keys) or not DEBUNKING.search(claim.text):
+    if not any(k in low for k in keys):
         return False
-    return claim.stance == "denies" or not NOT_DENIAL.search(claim.text)  # "did not deny" denies nothing
+    caseless = lowered(claim.text, low)  # the patterns run case-sensitively over it where they may
+    if not _DEBUNKING.search(claim.text, caseless):
+        return False
+    return claim.stance == "denies" or not _NOT_DENIAL.search(claim.text, caseless)  # "did not deny" denies nothing
+
+
+_DEBUNKING, _NOT_DENIAL = Caseless(DEBUNKING), Caseless(NOT_DENIAL)  # (model.caseless)
