@@ -50,3 +50,9 @@ class Caseless:
 
     def finditer(self, text: str, low: str | None) -> Iterator[re.Match[str]]:
         return self.pattern.finditer(text) if low is None else self.twin.finditer(low)
+
+    def search_as_written(self, text: str, low: str | None) -> re.Match[str] | None:
+        """``search``, but a match over ``text`` itself (its groups as written): the twin finds where the first match
+        starts, the pattern matches there."""
+        m = self.search(text, low)
+        return m if low is None or m is None else self.pattern.match(text, m.start())

@@ -18,6 +18,7 @@ from dataclasses import replace
 import numpy as np
 
 from model.attribution.role_words import POSSESSIVE
+from model.caseless import Caseless, lowered
 from model.content import WORD, Analysis, term
 from model.lexicon import PERSON_ROLES, sections
 from model.types import Claim
@@ -35,11 +36,13 @@ _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
 _OPENERS = frozenset(("The", "A", "An", "He", "She", "It", "They", "His", "Her", "Its", "Their"))  # no name's
 # "dismissed the reports": a determiner, at most two words, a noun naming a claim; or "received no such letter".
 POINTS_BACK = re.compile(r"\b(?:(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}"
-                         r"|[A-Z][\w-]*(?:['’]s|s['’])\s+)("  # or whose: "dismissed Dunmore's criticism"
+                         r"|[a-z][\w-]*(?:['’]s|s['’])\s+)("  # or whose: "dismissed Dunmore's criticism"
                          + "|".join(sorted(_TARGETS["one"] | MANY, key=len, reverse=True))
                          + r")|such\s+[\w’'-]+)\b"
                          + r"|\b(?:that|this)(?=\s*(?:[,.;!?]|$))"  # "Volkswagen rejected that,"
                          + r"|\b(?:it|that|this)(?=\s+as\s)", re.IGNORECASE)  # "dismissed it as speculation"
+# ("[a-z]" takes any letter, as "[A-Z]" would under IGNORECASE; written lower-case for its twin, model.caseless.)
+_POINTS_BACK = Caseless(POINTS_BACK)
 _DEMONSTRATIVES = ("this", "that", "these", "those", "such")  # point at what was just said
 _OWNER_MARK = "of:"  # marks the name a denier belongs to among its side's words
 _FIGURES = frozenset({"figure", "figures", "toll", "tally", "estimate", "estimates"})  # pointed at: a number
@@ -65,7 +68,7 @@ def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
     """The pointer of a denial that only points back ("denied the report", "called the accusations absurd"):
     beside its words its clause says at most one thing of its own, so it names no content to match ("said the
     report was 'pure speculation' and that talks were continuing" points back all the same)."""
-    pointer = POINTS_BACK.search(claim.text)
+    pointer = _POINTS_BACK.search_as_written(claim.text, lowered(claim.text))
     if pointer is None:
         return None
     verdict = _VERDICT.match(claim.text, pointer.end())  # "dismissed the criticism as political point-scoring"
@@ -79,7 +82,7 @@ def without_verdict(claim: Claim, found: Analysis) -> Analysis:
     """A denial's terms without its verdict on what it points at: in "dismissed the reports of live fire as 'lies
     spread by provocateurs'" the denied content is "live fire"; the verdict's words name nothing it denies and
     would keep it from matching the claims it points at."""
-    pointer = POINTS_BACK.search(claim.text)
+    pointer = _POINTS_BACK.search_as_written(claim.text, lowered(claim.text))
     verdict = pointer and _QUALIFIED_VERDICT.match(claim.text, pointer.end())
     if not verdict:
         return found
