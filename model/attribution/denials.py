@@ -26,6 +26,7 @@ import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from model import denial as V
+from model.caseless import Caseless, lowered
 from model.lexicon import BELIEF
 from model.text import words
 from model.types import Span
@@ -70,6 +71,7 @@ _BELIEF = frozenset(BELIEF)
 _CLITIC = ("n't", "n’t")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?$")
 _RELATIVE_REACH = 30  # characters before a rejection verb read for "who has (long) "
+_REJECTING, _QUOTE_NEGATION = Caseless(V.REJECTING), Caseless(V.QUOTE_NEGATION)  # (model.caseless: cheaper)
 # A claim holding none of these words shows no sign any rule reads, unless it negates inside a quotation or in
 # an answer ("responded that she never ..."): then no pattern is run.
 _SIGNS = (V.VERB_FORMS | V.WITH_FORMS | V.NOT_DENIAL_KEYS | V.DISBELIEF_KEYS | V.DISPUTING | _PUSH_BACK | _PLAY_DOWN
@@ -226,7 +228,7 @@ def _negates(ws: list[str]) -> bool:
 def _rejecting(said: str, c: Candidate) -> bool:
     """Rejecting words in the content; "neither X nor Y" only when the source is not X or Y ("Neither
     Republicans nor Democrats know" is a subject, not a rejection)."""
-    for m in V.REJECTING.finditer(said):
+    for m in _REJECTING.finditer(said, lowered(said)):
         if m.group("neither") is None or c.source is None or not m.start() <= c.source.start - c.start <= m.end() + 1:
             return True
     return False
@@ -234,8 +236,8 @@ def _rejecting(said: str, c: Candidate) -> bool:
 
 def _quote_negation(body: str) -> bool:
     """A quotation opening by negating what is in play, not by a condition ("If Trump is not the nominee")."""
-    m = V.QUOTE_NEGATION.search(body)
-    return m is not None and not V.CONDITIONAL.search(m.group(0))
+    m = _QUOTE_NEGATION.search(body, lowered(body))
+    return m is not None and not V.CONDITIONAL.search(body[m.start():m.end()])
 
 
 def matrix(candidates: list[Candidate]) -> np.ndarray:
