@@ -58,7 +58,7 @@ def numbers(text: str) -> frozenset[str]:
 def sentences(claims: Sequence[Claim], key: np.ndarray) -> dict[int, tuple[int, ...]]:
     """Each sentence's claims of one source, by the first of them: a sentence goes on past a claim that ends no
     sentence ("Inspection records ... show that inspectors noted water in May" + "and ordered new pumps.")."""
-    out: dict[int, tuple[int, ...]] = {}
+    runs: dict[int, list[int]] = {}
     head = 0
     for k, c in enumerate(claims):
         prev = claims[k - 1] if k else None
@@ -66,8 +66,8 @@ def sentences(claims: Sequence[Claim], key: np.ndarray) -> dict[int, tuple[int, 
                    and prev.paragraph == c.paragraph and key[k - 1] == key[k])
         if not goes_on:
             head = k
-        out[head] = (*out.get(head, ()), k)
-    return out
+        runs.setdefault(head, []).append(k)  # appended, not a tuple rebuilt: a 4,000-claim sentence stays linear
+    return {h: tuple(ks) for h, ks in runs.items()}
 
 
 def eligible(claims: Sequence[Claim], found: Sequence[Analysis]) -> bool:
