@@ -5,6 +5,7 @@ carrying its tokens and what the stages found so far, plus the records the stage
 
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 
 from model.attribution.mentions import Mention
@@ -63,11 +64,12 @@ class Sentence:
         cover every non-space character in order, so each one is the next occurrence of its text."""
         if self._offsets is None:
             find, pos, starts = self.text.find, self.start, []
+            add = starts.append
             for tok in self.toks:
                 pos = find(tok, pos)
-                starts.append(pos)
+                add(pos)
                 pos += len(tok)
-            self._offsets = starts, [a + len(t) for a, t in zip(starts, self.toks, strict=True)]
+            self._offsets = starts, list(map(operator.add, starts, map(len, self.toks)))  # the ends, in C
         return self._offsets
 
     def span(self, a: int, b: int) -> Span:
