@@ -46,6 +46,8 @@ class Hashed:
         self.classes = logit.classes_
         # feature (a name, or a name and its string value) -> (column, signed coefficient)
         self.columns: dict[str | tuple[str, str], tuple[int, float]] = {}
+        # a row's item (name, value) -> its term: the signed coefficient, times the value for a number
+        self.terms: dict[tuple[str, str | float], float] = {}
 
     def predict(self, rows: Sequence[Row]) -> list:
         """The class ``model.predict`` gives each row."""
@@ -54,19 +56,29 @@ class Hashed:
 
     def _positive(self, row: Row) -> bool:
         """``score(row) > 0``: the sign of the correctly rounded sum where it is beyond doubt (no sort, no
-        Python loop over the terms), else ``score`` itself."""
-        terms = [self.intercept]
-        add, known, column = terms.append, self.columns.get, self._column
-        for item in row.items():  # the item is the (name, value) key: no tuple built per feature
-            v = item[1]
-            if isinstance(v, str):
-                add((known(item) or column(item))[1])
-            elif v:
-                add(float(v) * (known(item[0]) or column(item[0]))[1])
+        Python loop over the terms), else ``score`` itself. (A zero value's term is 0.0: it changes no sum and
+        only widens the margin, inside which ``score`` decides.)"""
+        terms = list(map(self.terms.get, row.items()))  # every term remembered, looked up in C
+        if None in terms:
+            terms = [self._term(item) if t is None else t for item, t in zip(row.items(), terms, strict=True)]
+        terms.append(self.intercept)
         total = fsum(terms)
         if abs(total) > _MARGIN * len(terms) * sum(map(abs, terms)):
             return total > 0
         return self.score(row) > 0
+
+    def _term(self, item: tuple[str, str | float]) -> float:
+        """The term of a row's item (name, value), remembered."""
+        if len(self.terms) >= _CACHED:
+            self.terms.clear()
+        self.terms[item] = term = self._weighed(item)
+        return term
+
+    def _weighed(self, item: tuple[str, str | float]) -> float:
+        name, v = item
+        if isinstance(v, str):  # value 1: the term is the signed coefficient
+            return (self.columns.get(item) or self._column(item))[1]
+        return float(v) * (self.columns.get(name) or self._column(name))[1] if v else 0.0
 
     def score(self, row: Row) -> float:
         """``decision_function`` of one row, summed in sklearn's order (increasing columns, from 0)."""
