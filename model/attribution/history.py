@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from model.attribution.agents import producer
-from model.attribution.mention_words import named_pair
+from model.attribution.mention_words import named_pair, words_in
 from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import without_generation
 from model.lexicon import (
@@ -183,7 +183,7 @@ class History:
 def _keep_fuller(fullest: dict, key: object, full: Span) -> None:
     """Keep ``full`` under ``key`` when it has more words than what is kept there."""
     best = fullest.get(key)
-    if best is None or len(words_of(full.text)) > len(words_of(best.text)):
+    if best is None or len(words_in(full.text)) > len(words_in(best.text)):
         fullest[key] = full
 
 
@@ -242,7 +242,7 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
         if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS | _MEMBERS or m.gender == "plural"
                                                             or head + "'s" in k.span.text.lower()):
             return False  # nor people: "a spokesman for the ministry", "two of the board's members", "nurses"
-        words, role = words_of(k.span.text.lower()) + words_of(k.full.text.lower()), _role_head(head)
+        words, role = words_in(k.span.text.lower()) + words_in(k.full.text.lower()), _role_head(head)
         return head in words or _ALIASES.get(head, "?") in words or _a_word_of(head, m.entity) or role == m.role
     return False
 

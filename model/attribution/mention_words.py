@@ -20,6 +20,11 @@ def words_of(text: str) -> list[str]:
     return list(_tokens(text))
 
 
+def words_in(text: str) -> tuple[str, ...]:
+    """``words_of(text)`` as the remembered tuple itself, for reading only: no list copied."""
+    return _tokens(text)
+
+
 @lru_cache(maxsize=1 << 14)  # a pure function of the text; resolution asks for one mention's words again and again
 def _tokens(text: str) -> tuple[str, ...]:
     out: list[str] = []
