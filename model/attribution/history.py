@@ -189,7 +189,7 @@ def _keep_fuller(fullest: dict, key: object, full: Span) -> None:
 
 def first_name(text: str) -> str:
     """The first name in a person's mention ("Mike" in "Gov. Mike Pence"), "" when only a surname is written."""
-    chunk = [w for w in without_generation(head_chunk(words_of(text))) if w[:1].isupper() and w.lower() not in TITLES
+    chunk = [w for w in without_generation(head_chunk(words_in(text))) if w[:1].isupper() and w.lower() not in TITLES
              and w.lower() not in PERSON_ROLES and len(w.rstrip(".")) > 1]
     if len(chunk) < 2 or chunk[-2].lower() in _PARTICLES:
         return ""  # "De Blasio": a surname with its particle
@@ -272,9 +272,9 @@ def trimmed(text: str, span: Span, mention: Mention) -> Span:
     """A named person's mention without what follows the name ("Reza Marashi", not "... from the NIAC")."""
     if mention.kind != "named_person":
         return span
-    first = first_conjunct(span.text, words_of(span.text))  # "Edwards and others": Edwards is the person
+    first = first_conjunct(span.text, words_in(span.text))  # "Edwards and others": Edwards is the person
     span = Span(first, span.start, span.start + len(first)) if first else span
-    chunk = head_chunk(words_of(span.text))
+    chunk = head_chunk(words_in(span.text))
     if not chunk:
         return span
     if mention.entity and mention.entity not in (w.lower().replace("’", "'") for w in chunk):

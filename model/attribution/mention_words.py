@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from functools import lru_cache
 
-from model.attribution.name_words import is_capitalised, titled_person
+from model.attribution.name_words import Words, is_capitalised, titled_person
 from model.attribution.phrases import REPORTED_BY
 from model.lexicon import ABBREVIATIONS, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS
 from model.text import TOKEN
@@ -41,7 +42,7 @@ def _takes_dot(prev: str) -> bool:
     return (len(prev) == 1 and prev.isalpha()) or (prev[-1:] != "." and prev.lower() + "." in ABBREVIATIONS)
 
 
-def core_of(ws: list[str]) -> list[str]:
+def core_of(ws: Words) -> Words:
     """The mention up to a relative clause or appositive ("The WHO" is a body's acronym among lower-case words)."""
     for i, w in enumerate(ws):
         if i and w.lower() in _CLAUSE and not (w.isupper() and not ws[i - 1].isupper()):
@@ -49,7 +50,7 @@ def core_of(ws: list[str]) -> list[str]:
     return ws
 
 
-def head_chunk(ws: list[str]) -> list[str]:
+def head_chunk(ws: Words) -> Words:
     """The core up to a prepositional tail; "Secretary of State John Kerry" keeps its "of"."""
     core = core_of(ws)
     for i, w in enumerate(core):
@@ -63,7 +64,7 @@ def head_chunk(ws: list[str]) -> list[str]:
     return core
 
 
-def _named_before(ws: list[str]) -> bool:
+def _named_before(ws: Sequence[str]) -> bool:
     """A person's name ends these words, the "of" after it her employer or state, not part of a body's name ("Bank
     of America"): a first name and a surname ("Jennifer Epstein of Bloomberg News"), or a name after a title or
     role word ("Hydrologist Jan Vesely of Draven University")."""

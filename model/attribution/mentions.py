@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -276,7 +277,7 @@ def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention
     return Mention("anonymous", role, entity, "individual" if individual else "group", gender, head)
 
 
-def first_conjunct(text: str, ws: list[str]) -> str:
+def first_conjunct(text: str, ws: Sequence[str]) -> str:
     """The text before "and"/"nor" when a determiner or "other(s)" follows ("Clinton and the State Department",
     "Edwards and others", "Murphy and other Democrats"), else ""."""
     for i in range(1, len(ws) - 1):

@@ -5,7 +5,9 @@ its sentence is a name at all (``opening_word_only``, read by ``typer``)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import TypeVar
 
 from model.lexicon import (
     BUSINESS_NAMES,
@@ -31,6 +33,9 @@ from model.lexicon import (
 )
 from model.types import Source, Span
 
+# A mention's words: a list, or the remembered tuple (``mention_words.words_in``); a slice of them is the same type.
+Words = TypeVar("Words", list[str], tuple[str, ...])
+
 _DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS | PEOPLE_PLURALS  # listed, or news plurals in lower case
 _PEOPLE_SUFFIXES = tuple(TYPING["people_suffixes"])
 _LOOKALIKES = GIVEN_NAMES | COUNTRIES  # a people suffix's look-alikes: "Carmen", "Yemen"
@@ -50,7 +55,7 @@ def is_capitalised(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and len(w) > 1 and w[-1:].isupper())
 
 
-def without_generation(chunk: list[str]) -> list[str]:
+def without_generation(chunk: Words) -> Words:
     """A name without the generation after it: "Brent Bozell III", "C. Stewart Verdery Jr." end in the surname
     that keys the person."""
     while len(chunk) > 2 and chunk[-1].lower() in _NAME_SUFFIXES and is_capitalised(chunk[-2]):
@@ -144,7 +149,7 @@ def described_group(chunk: list[str]) -> str:
     return first if len(words) == 1 or words[1].lower() in _PREPOSITIONS else ""
 
 
-def titled_person(run: list[str]) -> bool:
+def titled_person(run: Sequence[str]) -> bool:
     """A name after a title or role word: "Police Chief Ana Ruiz", "Secretary of State John Kerry", "Rules
     Committee Chairman Bruce Ash" (not "General Motors", whose last word is a company's)."""
     low = [w.lower().rstrip(".") for w in run]
