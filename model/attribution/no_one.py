@@ -6,6 +6,7 @@ man, who asked not to be named"), and a group typed by its first conjunct ("Edwa
 
 from __future__ import annotations
 
+from model.attribution.mention_words import words_in
 from model.attribution.mentions import appositive_name, classify, first_conjunct, head_chunk, words_of
 from model.attribution.records import Resolution
 from model.lexicon import GROUPS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
@@ -24,7 +25,7 @@ def conjoined(r: Resolution) -> bool:
     """The rules typed the source by its first conjunct ("Edwards and others", "Crane, Kibbe and other
     libertarians"): exact, the guideline's case for mixed groups."""
     text = typed(r)
-    return r.mention is not None and bool(first_conjunct(text, words_of(text)))
+    return r.mention is not None and bool(first_conjunct(text, words_in(text)))
 
 
 def unnamed(r: Resolution) -> bool:

@@ -14,6 +14,7 @@ from model.attribution.antecedents import Query, Rank, choose, ranker
 from model.attribution.continuations import continuation, in_quote, quote_speakers, sourced_by_paragraph
 from model.attribution.history import LOOKBACK, NEAR, History, Known, fits
 from model.attribution.interview import Interview, interview, speaker
+from model.attribution.mention_words import words_in
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import described, name_mentions, surname_mentions
 from model.attribution.phrases import POSSESSORS
@@ -128,7 +129,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         target = found if found is not None and (found.mention.kind == "named_person" or (
             found.mention.kind == "anonymous" and found.mention.head == mention.head)) else None  # "the diplomat"
         if person_head(mention.head, one=True) and (found is None or found.mention.head != mention.head) \
-                and not POSSESSIVE.search(words_of(src.text)[-2]):  # "the school's headteacher": someone else
+                and not POSSESSIVE.search(words_in(src.text)[-2]):  # "the school's headteacher": someone else
             target = target or history.find(src.start, "named")  # "..., the 46-year-old said": the person in focus
     if mention.kind in ("pronoun", "backref") or d.local_resolved is not None or (target is not None and (
             owner or mention.kind == "anonymous")):
@@ -152,7 +153,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
     else:
         named = mention.kind == "named_person" or (
             mention.kind == "anonymous" and _department_of(mention.entity, history))
-        if named and mention.entity in history.orgs and len(words_of(src.text)) == 1 \
+        if named and mention.entity in history.orgs and len(words_in(src.text)) == 1 \
                 and mention.entity not in history.people:
             mention = Mention("named_organization", history.orgs[mention.entity], mention.entity, "none", "plural",
                               mention.head)  # "Peabody" after "Peabody Energy", "State" after "the State Department"
@@ -169,7 +170,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
             history.learn(src.text, mention)  # "Obama's chief of staff, Denis McDonough": later "McDonough" too
         known = history.add(src, mention, is_source=True)
     for v in d.via:  # "According to the newspaper" later means the outlet named as relaying this claim
-        if any(w[:1].isupper() for w in words_of(v.text)[1:]):  # a name, not "the report" (itself pointing back)
+        if any(w[:1].isupper() for w in words_in(v.text)[1:]):  # a name, not "the report" (itself pointing back)
             history.add(v, classify(v.text))
     full = resolved or (known.full if known else history.fullest_for(mention.entity, mention.gender)) or src
     return Resolution(Source(src.text, src.start, src.end, resolved, via), mention, full)
@@ -196,7 +197,7 @@ def _business_in_focus(text: str, history: History, before: int) -> Known | None
 
 
 def _name_word(text: str) -> str:
-    return next((w for w in words_of(text) if w.lower() != "the"), text)
+    return next((w for w in words_in(text) if w.lower() != "the"), text)
 
 
 def _holding(history: History, span: Span) -> Known | None:
@@ -213,7 +214,7 @@ def _department_of(word: str, history: History) -> bool:
 
 def _bare_name(text: str) -> str:
     """A mention's words in lower case without a leading "the": how the rules key an organisation by its name."""
-    ws = [w.lower() for w in words_of(text)]
+    ws = [w.lower() for w in words_in(text)]
     return " ".join(ws[1:] if ws[:1] == ["the"] else ws)
 
 
@@ -262,7 +263,7 @@ def _same_kind(description: str, target: Known) -> bool:
     chunk = head_chunk(words_of(description))
     if not chunk or chunk[-1].lower() not in ORGANIZATIONS:
         return True
-    said = {w.lower() for w in words_of(target.span.text) + words_of(target.full.text)}
+    said = {w.lower() for w in words_in(target.span.text) + words_in(target.full.text)}
     return all(w.lower() in said for w in chunk[:-1] if w.isalpha() and w.lower() not in NOT_MODIFIERS)
 
 

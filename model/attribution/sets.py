@@ -14,7 +14,8 @@ from __future__ import annotations
 import re
 
 from model.attribution.history import History
-from model.attribution.mentions import Mention, classify, words_of
+from model.attribution.mention_words import words_in
+from model.attribution.mentions import Mention, classify
 from model.attribution.phrases import PEOPLE
 from model.lexicon import BUSINESS_HEADS, GRAMMAR, LEGAL_FORMS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES
 from model.types import Span
@@ -35,7 +36,7 @@ _HEADS_AFTER = PEOPLE | _BODIES | _PERSONS
 
 def named_set(text: str, src: Span, mention: Mention, history: History) -> tuple[Span, Mention] | None:
     """The names' conjunction the description ``src`` refers to and the mention it speaks as, or None."""
-    ws = [w.lower() for w in words_of(src.text)]
+    ws = [w.lower() for w in words_in(src.text)]
     if mention.kind not in ("anonymous", "backref") or not 2 <= len(ws) <= 3 or ws[0] not in ("the", "both"):
         return None
     count = _COUNTS.get(ws[1]) if len(ws) == 3 else _COUNTS.get(ws[0])

@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from model.attribution.history import History
+from model.attribution.mention_words import words_in
 from model.attribution.mentions import classify, words_of
 from model.attribution.phrases import POSSESSORS
 from model.attribution.records import Doc
@@ -70,7 +71,7 @@ def member_role(src: Span, history: History) -> str | None:
     it names: "The board's chairwoman, Silvia Marnik", "two of the board's nine members", "a board employee"
     after "the National Electoral Board" (a body's word further in, "chairman of ... , the network's funding
     arm", is someone else's)."""
-    ws = [w.lower() for w in words_of(src.text)]
+    ws = [w.lower() for w in words_in(src.text)]
     at = 3 if ws[:2] in (["one", "of"], ["two", "of"], ["some", "of"]) else 1  # "two of the board's members"
     if len(ws) <= at + 1 or ws[at - 1] not in _ARTICLES:
         return None
