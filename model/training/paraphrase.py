@@ -15,7 +15,6 @@ reported beside it. Seeded and deterministic: two runs write byte-identical file
 from __future__ import annotations
 
 import argparse
-import hashlib
 import json
 import sys
 from dataclasses import dataclass
@@ -29,6 +28,7 @@ from sklearn.preprocessing import StandardScaler
 from model import artifact, extract
 from model.links import analyses, link, source_codes
 from model.paraphrase import FEATURES, NAME, PairFeatures, candidates, sentences, table
+from model.training.agreement import data_hash as file_hash
 from model.types import Document
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -135,11 +135,9 @@ def nested(stories: list[Story]) -> dict[str, float]:
 
 
 def data_hash(names: list[str], wire: Path = WIRE) -> str:
-    digest = hashlib.sha256()
-    for name in names:
-        digest.update((wire / "stories" / f"{name}.txt").read_bytes())
-        digest.update((wire / "labels" / f"{name}.json").read_bytes())
-    return digest.hexdigest()
+    """sha256 over each story's text and labels, in order (the stance model's file hash)."""
+    return file_hash(*(wire / folder / f"{name}.{ext}" for name in names
+                       for folder, ext in (("stories", "txt"), ("labels", "json"))))
 
 
 def main(argv: list[str] | None = None) -> int:
