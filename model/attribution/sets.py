@@ -83,6 +83,8 @@ def _last_conjunction(text: str, before: int) -> Span | None:
     """The last conjunction of names ending in the REACH characters before ``before`` (and in its paragraph)."""
     start = max(0, before - REACH)
     start = text.rfind("\n", start, before) + 1 or start  # a search bounded by REACH: linear on one-line text
+    if "and" not in text[start:before]:
+        return None  # no conjunction to find: a substring test, where the pattern would try every position
     last = None
     for m in _CONJUNCTION.finditer(text, start, before):
         last = m
