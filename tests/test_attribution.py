@@ -2010,3 +2010,17 @@ def test_one_of_them_is_one_of_the_group_that_just_spoke():
     one = claims(text)[-1]
     assert one.source.resolved is not None and one.source.resolved.text.startswith("Three government officials")
     assert (one.kind, one.role) == ("anonymous", "official")
+
+
+@pytest.mark.parametrize("text, role", [
+    # a body's own document takes its producer's role, whoever saw it ...
+    ("An internal Kordel report from March, seen by Nordwire, shows that the line was shut twice.", "other"),
+    ("An internal Vantel incident report dated February 2 and seen by Reuters says the attackers got in.", "other"),
+    ("An internal interior ministry report, obtained by Reuters, says the border was closed.", "official"),
+    # ... while an outlet's report, or a report of no named producer, stays media
+    ("A Reuters report said the talks had stalled.", "media"),
+    ("The Drudge Report said the talks had stalled.", "media"),
+    ("A report published on Monday said the talks had stalled.", "media"),
+])
+def test_a_document_seen_by_an_outlet_has_its_producers_role(text, role):
+    assert one(text).role == role

@@ -60,6 +60,7 @@ def role_of(ws: list[str]) -> str:
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the words; a document names its sources again and again
 def _role_of(ws: tuple[str, ...]) -> str:
+    ws = _without_recipient(ws)
     head = _before_clause(ws)
     role = _role(head)
     if role == "other" and len(head) < len(ws) and ws[len(head)].lower() != "whose" \
@@ -78,10 +79,30 @@ def _trade_union(ws: Sequence[str]) -> bool:
     return opens or any(w.removesuffix("'s").removesuffix("’s") in _UNIONS for w in ws)
 
 
+def _without_recipient(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without who received or saw a document ("An internal Kordel report, seen by Nordwire": the
+    agency that saw it is not the report's producer), up to the next comma."""
+    at = next((i for i, w in enumerate(ws[:-1]) if w.lower() in _RECIPIENT and ws[i + 1].lower() == "by"), None)
+    if at is None:
+        return ws
+    end = next((i for i in range(at, len(ws)) if ws[i] == ","), len(ws))
+    return ws[:at] + ws[end:]
+
+
+def _own_document(ws: Sequence[str]) -> bool:
+    """A report written as a body's own document ("an internal Kordel report", "a Vantel incident report"): its
+    role is its producer's, and "report" says no media. Only the lower-case word: "the Drudge Report" is an
+    outlet's name."""
+    at = next((i for i, w in enumerate(ws) if POSSESSIVE.sub("", w) in _REPORTS), None)
+    return at is not None and not _PRODUCER_MARKS.isdisjoint(w.lower() for w in ws[:at])
+
+
 def _role(ws: Sequence[str]) -> str:
     low = [w.lower() for w in ws]
     others = _others_titles(ws, low)
     found = phrases(ws) - others
+    if _own_document(ws):
+        found -= _REPORTS
     former = not found.isdisjoint(_FORMER) and not found & _STILL and _former_first(low)
     if not found.isdisjoint(POLLS):
         return "expert"  # a poll is the pollster's work, whoever paid for it ("a new Fox News poll")
@@ -270,4 +291,7 @@ _KIN = MENTION_WORDS["kin"]  # ... unless to their kin: a relative speaks of it 
 _PP_OPENERS = GRAMMAR["mention_tail"]  # "of", "to", "with", ...: a name after one is someone else
 _PARTITIVE = GRAMMAR["phrase_quantifiers"] | GRAMMAR["articles"]  # "one of the", "some of the", "two of"
 _STAFF = MENTION_WORDS["speaking_for"]  # "spokesman", "aide", "adviser", ...
-_STILL = frozenset(("current and", "and current"))  # "current and former officials": some still hold office
+_STILL = frozenset(("current and", "and current"))
+_RECIPIENT = MENTION_WORDS["recipient_verbs"]
+_PRODUCER_MARKS = MENTION_WORDS["producer_marks"]
+_REPORTS = frozenset(("report", "reports"))  # "current and former officials": some still hold office
