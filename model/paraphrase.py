@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain
 from math import fsum, log, log1p, sqrt
 from pathlib import Path
 
@@ -87,48 +88,47 @@ def _title_case(text: str) -> bool:
 
 
 def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray,
-               units: dict[int, tuple[int, ...]] | None = None) -> tuple[np.ndarray, np.ndarray]:
+               units: dict[int, tuple[int, ...]] | None = None,
+               place: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Pairs (a, b) of sentences, by their first claims, a before b in one document, that the model reads (see
-    the module docstring); sorted."""
+    the module docstring); sorted. (``place``: ``_places(found)``, when already at hand.)"""
     units = sentences(claims, key) if units is None else units
     at = np.array([h for h, ks in units.items() if eligible([claims[k] for k in ks], [found[k] for k in ks])],
                   dtype=np.int64)
-    place = _places(found)[at]
+    place = (_places(found) if place is None else place)[at]
     doc = np.array([claims[k].doc_index for k in at.tolist()], dtype=np.int64)
-    a_parts, b_parts = [], []
-    for step in range(1, WINDOW + 1):  # the eligible sentence `step` places on, while still within WINDOW claims
-        a, b = at[:-step], at[step:]
-        near = place[step:] - place[:-step] <= WINDOW
-        if not near.any():
-            break
-        ok = near & (doc[:-step] == doc[step:]) & (key[a] != key[b])
-        a_parts.append(a[ok])
-        b_parts.append(b[ok])
-    if not a_parts:
-        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    a, b = np.concatenate(a_parts), np.concatenate(b_parts)
-    order = np.lexsort((b, a))
-    return a[order], b[order]
+    # Places only grow along the sentences, so each one pairs with the next ones up to the last within WINDOW
+    # places, and at most WINDOW sentences on: all pairs built at once, not one array pass per step.
+    last = np.minimum(np.searchsorted(place, place + WINDOW, side="right"), np.arange(1, len(at) + 1) + WINDOW)
+    lengths = last - np.arange(len(at)) - 1
+    i = np.repeat(np.arange(len(at)), lengths)
+    j = i + 1 + np.arange(len(i)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    a, b = at[i], at[j]
+    ok = (doc[i] == doc[j]) & (key[a] != key[b])
+    return a[ok], b[ok]  # sorted by a, then b: i grows, and j grows within each i
 
 
 def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-          units: dict[int, tuple[int, ...]]) -> np.ndarray:
-    """The FEATURES of each pair of sentences (a[k], b[k]) (by their first claims), both of one document."""
+          units: dict[int, tuple[int, ...]], place: np.ndarray | None = None) -> np.ndarray:
+    """The FEATURES of each pair of sentences (a[k], b[k]) (by their first claims), both of one document.
+    (``place``: ``_places(found)``, when already at hand.)"""
     words = _profiles(claims, found, {k: units[k] for k in set(a.tolist()) | set(b.tolist())})
-    place = _places(found)
-    out = np.zeros((len(a), len(FEATURES)))
-    for row, (i, j) in enumerate(zip(a.tolist(), b.tolist(), strict=True)):
-        pi, pj = words[i], words[j]
-        shared = pi.weights.keys() & pj.weights.keys()
-        own = fsum(pi.weights[t] for t in shared)  # exact: the same sum in any order of the set
-        out[row, :6] = (own / max(sqrt(pi.total * pj.total), 1e-9), own / max(min(pi.total, pj.total), 1e-9),
-                        len(shared), len(shared & pi.rare), len(pi.numbers & pj.numbers),
-                        len(pi.rare_numbers & pj.numbers))
-        out[row, 8] = log1p(place[j] - place[i])
-        out[row, 9] = pi.negated != pj.negated  # one negates: more likely to contradict
+    at = (_places(found) if place is None else place).tolist()
+    # Rows built as tuples and converted once: a numpy row assignment per pair costs more than its arithmetic.
+    rows = [_features(words[i], words[j], at[j] - at[i]) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
+    out = np.array(rows, dtype=float).reshape(len(a), len(FEATURES))
     out[:, 6] = _closeness(a, b, out[:, 0])
     out[:, 7] = _closeness(a, b, out[:, 1])
     return out
+
+
+def _features(pi: Profile, pj: Profile, distance: int) -> tuple[float, ...]:
+    """One pair's FEATURES, the two closeness ones left 0 (they need every pair)."""
+    shared = pi.terms & pj.terms
+    own = fsum(map(pi.weights.__getitem__, shared))  # exact: the same sum in any order of the set
+    return (own / max(sqrt(pi.total * pj.total), 1e-9), own / max(min(pi.total, pj.total), 1e-9), len(shared),
+            len(shared & pi.rare), len(pi.numbers & pj.numbers), len(pi.rare_numbers & pj.numbers), 0.0, 0.0,
+            log1p(distance), pi.negated != pj.negated)  # one negates: more likely to contradict
 
 
 def _places(found: Sequence[Analysis]) -> np.ndarray:
@@ -141,6 +141,7 @@ class Profile:
     """What one sentence's claims bring to its pairs."""
 
     weights: dict[str, float]  # content word -> log(claims of its document / claims carrying the word)
+    terms: frozenset[str]  # the weights' words
     rare: frozenset[str]  # its words at most RARE claims of the document carry
     total: float  # the weights' sum
     numbers: frozenset[str]
@@ -153,22 +154,25 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
     """Each wanted sentence's Profile (by its first claim), against the claims of its document that say
     something."""
     docs = {claims[k].doc_index for k in wanted}
-    words: dict[int, Counter[str]] = {d: Counter() for d in docs}
-    nums: dict[int, Counter[str]] = {d: Counter() for d in docs}
-    stated: dict[int, frozenset[str]] = {}
-    size: Counter[int] = Counter()
+    saying: dict[int, list[int]] = {d: [] for d in docs}  # a refusal says nothing: it changes no claim's weights
     for k, (c, f) in enumerate(zip(claims, found, strict=True)):
-        if c.doc_index in words and f.content:  # a refusal says nothing: it changes no other claim's weights
-            words[c.doc_index].update(f.content)
-            stated[k] = numbers(c.text)
-            nums[c.doc_index].update(stated[k])
-            size[c.doc_index] += 1
+        if f.content and c.doc_index in saying:
+            saying[c.doc_index].append(k)
+    stated = {k: numbers(claims[k].text) for ks in saying.values() for k in ks}
+    # Counted in one pass per document: each Counter.update call costs more than the few words it counts.
+    words = {d: Counter(chain.from_iterable(found[k].content for k in ks)) for d, ks in saying.items()}
+    nums = {d: Counter(chain.from_iterable(stated[k] for k in ks)) for d, ks in saying.items()}
     out = {}
     for k, members in wanted.items():
-        counts, figures, n = words[claims[k].doc_index], nums[claims[k].doc_index], size[claims[k].doc_index]
-        weights = {t: log(n / counts[t]) for t in frozenset().union(*(found[m].content for m in members))}
-        said = frozenset().union(*(stated.get(m, frozenset()) for m in members))
-        out[k] = Profile(weights, frozenset(t for t in weights if counts[t] <= RARE), fsum(weights.values()),
+        d = claims[k].doc_index
+        counts, figures, n = words[d], nums[d], len(saying[d])
+        if len(members) == 1:  # most sentences: one claim, its own sets as they are
+            terms, said = found[k].content, stated.get(k, frozenset())
+        else:
+            terms = frozenset().union(*(found[m].content for m in members))
+            said = frozenset().union(*(stated.get(m, frozenset()) for m in members))
+        weights = {t: log(n / counts[t]) for t in terms}
+        out[k] = Profile(weights, terms, frozenset(t for t in terms if counts[t] <= RARE), fsum(weights.values()),
                          said, frozenset(v for v in said if figures[v] <= RARE), any(found[m].negated for m in members))
     return out
 
@@ -226,18 +230,19 @@ class Paraphrase:
         return cls(pipeline, meta)
 
     def proba(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-              units: dict[int, tuple[int, ...]]) -> np.ndarray:
+              units: dict[int, tuple[int, ...]], place: np.ndarray | None = None) -> np.ndarray:
         if not len(a):
             return np.zeros(0)
-        return expit(table(claims, found, a, b, units) @ self.weights + self.bias)
+        return expit(table(claims, found, a, b, units, place) @ self.weights + self.bias)
 
     def pairs(self, claims: Sequence[Claim], found: Sequence[Analysis],
               key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The claim pairs (a, b) the model reads as saying the same thing: every claim of one sentence with
         every claim of the other."""
         units = sentences(claims, key)
-        a, b = candidates(claims, found, key, units)
-        keep = self.proba(claims, found, a, b, units) >= self.threshold
+        place = _places(found)  # read by both
+        a, b = candidates(claims, found, key, units, place)
+        keep = self.proba(claims, found, a, b, units, place) >= self.threshold
         pairs = [(i, j) for h1, h2 in zip(a[keep].tolist(), b[keep].tolist(), strict=True)
                  for i in units[h1] for j in units[h2]]
         return np.array([i for i, _ in pairs], dtype=np.int64), np.array([j for _, j in pairs], dtype=np.int64)
