@@ -114,9 +114,11 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
     (``place``: ``_places(found)``, when already at hand.)"""
     words = _profiles(claims, found, {k: units[k] for k in set(a.tolist()) | set(b.tolist())})
     at = (_places(found) if place is None else place).tolist()
-    # Rows built as tuples and converted once: a numpy row assignment per pair costs more than its arithmetic.
+    # Rows built as tuples and read into the array in one pass: a numpy row assignment per pair, or np.array
+    # discovering the shape of a list of tuples, costs more than the arithmetic.
     rows = [_features(words[i], words[j], at[j] - at[i]) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
-    out = np.array(rows, dtype=float).reshape(len(a), len(FEATURES))
+    width = len(FEATURES)
+    out = np.fromiter(chain.from_iterable(rows), dtype=float, count=len(rows) * width).reshape(len(a), width)
     out[:, 6] = _closeness(a, b, out[:, 0])
     out[:, 7] = _closeness(a, b, out[:, 1])
     return out
