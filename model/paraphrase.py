@@ -43,17 +43,24 @@ FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "
             "closest_by_cosine", "closest_by_share", "distance", "one_negated")
 _NUMBER_WORDS: dict[str, str] = sections("grammar.txt")["number_words_pairs"]
 _DIGITS = re.compile(r"\d[\d.,]*")
-_PUNCTUATION = str.maketrans({c: " " for c in ".,;:!?()[]\"'\u201c\u201d\u2018\u2019-\u2013\u2014"})
+_ASCII_DIGITS = tuple("0123456789")  # in an ASCII text the only digits \d finds
+_WORD_LIST = tuple(_NUMBER_WORDS)
+_APART = r"\s.,;:!?()\[\]\"'\u201c\u201d\u2018\u2019\-\u2013\u2014"  # what separates the words numbers() reads
+# A number word standing as a whole word between those marks: the words a split at them would give.
+_NUMBER_WORD = re.compile(rf"(?<![^{_APART}])(?:{'|'.join(_NUMBER_WORDS)})(?![^{_APART}])")
 _ENDS = ('.', '!', '?', '"', "'", '\u201d', '\u2019')  # a claim not ending so is a clause's or a headline's
 
 
 def numbers(text: str) -> frozenset[str]:
     """The numbers a text states, digits and small number words alike ("eight", "8" -> "8")."""
-    digits = frozenset(d.rstrip(".,") for d in _DIGITS.findall(text))
+    # Most claims state no number: substring scans (C calls through map, no generator) say so before any pattern
+    # runs over the text.
+    has_digit = not text.isascii() or any(map(text.__contains__, _ASCII_DIGITS))
+    digits = frozenset(d.rstrip(".,") for d in _DIGITS.findall(text)) if has_digit else frozenset()
     low = text.lower()
-    if not any(w in low for w in _NUMBER_WORDS):  # most claims: no number word inside any word, no split needed
+    if not any(map(low.__contains__, _WORD_LIST)):  # no number word inside any word
         return digits
-    return digits | frozenset(_NUMBER_WORDS[w] for w in low.translate(_PUNCTUATION).split() if w in _NUMBER_WORDS)
+    return digits | frozenset(_NUMBER_WORDS[w] for w in _NUMBER_WORD.findall(low))
 
 
 def sentences(claims: Sequence[Claim], key: np.ndarray) -> dict[int, tuple[int, ...]]:
@@ -119,8 +126,7 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
     rows = [_features(words[i], words[j], at[j] - at[i]) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
     width = len(FEATURES)
     out = np.fromiter(chain.from_iterable(rows), dtype=float, count=len(rows) * width).reshape(len(a), width)
-    out[:, 6] = _closeness(a, b, out[:, 0])
-    out[:, 7] = _closeness(a, b, out[:, 1])
+    out[:, 6:8] = _closeness(a, b, out[:, :2])
     return out
 
 
@@ -179,17 +185,21 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
     return out
 
 
-def _closeness(a: np.ndarray, b: np.ndarray, value: np.ndarray) -> np.ndarray:
-    """1 / (1 + the fewest pairs scoring strictly higher at either of its two claims): 1 for a claim's closest
-    match."""
-    ends, values = np.concatenate([a, b]), np.concatenate([value, value])
-    order = np.lexsort((values, ends))
-    e, v = ends[order], values[order]
+def _closeness(a: np.ndarray, b: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """For each column of ``values`` (a score per pair): 1 / (1 + the fewest pairs scoring strictly higher at
+    either of its two claims), 1 for a claim's closest match. The columns go through one sort, each column's
+    claims numbered apart (column c's claim k as c * span + k): one pass of array calls, not one per column."""
+    pairs, columns = values.shape
+    span = max(int(a.max(initial=-1)), int(b.max(initial=-1))) + 1
+    ends = np.concatenate([np.concatenate([a, b]) + c * span for c in range(columns)])
+    scores = np.concatenate([np.concatenate([values[:, c], values[:, c]]) for c in range(columns)])
+    order = np.lexsort((scores, ends))
+    e, v = ends[order], scores[order]
     run_last = _last_of_runs(np.r_[(e[1:] != e[:-1]) | (v[1:] != v[:-1]), True])  # the last of equal values
     block_last = _last_of_runs(np.r_[e[1:] != e[:-1], True])  # the last pair at that claim
     higher = np.empty(len(e), dtype=np.int64)
     higher[order] = block_last - run_last
-    return 1.0 / (1 + np.minimum(higher[:len(a)], higher[len(a):]))
+    return (1.0 / (1 + higher.reshape(columns, 2, pairs).min(axis=1))).T
 
 
 def _last_of_runs(is_last: np.ndarray) -> np.ndarray:
