@@ -14,7 +14,7 @@ many words ("a hoax", "not true", "no evidence", "denied the reports");
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -90,6 +90,25 @@ def term(word: str) -> str | None:
     return SYNONYMS.get(t, t)
 
 
+class _Terms(dict[str, str]):
+    """Each word's ``term`` ("" for none), remembered: read through map(terms.__getitem__, words), a dict read
+    in C costs less than the lru_cache's call per word. Emptied when it outgrows the cache's bound."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 15:
+            self.clear()
+        found = self[word] = term(word) or ""
+        return found
+
+
+_TERMS = _Terms()
+
+
+def terms_of(words: Iterable[str]) -> frozenset[str]:
+    """The content terms of these lower-cased words."""
+    return frozenset(filter(None, map(_TERMS.__getitem__, words)))
+
+
 def _words(text: str) -> list[str]:
     return _findall(text.lower().replace("’", "'"))
 
@@ -144,10 +163,10 @@ def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None 
     same = len(low) == len(claim.text) and "Σ" not in claim.text
     visible = (_blanked(claim, low) if same else _visible_text(claim).lower()).replace("’", "'")
     words = _findall(visible)
-    content = frozenset(filter(None, map(term, words)))
+    content = terms_of(words)
     inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
-    source = frozenset(filter(None, map(term, _words(claim.source.text)))) if inside else frozenset()
+    source = terms_of(_words(claim.source.text)) if inside else frozenset()
     negated = not NEGATION.isdisjoint(words) or "n't" in visible
     return Analysis(content, content | source, negated, is_denial(claim, keys, low))
 
@@ -195,7 +214,7 @@ def keys_in(claims: Sequence[Claim], lows: Sequence[str] | None = None) -> tuple
     only ones a claim among them can hold. One scan of the whole request per key, then each claim scans for
     these few, not for every key."""
     everything = "\n".join(lows if lows is not None else [c.text.lower() for c in claims])
-    return tuple(k for k in DEBUNKING_KEYS if k in everything)
+    return tuple(filter(everything.__contains__, DEBUNKING_KEYS))  # C calls through filter: no generator
 
 
 def is_denial(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None = None) -> bool:
@@ -206,7 +225,7 @@ def is_denial(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | Non
         return True
     # A plain substring scan first (C speed): the phrase pattern is slow to try at every word of every sentence.
     low = claim.text.lower() if low is None else low
-    if not any(k in low for k in keys):
+    if not any(map(low.__contains__, keys)):
         return False
     caseless = lowered(claim.text, low)  # the patterns run case-sensitively over it where they may
     if not _DEBUNKING.search(claim.text, caseless):
