@@ -271,9 +271,14 @@ def _restatements_denied(a: np.ndarray, b: np.ndarray, den: np.ndarray, corr: np
     draws a denial onto the claims it corroborates."""
     if not den.any() or not corr.any():
         return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-    restates = sparse.csr_matrix((np.ones(int(corr.sum())), (b[corr], a[corr])), shape=(n, n))  # c restates x
-    denied = sparse.csr_matrix((np.ones(int(den.sum())), (a[den], b[den])), shape=(n, n))  # x denied by d
-    c, d = (restates @ denied).nonzero()
+    if n * n * n <= DENSE_LIMIT:  # a small request: dense arrays, cheaper than scipy's per-call overhead
+        restates, denied = np.zeros((n, n), dtype=np.float32), np.zeros((n, n), dtype=np.float32)
+        restates[b[corr], a[corr]] = 1.0  # c restates x
+        denied[a[den], b[den]] = 1.0  # x denied by d
+    else:
+        restates = sparse.csr_matrix((np.ones(int(corr.sum())), (b[corr], a[corr])), shape=(n, n))
+        denied = sparse.csr_matrix((np.ones(int(den.sum())), (a[den], b[den])), shape=(n, n))
+    c, d = (restates @ denied).nonzero()  # in any order: the caller sorts what it adds
     keep = (doc[c] == doc[d]) & (number[c] < number[d]) & (c != d)
     return c[keep].astype(np.int64), d[keep].astype(np.int64)
 
@@ -396,8 +401,16 @@ def _with_paraphrases(claims: Sequence[Claim], found: Sequence[Analysis], key: n
     code = a.astype(np.int64) * n + b
     pa, pb = paraphrase.pairs(claims, found, key)
     alike = np.concatenate([pa * n + pb, pb * n + pa]).astype(np.int64)
-    union = np.union1d(code, alike)
-    return union // n, union % n, np.isin(union, alike), np.isin(union, code)
+    union = np.unique(np.concatenate([code, alike]))
+    return union // n, union % n, _marked(union, alike), _marked(union, code)
+
+
+def _marked(union: np.ndarray, part: np.ndarray) -> np.ndarray:
+    """``np.isin(union, part)`` for a sorted unique ``union`` holding every code of ``part``: each found by binary
+    search (np.isin's setup costs more than a request's few hundred codes)."""
+    out = np.zeros(len(union), dtype=bool)
+    out[np.searchsorted(union, part)] = True
+    return out
 
 
 def _pointing(claim: Claim, found: Analysis) -> Analysis:
