@@ -101,6 +101,11 @@ class Terms:
     n: int
     vocabulary: int
 
+    @property
+    def dense(self) -> bool:
+        """Small enough for dense arrays, where scipy.sparse's per-call overhead would cost more."""
+        return self.n * self.n * max(self.vocabulary, 1) <= DENSE_LIMIT
+
     def matrices(self, dense: bool) -> tuple[np.ndarray | sparse.csr_matrix, np.ndarray | sparse.csr_matrix]:
         shape = (self.n, max(self.vocabulary, 1))
         if dense:
@@ -154,7 +159,7 @@ def _overlaps(terms: Terms, doc: np.ndarray) -> tuple[tuple, tuple | None]:
 
     One sparse product each; small requests use dense arrays instead, where scipy's per-call overhead
     would cost more than the arithmetic."""
-    dense = terms.n * terms.n * max(terms.vocabulary, 1) <= DENSE_LIMIT
+    dense = terms.dense
     x, xm = terms.matrices(dense)
     # One side's content against the other's mentions, either way round: "Apple will launch ..." is
     # restated by "Apple said it will launch ..." although "Apple" is there the source.
@@ -189,25 +194,30 @@ def _topical(cover: tuple, size: np.ndarray, doc: np.ndarray, denial: np.ndarray
 def _matches(terms: Terms, found: Sequence[Analysis], doc_index: np.ndarray, number: np.ndarray,
              denial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Matched ordered pairs (a, b), unique and sorted: b speaks about a's content (or denies it)."""
-    _, doc = np.unique(doc_index, return_inverse=True)
+    one_document = not len(doc_index) or (doc_index == doc_index[0]).all()
+    doc = np.zeros(len(doc_index), dtype=np.intp) if one_document else np.unique(doc_index, return_inverse=True)[1]
     size = np.bincount(terms.rows, minlength=terms.n)
     (a, b, n), cover = _overlaps(terms, doc)
     pair_denies = denial[b] & ~denial[a]
     # Most pairs share one term, which matches nothing but a denial that points back: dropped before the rest.
     maybe = (n >= MIN_SHARED) | pair_denies
     a, b, n, pair_denies = a[maybe], b[maybe], n[maybe], pair_denies[maybe]
-    shorter = np.minimum(size[a], size[b]).clip(min=1)
-    content = ((n >= MIN_SHARED) & (n / shorter >= MATCH)) | ((n >= WIDE_SHARED) & (n / shorter >= WIDE_MATCH))
-    denies = pair_denies & (n >= MIN_SHARED) & (n / np.maximum(size[b], 1) >= DENIAL_MATCH)
+    size_a, size_b = size[a], size[b]
+    share = n / np.minimum(size_a, size_b).clip(min=1)  # of the shorter claim's terms
+    content = ((n >= MIN_SHARED) & (share >= MATCH)) | ((n >= WIDE_SHARED) & (share >= WIDE_MATCH))
+    denier_share = n / np.maximum(size_b, 1)  # of the denier's own terms
+    denies = pair_denies & (n >= MIN_SHARED) & (denier_share >= DENIAL_MATCH)
     # Inside one article every sentence shares the story's words with a denial: there a denial needs a third
     # shared word or to restate most of itself ...
     same = doc[a] == doc[b]
-    strong = ~pair_denies | ~same | (n > MIN_SHARED) | (n / np.maximum(size[b], 1) >= SAME_DOCUMENT_DENIAL)
+    strong = ~pair_denies | ~same | (n > MIN_SHARED) | (denier_share >= SAME_DOCUMENT_DENIAL)
     # ... unless it only points back ("denied the report, calling it false"): then an earlier claim it shares
     # a word with is what it denies.
-    pointing = pair_denies & same & (size[b] <= 1) & (number[a] < number[b])
+    pointing = pair_denies & same & (size_b <= 1) & (number[a] < number[b])
     keep = (((content | denies) & strong) | pointing) & (a != b)
     a, b = a[keep], b[keep]
+    if cover is None and terms.dense:
+        return a, b  # np.nonzero's row-major order, filtered: already unique and sorted
     if cover is not None:
         ta, tb = _topical(cover, size, doc, denial)
         a, b = np.concatenate([a, ta]), np.concatenate([b, tb])
@@ -227,9 +237,13 @@ def _story_entries(terms: Terms, doc: np.ndarray) -> np.ndarray:
     """Per content entry: does its term recur in STORY_WORD or more claims of its document? (Only in documents
     of STORY_CLAIMS claims or more: in a three-sentence brief every word is the story's.)"""
     key = doc[terms.rows].astype(np.int64) * max(terms.vocabulary, 1) + terms.cols
-    _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+    if (int(doc.max(initial=0)) + 1) * max(terms.vocabulary, 1) <= DENSE_LIMIT:  # counted by key: no sort
+        recurring = np.bincount(key)[key]
+    else:
+        _, inverse, counts = np.unique(key, return_inverse=True, return_counts=True)
+        recurring = counts[inverse]
     long_document = np.bincount(doc)[doc[terms.rows]] >= STORY_CLAIMS
-    return (counts[inverse] >= STORY_WORD) & long_document
+    return (recurring >= STORY_WORD) & long_document
 
 
 def _pair_shares(rows: np.ndarray, cols: np.ndarray, n: int, vocabulary: int, a: np.ndarray,
