@@ -331,8 +331,13 @@ def _distinct(a: np.ndarray, key: np.ndarray, n: int) -> np.ndarray:
     """For each claim i: how many distinct keys the pairs (i, key) carry."""
     if not len(a):
         return np.zeros(n, dtype=int)
-    pairs = np.unique(a * (key.max() + 1) + key)
-    return np.bincount(pairs // (key.max() + 1), minlength=n)
+    width = int(key.max()) + 1
+    if n * width <= DENSE_LIMIT:  # a small request: marks in a claims x keys table, no sort
+        seen = np.zeros((n, width), dtype=bool)
+        seen[a, key] = True
+        return seen.sum(axis=1)
+    pairs = np.unique(a * width + key)
+    return np.bincount(pairs // width, minlength=n)
 
 
 def analyses(claims: Sequence[Claim]) -> list[Analysis]:

@@ -82,10 +82,15 @@ def eligible(claims: Sequence[Claim], found: Sequence[Analysis]) -> bool:
     """Could these claims (one sentence's, of one source) corroborate another by paraphrase? Attributed,
     asserting, a whole sentence (not a question or a headline) saying enough to state a fact."""
     first, last = claims[0].text.strip(), claims[-1].text.strip()
-    return (all(c.kind != "unattributed" and c.stance not in ("declines", "denies") for c in claims)
+    return (all(map(_asserted, claims))
             and not any(f.denial for f in found) and len(frozenset().union(*(f.content for f in found))) >= MIN_TERMS
             and not any("?" in c.text for c in claims) and last.endswith(_ENDS) and not first[:1].islower()
             and not (claims[0].paragraph == 0 and _title_case(first)))
+
+
+def _asserted(claim: Claim) -> bool:
+    """An attributed claim that neither refuses nor denies (as ``eligible`` asks of each claim of a sentence)."""
+    return claim.kind != "unattributed" and claim.stance not in ("declines", "denies")
 
 
 def _title_case(text: str) -> bool:
@@ -100,8 +105,10 @@ def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarr
     """Pairs (a, b) of sentences, by their first claims, a before b in one document, that the model reads (see
     the module docstring); sorted. (``place``: ``_places(found)``, when already at hand.)"""
     units = sentences(claims, key) if units is None else units
-    at = np.array([h for h, ks in units.items() if eligible([claims[k] for k in ks], [found[k] for k in ks])],
-                  dtype=np.int64)
+    # The first claim's own kind and stance first: most sentences that are not candidates fail there, before any
+    # list is built for ``eligible``.
+    at = np.array([h for h, ks in units.items() if _asserted(claims[h])
+                   and eligible([claims[k] for k in ks], [found[k] for k in ks])], dtype=np.int64)
     place = (_places(found) if place is None else place)[at]
     doc = np.array([claims[k].doc_index for k in at.tolist()], dtype=np.int64)
     # Places only grow along the sentences, so each one pairs with the next ones up to the last within WINDOW
