@@ -173,10 +173,16 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
     for k, (c, f) in enumerate(zip(claims, found, strict=True)):
         if f.content and c.doc_index in saying:
             saying[c.doc_index].append(k)
-    stated = {k: numbers(claims[k].text) for ks in saying.values() for k in ks}
+    members = {m for ks in wanted.values() for m in ks}
+    stated = {k: numbers(claims[k].text) for ks in saying.values() for k in ks if k in members}
+    # The other claims' numbers are counted only where a wanted sentence states them: a claim whose text holds
+    # none of those (as digits or as a word) states none of them, and its numbers are not read.
+    needles = _needles(frozenset().union(*stated.values()))
+    stated |= {k: numbers(claims[k].text) for ks in saying.values() for k in ks
+               if k not in stated and needles and any(map(claims[k].text.lower().__contains__, needles))}
     # Counted in one pass per document: each Counter.update call costs more than the few words it counts.
     words = {d: Counter(chain.from_iterable(found[k].content for k in ks)) for d, ks in saying.items()}
-    nums = {d: Counter(chain.from_iterable(stated[k] for k in ks)) for d, ks in saying.items()}
+    nums = {d: Counter(chain.from_iterable(stated.get(k, ()) for k in ks)) for d, ks in saying.items()}
     out = {}
     for k, members in wanted.items():
         d = claims[k].doc_index
@@ -190,6 +196,11 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
         out[k] = Profile(weights, terms, frozenset(t for t in terms if counts[t] <= RARE), fsum(weights.values()),
                          said, frozenset(v for v in said if figures[v] <= RARE), any(found[m].negated for m in members))
     return out
+
+
+def _needles(values: frozenset[str]) -> tuple[str, ...]:
+    """What a lower-cased text stating any of these numbers holds: the digits, or a number word for one."""
+    return (*values, *(w for w, v in _NUMBER_WORDS.items() if v in values))
 
 
 def _closeness(a: np.ndarray, b: np.ndarray, values: np.ndarray) -> np.ndarray:
