@@ -250,13 +250,10 @@ def _pair_shares(rows: np.ndarray, cols: np.ndarray, n: int, vocabulary: int, a:
                  b: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Shared terms of each pair (a, b) and their share of the shorter claim's terms."""
     size = np.bincount(rows, minlength=n)
-    width = max(vocabulary, 1)
-    if n * n * width <= DENSE_LIMIT or len(a) * width <= DENSE_LIMIT:
-        x = np.zeros((n, width), dtype=np.float32)
+    if len(a) * vocabulary <= DENSE_LIMIT:
+        x = np.zeros((n, max(vocabulary, 1)), dtype=np.float32)
         x[rows, cols] = 1.0
-        # A small request's every pair at once, one product (exact: sums of ones), cheaper than copying two rows
-        # of the vocabulary's width for each pair.
-        shared = (x @ x.T)[a, b] if n * n * width <= DENSE_LIMIT else (x[a] * x[b]).sum(axis=1)
+        shared = (x[a] * x[b]).sum(axis=1)
     else:
         x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(vocabulary, 1)))
         shared = np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel()
