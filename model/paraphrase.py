@@ -18,10 +18,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
 from itertools import chain
 from math import fsum, log, log1p, sqrt
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 from scipy.special import expit
@@ -139,11 +139,13 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
 
 def _features(pi: Profile, pj: Profile, distance: int) -> tuple[float, ...]:
     """One pair's FEATURES, the two closeness ones left 0 (they need every pair)."""
-    shared = pi.terms & pj.terms
-    own = fsum(map(pi.weights.__getitem__, shared))  # exact: the same sum in any order of the set
-    return (own / max(sqrt(pi.total * pj.total), 1e-9), own / max(min(pi.total, pj.total), 1e-9), len(shared),
-            len(shared & pi.rare), len(pi.numbers & pj.numbers), len(pi.rare_numbers & pj.numbers), 0.0, 0.0,
-            log1p(distance), pi.negated != pj.negated)  # one negates: more likely to contradict
+    weights, terms, rare, total, said, rare_said, negated = pi
+    _, other_terms, _, other_total, other_said, _, other_negated = pj
+    shared = terms & other_terms
+    own = fsum(map(weights.__getitem__, shared))  # exact: the same sum in any order of the set
+    return (own / max(sqrt(total * other_total), 1e-9), own / max(min(total, other_total), 1e-9), len(shared),
+            len(shared & rare), len(said & other_said), len(rare_said & other_said), 0.0, 0.0,
+            log1p(distance), negated != other_negated)  # one negates: more likely to contradict
 
 
 def _places(found: Sequence[Analysis]) -> np.ndarray:
@@ -151,9 +153,8 @@ def _places(found: Sequence[Analysis]) -> np.ndarray:
     return np.cumsum([bool(f.content) for f in found], dtype=np.int64)
 
 
-@dataclass(frozen=True)
-class Profile:
-    """What one sentence's claims bring to its pairs."""
+class Profile(NamedTuple):
+    """What one sentence's claims bring to its pairs (a tuple: each pair unpacks it in one step)."""
 
     weights: dict[str, float]  # content word -> log(claims of its document / claims carrying the word)
     terms: frozenset[str]  # the weights' words
