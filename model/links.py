@@ -56,7 +56,7 @@ can be linked although they say different things.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
@@ -434,7 +434,7 @@ def _pointing(claim: Claim, found: Analysis) -> Analysis:
     ("said the report was 'pure speculation'"), is a denial of what it points at, though its words debunk
     nothing by themselves."""
     if not found.denial and claim.stance == "denies" and bare_pointer(claim, found):
-        found = replace(found, denial=True)
+        found = found._replace(denial=True)
     return without_verdict(claim, found) if found.denial else found
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 import numpy as np
 
@@ -90,7 +89,7 @@ def without_verdict(claim: Claim, found: Analysis) -> Analysis:
     dropped = _terms(verdict.group(1)) - _terms(rest)
     if not dropped & found.content:
         return found
-    return replace(found, content=found.content - dropped, mention=found.mention - dropped)
+    return found._replace(content=found.content - dropped, mention=found.mention - dropped)
 
 
 def _terms(text: str) -> set[str]:
