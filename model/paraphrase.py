@@ -82,8 +82,9 @@ def eligible(claims: Sequence[Claim], found: Sequence[Analysis]) -> bool:
     """Could these claims (one sentence's, of one source) corroborate another by paraphrase? Attributed,
     asserting, a whole sentence (not a question or a headline) saying enough to state a fact."""
     first, last = claims[0].text.strip(), claims[-1].text.strip()
+    terms = found[0].content if len(found) == 1 else frozenset().union(*(f.content for f in found))  # no copy
     return (all(map(_asserted, claims))
-            and not any(f.denial for f in found) and len(frozenset().union(*(f.content for f in found))) >= MIN_TERMS
+            and not any(f.denial for f in found) and len(terms) >= MIN_TERMS
             and not any("?" in c.text for c in claims) and last.endswith(_ENDS) and not first[:1].islower()
             and not (claims[0].paragraph == 0 and _title_case(first)))
 
