@@ -57,13 +57,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import chain
 
 import numpy as np
 from scipy import sparse
 
 from model.accused import with_accusations
 from model.content import Analysis, analyse, keys_in
+from model.pair_arrays import codes, distinct, flat, marked, nonzero
 from model.paraphrase import Paraphrase
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import StoryShares, rebuts
@@ -124,8 +124,8 @@ def index_terms(found: Sequence[Analysis]) -> Terms:
     vocab: dict[str, int] = {}
     mention = [[vocab.setdefault(t, len(vocab)) for t in a.mention] for a in found]
     content = [[vocab[t] for t in a.content] for a in found]
-    mr, mc = _flat(mention)
-    cr, cc = _flat(content)
+    mr, mc = flat(mention)
+    cr, cc = flat(content)
     df = np.bincount(mc, minlength=len(vocab))
     ok = df <= max(200, 0.2 * len(found))
     pairs = df.astype(np.int64) * (df - 1)  # ordered pairs a term can produce
@@ -137,20 +137,6 @@ def index_terms(found: Sequence[Analysis]) -> Terms:
         ok[order[np.cumsum(pairs[order]) > budget]] = False
     keep_m, keep_c = ok[mc], ok[cc]
     return Terms(cr[keep_c], cc[keep_c], mr[keep_m], mc[keep_m], len(found), len(vocab))
-
-
-def _flat(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    cols = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
-    return np.repeat(np.arange(len(lists)), lengths), cols
-
-
-def _nonzero(m: np.ndarray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    if sparse.issparse(m):
-        m = m.tocoo()
-        return m.row, m.col, m.data
-    r, c = np.nonzero(m)
-    return r, c, m[r, c]
 
 
 def _overlaps(terms: Terms, doc: np.ndarray) -> tuple[tuple, tuple | None]:
@@ -166,11 +152,11 @@ def _overlaps(terms: Terms, doc: np.ndarray) -> tuple[tuple, tuple | None]:
     one_way = x @ xm.T
     shared = np.maximum(one_way, one_way.T) if dense else one_way.maximum(one_way.T)
     if not doc.max():  # one document: nothing is covered by another's text
-        return _nonzero(shared), None
+        return nonzero(shared), None
     member = sparse.csr_matrix((np.ones(terms.n), (doc, np.arange(terms.n))), shape=(doc.max() + 1, terms.n))
     present = member @ xm  # documents x terms (a sparse left factor keeps a dense right one dense)
     present = (present > 0).astype(np.float32) if dense else present.sign()
-    return _nonzero(shared), _nonzero(x @ present.T)
+    return nonzero(shared), nonzero(x @ present.T)
 
 
 def _topical(cover: tuple, size: np.ndarray, doc: np.ndarray, denial: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -318,25 +304,6 @@ def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray
     return a[order], b[order], *(f[order] for f in flags)
 
 
-def _codes(values: Sequence[object]) -> np.ndarray:
-    """Small integer codes for hashable values (equal values, equal codes)."""
-    table: dict[object, int] = {}
-    return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
-
-
-def _distinct(a: np.ndarray, key: np.ndarray, n: int) -> np.ndarray:
-    """For each claim i: how many distinct keys the pairs (i, key) carry."""
-    if not len(a):
-        return np.zeros(n, dtype=int)
-    width = int(key.max()) + 1
-    if n * width <= DENSE_LIMIT:  # a small request: marks in a claims x keys table, no sort
-        seen = np.zeros((n, width), dtype=bool)
-        seen[a, key] = True
-        return seen.sum(axis=1)
-    pairs = np.unique(a * width + key)
-    return np.bincount(pairs // width, minlength=n)
-
-
 def analyses(claims: Sequence[Claim]) -> list[Analysis]:
     """What each claim says, as linking compares it (``model.content``), aligned with ``claims``."""
     # A refusal ("declined to comment") asserts nothing: it neither corroborates nor denies, nor is linked.
@@ -348,7 +315,7 @@ def analyses(claims: Sequence[Claim]) -> list[Analysis]:
 
 def source_codes(claims: Sequence[Claim]) -> np.ndarray:
     """Each claim's ``source_key`` as a small integer (equal sources, equal codes)."""
-    return _codes([source_key(c) for c in claims])
+    return codes([source_key(c) for c in claims])
 
 
 def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[Links]:
@@ -392,9 +359,9 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[
     # A paraphrase the model found is likelier wrong than a restatement in so many words: it passes no denial on.
     a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), restating, doc, number, denial, key,
                                                   unattributed)
-    sources = _distinct(a[corr], key[b[corr]], n)
-    named_sources = _distinct(a[corr & named[b]], key[b[corr & named[b]]], n)
-    official_sources = _distinct(a[corr & official[b]], key[b[corr & official[b]]], n)
+    sources = distinct(a[corr], key[b[corr]], n, DENSE_LIMIT)
+    named_sources = distinct(a[corr & named[b]], key[b[corr & named[b]]], n, DENSE_LIMIT)
+    official_sources = distinct(a[corr & official[b]], key[b[corr & official[b]]], n, DENSE_LIMIT)
     official_denial = np.bincount(a[den & official[b]], minlength=n) > 0
     ids = [c.id for c in claims]
     kinds = np.where(den, 1, np.where(con, 2, np.where(corr, 0, 3)))  # 3: same source, no link
@@ -418,15 +385,7 @@ def _with_paraphrases(claims: Sequence[Claim], found: Sequence[Analysis], key: n
     pa, pb = paraphrase.pairs(claims, found, key)
     alike = np.concatenate([pa * n + pb, pb * n + pa]).astype(np.int64)
     union = np.unique(np.concatenate([code, alike]))
-    return union // n, union % n, _marked(union, alike), _marked(union, code)
-
-
-def _marked(union: np.ndarray, part: np.ndarray) -> np.ndarray:
-    """``np.isin(union, part)`` for a sorted unique ``union`` holding every code of ``part``: each found by binary
-    search (np.isin's setup costs more than a request's few hundred codes)."""
-    out = np.zeros(len(union), dtype=bool)
-    out[np.searchsorted(union, part)] = True
-    return out
+    return union // n, union % n, marked(union, alike), marked(union, code)
 
 
 def _pointing(claim: Claim, found: Analysis) -> Analysis:

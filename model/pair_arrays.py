@@ -1,0 +1,54 @@
+"""Array helpers for ``model.links``: claims as small integer codes, (claim, item) pairs as arrays, and counts and
+marks over them, each with few numpy calls (a request's arrays are small: per-call overhead dominates)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import chain
+
+import numpy as np
+from scipy import sparse
+
+
+def flat(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
+    """The (list, item) index pairs of lists of integers, as two arrays."""
+    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
+    cols = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
+    return np.repeat(np.arange(len(lists)), lengths), cols
+
+
+def nonzero(m: np.ndarray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Rows, columns and values of a matrix's nonzero entries (a dense one's in row-major order)."""
+    if sparse.issparse(m):
+        m = m.tocoo()
+        return m.row, m.col, m.data
+    r, c = np.nonzero(m)
+    return r, c, m[r, c]
+
+
+def codes(values: Sequence[object]) -> np.ndarray:
+    """Small integer codes for hashable values (equal values, equal codes)."""
+    table: dict[object, int] = {}
+    return np.array([table.setdefault(v, len(table)) for v in values], dtype=np.int64)
+
+
+def distinct(a: np.ndarray, key: np.ndarray, n: int, dense_limit: int) -> np.ndarray:
+    """For each claim i: how many distinct keys the pairs (i, key) carry (``dense_limit``: the claims x keys cells
+    a dense table may have)."""
+    if not len(a):
+        return np.zeros(n, dtype=int)
+    width = int(key.max()) + 1
+    if n * width <= dense_limit:  # a small request: marks in a claims x keys table, no sort
+        seen = np.zeros((n, width), dtype=bool)
+        seen[a, key] = True
+        return seen.sum(axis=1)
+    pairs = np.unique(a * width + key)
+    return np.bincount(pairs // width, minlength=n)
+
+
+def marked(union: np.ndarray, part: np.ndarray) -> np.ndarray:
+    """``np.isin(union, part)`` for a sorted unique ``union`` holding every code of ``part``: each found by binary
+    search (np.isin's setup costs more than a request's few hundred codes)."""
+    out = np.zeros(len(union), dtype=bool)
+    out[np.searchsorted(union, part)] = True
+    return out
