@@ -375,7 +375,8 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[
 
 
 def _with_paraphrases(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, a: np.ndarray,
-                      b: np.ndarray, paraphrase: Paraphrase | None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+                      b: np.ndarray, paraphrase: Paraphrase | None
+                      ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The pairs with the paraphrase model's (both ways round) added, still unique and sorted; which of them
     it read as saying the same thing, and which were matched before."""
     if paraphrase is None:
