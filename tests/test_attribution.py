@@ -1722,6 +1722,27 @@ def test_a_document_with_the_participles_of_how_it_came_out_is_one_source(text, 
     assert [c.source.text for c in claims(text)] == [source]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Court filings in a separate civil case, seen by Nordwire, name two business partners of the minister.",
+     "Court filings in a separate civil case, seen by Nordwire"),
+    ("A letter from the authority to the rider, dated Sept. 2 and seen by Nordwire, says the sample was positive.",
+     "A letter from the authority to the rider, dated Sept. 2 and seen by Nordwire"),
+    ("An internal guideline on the use of state aircraft, seen by Nordwire, allows relatives to fly with ministers.",
+     "An internal guideline on the use of state aircraft, seen by Nordwire"),
+    ("A copy of the proposal seen by Nordwire sets out a rise of 5.2 percent over two years.",
+     "A copy of the proposal seen by Nordwire"),
+])
+def test_a_document_says_with_its_own_verbs_across_what_it_is_of_from_and_to(text, source):
+    assert [c.source.text if c.source else None for c in claims(text)] == [source]
+
+
+@pytest.mark.parametrize("text", ["The law allows relatives to fly with ministers.",
+                                  "She set out for the capital on Monday.",
+                                  "The squad includes two players from the youth team."])
+def test_a_document_verb_after_no_document_reports_nothing(text):
+    assert [c.source for c in claims(text)] == [None]
+
+
 def test_a_participle_of_no_document_or_before_no_verb_is_no_document_phrase():
     assert [c.source for c in claims("His mid-morning tweet followed another that attacked Clinton.")] == [None]
     assert all(c.source is None or "released" not in c.source.text for c in claims(

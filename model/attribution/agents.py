@@ -21,7 +21,7 @@ from model.attribution.phrases import (
     np_before,
 )
 from model.attribution.times import past_participle
-from model.lexicon import ATTRIBUTION, PERSON_NOUNS, PERSON_ROLES, TYPING
+from model.lexicon import ATTRIBUTION, GRAMMAR, PERSON_NOUNS, PERSON_ROLES, TYPING
 from model.types import Span as TextSpan
 
 DOCUMENTS = TYPING["document_heads"]  # a document's head words: "report", "study", "records"
@@ -36,6 +36,9 @@ _TIME_WORDS = "|".join(sorted(WEEKDAYS | MONTHS | {"week", "month", "year", "nig
 _TRAILING_TIME = re.compile(r"\s+(?:in|on|last|this|earlier|late|early)(?:\s+\w+)?\s+(?:" + _TIME_WORDS
                             + r")(?:\s+\w+)?$", re.IGNORECASE)
 _DOCUMENT_OPENERS = _ARTICLES | DOCUMENTS  # what a document's mention opens with: "A report by", "Records filed"
+_ADDRESSED = frozenset(("to", "from"))  # a letter's ends, which a noun phrase does not cross: "from the authority"
+_HEAD_ENDS = GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"] | _ADDRESSED  # a head's tail opens with one
+_ADDRESS_HOPS = 2  # "A letter from the authority to the rider": a sender and a recipient
 
 
 def document_by(toks: list[str], low: list[str], src: Span | None, lo: int) -> Span | None:
@@ -62,10 +65,23 @@ def document_modified(toks: list[str], low: list[str], j: int, lo: int) -> Span 
             continue
         end = p - 1 - (toks[p - 1] == ",")
         doc = np_before(toks, low, end, lo) if end >= lo else None
-        doc = document_by(toks, low, doc, lo) or (doc if doc and low[doc[1] - 1] in DOCUMENTS else None)
+        doc = document_by(toks, low, doc, lo) or (_document_phrase(toks, low, doc, lo) if doc else None)
         if doc is not None and (doc[0] == lo or not toks[doc[0] - 1][:1].isalpha()):  # it opens the clause
             return doc[0], j + (toks[j] != ",")
     return None
+
+
+def _document_phrase(toks: list[str], low: list[str], doc: Span, lo: int) -> Span | None:
+    """The phrase ending at doc when its head is a document: "Court filings in a separate civil case", "A copy of
+    Vikner's proposal", "A letter from the authority to the rider" (over its sender and recipient); else None."""
+    a = doc[0]
+    for _ in range(_ADDRESS_HOPS):
+        outer = np_before(toks, low, a - 2, lo) if a - 2 >= lo and low[a - 1] in _ADDRESSED else None
+        if outer is None:
+            break
+        a = outer[0]
+    head = next((k for k in range(a + 1, doc[1]) if low[k] in _HEAD_ENDS), doc[1]) - 1
+    return (a, doc[1]) if low[head] in DOCUMENTS or low[doc[1] - 1] in DOCUMENTS else None
 
 
 def producer(text: str, span: TextSpan) -> TextSpan | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from model.attribution.agents import DOCUMENTS
 from model.attribution.phrases import STOP, is_cap, is_word
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import IRREGULAR_PAST, attach
@@ -18,6 +19,7 @@ from model.lexicon import (
     BELIEF,
     CUE_PHRASES,
     DENIAL,
+    DOCUMENT_CUES,
     GRAMMAR,
     INVERTED,
     ROLE_NOUNS,
@@ -29,11 +31,15 @@ _PHRASES: dict[str, list[tuple[str, ...]]] = {}
 for _p in CUE_PHRASES:
     _ws = tuple(_p.split())
     _PHRASES.setdefault(_ws[0], []).append(_ws)
+_DOCUMENT_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # "sets out": a document's cue
+for _form, _lemma in DOCUMENT_CUES.items():
+    _DOCUMENT_PHRASES.setdefault(_form.split()[0], []).append((tuple(_form.split()), _lemma))
 _SOURCE_AFTER_PHRASES = frozenset({("according", "to"), ("in", "the", "words", "of"), ("as", "reported", "by")}) | {
     tuple(p.split()) for p in CUE_PHRASES if p.endswith((" of", " from")) and p != "in the words of"}
 _POLL_HEADS = {"in": ATTRIBUTION["poll_in"], "by": ATTRIBUTION["poll_by"]}
 _POLL_WORDS = ATTRIBUTION["poll_words"]
-_STARTS = frozenset(_PHRASES) | frozenset(DENIAL) | frozenset(SPEECH) | frozenset(BELIEF) | frozenset(_POLL_HEADS)
+_STARTS = frozenset(_PHRASES) | frozenset(DENIAL) | frozenset(SPEECH) | frozenset(BELIEF) | frozenset(_POLL_HEADS) \
+    | frozenset(_DOCUMENT_PHRASES)
 PARTICIPLE_STARTS = frozenset(w for w in _STARTS if w.endswith("ing"))  # what stage "participles" looks for
 _POLL_REACH = 7  # words after "in"/"by" within which the poll must come: "in a New York Times national poll"
 _POLL_SLASHES = 2  # joined pollsters that reach may stretch over: "a NYT/CBS/YouGov poll"
@@ -69,6 +75,9 @@ def cue_at(low: list[str], i: int) -> tuple[int, str, str] | None:
         return i + 1, SPEECH[w], "speech"
     if w in BELIEF:
         return i + 1, BELIEF[w], "belief"
+    for phrase, lemma in _DOCUMENT_PHRASES.get(w, ()):
+        if tuple(low[i:i + len(phrase)]) == phrase:
+            return i + len(phrase), lemma, "document"  # a cue only if its subject is a document (``find``)
     return None
 
 
@@ -115,6 +124,11 @@ def _claim_denied(toks: list[str], low: list[str], f: Found, lo: int) -> bool:
     a = f.source[0] if f.source is not None and not f.source_after else -1
     k = a - 1 - (a - 1 >= lo and low[a - 1] == "that")  # "a claim that the ministry denied"
     return k - 2 >= lo and low[k] in CLAIM_NOUNS and low[k - 1] in _ARTICLES and toks[k - 2] == ","
+
+
+def _documentary(low: list[str], src: tuple[int, int] | None) -> bool:
+    """A source phrase naming a document, record or data ("A guideline seen by Nordwire", "The records")."""
+    return src is not None and not DOCUMENTS.isdisjoint(low[src[0]:src[1]])
 
 
 def _reason_at(low: list[str], i: int) -> int:
@@ -179,6 +193,8 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         if b < hi and (lemma, low[b]) in _OTHER_SENSE:
             continue
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
+        if kind == "document":
+            found = replace(found, kind="speech") if found is not None and _documentary(low, found.source) else None
         if found is not None and kind == "denial" and _claim_denied(toks, low, found, lo):
             found = replace(found, exact=True)
         if found is not None:

@@ -232,14 +232,14 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     # "the mayor called", "the Obama administration announced", "some analysts questioned"
     named = h in SUBJECT_PRONOUNS or (is_cap(head) and h not in GROUPS) or (opener and h in ROLE_HEADS) or h in PEOPLE
     named = named or (low[src[0]] in DETERMINERS and h.endswith(HUMAN_PLURALS))  # "two Democratic speechwriters"
-    # A document finds what it reports ("A report commissioned by the government found high levels of copper");
-    # people and police find things ("Police found the body").
+    # A document finds, shows, lists what it reports ("A report commissioned by the government found high levels
+    # of copper", "Court filings name two partners"); people and police find things ("Police found the body").
     documentary = not DOCUMENTS.isdisjoint(low[src[0]:src[1]])
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
     plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
     finite = form in OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in IRREGULAR_PAST
     finite = finite or (plural and WEAK_LEMMA.get(form) == form)  # "Some Democrats question", "critics would call"
-    finding = documentary and form == "found"
+    finding = documentary and (finite or form == "found" or WEAK_LEMMA.get(form) == form)  # "filings ... name"
     return ((named and finite) or finding) and (is_word(nxt) or nxt in ("“", '"', "''"))
 
 

@@ -27,10 +27,12 @@ def words(name: str) -> frozenset[str]:
 
 
 def verb_forms(name: str) -> dict[str, str]:
-    """Each form of each verb line -> the line's lemma (its first form); a leading "~" (weak) is dropped."""
+    """Each form of each verb line -> the line's lemma (its first form); a leading "~" (weak) is dropped. Forms
+    are separated by whitespace, or by commas on a line whose forms have more than one word ("set out, sets out")."""
     out: dict[str, str] = {}
     for entry in lines(name):
-        forms = entry.lstrip("~").split()
+        entry = entry.lstrip("~")
+        forms = [f.strip() for f in entry.split(",")] if "," in entry else entry.split()
         for form in forms:
             out.setdefault(form, forms[0])
     return out
@@ -87,6 +89,7 @@ ABBREVIATIONS = words("abbreviations.txt") | TITLES | NUMBERED
 
 SPEECH = verb_forms("cues_speech.txt")
 BELIEF = verb_forms("cues_belief.txt")
+DOCUMENT_CUES = verb_forms("cues_document.txt")
 WEAK = weak_forms("cues_speech.txt") | weak_forms("cues_belief.txt")
 INVERTED = words("cues_inverted.txt")
 OBJECT_VERBS = words("cues_object.txt")
