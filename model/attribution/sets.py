@@ -22,7 +22,7 @@ from model.types import Span
 
 REACH = 300  # characters before the description searched for the names: the sentence or two before it
 _COUNTS = {"two": 2, "three": 3, "four": 4, "both": 2}
-_BODIES = ORGANIZATIONS | BUSINESS_HEADS | MENTION_WORDS["set_bodies"]
+BODIES = ORGANIZATIONS | BUSINESS_HEADS | MENTION_WORDS["set_bodies"]  # "the three states": a set of bodies
 _PERSONS = PERSON_ROLES | {"man", "woman"}  # "the two men"
 # A name: an optional "the", then up to five capitalised words (each word's characters and the spaces between
 # them are disjoint classes, and the repeat is bounded: no backtracking to speak of).
@@ -31,7 +31,7 @@ _CONJUNCTION = re.compile(rf"{_NAME}(?:,\s+{_NAME})*,?\s+and\s+{_NAME}")
 _SPLIT = re.compile(r",?\s+and\s+|,\s+")
 _NAMED = ("named_person", "named_organization")
 _OPENERS = GRAMMAR["run_openers"] | GRAMMAR["clause_openers"]
-_HEADS_AFTER = PEOPLE | _BODIES | _PERSONS
+_HEADS_AFTER = PEOPLE | BODIES | _PERSONS
 
 
 def named_set(text: str, src: Span, mention: Mention, history: History) -> tuple[Span, Mention] | None:
@@ -115,7 +115,7 @@ def _speaking_as(names: list[str], singular: str, history: History) -> Mention:
     """Named persons or named bodies, by the head ("companies", "leaders") or else by the first name's kind;
     official when one of the names is known as one."""
     mentions = [classify(n) for n in names]
-    if singular in _BODIES:
+    if singular in BODIES:
         kind = "named_organization"
     elif singular in _PERSONS:
         kind = "named_person"

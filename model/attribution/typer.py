@@ -27,6 +27,7 @@ from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc, Resolution
 from model.attribution.role_words import POSSESSIVE, person_head, role_of
+from model.attribution.sets import BODIES
 from model.attribution.states import one_name, states
 from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
 from model.types import Span
@@ -61,6 +62,8 @@ def stage(doc: Doc, model: object | None) -> None:
     for n, key in zip(idx, keys, strict=True):
         before = resolutions[n]
         kind = str(kinds[key])
+        if before.mention.head in BODIES and " and " in before.mention.entity:  # "the three states": a set of bodies
+            continue
         if kind == "named_organization" and (_describes_a_person(before) or (
                 before.mention.kind == "named_person" and named_as_a_person(words_of(typed(before))))):
             continue  # "The minister said", "Tamas Varga of oil broker PVM": a person, whatever the capitals suggest
@@ -138,9 +141,8 @@ def _possessor(r: Resolution) -> str:
 
 
 def _describes_a_person(r: Resolution) -> bool:
-    """The rules read a person in a description that ends in a person's role noun ("The minister", "the Texas
-    senator", "Velmar officials", "The company's chief executive", "the RNC's chairman"): exact, as no body is
-    called by a person's role ("the head of the RNC" is left to the typer: the role noun is not last)."""
+    """The rules read a person in a description ending in a person's role noun ("The minister", "Velmar
+    officials"): exact, as no body is called by a person's role ("the head of the RNC" is the typer's)."""
     ws = words_of(typed(r))
     described = ws[:ws.index(",")] if "," in ws else []  # "The agency's head, Fabio Corsi": a person's role
     if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
@@ -179,9 +181,8 @@ def _holder_of_named(ws: list[str]) -> bool:
 
 
 def _which_follows(r: Resolution) -> bool:
-    """A name the source's own words continue with ", which ..." ("Brannock Air, which flies to 40 cities"):
-    exact, as English writes "who" after a person; not after a tail ("Greg Chen of the Lawyers Association,
-    which ...": the body in the tail is what "which" describes)."""
+    """A name its own words continue with ", which ..." ("Brannock Air, which flies to 40 cities"): exact, as
+    English writes "who" after a person; not after a tail ("Chen of the Lawyers Association, which ...")."""
     if ", which" not in r.source.text:
         return False
     ws = words_of(r.source.text)
@@ -198,9 +199,8 @@ def _unnamed_opener(r: Resolution) -> bool:
 
 
 def _named(r: Resolution) -> bool:
-    """The source names something by a capitalised name other than a day or a month ("Wednesday said": a
-    misread source, no body for "it" to refer to); a name after a description counts ("The ferry's operator,
-    Golden Star Lines")."""
+    """The source names something by a capitalised name other than a day or a month ("Wednesday said": no body
+    for "it"); a name after a description counts ("The ferry's operator, Golden Star Lines")."""
     text = typed(r)
     name = name_of(text) or name_of(text.partition(",")[2])
     return bool(name) and not (len(name) == 1 and (name[0] in WEEKDAYS or name[0] in MONTHS))
