@@ -1436,6 +1436,17 @@ def test_police_ranks_are_officials(text, kind, role):
     assert (c.kind, c.role) == (kind, role)
 
 
+@pytest.mark.parametrize(("text", "kind", "role"), [
+    ("The national ombudsman, Teodor Vlasek, said he had asked for the footage.", "named_person", "official"),
+    ("A prison service spokesman said order had been restored by midnight.", "anonymous", "official"),
+    ("A veterinary inspector said the birds had been dead for days.", "anonymous", "official"),
+    ("The State Veterinary Service said the cull would begin on Monday.", "named_organization", "official"),
+])
+def test_the_states_services_and_overseers_are_officials(text, kind, role):
+    c = one(text)
+    assert (c.kind, c.role) == (kind, role)
+
+
 @pytest.mark.parametrize(("text", "source"), [
     ("The Bank of England raised interest rates, saying inflation remained too high.", "The Bank of England"),
     ("Friends of the singer have come forward and state that she is alive.", "Friends of the singer"),
