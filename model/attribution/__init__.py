@@ -41,6 +41,7 @@ from model.attribution import (
     speaking_for,
     stance,
     typer,
+    witnesses,
 )
 from model.attribution.records import Doc, Sentence
 from model.attribution.sentences import parts, sentences
@@ -67,6 +68,7 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
     ("typing", typer.stage),  # learned: each source's kind after resolution (artifact "mentions")
     ("described", described.stage),  # "The company said ... It added": a pronoun with no antecedent, the description
     ("spokespeople", speaking_for.stage),  # "The ministry denied that. A spokesman said": the ministry's, official
+    ("witnesses", witnesses.stage),  # learned: which "other" sources give a first-hand account (artifact "witnesses")
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
     ("stance", stance.stage),  # asserts / denies / declines (refusals)
     ("quotation_stance", claims.quotation_stance),  # one quotation, one stance
@@ -74,7 +76,8 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
 )
 STAGES = tuple(name for name, _ in SENTENCE_STAGES + DOCUMENT_STAGES)
 # stage name -> artifact name (model/artifacts/<name>.joblib)
-LEARNED: dict[str, str] = {"filter": "attributions", "resolve": antecedents.ARTIFACT, "typing": typer.ARTIFACT}
+LEARNED: dict[str, str] = {"filter": "attributions", "resolve": antecedents.ARTIFACT, "typing": typer.ARTIFACT,
+                           "witnesses": witnesses.ARTIFACT}
 BATCHED = frozenset({"filter"})  # sentence stages called once with all of a document's sentences
 
 

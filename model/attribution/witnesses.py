@@ -1,0 +1,98 @@
+"""Stage "witnesses": learned, which sources the rules left "other" give a first-hand account (role witness).
+
+The rules name a witness by the mention's words ("residents", "a survivor", "who was pulled from the rubble",
+``role_words``); most witnesses are ordinary people the words do not mark: "Petar Kovas, 58, who farms near
+the village", "A Sundra captain", "Parents", a quotation in the first person about what happened to them. A
+logistic regression over the source's words and what the claim says (first person, verbs of seeing and going
+through, a quotation), trained on the team's PolNeAR labels and the wire stories' train half (``python -m
+model.training.witnesses``, artifact ``witnesses``), makes such a source a witness when it is sure enough
+(a threshold chosen by grouped cross-validation, folded into the intercept). Without the model the rules'
+role stands.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+
+import numpy as np
+
+from model.attribution.records import QUOTED, Doc
+from model.lexicon import MENTION_WORDS, TYPING
+
+ARTIFACT = "witnesses"
+_FIRST_PERSON = MENTION_WORDS["first_person"]
+_FIRST_HAND = MENTION_WORDS["first_hand"]
+_THIRD_PERSON = MENTION_WORDS["third_person"]
+_PRONOUNS = TYPING["he_pronouns"] | TYPING["it_pronouns"]
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
+_AGE = re.compile(r",\s*\d{1,3}\s*,")  # "Eva Lind, 63, who farms near Kallby"
+_SCALE = 10.0  # first-person and "-ed" words per ten words: a share on the scale of the other features
+_MANY = 8  # a speaker's claims counted up to this many: past it, a story's protagonist however long the story
+Traits = dict[str, float]
+
+
+def traits(kind: str, source: str, resolved: str, text: str, cue: str, quoted: bool, spoke: int) -> Traits:
+    """What the witness model sees of one sourced claim: the source's lower-case words and shape; the claim's
+    first-person, third-person, first-hand and past-tense share; how many of the document's claims its speaker
+    has (a witness speaks once or twice, a story's protagonist throughout). Serving and training build rows with
+    this one function."""
+    mention = resolved or source
+    words = _WORD.findall(mention)
+    out: Traits = {f"kind={kind}": 1.0, f"cue={cue.lower()}": 1.0, "speaker_claims": min(spoke, _MANY)}
+    out.update({f"source={w}": 1.0 for w in words if w[:1].islower()})
+    named_only = bool(words) and all(w[:1].isupper() for w in words)
+    flags = (("quoted", quoted), ("age", bool(_AGE.search(mention))), ("who", " who " in mention),
+             ("pronoun", source.lower() in _PRONOUNS), ("named_only", named_only))
+    out.update({name: 1.0 for name, on in flags if on})
+    said = [w.lower() for w in _WORD.findall(text)]
+    if said:
+        first = sum(w in _FIRST_PERSON for w in said)
+        out.update({"first_share": _SCALE * first / len(said), "past_share": _SCALE * sum(
+            w.endswith("ed") for w in said) / len(said), "third_share": _SCALE * sum(
+            w in _THIRD_PERSON for w in said) / len(said)})
+        out.update({name: 1.0 for name, on in (("first", first > 0), ("first_hand", not _FIRST_HAND.isdisjoint(said)))
+                    if on})
+    return out
+
+
+def rows(doc: Doc) -> tuple[list[int], list[Traits]]:
+    """The drafts whose source (a person or people) the rules left "other", with their traits."""
+    idx, out = [], []
+    counts = Counter(r.mention.entity for r in doc.resolutions if r.source is not None and r.mention is not None)
+    for n, (d, r) in enumerate(zip(doc.drafts, doc.resolutions, strict=True)):
+        if r.source is None or r.mention is None or r.mention.role != "other" or r.mention.kind == "named_organization":
+            continue  # a body speaks for itself, not from what it went through
+        cue = doc.text[d.cue.start:d.cue.end] if d.cue is not None else ""
+        resolved = r.source.resolved.text if r.source.resolved is not None else ""
+        kind = "anonymous" if r.mention.kind in ("pronoun", "backref") else r.mention.kind
+        idx.append(n)
+        out.append(traits(kind, r.source.text, resolved, doc.text[d.start:d.end], cue, d.quote_share >= QUOTED,
+                          counts[r.mention.entity]))
+    return idx, out
+
+
+def stage(doc: Doc, model: object | None) -> None:
+    """Make witnesses of the "other" sources the model is sure of; nothing without a model."""
+    if model is None or not doc.resolutions:
+        return
+    idx, feats = rows(doc)
+    if not feats:
+        return
+    sure = scores(model, feats) >= 0.0  # the threshold is in the intercept: a score of 0 is the threshold
+    out = list(doc.resolutions)
+    for n, yes in zip(idx, sure, strict=True):
+        if yes:
+            out[n] = replace(out[n], mention=replace(out[n].mention, role="witness"))
+    doc.resolutions = out
+
+
+def scores(model, feats: list[Traits]) -> np.ndarray:
+    """The fitted DictVectorizer -> LogisticRegression's decision scores of the rows (log-odds of a witness, less
+    the threshold's): one dense product, the same numbers as ``decision_function`` without sklearn's per-call
+    machinery on a few rows."""
+    vectorizer, lr = model.steps[0][1], model.steps[1][1]
+    vocabulary, coef = vectorizer.vocabulary_, lr.coef_[0]
+    return np.array([sum(v * coef[j] for name, v in f.items() if (j := vocabulary.get(name)) is not None)
+                     for f in feats]) + lr.intercept_[0]

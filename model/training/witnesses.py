@@ -1,0 +1,197 @@
+"""The witness model: team sourcing labels + wire train labels -> Pipeline -> artifact ``witnesses``.
+Run: ``python -m model.training.witnesses``.
+
+Rows are the pipeline's own sources that the rules leave "other" (``model.attribution.witnesses.rows``, the
+code serving runs, captured with the witness stage itself off): every team TRAIN article (``model/data/sourcing``,
+matched as ``../shared/eval/polnear_sourcing_eval.py`` matches) and every wire TRAIN story (``model/data/wire``,
+split.tsv: a labelled source matched to the claim of its sentence whose source shares most words with it).
+The label is whether the annotators made the source a witness. C and the threshold are chosen by
+cross-validation grouped by article or story (the net gain, witnesses found less sources wrongly made
+witnesses, out of fold); both holdouts are never read. Seeded and deterministic.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from sklearn.pipeline import Pipeline
+from tqdm import tqdm
+
+from model import ATTRIBUTION_ARTIFACTS, artifact
+from model.attribution import Pipeline as Attribution
+from model.attribution.witnesses import ARTIFACT, Traits, rows
+from model.timing import Timer
+from model.training.attributions import at_threshold
+from model.training.evaluate import match_index
+from model.training.mentions import OUT, POLNEAR, artifact_dir, data_hash, team_train_labels
+from model.training.paraphrase import WIRE, sentence_of, train_stories
+from model.types import Claim, Document
+
+VERSION = "1.0.0"
+SEED = 20261205
+FOLDS = 5
+GRID = (0.1, 0.3, 1.0)  # C of the logistic regression
+THRESHOLDS = (0.3, 0.4, 0.5, 0.6, 0.7)  # P(witness) from which a source is made one
+
+
+@dataclass(frozen=True)
+class Row:
+    traits: Traits
+    witness: bool
+    group: str  # the article or story: folds never split one
+    data: str  # "polnear" or "wire"
+
+
+class _Capture(Timer):
+    """Wraps the witness stage (model None: a no-op) to keep the rows it would be given, per draft."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.traits: dict[int, Traits] = {}
+
+    def wrap(self, name, fn):
+        if name != "witnesses":
+            return fn
+
+        def run(doc):
+            idx, feats = rows(doc)
+            self.traits = dict(zip(idx, feats, strict=True))
+            return fn(doc)
+        return run
+
+
+@lru_cache(maxsize=1)
+def upstream() -> dict[str, object]:
+    """Every shipped attribution model but this one, loaded as serving loads them."""
+    return {name: artifact.load(OUT, name)[0] for name in ATTRIBUTION_ARTIFACTS if name != ARTIFACT}
+
+
+def _run(name: str, text: str) -> tuple[list[Claim], dict[int, Traits]]:
+    capture = _Capture()
+    claims = Attribution(timer=capture, models=upstream())(Document(id=name, text=text), 0)
+    return claims, capture.traits
+
+
+def polnear_rows(labels: list[dict]) -> list[Row]:
+    by_article: dict[str, list[dict]] = {}
+    for g in labels:
+        by_article.setdefault(g["article"], []).append(g)
+    out = []
+    for name in tqdm(sorted(by_article), desc="team train articles", unit="article"):
+        claims, traits = _run(name, (POLNEAR / "train" / "text" / f"{name}.txt").read_text(encoding="utf-8"))
+        for g in by_article[name]:
+            i = match_index(g, claims)
+            if i is not None and g.get("source") and i in traits:
+                out.append(Row(traits[i], g["role"] == "witness", f"polnear/{name}", "polnear"))
+    return out
+
+
+def _words(text: str | None) -> set[str]:
+    return {w.strip(".,;:\"'“”’").lower() for w in (text or "").split()} - {""}
+
+
+def wire_rows(stories: list[str]) -> list[Row]:
+    out = []
+    for name in tqdm(stories, desc="wire train stories", unit="story"):
+        text = (WIRE / "stories" / f"{name}.txt").read_text(encoding="utf-8")
+        labels = json.loads((WIRE / "labels" / f"{name}.json").read_text(encoding="utf-8"))
+        sents = labels["sentences"]
+        claims, traits = _run(name, text)
+        where = [sentence_of(c.start, c.end, [(s["start"], s["end"]) for s in sents]) for c in claims]
+        for k, s in enumerate(sents):
+            here = [i for i, w in enumerate(where) if w == k and claims[i].source is not None]
+            for g in s["attributions"]:
+                gold = _words(g["source"])
+                shared = [(len(gold & (_words(claims[i].source.text) | _words(
+                    claims[i].source.resolved.text if claims[i].source.resolved else ""))), -i) for i in here]
+                if not gold or not shared or max(shared)[0] == 0:
+                    continue
+                i = -max(shared)[1]
+                if i in traits:
+                    out.append(Row(traits[i], g["role"] == "witness", f"wire/{name}", "wire"))
+    return out
+
+
+def wire_files(stories: list[str]) -> list[Path]:
+    return [WIRE / folder / f"{name}.{ext}" for name in stories for folder, ext in (("stories", "txt"),
+                                                                                    ("labels", "json"))]
+
+
+def make(C: float) -> Pipeline:
+    return Pipeline([("features", DictVectorizer(sort=True)), ("logit", LogisticRegression(C=C, max_iter=5000))])
+
+
+def out_of_fold(data: list[Row], C: float) -> np.ndarray:
+    groups = [r.group for r in data]
+    y = np.array([r.witness for r in data])
+    p = np.zeros(len(data))
+    for tr, te in GroupKFold(n_splits=FOLDS).split(data, y, groups):
+        model = make(C).fit([data[i].traits for i in tr], y[tr])
+        p[te] = model.predict_proba([data[i].traits for i in te])[:, 1]
+    return p
+
+
+def counts(data: list[Row], p: np.ndarray, threshold: float) -> dict[str, dict[str, int]]:
+    """Per dataset: witnesses found (tp), sources wrongly made witnesses (fp), witnesses still missed (fn)."""
+    out = {}
+    for name in ("polnear", "wire"):
+        tp = sum(1 for r, q in zip(data, p, strict=True) if r.data == name and q >= threshold and r.witness)
+        fp = sum(1 for r, q in zip(data, p, strict=True) if r.data == name and q >= threshold and not r.witness)
+        fn = sum(1 for r, q in zip(data, p, strict=True) if r.data == name and q < threshold and r.witness)
+        out[name] = {"tp": tp, "fp": fp, "fn": fn, "net": tp - fp}
+    return out
+
+
+def choose(data: list[Row]) -> tuple[float, float, list[dict]]:
+    """C and threshold with the largest out-of-fold net gain over both datasets (the smaller C on a tie)."""
+    grid = []
+    for C in GRID:
+        p = out_of_fold(data, C)
+        for t in THRESHOLDS:
+            c = counts(data, p, t)
+            grid.append({"C": C, "threshold": t, "net": sum(d["net"] for d in c.values()), **c})
+    best = max(grid, key=lambda g: (g["net"], -g["C"], g["threshold"]))
+    return best["C"], best["threshold"], grid
+
+
+def main(argv: list[str] | None = None) -> int:
+    out = artifact_dir("python -m model.training.witnesses", __doc__, argv)
+    if out is None:
+        return 0
+    np.random.seed(SEED)
+    labels, stories = team_train_labels(), train_stories()
+    data = polnear_rows(labels) + wire_rows(stories)
+    C, threshold, grid = choose(data)
+    model = at_threshold(make(C).fit([r.traits for r in data], np.array([r.witness for r in data])), threshold)
+    chosen = next(g for g in grid if g["C"] == C and g["threshold"] == threshold)
+    meta = {
+        "name": "witness-role", "version": VERSION,
+        "role": "attribution stage model (witnesses): which sources the rules left 'other' are witnesses",
+        "features": [str(f) for f in model.named_steps["features"].get_feature_names_out()],
+        "settings": {"C": C, "threshold": threshold}, "seed": SEED, "libraries": artifact.library_versions(),
+        "threshold_in_intercept": True,
+        "training_data": {"labels": "model/data/sourcing (team train split) and model/data/wire (train half); "
+                                    "both holdouts of each excluded",
+                          "articles": len({g["article"] for g in labels}), "stories": len(stories),
+                          "rows": len(data), "witnesses": sum(r.witness for r in data),
+                          "sha256": data_hash(labels, POLNEAR / "train" / "text", *wire_files(stories))},
+        "metrics": {"grouped_cv": chosen, "grid": grid, "folds": FOLDS},
+    }
+    written = artifact.write(model, out, ARTIFACT, meta)
+    print(f"wrote {ARTIFACT}.joblib sha256 {written['sha256']}; C {C}, threshold {threshold}")
+    for name in ("polnear", "wire"):
+        d = chosen[name]
+        print(f"grouped CV (train), {name}: {d['tp']} witnesses found, {d['fp']} made wrongly, {d['fn']} missed "
+              f"(net {d['net']:+d} roles right)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""The learned witness stage (stage "witnesses", artifact ``witnesses``)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from model import DEFAULT_MODEL_DIR, Analyzer, artifact, extract, load_models
+from model.attribution import LEARNED, Pipeline
+from model.attribution.witnesses import ARTIFACT, scores, traits
+from model.types import Document
+
+MODELS = load_models(DEFAULT_MODEL_DIR)
+FARMER = ("The river burst its banks on Tuesday night. Marta Selin, 71, who keeps goats beside the river, "
+          "said: \"We woke up to water in the kitchen and lost everything we had.\"")
+
+
+def claims(text: str, disable: tuple[str, ...] = ()) -> list:
+    return Pipeline(disable=disable, models=MODELS)(Document(id="t", text=text), 0)
+
+
+def test_the_stage_is_learned_and_ships_its_artifact():
+    assert LEARNED["witnesses"] == ARTIFACT
+    meta = artifact.read_metadata(DEFAULT_MODEL_DIR, ARTIFACT)
+    assert meta["features"] and meta["training_data"]["sha256"] and meta["training_data"]["witnesses"] > 50
+    assert meta["metrics"]["grouped_cv"]["wire"]["tp"] > meta["metrics"]["grouped_cv"]["wire"]["fp"]
+    card = Analyzer().card()
+    assert any(a["file"] == f"{ARTIFACT}.joblib" and a["sha256"] == meta["sha256"] for a in card["artifacts"])
+
+
+def test_the_shipped_model_scores_as_its_pipeline_does():
+    model = MODELS[ARTIFACT]
+    rows = [traits("named_person", "Marta Selin, 71, who keeps goats beside the river", "", "We lost it all.",
+                   "said", True, 1),
+            traits("anonymous", "he", "a spokesman", "The dam was inspected.", "said", False, 6)]
+    assert scores(model, rows) == pytest.approx(model.decision_function(rows))
+
+
+def test_a_private_persons_first_hand_account_is_a_witness_and_only_with_the_model():
+    farmer = [c for c in claims(FARMER) if c.source is not None]
+    assert [c.role for c in farmer] == ["witness"]
+    assert [c.role for c in claims(FARMER, disable=("witnesses",)) if c.source is not None] == ["other"]
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry, which runs the dam, said: \"We opened the gates at midnight and lost control of the level.\"",
+    "Velmar Energy said: \"We saw the leak and lost pressure within an hour.\"",
+    "The interior minister, Jan Berg, said the dam had been inspected in May.",
+])
+def test_a_body_or_an_official_is_never_made_a_witness(text):
+    assert all(c.role != "witness" for c in extract([Document(id="t", text=text)]))
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.lists(st.sampled_from([FARMER, "Residents said the water rose fast.", "Police said two people died.",
+                                 "\"I saw the wall fall,\" said Anna, 40."]), min_size=1, max_size=4))
+def test_the_stage_changes_roles_only_from_other_to_witness(parts):
+    text = " ".join(parts)
+    before = claims(text, disable=("witnesses",))
+    after = claims(text)
+    assert [(c.start, c.end, c.kind, c.source) for c in before] == [(c.start, c.end, c.kind, c.source) for c in after]
+    pairs = zip(after, before, strict=True)
+    assert all(a.role == b.role or (b.role == "other" and a.role == "witness") for a, b in pairs)
