@@ -57,8 +57,8 @@ def traits(kind: str, source: str, resolved: str, text: str, cue: str, quoted: b
     return out
 
 
-def rows(doc: Doc) -> tuple[list[int], list[Traits]]:
-    """The drafts whose source (a person or people) the rules left "other", with their traits."""
+def asked(doc: Doc) -> tuple[list[int], list[tuple]]:
+    """The drafts whose source (a person or people) the rules left "other", with the arguments of their traits."""
     idx, out = [], []
     counts = Counter(r.mention.entity for r in doc.resolutions if r.source is not None and r.mention is not None)
     for n, (d, r) in enumerate(zip(doc.drafts, doc.resolutions, strict=True)):
@@ -68,22 +68,30 @@ def rows(doc: Doc) -> tuple[list[int], list[Traits]]:
         resolved = r.source.resolved.text if r.source.resolved is not None else ""
         kind = "anonymous" if r.mention.kind in ("pronoun", "backref") else r.mention.kind
         idx.append(n)
-        out.append(traits(kind, r.source.text, resolved, doc.text[d.start:d.end], cue, d.quote_share >= QUOTED,
-                          counts[r.mention.entity]))
+        out.append((kind, r.source.text, resolved, doc.text[d.start:d.end], cue, d.quote_share >= QUOTED,
+                    counts[r.mention.entity]))
     return idx, out
 
 
+def rows(doc: Doc) -> tuple[list[int], list[Traits]]:
+    """The drafts the model is asked about, with their traits (what training reads)."""
+    idx, args = asked(doc)
+    return idx, [traits(*a) for a in args]
+
+
 def stage(doc: Doc, model: object | None) -> None:
-    """Make witnesses of the "other" sources the model is sure of; nothing without a model."""
+    """Make witnesses of the "other" sources the model is sure of; nothing without a model. A claim repeated
+    with the same source and count is scored once (a pronoun chain repeats a few sentences thousands of times)."""
     if model is None or not doc.resolutions:
         return
-    idx, feats = rows(doc)
-    if not feats:
+    idx, args = asked(doc)
+    if not args:
         return
-    sure = scores(model, feats) >= 0.0  # the threshold is in the intercept: a score of 0 is the threshold
+    unique = list(dict.fromkeys(args))
+    sure = dict(zip(unique, scores(model, [traits(*a) for a in unique]) >= 0.0, strict=True))  # 0: the threshold
     out = list(doc.resolutions)
-    for n, yes in zip(idx, sure, strict=True):
-        if yes:
+    for n, a in zip(idx, args, strict=True):
+        if sure[a]:
             out[n] = replace(out[n], mention=replace(out[n].mention, role="witness"))
     doc.resolutions = out
 
