@@ -57,6 +57,7 @@ def stances(text: str) -> list[str]:
     "A government spokesman dismissed her comments as politically motivated.",  # what someone said, dismissed
     "Kjell dismissed it as wishful thinking by people who want the strike to end.",
     "Veltmark dismissed the engineers' accusations as baseless.",  # a possessor before what is rejected
+    "A Halvik spokesman dismissed their account as rumours from people with no knowledge of the network.",  # whose
     "The union rejected the company's claims.",
     "The Ruane campaign dismissed the complaint as a stunt.",  # a complaint, dismissed as something
     "The aide dismissed talk of a quid pro quo as a smear.",
