@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from model import extract
 from model.attribution import attribute
 from model.types import Claim, Document
 
@@ -1742,9 +1743,13 @@ def test_a_document_with_the_participles_of_how_it_came_out_is_one_source(text, 
      "An internal guideline on the use of state aircraft, seen by Nordwire"),
     ("A copy of the proposal seen by Nordwire sets out a rise of 5.2 percent over two years.",
      "A copy of the proposal seen by Nordwire"),
+    ("Maintenance records that Halvik filed with the Energy Regulatory Authority, seen by Nordwire, show that the "
+     "line was last checked in 2019.",
+     "Maintenance records that Halvik filed with the Energy Regulatory Authority, seen by Nordwire"),
 ])
 def test_a_document_says_with_its_own_verbs_across_what_it_is_of_from_and_to(text, source):
-    assert [c.source.text if c.source else None for c in claims(text)] == [source]
+    # as served: the filter weighs a long document phrase the rules alone doubt ("records that Halvik filed ...")
+    assert [c.source.text if c.source else None for c in extract([Document(id="t", text=text)])] == [source]
 
 
 @pytest.mark.parametrize("text", ["The law allows relatives to fly with ministers.",
@@ -1752,6 +1757,11 @@ def test_a_document_says_with_its_own_verbs_across_what_it_is_of_from_and_to(tex
                                   "The squad includes two players from the youth team."])
 def test_a_document_verb_after_no_document_reports_nothing(text):
     assert [c.source for c in claims(text)] == [None]
+
+
+def test_a_document_is_not_found_across_a_clause_of_its_own():
+    assert [c.source.text for c in claims("The lawsuit was filed this week, and officials said it would fail.")
+            if c.source] == ["officials"]
 
 
 def test_a_participle_of_no_document_or_before_no_verb_is_no_document_phrase():

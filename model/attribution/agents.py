@@ -39,6 +39,9 @@ _DOCUMENT_OPENERS = _ARTICLES | DOCUMENTS  # what a document's mention opens wit
 _ADDRESSED = frozenset(("to", "from"))  # a letter's ends, which a noun phrase does not cross: "from the authority"
 _HEAD_ENDS = GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"] | _ADDRESSED  # a head's tail opens with one
 _ADDRESS_HOPS = 2  # "A letter from the authority to the rider": a sender and a recipient
+_DOCUMENT_REACH = 24  # tokens from a participle back to its document: "An email sent on Nov. 4 by ... and seen by"
+_OWN_CLAUSE = GRAMMAR["auxiliaries"]  # between a document and its participle: a clause of its own ("was released")
+_SUBJECTS = SUBJECT_PRONOUNS - {"that", "which", "who"}  # "a story that posted this week that he believes"
 
 
 def document_by(toks: list[str], low: list[str], src: Span | None, lo: int) -> Span | None:
@@ -65,9 +68,27 @@ def document_modified(toks: list[str], low: list[str], j: int, lo: int) -> Span 
             continue
         end = p - 1 - (toks[p - 1] == ",")
         doc = np_before(toks, low, end, lo) if end >= lo else None
-        doc = document_by(toks, low, doc, lo) or (_document_phrase(toks, low, doc, lo) if doc else None)
+        doc = document_by(toks, low, doc, lo) or (_document_phrase(toks, low, doc, lo) if doc else None) \
+            or _document_before(toks, low, p, j, lo)
         if doc is not None and (doc[0] == lo or not toks[doc[0] - 1][:1].isalpha()):  # it opens the clause
             return doc[0], j + (toks[j] != ",")
+    return None
+
+
+def _document_before(toks: list[str], low: list[str], p: int, j: int, lo: int) -> Span | None:
+    """"Maintenance records that Halvik filed with the regulator, seen by", "An email sent on Nov. 4 by the
+    minister's chief of staff, Lena Orr, to the agency's director and seen by": the nearest document before the
+    participle at p whose phrase opens the clause, across what is said of it; not across a clause of its own
+    (an auxiliary or a subject pronoun anywhere up to the cue at j: "The lawsuit ... also contests a rule that
+    does not count")."""
+    if any(w in _OWN_CLAUSE or w in _SUBJECTS for w in low[p:j]):
+        return None
+    for k in range(p - 1, max(lo - 1, p - _DOCUMENT_REACH), -1):
+        if low[k] in _OWN_CLAUSE or low[k] in _SUBJECTS:
+            return None
+        head = np_before(toks, low, k, lo) if low[k] in DOCUMENTS else None
+        if head is not None and (head[0] == lo or not toks[head[0] - 1][:1].isalpha()):
+            return head
     return None
 
 
