@@ -28,7 +28,7 @@ def speakers(doc: Doc) -> None:
 
 def anonymity(doc: Doc) -> None:
     """Stage "anonymity": the words saying why an anonymous source is unnamed."""
-    doc.reasons = [anonymity_reason(doc.text, r.source, d)
+    doc.reasons = [anonymity_reason(doc, r.source, d)
                    if r.source is not None and r.mention is not None and r.mention.kind == "anonymous" else None
                    for d, r in zip(doc.drafts, _resolutions(doc), strict=True)]
 
@@ -76,9 +76,11 @@ def speaker_paragraphs(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
-def anonymity_reason(text: str, source: Source, d: Draft) -> str | None:
-    """The words saying why an anonymous source is unnamed, in its mention or its sentence."""
-    if _REASON_KEYS.isdisjoint(words(text[min(d.start, source.start):max(d.end, source.end)])) and (
+def anonymity_reason(doc: Doc, source: Source, d: Draft) -> str | None:
+    """The words saying why an anonymous source is unnamed, in its mention or its sentence. The words of a draft
+    holding its source are ``doc.words`` of the draft, which the stance and hedge stages ask after: read once."""
+    text = doc.text
+    if _REASON_KEYS.isdisjoint(doc.words(min(d.start, source.start), max(d.end, source.end))) and (
             source.resolved is None or _REASON_KEYS.isdisjoint(words(source.resolved.text))):
         return None
     m = _REASON.search(text, source.start, d.end) or _REASON.search(text, d.start, d.end)
