@@ -7,9 +7,9 @@ surrogate for U+FFFD, one character for one, before anything reads the text).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from model.lexicon import ABBREVIATIONS, INVERTED, NUMBERED, SENTENCE_OPENERS, TITLES
+from model.types import record
 
 OPEN_QUOTES = "“«„"
 STRAIGHT = '"'
@@ -40,14 +40,14 @@ _QUOTE_MARK = re.compile("“|”|\"|«|»|''")
 _TAIL_CUES = INVERTED | {"told", "according"}
 
 
-@dataclass(frozen=True)
+@record
 class Token:
     text: str
     start: int
     end: int
 
 
-@dataclass(frozen=True)
+@record
 class Quote:
     """A quotation: ``start`` at the opening mark, ``end`` after the closing one (or the paragraph's end).
 
@@ -60,7 +60,7 @@ class Quote:
     closed: bool
 
 
-@dataclass(frozen=True)
+@record
 class Sentence:
     text: str
     start: int
@@ -68,7 +68,7 @@ class Sentence:
     paragraph: int
 
 
-@dataclass(frozen=True)
+@record
 class Segmentation:
     paragraphs: tuple[tuple[int, int], ...]
     sentences: tuple[Sentence, ...]

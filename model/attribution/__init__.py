@@ -5,7 +5,7 @@ Sentence stages run over each sentence's ``Sentence`` object (tokens, lower-case
 quotation flags) and add the attributions they find to it; the sentence is then cut into one draft per
 attribution kept (``sentences.parts``). Document stages run over the document's ``Doc`` (its drafts) and
 each fills one column (resolution, anonymity reason, stance, hedges); ``claims.build`` turns the drafts
-and columns into frozen ``Claim`` records.
+and columns into ``Claim`` records (never modified once built).
 
     from model.attribution import Pipeline
     claims = Pipeline(disable=["acts"])(document, 0)     # an ablation

@@ -13,13 +13,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from model.attribution.history import LOOKBACK, History, Known, fits
 from model.lexicon import GRAMMAR
+from model.types import record
 
 ARTIFACT = "antecedents"
 WANTS = frozenset({"male", "female", "plural", "thing"})  # the pronoun classes the ranker decides
@@ -35,7 +35,7 @@ _CLOSING = ("”", '"', ",”", ',"')
 Rank = Callable[["Query", Sequence[Known], list[dict[str, float]]], Sequence[float]]
 
 
-@dataclass(frozen=True)
+@record
 class Query:
     """A pronoun to resolve: where it stands, its class, and the rules' pick."""
 

@@ -1,5 +1,5 @@
 """From drafts to claims: transcript speakers, the anonymity reason, one stance per quotation, and the
-frozen ``Claim`` records that leave the attribution package."""
+``Claim`` records that leave the attribution package."""
 
 from __future__ import annotations
 

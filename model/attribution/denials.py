@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from dataclasses import dataclass
 
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
@@ -29,7 +28,7 @@ from model import denial as V
 from model.caseless import Caseless, lowered
 from model.lexicon import BELIEF
 from model.text import words
-from model.types import Span
+from model.types import Span, record
 
 RULE_FEATURES: tuple[str, ...] = (
     "denial_cue",  # the cue is a rejection verb: "denied", "dismissed", "pushed back"
@@ -79,7 +78,7 @@ _SIGNS = (V.VERB_FORMS | V.WITH_FORMS | V.NOT_DENIAL_KEYS | V.DISBELIEF_KEYS | V
 _GATE = _SIGNS | V.REJECTING_KEYS | V.NEGATIONS
 
 
-@dataclass(frozen=True)
+@record
 class Candidate:
     """What the features read of one sourced claim: its span of the text, cue and source spans, and whether
     it is mostly a quotation. Built from a draft in the stance stage and from a claim when comparing."""

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
 from model.attribution.agents import producer
@@ -26,7 +25,7 @@ from model.lexicon import (
     TYPING,
     WITNESS,
 )
-from model.types import Span
+from model.types import Span, record
 
 LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
 NEAR = 150  # characters: a person named this close before a pronoun beats an earlier speaker
@@ -43,7 +42,7 @@ _FORMER = TYPING["former_words"]
 _CAMPAIGN = re.compile(r"([A-Z][\w’'-]{1,20})(?:['’]s)?\s+(?:presidential\s+)?campaign\b")  # "the Cruz campaign"
 
 
-@dataclass(frozen=True)
+@record
 class Known:
     """An earlier mention: where it is, what it is, and the fullest form of its entity so far."""
 

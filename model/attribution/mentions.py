@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 
 from model.attribution.gender import gender_of, name_gender
@@ -41,6 +40,7 @@ from model.lexicon import (
     PRONOUNS,
     QUANTIFIERS,
 )
+from model.types import record
 
 _REFLEXIVES = GRAMMAR["reflexives"]
 _DETERMINERS = GRAMMAR["articles"]
@@ -52,7 +52,7 @@ _ROLE_WITHIN = 4  # words of "a national organiser": the article, then up to thr
 _BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]
 
 
-@dataclass(frozen=True)
+@record
 class Mention:
     kind: str  # named_person, named_organization, anonymous; "pronoun" / "backref" until resolved
     role: str

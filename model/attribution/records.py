@@ -1,6 +1,7 @@
 """The working objects of attribution: one ``Sentence`` per sentence and one ``Doc`` per document, each
 carrying its tokens and what the stages found so far, plus the records the stages pass on (``Found``,
-``Draft``). Stages fill these in; what leaves the package is frozen ``model.types.Claim`` records.
+``Draft``). Stages fill these in; what leaves the package is ``model.types.Claim`` records, never modified
+once built.
 """
 
 from __future__ import annotations
@@ -10,13 +11,13 @@ from dataclasses import dataclass, field
 
 from model.attribution.mentions import Mention
 from model.text import Segmentation, words
-from model.types import Claim, Document, Source, Span
+from model.types import Claim, Document, Source, Span, record
 
 # A sentence (or a part of one) is a quotation's when the quotation covers at least this share of it.
 QUOTED = 0.5
 
 
-@dataclass(frozen=True)
+@record
 class Found:
     """One attribution in a sentence: token ranges [a, b) of cue and source; source may be absent."""
 
@@ -79,7 +80,7 @@ class Sentence:
         return Span(self.text[s:e], s, e)
 
 
-@dataclass(frozen=True)
+@record
 class Draft:
     """One claim before resolution: its span and the attribution found in it (offsets into the text)."""
 
@@ -96,7 +97,7 @@ class Draft:
     quote_share: float = 0.0
 
 
-@dataclass(frozen=True)
+@record
 class Resolution:
     """Who a draft's source is after resolution: the source (with what it was resolved to), its mention typed
     (kind, role, entity), and the fullest mention of the entity spoken for."""
