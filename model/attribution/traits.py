@@ -9,6 +9,8 @@ what a speaker looks like, not which people spoke in the training articles.
 
 from __future__ import annotations
 
+from operator import itemgetter, methodcaller
+
 from model.attribution.phrases import CLOSE, DETERMINERS, OPEN, PEOPLE, ROLE_HEADS, SUBJECT_PRONOUNS, is_cap
 from model.attribution.records import Found, Sentence
 from model.lexicon import (
@@ -60,8 +62,9 @@ def traits(s: Sentence, f: Found, origin: str) -> Traits:
         "origin|doubt": f"{origin}|{doubt}", "doubt|after": f"{doubt}|{after}", "ending": verb[-_ENDING:],
         "lemma": f.lemma, "form": " ".join(low[i:b]),
         "kind": f.kind, "doubt": doubt, "lemma|doubt": f"{f.lemma}|{doubt}", "lemma|after": f"{f.lemma}|{after}",
-        "after": after, "before_cue": shape(toks, low, i - 1), "quoted": round(s.quote_share, 1),
-        "candidates": float(min(len(s.candidates), _MANY)), "position": float(_POSITIONS * i // len(low)),
+        "after": after, "before_cue": shape(toks, low, i - 1),
+        "quoted": round(s.quote_share, 1) if s.quote_share else 0.0,  # most sentences quote nothing: no round()
+        "candidates": _FLOATS[min(len(s.candidates), _MANY)], "position": _FLOATS[_POSITIONS * i // len(low)],
     }
     # Flags one by one in a fixed order (no table of pairs built per candidate: this runs for every one).
     if low[i] in WEAK:
@@ -106,21 +109,27 @@ def _source(s: Sentence, f: Found, out: Traits) -> None:
     gap = (i - e) if before else (a - b)
     between = toks[e:i] if before else toks[b:a]
     kind = _head_kind(head, first, e - a)
-    out.update({
-        "source": "before" if before else "after", "src_first": word_shape(toks[a], first, keep=True),
-        "src_head": word_shape(toks[e - 1], head, keep=True), "src_head_end": head[-_ENDING:], "src_kind": kind,
-        "src_kind|lemma": f"{kind}|{f.lemma}",
-        "src_kind|doubt": f"{kind}|{f.doubt}", "src_len": float(min(e - a, _LONG)),
-        "src_caps": sum(t[:1].isupper() for t in toks[a:e]) / (e - a), "before_src": shape(toks, low, a - 1),
-        "gap": float(min(max(gap, 0), _FAR)),
-    })
+    words = toks[a:e]
+    # Assigned one by one into the row (no dict built to be merged); the words' tests are C calls through map:
+    # a generator's frame cost more than the test for the one- or two-word phrases most sources are.
+    out["source"] = "before" if before else "after"
+    out["src_first"] = word_shape(toks[a], first, keep=True)
+    out["src_head"] = word_shape(toks[e - 1], head, keep=True)
+    out["src_head_end"] = head[-_ENDING:]
+    out["src_kind"] = kind
+    out["src_kind|lemma"] = f"{kind}|{f.lemma}"
+    out["src_kind|doubt"] = f"{kind}|{f.doubt}"
+    out["src_len"] = _FLOATS[min(e - a, _LONG)]
+    out["src_caps"] = sum(map(str.isupper, map(_FIRST, words))) / (e - a)  # tokens are never empty
+    out["before_src"] = shape(toks, low, a - 1)
+    out["gap"] = _FLOATS[min(max(gap, 0), _FAR)]
     if first in DETERMINERS:
         out["src_det"] = 1.0
     if s.in_quote[a]:
         out["src_in_quote"] = 1.0
-    if any(t[:1].isdigit() for t in toks[a:e]):
+    if any(map(str.isdigit, map(_FIRST, words))):
         out["src_digit"] = 1.0
-    if any(w.endswith(("'s", "’s")) for w in low[a:e]):
+    if any(map(_POSSESSIVE, low[a:e])):
         out["src_possessive"] = 1.0
     if "," in between:
         out["comma_between"] = 1.0
@@ -170,6 +179,9 @@ def _shape(tok: str, w: str, keep: bool) -> str:
     return w if keep else next((f"-{end}" for end in _ENDINGS if w.endswith(end)), "w")
 
 
+_FIRST = itemgetter(0)  # a token's first character
+_POSSESSIVE = methodcaller("endswith", ("'s", "’s"))
+_FLOATS = tuple(map(float, range(max(_LONG, _FAR, _MANY, _POSITIONS) + 1)))  # small counts as floats, looked up
 _ENDINGS = ("ing", "ed", "ly", "s")  # what the ending tells of an open-class word: participle, past, adverb, plural
 _QUOTES = OPEN | CLOSE
 _SHAPES: dict[str, str] = {}  # tokens recur: their shapes are worked out once
