@@ -109,13 +109,14 @@ def _ends_sentence(text: str, start: int, m: re.Match, end: int) -> bool:
         return True
     if not (nxt[0].isupper() or nxt[0].isdigit() or not nxt[0].isalpha()):
         return False  # lower-case continuation: "U.S. officials", "p.m. on Friday"
-    if m.group(0)[-1:] in "”\"'" and _attribution_tail(text, m.end(), end):
+    mark = m.group(0)
+    if mark[-1:] in "”\"'" and _attribution_tail(text, m.end(), end):
         return False  # '“Does he know?” Biden said.' is one sentence
-    if m.group(0) == "!" and len(_word_before(text, start, m.start())) == 1 and text[m.start() - 1].isupper():
+    if mark == "!" and len(_word_before(text, start, m.start())) == 1 and text[m.start() - 1].isupper():
         return nxt in _SENTENCE_OPENERS  # "E! Online claims": a name's mark, like "U.S." before a name
-    if (m.group(0) != "." and not m.group(0).startswith(".")) or m.group(0).startswith(".."):
+    if (mark != "." and not mark.startswith(".")) or mark.startswith(".."):
         return True
-    if m.group(0)[1:2] in {"”", '"', "’", "'", ")", "]"}:
+    if mark[1:2] in {"”", '"', "’", "'", ")", "]"}:
         return True  # a period inside a closing quote ends the sentence
     word = _word_before(text, start, m.start())
     if not word:

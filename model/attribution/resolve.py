@@ -84,7 +84,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                  transcript: Interview | None = None) -> Resolution:
     src = d.source
     mention = classify(src.text)
-    via = tuple(Relay(v.text, v.start, v.end) for v in d.via)
+    via = tuple(Relay(v.text, v.start, v.end) for v in d.via) if d.via else ()  # most have none: no generator
     group = named_set(text, src, mention, history) if d.local_resolved is None else None
     if group is not None:  # "The two companies said" after "Velmar Industries and the Ostrander Group"
         history.add(group[0], group[1], is_source=True)  # a later "they" is the names' (REACH < LOOKBACK)

@@ -26,7 +26,7 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
     for n, sent in enumerate(seg.sentences):
         toks = token_texts(text, sent.start, sent.end)
         qs = _overlapping(seg, ends, sent.start, sent.end)
-        group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end)
+        group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end) if qs else (-1, 0.0)
         s = Sentence(text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
                      low=_lower(toks), in_quote=[False] * len(toks), quotes=qs, quote_group=group,
                      quote_share=share, opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0],
@@ -64,7 +64,7 @@ def parts(s: Sentence) -> list[Draft]:
 
 def _draft(s: Sentence, f: Found, a: int, e: int, group: int, share: float) -> Draft:
     source = pronoun_part(s.span(*f.source)) if f.source else None
-    via = tuple(s.span(*v) for v in f.via)
+    via = tuple(s.span(*v) for v in f.via) if f.via else ()  # most have none: no generator
     local = s.span(*f.resolved) if f.resolved else None
     return Draft(a, e, s.index, s.paragraph, s.span(*f.cue), source, via, f.kind, local, group, share)
 
