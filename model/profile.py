@@ -47,6 +47,8 @@ def _share(part: int, whole: int) -> float:
 
 def _anonymous_corroborated(scored: Sequence[Scored], by_id: dict[str, Claim]) -> bool:
     for s in scored:
+        if not s.links.corroborated_by:
+            continue  # the claim alone is one source at most
         group = [s.claim] + [by_id[i] for i in s.links.corroborated_by if i in by_id]
         if len({source_of(c) for c in group if c.kind == "anonymous"}) >= 2:
             return True

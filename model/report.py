@@ -44,7 +44,7 @@ def claim_json(s: Scored, options: Options) -> dict:
         "cue": span_json(c.cue),
         "direct_quote": c.direct_quote,
         "stance": c.stance,
-        "hedges": [span_json(h) for h in c.hedges],
+        "hedges": [span_json(h) for h in c.hedges] if c.hedges else [],  # most have none: no list comprehension
         "corroborated_by": list(s.links.corroborated_by),
         "denied_by": list(s.links.denied_by),
         "official_denial": s.links.official_denial,

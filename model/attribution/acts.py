@@ -147,6 +147,8 @@ _POSSESSORS = GRAMMAR["possessors"]
 
 def pronoun_part(span: Span) -> Span:
     """'He’s claiming': a pronoun fused with its auxiliary speaks as the pronoun alone."""
+    if "’" not in span.text and "'" not in span.text:
+        return span  # no apostrophe, no auxiliary: no lower-cased copy made for most sources
     low = span.text.lower().replace("'", "’")
     if low not in _PRONOUN_AUX:
         return span
