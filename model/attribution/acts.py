@@ -9,6 +9,8 @@ lexicon: the subject must open the sentence (or its clause after an opening phra
 
 from __future__ import annotations
 
+from operator import attrgetter
+
 from model.attribution.cues import before_movement
 from model.attribution.phrases import DETERMINERS, OPENING_NON_SUBJECTS, SKIP, STOP, is_cap, is_word, personish
 from model.attribution.records import QUOTED, Found, Sentence
@@ -33,6 +35,7 @@ _AUX_GAP = 5  # adverbs and degree words between an auxiliary and its verb: "did
 _EXPERIENCER = 8  # tokens of the people a feeling verb's object names: "That worries many environmentalists."
 _POSSESSOR_GAP = 2  # tokens from a possessor to its stance noun: "his infamous comment"
 _OPENING = 15  # tokens of an opening phrase before its comma
+_DOUBT = attrgetter("doubt")  # a candidate's doubt ("" when the rules accept it)
 _SHORTEST_VERB = 3  # letters: an open-class act verb is longer ("uses", "hated"), which keeps "its", "has" out
 
 
@@ -41,7 +44,7 @@ def propose(s: Sentence) -> None:
     the filter to weigh before "acts" falls back on it. What the rules accept comes first; failing that, any
     finite verb after a speaker ("Environmentalists hated it.", "The email includes ..."), doubted: the filter
     learns which verbs PolNeAR counts as acts."""
-    if not s.found and s.quote_share < QUOTED and all(f.doubt for f in s.candidates):
+    if not s.found and s.quote_share < QUOTED and all(map(_DOUBT, s.candidates)):
         s.acts = rule_acts(s) or [Found(cue, src, lemma, "speech", False, doubt="act") for cue, src, lemma in
                                   subject_acts(s.toks, s.low, s.in_quote, open_class=True)]
 

@@ -41,7 +41,7 @@ def stage(doc: Doc) -> None:
                 last[kind, _gender(r.source.text)] = n
             continue
         own = _gender(r.source.text)  # "she" never refers to "The first man in the video"
-        k = max((last.get((want, g), -1) for g in {own, "unknown"}), default=-1)
+        k = max(last.get((want, own), -1), last.get((want, "unknown"), -1))  # own may be "unknown" itself
         if r.mention.kind == "anonymous" and k >= 0 and r.source.start - out[k].source.end <= LOOKBACK:
             out[n] = _pointed(r, out[k])
     doc.resolutions = out

@@ -54,6 +54,7 @@ _AUXILIARIES = GRAMMAR["auxiliaries"] | GRAMMAR["have_acts"] | GRAMMAR["do_acts"
 _OPENING_JOINS = frozenset({"but", "and", "yet", "so"})  # a sentence may open with one before its subject
 # where a clause cannot end: "groups that threw their", "data that showed prices rose less than"
 _OPEN_CLAUSE_END = DETERMINERS | GRAMMAR["possessors"] | GRAMMAR["mention_tail"] | {"and", "or", "but", "than", "as"}
+_AND = frozenset(("and", "&"))  # what joins listed names
 _NO_NAME = COMMON_WORDS | OPENING_NON_SUBJECTS  # capitalised only as a sentence opens: "Meanwhile", "In", "Women"
 
 
@@ -91,7 +92,7 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
 def _listed(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
     """"Carson, Fiorina and Huckabee said": names listed before a coordination opening its clause are one source
     with it (not "In Iowa, Carson and Fiorina said", nor "Meanwhile, ...": a common word's capital)."""
-    if src is None or not any(w in ("and", "&") for w in low[src[0]:src[1]]):
+    if src is None or _AND.isdisjoint(low[src[0]:src[1]]):
         return None
     a = src[0]
     while a - 2 >= lo and toks[a - 1] == ",":
