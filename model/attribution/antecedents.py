@@ -13,6 +13,8 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from itertools import repeat
+from operator import mul
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -74,7 +76,8 @@ def ranker(model: object | None) -> Rank | None:
     weights = cached[1]
 
     def linear(query: Query, cands: Sequence[Known], feats: list[dict[str, float]]) -> list[float]:
-        return [sum(weights.get(k, 0.0) * v for k, v in f.items()) for f in feats]
+        # each row's weight * value products, in the row's order, summed as a generator would: through map in C
+        return [sum(map(mul, map(weights.get, f, repeat(0.0)), f.values())) for f in feats]
 
     return linear
 

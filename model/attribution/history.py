@@ -186,6 +186,7 @@ def _keep_fuller(fullest: dict, key: object, full: Span) -> None:
         fullest[key] = full
 
 
+@lru_cache(maxsize=1 << 14)  # a pure function of a mention's words, asked again for every mention of a name
 def first_name(text: str) -> str:
     """The first name in a person's mention ("Mike" in "Gov. Mike Pence"), "" when only a surname is written."""
     chunk = [w for w in without_generation(head_chunk(words_in(text))) if w[:1].isupper() and w.lower() not in TITLES

@@ -33,7 +33,7 @@ def body_role(src: Span, history: History) -> str | None:
     the head ("Cameron's spokesman"), after "for"/"to" ("a spokeswoman for the Ostrander Group"), or a possessive
     pronoun for the last one fitting it ("His spokesman" after "President Alvarez said")."""
     low = src.text.lower()
-    if not any(w in low for w in _SPEAKING_FOR):  # most sources: a substring test spares the tokenising below
+    if not any(map(low.__contains__, _SPEAKING_FOR)):  # most sources: substring tests (in C) spare the tokenising
         return None
     ws = words_of(src.text)
     at = next((i for i, w in enumerate(ws) if w.lower() in _SPEAKING_FOR), None)
