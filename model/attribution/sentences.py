@@ -51,13 +51,14 @@ def parts(s: Sentence) -> list[Draft]:
         return []
     if not s.found:
         return [Draft(s.start, s.end, s.index, s.paragraph, quote_group=s.quote_group, quote_share=s.quote_share)]
-    qends = [q.end for q in s.quotes]
+    qends = [q.end for q in s.quotes] if s.quotes else []
     cut = cuts(s.toks, s.found)
     drafts = []
     for k, f in enumerate(s.found):
         a = s.start if k == 0 else s.starts[cut[k - 1]]
         e = s.end if k == len(s.found) - 1 else _end_before(s.text, s.starts[cut[k]], a)
-        group, share = _quote_of(s.quotes, qends, a, e)  # "Asked about X, she said, “...”": per part
+        # "Asked about X, she said, “...”": per part (a sentence outside every quotation has none to look for)
+        group, share = _quote_of(s.quotes, qends, a, e) if s.quotes else (-1, 0.0)
         drafts.append(_draft(s, f, a, e, group, share))
     return drafts
 
