@@ -130,8 +130,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         else:
             doubt = doubt or "subject"
     end = participle_after(toks, b, min(hi, b + _CLOSING_TAIL + 2))  # "..., it said on Tuesday, blaming ..."
-    if "," in toks[b:end - 1]:  # most cues have no comma before the tail's end: no generator
-        end = next((k for k in range(b, end - 1) if toks[k] == "," and low[k + 1] in _ADJUNCTS), end)
+    end = next((k for k in range(b, end - 1) if toks[k] == "," and low[k + 1] in _ADJUNCTS), end)
     closing = lemma in _CLOSING and end - b <= _CLOSING_TAIL and (b >= end or toks[b] != ",")  # not "it says, would"
     resolved = resolved or (_closing_it(toks, low, src, lo) if closing else None)
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
