@@ -7,8 +7,8 @@ from collections import Counter
 from functools import cached_property, lru_cache
 
 from model.attribution.agents import producer
-from model.attribution.mention_words import named_pair, words_in
-from model.attribution.mentions import Mention, first_conjunct, head_chunk, words_of
+from model.attribution.mention_words import name_end, named_pair, words_in
+from model.attribution.mentions import Mention, head_chunk, words_of
 from model.attribution.name_words import without_generation
 from model.lexicon import (
     BUSINESS_HEADS,
@@ -272,24 +272,11 @@ def trimmed(text: str, span: Span, mention: Mention) -> Span:
     """A named person's mention without what follows the name ("Reza Marashi", not "... from the NIAC")."""
     if mention.kind != "named_person":
         return span
-    first = first_conjunct(span.text, words_in(span.text))  # "Edwards and others": Edwards is the person
-    span = Span(first, span.start, span.start + len(first)) if first else span
-    chunk = head_chunk(words_in(span.text))
-    if not chunk:
+    first, end = name_end(span.text, mention.entity)
+    span = Span(first, span.start, span.start + len(first)) if first else span  # "Edwards and others": Edwards
+    if end is None:
         return span
-    if mention.entity and mention.entity not in (w.lower().replace("’", "'") for w in chunk):
-        # the name is not a word of the head chunk as written: in the appositive ("The judge, Maria Lopez"), or
-        # with a possessive ending ("Hillary Clinton’s"): the mention runs to the end of the name
-        at = span.text.lower().replace("’", "'").rfind(mention.entity)
-        if at <= 0:
-            return span
-        end = span.start + at + len(mention.entity)
-        return Span(text[span.start:end], span.start, end)
-    last = chunk[-1]
-    pos = 0
-    for w in chunk:
-        pos = span.text.find(w, pos) + len(w)
-    end = span.start + pos if span.text.endswith(last, 0, pos) else span.end
+    end = span.start + end if end >= 0 else span.end
     return Span(text[span.start:end], span.start, end)
 
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from model.attribution.name_words import Words, is_capitalised, titled_person
-from model.attribution.phrases import REPORTED_BY
+from model.attribution.phrases import AND, CONJUNCT_OPENERS, REPORTED_BY
 from model.lexicon import ABBREVIATIONS, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS
 from model.text import TOKEN
 
@@ -91,3 +91,35 @@ def without_reporter(ws: list[str]) -> list[str]:
         if ws[i + 1] == "by" and ws[i].lower() in REPORTED_BY:
             return ws[:i - (ws[i - 1] == ",")] or ws
     return ws
+
+
+def first_conjunct(text: str, ws: Sequence[str]) -> str:
+    """The text before "and"/"nor" when a determiner or "other(s)" follows ("Clinton and the State Department",
+    "Edwards and others", "Murphy and other Democrats"), else ""."""
+    for i in range(1, len(ws) - 1):
+        if ws[i].lower() in AND and ws[i + 1].lower() in CONJUNCT_OPENERS:
+            cut = text.find(f" {ws[i]} {ws[i + 1]}")
+            return text[:cut].rstrip(" ,") if cut > 0 else ""
+    return ""
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the words and the name, asked at every mention of a person
+def name_end(words: str, entity: str) -> tuple[str, int | None]:
+    """Where a named person's name ends in its mention (``history.trimmed``): the mention's first conjunct ("" when
+    it has none: "Edwards and others"), and the name's end in that (or in the whole mention), counted from its
+    start: -1 at its end, None when it is kept as it is."""
+    first = first_conjunct(words, words_in(words))
+    words = first or words
+    chunk = head_chunk(words_in(words))
+    if not chunk:
+        return first, None
+    if entity and entity not in (w.lower().replace("’", "'") for w in chunk):
+        # the name is not a word of the head chunk as written: in the appositive ("The judge, Maria Lopez"), or
+        # with a possessive ending ("Hillary Clinton’s"): the mention runs to the end of the name
+        at = words.lower().replace("’", "'").rfind(entity)
+        return first, (None if at <= 0 else at + len(entity))
+    last = chunk[-1]
+    pos = 0
+    for w in chunk:
+        pos = words.find(w, pos) + len(w)
+    return first, (pos if words.endswith(last, 0, pos) else -1)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from functools import lru_cache
 
 from model.attribution.gender import gender_of, name_gender
-from model.attribution.mention_words import core_of, head_chunk, words_of
+from model.attribution.mention_words import core_of, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import (
     BODY_WORDS,
     TITLE_WORDS,
@@ -20,7 +19,7 @@ from model.attribution.name_words import (
     titled_person,
     without_generation,
 )
-from model.attribution.phrases import AND, CONJUNCT_OPENERS, SUBJECT_PRONOUNS
+from model.attribution.phrases import SUBJECT_PRONOUNS
 from model.attribution.role_words import POSSESSIVE as _POSSESSIVE
 from model.attribution.role_words import role_of
 from model.lexicon import (
@@ -275,13 +274,3 @@ def _anonymous(ws: list[str], chunk: list[str], role: str, head: str) -> Mention
     if gender == "unknown" and ((head.endswith("s") and not head.endswith("ss")) or head in _PLURAL_HEADS):
         gender = "plural"
     return Mention("anonymous", role, entity, "individual" if individual else "group", gender, head)
-
-
-def first_conjunct(text: str, ws: Sequence[str]) -> str:
-    """The text before "and"/"nor" when a determiner or "other(s)" follows ("Clinton and the State Department",
-    "Edwards and others", "Murphy and other Democrats"), else ""."""
-    for i in range(1, len(ws) - 1):
-        if ws[i].lower() in AND and ws[i + 1].lower() in CONJUNCT_OPENERS:
-            cut = text.find(f" {ws[i]} {ws[i + 1]}")
-            return text[:cut].rstrip(" ,") if cut > 0 else ""
-    return ""
