@@ -46,7 +46,9 @@ def sentence_traits(s: Sentence) -> list[Traits]:
             row = traits(s, f, "cue")
             _neighbours(k, first, last, row)  # into the row itself: no merged copy of it per candidate
             rows.append(row)
-    return rows + [traits(s, f, "act") for f in s.acts or () if f.source]
+    if s.acts:  # most sentences propose no act: no second list built and joined
+        rows += [traits(s, f, "act") for f in s.acts if f.source]
+    return rows
 
 
 def traits(s: Sentence, f: Found, origin: str) -> Traits:
