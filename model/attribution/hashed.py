@@ -48,6 +48,7 @@ class Hashed:
         self.columns: dict[str | tuple[str, str], tuple[int, float]] = {}
         # a row's item (name, value) -> its term: the signed coefficient, times the value for a number
         self.terms: dict[tuple[str, str | float], float] = {}
+        self.largest = abs(self.intercept)  # no term met so far (nor the intercept) is larger in magnitude
 
     def predict(self, rows: Sequence[Row]) -> list:
         """The class ``model.predict`` gives each row."""
@@ -62,8 +63,9 @@ class Hashed:
         if None in terms:
             terms = [self._term(item) if t is None else t for item, t in zip(row.items(), terms, strict=True)]
         terms.append(self.intercept)
-        total = fsum(terms)
-        if abs(total) > _MARGIN * len(terms) * sum(map(abs, terms)):
+        total, n = fsum(terms), len(terms)
+        # n * largest bounds the sum of the terms' magnitudes: a total beyond that margin needs no sum of them
+        if abs(total) > _MARGIN * n * n * self.largest or abs(total) > _MARGIN * n * sum(map(abs, terms)):
             return total > 0
         return self.score(row) > 0
 
@@ -72,6 +74,7 @@ class Hashed:
         if len(self.terms) >= _CACHED:
             self.terms.clear()
         self.terms[item] = term = self._weighed(item)
+        self.largest = max(self.largest, abs(term))
         return term
 
     def _weighed(self, item: tuple[str, str | float]) -> float:
