@@ -31,6 +31,7 @@ PARAGRAPHS = 2  # paragraph breaks counted apart; more share the last bucket
 _OBJECT_POSITION = GRAMMAR["object_position"]
 NEAR = 40  # characters looked at before a mention or the pronoun: the word or quotation mark just before it
 PARAGRAPH = 2000  # characters of a paragraph looked back over for an open quotation
+_LOG_LOOKBACK = math.log(LOOKBACK)  # a distance's scale
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
 _CLOSING = ("”", '"', ",”", ',"')
 
@@ -106,25 +107,26 @@ def rows(history: History, cands: list[Known], query: Query) -> list[dict[str, f
     text, before = history.text, query.before
     after_quote = text[max(0, before - NEAR):before].rstrip().endswith(_CLOSING)
     last_speaker = history.identity(history.last_source) if history.last_source is not None else None
+    pick = history.identity(query.pick) if query.pick is not None else None
     out = []
     for rank, k in enumerate(cands):
-        e = k.mention.entity
-        between = text[k.span.end:before]
+        e, who = k.mention.entity, history.identity(k)
         lead = text[max(0, k.span.start - NEAR):k.span.start].rstrip()
         first = history.first_at.get(e, k.span.start)
+        # the text between the candidate and the pronoun (up to LOOKBACK) is read in place: no copy of it
         out.append({
-            "rule": float(query.pick is not None and history.identity(query.pick) == history.identity(k)),
+            "rule": float(pick is not None and pick == who),
             f"rank={min(rank, RANKS)}": 1.0,
-            "distance": math.log1p(before - k.span.end) / math.log(LOOKBACK),
+            "distance": math.log1p(before - k.span.end) / _LOG_LOOKBACK,
             "mentions": math.log1p(history.mentions.get(e, 0)),
             "speaker": float(k.is_source),
             "speaker_count": math.log1p(history.spoke.get(e, 0)),
-            "last_speaker": float(history.identity(k) == last_speaker),
-            "last_speaker_after_quote": float(history.identity(k) == last_speaker and after_quote),
+            "last_speaker": float(who == last_speaker),
+            "last_speaker_after_quote": float(who == last_speaker and after_quote),
             "gender_known": float(history.gender_of(e, k.mention.gender) in ("male", "female")),
             f"kind={k.mention.kind}": 1.0,
-            f"paragraphs={min(between.count(chr(10)), PARAGRAPHS)}": 1.0,
-            "same_sentence": float(_SENTENCE_END.search(between) is None),
+            f"paragraphs={min(text.count(chr(10), k.span.end, before), PARAGRAPHS)}": 1.0,
+            "same_sentence": float(_SENTENCE_END.search(text, k.span.end, before) is None),
             "opens_sentence": float(not lead or lead[-1] in ".!?\"”\n"),
             "after_preposition": float(bool(lead) and lead.rsplit(None, 1)[-1].lower() in _OBJECT_POSITION),
             "possessive": float(k.span.text.endswith(("’s", "'s"))),
@@ -138,5 +140,5 @@ def rows(history: History, cands: list[Known], query: Query) -> list[dict[str, f
 def _in_quotation(text: str, at: int) -> bool:
     """An opening quotation mark in the paragraph before ``at`` (at most PARAGRAPH characters back) is still
     open."""
-    para = text[max(text.rfind("\n", max(0, at - PARAGRAPH), at) + 1, at - PARAGRAPH):at]
-    return para.count("“") > para.count("”") or para.count('"') % 2 == 1
+    start = max(text.rfind("\n", max(0, at - PARAGRAPH), at) + 1, at - PARAGRAPH)  # counted in place: no copy
+    return text.count("“", start, at) > text.count("”", start, at) or text.count('"', start, at) % 2 == 1
