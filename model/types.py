@@ -6,6 +6,7 @@ the previous stage's records and adds its own, never mutating what it was given.
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from typing import TypeVar, dataclass_transform
 
@@ -22,14 +23,19 @@ ANONYMITY = ("none", "individual", "group")
 T = TypeVar("T", bound=type)
 
 
+# The test suite builds records frozen (tests/conftest.py sets this before anything imports the model): an
+# assignment to a record anywhere the tests reach raises there, as it would in a frozen dataclass.
+FROZEN_RECORDS = os.environ.get("SOURCING_FROZEN_RECORDS") == "1"
+
+
 @dataclass_transform()
 def record(cls: T) -> T:
     """A record: a dataclass with the equality and hash of a frozen one, whose ``__init__`` sets its fields by
     plain assignment. A frozen dataclass's calls ``object.__setattr__`` once per field, which made building a
     record cost three times as much, and several are built for every claim (spans, sources, drafts, the claim,
     its links). Nothing assigns to a record once built: a stage that changes one builds a new one
-    (``dataclasses.replace``)."""
-    return dataclass(unsafe_hash=True)(cls)
+    (``dataclasses.replace``); under the test suite records are frozen, so that stays checked."""
+    return dataclass(frozen=True)(cls) if FROZEN_RECORDS else dataclass(unsafe_hash=True)(cls)
 
 
 @dataclass(frozen=True)

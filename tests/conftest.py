@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
+
+# Records are built frozen under test (model.types.record): any assignment to one raises here, before serving.
+os.environ["SOURCING_FROZEN_RECORDS"] = "1"
 
 
 @pytest.fixture
