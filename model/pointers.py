@@ -32,6 +32,10 @@ MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, w
 _ACCUSATIONS = _TARGETS["accusations"]  # "the allegations": what someone accused the denier of
 ACCUSING = re.compile(r"\b(?:" + "|".join(sorted(_TARGETS["accusing"])) + r")\b", re.IGNORECASE)
 _NAME_WORD = re.compile(r"\b[A-Z][\w’'-]+")
+_LOWER_WORD = re.compile(r"[a-z][a-z-]{2,}")  # a word of three letters or more: no "a", "of", "he"
+_ACCUSER_CHARS = 30  # before an accusing word, where its subject stands: "a television programme accused"
+_NOT_ACCUSERS = frozenset(("the", "after", "day", "who", "which", "that", "had", "has", "have", "been", "was",
+                           "were", "also", "and", "but", "since", "when", "before", "earlier", "last", "week"))
 _OPENERS = frozenset(("The", "A", "An", "He", "She", "It", "They", "His", "Her", "Its", "Their"))  # no name's
 # "dismissed the reports": a determiner, at most two words, a noun naming a claim; or "received no such letter".
 POINTS_BACK = re.compile(r"\b(?:(?:(?:the|that|this|these|those|such|its|their|his|her)\s+(?:[\w’'-]+\s+){0,2}"
@@ -152,17 +156,32 @@ def _accusation(claims: Sequence[Claim], k: int, window: range, key: np.ndarray,
                 sides: frozenset[str]) -> list[int]:
     """What "the allegations" point at: the nearest claim in the window that accuses ("accused the minister of
     ...", "allegedly"), with the claims after it, up to the denial, of its source or of a source sharing a name
-    with it ("Civic Forward accused ...", "Civic Forward lawmaker Tomas Hadek said ...", "he told reporters");
-    what others said between (the denier's own side, a bystander confirming a detail) is no accusation. Empty
-    when no claim accuses."""
+    with it ("Civic Forward accused ...", "Civic Forward lawmaker Tomas Hadek said ...", "he told reporters"),
+    or of the accuser that claim names ("..., a day after a television programme accused him" then "The
+    investigative programme Kontrast ... said", "According to the programme, ..."); what others said between
+    (the denier's own side, a bystander confirming a detail) is no accusation. Empty when no claim accuses."""
     for j in window:
         if claims[j].doc_index != claims[k].doc_index:
             return []
-        if _eligible(claims, j, k, key, denial, sides) and ACCUSING.search(without_source(claims[j])):
-            names = _names(claims[j])
+        accusing = ACCUSING.search(said := without_source(claims[j])) if _eligible(
+            claims, j, k, key, denial, sides) else None
+        if accusing:
+            names, accuser = _names(claims[j]), _accusers(said)
             return [j] + [i for i in range(j + 1, k) if _eligible(claims, i, k, key, denial, sides)
-                          and (key[i] == key[j] or not names.isdisjoint(_names(claims[i])))]
+                          and (key[i] == key[j] or not names.isdisjoint(_names(claims[i]))
+                               or not accuser.isdisjoint(_source_words(claims[i])))]
     return []
+
+
+def _accusers(said: str) -> set[str]:
+    """The nouns right before each accusing word of a claim not its accuser's ("a television programme" of
+    "..., a day after a television programme accused him"): who else made the accusation."""
+    return {w for m in ACCUSING.finditer(said) for w in _LOWER_WORD.findall(
+        said[max(0, m.start() - _ACCUSER_CHARS):m.start()].lower()) if w not in _NOT_ACCUSERS}
+
+
+def _source_words(c: Claim) -> set[str]:
+    return set(_LOWER_WORD.findall(c.source.text.lower())) if c.source is not None else set()
 
 
 def _names(c: Claim) -> set[str]:

@@ -58,6 +58,7 @@ def stances(text: str) -> list[str]:
     "Kjell dismissed it as wishful thinking by people who want the strike to end.",
     "Veltmark dismissed the engineers' accusations as baseless.",  # a possessor before what is rejected
     "A Halvik spokesman dismissed their account as rumours from people with no knowledge of the network.",  # whose
+    "FC Varnas dismissed the programme as a campaign by people who want to take the club from its owner.",  # aired
     "The union rejected the company's claims.",
     "The Ruane campaign dismissed the complaint as a stunt.",  # a complaint, dismissed as something
     "The aide dismissed talk of a quid pro quo as a smear.",

@@ -728,3 +728,16 @@ def test_the_allegations_reach_back_to_the_accusation_but_those_charges_are_what
     assert far[-1]["stance"] == "denies" and far[-1]["id"] in far[0]["denied_by"]
     near = analyze([Document(id="a", text=text + " Rell dismissed those charges.")])["documents"][0]["claims"]
     assert near[-1]["id"] not in near[0]["denied_by"] and near[-1]["id"] in near[-2]["denied_by"]
+
+
+def test_the_allegations_reach_the_claims_of_the_accuser_the_accusing_claim_names():
+    """The lead is the prosecutors' ("..., the State Prosecutor's Office said, a day after a newspaper accused
+    him"): "the allegations" are also what the newspaper it names then says."""
+    from model import Document, analyze
+
+    text = ("Prosecutors have opened an investigation into suspected bribery involving Mayor Ivo Dren, the State "
+            "Prosecutor's Office said on Monday, a day after a newspaper accused him of taking bribes. According "
+            "to the newspaper, the money was paid in cash. Dren denied the allegations.")
+    claims = analyze([Document(id="a", text=text)])["documents"][0]["claims"]
+    assert claims[2]["stance"] == "denies"
+    assert [c["id"] for c in claims if "a:2" in c["denied_by"]] == ["a:0", "a:1"]
