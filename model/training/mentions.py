@@ -34,7 +34,7 @@ from model import ATTRIBUTION_ARTIFACTS, artifact
 from model.attribution import Pipeline as Attribution
 from model.attribution.mention_features import rows as feature_rows
 from model.attribution.typer import ARTIFACT, KINDS
-from model.timing import Timer
+from model.training.capture import StageRows
 from model.training.evaluate import match_index, overlap
 from model.training.scoreboard import LABELS, split_of
 from model.types import Document
@@ -75,25 +75,6 @@ class Example:
     weight: float = 1.0
 
 
-class _Capture(Timer):
-    """Wraps the typing stage (model None: a no-op) to keep the features it would be given, per draft."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.features: dict[int, dict[str, float]] = {}
-
-    def wrap(self, name, fn):
-        if name != "typing":
-            return fn
-
-        def run(doc):
-            idx, feats = feature_rows(doc)
-            self.features = dict(zip(idx, feats, strict=True))
-            return fn(doc)
-
-        return run
-
-
 def team_train_labels() -> list[dict]:
     """The team's labels on its TRAIN articles only: the holdout is never read here."""
     splits = split_of()
@@ -126,15 +107,15 @@ def examples(labels: list[dict], text_dir: Path, desc: str) -> list[Example]:
         by_article.setdefault(g["article"], []).append(g)
     out = []
     for name in tqdm(sorted(by_article), desc=desc, unit="article"):
-        capture = _Capture()
+        capture = StageRows("typing", feature_rows)
         text = (text_dir / f"{name}.txt").read_text(encoding="utf-8")
         claims = Attribution(timer=capture, models=upstream())(Document(id=name, text=text), 0)
         for g in by_article[name]:
             i = match_index(g, claims)
-            if i is None or not g.get("source") or g["kind"] not in KINDS or i not in capture.features:
+            if i is None or not g.get("source") or g["kind"] not in KINDS or i not in capture.rows:
                 continue
             c = claims[i]
-            out.append(Example(capture.features[i], g["kind"], g["role"], g.get("mention") or "", name,
+            out.append(Example(capture.rows[i], g["kind"], g["role"], g.get("mention") or "", name,
                                c.kind, c.role, c.source.text, c.source.resolved.text if c.source.resolved else ""))
     return out
 
@@ -145,15 +126,15 @@ def constructed_examples(path: Path = CONSTRUCTED) -> list[Example]:
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
         story = json.loads(line)
-        capture = _Capture()
+        capture = StageRows("typing", feature_rows)
         claims = Attribution(timer=capture, models=upstream())(Document(id=story["id"], text=story["text"]), 0)
         for label in story["sources"]:
             span = (label["start"], label["end"])
             i = next((i for i, c in enumerate(claims) if c.source and overlap((c.source.start, c.source.end), span)),
                      None)
-            if i is not None and i in capture.features:
+            if i is not None and i in capture.rows:
                 c = claims[i]
-                out.append(Example(capture.features[i], label["kind"], label["role"], "", story["id"], c.kind, c.role,
+                out.append(Example(capture.rows[i], label["kind"], label["role"], "", story["id"], c.kind, c.role,
                                    c.source.text, c.source.resolved.text if c.source.resolved else "",
                                    CONSTRUCTED_WEIGHT))
     return out

@@ -27,8 +27,8 @@ from tqdm import tqdm
 from model import ATTRIBUTION_ARTIFACTS, artifact
 from model.attribution import Pipeline as Attribution
 from model.attribution.witnesses import ARTIFACT, Traits, rows
-from model.timing import Timer
 from model.training.attributions import at_threshold
+from model.training.capture import StageRows
 from model.training.evaluate import match_index
 from model.training.mentions import OUT, POLNEAR, artifact_dir, data_hash, team_train_labels
 from model.training.paraphrase import WIRE, sentence_of, train_stories
@@ -49,24 +49,6 @@ class Row:
     data: str  # "polnear" or "wire"
 
 
-class _Capture(Timer):
-    """Wraps the witness stage (model None: a no-op) to keep the rows it would be given, per draft."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.traits: dict[int, Traits] = {}
-
-    def wrap(self, name, fn):
-        if name != "witnesses":
-            return fn
-
-        def run(doc):
-            idx, feats = rows(doc)
-            self.traits = dict(zip(idx, feats, strict=True))
-            return fn(doc)
-        return run
-
-
 @lru_cache(maxsize=1)
 def upstream() -> dict[str, object]:
     """Every shipped attribution model but this one, loaded as serving loads them."""
@@ -74,9 +56,9 @@ def upstream() -> dict[str, object]:
 
 
 def _run(name: str, text: str) -> tuple[list[Claim], dict[int, Traits]]:
-    capture = _Capture()
+    capture = StageRows("witnesses", rows)
     claims = Attribution(timer=capture, models=upstream())(Document(id=name, text=text), 0)
-    return claims, capture.traits
+    return claims, capture.rows
 
 
 def polnear_rows(labels: list[dict]) -> list[Row]:
