@@ -40,8 +40,14 @@ _ADDRESSED = frozenset(("to", "from"))  # a letter's ends, which a noun phrase d
 _HEAD_ENDS = GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"] | _ADDRESSED  # a head's tail opens with one
 _ADDRESS_HOPS = 2  # "A letter from the authority to the rider": a sender and a recipient
 _DOCUMENT_REACH = 24  # tokens from a participle back to its document: "An email sent on Nov. 4 by ... and seen by"
-_OWN_CLAUSE = GRAMMAR["auxiliaries"]  # between a document and its participle: a clause of its own ("was released")
-_SUBJECTS = SUBJECT_PRONOUNS - {"that", "which", "who"}  # "a story that posted this week that he believes"
+# Between a document and its participle, or the participle and the cue: a clause of its own ("was released", "a
+# story that posted this week that he believes"); a relative pronoun opens what is said of the document
+_OWN_CLAUSE = GRAMMAR["auxiliaries"] | (SUBJECT_PRONOUNS - {"that", "which", "who"})
+
+
+def names_a_document(low: list[str], src: Span | None) -> bool:
+    """A source phrase naming a document, record or data ("A guideline seen by Nordwire", "The records")."""
+    return src is not None and not DOCUMENTS.isdisjoint(low[src[0]:src[1]])
 
 
 def document_by(toks: list[str], low: list[str], src: Span | None, lo: int) -> Span | None:
@@ -81,10 +87,10 @@ def _document_before(toks: list[str], low: list[str], p: int, j: int, lo: int) -
     participle at p whose phrase opens the clause, across what is said of it; not across a clause of its own
     (an auxiliary or a subject pronoun anywhere up to the cue at j: "The lawsuit ... also contests a rule that
     does not count")."""
-    if any(w in _OWN_CLAUSE or w in _SUBJECTS for w in low[p:j]):
+    if not _OWN_CLAUSE.isdisjoint(low[p:j]):
         return None
     for k in range(p - 1, max(lo - 1, p - _DOCUMENT_REACH), -1):
-        if low[k] in _OWN_CLAUSE or low[k] in _SUBJECTS:
+        if low[k] in _OWN_CLAUSE:
             return None
         head = np_before(toks, low, k, lo) if low[k] in DOCUMENTS else None
         if head is not None and (head[0] == lo or not toks[head[0] - 1][:1].isalpha()):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from model.attribution.agents import DOCUMENTS
+from model.attribution.agents import names_a_document
 from model.attribution.phrases import STOP, is_cap, is_word
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import IRREGULAR_PAST, attach
@@ -126,11 +126,6 @@ def _claim_denied(toks: list[str], low: list[str], f: Found, lo: int) -> bool:
     return k - 2 >= lo and low[k] in CLAIM_NOUNS and low[k - 1] in _ARTICLES and toks[k - 2] == ","
 
 
-def _documentary(low: list[str], src: tuple[int, int] | None) -> bool:
-    """A source phrase naming a document, record or data ("A guideline seen by Nordwire", "The records")."""
-    return src is not None and not DOCUMENTS.isdisjoint(low[src[0]:src[1]])
-
-
 def _reason_at(low: list[str], i: int) -> int:
     """The length of the reason for anonymity the word at i opens ("..., asking not to be named"), which says
     nothing; else 0."""
@@ -194,7 +189,7 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
             continue
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
         if kind == "document":
-            found = replace(found, kind="speech") if found is not None and _documentary(low, found.source) else None
+            found = replace(found, kind="speech") if found is not None and names_a_document(low, found.source) else None
         if found is not None and kind == "denial" and _claim_denied(toks, low, found, lo):
             found = replace(found, exact=True)
         if found is not None:

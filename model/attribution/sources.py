@@ -3,7 +3,7 @@ cue ('“...,” said Trump'), the subject of a participle, or the subject befor
 
 from __future__ import annotations
 
-from model.attribution.agents import DOCUMENTS
+from model.attribution.agents import names_a_document
 from model.attribution.appositives import goes_on, relative_subject, with_appositive, with_tail
 from model.attribution.auxiliaries import skip_back
 from model.attribution.history import business_name
@@ -234,7 +234,7 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
     named = named or (low[src[0]] in DETERMINERS and h.endswith(HUMAN_PLURALS))  # "two Democratic speechwriters"
     # A document finds, shows, lists what it reports ("A report commissioned by the government found high levels
     # of copper", "Court filings name two partners"); people and police find things ("Police found the body").
-    documentary = not DOCUMENTS.isdisjoint(low[src[0]:src[1]])
+    documentary = names_a_document(low, src)
     plural = h in ("they", "we", "i", "you") or (h.endswith("s") and not h.endswith("ss"))
     plural = plural or (b - 2 >= 0 and low[b - 2] in _DO_MODAL)  # "did not respond", "would call": base is finite
     finite = form in OBJECT_VERBS or form.endswith(("ed", "s", "ing")) or form in IRREGULAR_PAST

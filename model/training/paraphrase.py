@@ -134,10 +134,15 @@ def nested(stories: list[Story]) -> dict[str, float]:
     return f1(found, [s.gold for s in stories])
 
 
+def story_files(names: list[str], wire: Path = WIRE) -> list[Path]:
+    """Each story's text and labels, in order."""
+    return [wire / folder / f"{name}.{ext}" for name in names for folder, ext in (("stories", "txt"),
+                                                                                  ("labels", "json"))]
+
+
 def data_hash(names: list[str], wire: Path = WIRE) -> str:
     """sha256 over each story's text and labels, in order (the stance model's file hash)."""
-    return file_hash(*(wire / folder / f"{name}.{ext}" for name in names
-                       for folder, ext in (("stories", "txt"), ("labels", "json"))))
+    return file_hash(*story_files(names, wire))
 
 
 def main(argv: list[str] | None = None) -> int:

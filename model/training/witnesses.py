@@ -15,7 +15,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
-from pathlib import Path
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -31,7 +30,7 @@ from model.training.attributions import at_threshold
 from model.training.capture import StageRows
 from model.training.evaluate import match_index
 from model.training.mentions import OUT, POLNEAR, artifact_dir, data_hash, team_train_labels
-from model.training.paraphrase import WIRE, sentence_of, train_stories
+from model.training.paraphrase import WIRE, sentence_of, story_files, train_stories
 from model.types import Claim, Document
 
 VERSION = "1.0.0"
@@ -85,8 +84,9 @@ def wire_rows(stories: list[str]) -> list[Row]:
         text = (WIRE / "stories" / f"{name}.txt").read_text(encoding="utf-8")
         labels = json.loads((WIRE / "labels" / f"{name}.json").read_text(encoding="utf-8"))
         sents = labels["sentences"]
+        spans = [(s["start"], s["end"]) for s in sents]
         claims, traits = _run(name, text)
-        where = [sentence_of(c.start, c.end, [(s["start"], s["end"]) for s in sents]) for c in claims]
+        where = [sentence_of(c.start, c.end, spans) for c in claims]
         for k, s in enumerate(sents):
             here = [i for i, w in enumerate(where) if w == k and claims[i].source is not None]
             for g in s["attributions"]:
@@ -99,11 +99,6 @@ def wire_rows(stories: list[str]) -> list[Row]:
                 if i in traits:
                     out.append(Row(traits[i], g["role"] == "witness", f"wire/{name}", "wire"))
     return out
-
-
-def wire_files(stories: list[str]) -> list[Path]:
-    return [WIRE / folder / f"{name}.{ext}" for name in stories for folder, ext in (("stories", "txt"),
-                                                                                    ("labels", "json"))]
 
 
 def make(C: float) -> Pipeline:
@@ -163,7 +158,7 @@ def main(argv: list[str] | None = None) -> int:
                                     "both holdouts of each excluded",
                           "articles": len({g["article"] for g in labels}), "stories": len(stories),
                           "rows": len(data), "witnesses": sum(r.witness for r in data),
-                          "sha256": data_hash(labels, POLNEAR / "train" / "text", *wire_files(stories))},
+                          "sha256": data_hash(labels, POLNEAR / "train" / "text", *story_files(stories))},
         "metrics": {"grouped_cv": chosen, "grid": grid, "folds": FOLDS},
     }
     written = artifact.write(model, out, ARTIFACT, meta)
