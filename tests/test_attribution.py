@@ -1700,6 +1700,11 @@ def test_a_body_named_by_its_kind_is_what_it_points_back_to(body):
      "a hospital doctor involved in the study", "The Stavenholm Post"),
     ("The daily Nordposten reported, citing two people present at last week's talks, that a deal was near.",
      "two people present at last week's talks", "The daily Nordposten"),
+    # set off before the report's "that", people by a "who" clause or a count, whatever their noun
+    ("The Morvik Courier reported on Monday, citing a porter who worked the night shift, that the doors were shut.",
+     "a porter who worked the night shift", "The Morvik Courier"),
+    ("The weekly Lindner Blatt reported, citing three ticket clerks, that the gates had been closed early.",
+     "three ticket clerks", "The weekly Lindner Blatt"),
 ])
 def test_who_an_outlet_cites_with_a_clause_or_participle_after_them_is_the_source(text, source, via):
     from model import analyze  # the shipped filter weighs the citing participle the rules alone doubt

@@ -10,7 +10,7 @@ from model.attribution.mentions import classify
 from model.attribution.phrases import is_word, np_after, personish
 from model.attribution.records import Found
 from model.attribution.subjects import HUMAN_PLURALS
-from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR
+from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR, QUANTIFIERS
 
 _CITED_REACH = 15  # tokens of what a citing cue names: "an enforcement notice issued by the Water Quality Board"
 _CITING = frozenset(("citing", "quoting"))  # a relay's participle before who it passes on
@@ -18,6 +18,7 @@ _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 RELATIVES = ("which", "who")  # what opens a clause about the phrase before it
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
+_COUNTS = QUANTIFIERS - {"a", "an"}  # words that count a plural: "three clerks", "several stewards"
 
 
 def cited_before_that(toks: list[str], low: list[str], k: int) -> bool:
@@ -72,11 +73,17 @@ def speaker_after(toks: list[str], low: list[str], i: int, relayed: bool = False
     np = np_after(toks, low, i, len(toks))
     if np is None:
         return None
-    head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL or (low[k] in RELATIVES and relayed)
+    # "reported, citing a steward who worked in the north stand, that ...": set off before the report's "that",
+    # what is cited is what the report rests on, so a "who" clause or a count ("three clerks") shows people.
+    set_off = cited_before_that(toks, low, i)
+    head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL
+                     or (low[k] in RELATIVES and (relayed or set_off))
                      or (low[k].endswith("ed") and personish(low[k - 1]))), np[1])  # "a doctor involved in the study"
     head = low[head_end - 1]
+    counted = low[np[0]] in _COUNTS or low[np[0]][:1].isdigit()
+    people = set_off and (low[head_end] == "who" if head_end < np[1] else counted and head.endswith("s"))
     if head in _NOT_CITED or not (personish(head) or head in CONFIDENTIAL or head.endswith(HUMAN_PLURALS)
-                                  or _named_speaker(" ".join(toks[np[0]:head_end]))):
+                                  or people or _named_speaker(" ".join(toks[np[0]:head_end]))):
         return None
     e = np[1]
     if e < len(toks) and low[e] in _TAIL:
