@@ -461,6 +461,11 @@ def test_a_description_then_a_described_name_is_the_person():
     assert typed(text) == {"The club's owner, American investor Dale Harper": ("named_person", "other")}
     text = "The club's owner, the Harper Group, said the coach would stay."  # no given name: a body
     assert typed(text)["The club's owner, the Harper Group"][0] == "named_organization"
+    # An office, then the name alone: "general" of a title is no body's (as "Ostrava General" would be).
+    text = "The regulator's director general, Ilse Varga, said the raids were a first step."
+    assert typed(text)["The regulator's director general, Ilse Varga"][0] == "named_person"
+    text = "The contractor, Brennor Automation, said one of its accounts had been misused."  # a business's word
+    assert typed(text)["The contractor, Brennor Automation"][0] == "named_organization"
 
 
 def test_the_typer_sees_which_pronoun_points_back_to_a_name():

@@ -45,6 +45,7 @@ _REFLEXIVES = GRAMMAR["reflexives"]
 _DETERMINERS = GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
 _GROUP_MEMBERS = MENTION_WORDS["group_members"]
+_NAME_WORDS = 4  # words of a person's name at most: "Maria del Carmen Ruiz"
 _PERSON_WORDS = PERSON_ROLES | PERSON_NOUNS  # "organiser", "spokeswoman", "farmer"
 _ROLE_WITHIN = 4  # words of "a national organiser": the article, then up to three words to the person's noun
 # A definite description of these refers back to an earlier mention ("the senator", "the agency").
@@ -150,8 +151,22 @@ _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES 
 
 def described_person(ws: list[str]) -> bool:
     """A description, then a person set off by a comma with words of their own before the name: "The club's
-    owner, American investor Dale Harper" (the guideline's "Hollis's lawyer, Martin Greaves" with more words)."""
-    return described_name(ws) is not None
+    owner, American investor Dale Harper" (the guideline's "Hollis's lawyer, Martin Greaves" with more words); or
+    a person's office, then the name alone: "The authority's director general, Katrin Olme"."""
+    return described_name(ws) is not None or _officer_named(ws)
+
+
+def _officer_named(ws: list[str]) -> bool:
+    """An office held by a person ("director", "director general": the "general" of a title is no body's, as in
+    "Ostrava General"), a comma, then a name of two to four capitalised words opening with a known given name."""
+    if "," not in ws:
+        return False
+    comma = ws.index(",")
+    office = [w.lower() for w in ws[:comma]]
+    office = office[:-1] if office[-1:] == ["general"] else office
+    part = ws[comma + 1:ws.index(",", comma + 1) if "," in ws[comma + 1:] else len(ws)]
+    return bool(office) and office[-1] in PERSON_ROLES and 2 <= len(part) <= _NAME_WORDS \
+        and all(map(is_capitalised, part)) and part[0].lower() in GIVEN_NAMES
 
 
 def named_then_role(ws: list[str]) -> bool:
