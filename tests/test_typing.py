@@ -817,6 +817,18 @@ def test_a_closing_it_is_the_body_the_sentence_opens_with():
     assert v.kind == "named_organization"  # "it" is never a person, whatever a bare name looks like
 
 
+def test_a_quotation_carrying_a_pronoun_refers_where_the_pronoun_does():
+    # '"A. B," she said' after an unnamed nurse: "she" is the nurse, and so is the uncued "A." it carries, so the
+    # quotation's sentences are one source (never corroborating each other).
+    text = ("A nurse at the hospital, who asked not to be named, told Nordwire that the doors had been locked. "
+            '"Nobody could get out of the ward. We were told to wait," she said.')
+    claims = extract([Document(id="t", text=text)])
+    quoted = [c for c in claims if c.source and c.source.text == "she"]
+    assert len(quoted) == 2
+    assert {c.source.resolved.text for c in quoted} == {"A nurse at the hospital, who asked not to be named"}
+    assert len({(c.kind, c.role, c.entity) for c in quoted}) == 1
+
+
 def test_a_closing_it_after_a_body_described_is_that_body_but_not_a_parenthetical_it():
     text = "The company now expects an operating margin of 8 percent, it said in a statement."
     (c,) = [c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text == "it"]

@@ -32,6 +32,8 @@ def stage(doc: Doc) -> None:
     """Point each antecedent-less "it", "he" or "she" at the nearest earlier unresolved description of its kind."""
     out = list(doc.resolutions)
     last: dict[tuple[str, str], int] = {}  # (kind, gender) -> the latest unresolved description of that kind
+    pointed: list[tuple[int, int]] = []  # (pronoun, description) pairs pointed here
+    carried = _carried(out)
     for n, r in enumerate(out):
         if r.source is None or r.mention is None or r.source.resolved is not None:
             continue
@@ -44,7 +46,24 @@ def stage(doc: Doc) -> None:
         k = max(last.get((want, own), -1), last.get((want, "unknown"), -1))  # own may be "unknown" itself
         if r.mention.kind == "anonymous" and k >= 0 and r.source.start - out[k].source.end <= LOOKBACK:
             out[n] = _pointed(r, out[k])
+            pointed.append((n, k))
+    for n, k in pointed:  # the quotation's uncued sentences carry the pronoun: they refer where it now does
+        at = (out[n].source.start, out[n].source.end)
+        for m in carried.get(at, ()):
+            if m != n:
+                out[m] = _pointed(out[m], out[k])
     doc.resolutions = out
+
+
+def _carried(out: list[Resolution]) -> dict[tuple[int, int], list[int]]:
+    """A pronoun's span -> the claims that carry it as their source resolved to itself: a quotation's uncued
+    sentences take the speaker's mention as it was when resolution left it ('"A. B," she said': "she")."""
+    spans: dict[tuple[int, int], list[int]] = {}
+    for m, r in enumerate(out):
+        s = r.source
+        if s is not None and s.resolved is not None and (s.resolved.start, s.resolved.end) == (s.start, s.end):
+            spans.setdefault((s.start, s.end), []).append(m)
+    return spans
 
 
 def _gender(text: str) -> str:
