@@ -686,6 +686,20 @@ def test_an_office_does_not_deny_the_person_it_belongs_to():
     assert "d0:2" not in links[1].denied_by
 
 
+def test_a_spokesperson_of_a_body_never_denies_what_that_body_said():
+    """"A police spokeswoman ... dismissed the fans' accounts": the fans', not the police's own count before them."""
+    from model import Document, analyze
+
+    text = ("Nine people were killed in a crush at the stadium, police said. Police said the crush began when fans "
+            "without tickets forced the north gate. Tomas Rebane, who had a seat in the north stand, said he had been "
+            "pressed against a locked exit gate. Marija Oskel said the north exit had been fastened with a padlock. "
+            "A police spokeswoman, Irena Hollo, dismissed the fans' accounts as rumours.")
+    claims = analyze([Document(id="a", text=text)])["documents"][0]["claims"]
+    denier = next(c["id"] for c in claims if "dismissed" in c["text"])
+    denied = [c["source"]["text"] for c in claims if denier in c["denied_by"]]
+    assert denied and not any("police" in s.lower() for s in denied)
+
+
 def test_the_allegations_are_the_accusing_claim_and_its_sides_not_what_others_said_since():
     """"Rell dismissed the allegations": what Civic Forward accused her of and its lawmaker said after, not the
     ministry spokesman's account or the hoteliers' confirmation that stand between."""
