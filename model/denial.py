@@ -29,6 +29,8 @@ VERB_FORMS = frozenset(DENIAL)
 CLAIM_NOUNS = W["claim_nouns"]
 # Whose claims they are may stand before them: "dismissed the engineers' accusations as baseless".
 POSSESSOR = r"(?:[\w-]+(?:['’]s|s['’])\s+)?"
+# Whose a rejected claim is, by a name before its noun: "dismissed the OPA report as", "the Kontrast programme".
+_NAMED = r"(?:(?-i:[A-Z][\w’'-]*)\s+){0,2}"
 
 # ---------------------------------------------------------------- stance: a sourced claim that rejects one
 
@@ -68,8 +70,8 @@ NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alter
                            + alternation(forms(W["belittling"])) + r"\s+(?:[\w’'-]+\s+){0,2}" + alternation(W["staff"])
                            + r"\b(?!['’])|\b"
                            + alternation(forms(W["belittling"])) + r"\s+(?!" + alternation(W["determiners"])
-                           + r"?\s*" + POSSESSOR + alternation(CLAIM_NOUNS) + r"\b|(?:"
-                           + alternation(W["said_possessors"]) + r"\s+|" + POSSESSOR + r")?"
+                           + r"?\s*" + POSSESSOR + _NAMED + alternation(CLAIM_NOUNS) + r"\b|(?:"
+                           + alternation(W["said_possessors"]) + r"\s+|" + POSSESSOR + r")?" + _NAMED
                            + alternation(W["said_objects"]) + r"\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
 # A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked", "That's
 # not true", "... doesn't mean he can't do it") rejects a claim, per the sourcing guideline; a condition

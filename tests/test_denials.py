@@ -64,6 +64,7 @@ def stances(text: str) -> list[str]:
     "The aide dismissed talk of a quid pro quo as a smear.",
     "Government officials dismissed Brel's remarks as politically motivated.",  # whose remarks, dismissed
     'Denholm dismissed the emails as "a misreading of routine conversations."',  # documents dismissed as
+    'Kelmar Radio dismissed the TVK report as "a fabrication".',  # whose report, by its name
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
@@ -74,6 +75,7 @@ def test_denials(text):
     "The judge dismissed the case against the two drivers, the court said.",
     "The ministry said it could deny the company a licence.",
     "The senator dismissed the newcomer as a lightweight.",
+    "The coach dismissed Prime Minister Halvard as a fair-weather fan.",  # a named person, belittled
     "She dismissed her critics as cowards.",  # people belittled, not what they said
     "The harbour authority did not deny the reports.",  # an answer, but no denial
     "The harbour authority didn't deny that the pier was closed.",
