@@ -31,6 +31,9 @@ CLAIM_NOUNS = W["claim_nouns"]
 POSSESSOR = r"(?:[\w-]+(?:['’]s|s['’])\s+)?"
 # Whose a rejected claim is, by a name before its noun: "dismissed the OPA report as", "the Kontrast programme".
 _NAMED = r"(?:(?-i:[A-Z][\w’'-]*)\s+){0,2}"
+# Words before a claim noun that say which claim ("the leakage figure", "the budget office's estimate"): with a
+# claim noun after them, what is dismissed is what someone said, not someone ("dismissed the newcomer as").
+_MODIFIERS = r"(?:[\w’'-]+\s+){0,2}"
 
 # ---------------------------------------------------------------- stance: a sourced claim that rejects one
 
@@ -70,7 +73,7 @@ NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alter
                            + alternation(forms(W["belittling"])) + r"\s+(?:[\w’'-]+\s+){0,2}" + alternation(W["staff"])
                            + r"\b(?!['’])|\b"
                            + alternation(forms(W["belittling"])) + r"\s+(?!" + alternation(W["determiners"])
-                           + r"?\s*" + POSSESSOR + _NAMED + alternation(CLAIM_NOUNS) + r"\b|(?:"
+                           + r"?\s*" + _MODIFIERS + alternation(CLAIM_NOUNS) + r"\b|(?:"
                            + alternation(W["said_possessors"]) + r"\s+|" + POSSESSOR + r")?" + _NAMED
                            + alternation(W["said_objects"]) + r"\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
 # A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked", "That's

@@ -65,6 +65,8 @@ def stances(text: str) -> list[str]:
     "Government officials dismissed Brel's remarks as politically motivated.",  # whose remarks, dismissed
     'Denholm dismissed the emails as "a misreading of routine conversations."',  # documents dismissed as
     'Kelmar Radio dismissed the TVK report as "a fabrication".',  # whose report, by its name
+    "The utility dismissed the leakage figure as out of date.",  # which figure, by a word before it
+    "Vandt dismissed the budget office's estimate as out of date.",
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
