@@ -1705,6 +1705,11 @@ def test_a_body_named_by_its_kind_is_what_it_points_back_to(body):
      "a porter who worked the night shift", "The Morvik Courier"),
     ("The weekly Lindner Blatt reported, citing three ticket clerks, that the gates had been closed early.",
      "three ticket clerks", "The weekly Lindner Blatt"),
+    ("The news site Velka24 reported, citing a firefighter at the scene, that a tank had ruptured.",
+     "a firefighter at the scene", "The news site Velka24"),  # one of a kind, by a person's ending
+    ("The Orsk Courier reported, citing a guard at the centre who asked not to be named because staff may not speak "
+     "to the press, that strikers had been moved.", "a guard at the centre who asked not to be named because staff "
+     "may not speak to the press", "The Orsk Courier"),  # a long "who" clause before the comma
 ])
 def test_who_an_outlet_cites_with_a_clause_or_participle_after_them_is_the_source(text, source, via):
     from model import analyze  # the shipped filter weighs the citing participle the rules alone doubt

@@ -10,14 +10,17 @@ from model.attribution.mentions import classify
 from model.attribution.phrases import is_word, np_after, personish
 from model.attribution.records import Found
 from model.attribution.subjects import HUMAN_PLURALS
-from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR, QUANTIFIERS
+from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR, QUANTIFIERS, TYPING
 
-_CITED_REACH = 15  # tokens of what a citing cue names: "an enforcement notice issued by the Water Quality Board"
+# Tokens of what a citing cue names, to the comma after it: "an enforcement notice issued by the Water Quality
+# Board", "a harbour pilot who was following the ship on radar and asked not to be named because he was not ...".
+_CITED_REACH = 40
 _CITING = frozenset(("citing", "quoting"))  # a relay's participle before who it passes on
 _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 RELATIVES = ("which", "who")  # what opens a clause about the phrase before it
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
+_DOCUMENTS = TYPING["document_heads"]
 _COUNTS = QUANTIFIERS - {"a", "an"}  # words that count a plural: "three clerks", "several stewards"
 
 
@@ -74,14 +77,18 @@ def speaker_after(toks: list[str], low: list[str], i: int, relayed: bool = False
     if np is None:
         return None
     # "reported, citing a steward who worked in the north stand, that ...": set off before the report's "that",
-    # what is cited is what the report rests on, so a "who" clause or a count ("three clerks") shows people.
+    # what is cited is what the report rests on, so a "who" clause, a count ("three clerks") or one of a kind
+    # by a person's ending ("a firefighter at the scene") shows people; a document ("citing bank records") stays
+    # the outlet's.
     set_off = cited_before_that(toks, low, i)
     head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL
                      or (low[k] in RELATIVES and (relayed or set_off))
                      or (low[k].endswith("ed") and personish(low[k - 1]))), np[1])  # "a doctor involved in the study"
     head = low[head_end - 1]
     counted = low[np[0]] in _COUNTS or low[np[0]][:1].isdigit()
-    people = set_off and (low[head_end] == "who" if head_end < np[1] else counted and head.endswith("s"))
+    one = low[np[0]] in ("a", "an") and (head + "s").endswith(HUMAN_PLURALS) and head + "s" not in _NOT_CITED \
+        and head not in _DOCUMENTS  # "a firefighter at the scene"; not "a preliminary evidence inventory", "a paper"
+    people = set_off and ("who" in low[head_end:np[1]] or (counted and head.endswith("s")) or one)
     if head in _NOT_CITED or not (personish(head) or head in CONFIDENTIAL or head.endswith(HUMAN_PLURALS)
                                   or people or _named_speaker(" ".join(toks[np[0]:head_end]))):
         return None
