@@ -200,6 +200,30 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
     return out
 
 
+def sharing(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int, tuple[int, ...]], a: np.ndarray,
+            b: np.ndarray) -> np.ndarray:
+    """Which pairs (a, b) of sentences (by their first claims) share a content word or a number. A pair sharing
+    neither has its first six FEATURES 0, and its two scores (weighted cosine and share) 0 are never strictly higher
+    than another pair's: leaving it out of ``table`` changes no other pair's closeness."""
+    heads = set(a.tolist()) | set(b.tolist())
+    terms = {h: frozenset().union(*(found[k].content for k in units[h])) for h in heads}
+    # Each claim's numbers, a superset of what its sentence's Profile counts (those of claims that say something).
+    said = {h: frozenset().union(*(numbers(claims[k].text) for k in units[h])) for h in heads}
+    return np.fromiter((not (terms[i].isdisjoint(terms[j]) and said[i].isdisjoint(said[j]))
+                       for i, j in zip(a.tolist(), b.tolist(), strict=True)), dtype=bool, count=len(a))
+
+
+def _silent_pairs_fail(weights: np.ndarray, bias: float, threshold: float) -> bool:
+    """Whether a pair sharing no word and no number scores below the threshold whatever its other FEATURES: its
+    first six are 0, each closeness at most 1, its distance (log1p of the places apart) at least 0, its negation
+    0 or 1 (a margin covers the rounding of the row's sum)."""
+    w = dict(zip(FEATURES, weights.tolist(), strict=True))
+    if w["distance"] > 0:  # a farther pair would score higher: no bound
+        return False
+    most = bias + sum(max(w[f], 0.0) for f in ("closest_by_cosine", "closest_by_share", "one_negated"))
+    return float(expit(most + 1e-6)) < threshold
+
+
 def _needles(values: frozenset[str]) -> tuple[str, ...]:
     """What a lower-cased text stating any of these numbers holds: the digits, or a number word for one."""
     return (*values, *(w for w, v in _NUMBER_WORDS.items() if v in values))
@@ -255,6 +279,7 @@ class Paraphrase:
         scale, model = pipeline.named_steps["scale"], pipeline.named_steps["model"]
         self.weights = model.coef_[0] / scale.scale_
         self.bias = float(model.intercept_[0] - scale.mean_ / scale.scale_ @ model.coef_[0])
+        self.silent_fail = _silent_pairs_fail(self.weights, self.bias, self.threshold)
 
     @classmethod
     def load(cls, directory: Path = ARTIFACTS) -> Paraphrase:
@@ -267,6 +292,21 @@ class Paraphrase:
             return np.zeros(0)
         return expit(table(claims, found, a, b, units, place) @ self.weights + self.bias)
 
+    def _scores(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
+                units: dict[int, tuple[int, ...]], place: np.ndarray) -> np.ndarray:
+        """``proba`` where it can reach the threshold: most candidate pairs share neither a word nor a number, and
+        where such a pair cannot reach it (``silent_fail``) it scores 0 and only the others' FEATURES are worked
+        out. Their rows go into a table of every pair, each in its own place: BLAS sums a row of the product by its
+        place in the matrix, so each gets the bits ``proba`` gives it."""
+        share = sharing(claims, found, units, a, b) if self.silent_fail and len(a) else None
+        if share is None or share.all():
+            return self.proba(claims, found, a, b, units, place)
+        if not share.any():
+            return np.zeros(len(a))
+        rows = np.zeros((len(a), len(FEATURES)))
+        rows[share] = table(claims, found, a[share], b[share], units, place)
+        return np.where(share, expit(rows @ self.weights + self.bias), 0.0)
+
     def pairs(self, claims: Sequence[Claim], found: Sequence[Analysis],
               key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """The claim pairs (a, b) the model reads as saying the same thing: every claim of one sentence with
@@ -274,7 +314,7 @@ class Paraphrase:
         units = sentences(claims, key)
         place = _places(found)  # read by both
         a, b = candidates(claims, found, key, units, place)
-        keep = self.proba(claims, found, a, b, units, place) >= self.threshold
+        keep = self._scores(claims, found, a, b, units, place) >= self.threshold
         pairs = [(i, j) for h1, h2 in zip(a[keep].tolist(), b[keep].tolist(), strict=True)
                  for i in units[h1] for j in units[h2]]
         return np.array([i for i, _ in pairs], dtype=np.int64), np.array([j for _, j in pairs], dtype=np.int64)
