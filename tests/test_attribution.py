@@ -211,6 +211,9 @@ def test_kinds_and_roles():
     ("Investigators said the fire had started in the kitchen.", "official"),  # a state's, in news
     ("The daily Tirano Vjesnik, citing an unnamed investigator, reported that a guard had helped.", "official"),
     ("Dante Lauretta, principal investigator for the mission, said the samples were intact.", "expert"),
+    ("The district health office said 40 children had not been vaccinated.", "official"),  # a state's office
+    ("The city's emergency services said 12 people were hurt.", "official"),  # a listed service, in the plural
+    ("The Vestrian Banking Supervisor said the bank was solvent.", "official"),
 ])
 def test_a_role_from_the_words_around_the_head(text, role):  # "security" before an expert, "leaders of" a country
     assert one(text).role == role
