@@ -2080,3 +2080,10 @@ def test_one_of_them_is_one_of_the_group_that_just_spoke():
 ])
 def test_a_document_seen_by_an_outlet_has_its_producers_role(text, role):
     assert one(text).role == role
+
+
+@pytest.mark.parametrize("text", ["Two members of the hospital's IT staff said data had left the servers.",
+                                  "Overseas IT news sites reported defects in the new models."])
+def test_an_acronym_spelled_as_a_pronoun_is_part_of_the_mention(text):
+    # "IT" is no "it": the phrase runs on past it to its start.
+    assert one(text).source.text == text.split(" said")[0].split(" reported")[0]
