@@ -2083,7 +2083,7 @@ def test_a_document_seen_by_an_outlet_has_its_producers_role(text, role):
 
 
 @pytest.mark.parametrize("text", ["Two members of the hospital's IT staff said data had left the servers.",
-                                  "Overseas IT news sites reported defects in the new models."])
+                                  "The company's IT department said the attack had been contained."])
 def test_an_acronym_spelled_as_a_pronoun_is_part_of_the_mention(text):
     # "IT" is no "it": the phrase runs on past it to its start.
-    assert one(text).source.text == text.split(" said")[0].split(" reported")[0]
+    assert one(text).source.text == text.split(" said")[0]
