@@ -2087,3 +2087,10 @@ def test_a_document_seen_by_an_outlet_has_its_producers_role(text, role):
 def test_an_acronym_spelled_as_a_pronoun_is_part_of_the_mention(text):
     # "IT" is no "it": the phrase runs on past it to its start.
     assert one(text).source.text == text.split(" said")[0]
+
+
+@pytest.mark.parametrize("kind", ["tabloid", "weekly", "daily"])
+def test_a_newspaper_called_by_its_format_keeps_that_word_before_its_name(kind):
+    # "The tabloid Dag Kurier reported": the outlet's kind before its name is part of the mention, as "the daily" is.
+    text = f"The {kind} Morgen Kurier reported that the pair had driven past a barrier."
+    assert one(text).source.text == f"The {kind} Morgen Kurier"
