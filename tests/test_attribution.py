@@ -215,6 +215,7 @@ def test_kinds_and_roles():
     ("The city's emergency services said 12 people were hurt.", "official"),  # a listed service, in the plural
     ("The Vestrian Banking Supervisor said the bank was solvent.", "official"),
     ("Tax lawyer Mira Sallen, who is not involved in the case, said the fines could be large.", "expert"),  # outsider
+    ("Green Left leader Mila Hosek, who sits in the assembly, said the vote had been bought.", "official"),  # a seat
 ])
 def test_a_role_from_the_words_around_the_head(text, role):  # "security" before an expert, "leaders of" a country
     assert one(text).role == role
