@@ -2095,3 +2095,9 @@ def test_a_newspaper_called_by_its_format_keeps_that_word_before_its_name(kind):
     # "The tabloid Dag Kurier reported": the outlet's kind before its name is part of the mention, as "the daily" is.
     text = f"The {kind} Morgen Kurier reported that the pair had driven past a barrier."
     assert one(text).source.text == f"The {kind} Morgen Kurier"
+
+
+def test_a_stance_verb_before_on_is_its_noun():
+    # "attacks on hospitals have doubled": the noun, no one attacking; the sentence's source is the relay.
+    text = "Ransomware attacks on hospitals have more than doubled since 2023, according to the cyber security office."
+    assert one(text).source.text == "the cyber security office"

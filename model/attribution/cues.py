@@ -49,6 +49,7 @@ for _r in ANONYMITY_REASONS:
     _REASONS.setdefault(_r.split()[0], []).append(tuple(_r.split()))
 _ARTICLES = GRAMMAR["articles"]
 _BEFORE_OF = ATTRIBUTION["before_of"]
+_BEFORE_ON = ATTRIBUTION["nouns_before_on"]
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
 _FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION["filler_phrases"])
 _OTHER_SENSE = frozenset(tuple(p.split()) for p in ATTRIBUTION["other_sense_before"])  # "added to the pressure"
@@ -112,10 +113,12 @@ def _modifies_role_noun(low: list[str], i: int, hit: tuple[int, str, str]) -> bo
 
 def _noun_of(low: list[str], i: int, hit: tuple[int, str, str]) -> bool:
     """"analysts' average estimate of $2.3 billion", "reports of a rift": a weak cue in a form that is no past
-    right before "of" is a noun, unless its verb takes "of" ("spoke of the malaise") or it is "report"."""
+    right before "of" is a noun, unless its verb takes "of" ("spoke of the malaise") or it is "report"; so is one
+    of a verb taking its object directly before "on" or "against" ("Ransomware attacks on hospitals")."""
     b, w = hit[0], low[i]
-    return b == i + 1 and b < len(low) and low[b] == "of" and w in WEAK and not w.endswith("ed") \
-        and w not in IRREGULAR_PAST and hit[1] not in _BEFORE_OF
+    if b != i + 1 or b >= len(low) or w not in WEAK or w.endswith("ed") or w in IRREGULAR_PAST:
+        return False
+    return (low[b] == "of" and hit[1] not in _BEFORE_OF) or (low[b] in ("on", "against") and hit[1] in _BEFORE_ON)
 
 
 def _claim_denied(toks: list[str], low: list[str], f: Found, lo: int) -> bool:
