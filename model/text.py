@@ -283,6 +283,32 @@ def token_texts(text: str, start: int, end: int) -> list[str]:
     return out
 
 
+def token_words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:
+    """``token_texts(text, start, end)`` and ``words(text[start:end])`` in one pass over the span's chunks: the
+    tokens of a sentence and the words its stance and hedge stages ask of it (most claims are a whole sentence).
+    Case-folding maps no character to whitespace nor whitespace to anything else, so ``words`` reads the same
+    chunks case-folded, and a chunk's words are those \\w+ runs: the chunk (or its word before a CLOSING mark)
+    lower-cased where it is ASCII letters and digits, else ``WORD.findall`` of the chunk case-folded."""
+    toks: list[str] = []
+    found: set[str] = set()
+    add = found.add
+    for chunk in text[start:end].split():
+        if chunk.isalnum():
+            toks.append(chunk)
+            word = chunk
+        elif chunk[-1] in CLOSING and (word := chunk[:-1]).isalnum():
+            toks += (word, chunk[-1])
+        else:
+            toks += TOKEN.findall(chunk)
+            found.update(WORD.findall(chunk.casefold()))
+            continue
+        if word.isascii():  # lower-casing an ASCII word case-folds it
+            add(word.lower())
+        else:
+            found.update(WORD.findall(chunk.casefold()))
+    return toks, found
+
+
 def tokens(text: str, start: int, end: int) -> list[Token]:
     """Words (with inner hyphens and apostrophes) and single punctuation marks between start and end."""
     return [Token(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text, start, end)]

@@ -83,3 +83,13 @@ def test_hostile_text_costs_a_bounded_multiple_of_normal_text_per_byte():
     base = _per_byte(normal)
     for name, text in hostile.items():
         assert _per_byte(text) < 8 * base, name
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXT)
+def test_token_words_is_token_texts_and_words_at_once(text: str) -> None:
+    from model.text import token_texts, token_words, words
+
+    assert token_words(text, 0, len(text)) == (token_texts(text, 0, len(text)), words(text))
+    for fixed in ("2.8million 1,000s ßtraße Straße, ΟΔΟΣ. İstanbul’s WHO U.S.A well-known a_b", "ﬁnd ŉ K"):
+        assert token_words(fixed, 2, len(fixed)) == (token_texts(fixed, 2, len(fixed)), words(fixed[2:]))

@@ -123,6 +123,7 @@ class Pipeline:
         seg, sents = self.sentences(document)
         drafts = [d for s in sents for d in self._parts(s)]
         doc = Doc(document, index, seg, drafts)
+        doc.remember_words(sents)
         for stage in self.document_stages:
             stage(doc)
         return self._build(doc)

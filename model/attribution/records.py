@@ -51,6 +51,7 @@ class Sentence:
     quote_share: float  # the share of the sentence it covers
     opens_paragraph: bool
     is_title: bool  # the document's first sentence
+    words: set[str] | None = None  # ``model.text.words`` of its text, found with its tokens (``Doc.remember_words``)
     candidates: list[Found] = field(default_factory=list)  # every cue with its source, before nesting
     found: list[Found] = field(default_factory=list)  # the attributions kept, in order
     acts: list[Found] | None = None  # the act proposed where no cue is accepted (None: none was proposed)
@@ -134,6 +135,13 @@ class Doc:
         if found is None:
             found = self._words[key] = words(self.text[start:end])
         return found
+
+    def remember_words(self, sents: list[Sentence]) -> None:
+        """Each sentence's words (found with its tokens) as those of its span: most drafts are a whole sentence,
+        and ``words`` then splits no text again."""
+        for s in sents:
+            if s.words is not None:
+                self._words[(s.start, s.end)] = s.words
 
     def sources(self) -> list[Source | None]:
         """The resolved source of each draft (None before resolution or when unattributed)."""
