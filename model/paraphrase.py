@@ -63,6 +63,19 @@ def numbers(text: str) -> frozenset[str]:
     return digits | frozenset(_NUMBER_WORDS[w] for w in _NUMBER_WORD.findall(low))
 
 
+class Numbers(dict[int, frozenset[str]]):
+    """Each claim's ``numbers`` by its index, worked out on first use: ``sharing`` and ``table`` ask them of the
+    same claims, and one request's are read once."""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        super().__init__()
+        self.claims = claims
+
+    def __missing__(self, k: int) -> frozenset[str]:
+        found = self[k] = numbers(self.claims[k].text)
+        return found
+
+
 def sentences(claims: Sequence[Claim], key: np.ndarray) -> dict[int, tuple[int, ...]]:
     """Each sentence's claims of one source, by the first of them: a sentence goes on past a claim that ends no
     sentence ("Inspection records ... show that inspectors noted water in May" + "and ordered new pumps.")."""
@@ -124,10 +137,12 @@ def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarr
 
 
 def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-          units: dict[int, tuple[int, ...]], place: np.ndarray | None = None) -> np.ndarray:
+          units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,
+          said: Numbers | None = None) -> np.ndarray:
     """The FEATURES of each pair of sentences (a[k], b[k]) (by their first claims), both of one document.
-    (``place``: ``_places(found)``, when already at hand.)"""
-    words = _profiles(claims, found, {k: units[k] for k in set(a.tolist()) | set(b.tolist())})
+    (``place``: ``_places(found)``; ``said``: the claims' Numbers; when already at hand.)"""
+    words = _profiles(claims, found, {k: units[k] for k in set(a.tolist()) | set(b.tolist())},
+                      Numbers(claims) if said is None else said)
     at = (_places(found) if place is None else place).tolist()
     # Rows built as tuples and read into the array in one pass: a numpy row assignment per pair, or np.array
     # discovering the shape of a list of tuples, costs more than the arithmetic.
@@ -167,7 +182,7 @@ class Profile(NamedTuple):
 
 
 def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
-              wanted: dict[int, tuple[int, ...]]) -> dict[int, Profile]:
+              wanted: dict[int, tuple[int, ...]], said: Numbers) -> dict[int, Profile]:
     """Each wanted sentence's Profile (by its first claim), against the claims of its document that say
     something."""
     docs = {claims[k].doc_index for k in wanted}
@@ -176,11 +191,11 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
         if f.content and c.doc_index in saying:
             saying[c.doc_index].append(k)
     members = {m for ks in wanted.values() for m in ks}
-    stated = {k: numbers(claims[k].text) for ks in saying.values() for k in ks if k in members}
+    stated = {k: said[k] for ks in saying.values() for k in ks if k in members}
     # The other claims' numbers are counted only where a wanted sentence states them: a claim whose text holds
     # none of those (as digits or as a word) states none of them, and its numbers are not read.
     needles = _needles(frozenset().union(*stated.values()))
-    stated |= {k: numbers(claims[k].text) for ks in saying.values() for k in ks
+    stated |= {k: said[k] for ks in saying.values() for k in ks
                if k not in stated and needles and any(map(claims[k].text.lower().__contains__, needles))}
     # Counted in one pass per document: each Counter.update call costs more than the few words it counts.
     words = {d: Counter(chain.from_iterable(found[k].content for k in ks)) for d, ks in saying.items()}
@@ -201,15 +216,15 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
 
 
 def sharing(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int, tuple[int, ...]], a: np.ndarray,
-            b: np.ndarray) -> np.ndarray:
+            b: np.ndarray, said: Numbers) -> np.ndarray:
     """Which pairs (a, b) of sentences (by their first claims) share a content word or a number. A pair sharing
     neither has its first six FEATURES 0, and its two scores (weighted cosine and share) 0 are never strictly higher
     than another pair's: leaving it out of ``table`` changes no other pair's closeness."""
     heads = set(a.tolist()) | set(b.tolist())
     terms = {h: frozenset().union(*(found[k].content for k in units[h])) for h in heads}
     # Each claim's numbers, a superset of what its sentence's Profile counts (those of claims that say something).
-    said = {h: frozenset().union(*(numbers(claims[k].text) for k in units[h])) for h in heads}
-    return np.fromiter((not (terms[i].isdisjoint(terms[j]) and said[i].isdisjoint(said[j]))
+    stated = {h: frozenset().union(*(said[k] for k in units[h])) for h in heads}
+    return np.fromiter((not (terms[i].isdisjoint(terms[j]) and stated[i].isdisjoint(stated[j]))
                        for i, j in zip(a.tolist(), b.tolist(), strict=True)), dtype=bool, count=len(a))
 
 
@@ -287,10 +302,11 @@ class Paraphrase:
         return cls(pipeline, meta)
 
     def proba(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-              units: dict[int, tuple[int, ...]], place: np.ndarray | None = None) -> np.ndarray:
+              units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,
+              said: Numbers | None = None) -> np.ndarray:
         if not len(a):
             return np.zeros(0)
-        return expit(table(claims, found, a, b, units, place) @ self.weights + self.bias)
+        return expit(table(claims, found, a, b, units, place, said) @ self.weights + self.bias)
 
     def _scores(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                 units: dict[int, tuple[int, ...]], place: np.ndarray) -> np.ndarray:
@@ -298,13 +314,14 @@ class Paraphrase:
         where such a pair cannot reach it (``silent_fail``) it scores 0 and only the others' FEATURES are worked
         out. Their rows go into a table of every pair, each in its own place: BLAS sums a row of the product by its
         place in the matrix, so each gets the bits ``proba`` gives it."""
-        share = sharing(claims, found, units, a, b) if self.silent_fail and len(a) else None
+        said = Numbers(claims)  # read by ``sharing`` and again by ``table``
+        share = sharing(claims, found, units, a, b, said) if self.silent_fail and len(a) else None
         if share is None or share.all():
-            return self.proba(claims, found, a, b, units, place)
+            return self.proba(claims, found, a, b, units, place, said)
         if not share.any():
             return np.zeros(len(a))
         rows = np.zeros((len(a), len(FEATURES)))
-        rows[share] = table(claims, found, a[share], b[share], units, place)
+        rows[share] = table(claims, found, a[share], b[share], units, place, said)
         return np.where(share, expit(rows @ self.weights + self.bias), 0.0)
 
     def pairs(self, claims: Sequence[Claim], found: Sequence[Analysis],
