@@ -13,13 +13,12 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
-from itertools import repeat
-from operator import mul
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
 from model.attribution.history import LOOKBACK, History, Known, fits
+from model.attribution.linear import binary_weights, row_sums
 from model.lexicon import GRAMMAR
 from model.types import record
 
@@ -67,23 +66,15 @@ def ranker(model: object | None) -> Rank | None:
     own = getattr(model, "rank", None)
     if own is not None:
         return own
-    cached = _WEIGHTS.get(id(model))
-    if cached is None or cached[0] is not model:
-        vectorizer, classifier = model.steps[0][1], model.steps[1][1]
-        if not isinstance(vectorizer, DictVectorizer) or not isinstance(classifier, LogisticRegression):
-            raise TypeError("the antecedents artifact must be a DictVectorizer -> LogisticRegression Pipeline")
-        cached = _WEIGHTS[id(model)] = (model, {name: float(classifier.coef_[0][j])
-                                                for name, j in vectorizer.vocabulary_.items()})
-    weights = cached[1]
+    vectorizer, classifier = model.steps[0][1], model.steps[1][1]
+    if not isinstance(vectorizer, DictVectorizer) or not isinstance(classifier, LogisticRegression):
+        raise TypeError("the antecedents artifact must be a DictVectorizer -> LogisticRegression Pipeline")
+    weights = binary_weights(model)
 
     def linear(query: Query, cands: Sequence[Known], feats: list[dict[str, float]]) -> list[float]:
-        # each row's weight * value products, in the row's order, summed as a generator would: through map in C
-        return [sum(map(mul, map(weights.get, f, repeat(0.0)), f.values())) for f in feats]
+        return row_sums(weights, feats)
 
     return linear
-
-
-_WEIGHTS: dict[int, tuple[object, dict[str, float]]] = {}  # per loaded model: it, and feature name -> weight
 
 
 def candidates(history: History, query: Query) -> list[Known]:

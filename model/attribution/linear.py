@@ -1,13 +1,15 @@
-"""The typer's decisions from its fitted coefficients: ``DictVectorizer -> multinomial LogisticRegression``.
+"""Learned stages' decisions from their fitted coefficients: ``DictVectorizer -> LogisticRegression``.
 
-``model.predict(rows)`` on the shipped Pipeline costs more in sklearn's per-call machinery than in arithmetic for
-a document's few rows; the same decision (the argmax of the linear scores) is one dense product here. Any other
-model shape goes through ``model.predict`` (``model.attribution.hashed`` does the same for the filter).
+``model.predict(rows)`` on a shipped Pipeline costs more in sklearn's per-call machinery than in arithmetic for
+a document's few rows. The typer's decision (the argmax of the multinomial linear scores) is one dense product
+here, any other model shape going through ``model.predict`` (``model.attribution.hashed`` does the same for the
+filter); a binary model's scores (the pronoun ranker's, the witness stage's) are one sum of weights per row.
 """
 
 from __future__ import annotations
 
 from itertools import chain, repeat
+from operator import mul
 
 import numpy as np
 from sklearn import config_context
@@ -51,3 +53,24 @@ def _linear(model) -> tuple | None:
         _LINEAR[key] = (steps[0][1].vocabulary_, steps[1][1].coef_, steps[1][1].intercept_,
                         steps[1][1].classes_) if ok else None
     return _LINEAR[key]
+
+
+def row_sums(weights: dict[str, float], rows: list[dict[str, float]]) -> list[float]:
+    """Each row's weight * value products in the row's order, summed through map in C (as a generator would sum
+    them); a name the model never saw weighs 0.0, which leaves the sum as it is (the values are not negative)."""
+    return [sum(map(mul, map(weights.get, f, repeat(0.0)), f.values())) for f in rows]
+
+
+# id(model) -> (the model, its feature -> weight as Python floats): numpy scalars cost far more to index and
+# multiply than floats, for the same double-precision products
+_WEIGHTS: dict[int, tuple[object, dict[str, float]]] = {}
+
+
+def binary_weights(model) -> dict[str, float]:
+    """A binary DictVectorizer -> LogisticRegression Pipeline's weight per feature name, worked out once per model."""
+    cached = _WEIGHTS.get(id(model))
+    if cached is None or cached[0] is not model:
+        vectorizer, classifier = model.steps[0][1], model.steps[1][1]
+        coef = classifier.coef_[0].tolist()
+        cached = _WEIGHTS[id(model)] = (model, {name: coef[j] for name, j in vectorizer.vocabulary_.items()})
+    return cached[1]

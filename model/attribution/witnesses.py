@@ -16,10 +16,10 @@ import re
 from collections import Counter
 from dataclasses import replace
 from itertools import repeat
-from operator import mul
 
 import numpy as np
 
+from model.attribution.linear import binary_weights, row_sums
 from model.attribution.records import QUOTED, Doc
 from model.lexicon import MENTION_WORDS, TYPING
 
@@ -104,22 +104,4 @@ def scores(model, feats: list[Traits]) -> np.ndarray:
     """The fitted DictVectorizer -> LogisticRegression's decision scores of the rows (log-odds of a witness, less
     the threshold's): one sum per row, the same numbers as ``decision_function`` without sklearn's per-call
     machinery on a few rows."""
-    weights = _weights(model)
-    # Each row's weight * value products in the row's order, summed through map in C; a word the model never saw
-    # weighs 0.0, which leaves the sum as it is (the values are not negative).
-    return np.array([sum(map(mul, map(weights.get, f, repeat(0.0)), f.values())) for f in feats]) \
-        + model.steps[1][1].intercept_[0]
-
-
-# id(model) -> (the model, its feature -> weight as Python floats): numpy scalars cost far more to index and
-# multiply than floats, for the same double-precision products
-_WEIGHTS: dict[int, tuple[object, dict[str, float]]] = {}
-
-
-def _weights(model) -> dict[str, float]:
-    cached = _WEIGHTS.get(id(model))
-    if cached is None or cached[0] is not model:
-        vectorizer, lr = model.steps[0][1], model.steps[1][1]
-        coef = lr.coef_[0].tolist()
-        cached = _WEIGHTS[id(model)] = (model, {name: coef[j] for name, j in vectorizer.vocabulary_.items()})
-    return cached[1]
+    return np.array(row_sums(binary_weights(model), feats)) + model.steps[1][1].intercept_[0]
