@@ -17,16 +17,16 @@ from collections.abc import Sequence
 import numpy as np
 
 from model.attribution.role_words import POSSESSIVE
+from model.attribution.speaking_for import SPOKESPEOPLE
 from model.caseless import Caseless, lowered
 from model.content import WORD, Analysis, term
-from model.lexicon import MENTION_WORDS, PERSON_ROLES, sections
+from model.lexicon import PERSON_ROLES, sections
 from model.types import Claim
 
 BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
 OWNER_WINDOW = 16  # claims back it looks for the source it names ("the engineers' accusations"): a name is sharper
 _NOUN_PREFIX = 5  # letters a pointer's noun shares with a word naming it: "repor" (reported), "alleg", "sugge"
 _PRONOUNS = frozenset(("it", "they", "he", "she", "we", "who", "which"))
-_SPOKESPEOPLE = frozenset(w for w in MENTION_WORDS["speaking_for"] if w.startswith("spokes"))
 _SENTENCE_END = (".", "!", "?", "”", '"', "''", "’")  # a claim ending so ends its sentence; others are parts of one
 _TARGETS = sections("denial_targets.txt")
 MANY = _TARGETS["many"]  # "the accusations", "the criticism": several claims, whoever made them
@@ -236,7 +236,7 @@ def _spoken_for(said: list[str]) -> set[str]:
     """The body a spokesperson's words name ("A police spokeswoman, Irena Hollo" -> police; "a spokesman for the
     ministry" -> ministry): its own claims ("Police said ...") are the denier's side, never what it denies."""
     words = [w.strip(",") for w in said]
-    at = next((i for i, w in enumerate(words) if w.lower() in _SPOKESPEOPLE), None)
+    at = next((i for i, w in enumerate(words) if w.lower() in SPOKESPEOPLE), None)
     if at is None:
         return set()
     if at + 2 < len(words) and words[at + 1] == "for":  # "a spokesman for the police", not "for the Ostrander Group"

@@ -17,7 +17,7 @@ from model.types import Span
 
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
 # Of the speaking-for words, the spokespeople: an aide or adviser speaks for a person as often as for a body.
-_SPOKESPEOPLE = frozenset(w for w in _SPEAKING_FOR if w.startswith("spokes"))
+SPOKESPEOPLE = frozenset(w for w in _SPEAKING_FOR if w.startswith("spokes"))
 _ARTICLES = frozenset(("a", "an", "the"))  # "A spokesman", "the spokeswoman": no word of whose
 _NAME_WORDS = 4  # a spokesperson's word and a name of up to three words: "spokesman Tomasz Nowak"
 _JUST_BEFORE = 300  # characters from the body's claim to the spokesperson's: the next sentence or so
@@ -133,5 +133,5 @@ def _bare_spokesperson(text: str) -> bool:
     (a name may follow)."""
     ws = text.replace(",", " ").split()
     ws = ws[1:] if ws and ws[0].lower() in _ARTICLES else ws
-    return bool(ws) and ws[0].lower() in _SPOKESPEOPLE and (len(ws) == 1 or (
+    return bool(ws) and ws[0].lower() in SPOKESPEOPLE and (len(ws) == 1 or (
         len(ws) <= _NAME_WORDS and all(w[:1].isupper() for w in ws[1:])))
