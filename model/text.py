@@ -7,6 +7,8 @@ surrogate for U+FFFD, one character for one, before anything reads the text).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from itertools import chain
 
 from model.lexicon import ABBREVIATIONS, INVERTED, NUMBERED, SENTENCE_OPENERS, TITLES
 from model.types import record
@@ -267,46 +269,63 @@ def words(text: str) -> set[str]:
 def token_texts(text: str, start: int, end: int) -> list[str]:
     """``TOKEN.findall(text, start, end)``, cheaper. No token holds whitespace and none looks past a whitespace
     character (the URL tail's "(?!\\w)" sees none there, as at the end of a string), so the tokens of the span are
-    those of its whitespace-separated chunks in turn; and a chunk of letters and digits alone (``str.isalnum``, as
-    "\\w" reads them, "_" aside) is one token whatever the pattern, since no alternative ahead of "\\w+" can match
-    there. Before one CLOSING mark ("said,") it is still one token and the mark another: every alternative that
-    runs on over a mark needs a letter or digit after it. Only the other chunks ("U.S.", "“We") go through the
-    pattern."""
-    out: list[str] = []
-    for chunk in text[start:end].split():  # str.split and "\\s" agree on what whitespace is (str.isspace)
-        if chunk.isalnum():
-            out.append(chunk)
-        elif chunk[-1] in CLOSING and (word := chunk[:-1]).isalnum():
-            out += (word, chunk[-1])
-        else:
-            out += TOKEN.findall(chunk)
-    return out
+    those of its whitespace-separated chunks in turn (``_chunk_tokens``), each chunk's read from a memo: split,
+    lookups and joining all run in C."""
+    # str.split and "\\s" agree on what whitespace is (str.isspace)
+    return list(chain.from_iterable(map(_TOKENS.__getitem__, text[start:end].split())))
 
 
 def token_words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:
-    """``token_texts(text, start, end)`` and ``words(text[start:end])`` in one pass over the span's chunks: the
+    """``token_texts(text, start, end)`` and ``words(text[start:end])`` from one split of the span into chunks: the
     tokens of a sentence and the words its stance and hedge stages ask of it (most claims are a whole sentence).
     Case-folding maps no character to whitespace nor whitespace to anything else, so ``words`` reads the same
-    chunks case-folded, and a chunk's words are those \\w+ runs: the chunk (or its word before a CLOSING mark)
-    lower-cased where it is ASCII letters and digits, else ``WORD.findall`` of the chunk case-folded."""
-    toks: list[str] = []
-    found: set[str] = set()
-    add = found.add
-    for chunk in text[start:end].split():
-        if chunk.isalnum():
-            toks.append(chunk)
-            word = chunk
-        elif chunk[-1] in CLOSING and (word := chunk[:-1]).isalnum():
-            toks += (word, chunk[-1])
-        else:
-            toks += TOKEN.findall(chunk)
-            found.update(WORD.findall(chunk.casefold()))
-            continue
-        if word.isascii():  # lower-casing an ASCII word case-folds it
-            add(word.lower())
-        else:
-            found.update(WORD.findall(chunk.casefold()))
-    return toks, found
+    chunks case-folded (``_chunk_words``)."""
+    chunks = text[start:end].split()
+    return (list(chain.from_iterable(map(_TOKENS.__getitem__, chunks))),
+            set(chain.from_iterable(map(_WORDS.__getitem__, chunks))))
+
+
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """The tokens of one whitespace-free chunk: a chunk of letters and digits alone (``str.isalnum``, as "\\w" reads
+    them, "_" aside) is one token whatever the pattern, since no alternative ahead of "\\w+" can match there. Before
+    one CLOSING mark ("said,") it is still one token and the mark another: every alternative that runs on over a
+    mark needs a letter or digit after it. Only the other chunks ("U.S.", "“We") go through the pattern."""
+    if chunk.isalnum():
+        return (chunk,)
+    if chunk[-1] in CLOSING and (word := chunk[:-1]).isalnum():
+        return word, chunk[-1]
+    return tuple(TOKEN.findall(chunk))
+
+
+def _chunk_words(chunk: str) -> tuple[str, ...]:
+    """``words`` of one whitespace-free chunk, its \\w+ runs case-folded: the chunk (or its word before a CLOSING
+    mark) lower-cased where it is ASCII letters and digits (lower-casing an ASCII word case-folds it), else
+    ``WORD.findall`` of the chunk case-folded."""
+    if chunk.isalnum():
+        word = chunk
+    elif chunk[-1] in CLOSING and (word := chunk[:-1]).isalnum():
+        pass
+    else:
+        return tuple(WORD.findall(chunk.casefold()))
+    return (word.lower(),) if word.isascii() else tuple(WORD.findall(chunk.casefold()))
+
+
+class _ChunkMemo(dict[str, tuple[str, ...]]):
+    """A chunk -> its tokens (or words) memo: news copy repeats its chunks ("the", "said,"), and a dict read
+    through map costs less than a Python step per chunk. Emptied when it outgrows its bound."""
+
+    def __init__(self, read: Callable[[str], tuple[str, ...]]) -> None:
+        super().__init__()
+        self.read = read
+
+    def __missing__(self, chunk: str) -> tuple[str, ...]:
+        if len(self) >= 1 << 15:
+            self.clear()
+        found = self[chunk] = self.read(chunk)
+        return found
+
+
+_TOKENS, _WORDS = _ChunkMemo(_chunk_tokens), _ChunkMemo(_chunk_words)
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
