@@ -6,8 +6,9 @@ Features for the learned mention typer (``mention_features``), one answer per na
 
 from __future__ import annotations
 
+from model.attribution.governing import is_party_state
 from model.attribution.mentions import is_capitalised, words_of
-from model.attribution.role_words import is_party_state, phrases, role_of
+from model.attribution.role_words import phrases, role_of
 from model.lexicon import (
     EXPERT,
     GIVEN_NAMES,

@@ -11,6 +11,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from model.attribution.governing import GOVERNMENT_BODIES, governed
 from model.lexicon import (
     ATTRIBUTION,
     COUNTRIES,
@@ -22,8 +23,6 @@ from model.lexicon import (
     OFFICIAL,
     PERSON_NOUNS,
     PERSON_PLURALS,
-    PERSON_ROLES,
-    ROLE_NOUNS,
     TITLES,
     TYPING,
     WITNESS,
@@ -117,8 +116,7 @@ def _role(ws: Sequence[str]) -> str:
     if "party" in found and offices and offices <= _PARTY_TITLES:
         return "other"  # "a senior Progress Party official", "Democratic Party officials": a party's, no office
     serves = bool(others & OFFICIAL) and not _STAFF.isdisjoint(low)  # "a top adviser for President Obama"
-    if not former and (offices or serves or any(map(is_party_state, ws)) or _governs(ws, low, found)
-                       or _representative(ws) or not _CASED_OFFICES.isdisjoint(ws) or _cased_office(ws)):
+    if not former and (offices or serves or governed(ws, low, found)):
         return "official"
     if found & EXPERT or any(w.endswith(_EXPERT_ENDINGS) for w in low):
         return "expert"
@@ -128,14 +126,6 @@ def _role(ws: Sequence[str]) -> str:
 
 
 _FORMER = TYPING["former_words"]
-# "(R-Kans.)", "D-N.Y.", "R-Texas", "(D-CA)", "(D-W-Va)", "(D-Richmond)": the party and state (or district) news
-# writes after a sitting legislator ("D-Day" is none).
-_PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]|[A-Z]{2}|[A-Z]-[A-Z][a-z]{0,4})\.?\)?$")
-
-
-def is_party_state(word: str) -> bool:
-    """The word is a party and state tag: "R-Kans.", "(D-Calif.)", "R-Texas", "D-CA"."""
-    return _PARTY_STATE.match(word) is not None
 
 
 def _witness_head(low: list[str]) -> bool:
@@ -146,17 +136,6 @@ def _witness_head(low: list[str]) -> bool:
         w == "of" and set(low[:i]) <= _PARTITIVE)), len(low))  # "one of the neighbours": the noun after "of"
     head = phrases([w for w in low[:k] if not POSSESSIVE.search(w)])
     return not head.isdisjoint(WITNESS) and head.isdisjoint(OFFICIAL | EXPERT | MEDIA)
-
-
-def _representative(ws: Sequence[str]) -> bool:
-    """"Representative Debbie Wasserman Schultz": the capitalised title of a legislator before a name (not "a
-    representative of the company", which says nothing of an office)."""
-    return any(w == "Representative" and i + 1 < len(ws) and ws[i + 1][:1].isupper() for i, w in enumerate(ws))
-
-
-def _cased_office(ws: Sequence[str]) -> bool:
-    """A government office named as written, capitalised: "the Office of Immigrant Affairs"."""
-    return any(w[:1].isupper() and (w.lower(), ws[k + 1]) in _CASED_OFFICE_PHRASES for k, w in enumerate(ws[:-1]))
 
 
 def _offices(found: set[str]) -> set[str]:
@@ -192,10 +171,10 @@ def _body_heads(low: list[str]) -> set[str]:
     if after[:1] == ["of"]:
         body = [w for w in after[1:] if w != "the"]
         if body and not (body[0] in COUNTRIES or " ".join(body[:2]) in COUNTRIES or body[0] in OFFICIAL
-                         or body[0] in _GOVERNMENT_BODIES):
+                         or body[0] in GOVERNMENT_BODIES):
             return {"president", "vice president"}
     before = low[at - 1] if at else ""
-    if before.endswith(("'s", "’s")) and before[:-2] not in _GOVERNMENT_BODIES and before[:-2] not in COUNTRIES:
+    if before.endswith(("'s", "’s")) and before[:-2] not in GOVERNMENT_BODIES and before[:-2] not in COUNTRIES:
         return {"president", "vice president"}
     if before in _PRIVATE_BODIES:  # "club president Ana Horvat", "union president"
         return {"president", "vice president"}
@@ -235,48 +214,11 @@ def _present(ws: Sequence[str]) -> bool:
     return bool(ws) and (ws[0].lower() in _NOW or (ws[0].endswith("s") and ws[0].lower() not in _PAST))
 
 
-def _governs(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
-    """A government's staff or a legislature's by construction rather than by title: a governing body's
-    possessive before a person's role ("the city's emergency operations director"), the body written bare
-    ("the state"), "House" with a chamber word ("House Republicans", "the House Ways and Means Committee"), a
-    party adjective before staff or members ("a Democratic aide", "a Republican representative")."""
-    if len(low) == 2 and low[0] == "the" and low[1] in _GOVERNMENT_BODIES:
-        return True
-    for i, w in enumerate(low):
-        if w.endswith(("'s", "’s")) and w[:-2] in _GOVERNMENT_BODIES and not _PERSON_ROLE.isdisjoint(low[i + 1:]):
-            return True
-    if _chamber(ws) and not _CHAMBER_WORDS.isdisjoint(found):
-        return True
-    if any(w in _LEADERS and low[i + 1:i + 2] == ["of"] and low[i + 2:i + 3] and low[i + 2] in COUNTRIES
-           for i, w in enumerate(low)):
-        return True  # "The leaders of France and Germany": a country's leader governs it
-    return any(w in _PARTY_WORDS and not _PARTY_STAFF.isdisjoint(low[i + 1:i + 3]) for i, w in enumerate(low))
-
-
-_LEADERS = frozenset({"leader", "leaders"})
-
-
-def _chamber(ws: Sequence[str]) -> bool:
-    """"House" as a legislature's chamber: not after another capitalised word ("White House", "Opera House"),
-    except the country's ("U.S. House")."""
-    return any(w == "House" and (i == 0 or not ws[i - 1][:1].isupper() or ws[i - 1] in _COUNTRY_PREFIXES
-                                 or ws[i - 1] in ("A", "An", "The"))  # "A House committee aide": an article
-               for i, w in enumerate(ws))
-
-
-_CASED_OFFICES = frozenset(w.upper() for w in MENTION_WORDS["cased_offices"])  # "WHO spokesman Tarik Jasarevic"
-_CASED_OFFICE_PHRASES = frozenset(tuple(p.split()) for p in MENTION_WORDS["cased_office_phrases"])
 _EXPERT_ENDINGS = tuple(MENTION_WORDS["expert_endings"])  # "virologists", "an epidemiologist"
 POLLS = ATTRIBUTION["poll_in"]  # the words the cues take for a poll: a pollster's work, expert
 _RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))
 _NOW = frozenset(("now", "currently", "also", "still", "are"))
 _PAST = frozenset(("has", "was"))
-_COUNTRY_PREFIXES = frozenset(("U.S.", "US"))
-_GOVERNMENT_BODIES = MENTION_WORDS["government_bodies"]
-_PERSON_ROLE = PERSON_ROLES | ROLE_NOUNS
-_CHAMBER_WORDS = MENTION_WORDS["chamber_words"]
-_PARTY_WORDS = MENTION_WORDS["party_words"]
-_PARTY_STAFF = MENTION_WORDS["party_staff"]
 _NOT_OFFICIAL = EXPERT | MEDIA | WITNESS
 _OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report", "press" yield to an office
 _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])

@@ -1,0 +1,76 @@
+"""Offices by construction: a mention's words that make it a government's without an office word of the lists.
+
+A party and state tag ("Sen. Cruz (R-Texas)"), a capitalised "Representative" before a name, an office's
+capitalised name ("the Office of Immigrant Affairs"), a governing body's possessive before a person's role ("the
+city's emergency operations director"), "House" with a chamber word, a party adjective before staff.
+``model.attribution.role_words`` asks ``governed`` once its lists found no office.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from model.lexicon import COUNTRIES, MENTION_WORDS, PERSON_ROLES, ROLE_NOUNS
+
+GOVERNMENT_BODIES = MENTION_WORDS["government_bodies"]
+# "(R-Kans.)", "D-N.Y.", "R-Texas", "(D-CA)", "(D-W-Va)", "(D-Richmond)": the party and state (or district) news
+# writes after a sitting legislator ("D-Day" is none).
+_PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]|[A-Z]{2}|[A-Z]-[A-Z][a-z]{0,4})\.?\)?$")
+_CASED_OFFICES = frozenset(w.upper() for w in MENTION_WORDS["cased_offices"])  # "WHO spokesman Tarik Jasarevic"
+_CASED_OFFICE_PHRASES = frozenset(tuple(p.split()) for p in MENTION_WORDS["cased_office_phrases"])
+_COUNTRY_PREFIXES = frozenset(("U.S.", "US"))
+_PERSON_ROLE = PERSON_ROLES | ROLE_NOUNS
+_CHAMBER_WORDS = MENTION_WORDS["chamber_words"]
+_PARTY_WORDS = MENTION_WORDS["party_words"]
+_PARTY_STAFF = MENTION_WORDS["party_staff"]
+_LEADERS = frozenset({"leader", "leaders"})
+
+
+def governed(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
+    """The mention is a government's by its construction (``ws`` as written, ``low`` lower-cased, ``found`` its
+    words and phrases as ``role_words.phrases`` gives them)."""
+    return (any(map(is_party_state, ws)) or _governs(ws, low, found) or _representative(ws)
+            or not _CASED_OFFICES.isdisjoint(ws) or _cased_office(ws))
+
+
+def is_party_state(word: str) -> bool:
+    """The word is a party and state tag: "R-Kans.", "(D-Calif.)", "R-Texas", "D-CA"."""
+    return _PARTY_STATE.match(word) is not None
+
+
+def _representative(ws: Sequence[str]) -> bool:
+    """"Representative Debbie Wasserman Schultz": the capitalised title of a legislator before a name (not "a
+    representative of the company", which says nothing of an office)."""
+    return any(w == "Representative" and i + 1 < len(ws) and ws[i + 1][:1].isupper() for i, w in enumerate(ws))
+
+
+def _cased_office(ws: Sequence[str]) -> bool:
+    """A government office named as written, capitalised: "the Office of Immigrant Affairs"."""
+    return any(w[:1].isupper() and (w.lower(), ws[k + 1]) in _CASED_OFFICE_PHRASES for k, w in enumerate(ws[:-1]))
+
+
+def _governs(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
+    """A government's staff or a legislature's by construction rather than by title: a governing body's
+    possessive before a person's role ("the city's emergency operations director"), the body written bare
+    ("the state"), "House" with a chamber word ("House Republicans", "the House Ways and Means Committee"), a
+    party adjective before staff or members ("a Democratic aide", "a Republican representative")."""
+    if len(low) == 2 and low[0] == "the" and low[1] in GOVERNMENT_BODIES:
+        return True
+    for i, w in enumerate(low):
+        if w.endswith(("'s", "’s")) and w[:-2] in GOVERNMENT_BODIES and not _PERSON_ROLE.isdisjoint(low[i + 1:]):
+            return True
+    if _chamber(ws) and not _CHAMBER_WORDS.isdisjoint(found):
+        return True
+    if any(w in _LEADERS and low[i + 1:i + 2] == ["of"] and low[i + 2:i + 3] and low[i + 2] in COUNTRIES
+           for i, w in enumerate(low)):
+        return True  # "The leaders of France and Germany": a country's leader governs it
+    return any(w in _PARTY_WORDS and not _PARTY_STAFF.isdisjoint(low[i + 1:i + 3]) for i, w in enumerate(low))
+
+
+def _chamber(ws: Sequence[str]) -> bool:
+    """"House" as a legislature's chamber: not after another capitalised word ("White House", "Opera House"),
+    except the country's ("U.S. House")."""
+    return any(w == "House" and (i == 0 or not ws[i - 1][:1].isupper() or ws[i - 1] in _COUNTRY_PREFIXES
+                                 or ws[i - 1] in ("A", "An", "The"))  # "A House committee aide": an article
+               for i, w in enumerate(ws))
