@@ -1453,6 +1453,28 @@ def test_the_states_services_and_overseers_are_officials(text, kind, role):
     assert (c.kind, c.role) == (kind, role)
 
 
+@pytest.mark.parametrize("text", [
+    "The Air Accident Investigation Board said the engines had iced.",
+    "Aldenia's Competition Office said it had opened an inquiry into the bids.",
+    "The Secret Service said the agents had followed the rules.",
+])
+def test_a_state_bodys_capitalised_name_is_official(text):
+    # A capitalised name ending in a state body's head (Board, Office, Service, ...) speaks for the state.
+    assert one(text).role == "official"
+
+
+@pytest.mark.parametrize("text", [
+    "Skip Rutherford, dean of the Clinton School of Public Service, said the state had changed.",
+    "Emily Kessel of the National Korean American Service and Education Consortium said the rules changed.",
+    "Christian News Service reported that the goal had been exceeded.",
+    "Kessler Financial Services said its profits had doubled.",
+])
+def test_a_body_head_inside_another_name_makes_no_official(text):
+    # The head inside another body's name ("of Public Service", "Service and Education Consortium"), an outlet's,
+    # or a company's plural.
+    assert one(text).role != "official"
+
+
 @pytest.mark.parametrize(("text", "source"), [
     ("The Bank of England raised interest rates, saying inflation remained too high.", "The Bank of England"),
     ("Friends of the singer have come forward and state that she is alive.", "Friends of the singer"),

@@ -1,8 +1,9 @@
 """Offices by construction: a mention's words that make it a government's without an office word of the lists.
 
-A party and state tag ("Sen. Cruz (R-Texas)"), a capitalised "Representative" before a name, an office's
-capitalised name ("the Office of Immigrant Affairs"), a governing body's possessive before a person's role ("the
-city's emergency operations director"), "House" with a chamber word, a party adjective before staff.
+A party and state tag ("Sen. Cruz (R-Texas)"), a capitalised "Representative" before a name, an office's or a
+state body's capitalised name ("the Office of Immigrant Affairs", "the Air Accident Investigation Board"), a
+governing body's possessive before a person's role ("the city's emergency operations director"), "House" with a
+chamber word, a party adjective before staff.
 ``model.attribution.role_words`` asks ``governed`` once its lists found no office.
 """
 
@@ -11,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from model.lexicon import COUNTRIES, MENTION_WORDS, PERSON_ROLES, ROLE_NOUNS
+from model.lexicon import COUNTRIES, GRAMMAR, MEDIA, MENTION_WORDS, PERSON_ROLES, ROLE_NOUNS
 
 GOVERNMENT_BODIES = MENTION_WORDS["government_bodies"]
 # "(R-Kans.)", "D-N.Y.", "R-Texas", "(D-CA)", "(D-W-Va)", "(D-Richmond)": the party and state (or district) news
@@ -19,6 +20,9 @@ GOVERNMENT_BODIES = MENTION_WORDS["government_bodies"]
 _PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]|[A-Z]{2}|[A-Z]-[A-Z][a-z]{0,4})\.?\)?$")
 _CASED_OFFICES = frozenset(w.upper() for w in MENTION_WORDS["cased_offices"])  # "WHO spokesman Tarik Jasarevic"
 _CASED_OFFICE_PHRASES = frozenset(tuple(p.split()) for p in MENTION_WORDS["cased_office_phrases"])
+_BODY_HEADS = MENTION_WORDS["cased_body_heads"]  # read lower-cased, matched only as written capitalised
+_OPENERS = GRAMMAR["articles"] | GRAMMAR["possessors"]  # "The Board" names no body of its own
+_JOINING = frozenset(("and", "&"))
 _COUNTRY_PREFIXES = frozenset(("U.S.", "US"))
 _PERSON_ROLE = PERSON_ROLES | ROLE_NOUNS
 _CHAMBER_WORDS = MENTION_WORDS["chamber_words"]
@@ -31,7 +35,7 @@ def governed(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
     """The mention is a government's by its construction (``ws`` as written, ``low`` lower-cased, ``found`` its
     words and phrases as ``role_words.phrases`` gives them)."""
     return (any(map(is_party_state, ws)) or _governs(ws, low, found) or _representative(ws)
-            or not _CASED_OFFICES.isdisjoint(ws) or _cased_office(ws))
+            or not _CASED_OFFICES.isdisjoint(ws) or _cased_office(ws) or _state_body(ws))
 
 
 def is_party_state(word: str) -> bool:
@@ -48,6 +52,28 @@ def _representative(ws: Sequence[str]) -> bool:
 def _cased_office(ws: Sequence[str]) -> bool:
     """A government office named as written, capitalised: "the Office of Immigrant Affairs"."""
     return any(w[:1].isupper() and (w.lower(), ws[k + 1]) in _CASED_OFFICE_PHRASES for k, w in enumerate(ws[:-1]))
+
+
+def _state_body(ws: Sequence[str]) -> bool:
+    """A state body's head ending its capitalised name: "the Air Accident Investigation Board", "Aldenia's
+    Competition Office", "the Secret Service"; not a head inside another body's name ("the Clinton School of
+    Public Service", "the National Korean American Service and Education Consortium"), nor an outlet's ("Christian
+    News Service")."""
+    for k in range(1, len(ws)):
+        head, before = ws[k].removesuffix("'s").removesuffix("’s"), ws[k - 1]  # "the Office's director"
+        if not (head[:1].isupper() and head.lower() in _BODY_HEADS and before[:1].isupper()
+                and before.lower() not in _OPENERS and before.lower() not in MEDIA):
+            continue
+        after = ws[k + 1:k + 3]
+        if after and (after[0][:1].isupper() or (after[0] in _JOINING and after[1:2] and after[1][:1].isupper()
+                                                  and after[1].lower() not in _OPENERS)):
+            continue  # the name goes on past the head: "Service and Education Consortium"
+        start = k - 1
+        while start and ws[start - 1][:1].isupper():
+            start -= 1
+        if not start or ws[start - 1].lower() != "of":
+            return True
+    return False
 
 
 def _governs(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
