@@ -52,6 +52,9 @@ def test_the_stage_is_learned_and_ships_its_artifact():
     ("The Ledger reported that the mayor would resign. The newspaper said he had lost support.", "The newspaper"),
     # a named body's document is the body's
     ("A report by the Beacon found that the water was unsafe to drink.", "A report by the Beacon"),
+    # an institution described by its kind, speaking as itself
+    ("Brennick Zoo reopened on Monday. The zoo said the enclosure had been repaired.", "The zoo"),
+    ("Kalven prison was locked down. The prison said order had been restored.", "The prison"),
 ])
 def test_bodies_the_text_marks_are_organisations(text, source):
     assert typed(text)[source][0] == "named_organization"
