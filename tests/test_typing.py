@@ -413,6 +413,16 @@ def test_a_document_that_names_its_producer_is_the_producer():
     assert c.kind == "anonymous"  # no producer named: the guideline's "a review of records"
 
 
+def test_a_document_of_a_bodys_description_is_that_bodys():
+    from model import extract
+    from model.types import Document
+    text = "Records of the district health office seen by Nordwire show that the delays began in May."
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.kind, c.role) == ("named_organization", "official")  # the office's, as "the office said" would be
+    text = "The Finance Ministry said taxes would rise. Records of the ministry show the plan was drafted in May."
+    assert [c.entity for c in extract([Document(id="t", text=text)])] == ["finance ministry"] * 2  # the one met
+
+
 def test_a_document_with_its_producer_written_before_it_is_the_producer():
     from model import extract
     from model.types import Document

@@ -14,6 +14,7 @@ from model.attribution.role_words import POLLS, POSSESSIVE
 from model.lexicon import GRAMMAR, TITLES, TYPING
 
 _DOCUMENTS = TYPING["document_heads"]
+_BODIES = TYPING["company_words"]  # heads of a body's description: "the ministry", "the office", "the company"
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
 _NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
@@ -72,9 +73,13 @@ def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | 
 
 def _shown(producer: Mention, known: dict[str, Mention]) -> Mention | None:
     """The producer as the document typed it when it is a source there, else as its words show it (a body, or a
-    person by a known first name); None when neither says what it is."""
+    person by a known first name, or a body's description: "records of the district health office" are the
+    office's, as "the company said" is the company's); None when neither says what it is."""
     if producer.entity in known:
         return known[producer.entity]
+    if producer.kind == "backref" and producer.head in _BODIES:
+        named = [m for e, m in known.items() if m.kind == "named_organization" and e.split()[-1] == producer.head]
+        return named[0] if named else replace(producer, kind="named_organization")
     if producer.kind == "named_organization" or (producer.kind == "named_person"
                                                   and producer.gender in ("male", "female")):
         return producer
