@@ -4,9 +4,8 @@
 
 - PolNeAR spans on dev and sourcing on the shared dev labels (tuned), the team's train labels (tuned) and
   the team holdout (untouched): ``python -m model.training.scoreboard --holdout`` (the shared scorers).
-- The invented wire stories, train half (tuned), holdout half and the later holdout2 (untouched), with the
-  regex floor beside:
-  ``bench/wire_eval.py``.
+- The invented wire stories, train half (tuned), holdout half and the later holdout2 and holdout3 (untouched),
+  with the regex floor beside: ``bench/wire_eval.py``.
 - Emergent: the team's 30 holdout stories and the 102 training stories (in sample: a contract check only),
   by ``../shared/eval/emergent_eval.py``; the model card holds the nested cross-validated figure.
 - Independence (the seed beside its copies) and hostile text, by ``../shared/eval/duplicate_probe.py`` and
@@ -60,7 +59,7 @@ def main() -> int:
     out(machine_line())
     out("== PolNeAR spans (dev) and sourcing labels: dev (tuned), team train (tuned), team holdouts (untouched)")
     out(run("-m", "model.training.scoreboard", "--holdout"))
-    for split in ("train", "holdout", "holdout2"):
+    for split in ("train", "holdout", "holdout2", "holdout3"):
         out(f"== invented wire stories, {split} ({'tuned' if split == 'train' else 'untouched'})")
         out(run("bench/wire_eval.py", "--split", split))
     held, rest = emergent_files()

@@ -3,6 +3,7 @@
     python bench/wire_eval.py                      # the train split (tune on it)
     python bench/wire_eval.py --split holdout      # report only: never tune on it
     python bench/wire_eval.py --split holdout2     # the same: eight stories written after the first 24
+    python bench/wire_eval.py --split holdout3     # the same: the tenth set, sixteen stories (105-120)
     python bench/wire_eval.py --split all --misses 5 --json out.json
 
 The stories and labels are in ``model/data/wire/`` (its GUIDELINE.md says how they were written and
@@ -63,7 +64,7 @@ _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # ---------------------------------------------------------------- labels
 
 def read_split(wire: Path = WIRE) -> dict[str, str]:
-    """story -> "train" | "holdout" | "holdout2", from split.tsv (comment lines start with #)."""
+    """story -> "train" | "holdout" | "holdout2" | "holdout3", from split.tsv (comment lines start with #)."""
     out = {}
     for line in (wire / "split.tsv").read_text(encoding="utf-8").splitlines():
         if line.strip() and not line.startswith("#"):
@@ -420,8 +421,8 @@ def make_client() -> tuple[Any, str | None]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python bench/wire_eval.py", description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("train", "holdout", "holdout2", "all"), default="train",
-                    help="train (default; tune on it), holdout or holdout2 (report only) or all")
+    ap.add_argument("--split", choices=("train", "holdout", "holdout2", "holdout3", "all"), default="train",
+                    help="train (default; tune on it), holdout, holdout2 or holdout3 (report only) or all")
     ap.add_argument("--misses", type=int, default=0, metavar="N", help="per-story lines with up to N misses each")
     ap.add_argument("--json", metavar="OUT", help="write the figures to this file")
     args = ap.parse_args(argv)

@@ -45,8 +45,10 @@ def test_split_covers_every_story_once():
     assert sorted(names) == STORIES and len(set(names)) == len(names)
     assert sorted(p.stem for p in (we.WIRE / "labels").glob("*.json")) == STORIES
     halves = [r[1] for r in lines]
-    third = sum(int(n.split("-")[0]) >= 33 for n in names)  # the third set, written later, is all train
-    assert set(halves) == {"train", "holdout", "holdout2"} and halves.count("train") == halves.count("holdout") + third
+    third = sum(33 <= int(n.split("-")[0]) < 105 for n in names)  # the third to ninth sets, written later: train
+    assert set(halves) <= {"train", "holdout", "holdout2", "holdout3"}
+    assert halves.count("train") == halves.count("holdout") + third
+    assert all(h == "holdout3" for n, h in zip(names, halves, strict=True) if int(n.split("-")[0]) >= 105)
 
 
 def oracle(labels):

@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         "role": "which claims of independent sources in one article say the same thing (corroboration)",
         "features": list(FEATURES), "threshold": threshold, "settings": {"C": C}, "seed": SEED,
         "libraries": artifact.library_versions(),
-        "training_data": {"labels": "model/data/wire (train half of split.tsv; both holdouts excluded)",
+        "training_data": {"labels": "model/data/wire (train half of split.tsv; the three holdouts excluded)",
                           "stories": names, "sha256": data_hash(names)},
         "metrics": metrics,
     }

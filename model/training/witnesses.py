@@ -7,7 +7,8 @@ matched as ``../shared/eval/polnear_sourcing_eval.py`` matches) and every wire T
 split.tsv: a labelled source matched to the claim of its sentence whose source shares most words with it).
 The label is whether the annotators made the source a witness. C and the threshold are chosen by
 cross-validation grouped by article or story (the net gain, witnesses found less sources wrongly made
-witnesses, out of fold); both holdouts are never read. Seeded and deterministic.
+witnesses, out of fold); the holdouts (two of the sourcing labels, three of the wire stories) are never read.
+Seeded and deterministic.
 """
 
 from __future__ import annotations
@@ -155,7 +156,7 @@ def main(argv: list[str] | None = None) -> int:
         "settings": {"C": C, "threshold": threshold}, "seed": SEED, "libraries": artifact.library_versions(),
         "threshold_in_intercept": True,
         "training_data": {"labels": "model/data/sourcing (team train split) and model/data/wire (train half); "
-                                    "both holdouts of each excluded",
+                                    "the holdouts of each excluded",
                           "articles": len({g["article"] for g in labels}), "stories": len(stories),
                           "rows": len(data), "witnesses": sum(r.witness for r in data),
                           "sha256": data_hash(labels, POLNEAR / "train" / "text", *story_files(stories))},

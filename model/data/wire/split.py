@@ -9,7 +9,8 @@ each half), else the next seed is tried. The seed that was kept is written into 
 were written and labelled after the draw, by two other annotator sessions, as a second holdout ("holdout2"):
 they are never drawn, and the first 24 keep their halves. Stories 33 on, a third set written later still by
 two more annotator sessions, are train: more stories to tune linking and sourcing on (their figures before
-anyone read an answer on them are in GUIDELINE.md); so are stories 41 on, a fourth set.
+anyone read an answer on them are in GUIDELINE.md); so are stories 41 on, a fourth set, up to the ninth (89-104).
+Stories 105 on, the tenth set, are a third holdout ("holdout3"), never drawn and read only to report.
 """
 
 from __future__ import annotations
@@ -25,7 +26,8 @@ SEED = 20240611
 HALF = 12
 SECOND = 25  # stories from this number on were written after the draw: a second holdout, "holdout2", never drawn
 THIRD = 33  # ... and from this one on, a third set (and a fourth, 41 on), written later still: train
-HALVES = ("train", "holdout", "holdout2")
+TENTH = 105  # ... up to this one: the tenth set on is a third holdout, "holdout3", never drawn
+HALVES = ("train", "holdout", "holdout2", "holdout3")
 
 
 def phenomena(labels: dict) -> Counter:
@@ -86,15 +88,19 @@ def second(story: str) -> bool:
 
 
 def third(story: str) -> bool:
-    return int(story.split("-")[0]) >= THIRD
+    return THIRD <= int(story.split("-")[0]) < TENTH
+
+
+def tenth(story: str) -> bool:
+    return int(story.split("-")[0]) >= TENTH
 
 
 def report(counts: dict[str, Counter], halves: dict[str, str]) -> None:
     keys = sorted(sum(counts.values(), Counter()))
     sums = {h: sum((counts[s] for s in counts if halves[s] == h), Counter()) for h in HALVES}
-    print(f"{'':<42}{'train':>8}{'holdout':>9}{'holdout2':>10}{'all':>6}")
+    print(f"{'':<42}{'train':>8}{'holdout':>9}{'holdout2':>10}{'holdout3':>10}{'all':>6}")
     for k in keys:
-        print(f"{k:<42}{sums['train'][k]:>8}{sums['holdout'][k]:>9}{sums['holdout2'][k]:>10}"
+        print(f"{k:<42}{sums['train'][k]:>8}{sums['holdout'][k]:>9}{sums['holdout2'][k]:>10}{sums['holdout3'][k]:>10}"
               f"{sum(sums[h][k] for h in HALVES):>6}")
 
 
@@ -106,7 +112,8 @@ def main(argv: list[str]) -> int:
         halves = {r[0]: r[1] for r in rows}
     else:
         seed, train = draw({s: c for s, c in counts.items() if not second(s)})
-        halves = {s: "train" if third(s) or s in train else "holdout2" if second(s) else "holdout" for s in counts}
+        halves = {s: "holdout3" if tenth(s) else "train" if third(s) or s in train else "holdout2" if second(s)
+                  else "holdout" for s in counts}
         lines = [f"# story\tsplit (drawn by split.py, seed {seed})"]
         lines += [f"{s}\t{halves[s]}" for s in sorted(counts)]
         (HERE / "split.tsv").write_text("\n".join(lines) + "\n", encoding="utf-8")
