@@ -38,6 +38,7 @@ REQUIRED = ("features", "threshold", "training_data", "metrics")
 WINDOW = 20  # claims apart at most (refusals not counted): the labelled corroborations lie up to 13 sentences apart
 RARE = 2  # claims of the article carrying a word that still make it particular to them
 MIN_TERMS = 4  # content words a claim needs to state a fact another can restate ("The Donald." states none)
+CLOSENESS_DIRECT = 200_000  # pairs x pairs compared at most when counting a few pairs' closeness directly
 TITLE_WORD, TITLE_WORDS, TITLE_SHARE = 3, 4, 0.8  # a headline: most of its 4+ longer words capitalised
 FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "shared_numbers", "rare_numbers",
             "closest_by_cosine", "closest_by_share", "distance", "one_negated")
@@ -141,6 +142,15 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
           said: Numbers | None = None) -> np.ndarray:
     """The FEATURES of each pair of sentences (a[k], b[k]) (by their first claims), both of one document.
     (``place``: ``_places(found)``; ``said``: the claims' Numbers; when already at hand.)"""
+    out = _open_table(claims, found, a, b, units, place, said)
+    out[:, 6:8] = _closeness(a, b, out[:, :2])
+    return out
+
+
+def _open_table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
+                units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,
+                said: Numbers | None = None) -> np.ndarray:
+    """``table`` with the two closeness FEATURES left 0."""
     words = _profiles(claims, found, {k: units[k] for k in set(a.tolist()) | set(b.tolist())},
                       Numbers(claims) if said is None else said)
     at = (_places(found) if place is None else place).tolist()
@@ -148,9 +158,7 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
     # discovering the shape of a list of tuples, costs more than the arithmetic.
     rows = [_features(words[i], words[j], at[j] - at[i]) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
     width = len(FEATURES)
-    out = np.fromiter(chain.from_iterable(rows), dtype=float, count=len(rows) * width).reshape(len(a), width)
-    out[:, 6:8] = _closeness(a, b, out[:, :2])
-    return out
+    return np.fromiter(chain.from_iterable(rows), dtype=float, count=len(rows) * width).reshape(len(a), width)
 
 
 def _features(pi: Profile, pj: Profile, distance: int) -> tuple[float, ...]:
@@ -261,6 +269,18 @@ def _closeness(a: np.ndarray, b: np.ndarray, values: np.ndarray) -> np.ndarray:
     return (1.0 / (1 + higher.reshape(columns, 2, pairs).min(axis=1))).T
 
 
+def _closeness_of(at: np.ndarray, a: np.ndarray, b: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """``_closeness(a, b, values)[at]``, counted for those pairs only: at each of a pair's two claims, the pairs
+    touching that claim (no pair touches one claim twice: a < b) scoring strictly higher, in one comparison of the
+    few pairs against every pair."""
+    if len(at) * len(a) > CLOSENESS_DIRECT:  # a huge request: the sort's memory grows more slowly
+        return _closeness(a, b, values)[at]
+    ends = np.stack([a[at], b[at]], axis=1)[:, :, None]  # (pair, end, 1)
+    touching = (a == ends) | (b == ends)  # (pair, end, every pair)
+    higher = touching[..., None] & (values > values[at][:, None, None, :])  # (pair, end, every pair, column)
+    return 1.0 / (1 + higher.sum(axis=2).min(axis=1))
+
+
 def _last_of_runs(is_last: np.ndarray) -> np.ndarray:
     """For each position of a sorted array, the index of the last element of its run."""
     lasts = np.flatnonzero(is_last)
@@ -295,6 +315,9 @@ class Paraphrase:
         self.weights = model.coef_[0] / scale.scale_
         self.bias = float(model.intercept_[0] - scale.mean_ / scale.scale_ @ model.coef_[0])
         self.silent_fail = _silent_pairs_fail(self.weights, self.bias, self.threshold)
+        # The most the two closeness FEATURES (each in (0, 1]) can add to a pair's decision.
+        self.closeness_most = sum(max(w, 0.0) for f, w in zip(FEATURES, self.weights.tolist(), strict=True)
+                                  if f.startswith("closest_"))
 
     @classmethod
     def load(cls, directory: Path = ARTIFACTS) -> Paraphrase:
@@ -310,19 +333,36 @@ class Paraphrase:
 
     def _scores(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                 units: dict[int, tuple[int, ...]], place: np.ndarray) -> np.ndarray:
-        """``proba`` where it can reach the threshold: most candidate pairs share neither a word nor a number, and
-        where such a pair cannot reach it (``silent_fail``) it scores 0 and only the others' FEATURES are worked
-        out. Their rows go into a table of every pair, each in its own place: BLAS sums a row of the product by its
-        place in the matrix, so each gets the bits ``proba`` gives it."""
+        """``proba`` where it can reach the threshold, 0 elsewhere: most candidate pairs share neither a word nor a
+        number, and where such a pair cannot reach it (``silent_fail``) only the others' FEATURES are worked out."""
         said = Numbers(claims)  # read by ``sharing`` and again by ``table``
-        share = sharing(claims, found, units, a, b, said) if self.silent_fail and len(a) else None
-        if share is None or share.all():
-            return self.proba(claims, found, a, b, units, place, said)
+        share = sharing(claims, found, units, a, b, said) if self.silent_fail and len(a) else np.ones(len(a), bool)
         if not share.any():
             return np.zeros(len(a))
+        return self._reachable(claims, found, a, b, share, units, place, said)
+
+    def _reachable(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
+                   share: np.ndarray, units: dict[int, tuple[int, ...]], place: np.ndarray,
+                   said: Numbers) -> np.ndarray:
+        """``proba`` of the pairs ``share`` keeps where it can reach the threshold, 0 elsewhere. Closeness needs every
+        pair's two scores, but a pair's decision without it is at most ``closeness_most`` lower: only the few pairs
+        that could reach the threshold with it (130 of the 3,266 dev rows) have their closeness counted and are
+        scored. Their rows go into a table of every pair, each in its own place: BLAS sums a row of the product by
+        its place in the matrix, so each gets the bits ``proba`` gives it."""
+        at = np.flatnonzero(share)
+        sa, sb = a[at], b[at]
+        part = _open_table(claims, found, sa, sb, units, place, said)
+        most = part @ self.weights + (self.bias + self.closeness_most)  # the closeness columns are 0 here
+        reach = expit(most + 1e-6) >= self.threshold  # a margin covers the rounding of both sums
+        if not reach.any():
+            return np.zeros(len(a))
+        kept = np.flatnonzero(reach)
+        part[kept, 6:8] = _closeness_of(kept, sa, sb, part[:, :2])
         rows = np.zeros((len(a), len(FEATURES)))
-        rows[share] = table(claims, found, a[share], b[share], units, place, said)
-        return np.where(share, expit(rows @ self.weights + self.bias), 0.0)
+        rows[at[kept]] = part[kept]
+        scored = np.zeros(len(a), dtype=bool)
+        scored[at[kept]] = True
+        return np.where(scored, expit(rows @ self.weights + self.bias), 0.0)
 
     def pairs(self, claims: Sequence[Claim], found: Sequence[Analysis],
               key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
