@@ -304,13 +304,14 @@ def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray
     return a[order], b[order], *(f[order] for f in flags)
 
 
-def analyses(claims: Sequence[Claim]) -> list[Analysis]:
-    """What each claim says, as linking compares it (``model.content``), aligned with ``claims``."""
+def analyses(claims: Sequence[Claim], lows: Sequence[str] | None = None) -> list[Analysis]:
+    """What each claim says, as linking compares it (``model.content``), aligned with ``claims`` (``lows``: their
+    texts lower-cased, when already at hand)."""
     # A refusal ("declined to comment") asserts nothing: it neither corroborates nor denies, nor is linked.
-    lows = [c.text.lower() for c in claims]  # lower-cased once: the key scan and each claim's analysis read them
+    lows = [c.text.lower() for c in claims] if lows is None else lows  # the key scan and each analysis read them
     keys = keys_in(claims, lows)
     found = [analyse(c, keys, low) if c.stance != "declines" else _SILENT for c, low in zip(claims, lows, strict=True)]
-    return [_pointing(c, f) for c, f in zip(claims, found, strict=True)]
+    return [_pointing(c, f, low) for c, f, low in zip(claims, found, lows, strict=True)]
 
 
 def source_codes(claims: Sequence[Claim]) -> np.ndarray:
@@ -324,7 +325,9 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[
     if not claims:
         return []
     n = len(claims)
-    found = analyses(claims)
+    # Each claim's text lower-cased once: its analysis, the pointing rules and the paraphrase model all read it.
+    lows = [c.text.lower() for c in claims]
+    found = analyses(claims, lows)
     denial = np.array([f.denial for f in found], dtype=bool)
     negative = denial | np.array([f.negated for f in found], dtype=bool)
     key = source_codes(claims)
@@ -336,7 +339,7 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[
     a, b = _matches(terms, found, doc, number, denial)  # sorted by claim, then partner
     a, b = with_pointed_denials(claims, found, a, b, denial, key, doc)
     a, b, denial = with_accusations(claims, a, b, denial, key, doc)
-    a, b, said_alike, matched = _with_paraphrases(claims, found, key, a, b, paraphrase)
+    a, b, said_alike, matched = _with_paraphrases(claims, found, key, a, b, paraphrase, lows)
     unattributed = np.array([c.kind == "unattributed" for c in claims], dtype=bool)
     aimless = denial[b] & ~denial[a] & _own_or_journalist(a, b, doc, key, unattributed)
     a, b, said_alike, matched = a[~aimless], b[~aimless], said_alike[~aimless], matched[~aimless]
@@ -375,7 +378,7 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[
 
 
 def _with_paraphrases(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, a: np.ndarray,
-                      b: np.ndarray, paraphrase: Paraphrase | None
+                      b: np.ndarray, paraphrase: Paraphrase | None, lows: Sequence[str] | None = None
                       ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The pairs with the paraphrase model's (both ways round) added, still unique and sorted; which of them
     it read as saying the same thing, and which were matched before."""
@@ -383,19 +386,19 @@ def _with_paraphrases(claims: Sequence[Claim], found: Sequence[Analysis], key: n
         return a, b, np.zeros(len(a), dtype=bool), np.ones(len(a), dtype=bool)
     n = len(claims)
     code = a.astype(np.int64) * n + b
-    pa, pb = paraphrase.pairs(claims, found, key)
+    pa, pb = paraphrase.pairs(claims, found, key, lows)
     alike = np.concatenate([pa * n + pb, pb * n + pa]).astype(np.int64)
     union = np.unique(np.concatenate([code, alike]))
     return union // n, union % n, marked(union, alike), marked(union, code)
 
 
-def _pointing(claim: Claim, found: Analysis) -> Analysis:
+def _pointing(claim: Claim, found: Analysis, low: str) -> Analysis:
     """A denial's terms without its verdict; a claim the stance rules read as denying, which only points back
     ("said the report was 'pure speculation'"), is a denial of what it points at, though its words debunk
     nothing by themselves."""
-    if not found.denial and claim.stance == "denies" and bare_pointer(claim, found):
+    if not found.denial and claim.stance == "denies" and bare_pointer(claim, found, low):
         found = found._replace(denial=True)
-    return without_verdict(claim, found) if found.denial else found
+    return without_verdict(claim, found, low) if found.denial else found
 
 
 def _links(parts: tuple[list[str], ...], counts: list, rebuts: bool) -> Links:

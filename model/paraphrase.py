@@ -52,13 +52,14 @@ _NUMBER_WORD = re.compile(rf"(?<![^{_APART}])(?:{'|'.join(_NUMBER_WORDS)})(?![^{
 _ENDS = ('.', '!', '?', '"', "'", '\u201d', '\u2019')  # a claim not ending so is a clause's or a headline's
 
 
-def numbers(text: str) -> frozenset[str]:
-    """The numbers a text states, digits and small number words alike ("eight", "8" -> "8")."""
+def numbers(text: str, low: str | None = None) -> frozenset[str]:
+    """The numbers a text states, digits and small number words alike ("eight", "8" -> "8"). (``low``: the text
+    lower-cased, when already at hand.)"""
     # Most claims state no number: substring scans (C calls through map, no generator) say so before any pattern
     # runs over the text.
     has_digit = not text.isascii() or any(map(text.__contains__, _ASCII_DIGITS))
     digits = frozenset(d.rstrip(".,") for d in _DIGITS.findall(text)) if has_digit else frozenset()
-    low = text.lower()
+    low = text.lower() if low is None else low
     if not any(map(low.__contains__, _WORD_LIST)):  # no number word inside any word
         return digits
     return digits | frozenset(_NUMBER_WORDS[w] for w in _NUMBER_WORD.findall(low))
@@ -66,15 +67,20 @@ def numbers(text: str) -> frozenset[str]:
 
 class Numbers(dict[int, frozenset[str]]):
     """Each claim's ``numbers`` by its index, worked out on first use: ``sharing`` and ``table`` ask them of the
-    same claims, and one request's are read once."""
+    same claims, and one request's are read once. (``lows``: the claims' texts lower-cased, as linking has them.)"""
 
-    def __init__(self, claims: Sequence[Claim]) -> None:
+    def __init__(self, claims: Sequence[Claim], lows: Sequence[str] | None = None) -> None:
         super().__init__()
         self.claims = claims
+        self.lows = lows
 
     def __missing__(self, k: int) -> frozenset[str]:
-        found = self[k] = numbers(self.claims[k].text)
+        found = self[k] = numbers(self.claims[k].text, self.low(k))
         return found
+
+    def low(self, k: int) -> str:
+        """Claim k's text lower-cased."""
+        return self.claims[k].text.lower() if self.lows is None else self.lows[k]
 
 
 def sentences(claims: Sequence[Claim], key: np.ndarray) -> dict[int, tuple[int, ...]]:
@@ -204,7 +210,7 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
     # none of those (as digits or as a word) states none of them, and its numbers are not read.
     needles = _needles(frozenset().union(*stated.values()))
     stated |= {k: said[k] for ks in saying.values() for k in ks
-               if k not in stated and needles and any(map(claims[k].text.lower().__contains__, needles))}
+               if k not in stated and needles and any(map(said.low(k).__contains__, needles))}
     # Counted in one pass per document: each Counter.update call costs more than the few words it counts.
     words = {d: Counter(chain.from_iterable(found[k].content for k in ks)) for d, ks in saying.items()}
     nums = {d: Counter(chain.from_iterable(stated.get(k, ()) for k in ks)) for d, ks in saying.items()}
@@ -332,10 +338,10 @@ class Paraphrase:
         return expit(table(claims, found, a, b, units, place, said) @ self.weights + self.bias)
 
     def _scores(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-                units: dict[int, tuple[int, ...]], place: np.ndarray) -> np.ndarray:
+                units: dict[int, tuple[int, ...]], place: np.ndarray, lows: Sequence[str] | None) -> np.ndarray:
         """``proba`` where it can reach the threshold, 0 elsewhere: most candidate pairs share neither a word nor a
         number, and where such a pair cannot reach it (``silent_fail``) only the others' FEATURES are worked out."""
-        said = Numbers(claims)  # read by ``sharing`` and again by ``table``
+        said = Numbers(claims, lows)  # read by ``sharing`` and again by ``table``
         share = sharing(claims, found, units, a, b, said) if self.silent_fail and len(a) else np.ones(len(a), bool)
         if not share.any():
             return np.zeros(len(a))
@@ -364,14 +370,14 @@ class Paraphrase:
         scored[at[kept]] = True
         return np.where(scored, expit(rows @ self.weights + self.bias), 0.0)
 
-    def pairs(self, claims: Sequence[Claim], found: Sequence[Analysis],
-              key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    def pairs(self, claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray,
+              lows: Sequence[str] | None = None) -> tuple[np.ndarray, np.ndarray]:
         """The claim pairs (a, b) the model reads as saying the same thing: every claim of one sentence with
-        every claim of the other."""
+        every claim of the other. (``lows``: the claims' texts lower-cased, when already at hand.)"""
         units = sentences(claims, key)
         place = _places(found)  # read by both
         a, b = candidates(claims, found, key, units, place)
-        keep = self._scores(claims, found, a, b, units, place) >= self.threshold
+        keep = self._scores(claims, found, a, b, units, place, lows) >= self.threshold
         pairs = [(i, j) for h1, h2 in zip(a[keep].tolist(), b[keep].tolist(), strict=True)
                  for i in units[h1] for j in units[h2]]
         return np.array([i for i, _ in pairs], dtype=np.int64), np.array([j for _, j in pairs], dtype=np.int64)

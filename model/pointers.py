@@ -68,11 +68,12 @@ _QUALIFIED_VERDICT = re.compile(r"(?:\s+(?:of|about|over|on)(?:\s+[^\s.;:!?]+){1
                                 + r"}?)?(\s+as\s+[^.;:!?]*)", re.IGNORECASE)
 
 
-def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
+def bare_pointer(claim: Claim, found: Analysis, low: str | None = None) -> re.Match[str] | None:
     """The pointer of a denial that only points back ("denied the report", "called the accusations absurd"):
     beside its words its clause says at most one thing of its own, so it names no content to match ("said the
-    report was 'pure speculation' and that talks were continuing" points back all the same)."""
-    pointer = _POINTS_BACK.search_as_written(claim.text, lowered(claim.text))
+    report was 'pure speculation' and that talks were continuing" points back all the same). (``low``: the
+    claim's text lower-cased, when already at hand.)"""
+    pointer = _POINTS_BACK.search_as_written(claim.text, lowered(claim.text, low))
     if pointer is None:
         return None
     verdict = _VERDICT.match(claim.text, pointer.end())  # "dismissed the criticism as political point-scoring"
@@ -82,11 +83,11 @@ def bare_pointer(claim: Claim, found: Analysis) -> re.Match[str] | None:
     return pointer if len(clause - _terms(said)) <= 1 else None
 
 
-def without_verdict(claim: Claim, found: Analysis) -> Analysis:
+def without_verdict(claim: Claim, found: Analysis, low: str | None = None) -> Analysis:
     """A denial's terms without its verdict on what it points at: in "dismissed the reports of live fire as 'lies
     spread by provocateurs'" the denied content is "live fire"; the verdict's words name nothing it denies and
-    would keep it from matching the claims it points at."""
-    pointer = _POINTS_BACK.search_as_written(claim.text, lowered(claim.text))
+    would keep it from matching the claims it points at. (``low``: as for ``bare_pointer``.)"""
+    pointer = _POINTS_BACK.search_as_written(claim.text, lowered(claim.text, low))
     verdict = pointer and _QUALIFIED_VERDICT.match(claim.text, pointer.end())
     if not verdict:
         return found
