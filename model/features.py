@@ -45,7 +45,8 @@ from model.types import Claim, Links, Source, Span
 
 
 def feature_values(c: Claim, lk: Links) -> dict[str, float]:
-    """The one definition of the features: name -> value, in column order."""
+    """The one definition of the features: name -> value, in column order. Every value is a float (a test's 1.0 or
+    0.0), the matrix's own: the scorer answers with this dict as the claim's features."""
     attributed = c.kind != "unattributed"
     anonymous = c.kind == "anonymous"
     group = anonymous and c.anonymity == "group"
@@ -53,27 +54,27 @@ def feature_values(c: Claim, lk: Links) -> dict[str, float]:
     d, s = len(lk.denied_by), lk.corroborating_sources
     documents = len({i.rsplit(":", 1)[0] for i in lk.corroborated_by}) if lk.corroborated_by else 0
     return {
-        "attributed": attributed,
-        "named_person": c.kind == "named_person",
-        "named_organization": c.kind == "named_organization",
-        "anonymous_individual": anonymous and not group,
-        "anonymous_group": group,
-        "anonymous_no_reason": anonymous and not reason,
-        "role_official": attributed and c.role == "official",
-        "role_expert": attributed and c.role == "expert",
-        "role_media": attributed and c.role == "media",
-        "role_witness": attributed and c.role == "witness",
-        "direct_quote": c.direct_quote,
-        "hedged": bool(c.hedges),
-        "nested_relay": c.source is not None and bool(c.source.via),
-        "belief_cue": c.belief,
-        "is_denial": c.stance == "denies",
+        "attributed": 1.0 if attributed else 0.0,
+        "named_person": 1.0 if c.kind == "named_person" else 0.0,
+        "named_organization": 1.0 if c.kind == "named_organization" else 0.0,
+        "anonymous_individual": 1.0 if anonymous and not group else 0.0,
+        "anonymous_group": 1.0 if group else 0.0,
+        "anonymous_no_reason": 1.0 if anonymous and not reason else 0.0,
+        "role_official": 1.0 if attributed and c.role == "official" else 0.0,
+        "role_expert": 1.0 if attributed and c.role == "expert" else 0.0,
+        "role_media": 1.0 if attributed and c.role == "media" else 0.0,
+        "role_witness": 1.0 if attributed and c.role == "witness" else 0.0,
+        "direct_quote": 1.0 if c.direct_quote else 0.0,
+        "hedged": 1.0 if c.hedges else 0.0,
+        "nested_relay": 1.0 if c.source is not None and c.source.via else 0.0,
+        "belief_cue": 1.0 if c.belief else 0.0,
+        "is_denial": 1.0 if c.stance == "denies" else 0.0,
         "corroborating_sources": log1p(s),
         "corroborating_named": log1p(lk.corroborating_named),
         "corroborating_official": log1p(lk.corroborating_official),
         "corroborating_documents": log1p(documents),
         "denied": log1p(d),
-        "officially_denied": lk.official_denial,
+        "officially_denied": 1.0 if lk.official_denial else 0.0,
         "contradicted": log1p(len(lk.contradicted_by)),
         "denial_share": d / (d + s + 1.0),
         "coverage_agreeing": log1p(lk.documents_agreeing),
@@ -96,6 +97,16 @@ DIRECTIONS_BY_NAME: dict[str, int] = {
 def featurize(c: Claim, lk: Links) -> tuple[float, ...]:
     """One row, in column order."""
     return tuple(feature_values(c, lk).values())
+
+
+class FeatureRows(list[dict[str, float]]):
+    """The ``feature_values`` of a batch of (Claim, Links) pairs, worked out once: ``ClaimFeatures.transform`` reads
+    its matrix from them, and the scorer answers with each dict as its claim's features (not rebuilt from the
+    matrix)."""
+
+    @classmethod
+    def of(cls, X: Sequence[tuple[Claim, Links]]) -> FeatureRows:
+        return cls(feature_values(c, lk) for c, lk in X)
 
 
 def reference_claim() -> tuple[Claim, Links]:
@@ -122,12 +133,14 @@ class ClaimFeatures(TransformerMixin, BaseEstimator):
         self.n_features_out_ = len(NAMES)
         return self
 
-    def transform(self, X: Sequence[tuple[Claim, Links]]) -> np.ndarray:
-        if not len(X):
+    def transform(self, X: Sequence[tuple[Claim, Links]] | FeatureRows) -> np.ndarray:
+        """The pairs' matrix (``X`` may be their FeatureRows, already worked out)."""
+        rows = X if isinstance(X, FeatureRows) else FeatureRows.of(X)
+        if not len(rows):
             return np.zeros((0, len(NAMES)))
         # every row's values in one pass in C (np.array would first discover the nested lists' shape and types)
-        values = chain.from_iterable(featurize(c, lk) for c, lk in X)
-        return np.fromiter(values, dtype=float, count=len(X) * len(NAMES)).reshape(len(X), len(NAMES))
+        values = chain.from_iterable(map(dict.values, rows))
+        return np.fromiter(values, dtype=float, count=len(rows) * len(NAMES)).reshape(len(rows), len(NAMES))
 
     def get_feature_names_out(self, input_features: object = None) -> np.ndarray:
         return np.array(NAMES, dtype=object)

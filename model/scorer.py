@@ -24,7 +24,7 @@ import numpy as np
 from scipy.special import expit
 
 from model.artifact import ArtifactError, load
-from model.features import reference_claim
+from model.features import FeatureRows, reference_claim
 from model.timing import Timer
 from model.types import Claim, Links, Scored
 
@@ -88,11 +88,13 @@ class Scorer:
         if not claims:
             return []
         with timer("featurize") if timer else nullcontext():
-            x = self.features.transform(list(zip(claims, links, strict=True)))
+            rows = FeatureRows.of(zip(claims, links, strict=True))  # kept: each is its claim's answer's features
+            x = self.features.transform(rows)
         with timer("score") if timer else nullcontext():
-            return unscored(self._predict(claims, links, x, explain))
+            return unscored(self._predict(claims, links, x, rows, explain))
 
-    def _predict(self, claims: Sequence[Claim], links: Sequence[Links], x: np.ndarray, explain: bool) -> list[Scored]:
+    def _predict(self, claims: Sequence[Claim], links: Sequence[Links], x: np.ndarray, rows: FeatureRows,
+                 explain: bool) -> list[Scored]:
         # The model's own decision function and link (SignedLogisticRegression.predict_proba), without its
         # input validation: x comes from our transformer, float and of the fitted width.
         z = x @ self.coef + self.model.intercept_[0]
@@ -110,9 +112,9 @@ class Scorer:
         names = self.names_array[order].tolist()
         ranked = np.take_along_axis(effects, order, axis=1).tolist()
         nonzero = np.count_nonzero(effects, axis=1).tolist()
-        return [Scored(c, lk, dict(zip(self.names, xi, strict=True)), pi, la, tuple(zip(ni[:k], ei[:k], strict=True)))
-                for c, lk, xi, ni, ei, k, pi, la in zip(claims, links, x.tolist(), names, ranked, nonzero, rounded,
-                                                        labels, strict=True)]
+        return [Scored(c, lk, row, pi, la, tuple(zip(ni[:k], ei[:k], strict=True)))
+                for c, lk, row, ni, ei, k, pi, la in zip(claims, links, rows, names, ranked, nonzero, rounded, labels,
+                                                         strict=True)]
 
 
 def unscored(scored: list[Scored]) -> list[Scored]:
