@@ -57,13 +57,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import chain, count
 
 import numpy as np
 from scipy import sparse
 
 from model.accused import with_accusations
 from model.content import Analysis, analyse, keys_in
-from model.pair_arrays import codes, distinct, flat, marked, nonzero
+from model.pair_arrays import codes, distinct, flat_codes, marked, nonzero
 from model.paraphrase import Paraphrase
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import StoryShares, rebuts
@@ -121,11 +122,11 @@ class Terms:
 
 def index_terms(found: Sequence[Analysis]) -> Terms:
     """Index every claim's terms, dropping terms too common in the request to discriminate (blocking)."""
-    vocab: dict[str, int] = {}
-    mention = [[vocab.setdefault(t, len(vocab)) for t in a.mention] for a in found]
-    content = [[vocab[t] for t in a.content] for a in found]
-    mr, mc = flat(mention)
-    cr, cc = flat(content)
+    mentions, contents = [a.mention for a in found], [a.content for a in found]
+    # Terms numbered in the order first met, through C calls (a claim's content is part of its mentions).
+    vocab = dict(zip(dict.fromkeys(chain.from_iterable(mentions)), count()))
+    mr, mc = flat_codes(mentions, vocab)
+    cr, cc = flat_codes(contents, vocab)
     df = np.bincount(mc, minlength=len(vocab))
     ok = df <= max(200, 0.2 * len(found))
     pairs = df.astype(np.int64) * (df - 1)  # ordered pairs a term can produce

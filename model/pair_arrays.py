@@ -10,11 +10,12 @@ import numpy as np
 from scipy import sparse
 
 
-def flat(lists: list[list[int]]) -> tuple[np.ndarray, np.ndarray]:
-    """The (list, item) index pairs of lists of integers, as two arrays."""
-    lengths = np.fromiter(map(len, lists), dtype=np.int64, count=len(lists))
-    cols = np.fromiter(chain.from_iterable(lists), dtype=np.int64, count=int(lengths.sum()))
-    return np.repeat(np.arange(len(lists)), lengths), cols
+def flat_codes(sets: Sequence[frozenset[str]], code: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
+    """The (set, item code) index pairs of these sets, as two arrays: the codes read through C calls, with no list
+    built per set."""
+    lengths = np.fromiter(map(len, sets), dtype=np.int64, count=len(sets))
+    cols = np.fromiter(map(code.__getitem__, chain.from_iterable(sets)), dtype=np.int64, count=int(lengths.sum()))
+    return np.repeat(np.arange(len(sets)), lengths), cols
 
 
 def nonzero(m: np.ndarray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
