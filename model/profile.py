@@ -69,15 +69,16 @@ def profile(scored: Sequence[Scored]) -> dict:
     claims = [s.claim for s in scored]
     by_id = {c.id: c for c in claims}
     attributed = [c for c in claims if c.kind != "unattributed"]
-    anonymous = {source_of(c) for c in attributed if c.kind == "anonymous"}
-    with_reason = {source_of(c) for c in attributed
+    sourced = [(c, source_of(c)) for c in attributed]  # each claim's source worked out once, read by four counts
+    anonymous = {s for c, s in sourced if c.kind == "anonymous"}
+    with_reason = {s for c, s in sourced
                    if c.kind == "anonymous" and c.source is not None and c.source.anonymity_reason}
     disputed, responded = _denials(scored, by_id)
     return {
-        "sources": len({source_of(c) for c in attributed}),
-        "named_sources": len({source_of(c) for c in attributed if c.kind in NAMED}),
+        "sources": len({s for _, s in sourced}),
+        "named_sources": len({s for c, s in sourced if c.kind in NAMED}),
         "anonymous_sources": len(anonymous),
-        "official_sources": len({source_of(c) for c in attributed if c.role == "official"}),
+        "official_sources": len({s for c, s in sourced if c.role == "official"}),
         "anonymous_share": _share(sum(c.kind == "anonymous" for c in attributed), len(attributed)),
         "anonymous_corroborated": _anonymous_corroborated(scored, by_id),
         "anonymity_reason_given": _share(len(with_reason), len(anonymous)),
