@@ -108,10 +108,13 @@ class Scorer:
         effects = np.round(self.effects(x, z, p), 4)
         # Each row's features by |effect|, largest first (stable): the zero effects, left out, are the row's last
         # ones, so a row's explanation is its first ``nonzero`` pairs, cut and paired in C, not tested one by one.
-        order = np.argsort(-np.abs(effects), axis=1, kind="stable")
+        nonzero = np.count_nonzero(effects, axis=1)
+        # Only the columns some row's explanation reaches are read out as Python lists (most rows differ from the
+        # reference in a few features).
+        order = np.argsort(-np.abs(effects), axis=1, kind="stable")[:, :int(nonzero.max(initial=0))]
         names = self.names_array[order].tolist()
         ranked = np.take_along_axis(effects, order, axis=1).tolist()
-        nonzero = np.count_nonzero(effects, axis=1).tolist()
+        nonzero = nonzero.tolist()
         return [Scored(c, lk, row, pi, la, tuple(zip(ni[:k], ei[:k], strict=True)))
                 for c, lk, row, ni, ei, k, pi, la in zip(claims, links, rows, names, ranked, nonzero, rounded, labels,
                                                          strict=True)]
