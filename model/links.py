@@ -347,17 +347,21 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[
     den = denial[b] & ~denial[a] & matched  # a pair only the paraphrase model found may only corroborate
     con = ~den & (negative[a] != negative[b]) & matched
     same = doc[a] == doc[b]
-    story = _same_story(terms, doc, a[same], b[same]) if same.any() else None
+    attributed = ~unattributed[a] & ~unattributed[b]
     # A later claim of another source in the same article, negating what an attributed claim asserts, may rebut it.
-    maybe = np.flatnonzero(con & same & negative[b] & ~negative[a] & (key[a] != key[b]) & (number[b] > number[a])
-                           & ~unattributed[a] & ~unattributed[b])
-    rebut = maybe[rebuts(claims, found, a[maybe], b[maybe], story, (np.cumsum(same) - 1)[maybe])]
+    rebuttal = con & same & negative[b] & ~negative[a] & (key[a] != key[b]) & (number[b] > number[a]) & attributed
+    # What the same article's pairs share is read only by those that may corroborate (a rebuttal only takes
+    # corroboration away) or rebut: not worked out for the others.
+    read = same & ((~den & ~con & matched & (key[a] != key[b]) & attributed) | rebuttal)
+    story = _same_story(terms, doc, a[read], b[read]) if read.any() else None
+    maybe = np.flatnonzero(rebuttal)
+    rebut = maybe[rebuts(claims, found, a[maybe], b[maybe], story, (np.cumsum(read) - 1)[maybe])]
     den[rebut], con[rebut] = True, False
     rebutting = set(b[rebut].tolist())
     independent = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
     corr = independent & matched
     if story is not None:
-        corr[same] &= story.match
+        corr[read] &= story.match  # the other pairs of one article corroborate nothing already
     restating = corr.copy()
     corr |= independent & said_alike
     # A paraphrase the model found is likelier wrong than a restatement in so many words: it passes no denial on.
