@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain
+from itertools import chain, compress
 from math import fsum, log, log1p, sqrt
 from pathlib import Path
 from typing import NamedTuple
@@ -209,23 +209,29 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
     # The other claims' numbers are counted only where a wanted sentence states them: a claim whose text holds
     # none of those (as digits or as a word) states none of them, and its numbers are not read.
     needles = _needles(frozenset().union(*stated.values()))
-    stated |= {k: said[k] for ks in saying.values() for k in ks
-               if k not in stated and needles and any(map(said.low(k).__contains__, needles))}
+    if needles:
+        stated |= {k: said[k] for ks in saying.values() for k in ks
+                   if k not in stated and any(map(said.low(k).__contains__, needles))}
     # Counted in one pass per document: each Counter.update call costs more than the few words it counts.
     words = {d: Counter(chain.from_iterable(found[k].content for k in ks)) for d, ks in saying.items()}
     nums = {d: Counter(chain.from_iterable(stated.get(k, ()) for k in ks)) for d, ks in saying.items()}
+    # A word's weight depends only on how many claims carry it: log(n / count) worked out once per count.
+    idf = {d: {c: log(len(saying[d]) / c) for c in set(counts.values())} for d, counts in words.items()}
     out = {}
     for k, members in wanted.items():
         d = claims[k].doc_index
-        counts, figures, n = words[d], nums[d], len(saying[d])
+        counts, figures = words[d], nums[d]
         if len(members) == 1:  # most sentences: one claim, its own sets as they are
             terms, said = found[k].content, stated.get(k, frozenset())
         else:
             terms = frozenset().union(*(found[m].content for m in members))
             said = frozenset().union(*(stated.get(m, frozenset()) for m in members))
-        weights = {t: log(n / counts[t]) for t in terms}
-        out[k] = Profile(weights, terms, frozenset(t for t in terms if counts[t] <= RARE), fsum(weights.values()),
-                         said, frozenset(v for v in said if figures[v] <= RARE), any(found[m].negated for m in members))
+        carrying = list(map(counts.__getitem__, terms))  # each word's claims, in the set's order (C calls)
+        weights = dict(zip(terms, map(idf[d].__getitem__, carrying), strict=True))
+        rare = frozenset(compress(terms, map(RARE.__ge__, carrying)))
+        out[k] = Profile(weights, terms, rare, fsum(weights.values()), said,
+                         frozenset(v for v in said if figures[v] <= RARE) if said else said,
+                         any(found[m].negated for m in members))
     return out
 
 
