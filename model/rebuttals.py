@@ -23,7 +23,7 @@ SHARED, SHARE = 2, 0.4  # words particular to the pair the rebuttal shares, and 
 
 
 class StoryShares(NamedTuple):
-    """What pairs of one article share once the story's recurring words are left out (``links._same_story``)."""
+    """What pairs of one article share once the story's recurring words are left out (``model.matching.same_story``)."""
 
     match: np.ndarray  # per pair: one restates the other, or they match on their particular words
     shared: np.ndarray  # per pair: particular words they share

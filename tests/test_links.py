@@ -244,7 +244,7 @@ def test_dense_and_sparse_paths_agree(monkeypatch):
             words = " ".join(rng.sample(vocab, 6))
             claims.append(make(f"The {words} story.", doc=d, number=i))
     small = link(claims)
-    monkeypatch.setattr("model.links.DENSE_LIMIT", 0)
+    monkeypatch.setattr("model.matching.DENSE_LIMIT", 0)
     assert link(claims) == small
 
 
@@ -260,7 +260,7 @@ def test_hostile_repetition_stays_bounded():
 
 
 def test_pair_budget_keeps_rare_terms(monkeypatch):
-    monkeypatch.setattr("model.links.PAIRS_PER_CLAIM", 1)
+    monkeypatch.setattr("model.matching.PAIRS_PER_CLAIM", 1)
     tag = [f"{chr(97 + i % 26)}{chr(97 + i // 26)}" for i in range(40)]  # letters only: one word each
     claims = [make(f"Common words here and rare{t} token{t} about item{t}.", doc=i % 5, number=i)
               for i, t in enumerate(tag)]
