@@ -28,8 +28,7 @@ from model.lexicon import (
 
 # Words that may stand between a subject and its cue ("has also said", "however dismissed").
 SKIP = words("skip_words.txt")
-# Words that end a subject noun phrase on its left (they cannot sit inside one).
-STOP = words("np_stop.txt")
+STOP = words("np_stop.txt")  # words that end a subject noun phrase on its left (they cannot sit inside one)
 # Words of the subject phrase: pronouns standing alone, determiners opening one, prepositions inside one.
 SUBJECT_PRONOUNS = GRAMMAR["subject_pronouns"]
 # Walking a phrase, "that" is a complementizer rather than a determiner; quantifiers open a phrase too.
@@ -61,10 +60,11 @@ CONJUNCT_OPENERS = _ARTICLES | {"other", "others"}  # "Trump and his aides", "Ed
 POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
 _TO_HEADS = ATTRIBUTION["to_heads"]
 _CLOSE_TO = GRAMMAR["close_to"]  # "those close to him", "sources privy to the talks"
+_ANY_PREP, _TO_WORDS = _NP_PREP | _LOOSE_PREP, _CLOSE_TO | _TO_HEADS  # np_before's loop asks them: made once
 _INNER_CAPS = GRAMMAR["name_inner_words"]
 AUTHORED_BY = ATTRIBUTION["authored_by"]
 # "a report by X", "figures released by X", "people close to X": the phrase goes on after these
-_TAIL_OPENERS = {"by": REPORTED_BY | AUTHORED_BY | TYPING["document_heads"], "to": _CLOSE_TO | _TO_HEADS}
+_TAIL_OPENERS = {"by": REPORTED_BY | AUTHORED_BY | TYPING["document_heads"], "to": _TO_WORDS}
 _PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
 _KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"] | TYPING["former_words"]  # "former Gov. X"
 _BODY_KINDS = ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]  # "the shipping group"
@@ -130,11 +130,11 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
             break  # "Clinton cited Trump's past references": a clause of its own before the phrase
         if lw in DETERMINERS:
             k -= 1 + (k - 2 >= lo and lw not in _ARTICLES and low[k - 2] in _ARTICLES)  # "the two companies"
-            if k - 2 >= lo and low[k - 1] in _NP_PREP | _LOOSE_PREP and is_word(toks[k - 2]) and (
+            if k - 2 >= lo and low[k - 1] in _ANY_PREP and is_word(toks[k - 2]) and (
                     low[k - 2] not in STOP or (low[k - 2] == "and" and k - 3 >= lo and is_cap(toks[k - 3]))):
                 k -= 1  # "observers in Virginia and around the country"
                 continue
-            if k - 2 >= lo and low[k - 1] == "to" and low[k - 2] in _CLOSE_TO | _TO_HEADS:
+            if k - 2 >= lo and low[k - 1] == "to" and low[k - 2] in _TO_WORDS:
                 continue  # "a person close to the talks", "aides to the governor": "to" is taken next round
             if k - 2 >= lo and low[k - 1] in AND and low[k] in CONJUNCT_OPENERS:
                 if low[k - 2] in SUBJECT_PRONOUNS and low[k - 2] != "that":

@@ -34,13 +34,13 @@ from model.types import Span
 
 ARTIFACT = "mentions"
 KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
-_IT = TYPING["it_pronouns"]
-_HE = TYPING["he_pronouns"]
+_IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
 _PRONOUNS = _HE | _IT
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
+_HOLDERS = PERSON_ROLES | _NAMED_OFFICES  # a role one person holds: the union made once, not per call
 _ARTICLES = GRAMMAR["articles"]
 _RELATIVE_OPENERS = GRAMMAR["relative_pronouns"] | {"whom"}  # a clause about a person after its description
 # Words that give an appositive a tail its last word heads ("an adviser to the group", "a professor at the college")
@@ -175,7 +175,7 @@ def _office_described(ws: list[str]) -> bool:
 
 def _holder_of_named(ws: list[str]) -> bool:
     """"The leader of the Catholic Church": a role of a body named after "of" singles out its one holder."""
-    return len(ws) > 3 and ws[0].lower() in _ARTICLES and ws[1].lower() in PERSON_ROLES | _NAMED_OFFICES \
+    return len(ws) > 3 and ws[0].lower() in _ARTICLES and ws[1].lower() in _HOLDERS \
         and ws[2] == "of" and any(w[:1].isupper() for w in ws[3:]) and not ws[1].endswith("s") \
         and not any(POSSESSIVE.search(w) for w in ws[3:])  # not "The Secretary of State's office"
 
