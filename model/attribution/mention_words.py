@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import lru_cache
 
-from model.attribution.name_words import Words, is_capitalised, titled_person
+from model.attribution.name_words import Words, ends_in_business, is_capitalised, titled_person
 from model.attribution.phrases import AND, CONJUNCT_OPENERS, REPORTED_BY
-from model.lexicon import ABBREVIATIONS, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS
+from model.lexicon import ABBREVIATIONS, BUSINESS_NAMES, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS
 from model.text import TOKEN
 
 _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
@@ -62,6 +62,12 @@ def head_chunk(ws: Words) -> Words:
                 continue
             return core[:i]
     return core
+
+
+def business_last(ws: list[str]) -> bool:
+    """``ends_in_business(head_chunk(ws))``: the head chunk's last word is one of the words, so words holding no
+    business word ("Airways", "Foods") end in none, and most names' head chunk is never worked out."""
+    return not BUSINESS_NAMES.isdisjoint(map(str.lower, ws)) and ends_in_business(head_chunk(ws))
 
 
 def _named_before(ws: Sequence[str]) -> bool:

@@ -20,8 +20,9 @@ from model.attribution.guessed import guessed_persons
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
-from model.attribution.mentions import Mention, appositive_name, described_person, head_chunk, named_then_role, words_of
-from model.attribution.name_words import capitalised_as_opener, ends_in_business, named_as_a_person, opening_word_only
+from model.attribution.mention_words import business_last
+from model.attribution.mentions import Mention, appositive_name, described_person, named_then_role, words_of
+from model.attribution.name_words import capitalised_as_opener, named_as_a_person, opening_word_only
 from model.attribution.no_one import conjoined, names_no_one, typed, unnamed
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
@@ -36,12 +37,11 @@ ARTIFACT = "mentions"
 KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
 _IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
 _PRONOUNS = _HE | _IT
-_PRODUCED_BY = GRAMMAR["produced_by"]
+_PRODUCED_BY, _ARTICLES = GRAMMAR["produced_by"], GRAMMAR["articles"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
 _HOLDERS = PERSON_ROLES | _NAMED_OFFICES  # a role one person holds: the union made once, not per call
-_ARTICLES = GRAMMAR["articles"]
 _RELATIVE_OPENERS = GRAMMAR["relative_pronouns"] | {"whom"}  # a clause about a person after its description
 # Words that give an appositive a tail its last word heads ("an adviser to the group", "a professor at the college")
 _NOT_IN_APPOSITION = GRAMMAR["mention_tail"] | GRAMMAR["relative_pronouns"] | {"which", "that", "and", "by", "during"}
@@ -81,7 +81,7 @@ def stage(doc: Doc, model: object | None) -> None:
         kind = "anonymous" if unnamed(before) or (kind == "named_person" and names_no_one(before)) else kind
         if "," in before.source.text and (described_person(ws := words_of(before.source.text)) or named_then_role(ws)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
-        elif kind == "named_person" and (ends_in_business(head_chunk(words_of(typed(before))))
+        elif kind == "named_person" and (business_last(words_of(typed(before)))
                                          or _body_in_apposition(before)):
             kind = "named_organization"  # "Rival Kessler Airways said", "Lockheed Martin, the jets' maker, said"
         if (kind == "named_person" or (kind == "anonymous" and _named(before))) and (
