@@ -78,8 +78,8 @@ def _shown(producer: Mention, known: dict[str, Mention]) -> Mention | None:
     if producer.entity in known:
         return known[producer.entity]
     if producer.kind == "backref" and producer.head in _BODIES:
-        named = [m for e, m in known.items() if m.kind == "named_organization" and e.split()[-1] == producer.head]
-        return named[0] if named else replace(producer, kind="named_organization")
+        named = (m for e, m in known.items() if m.kind == "named_organization" and e.split()[-1] == producer.head)
+        return next(named, None) or replace(producer, kind="named_organization")
     if producer.kind == "named_organization" or (producer.kind == "named_person"
                                                   and producer.gender in ("male", "female")):
         return producer
