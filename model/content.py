@@ -22,7 +22,7 @@ from typing import NamedTuple
 from model.caseless import Caseless, lowered
 from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, NOT_CONTENT, NOT_DENIAL
 from model.lexicon import REFUSAL_WORDS, sections
-from model.text import CLOSING
+from model.text import CLOSING, MEMO_SIZE, Memo
 from model.types import Claim
 
 
@@ -81,7 +81,7 @@ SYNONYMS = {
 }
 
 
-@lru_cache(maxsize=1 << 15)
+@lru_cache(maxsize=MEMO_SIZE)
 def term(word: str) -> str | None:
     """A lower-cased word's content term, or None for function, cue, denial and negation words (cached)."""
     w = word.removesuffix("'s").strip("'-")  # possessives: "the airline's chief" mentions the airline
@@ -91,18 +91,11 @@ def term(word: str) -> str | None:
     return SYNONYMS.get(t, t)
 
 
-class _Terms(dict[str, str]):
-    """Each word's ``term`` ("" for none), remembered: read through map(terms.__getitem__, words), a dict read
-    in C costs less than the lru_cache's call per word. Emptied when it outgrows the cache's bound."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= 1 << 15:
-            self.clear()
-        found = self[word] = term(word) or ""
-        return found
+def _term_or_empty(word: str) -> str:
+    return term(word) or ""
 
 
-_TERMS = _Terms()
+_TERMS = Memo(_term_or_empty)  # each word's ``term`` ("" for none), read through map(_TERMS.__getitem__, words)
 
 
 def terms_of(words: Iterable[str]) -> frozenset[str]:
@@ -132,18 +125,7 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
     return tuple(WORD.findall(chunk))
 
 
-class _Chunks(dict[str, tuple[str, ...]]):
-    """Each chunk's ``_chunk_words``, remembered (news copy repeats its chunks: "the", "said,", "Trump's"), as
-    ``_TERMS`` remembers each word's term. Emptied when it outgrows the same bound."""
-
-    def __missing__(self, chunk: str) -> tuple[str, ...]:
-        if len(self) >= 1 << 15:
-            self.clear()
-        found = self[chunk] = _chunk_words(chunk)
-        return found
-
-
-_CHUNKS = _Chunks()
+_CHUNKS = Memo(_chunk_words)  # each whitespace-free chunk's words
 
 
 def _visible_text(claim: Claim) -> str:

@@ -9,9 +9,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from itertools import chain
+from typing import TypeVar
 
 from model.lexicon import ABBREVIATIONS, INVERTED, NUMBERED, SENTENCE_OPENERS, TITLES
 from model.types import record
+
+T = TypeVar("T")
+MEMO_SIZE = 1 << 15  # entries a Memo holds before it is emptied: news vocabulary and its chunks fit
 
 OPEN_QUOTES = "“«„"
 STRAIGHT = '"'
@@ -310,22 +314,23 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
     return (word.lower(),) if word.isascii() else tuple(WORD.findall(chunk.casefold()))
 
 
-class _ChunkMemo(dict[str, tuple[str, ...]]):
-    """A chunk -> its tokens (or words) memo: news copy repeats its chunks ("the", "said,"), and a dict read
-    through map costs less than a Python step per chunk. Emptied when it outgrows its bound."""
+class Memo(dict[str, T]):
+    """A string -> ``read(string)`` memo, read through map(memo.__getitem__, strings): news copy repeats its chunks
+    and words ("the", "said,"), and a dict read in C costs less than a Python step (or an lru_cache call) per
+    string. Emptied when it outgrows MEMO_SIZE, so hostile text cannot grow it without bound."""
 
-    def __init__(self, read: Callable[[str], tuple[str, ...]]) -> None:
+    def __init__(self, read: Callable[[str], T]) -> None:
         super().__init__()
         self.read = read
 
-    def __missing__(self, chunk: str) -> tuple[str, ...]:
-        if len(self) >= 1 << 15:
+    def __missing__(self, key: str) -> T:
+        if len(self) >= MEMO_SIZE:
             self.clear()
-        found = self[chunk] = self.read(chunk)
+        found = self[key] = self.read(key)
         return found
 
 
-_TOKENS, _WORDS = _ChunkMemo(_chunk_tokens), _ChunkMemo(_chunk_words)
+_TOKENS, _WORDS = Memo(_chunk_tokens), Memo(_chunk_words)
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
