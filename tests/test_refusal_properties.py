@@ -21,7 +21,7 @@ ASSERTING = ("{who} said {what}.", "According to {who}, {what}.", "{who} told re
 REFUSING = ("{who} declined to comment on whether {what}.", "{who} did not respond to requests for comment.",
             "{who} would not say whether {what}.", "{who} refused to discuss reports that {what}.",
             "{who} could not be reached for comment.", "{who} did not return calls seeking comment.",
-            "{who} did not say whether {what}.")
+            "{who} declined to say whether {what}.")
 
 
 @st.composite

@@ -25,9 +25,7 @@ def claims(text: str) -> list[Claim]:
     "Halvorsen could not be reached for comment.",
     "Lawyers for the club did not return phone calls.",
     "The embassy did not answer calls on Tuesday.",
-    "The regulator did not say if it would open an inquiry.",
     "The agent would not say from which clubs the offers came.",  # a preposition before the open question
-    "The ministry did not say on what grounds the visa was refused.",
     "Officials declined to give details of the agreement.",
     "The bank declined to provide figures for the quarter.",
     "The minister has not commented on the leak.",
@@ -41,7 +39,6 @@ def claims(text: str) -> list[Claim]:
     "Lerche declined an interview request.",
     "The ministry would not confirm the number of arrests.",  # "would not": a refusal to confirm
     "The agency declined to confirm the report.",
-    "The club did not confirm whether the coach had resigned.",
     "The mayor could not say whether the bridge would reopen.",  # inability to tell is still a non-answer
     "Neither Delaney nor his lawyer responded to requests for comment.",  # the negation before both subjects
     "Neither the airline nor the union would say whether a deal on severance pay was close.",  # ... withholding
@@ -81,6 +78,11 @@ def test_a_non_answer_names_who_gave_it(text, source, kind):
     "Moreau said the mayor refused to answer questions about the budget.",  # a third party's refusal, as a fact
     "The coach said the striker was injured.",
     "The regulator did not say that prices would rise.",
+    "The regulator did not say if it would open an inquiry.",  # what a statement left out: both label sets
+    "The ministry did not say on what grounds the visa was refused.",  # read these as asserting
+    "The club did not confirm whether the coach had resigned.",
+    "Brennholm did not explain why its accounts gave different figures.",
+    "Sanders hasn't said whether he has a strategy.",
     "She did not say in the interview that she would run.",  # "in the" opens no question
     "\"I don't identify with what the man says,\" Freddy Ortega said.",  # identifying with, no withholding
     "The same could not be said of the visiting team.",  # a passive, not a refusal

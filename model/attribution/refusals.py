@@ -1,12 +1,15 @@
 """Refusals and non-answers: a claim reporting that someone withheld information asserts nothing.
 
 "declined to comment", "did not respond to requests for comment", "would not say", "refused to discuss",
-"could not be reached", "did not return calls", "did not say whether": the claim's stance is "declines"
+"could not be reached", "did not return calls": the claim's stance is "declines"
 (no score, never a link). The words are ``model/lexicon/refusal.txt``; this module gives them their
 grammar. A refusal counts only where it is the claim's own: not in a relative clause describing someone
 ("Smith, who declined to comment, said ..."), not before another cue ("declined to comment but said ..."),
 and, after the cue, only when its subject is the speaker ("said they cannot discuss the case", not "said
-Clinton refused to answer", which reports someone else's refusal as a fact).
+Clinton refused to answer", which reports someone else's refusal as a fact). A plain negation of telling
+before an open question ("did not say whether", "has not explained why") reports what a statement left out,
+so it asserts: both label sets say so (the wire guideline's "did not say"; the team's "Sanders hasn't said
+whether ...").
 """
 
 from __future__ import annotations
@@ -40,7 +43,6 @@ PATTERN = re.compile(
     + "|" + "(?:" + _NOT + _ADVERB + "|" + _NOR + ")(?:" + alternation(R["answering"]) + r"\b|" + _GIVING + "|"
     + _RETURNING + ")"
     + "|" + _NOR + _SAYING  # "Neither the airline nor the union would say whether ..."
-    + "|" + _NOT + _ADVERB + alternation(R["telling"] | R["saying"] | R["verifying"]) + _OPEN
     + r")")  # run on the lower-cased text, anchored at a lead word (``_matches``): far cheaper than searching
 _ANY_CASE = re.compile(PATTERN.pattern, re.IGNORECASE)
 # Every match holds a refusal phrase's longest word, or a lead (a refusing verb, a negation's longest word)
