@@ -183,6 +183,8 @@ def test_non_denials_assert(text):
     "He laughed off suggestions that he would resign.",
     'A lawyer for the senator said the claims were "without merit".',
     "Velmar said the figures published by the union were inaccurate.",
+    'The admiral dismissed the tracking data as "incomplete and misleading".',  # data say something, as figures do
+    'Her lawyer said the charges were "without any foundation".',
 ])
 def test_denials(text):
     assert one(text).stance == "denies"
