@@ -215,6 +215,7 @@ def test_kinds_and_roles():
     ("Dante Lauretta, principal investigator for the mission, said the samples were intact.", "expert"),
     ("The district health office said 40 children had not been vaccinated.", "official"),  # a state's office
     ("The city's emergency services said 12 people were hurt.", "official"),  # a listed service, in the plural
+    ("Chief veterinary officer Annika Roos said the virus was spreading.", "official"),  # the title is the source's
     ("The Vestrian Banking Supervisor said the bank was solvent.", "official"),
     ("Tax lawyer Mira Sallen, who is not involved in the case, said the fines could be large.", "expert"),  # outsider
     ("Green Left leader Mila Hosek, who sits in the assembly, said the vote had been bought.", "official"),  # a seat
