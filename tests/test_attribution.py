@@ -216,6 +216,9 @@ def test_kinds_and_roles():
     ("The district health office said 40 children had not been vaccinated.", "official"),  # a state's office
     ("The city's emergency services said 12 people were hurt.", "official"),  # a listed service, in the plural
     ("Chief veterinary officer Annika Roos said the virus was spreading.", "official"),  # the title is the source's
+    ("The Reserve Bank of India said rates would stay.", "official"),  # a central bank by its name
+    ("The Bank of England said rates would stay.", "official"),
+    ("Bank of America said profits rose.", "other"),  # a lender
     ("The Vestrian Banking Supervisor said the bank was solvent.", "official"),
     ("Tax lawyer Mira Sallen, who is not involved in the case, said the fines could be large.", "expert"),  # outsider
     ("Green Left leader Mila Hosek, who sits in the assembly, said the vote had been bought.", "official"),  # a seat
