@@ -446,6 +446,16 @@ def test_a_document_cited_with_its_author_is_the_authors(text, source, kind, rol
     assert (c.source.text, c.kind, c.role) == (source, kind, role)
 
 
+def test_a_body_named_again_is_not_the_document_it_commissioned():
+    # "The office" refers back to the office, not to the analysis the office commissioned: the document's head
+    # is "analysis", its author's words come after "commissioned by".
+    text = ("The regional environment office said fish had died. A laboratory analysis commissioned by the "
+            "environment office found waste in the river. The office declined to comment.")
+    office = next(c for c in extract([Document(id="t", text=text)]) if c.source and c.source.text == "The office")
+    assert office.kind == "named_organization" and office.source.resolved is not None
+    assert office.source.resolved.text == "The regional environment office"
+
+
 def test_a_name_followed_by_which_is_no_person():
     # "which" after a name is English for a thing or a body; "who" keeps a person.
     assert typed("Brannock Air, which flies to 40 destinations, rejected the accusations.") == {

@@ -6,13 +6,14 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from model.attribution.name_words import Words, ends_in_business, is_capitalised, titled_person
-from model.attribution.phrases import AND, CONJUNCT_OPENERS, REPORTED_BY
-from model.lexicon import ABBREVIATIONS, BUSINESS_NAMES, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS
+from model.attribution.phrases import AND, AUTHORED_BY, CONJUNCT_OPENERS, REPORTED_BY
+from model.lexicon import ABBREVIATIONS, BUSINESS_NAMES, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, TYPING
 from model.text import TOKEN
 
 _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 _TAIL_PARTICIPLES = GRAMMAR["tail_participles"]
+_DOCUMENTS = TYPING["document_heads"]  # a document's author after "published by" is not its head
 
 
 def words_of(text: str) -> list[str]:
@@ -51,11 +52,13 @@ def core_of(ws: Words) -> Words:
 
 
 def head_chunk(ws: Words) -> Words:
-    """The core up to a prepositional tail; "Secretary of State John Kerry" keeps its "of"."""
+    """The core up to a prepositional tail or a document's author ("figures published by the ministry" is headed
+    by figures); "Secretary of State John Kerry" keeps its "of"."""
     core = core_of(ws)
     for i, w in enumerate(core):
-        if i and w in _TAIL_PARTICIPLES and i + 1 < len(core) and core[i + 1] in _PREPOSITIONS:
-            return core[:i]
+        if i and i + 1 < len(core) and ((w in _TAIL_PARTICIPLES and core[i + 1] in _PREPOSITIONS)
+                                        or (w in AUTHORED_BY and core[i + 1] == "by" and core[i - 1] in _DOCUMENTS)):
+            return core[:i]  # "officials briefed on the plan", "an analysis commissioned by the office"
         if i and w in _PREPOSITIONS:
             if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]) \
                     and not _named_before(core[:i]):
