@@ -10,7 +10,8 @@ were written and labelled after the draw, by two other annotator sessions, as a 
 they are never drawn, and the first 24 keep their halves. Stories 33 on, a third set written later still by
 two more annotator sessions, are train: more stories to tune linking and sourcing on (their figures before
 anyone read an answer on them are in GUIDELINE.md); so are stories 41 on, a fourth set, up to the ninth (89-104).
-Stories 105 on, the tenth set, are a third holdout ("holdout3"), never drawn and read only to report.
+Stories 105-120, the tenth set, are a third holdout ("holdout3"), never drawn and read only to report; stories
+121 on, the eleventh set, are train again.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ SEED = 20240611
 HALF = 12
 SECOND = 25  # stories from this number on were written after the draw: a second holdout, "holdout2", never drawn
 THIRD = 33  # ... and from this one on, a third set (and a fourth, 41 on), written later still: train
-TENTH = 105  # ... up to this one: the tenth set on is a third holdout, "holdout3", never drawn
+TENTH = 105  # ... up to this one: the tenth set is a third holdout, "holdout3", never drawn
+ELEVENTH = 121  # ... and from this one on, the eleventh set: train again
 HALVES = ("train", "holdout", "holdout2", "holdout3")
 
 
@@ -88,11 +90,12 @@ def second(story: str) -> bool:
 
 
 def third(story: str) -> bool:
-    return THIRD <= int(story.split("-")[0]) < TENTH
+    n = int(story.split("-")[0])
+    return THIRD <= n < TENTH or n >= ELEVENTH
 
 
 def tenth(story: str) -> bool:
-    return int(story.split("-")[0]) >= TENTH
+    return TENTH <= int(story.split("-")[0]) < ELEVENTH
 
 
 def report(counts: dict[str, Counter], halves: dict[str, str]) -> None:
