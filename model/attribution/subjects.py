@@ -19,14 +19,7 @@ from model.attribution.phrases import (
     personish,
 )
 from model.attribution.times import before_time
-from model.lexicon import (
-    APPOSITIVE_OPENERS,
-    ATTRIBUTION,
-    BELIEF,
-    COMMON_WORDS,
-    GRAMMAR,
-    SPEECH,
-)
+from model.lexicon import APPOSITIVE_OPENERS, ATTRIBUTION, BELIEF, COMMON_WORDS, GRAMMAR, SPEECH
 
 HUMAN_PLURALS = tuple(sorted(ATTRIBUTION["human_plurals"]))
 _ALONE = GRAMMAR["alone"]
@@ -155,6 +148,8 @@ def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[
     """"an official who asked not to be identified told": the phrase before "who" plus the clause."""
     k = j
     reach = _REASON_REACH if not _REASON_WORDS.isdisjoint(low[max(lo, j - _REASON_REACH):j]) else _RELATIVE_REACH
+    if RELATIVE.isdisjoint(low[max(lo + 1, j - reach):j]):  # the walk below can stop at no "who": asked in C
+        return _that_before(toks, low, j, lo)
     while k > lo and j - k < reach and is_word(toks[k]) and low[k] not in RELATIVE:
         k -= 1
     if k <= lo or low[k] not in RELATIVE or k == j:
@@ -168,6 +163,8 @@ def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[
 def _that_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
     """"The company that owns the building said": a body or people and a "that" clause whose verb follows at
     once (not "that the company", a clause of its own; not "the fact that": no speaker before it)."""
+    if "that" not in low[max(lo + 1, j - _RELATIVE_REACH):j]:  # the walk below can stop at no "that": asked in C
+        return None
     k = j
     while k > lo and j - k < _RELATIVE_REACH and is_word(toks[k]) and low[k] != "that":
         k -= 1
