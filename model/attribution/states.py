@@ -30,9 +30,21 @@ def states(text: str, names: Iterable[str]) -> set[str]:
         words = set(_CAPITALISED.findall(text))
         asked = {n for n in unique if any(n + end in words for end in _DEMONYM_ENDS)}
     else:
-        asked = {n for n in unique if any(n + end in text for end in _DEMONYM_ENDS)}
+        asked = {n for n in unique if _demonym_written(text, n)}
         words = set(_CAPITALISED.findall(text)) if asked else set()
     if not asked:
         return set()
     given = {m.group(2) for m in _AFTER_WORD.finditer(text) if m.group(1).lower() in GIVEN_NAMES}
     return {n for n in asked if n not in given and any(n + end in words for end in _DEMONYM_ENDS)}
+
+
+def _demonym_written(text: str, name: str) -> bool:
+    """``any(name + end in text for end in _DEMONYM_ENDS)`` in one scan of the text: the name's occurrences
+    (overlapping ones too) are found in turn and the letters after each read, rather than the whole text
+    searched again for each of the endings."""
+    at = text.find(name)
+    while at >= 0:
+        if text.startswith(_DEMONYM_ENDS, at + len(name)):
+            return True
+        at = text.find(name, at + 1)
+    return False
