@@ -38,7 +38,7 @@ from model.accused import with_accusations
 from model.content import Analysis, analyse, keys_in
 from model.matching import index_terms, matches, same_story
 from model.pair_arrays import codes, distinct, marked
-from model.paraphrase import Paraphrase
+from model.paraphrase import ENDS, Paraphrase
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import rebuts
 from model.types import Claim, Links
@@ -105,6 +105,20 @@ def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray
     return a[order], b[order], *(f[order] for f in flags)
 
 
+def headlines(claims: Sequence[Claim]) -> np.ndarray:
+    """The claims of a headline: a first paragraph with no sentence end ("Regulator orders recall of Halvex heart
+    drug over contamination") above more paragraphs. A headline restates what the article's sources say, so
+    inside its article it corroborates nothing and nothing corroborates it (the wire labels link 12 of 328
+    corroborations to one); it may still be denied, and its restatements still pass a denial on."""
+    later = {c.doc_index for c in claims if c.paragraph > 0}
+    last: dict[int, Claim] = {}  # each document's last claim of its first paragraph: does that paragraph end so?
+    for c in claims:
+        if c.paragraph == 0 and (c.doc_index not in last or c.end > last[c.doc_index].end):
+            last[c.doc_index] = c
+    heads = {d for d, c in last.items() if d in later and not c.text.rstrip().endswith(ENDS)}
+    return np.array([c.paragraph == 0 and c.doc_index in heads for c in claims], dtype=bool)
+
+
 def analyses(claims: Sequence[Claim], lows: Sequence[str] | None = None) -> list[Analysis]:
     """What each claim says, as linking compares it (``model.content``), aligned with ``claims`` (``lows``: their
     texts lower-cased, when already at hand)."""
@@ -167,6 +181,8 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[
     # A paraphrase the model found is likelier wrong than a restatement in so many words: it passes no denial on.
     a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), restating, doc, number, denial, key,
                                                   unattributed)
+    headline = headlines(claims)
+    corr &= ~((doc[a] == doc[b]) & (headline[a] | headline[b]))  # a headline sums up its own article's sources
     sources = distinct(a[corr], key[b[corr]], n, matching.DENSE_LIMIT)
     named_sources = distinct(a[corr & named[b]], key[b[corr & named[b]]], n, matching.DENSE_LIMIT)
     official_sources = distinct(a[corr & official[b]], key[b[corr & official[b]]], n, matching.DENSE_LIMIT)

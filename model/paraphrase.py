@@ -49,7 +49,7 @@ _WORD_LIST = tuple(_NUMBER_WORDS)
 _APART = r"\s.,;:!?()\[\]\"'\u201c\u201d\u2018\u2019\-\u2013\u2014"  # what separates the words numbers() reads
 # A number word standing as a whole word between those marks: the words a split at them would give.
 _NUMBER_WORD = re.compile(rf"(?<![^{_APART}])(?:{'|'.join(_NUMBER_WORDS)})(?![^{_APART}])")
-_ENDS = ('.', '!', '?', '"', "'", '\u201d', '\u2019')  # a claim not ending so is a clause's or a headline's
+ENDS = ('.', '!', '?', '"', "'", '\u201d', '\u2019')  # a claim not ending so is a clause's or a headline's
 
 
 def numbers(text: str, low: str | None = None) -> frozenset[str]:
@@ -90,7 +90,7 @@ def sentences(claims: Sequence[Claim], key: np.ndarray) -> dict[int, tuple[int, 
     head = 0
     for k, c in enumerate(claims):
         prev = claims[k - 1] if k else None
-        goes_on = (prev is not None and not prev.text.rstrip().endswith(_ENDS) and prev.doc_index == c.doc_index
+        goes_on = (prev is not None and not prev.text.rstrip().endswith(ENDS) and prev.doc_index == c.doc_index
                    and prev.paragraph == c.paragraph and key[k - 1] == key[k])
         if not goes_on:
             head = k
@@ -105,7 +105,7 @@ def eligible(claims: Sequence[Claim], found: Sequence[Analysis]) -> bool:
     terms = found[0].content if len(found) == 1 else frozenset().union(*(f.content for f in found))  # no copy
     return (all(map(_asserted, claims))
             and not any(f.denial for f in found) and len(terms) >= MIN_TERMS
-            and not any("?" in c.text for c in claims) and last.endswith(_ENDS) and not first[:1].islower()
+            and not any("?" in c.text for c in claims) and last.endswith(ENDS) and not first[:1].islower()
             and not (claims[0].paragraph == 0 and _title_case(first)))
 
 

@@ -755,3 +755,15 @@ def test_the_allegations_reach_the_claims_of_the_accuser_the_accusing_claim_name
     claims = analyze([Document(id="a", text=text)])["documents"][0]["claims"]
     assert claims[2]["stance"] == "denies"
     assert [c["id"] for c in claims if "a:2" in c["denied_by"]] == ["a:0", "a:1"]
+
+
+def test_a_headline_neither_corroborates_nor_is_corroborated_inside_its_article():
+    # The headline sums up what the article's sources say: another source's sentence below is no second witness
+    # for it. The same words as a sentence of the body do corroborate.
+    def story(first: str) -> list[Claim]:
+        head = make(first, number=0, kind="anonymous", role="other", source="residents", cue="say")
+        body = make("Officials said the bridge over the Lissa river collapsed on Monday.", number=1,
+                    kind="anonymous", role="official", source="Officials", cue="said")
+        return [head, Claim(**{**body.__dict__, "paragraph": 1})]
+    assert link(story("Bridge over the Lissa river collapsed on Monday, residents say"))[1].corroborated_by == ()
+    assert link(story("The bridge over the Lissa river collapsed on Monday, residents say."))[1].corroborated_by
