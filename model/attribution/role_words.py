@@ -118,7 +118,7 @@ def _role(ws: Sequence[str]) -> str:
     serves = bool(others & OFFICIAL) and not _STAFF.isdisjoint(low)  # "a top adviser for President Obama"
     if not former and (offices or serves or governed(ws, low, found)):
         return "official"
-    if found & EXPERT or any(w.endswith(_EXPERT_ENDINGS) for w in low):
+    if (found & EXPERT or any(w.endswith(_EXPERT_ENDINGS) for w in low)) and not _staff_of_an_institution(low):
         return "expert"
     if found & MEDIA:
         return "media"
@@ -136,6 +136,14 @@ def _witness_head(low: list[str]) -> bool:
         w == "of" and set(low[:i]) <= _PARTITIVE)), len(low))  # "one of the neighbours": the noun after "of"
     head = phrases([w for w in low[:k] if not POSSESSIVE.search(w)])
     return not head.isdisjoint(WITNESS) and head.isdisjoint(OFFICIAL | EXPERT | MEDIA)
+
+
+def _staff_of_an_institution(low: list[str]) -> bool:
+    """Someone whose work is no expert's, at a place whose word is ("A clerk at Kestling General Hospital", "a
+    guard at the centre", "Nurses at the hospital"): the wire guideline makes hospitals, their directors and
+    doctors experts, not everyone who works there (``mentions.txt [institution_staff]``)."""
+    k = next((i for i, w in enumerate(low) if i and w in _PP_OPENERS), len(low))
+    return k < len(low) and low[k] == "at" and low[k - 1] in _INSTITUTION_STAFF
 
 
 def _offices(found: set[str]) -> set[str]:
@@ -215,6 +223,7 @@ def _present(ws: Sequence[str]) -> bool:
 
 
 _EXPERT_ENDINGS = tuple(MENTION_WORDS["expert_endings"])  # "virologists", "an epidemiologist"
+_INSTITUTION_STAFF = MENTION_WORDS["institution_staff"]  # "A clerk at the hospital": no expert by the place
 POLLS = ATTRIBUTION["poll_in"]  # the words the cues take for a poll: a pollster's work, expert
 _RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))
 _NOW = frozenset(("now", "currently", "also", "still", "are"))
