@@ -222,6 +222,7 @@ def test_kinds_and_roles():
     ("A clerk at Kestling General Hospital said the lists had been changed.", "other"),  # staff, no expert
     ("A student at Harvard University said the plan would fail.", "other"),
     ("Doctors at the hospital said the wards were full.", "expert"),  # the guideline's hospital doctors
+    ("The indictment says the judge took bribes on five occasions.", "official"),  # the prosecutors' document
     ("The Vestrian Banking Supervisor said the bank was solvent.", "official"),
     ("Tax lawyer Mira Sallen, who is not involved in the case, said the fines could be large.", "expert"),  # outsider
     ("Green Left leader Mila Hosek, who sits in the assembly, said the vote had been bought.", "official"),  # a seat
