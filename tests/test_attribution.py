@@ -223,6 +223,11 @@ def test_kinds_and_roles():
     ("A student at Harvard University said the plan would fail.", "other"),
     ("Doctors at the hospital said the wards were full.", "expert"),  # the guideline's hospital doctors
     ("The indictment says the judge took bribes on five occasions.", "official"),  # the prosecutors' document
+    ("Ship-tracking firm Bluewake said the tanker had turned back.", "expert"),  # measures for a living
+    ("The national weather service said more rain was expected.", "expert"),  # the guideline's weather institutes
+    ("Sports lawyer Hedda Brun said the club could appeal.", "expert"),  # a lawyer of a field, on it
+    ("A lawyer for the club said it would appeal.", "other"),  # a client's lawyer
+    ("Velska Tribuna's editor-in-chief, Jonas Brandt, said the report was accurate.", "media"),
     ("The Vestrian Banking Supervisor said the bank was solvent.", "official"),
     ("Tax lawyer Mira Sallen, who is not involved in the case, said the fines could be large.", "expert"),  # outsider
     ("Green Left leader Mila Hosek, who sits in the assembly, said the vote had been bought.", "official"),  # a seat
