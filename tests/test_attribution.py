@@ -1752,6 +1752,10 @@ def test_a_body_named_by_its_kind_is_what_it_points_back_to(body):
     ("The Orsk Courier reported, citing a guard at the centre who asked not to be named because staff may not speak "
      "to the press, that strikers had been moved.", "a guard at the centre who asked not to be named because staff "
      "may not speak to the press", "The Orsk Courier"),  # a long "who" clause before the comma
+    ("The daily Kystposten reported, citing a memo from the refinery's environmental department, that the figures "
+     "had been adjusted.", "a memo from the refinery's environmental department", "The daily Kystposten"),  # a
+    # document the report rests on (the wire guideline's relay); "The Journal, citing internal documents,
+    # reported" stays the outlet's, as PolNeAR labels it
 ])
 def test_who_an_outlet_cites_with_a_clause_or_participle_after_them_is_the_source(text, source, via):
     from model import analyze  # the shipped filter weighs the citing participle the rules alone doubt
