@@ -456,6 +456,16 @@ def test_a_body_named_again_is_not_the_document_it_commissioned():
     assert office.source.resolved.text == "The regional environment office"
 
 
+def test_an_operator_or_a_promoter_named_in_apposition_is_a_company():
+    # "operator" and "promoter" describe companies in news; a person's name after one keeps a person.
+    assert typed("The port's operator, Ostmarin Terminals, said the strike was over.") == {
+        "The port's operator, Ostmarin Terminals": ("named_organization", "other")}
+    assert typed("The concert's promoter, Halcyon Events, said the show was cancelled.") == {
+        "The concert's promoter, Halcyon Events": ("named_organization", "other")}
+    assert typed("The camera operator, John Smith, said the footage was real.")[
+        "The camera operator, John Smith"][0] == "named_person"
+
+
 def test_a_name_followed_by_which_is_no_person():
     # "which" after a name is English for a thing or a body; "who" keeps a person.
     assert typed("Brannock Air, which flies to 40 destinations, rejected the accusations.") == {

@@ -79,7 +79,8 @@ def classify(text: str) -> Mention:
     if first := first_conjunct(text, ws):  # "She and her aides", "Trump and his supporters": the first speaks
         return classify(first)
     appositive = appositive_name(ws)
-    if appositive and _body_described(ws):  # "The firm, Varna Estates": the description says what the name is
+    if appositive and _body_described(ws) and appositive[0].lower() not in GIVEN_NAMES:  # "The firm, Varna
+        # Estates": the description says what the name is (not "The camera operator, John Smith": a person's name)
         entity = " ".join(w.lower().replace("’", "'") for w in appositive)
         return Mention("named_organization", role_of(ws), entity, "none", "plural", appositive[-1].lower())
     if appositive:  # "Another critic, Laurence H. Tribe": the name in apposition identifies the speaker
