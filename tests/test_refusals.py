@@ -28,6 +28,8 @@ def claims(text: str) -> list[Claim]:
     "The agent would not say from which clubs the offers came.",  # a preposition before the open question
     "Officials declined to give details of the agreement.",
     "The bank declined to provide figures for the quarter.",
+    "He declined to release the repair record.",  # a record withheld
+    "The statistics office declined to publish the corrected fuel data.",
     "The minister has not commented on the leak.",
     "The union was unavailable for comment.",
     "The firm would neither confirm nor deny the sale.",
