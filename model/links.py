@@ -20,7 +20,8 @@ For a matched pair (a, b) of different claims:
   keys: ``Claim.entity``, or, for an unattributed claim, its document (the
   outlet's own voice). The same entity twice, a pronoun resolving to it, or
   two outlets quoting one person count once and never corroborate each other;
-  inside its article the journalist's unattributed sentence corroborates nothing.
+  inside its article the journalist's unattributed sentence corroborates nothing,
+  and neither does the headline, which sums up the article's sources (``headlines``).
 
 Every decision is per pair and does not depend on request order, so shuffling
 the documents never changes a link.
