@@ -35,26 +35,16 @@ def documents_take_producer(resolutions: list[Resolution]) -> None:
             known.setdefault(m.entity, m)
             if m.kind == "named_organization":  # "Velmar filings" after "The Velmar Group"
                 known.setdefault(m.entity.split()[0], m)
-        if r.source.resolved is not None:
-            continue
+        if r.source.resolved is not None or m.head not in _DOCUMENTS:
+            continue  # "figures published by the ministry" is headed by "figures" (mention_words.head_chunk)
         ws = core_of(words_of(r.source.text))
-        head = m.head if m.head in _DOCUMENTS else _authored_head(ws)
-        if head is None:
-            continue
-        producer = _producer(ws, head, known)
+        producer = _producer(ws, m.head, known)
         if producer is not None:
             role = "expert" if m.head in POLLS else producer.role  # a poll is expert work, whoever ran it
             resolutions[n] = replace(r, mention=Mention(producer.kind, role, producer.entity, "none",
                                                           producer.gender, producer.head))
         elif no_name(ws) and (rules := classify(r.source.text)).kind == "anonymous":
             resolutions[n] = replace(r, mention=rules)  # "Court filings in a separate case": nobody named
-
-
-def _authored_head(ws: list[str]) -> str | None:
-    """The document head of "figures published by the ministry", "an analysis commissioned by the office": the
-    mention's own head is its author's ("ministry"), but it is the document that speaks, for its author."""
-    return next((w.lower() for w, made, by in zip(ws, ws[1:], ws[2:], strict=False)
-                 if by.lower() == "by" and made.lower() in AUTHORED_BY and w.lower() in _DOCUMENTS), None)
 
 
 def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | None:
