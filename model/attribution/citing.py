@@ -22,8 +22,9 @@ RELATIVES = ("which", "who")  # what opens a clause about the phrase before it
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 _DOCUMENTS = TYPING["document_heads"]
 _COUNTS = QUANTIFIERS - {"a", "an"}  # words that count a plural: "three clerks", "several stewards"
-_REPORTED = frozenset(("reported", "reports"))  # an outlet's report rests on the document it cites ("Salceda said,
-_REPORT_REACH = 6  # citing data from ..." is Salceda's); tokens before "citing": "reported on its website on Monday,"
+# An outlet's report rests on the document it cites; "Salceda said, citing data from ..." stays Salceda's.
+_REPORTED = frozenset(("reported", "reports"))
+_REPORT_REACH = 6  # tokens read back from "citing" for them: "reported on its website on Monday,"
 
 
 def cited_before_that(toks: list[str], low: list[str], k: int) -> bool:
