@@ -22,6 +22,7 @@ from model.agreement import Agreement
 from model.artifact import ArtifactError
 from model.attribution import LEARNED, Pipeline
 from model.coverage import linked
+from model.denial_aim import DenialAim
 from model.paraphrase import Paraphrase
 from model.report import report
 from model.scorer import Scorer
@@ -98,6 +99,7 @@ class Analyzer:
         self.problem: str | None = None
         self.agreement: Agreement | None = None
         self.paraphrase: Paraphrase | None = None
+        self.aim: DenialAim | None = None
         self.metadata: dict[str, dict] = {}
         models: dict[str, object] = {}
         try:
@@ -107,6 +109,8 @@ class Analyzer:
             self.metadata["agreement"] = self.agreement.meta
             self.paraphrase = Paraphrase.load(self.model_dir)
             self.metadata["paraphrase"] = self.paraphrase.meta
+            self.aim = DenialAim.load(self.model_dir)
+            self.metadata["denial_aim"] = self.aim.meta
             self.scorer = Scorer.load(self.model_dir)
         except ArtifactError as e:
             self.problem = str(e)
@@ -138,14 +142,15 @@ class Analyzer:
         timed = self.timer or _untimed
         claims = _claims(documents, self.pipeline)  # documents already made encodable by ``analyze``
         with timed("link"):
-            claims, links = linked(documents, claims, self.agreement, self.paraphrase)
+            claims, links = linked(documents, claims, self.agreement, self.paraphrase, self.aim)
         scored = self.scorer.score(claims, links, explain=options.explain, timer=self.timer)
         with timed("report"):
             return report(documents, scored, self.scorer.info(), options)
 
 
 _ROLES = {"agreement": "stance of a text towards a claim (corroboration and denial by the coverage)",
-          "paraphrase": "which claims of independent sources in one article say the same thing (corroboration)"}
+          "paraphrase": "which claims of independent sources in one article say the same thing (corroboration)",
+          "denial_aim": "which claims of its article a denial denies (denial links)"}
 
 
 @contextmanager

@@ -17,6 +17,7 @@ from dataclasses import replace
 import numpy as np
 
 from model.agreement import Agreement
+from model.denial_aim import DenialAim
 from model.independence import link_independent, originals
 from model.paraphrase import Paraphrase
 from model.rebuttals import with_rebuttals
@@ -24,17 +25,17 @@ from model.types import Claim, Document, Links
 
 
 def linked(documents: Sequence[Document], claims: Sequence[Claim], agreement: Agreement | None,
-           paraphrase: Paraphrase | None = None) -> tuple[list[Claim], list[Links]]:
+           paraphrase: Paraphrase | None = None, aim: DenialAim | None = None) -> tuple[list[Claim], list[Links]]:
     """Every claim's links, and the claims with the stance their links show (a rebuttal denies)."""
-    links = relate(documents, claims, agreement, paraphrase)
+    links = relate(documents, claims, agreement, paraphrase, aim)
     return with_rebuttals(claims, links), links
 
 
 def relate(documents: Sequence[Document], claims: Sequence[Claim], agreement: Agreement | None,
-           paraphrase: Paraphrase | None = None) -> list[Links]:
+           paraphrase: Paraphrase | None = None, aim: DenialAim | None = None) -> list[Links]:
     """Links for every claim (aligned with ``claims``): between claims (paraphrases inside an article too, with
     a ``paraphrase`` model), and from the coverage of each claim under check (none without a stance model)."""
-    links = link_independent(documents, claims, paraphrase)
+    links = link_independent(documents, claims, paraphrase, aim)
     if agreement is None or len(documents) < 2:
         return links
     origin = originals(documents)

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 import numpy as np
 from scipy import sparse
 
+from model.denial_aim import DenialAim
 from model.links import link
 from model.paraphrase import Paraphrase
 from model.types import Claim, Document, Links
@@ -70,13 +71,13 @@ def originals(documents: Sequence[Document]) -> list[int]:
 
 
 def link_independent(documents: Sequence[Document], claims: Sequence[Claim],
-                     paraphrase: Paraphrase | None = None) -> list[Links]:
+                     paraphrase: Paraphrase | None = None, aim: DenialAim | None = None) -> list[Links]:
     """Links for every claim, copies counted once (see the module docstring); aligned with ``claims``."""
     origin = originals(documents)
     if all(o == i for i, o in enumerate(origin)):
-        return link(claims, paraphrase)
+        return link(claims, paraphrase, aim)
     kept = [k for k, c in enumerate(claims) if origin[c.doc_index] == c.doc_index]
-    linked = dict(zip(kept, link([claims[k] for k in kept], paraphrase), strict=True))
+    linked = dict(zip(kept, link([claims[k] for k in kept], paraphrase, aim), strict=True))
     by_doc: dict[int, list[Claim]] = {}
     for k in kept:
         by_doc.setdefault(claims[k].doc_index, []).append(claims[k])

@@ -37,6 +37,7 @@ from scipy import sparse
 from model import matching
 from model.accused import with_accusations
 from model.content import Analysis, analyse, keys_in
+from model.denial_aim import DenialAim
 from model.matching import index_terms, matches, same_story
 from model.pair_arrays import codes, distinct, marked
 from model.paraphrase import ENDS, Paraphrase
@@ -135,9 +136,10 @@ def source_codes(claims: Sequence[Claim]) -> np.ndarray:
     return codes([source_key(c) for c in claims])
 
 
-def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[Links]:
+def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None, aim: DenialAim | None = None) -> list[Links]:
     """One Links per claim, aligned with ``claims`` (pairs are classified with array operations). With a
-    ``paraphrase`` model, the pairs it reads as saying the same thing inside one article also corroborate."""
+    ``paraphrase`` model, the pairs it reads as saying the same thing inside one article also corroborate; with
+    an ``aim`` model, it decides which claims of its article each denial denies."""
     if not claims:
         return []
     n = len(claims)
@@ -183,6 +185,8 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None) -> list[
     a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), restating, doc, number, denial, key,
                                                   unattributed)
     headline = headlines(claims)
+    if aim is not None:
+        a, b, den, con, corr = aim.aimed(claims, found, key, denial, headline, (a, b, den, con, corr))
     corr &= ~((doc[a] == doc[b]) & (headline[a] | headline[b]))  # a headline sums up its own article's sources
     sources = distinct(a[corr], key[b[corr]], n, matching.DENSE_LIMIT)
     named_sources = distinct(a[corr & named[b]], key[b[corr & named[b]]], n, matching.DENSE_LIMIT)

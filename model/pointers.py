@@ -247,6 +247,16 @@ def _spoken_for(said: list[str]) -> set[str]:
     return {before} if before.isalpha() and before.islower() and before not in ("a", "an", "the") else set()
 
 
+def side_of(claims: Sequence[Claim], k: int, key: np.ndarray) -> frozenset[str]:
+    """What marks denial k's own side in its article (for ``on_side``)."""
+    return _own_keys(claims, k, key, _sides(claims[k]))
+
+
+def on_side(c: Claim, code: int, side: frozenset[str]) -> bool:
+    """Claim c (its source's code ``code``) is of the side ``side_of`` gave: the denier's own body or people."""
+    return _own_side(c, side) or _KEY_MARK + str(code) in side
+
+
 def _own_keys(claims: Sequence[Claim], k: int, key: np.ndarray, sides: frozenset[str]) -> frozenset[str]:
     """The denier's sides with the sources of its article that are its own side anywhere: "Aslan said ..." is the
     commission's once "commission chairman Viktor Aslan" has spoken."""
