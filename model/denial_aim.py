@@ -29,7 +29,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 from model import artifact
 from model.content import Analysis
 from model.denial import VERB_FORMS
-from model.pointers import ACCUSING, bare_pointer, on_side, side_of
+from model.pointers import ACCUSING, SourceWords, bare_pointer, on_side, side_of, source_words
 from model.types import Claim
 
 NAME = "denial_aim"
@@ -51,13 +51,17 @@ def candidates(claims: Sequence[Claim], denial: np.ndarray, key: np.ndarray) -> 
     ``WINDOW`` claims away, that is no refusal and not the denier's own side's (a spokeswoman does not deny what
     her police said: ``model.pointers.side_of``)."""
     out: list[tuple[int, int]] = []
+    words: dict[int, SourceWords] = {}  # each claim's source words, read once however many denials ask
     for d in np.flatnonzero(denial).tolist():
         doc = claims[d].doc_index
         side = side_of(claims, d, key)
         for t in range(max(0, d - WINDOW), min(len(claims), d + WINDOW + 1)):
             c = claims[t]
-            if (t != d and c.doc_index == doc and key[t] != key[d] and c.stance != "declines"
-                    and not on_side(c, int(key[t]), side)):
+            if t == d or c.doc_index != doc or key[t] == key[d] or c.stance == "declines":
+                continue
+            if t not in words:
+                words[t] = source_words(c)
+            if not on_side(words[t], int(key[t]), side):
                 out.append((t, d))
     return np.array([t for t, _ in out], dtype=np.int64), np.array([d for _, d in out], dtype=np.int64)
 
@@ -97,22 +101,29 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, d
         restating.setdefault(x, set()).add(y)
         restating.setdefault(y, set()).add(x)
     idf = _weights(claims, found)
+    totals = {k: fsum(idf[claims[k].doc_index].get(w, 0.0) for w in found[k].content)
+              for k in {*t.tolist(), *d.tolist()}}
+    # What depends on one claim only, worked out once per claim: a denial has up to 2 * WINDOW candidates.
+    claim_part = {k: (float(claims[k].kind == "anonymous"), float(ACCUSING.search(claims[k].text) is not None))
+                  for k in set(t.tolist())}
+    denial_part = {k: (float(bare_pointer(claims[k], found[k]) is not None), float(claims[k].stance == "denies"))
+                   for k in set(d.tolist())}
     rows = []
     for tt, dd in zip(t.tolist(), d.tolist(), strict=True):
-        c, dc = claims[tt], claims[dd]
+        c = claims[tt]
         ft, fd = found[tt], found[dd]
         aims = targets.get(dd, set())
         own = fd.mention - fd.content  # the denier's own words: its source's name
         lo, hi = min(tt, dd), max(tt, dd)
+        norm = sqrt(totals[tt] * totals[dd])
         rows.append((
             float((dd, tt) in aimed), float(tt < dd),
             min(BETWEEN_MOST, int(np.count_nonzero(key[lo + 1:hi] != key[dd]))) / BETWEEN_MOST,
-            _cosine(ft.content, fd.content, idf[c.doc_index]),
+            fsum(idf[c.doc_index].get(w, 0.0) for w in ft.content & fd.content) / norm if norm else 0.0,
             len(fd.content & ft.mention) / (len(fd.content) or 1),
             len(fd.content & ft.content) / (len(fd.content | ft.content) or 1),
             len(own & ft.content) / (len(own) or 1), len(own & (ft.mention - ft.content)) / (len(own) or 1),
-            float(c.kind == "anonymous"), float(ACCUSING.search(c.text) is not None),
-            float(bare_pointer(dc, fd) is not None), float(dc.stance == "denies"),
+            *claim_part[tt], *denial_part[dd],
             float(tt not in aims and any(key[x] == key[tt] for x in aims)),
             float(tt not in aims and bool(restating.get(tt, set()) & aims)),
             float(bool(headline[tt]) or c.number == 0)))
@@ -129,13 +140,6 @@ def _weights(claims: Sequence[Claim], found: Sequence[Analysis]) -> dict[int, di
             saying[c.doc_index] += 1
     return {doc: {w: log(saying[doc] / n) for w, n in words.items()} for doc, words in counts.items()} | {
         c.doc_index: {} for c in claims if c.doc_index not in counts}
-
-
-def _cosine(x: frozenset[str], y: frozenset[str], idf: dict[str, float]) -> float:
-    # fsum: a set's order changes with the hash seed, and a plain sum's last bits with the order.
-    shared = fsum(idf.get(w, 0.0) for w in x & y)
-    norm = sqrt(fsum(idf.get(w, 0.0) for w in x) * fsum(idf.get(w, 0.0) for w in y))
-    return shared / norm if norm else 0.0
 
 
 class AimFeatures(TransformerMixin, BaseEstimator):

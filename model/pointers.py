@@ -252,9 +252,10 @@ def side_of(claims: Sequence[Claim], k: int, key: np.ndarray) -> frozenset[str]:
     return _own_keys(claims, k, key, _sides(claims[k]))
 
 
-def on_side(c: Claim, code: int, side: frozenset[str]) -> bool:
-    """Claim c (its source's code ``code``) is of the side ``side_of`` gave: the denier's own body or people."""
-    return _own_side(c, side) or _KEY_MARK + str(code) in side
+def on_side(words: SourceWords, code: int, side: frozenset[str]) -> bool:
+    """A claim (its ``source_words``, its source's code ``code``) is of the side ``side_of`` gave: the denier's own
+    body or people."""
+    return _words_on_side(words, side) or _KEY_MARK + str(code) in side
 
 
 def _own_keys(claims: Sequence[Claim], k: int, key: np.ndarray, sides: frozenset[str]) -> frozenset[str]:
@@ -271,13 +272,28 @@ def _own_side(c: Claim, sides: frozenset[str]) -> bool:
     before "Meltrosia's foreign ministry dismissed the accusations"): no criticism of it. (Another body of its
     kind is no side of it: "The Foreign Ministry in Tessin said" before "Lusia's foreign ministry called the
     accusations absurd".)"""
+    return _words_on_side(source_words(c), sides)
+
+
+# A claim's source as ``_own_side`` reads it: its words (a possessive's "'s" cut), and the words of it and of whom
+# it resolved to that stand before a person noun ("commission" of "commission chairman Viktor Aslan").
+SourceWords = tuple[frozenset[str], frozenset[str]]
+
+
+def source_words(c: Claim) -> SourceWords:
+    """What ``_own_side`` reads of a claim's source (worked out once per claim where many sides ask)."""
     if c.source is None:
-        return False
+        return frozenset(), frozenset()
     ws = [w.lower() for w in WORD.findall(c.source.text)]
-    if any(_OWNER_MARK + w.removesuffix("'s").removesuffix("’s") in sides for w in ws):
-        return True  # "Meltrosia", "House Speaker Raymond Vickers" before "Vickers's office denied the report"
     said = [w.lower() for w in WORD.findall(c.source.resolved.text)] if c.source.resolved else []  # "he": whom
-    return any(w in sides and nxt in PERSON_ROLES for words in (ws, said) for w, nxt in itertools.pairwise(words))
+    return (frozenset(w.removesuffix("'s").removesuffix("’s") for w in ws),
+            frozenset(w for words in (ws, said) for w, nxt in itertools.pairwise(words) if nxt in PERSON_ROLES))
+
+
+def _words_on_side(words: SourceWords, sides: frozenset[str]) -> bool:
+    named, heads = words
+    # "Meltrosia", "House Speaker Raymond Vickers" before "Vickers's office denied the report"; a body's person.
+    return any(_OWNER_MARK + w in sides for w in named) or not heads.isdisjoint(sides)
 
 
 def _named_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, denial: np.ndarray,
