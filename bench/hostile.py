@@ -5,7 +5,8 @@
 Each hostile document is one document of ``--size`` characters (the default per-document limit is 200,000),
 built to provoke the slow paths a regex-and-rules pipeline has: quotes, commas and capitalised words (source
 and quote scanning), long runs of one character, unclosed quotes, abbreviations (sentence splitting), cue
-words in one endless sentence, pronoun chains (back-reference resolution) and sentences each opened by a
+words in one endless sentence, pronoun chains (back-reference resolution), a denial in every sentence (the
+denial aim model reads each one's neighbours) and sentences each opened by a
 common word (the typer asks the text whether it is a name). "normal" is PolNeAR dev text
 (synthetic wire copy when the shared data is absent) cut to the same size; each case's cost per byte is set
 against news timed in turn with it in the same rounds, so that the machine's drift over the run is not read
@@ -68,6 +69,10 @@ def hostile_cases(size: int = 200_000) -> dict[str, str]:
                                       tail="and so on"),  # never a closing frame: thousands of claims at any size
         "pronoun chain": _fill(lambda r: r.choice(["He said it was true. ", "She told them so. ",
                                                    "“It was,” he added. ", "They said it again. "]), size),
+        # every sentence a denial of another source's: each reads its neighbours (the denial aim model's pairs)
+        "denials from many sources": _fill(lambda r: f"{r.choice(_CAPS)} {r.choice(_CAPS)} denied that "
+                                                     f"{r.choice(_CAPS)} had {r.choice(['left', 'paid', 'lied'])}. ",
+                                           size),
         # every sentence a source the typer asks the whole text about ("is it written as a name elsewhere?")
         "common words opening": _fill(lambda r: f"{r.choice(_OPENERS)} shows the plan works. ", size),
         "one sentence, no punctuation": _fill(lambda r: f"the {r.choice(_CAPS).lower()} of the interior and the "

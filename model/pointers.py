@@ -247,22 +247,26 @@ def _spoken_for(said: list[str]) -> set[str]:
     return {before} if before.isalpha() and before.islower() and before not in ("a", "an", "the") else set()
 
 
-def side_of(claims: Sequence[Claim], k: int, key: np.ndarray) -> frozenset[str]:
-    """What marks denial k's own side in its article (for ``on_side``)."""
-    return _own_keys(claims, k, key, _sides(claims[k]))
+def side_of(claims: Sequence[Claim], k: int, key: np.ndarray, seen: dict[int, SideWords] | None = None
+            ) -> frozenset[str]:
+    """What marks denial k's own side in its article (for ``on_side``; ``seen``: claims' ``side_words`` by index,
+    kept across calls)."""
+    return _own_keys(claims, k, key, _sides(claims[k]), {} if seen is None else seen)
 
 
-def on_side(words: SourceWords, code: int, side: frozenset[str]) -> bool:
-    """A claim (its ``source_words``, its source's code ``code``) is of the side ``side_of`` gave: the denier's own
+def on_side(words: SideWords, code: int, side: frozenset[str]) -> bool:
+    """A claim (its ``side_words``, its source's code ``code``) is of the side ``side_of`` gave: the denier's own
     body or people."""
     return _words_on_side(words, side) or _KEY_MARK + str(code) in side
 
 
-def _own_keys(claims: Sequence[Claim], k: int, key: np.ndarray, sides: frozenset[str]) -> frozenset[str]:
+def _own_keys(claims: Sequence[Claim], k: int, key: np.ndarray, sides: frozenset[str],
+              seen: dict[int, SideWords] | None = None) -> frozenset[str]:
     """The denier's sides with the sources of its article that are its own side anywhere: "Aslan said ..." is the
     commission's once "commission chairman Viktor Aslan" has spoken."""
+    seen = {} if seen is None else seen
     own = {_KEY_MARK + str(key[j]) for j in range(max(k - OWNER_WINDOW, 0), k)
-           if claims[j].doc_index == claims[k].doc_index and _own_side(claims[j], sides)}
+           if claims[j].doc_index == claims[k].doc_index and _words_on_side(side_words_at(claims, j, seen), sides)}
     return sides | own
 
 
@@ -272,16 +276,16 @@ def _own_side(c: Claim, sides: frozenset[str]) -> bool:
     before "Meltrosia's foreign ministry dismissed the accusations"): no criticism of it. (Another body of its
     kind is no side of it: "The Foreign Ministry in Tessin said" before "Lusia's foreign ministry called the
     accusations absurd".)"""
-    return _words_on_side(source_words(c), sides)
+    return _words_on_side(side_words(c), sides)
 
 
 # A claim's source as ``_own_side`` reads it: its words (a possessive's "'s" cut), and the words of it and of whom
 # it resolved to that stand before a person noun ("commission" of "commission chairman Viktor Aslan").
-SourceWords = tuple[frozenset[str], frozenset[str]]
+SideWords = tuple[frozenset[str], frozenset[str]]
 
 
-def source_words(c: Claim) -> SourceWords:
-    """What ``_own_side`` reads of a claim's source (worked out once per claim where many sides ask)."""
+def side_words(c: Claim) -> SideWords:
+    """What ``_own_side`` reads of a claim's source."""
     if c.source is None:
         return frozenset(), frozenset()
     ws = [w.lower() for w in WORD.findall(c.source.text)]
@@ -290,7 +294,14 @@ def source_words(c: Claim) -> SourceWords:
             frozenset(w for words in (ws, said) for w, nxt in itertools.pairwise(words) if nxt in PERSON_ROLES))
 
 
-def _words_on_side(words: SourceWords, sides: frozenset[str]) -> bool:
+def side_words_at(claims: Sequence[Claim], j: int, seen: dict[int, SideWords]) -> SideWords:
+    """Claim j's ``side_words``, read once however many denials ask (``seen`` keeps them)."""
+    if j not in seen:
+        seen[j] = side_words(claims[j])
+    return seen[j]
+
+
+def _words_on_side(words: SideWords, sides: frozenset[str]) -> bool:
     named, heads = words
     # "Meltrosia", "House Speaker Raymond Vickers" before "Vickers's office denied the report"; a body's person.
     return any(_OWNER_MARK + w in sides for w in named) or not heads.isdisjoint(sides)
