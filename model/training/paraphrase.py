@@ -38,6 +38,10 @@ VERSION = "1.0.0"
 SEED = 20261204
 GRID = (0.03, 0.1, 0.3, 1.0)  # C of the logistic regression
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 0.95)  # the classes are balanced in fitting: a high cut is precise
+# F1 differences the folds cannot tell apart: on 116 stories the cuts 0.8 and 0.85 gave 0.3027 and 0.2999, and
+# 0.8 linked topical sentences of short articles that 0.85 does not (a restatement then took two such links
+# away from a claim and lowered its score: tests/test_score_properties.py).
+NEAR = 0.005
 
 
 @dataclass(frozen=True)
@@ -114,13 +118,16 @@ def out_of_fold(stories: list[Story], C: float) -> list[np.ndarray]:
 
 
 def choose(stories: list[Story]) -> tuple[float, float, dict]:
-    """(C, threshold) with the best leave-one-story-out F1, the most regularised and precise of equals."""
+    """(C, threshold) among those within ``NEAR`` of the best leave-one-story-out F1: the highest threshold, then
+    the most regularised. A wrong corroboration raises a claim's score (an echoed rumour looks confirmed), so of
+    settings the folds cannot tell apart the most precise is taken."""
     grid = {}
     for C in GRID:
         proba = out_of_fold(stories, C)
         for t in THRESHOLDS:
             grid[C, t] = f1([linked(s, p, t) for s, p in zip(stories, proba, strict=True)], [s.gold for s in stories])
-    C, t = max(grid, key=lambda k: (grid[k]["f1"], -k[0], k[1]))
+    best = max(v["f1"] for v in grid.values())
+    C, t = max((k for k, v in grid.items() if v["f1"] >= best - NEAR), key=lambda k: (k[1], -k[0]))
     return C, t, grid[C, t]
 
 
