@@ -23,18 +23,15 @@ from math import fsum, log, sqrt
 from pathlib import Path
 
 import numpy as np
-from scipy.special import expit
-from sklearn.base import BaseEstimator, TransformerMixin
 
-from model import artifact
 from model.content import Analysis
 from model.denial import VERB_FORMS
+from model.pair_model import NamedRows, PairModel
 from model.pointers import ACCUSING, SideWords, bare_pointer, on_side, side_of, side_words_at
 from model.types import Claim
 
 NAME = "denial_aim"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-REQUIRED = ("features", "threshold", "training_data", "metrics")
 WINDOW = 12  # claims apart at most: the 422 labelled links lie within 12 sentences (20: nested F1 0.656, 12: 0.657)
 _PUNCTUATION = ",.;:!?\"'\u201c\u201d\u2018\u2019()"  # around a word split at spaces
 BETWEEN_MOST = 10  # other sources' claims counted between a denial and a claim: beyond that, far is far
@@ -154,37 +151,21 @@ def _weights(claims: Sequence[Claim], found: Sequence[Analysis]) -> dict[int, di
         c.doc_index: {} for c in claims if c.doc_index not in counts}
 
 
-class AimFeatures(TransformerMixin, BaseEstimator):
+class AimFeatures(NamedRows):
     """Rows already computed by ``table`` -> themselves, named: the first step of the Pipeline."""
 
-    def fit(self, X, y=None) -> AimFeatures:
-        return self
-
-    def transform(self, X) -> np.ndarray:
-        return np.asarray(X, dtype=float).reshape(-1, len(FEATURES))
-
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        return np.array(FEATURES, dtype=object)
+    FEATURES = FEATURES
 
 
-class DenialAim:
+class DenialAim(PairModel):
     """A verified pair Pipeline and the threshold it was tuned with."""
 
-    def __init__(self, pipeline, meta: dict) -> None:
-        if list(pipeline[0].get_feature_names_out()) != list(meta["features"]):
-            raise artifact.ArtifactError("the denial aim model's features differ from its metadata's")
-        self.pipeline = pipeline
-        self.meta = meta
-        self.threshold = float(meta["threshold"])
-        # The decision function with the scaling folded into the weights (as the paraphrase model does).
-        scale, model = pipeline.named_steps["scale"], pipeline.named_steps["model"]
-        self.weights = model.coef_[0] / scale.scale_
-        self.bias = float(model.intercept_[0] - scale.mean_ / scale.scale_ @ model.coef_[0])
+    NAME = NAME
+    TRAINING = "python -m model.training.denial_aim"
 
     @classmethod
     def load(cls, directory: Path = ARTIFACTS) -> DenialAim:
-        pipeline, meta = artifact.load(directory, NAME, REQUIRED, hint="train with python -m model.training.denial_aim")
-        return cls(pipeline, meta)
+        return super().load(directory)
 
     def aimed(self, claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, denial: np.ndarray,
               headline: np.ndarray, pairs: Pairs) -> Pairs:
@@ -193,11 +174,7 @@ class DenialAim:
         if not len(t):
             return pairs
         rows = table(claims, found, key, denial, headline, pairs, t, d)
-        return decided(pairs, t, d, self.proba(rows) >= self.threshold, len(claims))
-
-    def proba(self, rows: np.ndarray) -> np.ndarray:
-        """The Pipeline's probability of each row of ``table``."""
-        return expit(rows @ self.weights + self.bias)
+        return decided(pairs, t, d, self.probability(rows) >= self.threshold, len(claims))
 
 
 def decided(pairs: Pairs, t: np.ndarray, d: np.ndarray, deny: np.ndarray, n: int) -> Pairs:

@@ -25,16 +25,14 @@ from typing import NamedTuple
 
 import numpy as np
 from scipy.special import expit
-from sklearn.base import BaseEstimator, TransformerMixin
 
-from model import artifact
 from model.content import Analysis
 from model.lexicon import sections
+from model.pair_model import NamedRows, PairModel
 from model.types import Claim
 
 NAME = "paraphrase"
 ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
-REQUIRED = ("features", "threshold", "training_data", "metrics")
 WINDOW = 20  # claims apart at most (refusals not counted): the labelled corroborations lie up to 13 sentences apart
 RARE = 2  # claims of the article carrying a word that still make it particular to them
 MIN_TERMS = 4  # content words a claim needs to state a fact another can restate ("The Donald." states none)
@@ -299,33 +297,20 @@ def _last_of_runs(is_last: np.ndarray) -> np.ndarray:
     return lasts[np.searchsorted(lasts, np.arange(len(is_last)))]
 
 
-class PairFeatures(TransformerMixin, BaseEstimator):
+class PairFeatures(NamedRows):
     """Rows already computed by ``table`` -> themselves, named: the first step of the Pipeline."""
 
-    def fit(self, X, y=None) -> PairFeatures:
-        return self
-
-    def transform(self, X) -> np.ndarray:
-        return np.asarray(X, dtype=float).reshape(-1, len(FEATURES))
-
-    def get_feature_names_out(self, input_features=None) -> np.ndarray:
-        return np.array(FEATURES, dtype=object)
+    FEATURES = FEATURES
 
 
-class Paraphrase:
+class Paraphrase(PairModel):
     """A verified pair Pipeline and the threshold it was tuned with."""
 
+    NAME = NAME
+    TRAINING = "python -m model.training.paraphrase"
+
     def __init__(self, pipeline, meta: dict) -> None:
-        if list(pipeline[0].get_feature_names_out()) != list(meta["features"]):
-            raise artifact.ArtifactError("the paraphrase model's features differ from its metadata's")
-        self.pipeline = pipeline
-        self.meta = meta
-        self.threshold = float(meta["threshold"])
-        # The Pipeline's decision function with the scaling folded into the weights: predict_proba's input
-        # checks cost more than the arithmetic on a request's few hundred rows (the scorer does the same).
-        scale, model = pipeline.named_steps["scale"], pipeline.named_steps["model"]
-        self.weights = model.coef_[0] / scale.scale_
-        self.bias = float(model.intercept_[0] - scale.mean_ / scale.scale_ @ model.coef_[0])
+        super().__init__(pipeline, meta)
         self.silent_fail = _silent_pairs_fail(self.weights, self.bias, self.threshold)
         # The most the two closeness FEATURES (each in (0, 1]) can add to a pair's decision.
         self.closeness_most = sum(max(w, 0.0) for f, w in zip(FEATURES, self.weights.tolist(), strict=True)
@@ -333,8 +318,7 @@ class Paraphrase:
 
     @classmethod
     def load(cls, directory: Path = ARTIFACTS) -> Paraphrase:
-        pipeline, meta = artifact.load(directory, NAME, REQUIRED, hint="train with python -m model.training.paraphrase")
-        return cls(pipeline, meta)
+        return super().load(directory)
 
     def proba(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
               units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,

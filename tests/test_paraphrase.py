@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import shutil
-
 import numpy as np
 import pytest
 
-from model import artifact, extract
+from model import extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import ARTIFACTS, NAME, WINDOW, Paraphrase, candidates, eligible, numbers, sentences, table
-from model.training import paraphrase as training
+from model.paraphrase import WINDOW, Paraphrase, candidates, eligible, numbers, sentences, table
 from model.types import Document
 
 # Two independent sources state one fact in different words, among other sentences of the story.
@@ -112,33 +109,6 @@ def test_features_are_named_and_finite(model):
     rows = table(claims, found, a, b, sentences(claims, key))
     assert rows.shape == (len(a), len(model.meta["features"])) and np.isfinite(rows).all()
     assert list(model.pipeline[0].get_feature_names_out()) == model.meta["features"]
-
-
-def test_artifact_is_verified_before_unpickling(tmp_path):
-    for suffix in (".joblib", ".json"):
-        shutil.copy(ARTIFACTS / f"{NAME}{suffix}", tmp_path / f"{NAME}{suffix}")
-    Paraphrase.load(tmp_path)
-    blob = (tmp_path / f"{NAME}.joblib").read_bytes()
-    (tmp_path / f"{NAME}.joblib").write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))
-    with pytest.raises(artifact.ArtifactError, match="sha256"):
-        Paraphrase.load(tmp_path)
-
-
-def test_training_reads_the_wire_train_half_only(model):
-    halves = dict(line.split("\t")[:2] for line in (training.WIRE / "split.tsv").read_text(encoding="utf-8")
-                  .splitlines() if line and not line.startswith("#"))
-    names = training.train_stories()
-    assert names and all(halves[n] == "train" for n in names)
-    assert model.meta["training_data"]["stories"] == names
-    assert model.meta["training_data"]["sha256"] == training.data_hash(names)
-
-
-def test_the_model_endpoint_lists_the_artifact(model):
-    from service import create_app
-
-    listed = create_app().test_client().get("/v1/model").get_json()["artifacts"]
-    mine = [a for a in listed if a.get("name") == NAME]
-    assert len(mine) == 1 and mine[0]["sha256"] == model.meta["sha256"] and mine[0]["training_data"]
 
 
 def test_served_probabilities_are_the_pipelines(model):

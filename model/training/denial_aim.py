@@ -26,12 +26,12 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 from sklearn.preprocessing import StandardScaler
 
-from model import artifact, extract
+from model import extract
 from model.content import Analysis
 from model.denial_aim import FEATURES, NAME, AimFeatures, Pairs, candidates, deniers, table
 from model.links import link
 from model.paraphrase import Paraphrase
-from model.training.paraphrase import WIRE, data_hash, sentence_of, train_stories
+from model.training.paraphrase import WIRE, f1, pair_metrics, sentence_of, train_stories, write_pair_model
 from model.types import Claim, Document
 
 OUT = Path(__file__).resolve().parents[2] / "model" / "artifacts"
@@ -112,13 +112,6 @@ def linked(story: Story, proba: np.ndarray, threshold: float) -> frozenset[Sente
     return story.fixed | frozenset(p for p, q in zip(story.sentences, proba.tolist(), strict=True) if q >= threshold)
 
 
-def f1(found: list[frozenset], gold: list[frozenset]) -> dict[str, float]:
-    tp = sum(len(f & g) for f, g in zip(found, gold, strict=True))
-    fp = sum(len(f - g) for f, g in zip(found, gold, strict=True))
-    fn = sum(len(g - f) for f, g in zip(found, gold, strict=True))
-    return {"f1": round(2 * tp / max(1, 2 * tp + fp + fn), 4), "tp": tp, "fp": fp, "fn": fn}
-
-
 def folds(stories: list[Story], k: int = FOLDS) -> list[list[int]]:
     """Story indices in ``k`` folds, whole blocks of eight stories by number in each (a block was written and
     labelled together, by the same annotator sessions: a fold scores sessions it was not fitted on)."""
@@ -176,22 +169,10 @@ def main(argv: list[str] | None = None) -> int:
     stories = [read_story(n, paraphrase) for n in names]
     C, threshold, chosen = choose(stories)
     model = fit(stories, C)
-    metrics = {"cv_f1": chosen, "nested_cv_f1": nested(stories),
-               "rules_f1": f1([s.rules for s in stories], [s.gold for s in stories]),
-               "stories": len(stories), "pairs": int(sum(len(s.y) for s in stories)),
-               "positive_pairs": int(sum(s.y.sum() for s in stories)),
-               "labelled_denial_links": int(sum(len(s.gold) for s in stories))}
-    meta = {
-        "name": NAME, "version": VERSION,
-        "role": "which claims of its article a denial denies (denial links)",
-        "features": list(FEATURES), "threshold": threshold, "settings": {"C": C}, "seed": SEED,
-        "libraries": artifact.library_versions(),
-        "training_data": {"labels": "model/data/wire (train half of split.tsv; the three holdouts excluded)",
-                          "stories": names, "sha256": data_hash(names)},
-        "metrics": metrics,
-    }
-    written = artifact.write(model, args.out, NAME, meta)
-    print(f"wrote {NAME}.joblib sha256 {written['sha256']}; C {C}, threshold {threshold}")
+    metrics = pair_metrics(stories, chosen, nested(stories), "labelled_denial_links")
+    sha = write_pair_model(model, args.out, NAME, VERSION, SEED, threshold, C, names, metrics,
+                           "which claims of its article a denial denies (denial links)")
+    print(f"wrote {NAME}.joblib sha256 {sha}; C {C}, threshold {threshold}")
     print(f"wire train, sentence-pair denial-link F1: cross-validated {chosen}, nested {metrics['nested_cv_f1']}, "
           f"rules {metrics['rules_f1']}")
     return 0

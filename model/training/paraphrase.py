@@ -27,7 +27,7 @@ from sklearn.preprocessing import StandardScaler
 
 from model import artifact, extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import FEATURES, NAME, PairFeatures, candidates, sentences, table
+from model.paraphrase import NAME, PairFeatures, candidates, sentences, table
 from model.training.agreement import data_hash as file_hash
 from model.types import Document
 
@@ -152,6 +152,29 @@ def data_hash(names: list[str], wire: Path = WIRE) -> str:
     return file_hash(*story_files(names, wire))
 
 
+def pair_metrics(stories: list, chosen: dict, nested_f1: dict, links: str) -> dict:
+    """A wire pair model's figures: cross-validated, nested, the rules', and what it was fitted on (``links``:
+    the name of the labelled links' count)."""
+    return {"cv_f1": chosen, "nested_cv_f1": nested_f1,
+            "rules_f1": f1([s.rules for s in stories], [s.gold for s in stories]),
+            "stories": len(stories), "pairs": int(sum(len(s.y) for s in stories)),
+            "positive_pairs": int(sum(s.y.sum() for s in stories)), links: int(sum(len(s.gold) for s in stories))}
+
+
+def write_pair_model(model: Pipeline, out: Path, name: str, version: str, seed: int, threshold: float, C: float,
+                     names: list[str], metrics: dict, role: str) -> str:
+    """Write a pair model fitted on the wire train stories ``names``, with its metadata; its sha256."""
+    meta = {
+        "name": name, "version": version, "role": role,
+        "features": list(model[0].get_feature_names_out()), "threshold": threshold, "settings": {"C": C},
+        "seed": seed, "libraries": artifact.library_versions(),
+        "training_data": {"labels": "model/data/wire (train half of split.tsv; the three holdouts excluded)",
+                          "stories": names, "sha256": data_hash(names)},
+        "metrics": metrics,
+    }
+    return artifact.write(model, out, name, meta)["sha256"]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python -m model.training.paraphrase", description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT, help="artifact directory (default model/artifacts)")
@@ -161,22 +184,10 @@ def main(argv: list[str] | None = None) -> int:
     stories = [read_story(n) for n in names]
     C, threshold, chosen = choose(stories)
     model = fit(stories, C)
-    metrics = {"cv_f1": chosen, "nested_cv_f1": nested(stories),
-               "rules_f1": f1([s.rules for s in stories], [s.gold for s in stories]),
-               "stories": len(stories), "pairs": int(sum(len(s.y) for s in stories)),
-               "positive_pairs": int(sum(s.y.sum() for s in stories)),
-               "labelled_corroborations": int(sum(len(s.gold) for s in stories))}
-    meta = {
-        "name": NAME, "version": VERSION,
-        "role": "which claims of independent sources in one article say the same thing (corroboration)",
-        "features": list(FEATURES), "threshold": threshold, "settings": {"C": C}, "seed": SEED,
-        "libraries": artifact.library_versions(),
-        "training_data": {"labels": "model/data/wire (train half of split.tsv; the three holdouts excluded)",
-                          "stories": names, "sha256": data_hash(names)},
-        "metrics": metrics,
-    }
-    written = artifact.write(model, args.out, NAME, meta)
-    print(f"wrote {NAME}.joblib sha256 {written['sha256']}; C {C}, threshold {threshold}")
+    metrics = pair_metrics(stories, chosen, nested(stories), "labelled_corroborations")
+    sha = write_pair_model(model, args.out, NAME, VERSION, SEED, threshold, C, names, metrics,
+                           "which claims of independent sources in one article say the same thing (corroboration)")
+    print(f"wrote {NAME}.joblib sha256 {sha}; C {C}, threshold {threshold}")
     print(f"wire train, sentence-pair corroboration F1: cross-validated {chosen}, nested {metrics['nested_cv_f1']}, "
           f"lexical rules {metrics['rules_f1']}")
     return 0
