@@ -8,7 +8,8 @@ of another source and the claims that source made just before it (all of "the re
 several things ("the accusations", "the criticism") the claims of the other critics just before those
 (``model.pointers``). Inside its article no denial is aimed at its own source's claims or at the journalist's
 unattributed sentences, which restate what sources said. Inside one article the paraphrase model
-(``model.paraphrase``) adds the pairs that say the same thing in other words.
+(``model.paraphrase``) adds the pairs that say the same thing in other words, and the denial aim model
+(``model.denial_aim``) decides, over what the rules found, which claims near a denial it denies.
 
 For a matched pair (a, b) of different claims:
 
