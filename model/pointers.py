@@ -215,7 +215,7 @@ def _eligible(claims: Sequence[Claim], j: int, k: int, key: np.ndarray, denial: 
     a refusal nor the denier's own people's."""
     c = claims[j]
     return not denial[j] and c.stance != "declines" and c.kind != "unattributed" and key[j] != key[k] \
-        and not _own_side(c, sides) and _KEY_MARK + str(key[j]) not in sides
+        and not on_side(side_words(c), int(key[j]), sides)
 
 
 def _sides(denier: Claim) -> frozenset[str]:
@@ -251,7 +251,7 @@ def side_of(claims: Sequence[Claim], k: int, key: np.ndarray, seen: dict[int, Si
             ) -> frozenset[str]:
     """What marks denial k's own side in its article (for ``on_side``; ``seen``: claims' ``side_words`` by index,
     kept across calls)."""
-    return _own_keys(claims, k, key, _sides(claims[k]), {} if seen is None else seen)
+    return _own_keys(claims, k, key, _sides(claims[k]), seen)
 
 
 def on_side(words: SideWords, code: int, side: frozenset[str]) -> bool:
@@ -270,22 +270,13 @@ def _own_keys(claims: Sequence[Claim], k: int, key: np.ndarray, sides: frozenset
     return sides | own
 
 
-def _own_side(c: Claim, sides: frozenset[str]) -> bool:
-    """The claim's source is a person of the denier's body ("commission chairwoman Vesna Markovic", "a commission
-    member" before the commission dismissed "the claims"), or the name the denier belongs to ("Meltrosia said"
-    before "Meltrosia's foreign ministry dismissed the accusations"): no criticism of it. (Another body of its
-    kind is no side of it: "The Foreign Ministry in Tessin said" before "Lusia's foreign ministry called the
-    accusations absurd".)"""
-    return _words_on_side(side_words(c), sides)
-
-
-# A claim's source as ``_own_side`` reads it: its words (a possessive's "'s" cut), and the words of it and of whom
+# A claim's source as ``on_side`` reads it: its words (a possessive's "'s" cut), and the words of it and of whom
 # it resolved to that stand before a person noun ("commission" of "commission chairman Viktor Aslan").
 SideWords = tuple[frozenset[str], frozenset[str]]
 
 
 def side_words(c: Claim) -> SideWords:
-    """What ``_own_side`` reads of a claim's source."""
+    """What ``on_side`` reads of a claim's source."""
     if c.source is None:
         return frozenset(), frozenset()
     ws = [w.lower() for w in WORD.findall(c.source.text)]
@@ -302,6 +293,11 @@ def side_words_at(claims: Sequence[Claim], j: int, seen: dict[int, SideWords]) -
 
 
 def _words_on_side(words: SideWords, sides: frozenset[str]) -> bool:
+    """The claim's source is a person of the denier's body ("commission chairwoman Vesna Markovic", "a commission
+    member" before the commission dismissed "the claims"), or the name the denier belongs to ("Meltrosia said"
+    before "Meltrosia's foreign ministry dismissed the accusations"): no criticism of it. (Another body of its
+    kind is no side of it: "The Foreign Ministry in Tessin said" before "Lusia's foreign ministry called the
+    accusations absurd".)"""
     named, heads = words
     # "Meltrosia", "House Speaker Raymond Vickers" before "Vickers's office denied the report"; a body's person.
     return any(_OWNER_MARK + w in sides for w in named) or not heads.isdisjoint(sides)
