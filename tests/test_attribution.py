@@ -6,6 +6,7 @@ import pytest
 
 from model import extract
 from model.attribution import attribute
+from model.attribution.names import name_mentions
 from model.types import Claim, Document
 
 
@@ -424,9 +425,27 @@ def test_a_person_takes_the_role_the_article_describes_anywhere():
     assert one("Would-be president Donald Trump said the polls were wrong.").role == "other"
 
 
-def test_the_party_and_state_after_a_name_mark_a_member_of_congress():
-    assert one("Mike Pompeo (R-Kans.) said the inquiry was over.").role == "official"
-    assert one("Jim Smith, a D-Day veteran, said the inquiry was over.").role != "official"
+
+
+@pytest.mark.parametrize(("title", "role"), [
+    ("White House Chief of Staff", "official"),  # a title whose "of" once ran into the name ("Staff Denis ...")
+    ("New Jersey Gov.", "official"),  # an abbreviated title after a state
+    ("U.S. Secretary of State", "official"),
+    ("former New Jersey Gov.", "other"),  # the office no longer held
+    ("Retired U.S. Air Force Gen.", "other"),
+])
+def test_a_capitalised_title_before_a_name_anywhere_gives_the_role(title, role):
+    # The name is no source where the title stands; the surname speaks later.
+    c = claims(f"The meeting was attended by {title} Denis Corrigan on Monday. The talks went well, Corrigan "
+               "said.")[-1]
+    assert (c.source.text, c.role) == ("Corrigan", role)
+
+
+def test_only_a_title_before_of_cuts_a_name_out_of_a_capitalised_run():
+    # "Secretary of State John Kerry" names John Kerry; "University of North Carolina Chapel Hill" names no one.
+    people = [span.text for span, m in name_mentions("Secretary of State John Kerry met the University of North "
+                                                      "Carolina Chapel Hill board.") if m.kind == "named_person"]
+    assert people == ["John Kerry"]
 
 
 def test_definite_back_reference():

@@ -40,12 +40,14 @@ _RUN_OPENERS = GRAMMAR["run_openers"]
 _NOUN_AFTER = 20  # characters read after a name run for the plural noun it may modify
 _POSSESSOR = re.compile(r"[A-Za-z][\w-]{0,20}['’]s")
 _SET_OFF_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
+_FORMER = TYPING["former_words"]
 _OPENING_MARKS = frozenset(".!?-—–:\"“”")
 _CAPITALISED = re.compile(r"\b([A-Z]\w+)\b")  # a surname alone: "Obama", "Obama's", "McDonough"
 _IN_WORD = re.compile(r"[\w’'-]")
 SURNAMES = 64  # gendered surnames searched for one by one; more (hostile text) take one scan of capitalised words
 DESCRIBED_WINDOW = 100  # characters before a name looked at for its description
 MODIFIERS = 3  # words before the role noun at most: "deputy editorial page editor", "former Florida governor"
+TITLE_WORDS = 6  # words of a capitalised title before a name at most: "Deputy Director of National Intelligence"
 
 
 def described(text: str, span: Span) -> str:
@@ -61,8 +63,32 @@ def described(text: str, span: Span) -> str:
         start = words[_modified(words, len(words) - 1)].start()
     elif last[-1:] == "," and last[:-1] in ROLE_NOUNS:
         start = _set_off(list(_WORD.finditer(text, lo, start))) or start
+    elif last[:1].isupper():  # "New Jersey Gov. Chris Christie", "White House Chief of Staff Denis McDonough"
+        title = _title_before(list(_WORD.finditer(text, lo, start)))
+        start = start if title is None else title
     after = _APPOSITIVE.match(text, span.end)
     return text[start:after.end() - 1 if after else span.end]
+
+
+def _title_before(words: list[re.Match]) -> int | None:
+    """Where a capitalised title written right before a name starts ("New Jersey Gov.", "Secretary of State",
+    "White House Chief of Staff"): its capitalised words and their "of", holding a title or a role noun; None
+    when the words before the name are no title ("In Washington"). A word ending a sentence ends the search."""
+    n, found = len(words), False
+    while n > 0 and len(words) - n < TITLE_WORDS:
+        w = words[n - 1].group(0)
+        low = w.lower()
+        if not (w[:1].isupper() or low == "of") or w[-1:] in "!?,;:" \
+                or (w[-1:] == "." and low not in TITLES and "." not in w[:-1]) \
+                or (low != "of" and (low in _RUN_OPENERS or low in _NOT_MODIFIER)):
+            break  # "When Secretary of State ...": the sentence's first word is no part of the title
+        found = found or low in TITLES or low in ROLE_NOUNS
+        n -= 1
+    while n < len(words) and words[n].group(0) == "of":
+        n += 1
+    if n > 0 and words[n - 1].group(0).lower() in _FORMER:
+        n -= 1  # "former Florida Gov. Jeb Bush": no office now
+    return words[n].start() if found and n < len(words) else None
 
 
 def _modified(words: list[re.Match], n: int) -> int:
@@ -104,7 +130,7 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
             continue  # a Title Case headline's words, not a name
         if _opening_modifier(text, m):
             continue  # "Young Sanders supporters never ...": no one named Young Sanders
-        run = _without_opener(m)
+        run = _after_title(text, _without_opener(m))
         mention = classify(run.text)
         first = run.text.split()[0].lower()
         looks = mention.kind == "named_organization" or (mention.kind == "named_person" and (
@@ -126,6 +152,22 @@ def _without_opener(m: re.Match) -> Span:
         start = m.end() - len(rest)
         return Span(rest, start, m.end())
     return Span(m.group(0), m.start(), m.end())
+
+
+def _after_title(text: str, run: Span) -> Span:
+    """The name in a run that a title's "of" phrase runs into ("Secretary of State John Kerry", "Chief of Staff
+    Denis McDonough"): from the first given name after the run's first word, when "of" comes right before the run
+    and a surname follows that given name; the run as it is otherwise."""
+    words = run.text.split(" ")
+    if len(words) < 3 or text[max(0, run.start - 4):run.start] != " of " or words[0].lower() in GIVEN_NAMES:
+        return run
+    k = next((k for k in range(1, len(words) - 1) if words[k].lower() in GIVEN_NAMES), None)
+    if k is None or any(w.lower() in TITLES or w.lower() in ROLE_NOUNS for w in words[:k]):
+        return run  # "of Sen. Lindsey Graham", "of Justice Antonin Scalia": the title is the name's own
+    start = run.start + len(" ".join(words[:k])) + 1
+    if _title_before(list(_WORD.finditer(text, max(0, start - DESCRIBED_WINDOW), start))) is None:
+        return run  # "University of North Carolina Chapel Hill", "Bank of America Merrill Lynch": no title
+    return Span(text[start:run.end], start, run.end)
 
 
 def _opening_modifier(text: str, m: re.Match) -> bool:
