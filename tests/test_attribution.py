@@ -425,8 +425,6 @@ def test_a_person_takes_the_role_the_article_describes_anywhere():
     assert one("Would-be president Donald Trump said the polls were wrong.").role == "other"
 
 
-
-
 @pytest.mark.parametrize(("title", "role"), [
     ("White House Chief of Staff", "official"),  # a title whose "of" once ran into the name ("Staff Denis ...")
     ("New Jersey Gov.", "official"),  # an abbreviated title after a state
@@ -446,6 +444,16 @@ def test_only_a_title_before_of_cuts_a_name_out_of_a_capitalised_run():
     people = [span.text for span, m in name_mentions("Secretary of State John Kerry met the University of North "
                                                       "Carolina Chapel Hill board.") if m.kind == "named_person"]
     assert people == ["John Kerry"]
+
+
+@pytest.mark.parametrize("source", ["Customs director general Ansel Tyrrick", "Rescue service chief Tomas Berglid"])
+def test_the_heads_of_the_states_services_are_official(source):
+    assert one(f"{source} said the parts had not been declared.").role == "official"
+
+
+def test_the_party_and_state_after_a_name_mark_a_member_of_congress():
+    assert one("Mike Pompeo (R-Kans.) said the inquiry was over.").role == "official"
+    assert one("Jim Smith, a D-Day veteran, said the inquiry was over.").role != "official"
 
 
 def test_definite_back_reference():
@@ -1821,6 +1829,13 @@ def test_a_document_with_the_participles_of_how_it_came_out_is_one_source(text, 
     ("Maintenance records that Halvik filed with the Energy Regulatory Authority, seen by Nordwire, show that the "
      "line was last checked in 2019.",
      "Maintenance records that Halvik filed with the Energy Regulatory Authority, seen by Nordwire"),
+    ("A log of incoming tenders kept by the council's procurement office, seen by Nordwire, records a second offer.",
+     "A log of incoming tenders kept by the council's procurement office, seen by Nordwire"),
+    # minutes and recordings are records; "May" before a day is the month, not the modal that ends a phrase
+    ("The committee's minutes of the May 14 meeting, seen by Nordwire, show that the mayor was present.",
+     "The committee's minutes of the May 14 meeting, seen by Nordwire"),
+    ("Recordings from a buoy off the coast, seen by Nordwire, contain sonar pulses on two nights.",
+     "Recordings from a buoy off the coast, seen by Nordwire"),
 ])
 def test_a_document_says_with_its_own_verbs_across_what_it_is_of_from_and_to(text, source):
     # as served: the filter weighs a long document phrase the rules alone doubt ("records that Halvik filed ...")

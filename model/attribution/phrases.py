@@ -123,9 +123,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
                 k - 2].endswith(("'s", "’s", "s'", "s’"))):  # "the club's most recent accounts": a superlative
             k -= 1
             continue
-        if (lw in SUBJECT_PRONOUNS and not w[1:].isupper()) or (lw in STOP and lw not in ("and",) and not both) or (
-                _verbish(w, lw) and low[k] not in ROLE_NOUNS):  # "IT staff" an acronym; "talk show host" a compound
-            break
+        if not (w == "May" and toks[k][:1].isdigit()) and ((lw in SUBJECT_PRONOUNS and not w[1:].isupper()) or (
+                lw in STOP and lw != "and" and not both) or (_verbish(w, lw) and low[k] not in ROLE_NOUNS)):
+            break  # "IT staff" an acronym, "talk show host" a compound, "the May 14 meeting" the month, no modal
         if lw in _PAST_CUES and k - 2 >= lo and (is_cap(toks[k - 2]) or low[k - 2] in SUBJECT_PRONOUNS):
             break  # "Clinton cited Trump's past references": a clause of its own before the phrase
         if lw in DETERMINERS:
