@@ -9,6 +9,8 @@ from hypothesis import strategies as st
 from model import DEFAULT_MODEL_DIR, Analyzer, artifact, extract, load_models
 from model.attribution import LEARNED, Pipeline
 from model.attribution.witnesses import ARTIFACT, scores, traits
+from model.training import wire_labels
+from model.training.paraphrase import train_stories
 from model.types import Document
 
 MODELS = load_models(DEFAULT_MODEL_DIR)
@@ -62,3 +64,18 @@ def test_the_stage_changes_roles_only_from_other_to_witness(parts):
     assert [(c.start, c.end, c.kind, c.source) for c in before] == [(c.start, c.end, c.kind, c.source) for c in after]
     pairs = zip(after, before, strict=True)
     assert all(a.role == b.role or (b.role == "other" and a.role == "witness") for a, b in pairs)
+
+
+def test_a_wire_label_is_matched_to_a_claim_of_its_own_sentence_sharing_a_word_of_its_source():
+    # how the witness model's training reads the wire labels (model/training/wire_labels.py)
+    text, labels = wire_labels.read(train_stories()[0])
+    claims = extract([Document(id="w", text=text)])
+    pairs = list(wire_labels.matched(labels, claims))
+    assert len(pairs) >= len(labels["sentences"]) // 2
+    for i, g in pairs:
+        c = claims[i]
+        s = next(s for s in labels["sentences"] if g in s["attributions"])
+        assert min(c.end, s["end"]) > max(c.start, s["start"])  # the claim lies in the label's sentence
+        named = wire_labels.words(c.source.text) | wire_labels.words(c.source.resolved.text if c.source.resolved
+                                                                     else "")
+        assert wire_labels.words(g["source"]) & named

@@ -13,7 +13,6 @@ Seeded and deterministic.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -27,11 +26,12 @@ from tqdm import tqdm
 from model import ATTRIBUTION_ARTIFACTS, artifact
 from model.attribution import Pipeline as Attribution
 from model.attribution.witnesses import ARTIFACT, Traits, rows
+from model.training import wire_labels
 from model.training.attributions import at_threshold
 from model.training.capture import StageRows
 from model.training.evaluate import match_index
 from model.training.mentions import OUT, POLNEAR, artifact_dir, data_hash, team_train_labels
-from model.training.paraphrase import WIRE, sentence_of, story_files, train_stories
+from model.training.paraphrase import story_files, train_stories
 from model.types import Claim, Document
 
 VERSION = "1.0.0"
@@ -75,30 +75,13 @@ def polnear_rows(labels: list[dict]) -> list[Row]:
     return out
 
 
-def _words(text: str | None) -> set[str]:
-    return {w.strip(".,;:\"'“”’").lower() for w in (text or "").split()} - {""}
-
-
 def wire_rows(stories: list[str]) -> list[Row]:
     out = []
     for name in tqdm(stories, desc="wire train stories", unit="story"):
-        text = (WIRE / "stories" / f"{name}.txt").read_text(encoding="utf-8")
-        labels = json.loads((WIRE / "labels" / f"{name}.json").read_text(encoding="utf-8"))
-        sents = labels["sentences"]
-        spans = [(s["start"], s["end"]) for s in sents]
+        text, labels = wire_labels.read(name)
         claims, traits = _run(name, text)
-        where = [sentence_of(c.start, c.end, spans) for c in claims]
-        for k, s in enumerate(sents):
-            here = [i for i, w in enumerate(where) if w == k and claims[i].source is not None]
-            for g in s["attributions"]:
-                gold = _words(g["source"])
-                shared = [(len(gold & (_words(claims[i].source.text) | _words(
-                    claims[i].source.resolved.text if claims[i].source.resolved else ""))), -i) for i in here]
-                if not gold or not shared or max(shared)[0] == 0:
-                    continue
-                i = -max(shared)[1]
-                if i in traits:
-                    out.append(Row(traits[i], g["role"] == "witness", f"wire/{name}", "wire"))
+        out += [Row(traits[i], g["role"] == "witness", f"wire/{name}", "wire")
+                for i, g in wire_labels.matched(labels, claims) if i in traits]
     return out
 
 
