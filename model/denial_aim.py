@@ -21,7 +21,6 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 from math import fsum, log, sqrt
-from pathlib import Path
 
 import numpy as np
 
@@ -32,7 +31,6 @@ from model.pointers import ACCUSING, SideWords, bare_pointer, on_side, side_of, 
 from model.types import Claim
 
 NAME = "denial_aim"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 WINDOW = 12  # claims apart at most: the 422 labelled links lie within 12 sentences (20: nested F1 0.656, 12: 0.657)
 _PUNCTUATION = ",.;:!?\"'\u201c\u201d\u2018\u2019()"  # around a word split at spaces
 BETWEEN_MOST = 10  # other sources' claims counted between a denial and a claim: beyond that, far is far
@@ -163,10 +161,6 @@ class DenialAim(PairModel):
 
     NAME = NAME
     TRAINING = "python -m model.training.denial_aim"
-
-    @classmethod
-    def load(cls, directory: Path = ARTIFACTS) -> DenialAim:
-        return super().load(directory)
 
     def aimed(self, claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, denial: np.ndarray,
               headline: np.ndarray, pairs: Pairs) -> Pairs:

@@ -4,13 +4,15 @@ step, and the verified Pipeline served with its scaling folded into the weights.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import ClassVar
+from typing import ClassVar, Self
 
 import numpy as np
 from scipy.special import expit
 from sklearn.base import BaseEstimator, TransformerMixin
 
 from model import artifact
+
+ARTIFACTS = Path(__file__).resolve().parent / "artifacts"  # the shipped models
 
 
 class NamedRows(TransformerMixin, BaseEstimator):
@@ -49,7 +51,7 @@ class PairModel:
         self.bias = float(model.intercept_[0] - scale.mean_ / scale.scale_ @ model.coef_[0])
 
     @classmethod
-    def load(cls, directory: Path):
+    def load(cls, directory: Path = ARTIFACTS) -> Self:
         pipeline, meta = artifact.load(directory, cls.NAME, cls.REQUIRED, hint=f"train with {cls.TRAINING}")
         return cls(pipeline, meta)
 

@@ -20,7 +20,6 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain, compress
 from math import fsum, log, log1p, sqrt
-from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -32,7 +31,6 @@ from model.pair_model import NamedRows, PairModel
 from model.types import Claim
 
 NAME = "paraphrase"
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
 WINDOW = 20  # claims apart at most (refusals not counted): the labelled corroborations lie up to 13 sentences apart
 RARE = 2  # claims of the article carrying a word that still make it particular to them
 MIN_TERMS = 4  # content words a claim needs to state a fact another can restate ("The Donald." states none)
@@ -315,10 +313,6 @@ class Paraphrase(PairModel):
         # The most the two closeness FEATURES (each in (0, 1]) can add to a pair's decision.
         self.closeness_most = sum(max(w, 0.0) for f, w in zip(FEATURES, self.weights.tolist(), strict=True)
                                   if f.startswith("closest_"))
-
-    @classmethod
-    def load(cls, directory: Path = ARTIFACTS) -> Paraphrase:
-        return super().load(directory)
 
     def proba(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
               units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,

@@ -9,8 +9,8 @@ import pytest
 
 from model import artifact
 from model.denial_aim import DenialAim
-from model.pair_model import PairModel
-from model.paraphrase import ARTIFACTS, Paraphrase
+from model.pair_model import ARTIFACTS, PairModel
+from model.paraphrase import Paraphrase
 from model.training.paraphrase import WIRE, data_hash, train_stories
 
 MODELS = [Paraphrase, DenialAim]

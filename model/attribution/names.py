@@ -82,13 +82,18 @@ def _title_before(words: list[re.Match]) -> int | None:
                 or (w[-1:] == "." and low not in TITLES and "." not in w[:-1]) \
                 or (low != "of" and (low in _RUN_OPENERS or low in _NOT_MODIFIER)):
             break  # "When Secretary of State ...": the sentence's first word is no part of the title
-        found = found or low in TITLES or low in ROLE_NOUNS
+        found = found or _titled(low)
         n -= 1
     while n < len(words) and words[n].group(0) == "of":
         n += 1
     if n > 0 and words[n - 1].group(0).lower() in _FORMER:
         n -= 1  # "former Florida Gov. Jeb Bush": no office now
     return words[n].start() if found and n < len(words) else None
+
+
+def _titled(low: str) -> bool:
+    """A title or a role noun (lower case): "gov.", "secretary", "chief"."""
+    return low in TITLES or low in ROLE_NOUNS
 
 
 def _modified(words: list[re.Match], n: int) -> int:
@@ -162,7 +167,7 @@ def _after_title(text: str, run: Span) -> Span:
     if len(words) < 3 or text[max(0, run.start - 4):run.start] != " of " or words[0].lower() in GIVEN_NAMES:
         return run
     k = next((k for k in range(1, len(words) - 1) if words[k].lower() in GIVEN_NAMES), None)
-    if k is None or any(w.lower() in TITLES or w.lower() in ROLE_NOUNS for w in words[:k]):
+    if k is None or any(_titled(w.lower()) for w in words[:k]):
         return run  # "of Sen. Lindsey Graham", "of Justice Antonin Scalia": the title is the name's own
     start = run.start + len(" ".join(words[:k])) + 1
     if _title_before(list(_WORD.finditer(text, max(0, start - DESCRIBED_WINDOW), start))) is None:
