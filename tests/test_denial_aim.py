@@ -115,3 +115,18 @@ def test_folds_keep_each_block_of_stories_whole():
         assert not {training.block(names[i]) for i in f} & others
 
 
+
+
+def test_a_denial_that_points_back_keeps_the_rules_links_and_may_gain_more(model, paraphrase):
+    text = ("The daily Kystposten reported on Monday that the refinery had under-reported its sulphur emissions for "
+            "three years. Two engineers at the plant, who asked not to be named, said the readings had been lowered "
+            "before they were sent to the inspectorate. Baltrena Energy, which owns the refinery, dismissed the "
+            "report. The refinery employs about 400 people.")
+    claims, (t, d, _, ra, rb) = _seen(text, paraphrase)
+    denial = next(k for k, c in enumerate(claims) if "dismissed" in c.text)
+    rules = {(int(i), int(j)) for i, j in zip(ra.tolist(), rb.tolist(), strict=True) if j == denial}
+    assert rules, "the pointer rules aim the denial at the report"
+    assert denial in d.tolist(), "the model reads the denial's other candidates"
+    assert not rules & set(zip(t.tolist(), d.tolist(), strict=True)), "the rules' links are not the model's to drop"
+    kept = {(claims[j].id, claims[i].id) for i, j in rules}
+    assert kept <= _denied(text, paraphrase, model)

@@ -28,7 +28,7 @@ from sklearn.preprocessing import StandardScaler
 
 from model import extract
 from model.content import Analysis
-from model.denial_aim import FEATURES, NAME, AimFeatures, Pairs, candidates, deniers, table
+from model.denial_aim import FEATURES, NAME, AimFeatures, Pairs, reads, table
 from model.links import link
 from model.paraphrase import Paraphrase
 from model.training.paraphrase import WIRE, f1, pair_metrics, sentence_of, train_stories, write_pair_model
@@ -66,7 +66,7 @@ class Recorder:
 
     def aimed(self, claims: list[Claim], found: list[Analysis], key: np.ndarray, denial: np.ndarray,
               headline: np.ndarray, pairs: Pairs) -> Pairs:
-        t, d = candidates(claims, deniers(claims, found, denial, pairs), key)
+        t, d = reads(claims, found, key, denial, pairs)
         a, b, den, _, _ = pairs
         self.seen = (t, d, table(claims, found, key, denial, headline, pairs, t, d), a[den], b[den])
         return pairs
