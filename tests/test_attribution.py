@@ -1879,6 +1879,15 @@ def test_local_councils_their_members_and_directorates_hold_office(text, role):
     assert one(text).role == role
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("The investigative website Lanterna reported that the broadcaster had sold airtime.", "media"),
+    ("The news site Ravno reported that the minister had resigned.", "media"),
+    ("The campaign's website says the senator will vote against the bill.", "other"),  # its own page, no outlet
+])
+def test_a_website_that_reports_is_an_outlet(text, role):
+    assert one(text).role == role
+
+
 def test_a_document_seen_by_the_agency_has_no_producer():
     # "An internal memo seen by Nordwire": the agency only saw it; a later "the memo" is the memo, not Nordwire.
     _, memo = claims("An internal memo seen by Nordwire says the union may strike. The memo, dated Feb 2, says the "

@@ -423,6 +423,38 @@ def test_a_document_of_a_bodys_description_is_that_bodys():
     assert [c.entity for c in extract([Document(id="t", text=text)])] == ["finance ministry"] * 2  # the one met
 
 
+def test_a_document_of_a_body_met_further_in_is_that_bodys():
+    text = "Minutes of a closed meeting of the city council, seen by Nordwire, show that the mayor voted for it."
+    (c,) = extract([Document(id="t", text=text)])  # the meeting names no producer; the council, after it, does
+    assert (c.kind, c.role) == ("named_organization", "official")
+    (c,) = extract([Document(id="t", text="Records of the national company registry show that Senn owns it.")])
+    assert c.kind == "named_organization"  # a body a definite description picks out, as "the registry said"
+    (c,) = extract([Document(id="t", text="Minutes of a meeting of three residents show that they met twice.")])
+    assert c.kind != "named_organization"  # people, no body: nothing produced it that the text names
+
+
+@pytest.mark.parametrize("text", ["Police said the driver had been arrested.",
+                                  "Regional police said two men had been detained.",
+                                  "Police in Kettring said the fire had been started deliberately.",
+                                  "Estrelia's coast guard said three containers had sunk."])
+def test_the_force_of_a_place_speaks_as_one_body(text):
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.kind, c.role) == ("named_organization", "official")
+
+
+@pytest.mark.parametrize("text", ["Police officers said the crowd had thrown stones.",
+                                  "A police spokesman said the road was closed."])
+def test_the_people_of_a_force_are_not_the_force(text):
+    (c,) = extract([Document(id="t", text=text)])
+    assert (c.kind, c.role) == ("anonymous", "official")
+
+
+def test_a_force_and_its_later_description_are_one_source():
+    text = "Estrelia's coast guard said three containers had sunk. The coast guard said it was still searching."
+    first, second = extract([Document(id="t", text=text)])
+    assert first.entity == second.entity and second.kind == "named_organization"
+
+
 def test_a_document_with_its_producer_written_before_it_is_the_producer():
     from model import extract
     from model.types import Document

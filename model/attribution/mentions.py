@@ -13,6 +13,7 @@ from model.attribution.name_words import (
     acronym,
     business,
     described_group,
+    force_of,
     is_capitalised,
     naming_words,
     surname,
@@ -103,6 +104,8 @@ def classify(text: str) -> Mention:
     chunk = without_generation(head_chunk(ws) or ws)
     head = (_POSSESSIVE.sub("", chunk[-1]).lower() or chunk[-1].lower()).replace("’", "'")
     role = role_of(ws)
+    if force := force_of(chunk):  # "Police", "Regional police", "Estrelia's coast guard": the force, one body
+        return Mention("named_organization", role, force, "none", "plural", head)
     group = described_group(chunk)
     if group:  # "Traders", "Residents of Hollin": people described, capitalised or not
         return _anonymous(ws, chunk, role, group)

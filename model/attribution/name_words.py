@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import TypeVar
 
+from model.attribution.role_words import POSSESSIVE
 from model.lexicon import (
     BUSINESS_NAMES,
     COMMON_HEADS,
@@ -38,6 +39,7 @@ Words = TypeVar("Words", list[str], tuple[str, ...])
 
 _DESCRIBED = TYPING["described_groups"] | COMMON_PLURALS | PEOPLE_PLURALS  # listed, or news plurals in lower case
 _PEOPLE_SUFFIXES = tuple(TYPING["people_suffixes"])
+_FORCES = TYPING["forces"]
 _LOOKALIKES = GIVEN_NAMES | COUNTRIES  # a people suffix's look-alikes: "Carmen", "Yemen"
 TITLE_WORDS = TITLES | PERSON_ROLES | ROLE_NOUNS
 BODY_WORDS = ORGANIZATIONS | frozenset(f.rstrip(".") for f in LEGAL_FORMS)  # a name holding one is a body's
@@ -147,6 +149,12 @@ def described_group(chunk: list[str]) -> str:
     if not first or not (first in _DESCRIBED or (first.endswith(_PEOPLE_SUFFIXES) and first not in _LOOKALIKES)):
         return ""
     return first if len(words) == 1 or words[1].lower() in _PREPOSITIONS else ""
+
+
+def force_of(chunk: list[str]) -> str:
+    """The force of a place a description's last words name ("police", "coast guard": one body), or ""."""
+    last = [POSSESSIVE.sub("", w).lower() for w in chunk[-2:]]
+    return next((" ".join(last[-k:]) for k in (1, 2) if "".join(last[-k:]) in _FORCES), "")
 
 
 def titled_person(run: Sequence[str]) -> bool:

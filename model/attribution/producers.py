@@ -11,7 +11,7 @@ from model.attribution.name_words import no_name
 from model.attribution.phrases import AUTHORED_BY
 from model.attribution.records import Resolution
 from model.attribution.role_words import POLLS, POSSESSIVE
-from model.lexicon import GRAMMAR, TITLES, TYPING
+from model.lexicon import GRAMMAR, ORGANIZATIONS, TITLES, TYPING
 
 _DOCUMENTS = TYPING["document_heads"]
 _BODIES = TYPING["company_words"]  # heads of a body's description: "the ministry", "the office", "the company"
@@ -55,7 +55,7 @@ def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | 
     if at > 1 and ws[at].lower() == "by" and ws[at - 1].lower() in AUTHORED_BY and head == ws[at - 2].lower():
         return _shown(classify(" ".join(ws[at + 1:])), known)
     if at > 0 and head == ws[at - 1].lower():
-        return _shown(classify(" ".join(ws[at + 1:])), known)
+        return _after(ws, at, known)
     h = next((i for i, w in enumerate(ws) if w.lower() == head), -1)
     j = h
     while j > 0 and h - j < _DOCUMENT_WORDS and ws[j - 1].islower() and ws[j - 1].isalpha():
@@ -71,13 +71,22 @@ def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | 
     return _shown(classify(" ".join(run)), known)
 
 
+def _after(ws: list[str], at: int, known: dict[str, Mention]) -> Mention | None:
+    """The producer after the preposition at ``at``, or after a later one where the first names none ("minutes
+    of a closed meeting of the city council" are the council's)."""
+    for k in range(at, len(ws)):
+        if ws[k].lower() in _PRODUCED_BY and (shown := _shown(classify(" ".join(ws[k + 1:])), known)) is not None:
+            return shown
+    return None
+
+
 def _shown(producer: Mention, known: dict[str, Mention]) -> Mention | None:
     """The producer as the document typed it when it is a source there, else as its words show it (a body, or a
     person by a known first name, or a body's description: "records of the district health office" are the
     office's, as "the company said" is the company's); None when neither says what it is."""
     if producer.entity in known:
         return known[producer.entity]
-    if producer.kind == "backref" and producer.head in _BODIES:
+    if producer.kind == "backref" and (producer.head in _BODIES or producer.head in ORGANIZATIONS):
         named = (m for e, m in known.items() if m.kind == "named_organization" and e.split()[-1] == producer.head)
         return next(named, None) or replace(producer, kind="named_organization")
     if producer.kind == "named_organization" or (producer.kind == "named_person"

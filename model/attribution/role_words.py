@@ -21,6 +21,7 @@ from model.lexicon import (
     MEDIA,
     MENTION_WORDS,
     OFFICIAL,
+    ORGANIZATIONS,
     PERSON_NOUNS,
     PERSON_PLURALS,
     TITLES,
@@ -96,12 +97,25 @@ def _own_document(ws: Sequence[str]) -> bool:
     return at is not None and not _PRODUCER_MARKS.isdisjoint(w.lower() for w in ws[:at])
 
 
+def _own_site(ws: Sequence[str]) -> bool:
+    """A website written as someone's own page ("Apple's own website", "the company website", "the Eric Trump
+    Foundation website"): a possessive, "own" or a body's word right before it, and no outlet's name after it
+    ("the investigative website Lanterna", "French website iGen", "US website TMZ" are outlets)."""
+    at = next((i for i, w in enumerate(ws) if w.lower() in _SITES), None)
+    if at is None or not at or (at + 1 < len(ws) and ws[at + 1][:1].isupper()):
+        return False
+    before = ws[at - 1]
+    return bool(POSSESSIVE.search(before)) or before.lower() == "own" or before.lower() in ORGANIZATIONS
+
+
 def _role(ws: Sequence[str]) -> str:
     low = [w.lower() for w in ws]
     others = _others_titles(ws, low)
     found = phrases(ws) - others
     if _own_document(ws):
         found -= _REPORTS
+    if not found.isdisjoint(_SITES) and _own_site(ws):
+        found -= _SITES
     former = not found.isdisjoint(_FORMER) and not found & _STILL and _former_first(low)
     if not found.isdisjoint(POLLS):
         return "expert"  # a poll is the pollster's work, whoever paid for it ("a new Fox News poll")
@@ -246,3 +260,4 @@ _STILL = frozenset(("current and", "and current"))
 _RECIPIENT = MENTION_WORDS["recipient_verbs"]
 _PRODUCER_MARKS = MENTION_WORDS["producer_marks"]
 _REPORTS = frozenset(("report", "reports"))  # "current and former officials": some still hold office
+_SITES = frozenset(("website", "websites"))  # an outlet's, or an owner's own page (``_own_site``)
