@@ -1879,6 +1879,18 @@ def test_local_councils_their_members_and_directorates_hold_office(text, role):
     assert one(text).role == role
 
 
+@pytest.mark.parametrize(("text", "kind", "role"), [
+    ("App analytics firm Downstat said the numbers were inflated.", "named_organization", "expert"),
+    ("A certificate issued by the inspection firm Tarocert shows no residue of the pesticide.",
+     "named_organization", "expert"),  # a certificate is its issuer's document, as a report is
+    ("The national intelligence service said the hackers were Russian.", "named_organization", "official"),
+])
+def test_firms_that_inspect_or_analyse_for_others_are_experts(text, kind, role):
+    from model import extract
+    (c,) = extract([Document(id="t", text=text)])  # as served: the typer has the last word on the kind
+    assert (c.kind, c.role) == (kind, role)
+
+
 @pytest.mark.parametrize(("text", "role"), [
     ("The investigative website Lanterna reported that the broadcaster had sold airtime.", "media"),
     ("The news site Ravno reported that the minister had resigned.", "media"),
