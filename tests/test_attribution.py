@@ -1874,6 +1874,10 @@ def test_a_pronoun_after_a_document_by_someone_resolves_to_the_producer():
     ("A report by the Civil Aviation Directorate found that reserves had fallen.", "official"),
     ("The Council on Foreign Relations said the plan was risky.", "expert"),
     ("Villagers in Selmo, reached by telephone, described a similar timeline.", "witness"),
+    ("A spokeswoman for the municipality said the pumps had failed.", "official"),
+    ("The regional emergency office said the warning had been sent at noon.", "official"),
+    ("Karsland's general staff said no aircraft had crossed the border.", "official"),
+    ("The company's export sales office said orders had doubled.", "other"),  # a company's office holds none
 ])
 def test_local_councils_their_members_and_directorates_hold_office(text, role):
     assert one(text).role == role
