@@ -1783,6 +1783,10 @@ def test_a_body_named_by_its_kind_is_what_it_points_back_to(body):
      "had been adjusted.", "a memo from the refinery's environmental department", "The daily Kystposten"),  # a
     # document the report rests on (the wire guideline's relay); "The Journal, citing internal documents,
     # reported" stays the outlet's, as PolNeAR labels it
+    ("The regional broadcaster Vestkyst Radio reported on Sunday, citing fishermen in Brinnholm, that navy ships had "
+     "been using sonar.", "fishermen in Brinnholm", "The regional broadcaster Vestkyst Radio"),  # "-men" plurals
+    ("The news website Ravno reported, citing bank records it had obtained, that the minister had been paid.",
+     "bank records it had obtained", "The news website Ravno"),  # a reduced relative after the document
 ])
 def test_who_an_outlet_cites_with_a_clause_or_participle_after_them_is_the_source(text, source, via):
     from model import analyze  # the shipped filter weighs the citing participle the rules alone doubt
