@@ -74,7 +74,7 @@ NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alter
                            + r"\b(?!['’])|\b"
                            + alternation(forms(W["belittling"])) + r"\s+(?!" + alternation(W["determiners"])
                            + r"?\s*" + _MODIFIERS + alternation(CLAIM_NOUNS) + r"\b|(?:"
-                           + alternation(W["said_possessors"]) + r"\s+|" + POSSESSOR + r")?" + _NAMED
+                           + alternation(W["said_possessors"]) + r"\s+)?" + POSSESSOR + _NAMED
                            + alternation(W["said_objects"]) + r"\b)(?:[\w’'-]+\s+){1,6}as\b", re.IGNORECASE)
 # A quotation opening by negating what is in play ("Coal isn't the villain", "It's not what worked", "That's
 # not true", "... doesn't mean he can't do it") rejects a claim, per the sourcing guideline; a condition

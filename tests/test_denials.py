@@ -67,6 +67,7 @@ def stances(text: str) -> list[str]:
     'Kelmar Radio dismissed the TVK report as "a fabrication".',  # whose report, by its name
     "The utility dismissed the leakage figure as out of date.",  # which figure, by a word before it
     "Vandt dismissed the budget office's estimate as out of date.",
+    'Hruska dismissed the drivers\' complaints as "the usual grumbling you hear in any depot".',  # whose complaints
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
