@@ -22,7 +22,6 @@ _ARTICLES = frozenset(("a", "an", "the"))  # "A spokesman", "the spokeswoman": n
 _NAME_WORDS = 4  # a spokesperson's word and a name of up to three words: "spokesman Tomasz Nowak"
 _JUST_BEFORE = 300  # characters from the body's claim to the spokesperson's: the next sentence or so
 _MEMBERS = MENTION_WORDS["body_members"]  # "a board employee", "a ministry official": who works for the body
-_LEADERS = MENTION_WORDS["body_leaders"]  # "Its director, Hilde Marstrand": who heads the body
 _FOR = frozenset(("for", "to"))  # "a spokesman for the ministry", "an aide to the governor"
 # Words before a description's head that say which one, not what kind: "the", "its", "both", "the same".
 NOT_MODIFIERS = GRAMMAR["articles"] | GRAMMAR["phrase_quantifiers"] | GRAMMAR["which_one"]
@@ -71,14 +70,8 @@ def member_role(src: Span, history: History) -> str | None:
     """"official" when the mention opens with the word of an official body met before whose member or staff
     it names: "The board's chairwoman, Silvia Marnik", "two of the board's nine members", "a board employee"
     after "the National Electoral Board" (a body's word further in, "chairman of ... , the network's funding
-    arm", is someone else's); or with "its" and who heads the official body last met ("Its director, Hilde
-    Marstrand" after "The regional emergency office said")."""
+    arm", is someone else's)."""
     ws = [w.lower() for w in words_in(src.text)]
-    if len(ws) > 1 and ws[0] == "its" and ws[1] in _LEADERS:  # "Its director, Hilde Marstrand": the body last met
-        body = history.find(src.start, PRONOUNS["its"])
-        last = next((k for k in reversed(history.items) if k.span.end <= src.start), None)
-        official = body is not None and body is last and body.mention.kind == "named_organization"
-        return "official" if official and body.mention.role == "official" else None  # the last to speak, no other
     at = 3 if ws[:2] in (["one", "of"], ["two", "of"], ["some", "of"]) else 1  # "two of the board's members"
     if len(ws) <= at + 1 or ws[at - 1] not in _ARTICLES:
         return None
