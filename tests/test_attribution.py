@@ -1903,6 +1903,7 @@ def test_firms_that_inspect_or_analyse_for_others_are_experts(text, kind, role):
     ("The investigative website Lanterna reported that the broadcaster had sold airtime.", "media"),
     ("The news site Ravno reported that the minister had resigned.", "media"),
     ("The campaign's website says the senator will vote against the bill.", "other"),  # its own page, no outlet
+    ("Nine students never played, the student newspaper The Lantern reported.", "media"),  # the name's own "The"
 ])
 def test_a_website_that_reports_is_an_outlet(text, role):
     assert one(text).role == role

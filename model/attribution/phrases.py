@@ -33,10 +33,8 @@ STOP = words("np_stop.txt")  # words that end a subject noun phrase on its left 
 SUBJECT_PRONOUNS = GRAMMAR["subject_pronouns"]
 # Walking a phrase, "that" is a complementizer rather than a determiner; quantifiers open a phrase too.
 DETERMINERS = (GRAMMAR["articles"] - {"that"}) | GRAMMAR["phrase_quantifiers"]
-_NP_PREP = GRAMMAR["np_prepositions"]
-_LOOSE_PREP = GRAMMAR["loose_prepositions"]
-WEEKDAYS = GRAMMAR["weekdays"]
-MONTHS = GRAMMAR["months"]
+_NP_PREP, _LOOSE_PREP = GRAMMAR["np_prepositions"], GRAMMAR["loose_prepositions"]
+WEEKDAYS, MONTHS = GRAMMAR["weekdays"], GRAMMAR["months"]
 CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})  # quotation marks that close (an inverted attribution follows)
 OPEN = frozenset({"“", '"', "‘", "«", "''"})  # and that open a quotation
 RELATIVE = GRAMMAR["relative_pronouns"]
@@ -49,8 +47,7 @@ LONG_RELATIVE_CLAUSE = 25
 OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
 LY_NOUNS = ATTRIBUTION["ly_nouns"]
 BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
-REPORTED_BY = ATTRIBUTION["reported_by"]
-CLAUSE_NOUNS = GRAMMAR["clause_nouns"]
+REPORTED_BY, CLAUSE_NOUNS = ATTRIBUTION["reported_by"], GRAMMAR["clause_nouns"]
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
 _NAME_WORDS_IN_STOP = GRAMMAR["name_function_words"]
@@ -128,6 +125,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
             break  # "IT staff" an acronym, "talk show host" a compound, "the May 14 meeting" the month, no modal
         if lw in _PAST_CUES and k - 2 >= lo and (is_cap(toks[k - 2]) or low[k - 2] in SUBJECT_PRONOUNS):
             break  # "Clinton cited Trump's past references": a clause of its own before the phrase
+        if w == "The" and k - 2 >= lo and low[k - 2] in _BODY_KINDS and is_cap(toks[k]):
+            k -= 1  # "the student newspaper The Lantern": the name's own article, its kind before it
+            continue
         if lw in DETERMINERS:
             k -= 1 + (k - 2 >= lo and lw not in _ARTICLES and low[k - 2] in _ARTICLES)  # "the two companies"
             if k - 2 >= lo and low[k - 1] in _ANY_PREP and is_word(toks[k - 2]) and (
