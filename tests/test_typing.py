@@ -455,6 +455,14 @@ def test_a_force_and_its_later_description_are_one_source():
     assert first.entity == second.entity and second.kind == "named_organization"
 
 
+def test_a_which_clause_after_a_tail_is_the_tails_body_not_the_speaker():
+    text = "Researchers at the Lake Institute, which has monitored the lake since 1988, said the bloom was the worst."
+    (c,) = extract([Document(id="t", text=text)])  # unnamed people of a named body: the guideline's anonymous
+    assert c.kind == "anonymous"
+    (c,) = extract([Document(id="t", text="Brannock Air, which flies to 40 cities, said the fleet was grounded.")])
+    assert c.kind == "named_organization"  # the name itself goes on with ", which": a body
+
+
 def test_a_document_with_its_producer_written_before_it_is_the_producer():
     from model import extract
     from model.types import Document

@@ -37,7 +37,7 @@ ARTIFACT = "mentions"
 KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
 _IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
 _PRONOUNS = _HE | _IT
-_PRODUCED_BY, _ARTICLES = GRAMMAR["produced_by"], GRAMMAR["articles"]
+_PRODUCED_BY, _ARTICLES, _TAIL_WORDS = GRAMMAR["produced_by"], GRAMMAR["articles"], GRAMMAR["mention_tail"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
@@ -182,13 +182,13 @@ def _holder_of_named(ws: list[str]) -> bool:
 
 def _which_follows(r: Resolution) -> bool:
     """A name its own words continue with ", which ..." ("Brannock Air, which flies to 40 cities"): exact, as
-    English writes "who" after a person; not after a tail ("Chen of the Lawyers Association, which ...")."""
+    English writes "who" after a person; not after a tail ("Researchers at the Lake Institute, which ...")."""
     if ", which" not in r.source.text:
         return False
     ws = words_of(r.source.text)
     comma = ws.index(",") if "," in ws else 0
     return (0 < comma < len(ws) - 1 and ws[comma + 1].lower() == "which" and bool(name_of(" ".join(ws[:comma])))
-            and _PRODUCED_BY.isdisjoint(w.lower() for w in ws[:comma]))
+            and _TAIL_WORDS.isdisjoint(w.lower() for w in ws[:comma]))
 
 
 def _unnamed_opener(r: Resolution) -> bool:
