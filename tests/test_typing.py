@@ -463,6 +463,15 @@ def test_a_which_clause_after_a_tail_is_the_tails_body_not_the_speaker():
     assert c.kind == "named_organization"  # the name itself goes on with ", which": a body
 
 
+@pytest.mark.parametrize("text", [
+    "An investigator with the fire service, who asked not to be named, said the cladding had burned fast.",
+    "A press officer for the council told reporters that the story was wrong.",
+])
+def test_an_unnamed_person_of_a_named_body_stays_anonymous(text):
+    (c,) = extract([Document(id="t", text=text)])  # the guideline's fixed case, whatever body the tail names
+    assert c.kind == "anonymous"
+
+
 def test_a_document_with_its_producer_written_before_it_is_the_producer():
     from model import extract
     from model.types import Document

@@ -36,11 +36,10 @@ from model.types import Span
 ARTIFACT = "mentions"
 KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
 _IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
-_PRONOUNS = _HE | _IT
+_PRONOUNS, _NAMED_OFFICES = _HE | _IT, MENTION_WORDS["named_offices"]
 _PRODUCED_BY, _ARTICLES, _TAIL_WORDS = GRAMMAR["produced_by"], GRAMMAR["articles"], GRAMMAR["mention_tail"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
-_NAMED_OFFICES = MENTION_WORDS["named_offices"]
 _HOLDERS = PERSON_ROLES | _NAMED_OFFICES  # a role one person holds: the union made once, not per call
 _RELATIVE_OPENERS = GRAMMAR["relative_pronouns"] | {"whom"}  # a clause about a person after its description
 # Words that give an appositive a tail its last word heads ("an adviser to the group", "a professor at the college")
@@ -141,8 +140,8 @@ def _possessor(r: Resolution) -> str:
 
 
 def _describes_a_person(r: Resolution) -> bool:
-    """The rules read a person in a description ending in a person's role noun ("The minister", "Velmar
-    officials"): exact, as no body is called by a person's role ("the head of the RNC" is the typer's)."""
+    """The rules read a person in a description ending in (or, unnamed, headed by) a person's role noun ("The
+    minister", "Velmar officials", "An investigator with the fire service"): exact, as no body is called so."""
     ws = words_of(typed(r))
     described = ws[:ws.index(",")] if "," in ws else []  # "The agency's head, Fabio Corsi": a person's role
     if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
@@ -150,8 +149,9 @@ def _describes_a_person(r: Resolution) -> bool:
     after = ws[len(described) + 1:len(described) + 2]  # the word after the description's comma
     if described and after and after[0].lower() in _RELATIVE_OPENERS:
         ws = described  # "The minister, whose remarks were broadcast on television": the clause says no kind
-    return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws)
-            and (ws[-1].lower() in PERSON_ROLES or person_head(ws[-1]) or _office_described(ws))
+    return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws) and (
+        ws[-1].lower() in PERSON_ROLES or person_head(ws[-1]) or _office_described(ws) or (
+            r.mention.kind == "anonymous" and person_head(r.mention.head)))
             and not any(w.lower() in _PRODUCED_BY for w in ws))
 
 
