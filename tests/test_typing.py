@@ -472,6 +472,16 @@ def test_an_unnamed_person_of_a_named_body_stays_anonymous(text):
     assert c.kind == "anonymous"
 
 
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Mira Haugland, a toxicologist at Brakmoor University, said the levels were high.", "named_person"),
+    ("Jome Divan, who is a member of the bloc in parliament, said the coalition was an excuse.", "named_person"),
+    ("The Europeans, who had been cut out of the talks, derided the deal as toothless.", "anonymous"),
+])
+def test_a_name_then_a_persons_role_or_who_is_a_person(text, kind):
+    (c,) = extract([Document(id="t", text=text)])  # whatever body the role's tail names
+    assert c.kind == kind
+
+
 def test_a_document_with_its_producer_written_before_it_is_the_producer():
     from model import extract
     from model.types import Document

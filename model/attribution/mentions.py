@@ -49,6 +49,7 @@ _GROUP_MEMBERS = MENTION_WORDS["group_members"]
 _NAME_WORDS = 4  # words of a person's name at most: "Maria del Carmen Ruiz"
 _PERSON_WORDS = PERSON_ROLES | PERSON_NOUNS  # "organiser", "spokeswoman", "farmer"
 _ROLE_WITHIN = 4  # words of "a national organiser": the article, then up to three words to the person's noun
+_PERSON_ENDINGS = ("-year-old", "ologist", "specialist")  # "a 58-year-old crane operator", "a toxicologist"
 # A definite description of these refers back to an earlier mention ("the senator", "the agency").
 _BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]
 
@@ -175,13 +176,16 @@ def _officer_named(ws: list[str]) -> bool:
 
 def named_then_role(ws: list[str]) -> bool:
     """A name of two or three capitalised words, then a comma and "a"/"an" opening a person's role within a few
-    words: "Shona Mayhew, a national organiser with the Hospitality Workers' Union" (a person, whatever body the
-    role names)."""
+    words ("Shona Mayhew, a national organiser with the Hospitality Workers' Union": a person, whatever body the
+    role names), or "who" ("Per Sandvik, who studies noise at the Westsea Ocean Institute")."""
     comma = ws.index(",") if "," in ws else 0
     if not 2 <= comma <= 3 or not all(is_capitalised(w) for w in ws[:comma]):
         return False
     role = ws[comma + 1:comma + 1 + _ROLE_WITHIN]
-    return bool(role) and role[0].lower() in ("a", "an") and any(w.lower() in _PERSON_WORDS for w in role[1:])
+    if role and role[0].lower() == "who":  # "Per Sandvik, who studies noise at ...": English's person, not a group's
+        return ws[0].lower() not in _DETERMINERS  # ("The Europeans, who had been cut out")
+    return bool(role) and role[0].lower() in ("a", "an") and any(
+        w.lower() in _PERSON_WORDS or w.lower().endswith(_PERSON_ENDINGS) for w in role[1:])
 
 
 def described_name(ws: list[str]) -> list[str] | None:
