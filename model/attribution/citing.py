@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from model.attribution.mentions import classify
-from model.attribution.phrases import is_word, np_after, personish
+from model.attribution.phrases import SUBJECT_PRONOUNS, is_word, np_after, personish
 from model.attribution.records import Found
 from model.attribution.subjects import HUMAN_PLURALS
 from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR, QUANTIFIERS, TYPING
@@ -20,7 +20,6 @@ _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 RELATIVES = ("which", "who")  # what opens a clause about the phrase before it
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
-_PRONOUNS = GRAMMAR["subject_pronouns"]  # a reduced relative's subject ends the head: "bank records it had obtained"
 _DOCUMENTS = TYPING["document_heads"]
 _COUNTS = QUANTIFIERS - {"a", "an"}  # words that count a plural: "three clerks", "several stewards"
 # An outlet's report rests on the document it cites; "Salceda said, citing data from ..." stays Salceda's.
@@ -85,7 +84,7 @@ def speaker_after(toks: list[str], low: list[str], i: int, relayed: bool = False
     # by a person's ending ("a firefighter at the scene") shows people; a document ("citing bank records") stays
     # the outlet's.
     set_off = cited_before_that(toks, low, i)
-    head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL or low[k] in _PRONOUNS
+    head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL or low[k] in SUBJECT_PRONOUNS
                      or (low[k] in RELATIVES and (relayed or set_off))
                      or (low[k].endswith("ed") and personish(low[k - 1]))), np[1])  # "a doctor involved in the study"
     head = low[head_end - 1]
@@ -102,7 +101,8 @@ def speaker_after(toks: list[str], low: list[str], i: int, relayed: bool = False
                                                       or _named_speaker(" ".join(toks[np[0]:head_end]))):
         return None
     e = np[1]
-    if head_end < np[1] and low[head_end] in _PRONOUNS:  # "bank records it had obtained": to the comma
+    if head_end < np[1] and low[head_end] in SUBJECT_PRONOUNS:  # a reduced relative ("bank records it had
+        # obtained"): its subject ended the head; the phrase runs to the comma
         e = next((k for k in range(head_end, min(len(toks), head_end + _TAIL_REACH)) if toks[k] == ","), e)
     elif e < len(toks) and low[e] in _TAIL:
         while e < len(toks) and e - np[1] < _TAIL_REACH and is_word(toks[e]) and low[e] != "that":
