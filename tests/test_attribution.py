@@ -1701,6 +1701,18 @@ def test_a_bare_spokesperson_speaks_for_the_body_that_just_spoke(text, role):
 
 
 @pytest.mark.parametrize(("text", "role"), [
+    # a title of "its" is the body's that just spoke, whatever the title's own words say, and so are later mentions
+    ("The Civil Aviation Authority said it had asked Skeldair for its records. Its director, Pavel Mikus, said "
+     "the checks would take a month. Mikus said the airline had cooperated.", "official"),
+    ("The Pilots' Association said it had not been consulted. Its president, Marta Kolle, said the plan was "
+     "unfair.", "other"),  # an association's president holds no office
+])
+def test_a_title_of_its_takes_the_role_of_the_body_that_just_spoke(text, role):
+    people = [c for c in claims(text) if c.source and c.kind == "named_person"]
+    assert people and all(c.role == role for c in people)
+
+
+@pytest.mark.parametrize(("text", "role"), [
     ("President Alvarez dismissed the reports. His spokesman, Carlos Mendez, said he was well.", "official"),
     ("Prime Minister Jan Koval said no deal was near. His spokeswoman said talks would go on.", "official"),
     ("The Interior Ministry said it would investigate. Its spokesman said no arrests had been made.", "official"),

@@ -10,7 +10,7 @@ from model.attribution.history import History
 from model.attribution.mention_words import words_in
 from model.attribution.mentions import classify, words_of
 from model.attribution.phrases import POSSESSORS
-from model.attribution.records import Doc
+from model.attribution.records import Doc, Resolution
 from model.attribution.role_words import POSSESSIVE, role_of
 from model.lexicon import GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PRONOUNS
 from model.types import Span
@@ -18,6 +18,7 @@ from model.types import Span
 _SPEAKING_FOR = MENTION_WORDS["speaking_for"]
 # Of the speaking-for words, the spokespeople: an aide or adviser speaks for a person as often as for a body.
 SPOKESPEOPLE = frozenset(w for w in _SPEAKING_FOR if w.startswith("spokes"))
+_ITS = frozenset(("Its", "its"))  # a body's possessive: whose title follows
 _ARTICLES = frozenset(("a", "an", "the"))  # "A spokesman", "the spokeswoman": no word of whose
 _NAME_WORDS = 4  # a spokesperson's word and a name of up to three words: "spokesman Tomasz Nowak"
 _JUST_BEFORE = 300  # characters from the body's claim to the spokesperson's: the next sentence or so
@@ -106,26 +107,44 @@ def _named_role(ws: list[str], history: History) -> str | None:
 
 
 def stage(doc: Doc) -> None:
-    """Stage "spokespeople": a spokesperson the text names no one for ("A spokesman said ...") right after an
-    official body spoke ("The ministry denied that."), with no other speaker between, speaks for that body:
-    official, as its role is. A later mention resolved to that spokesperson ("the spokesman") follows."""
+    """Stage "spokespeople": who speaks for the body that spoke just before, with no other speaker between, takes
+    its role. A spokesperson the text names no one for ("The ministry denied that. A spokesman said ...") is
+    official after an official body; a title or a document of "its" ("The commission rejected the allegations. Its
+    chairwoman, Vesna Horak, said ...", "its headline") is whatever the body is, whatever the title's own words
+    say. A later mention of either ("the spokesman", "Horak") follows."""
     out = list(doc.resolutions)
-    promoted: set[tuple[int, int]] = set()  # the spans of the spokespeople made official
-    body_end = -1  # where the claim of the official body that spoke last ended; -1 after any other speaker
+    taken: dict[object, str] = {}  # the spans of the mentions given a body's role, and the named people's, to the role
+    body: tuple[int, str] | None = None  # where the claim of the body that spoke last ended, and its role
     for n, (d, r) in enumerate(zip(doc.drafts, out, strict=True)):
         if r.source is None or r.mention is None:
             continue
         own = r.source.resolved or r.source  # the same speaker again: a quotation's sentences, "the spokesman"
-        if r.mention.role == "other" and ((own.start, own.end) in promoted or (
-                r.source.resolved is None and body_end >= 0 and d.start - body_end <= _JUST_BEFORE
-                and _bare_spokesperson(r.source.text))):
-            out[n] = replace(r, mention=replace(r.mention, role="official"))
-            promoted.add((r.source.start, r.source.end))
-        elif r.mention.kind == "named_organization" and r.mention.role == "official":
-            body_end = d.end
-        else:
-            body_end = -1
+        near = body is not None and r.source.resolved is None and d.start - body[0] <= _JUST_BEFORE
+        role = taken.get((own.start, own.end)) or taken.get(_person(r))
+        if role is None and near and _of_its(r):
+            role = body[1]
+        elif role is None and near and body[1] == "official" and r.mention.role == "other" \
+                and _bare_spokesperson(r.source.text):
+            role = "official"
+        if role is not None:
+            out[n] = replace(r, mention=replace(r.mention, role=role))
+            taken[(r.source.start, r.source.end)] = role
+            if (who := _person(r)) is not None:
+                taken[who] = role
+        body = (d.end, r.mention.role) if r.mention.kind == "named_organization" else None
     doc.resolutions = out
+
+
+def _person(r: Resolution) -> str | None:
+    """The named person a mention is, so that a later "Mikus" follows "Its director, Pavel Mikus"."""
+    return r.mention.entity if r.mention.kind == "named_person" and r.mention.entity else None
+
+
+def _of_its(r: Resolution) -> bool:
+    """A title or a document of "its", not a body: "Its chairwoman, Vesna Horak", "its chief executive", "its
+    headline" (the body's role is the guideline's for its people and its documents)."""
+    ws = r.source.text.split(None, 2)
+    return len(ws) > 1 and ws[0] in _ITS and r.mention.kind != "named_organization" and ws[1][:1].islower()
 
 
 def _bare_spokesperson(text: str) -> bool:
