@@ -1713,6 +1713,17 @@ def test_a_title_of_its_takes_the_role_of_the_body_that_just_spoke(text, role):
 
 
 @pytest.mark.parametrize(("text", "role"), [
+    ("Finance Minister Ilse Vosk said the rate would hold. Vosk's office said on Friday that she had been "
+     "misquoted.", "official"),  # the office of an officeholder speaks for the office
+    ("The novelist Ilse Vosk said the book was done. Vosk's office said on Friday that she had been misquoted.",
+     "other"),
+])
+def test_the_office_of_a_person_named_before_takes_their_role(text, role):
+    office = [c for c in claims(text) if c.source and c.source.text == "Vosk's office"]
+    assert office and all(c.kind == "named_organization" and c.role == role for c in office)
+
+
+@pytest.mark.parametrize(("text", "role"), [
     ("President Alvarez dismissed the reports. His spokesman, Carlos Mendez, said he was well.", "official"),
     ("Prime Minister Jan Koval said no deal was near. His spokeswoman said talks would go on.", "official"),
     ("The Interior Ministry said it would investigate. Its spokesman said no arrests had been made.", "official"),

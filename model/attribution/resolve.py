@@ -21,7 +21,7 @@ from model.attribution.phrases import POSSESSORS
 from model.attribution.records import Doc, Draft, Resolution
 from model.attribution.role_words import POSSESSIVE, person_head
 from model.attribution.sets import named_set, named_subjects
-from model.attribution.speaking_for import NOT_MODIFIERS, body_role, member_role
+from model.attribution.speaking_for import NOT_MODIFIERS, body_role, member_role, office_role
 from model.lexicon import BUSINESS_HEADS, MENTION_WORDS, ORGANIZATIONS, PRONOUNS, TYPING
 from model.text import Segmentation
 from model.types import Relay, Source, Span
@@ -163,6 +163,8 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         known_role = history.role_of(src.text, mention)
         if known_role in (None, "other"):
             known_role = body_role(src, history) or member_role(src, history) or known_role
+        if mention.kind == "named_organization" and mention.role == "other" and office_role(src, history):
+            mention = replace(mention, role="official")  # "Vosk's office" after "Finance Minister Ilse Vosk"
         if mention.kind in ("named_person", "anonymous") and mention.role == "other" \
                 and known_role not in (None, "other"):
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,

@@ -82,6 +82,14 @@ def member_role(src: Span, history: History) -> str | None:
     return "official" if _body_met(src, history, head) == "official" else None
 
 
+def office_role(src: Span, history: History) -> bool:
+    """"Vosk's office", "Dovral's office": the office of a person met before who holds one speaks for them."""
+    ws = words_of(src.text)
+    if len(ws) != 2 or ws[1].lower() != "office" or not ws[0][:1].isupper() or not POSSESSIVE.search(ws[0]):
+        return False
+    return _named_role([POSSESSIVE.sub("", ws[0])], history) == "official"
+
+
 def _body_met(src: Span, history: History, head: str) -> str | None:
     """The role of the organisation met before that a body's word points back to ("service", "the office")."""
     body = history.find(src.start, "backref", head)
