@@ -1152,6 +1152,12 @@ def test_a_message_a_writer_sends_speaks_for_the_writer(text):
     ("Alex Conant, a senior aide with Sen. Marco Rubio's presidential campaign", "other"),  # a campaign's
     ("Member of Parliament Bob Zimmer", "official"),  # one title, not a member of someone else's
     ("Stephen Walt, a professor at Harvard's Kennedy School of Government", "expert"),  # a faculty's name
+    ("The university", "other"),  # a university in the news speaks for itself, as its staff do for it
+    ("A college spokesman", "other"),
+    ("the university's sports office", "other"),
+    ("Ada Sellin, a water chemist at Norrvik University", "expert"),  # someone at it, working in a field
+    ("Clara Wendt, who teaches migration law at the University of Harnow", "expert"),
+    ("Iowa State University's Dianne Bystrom", "expert"),
 ])
 def test_offices_by_title_and_by_body(words, role):
     from model.attribution.role_words import role_of

@@ -132,7 +132,10 @@ def _role(ws: Sequence[str]) -> str:
     serves = bool(others & OFFICIAL) and not _STAFF.isdisjoint(low)  # "a top adviser for President Obama"
     if not former and (offices or serves or governed(ws, low, found)):
         return "official"
-    if (found & EXPERT or any(w.endswith(_EXPERT_ENDINGS) for w in low)) and not _staff_of_an_institution(low):
+    expert = found & EXPERT
+    if expert and expert <= _ACADEMIES and not _at_an_academy(ws, low):
+        expert = set()  # the university itself, its spokesman, its office: no one at it, whose work it names
+    if (expert or any(w.endswith(_EXPERT_ENDINGS) for w in low)) and not _staff_of_an_institution(low):
         return "expert"
     if found & MEDIA:
         return "media"
@@ -158,6 +161,15 @@ def _staff_of_an_institution(low: list[str]) -> bool:
     doctors experts, not everyone who works there (``mentions.txt [institution_staff]``)."""
     k = next((i for i, w in enumerate(low) if i and w in _PP_OPENERS), len(low))
     return k < len(low) and low[k] == "at" and low[k - 1] in _INSTITUTION_STAFF
+
+
+def _at_an_academy(ws: Sequence[str], low: list[str]) -> bool:
+    """Someone at a university ("Ada Sellin, a water chemist at Norrvik University", "who teaches law at the
+    University of Harnow", "researchers from the university"), not the university speaking or its staff
+    speaking for it ("The university", "A university spokesman", "the university's sports office")."""
+    at = next((i for i, w in enumerate(low) if POSSESSIVE.sub("", w) in _ACADEMIES), len(low))
+    named_after = at + 1 < len(ws) and POSSESSIVE.search(ws[at]) and ws[at + 1][:1].isupper()  # "Iowa State
+    return bool(named_after) or not _ACADEMY_PREPOSITIONS.isdisjoint(low[:at])  # University's Dianne Bystrom"
 
 
 def _offices(found: set[str]) -> set[str]:
@@ -236,6 +248,8 @@ def _present(ws: Sequence[str]) -> bool:
     return bool(ws) and (ws[0].lower() in _NOW or (ws[0].endswith("s") and ws[0].lower() not in _PAST))
 
 
+_ACADEMIES = MENTION_WORDS["academies"]
+_ACADEMY_PREPOSITIONS = frozenset(("at", "from", "of", "with"))  # "a chemist at", "professor X of", "a fellow with"
 _EXPERT_ENDINGS = tuple(MENTION_WORDS["expert_endings"])  # "virologists", "an epidemiologist"
 _INSTITUTION_STAFF = MENTION_WORDS["institution_staff"]  # "A clerk at the hospital": no expert by the place
 POLLS = ATTRIBUTION["poll_in"]  # the words the cues take for a poll: a pollster's work, expert
