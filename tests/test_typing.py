@@ -385,6 +385,20 @@ def test_a_description_with_a_body_in_apposition_is_that_body():
     assert classify("Its owner, Marta Vell").kind == "named_person"  # a person's name stays a person's
 
 
+@pytest.mark.parametrize(("source", "kind"), [
+    # the appositive's head ends before what modifies it: a business of "the", a body's word, a person's job
+    ("Skerra Fisheries, the chain's main supplier", "named_organization"),
+    ("Halvbro Art Transport, the Hollmar firm the foundation hired to move the painting", "named_organization"),
+    ("Skyra, the country's second-largest operator with about 2.1 million customers", "named_organization"),
+    ("Tim Hess, a real estate developer in Virginia", "named_person"),  # "a developer" is a person's job
+])
+def test_a_name_set_off_by_what_body_it_is_is_that_body(source, kind):
+    from model import extract
+    from model.types import Document
+    claims = extract([Document(id="t", text=f"{source}, said the cod had been delivered fresh.")])
+    assert claims and claims[0].source.text == source and claims[0].kind == kind
+
+
 def test_a_surname_alone_after_the_full_name_is_that_person():
     from model import extract
     from model.types import Document
@@ -846,19 +860,21 @@ def test_a_description_by_a_noun_that_may_be_a_body_stays_the_typers(text, sourc
 
 def test_a_body_named_with_a_role_noun_is_left_to_the_typer():
     # The exception is narrow: a body the description names ("the head of the RNC") is still the typer's to read.
+    from model.attribution.descriptions import describes_a_person
     from model.attribution.mentions import Mention
     from model.attribution.records import Resolution
-    from model.attribution.typer import _describes_a_person
     from model.types import Source
 
     def resolution(text: str) -> Resolution:
         return Resolution(Source(text, 0, len(text)), Mention("named_person", "official", "x", "none", "unknown", "x"),
                           None)
 
-    assert _describes_a_person(resolution("the Texas senator"))
-    assert not _describes_a_person(resolution("the head of the RNC"))
-    assert _describes_a_person(resolution("the RNC's chairman"))  # a person of the body, anonymous or named
-    assert not _describes_a_person(resolution("The rights group, Open Door Watch"))  # a body's name in apposition
+    assert describes_a_person(resolution("the Texas senator"))
+    assert not describes_a_person(resolution("the head of the RNC"))
+    assert describes_a_person(resolution("the RNC's chairman"))  # a person of the body, anonymous or named
+    assert not describes_a_person(resolution("The rights group, Open Door Watch"))  # a body's name in apposition
+    assert describes_a_person(resolution("An investigator with the fire service"))  # the head before its tail
+    assert not describes_a_person(resolution("Skyra, the country's largest operator with 2 million customers"))
 
 
 def test_a_titled_or_first_named_person_of_a_body_is_the_person():

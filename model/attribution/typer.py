@@ -15,35 +15,31 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from model.attribution.descriptions import body_in_apposition, describes_a_person, holder_of_named, office_described
 from model.attribution.entities import business_named, fuller_roles, one_body, same_speaker
 from model.attribution.guessed import guessed_persons
 from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
 from model.attribution.mention_words import business_last
-from model.attribution.mentions import Mention, appositive_name, described_person, named_then_role, words_of
+from model.attribution.mentions import Mention, described_person, named_then_role, words_of
 from model.attribution.name_words import capitalised_as_opener, named_as_a_person, opening_word_only
 from model.attribution.no_one import conjoined, names_no_one, typed, unnamed
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc, Resolution
-from model.attribution.role_words import POSSESSIVE, person_head, role_of
+from model.attribution.role_words import POSSESSIVE, role_of
 from model.attribution.sets import BODIES
 from model.attribution.states import one_name, states
-from model.lexicon import CONFIDENTIAL, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TITLES, TYPING
+from model.lexicon import CONFIDENTIAL, GRAMMAR, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
 KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
 _IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
-_PRONOUNS, _NAMED_OFFICES = _HE | _IT, MENTION_WORDS["named_offices"]
-_PRODUCED_BY, _ARTICLES, _TAIL_WORDS = GRAMMAR["produced_by"], GRAMMAR["articles"], GRAMMAR["mention_tail"]
+_PRONOUNS, _TAIL_WORDS = _HE | _IT, GRAMMAR["mention_tail"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
-_HOLDERS = PERSON_ROLES | _NAMED_OFFICES  # a role one person holds: the union made once, not per call
-_RELATIVE_OPENERS = GRAMMAR["relative_pronouns"] | {"whom"}  # a clause about a person after its description
-# Words that give an appositive a tail its last word heads ("an adviser to the group", "a professor at the college")
-_NOT_IN_APPOSITION = GRAMMAR["mention_tail"] | GRAMMAR["relative_pronouns"] | {"which", "that", "and", "by", "during"}
 
 
 def stage(doc: Doc, model: object | None) -> None:
@@ -63,13 +59,13 @@ def stage(doc: Doc, model: object | None) -> None:
         kind = str(kinds[key])
         if before.mention.head in BODIES and " and " in before.mention.entity:  # "the three states": a set of bodies
             continue
-        if kind == "named_organization" and (_describes_a_person(before) or (
+        if kind == "named_organization" and (describes_a_person(before) or (
                 before.mention.kind == "named_person" and named_as_a_person(words_of(typed(before))))):
             continue  # "The minister said", "Tamas Varga of oil broker PVM": a person, whatever the capitals suggest
-        if kind == "anonymous" and before.mention.kind == "named_person" and _office_described(words_of(typed(before))):
+        if kind == "anonymous" and before.mention.kind == "named_person" and office_described(words_of(typed(before))):
             continue  # "The congresswoman said": the one person who holds the office, as the rules read it
-        if (kind == "anonymous" and _holder_of_named(words_of(typed(before)))) or (kind == "named_organization" and (
-                _holder_of_named(ws := words_of(before.source.text)) or named_as_a_person(ws))):
+        if (kind == "anonymous" and holder_of_named(words_of(typed(before)))) or (kind == "named_organization" and (
+                holder_of_named(ws := words_of(before.source.text)) or named_as_a_person(ws))):
             kind = "named_person"  # "The leader of the Catholic Church", "Chairman Tom Foods", whatever the typer read
         if kind != "anonymous" and _unnamed_opener(before):
             continue  # "Satellite images showed", "Television footage showed": no name, whatever the capital
@@ -81,7 +77,7 @@ def stage(doc: Doc, model: object | None) -> None:
         if "," in before.source.text and (described_person(ws := words_of(before.source.text)) or named_then_role(ws)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
         elif kind == "named_person" and (business_last(words_of(typed(before)))
-                                         or _body_in_apposition(before)):
+                                         or body_in_apposition(before)):
             kind = "named_organization"  # "Rival Kessler Airways said", "Lockheed Martin, the jets' maker, said"
         if (kind == "named_person" or (kind == "anonymous" and _named(before))) and (
                 before.source.text.lower() in _IT or _which_follows(before)):
@@ -137,47 +133,6 @@ def _possessor(r: Resolution) -> str:
     if at is None or (at and (ws[at - 1][:1].isupper() or ws[at - 1].lower() in _OF)):
         return ""  # "Democracy for America's director": the possessor is a longer name
     return one_name(POSSESSIVE.sub("", ws[at]))
-
-
-def _describes_a_person(r: Resolution) -> bool:
-    """The rules read a person in a description ending in (or, unnamed, headed by) a person's role noun ("The
-    minister", "Velmar officials", "An investigator with the fire service"): exact, as no body is called so."""
-    ws = words_of(typed(r))
-    described = ws[:ws.index(",")] if "," in ws else []  # "The agency's head, Fabio Corsi": a person's role
-    if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
-        return r.mention is not None and r.mention.kind == "named_person"
-    after = ws[len(described) + 1:len(described) + 2]  # the word after the description's comma
-    if described and after and after[0].lower() in _RELATIVE_OPENERS:
-        ws = described  # "The minister, whose remarks were broadcast on television": the clause says no kind
-    return (r.mention is not None and r.mention.kind in ("named_person", "anonymous") and bool(ws) and (
-        ws[-1].lower() in PERSON_ROLES or person_head(ws[-1]) or _office_described(ws) or (
-            r.mention.kind == "anonymous" and person_head(r.mention.head)))
-            and not any(w.lower() in _PRODUCED_BY for w in ws))
-
-
-def _body_in_apposition(r: Resolution) -> bool:
-    """A name set off by an appositive saying what body it is ("Velmar, the Danish shipping group")."""
-    ws = words_of(typed(r))
-    if "," not in ws or not name_of(" ".join(ws[:ws.index(",")])):
-        return False
-    part = ws[ws.index(",") + 1:]
-    low = [w.lower() for w in part]
-    k = next((i for i, w in enumerate(low) if i and w in _NOT_IN_APPOSITION), len(low))  # "a group based in Oslo",
-    return k >= 2 and low[0] in _ARTICLES and low[k - 1] in ORGANIZATIONS and (  # not "a University of X professor"
-        k == len(low) or part[k - 1].islower()) and sum(w[:1].isupper() for w in part[1:k]) <= 1
-
-
-def _office_described(ws: list[str]) -> bool:
-    """A description of an office one person holds ("The congresswoman", "the Congressman"): lower case or
-    after an article, as a name may end in such a word ("Burger King")."""
-    return ws[-1].lower() in _NAMED_OFFICES and (ws[-1].islower() or ws[0].lower() in _ARTICLES)
-
-
-def _holder_of_named(ws: list[str]) -> bool:
-    """"The leader of the Catholic Church": a role of a body named after "of" singles out its one holder."""
-    return len(ws) > 3 and ws[0].lower() in _ARTICLES and ws[1].lower() in _HOLDERS \
-        and ws[2] == "of" and any(w[:1].isupper() for w in ws[3:]) and not ws[1].endswith("s") \
-        and not any(POSSESSIVE.search(w) for w in ws[3:])  # not "The Secretary of State's office"
 
 
 def _which_follows(r: Resolution) -> bool:
