@@ -2235,3 +2235,13 @@ def test_a_stance_verb_before_on_is_its_noun():
     # "attacks on hospitals have doubled": the noun, no one attacking; the sentence's source is the relay.
     text = "Ransomware attacks on hospitals have more than doubled since 2023, according to the cyber security office."
     assert one(text).source.text == "the cyber security office"
+
+
+def test_a_body_described_again_is_the_body_not_a_person_placed_at_it():
+    # "An investigator at the authority" names a person; "The authority" after it still points back to the body
+    text = ("Kaldria's Civil Aviation Authority said the batteries were undeclared. An investigator at the "
+            "authority, who asked not to be named, said the fire started in one cell. The authority said it had "
+            "opened an investigation.")
+    last = claims(text)[-1]
+    assert last.source.text == "The authority" and last.kind == "named_organization"
+    assert last.source.resolved is not None and last.source.resolved.text == "Kaldria's Civil Aviation Authority"

@@ -10,6 +10,7 @@ from model.attribution.agents import producer
 from model.attribution.mention_words import name_end, named_pair, words_in
 from model.attribution.mentions import Mention, head_chunk, words_of
 from model.attribution.name_words import without_generation
+from model.attribution.role_words import person_head
 from model.lexicon import (
     BUSINESS_HEADS,
     BUSINESS_NAMES,
@@ -239,9 +240,11 @@ def fits(k: Known, want: str, head: str, gender: str) -> bool:
             return True  # "the group" after "The Free Arvan Front denied", which the rules may take for a person
         if m.kind == ("named_person" if head in ORG_HEADS else "named_organization" if head in PERSON_HEADS else ""):
             return False  # "the agency" is no person, "the senator" no body, whatever their roles
-        if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS | _MEMBERS or m.gender == "plural"
+        if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS | _MEMBERS or person_head(m.head)
+                                                            or m.gender == "plural"
                                                             or head + "'s" in k.span.text.lower()):
-            return False  # nor people: "a spokesman for the ministry", "two of the board's members", "nurses"
+            return False  # nor people: "a spokesman for the ministry", "two of the board's members", "nurses", "An
+            # investigator at the authority" (a person the body's word only places)
         words, role = words_in(k.span.text.lower()) + words_in(k.full.text.lower()), _role_head(head)
         return head in words or _ALIASES.get(head, "?") in words or _a_word_of(head, m.entity) or role == m.role
     return False
