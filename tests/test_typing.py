@@ -55,6 +55,8 @@ def test_the_stage_is_learned_and_ships_its_artifact():
     # an institution described by its kind, speaking as itself
     ("Brennick Zoo reopened on Monday. The zoo said the enclosure had been repaired.", "The zoo"),
     ("Kalven prison was locked down. The prison said order had been restored.", "The prison"),
+    ("Letters from the National Archive were offered online. The archive confirmed that a clerk had been dismissed.",
+     "The archive"),
 ])
 def test_bodies_the_text_marks_are_organisations(text, source):
     assert typed(text)[source][0] == "named_organization"
