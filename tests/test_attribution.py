@@ -2245,3 +2245,11 @@ def test_a_body_described_again_is_the_body_not_a_person_placed_at_it():
     last = claims(text)[-1]
     assert last.source.text == "The authority" and last.kind == "named_organization"
     assert last.source.resolved is not None and last.source.resolved.text == "Kaldria's Civil Aviation Authority"
+
+
+@pytest.mark.parametrize(("text", "sourced"), [
+    ("The detentions added to the mystery around the leader.", False),  # "add to" in its other sense
+    ('"It was more than her show," Trump added to People.', True),  # ... unless someone is spoken to
+])
+def test_a_cue_verb_in_another_sense_before_its_preposition(text, sourced):
+    assert any(c.source is not None for c in claims(text)) == sourced

@@ -44,6 +44,8 @@ def claims(text: str) -> list[Claim]:
     "The mayor could not say whether the bridge would reopen.",  # inability to tell is still a non-answer
     "Neither Delaney nor his lawyer responded to requests for comment.",  # the negation before both subjects
     "Neither the airline nor the union would say whether a deal on severance pay was close.",  # ... withholding
+    "The exporter named on the waybill did not respond to emails.",  # "named on": a participle, no one speaking
+    "The company named in the report declined to comment.",
 ])
 def test_refusals_decline(text):
     assert "declines" in stances(text), [(c.text, c.stance) for c in claims(text)]

@@ -52,7 +52,7 @@ _BEFORE_OF = ATTRIBUTION["before_of"]
 _BEFORE_ON = ATTRIBUTION["nouns_before_on"]
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
 _FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION["filler_phrases"])
-_OTHER_SENSE = frozenset(tuple(p.split()) for p in ATTRIBUTION["other_sense_before"])  # "added to the pressure"
+_OTHER_SENSE = frozenset(tuple(p.split()) for p in ATTRIBUTION["other_sense_phrases"])  # "added to the pressure"
 _PAUSES = frozenset({",", ".", "?", "!", ";", "—", "–", "-", ")"})  # what follows a filler
 
 
@@ -152,6 +152,12 @@ def _filler(low: list[str], i: int, hi: int) -> bool:
     return i > 0 and (low[i - 1], low[i]) in _FILLERS and (i + 1 >= hi or low[i + 1] in _PAUSES)
 
 
+def _names_next(toks: list[str], low: list[str], k: int, hi: int) -> bool:
+    """A name at k, past an article: "added to the Sun News" speaks to someone, "added to the pressure" does not."""
+    k += k < hi - 1 and low[k] in ("the", "a", "an")
+    return k < hi and toks[k][:1].isupper()
+
+
 def _frame_end(low: list[str], lo: int, hi: int) -> int:
     """The comma closing a framing phrase that opens the sentence ("Despite Trump's claims, ..."), else lo."""
     if lo >= hi or low[lo] not in _FRAMING:
@@ -188,7 +194,7 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
                 or _filler(low, i, hi):
             continue
         b, lemma, kind = hit
-        if b < hi and (lemma, low[b]) in _OTHER_SENSE:
+        if b < hi and (lemma, low[b]) in _OTHER_SENSE and not _names_next(toks, low, b + 1, hi):
             continue
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
         if kind == "document":
