@@ -31,7 +31,7 @@ from model.content import Analysis
 from model.denial_aim import FEATURES, NAME, AimFeatures, Pairs, reads, table
 from model.links import link
 from model.paraphrase import Paraphrase
-from model.training.paraphrase import WIRE, f1, pair_metrics, sentence_of, train_stories, write_pair_model
+from model.training.paraphrase import WIRE, block, f1, pair_metrics, sentence_of, train_stories, write_pair_model
 from model.types import Claim, Document
 
 OUT = Path(__file__).resolve().parents[2] / "model" / "artifacts"
@@ -118,11 +118,6 @@ def folds(stories: list[Story], k: int = FOLDS) -> list[list[int]]:
     blocks = sorted({block(s.name) for s in stories})
     fold = {b: i % k for i, b in enumerate(blocks)}
     return [f for f in ([i for i, s in enumerate(stories) if fold[block(s.name)] == j] for j in range(k)) if f]
-
-
-def block(name: str) -> int:
-    """The block of eight stories a story's number falls in (1-8, 9-16, ...)."""
-    return (int(name.split("-")[0]) - 1) // 8
 
 
 def out_of_fold(stories: list[Story], C: float) -> list[np.ndarray]:
