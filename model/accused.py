@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from model.pointers import ACCUSING, BACK_WINDOW, without_source
+from model.pointers import BACK_WINDOW, accuses, without_source
 from model.types import Claim
 
 _NAMED = ("named_person", "named_organization")
@@ -35,7 +35,7 @@ def accusation(claims: Sequence[Claim], k: int, key: np.ndarray, denial: np.ndar
         if denial[j] or c.stance == "declines" or c.kind == "unattributed" or key[j] == key[k]:
             continue
         said = without_source(c)
-        if name.search(said) and ACCUSING.search(said):
+        if name.search(said) and accuses(said):
             return j
     return None
 

@@ -27,7 +27,7 @@ import numpy as np
 from model.content import Analysis
 from model.denial import VERB_FORMS
 from model.pair_model import NamedRows, PairModel
-from model.pointers import ACCUSING, SideWords, bare_pointer, on_side, side_of, side_words_at
+from model.pointers import SideWords, accuses, bare_pointer, on_side, side_of, side_words_at
 from model.types import Claim
 
 NAME = "denial_aim"
@@ -119,7 +119,7 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, d
     totals = {k: fsum(idf[claims[k].doc_index].get(w, 0.0) for w in found[k].content)
               for k in {*t.tolist(), *d.tolist()}}
     # What depends on one claim only, worked out once per claim: a denial has up to 2 * WINDOW candidates.
-    claim_part = {k: (float(claims[k].kind == "anonymous"), float(ACCUSING.search(claims[k].text) is not None))
+    claim_part = {k: (float(claims[k].kind == "anonymous"), float(accuses(claims[k].text)))
                   for k in set(t.tolist())}
     denial_part = {k: (float(bare_pointer(claims[k], found[k]) is not None), float(claims[k].stance == "denies"))
                    for k in set(d.tolist())}
