@@ -163,8 +163,9 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         known_role = history.role_of(src.text, mention)
         if known_role in (None, "other"):
             known_role = body_role(src, history) or member_role(src, history) or known_role
-        if mention.kind == "named_organization" and mention.role == "other" and office_role(src, history):
-            mention = replace(mention, role="official")  # "Vosk's office" after "Finance Minister Ilse Vosk"
+        if mention.kind == "named_organization" and mention.role == "other" and (
+                office := office_role(src, history)) is not None:
+            mention = replace(mention, role=office)  # "Vosk's office" after "Finance Minister Ilse Vosk"
         if mention.kind in ("named_person", "anonymous") and mention.role == "other" \
                 and known_role not in (None, "other"):
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,

@@ -82,12 +82,13 @@ def member_role(src: Span, history: History) -> str | None:
     return "official" if _body_met(src, history, head) == "official" else None
 
 
-def office_role(src: Span, history: History) -> bool:
-    """"Vosk's office", "Dovral's office": the office of a person met before who holds one speaks for them."""
+def office_role(src: Span, history: History) -> str | None:
+    """"official" for the office of a person met before who holds one ("Vosk's office", "Dovral's office"): it
+    speaks for them; else None."""
     ws = words_of(src.text)
     if len(ws) != 2 or ws[1].lower() != "office" or not ws[0][:1].isupper() or not POSSESSIVE.search(ws[0]):
-        return False
-    return _named_role([POSSESSIVE.sub("", ws[0])], history) == "official"
+        return None
+    return _named_role([POSSESSIVE.sub("", ws[0])], history)
 
 
 def _body_met(src: Span, history: History, head: str) -> str | None:
@@ -121,14 +122,16 @@ def stage(doc: Doc) -> None:
     chairwoman, Vesna Horak, said ...", "its headline") is whatever the body is, whatever the title's own words
     say. A later mention of either ("the spokesman", "Horak") follows."""
     out = list(doc.resolutions)
-    taken: dict[object, str] = {}  # the spans of the mentions given a body's role, and the named people's, to the role
+    by_span: dict[tuple[int, int], str] = {}  # the mentions given a body's role, by span, to the role
+    by_person: dict[str, str] = {}  # ... and the named people among them, by entity
     body: tuple[int, str] | None = None  # where the claim of the body that spoke last ended, and its role
     for n, (d, r) in enumerate(zip(doc.drafts, out, strict=True)):
         if r.source is None or r.mention is None:
             continue
         own = r.source.resolved or r.source  # the same speaker again: a quotation's sentences, "the spokesman"
+        who = _person(r)
         near = body is not None and r.source.resolved is None and d.start - body[0] <= _JUST_BEFORE
-        role = taken.get((own.start, own.end)) or taken.get(_person(r))
+        role = by_span.get((own.start, own.end)) or (by_person.get(who) if who else None)
         if role is None and near and _of_its(r):
             role = body[1]
         elif role is None and near and body[1] == "official" and r.mention.role == "other" \
@@ -136,9 +139,9 @@ def stage(doc: Doc) -> None:
             role = "official"
         if role is not None:
             out[n] = replace(r, mention=replace(r.mention, role=role))
-            taken[(r.source.start, r.source.end)] = role
-            if (who := _person(r)) is not None:
-                taken[who] = role
+            by_span[(r.source.start, r.source.end)] = role
+            if who:
+                by_person[who] = role
         body = (d.end, r.mention.role) if r.mention.kind == "named_organization" else None
     doc.resolutions = out
 
