@@ -1729,6 +1729,19 @@ def test_the_office_of_a_person_named_before_takes_their_role(text, role):
     assert office and all(c.kind == "named_organization" and c.role == role for c in office)
 
 
+@pytest.mark.parametrize(("text", "source", "role"), [
+    ("Kerrvik city council said the cameras had failed. The council's transport director, Annika Veld, said 60 "
+     "fines were wrong.", "The council's transport director, Annika Veld", "official"),  # the city's
+    ("Kerrvik city council said the cameras had failed. A council employee said she had been told to keep quiet.",
+     "A council employee", "official"),
+    ("The Atlantic Council said the sanctions were working. The council's director, Ana Holm, said more would come.",
+     "The council's director, Ana Holm", "expert"),  # the council met before is a think tank
+])
+def test_an_official_body_met_before_outranks_its_head_words_guess(text, source, role):
+    said = [c for c in claims(text) if c.source and c.source.text == source]
+    assert said and all(c.role == role for c in said)
+
+
 @pytest.mark.parametrize(("text", "role"), [
     ("President Alvarez dismissed the reports. His spokesman, Carlos Mendez, said he was well.", "official"),
     ("Prime Minister Jan Koval said no deal was near. His spokeswoman said talks would go on.", "official"),
