@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from itertools import chain
+from itertools import accumulate, chain
 from typing import TypeVar
 
 from model.lexicon import ABBREVIATIONS, INVERTED, NUMBERED, SENTENCE_OPENERS, TITLES
@@ -330,7 +330,28 @@ class Memo(dict[str, T]):
         return found
 
 
-_TOKENS, _WORDS = Memo(_chunk_tokens), Memo(_chunk_words)
+def _chunk_steps(chunk: str) -> tuple[int, ...]:
+    """How far each token of one chunk moves a reader on: its length, the last one's and the space after it."""
+    steps = list(map(len, _TOKENS[chunk]))
+    steps[-1] += 1
+    return tuple(steps)
+
+
+_TOKENS, _WORDS, _STEPS = Memo(_chunk_tokens), Memo(_chunk_words), Memo(_chunk_steps)
+
+
+def token_starts(text: str, start: int, end: int) -> list[int] | None:
+    """Where each token of ``token_texts(text, start, end)`` starts, when one whitespace character parts every two
+    chunks of the span and none opens or closes it (most sentences); else None. The tokens of a chunk follow one
+    another with nothing between them (some alternative of TOKEN matches at every character that is no space), so
+    the starts are running sums of the chunks' steps (``_chunk_steps``), read from a memo and summed in C. The steps
+    add up to the span's length plus one exactly when every gap is one character: each is at least one."""
+    steps = list(chain.from_iterable(map(_STEPS.__getitem__, text[start:end].split())))
+    if sum(steps) != end - start + 1:
+        return None
+    starts = list(accumulate(steps, initial=start))
+    starts.pop()  # the position after the span's last token and a space
+    return starts
 
 
 def tokens(text: str, start: int, end: int) -> list[Token]:
