@@ -49,14 +49,12 @@ def stage(doc: Doc, model: object | None) -> None:
     idx, features = rows(doc)
     if not features:
         return
-    keys = [tuple(f.items()) for f in features]  # each row's key built once, for both uses below
-    unique = dict(zip(keys, features, strict=True))  # a name repeated in the document is typed once
-    kinds = dict(zip(unique, predict(model, list(unique.values())), strict=True))
+    kinds = _kinds(model, features)
     resolutions = list(doc.resolutions)
     bodies = []  # drafts the typer made organisations of, in text order
-    for n, key in zip(idx, keys, strict=True):
+    for n, f in zip(idx, features, strict=True):
         before = resolutions[n]
-        kind = str(kinds[key])
+        kind = str(kinds[id(f)])
         if before.mention.head in BODIES and " and " in before.mention.entity:  # "the three states": a set of bodies
             continue
         if kind == "named_organization" and (describes_a_person(before) or (
@@ -101,6 +99,17 @@ def stage(doc: Doc, model: object | None) -> None:
     _persons_follow(doc, resolutions)
     _states_follow(doc.text, resolutions)
     doc.resolutions = resolutions
+
+
+def _kinds(model: object, features: list[dict[str, float]]) -> dict[int, object]:
+    """id of each row -> the kind ``predict`` gives it, with one call for the document, a row repeated in it
+    typed once. ``rows`` hands sources that share a key one dict: the rows' items are read once per dict, not
+    once per source (most of the cost: a key of twenty pairs, hashed again at every use)."""
+    distinct = list({id(f): f for f in features}.values())
+    keys = [tuple(f.items()) for f in distinct]
+    unique = dict(zip(keys, distinct, strict=True))  # two dicts of the same items are one row too
+    kinds = dict(zip(unique, predict(model, list(unique.values())), strict=True))
+    return {id(f): kinds[key] for f, key in zip(distinct, keys, strict=True)}
 
 
 def _states_follow(text: str, resolutions: list[Resolution]) -> None:
