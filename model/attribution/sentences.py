@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from model.attribution.acts import pronoun_part
 from model.attribution.nesting import cuts
 from model.attribution.records import Draft, Found, Sentence
-from model.text import Segmentation, token_words
+from model.text import Memo, Segmentation, token_words
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # one to four capitalised words: "Anna Lindqvist", "J. R. Moore"
 # A byline ("By Anna Lindqvist and Tomas Berg", "By Anna Lindqvist, Nordwire") or a wire credit line ("(Reporting by
@@ -28,8 +28,9 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
         qs = _overlapping(seg, ends, sent.start, sent.end)
         group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end) if qs else (-1, 0.0)
         s = Sentence(text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
-                     low=_lower(toks), in_quote=[False] * len(toks), quotes=qs, quote_group=group,
-                     quote_share=share, opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0],
+                     low=_lower(toks, "WHO" in sent.text), in_quote=[False] * len(toks), quotes=qs,
+                     quote_group=group, quote_share=share,
+                     opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0],
                      is_title=n == 0 and sent.paragraph == 0, words=words)
         if qs:
             s.in_quote = _inside(qs, s.starts)
@@ -37,11 +38,15 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
     return out
 
 
-def _lower(toks: list[str]) -> list[str]:
-    """The tokens' lower-case forms, but "WHO" (the World Health Organization) is no relative "who" (looked for
-    first: lower-casing stays one C-level pass for the sentences without it)."""
-    low = list(map(str.lower, toks))
-    return [t if t == "WHO" else w for t, w in zip(toks, low, strict=True)] if "WHO" in toks else low
+def _lower(toks: list[str], who: bool) -> list[str]:
+    """The tokens' lower-case forms (read from a memo: tokens recur, and a lookup costs less than a new string),
+    but "WHO" (the World Health Organization) is no relative "who"; ``who``: the sentence's text holds "WHO" (a
+    substring test, cheaper than comparing every token)."""
+    low = list(map(_LOWER.__getitem__, toks))
+    return [t if t == "WHO" else w for t, w in zip(toks, low, strict=True)] if who else low
+
+
+_LOWER = Memo(str.lower)
 
 
 def parts(s: Sentence) -> list[Draft]:
