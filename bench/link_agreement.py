@@ -25,15 +25,9 @@ Links = tuple[set[frozenset[int]], set[tuple[int, int]]]
 
 
 def second_links(story: str) -> Links:
-    """The second annotator's links of one story, in ``gold_links``' form."""
+    """The second annotator's links of one story, in ``gold_links``' form (its entries have the labels' shape)."""
     answer = json.loads((SECOND / f"{story}.json").read_text(encoding="utf-8"))
-    corr: set[frozenset[int]] = set()
-    deny: set[tuple[int, int]] = set()
-    for s in answer["links"]:
-        i = s["index"]
-        corr |= {frozenset((i, j)) for j in s["corroborates"] if j != i}
-        deny |= {(i, j) for j in s["denies"] if j != i}
-    return corr, deny
+    return gold_links({"sentences": answer["links"]})
 
 
 def agreement(stories: list[str]) -> Tally:
