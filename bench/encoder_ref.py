@@ -108,8 +108,8 @@ def main() -> int:
     vectors, words_per_s = embed([s.name for s in stories])
     C = float(json.loads((OUT / "paraphrase.json").read_text(encoding="utf-8"))["settings"]["C"])
     lexical = {s.name: PairFeatures().transform(s.X) for s in stories if len(s.y)}
-    with_cosine = {n: np.column_stack([x, cosines(s, vectors[n])]) for s in stories
-                   for n, x in [(s.name, lexical.get(s.name))] if x is not None}
+    with_cosine = {s.name: np.column_stack([lexical[s.name], cosines(s, vectors[s.name])]) for s in stories
+                   if s.name in lexical}
     cosine_only = {n: x[:, -1:] for n, x in with_cosine.items()}
     out(f"wire train: {len(stories)} stories, {sum(len(s.gold) for s in stories)} labelled corroborations; "
         f"encoder all-MiniLM-L6-v2 at {words_per_s:,.0f} words/s on the CPU")
