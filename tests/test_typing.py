@@ -1166,6 +1166,12 @@ def test_a_role_word_before_a_business_name_makes_no_person(source):
     assert typed("Chairman Tom Foods said the merger would fail.")["Chairman Tom Foods"][0] == "named_person"
 
 
+@pytest.mark.parametrize("source", ["The contractor, Hallberg Construction", "The main supplier, Skerra Fisheries"])
+def test_a_business_named_after_a_persons_role_noun_is_the_business(source):
+    # "contractor" and "supplier" can be people, but a name ending in a business's word is a firm's
+    assert typed(f"{source}, said the merger would fail.")[source][0] == "named_organization"
+
+
 def test_a_common_word_that_has_reported_is_an_outlet_but_a_compound_noun_is_none():
     # Only an outlet "reported" or "is reporting"; "Autopsy reports conducted by ..." is a noun misread as a cue.
     assert typed("Variety reported that the film was shelved.")["Variety"][0] == "named_organization"
