@@ -668,6 +668,10 @@ def test_a_document_opened_by_a_body_word_names_no_producer():
     ("A House committee aide said the donations were improper.", "official"),
     ("House ethics investigators said the donations were improper.", "official"),
     ("The Opera House said the season would open late.", "other"),
+    # a strategist of a campaign that is over comments as an expert; a campaign's own strategist speaks for it
+    ("Ida Vell, a former senior strategist for the Obama campaign, said the race was over.", "expert"),
+    ("Ida Vell, a pollster on Mrs. Clinton's 2008 campaign, said the race was over.", "expert"),
+    ("Ida Vell, a strategist for the Cruz campaign, said the race was not over.", "other"),
 ])
 def test_a_role_is_what_the_words_make_the_person(text, role):
     """A government's staff by construction, and what a person is described as, not what they did."""

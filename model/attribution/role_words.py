@@ -125,6 +125,8 @@ def _role(ws: Sequence[str]) -> str:
     if outlets and not (found & _OFFICE_HOLDERS):
         return "media"
     if ("campaign" in found or _trade_union(ws)) and not found & _SITTING:
+        if found & EXPERT and (former or _past(low)):
+            return "expert"  # "a former senior strategist for the Obama campaign": a campaign over, a trade plied now
         return "other"  # campaign staff speak for a candidate, a trade union for its members: no office
     offices = _offices(found) - _body_heads(low) - _named_general(ws)
     if "party" in found and offices and offices <= _PARTY_TITLES:
@@ -143,6 +145,12 @@ def _role(ws: Sequence[str]) -> str:
 
 
 _FORMER = TYPING["former_words"]
+_YEAR = re.compile(r"(?:19|20)\d\d")
+
+
+def _past(low: list[str]) -> bool:
+    """The mention dates what it says to the past: a year ("on Mrs. Clinton's 2008 campaign") or "ago"."""
+    return "ago" in low or any(_YEAR.fullmatch(w) for w in low)
 
 
 def _witness_head(low: list[str]) -> bool:
