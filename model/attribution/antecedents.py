@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 
-from model.attribution.history import LOOKBACK, History, Known, fits
+from model.attribution.history import GENDERED, LOOKBACK, History, Known, fits
 from model.attribution.linear import binary_weights, row_sums
 from model.lexicon import GRAMMAR
 from model.types import record
@@ -80,13 +80,16 @@ def ranker(model: object | None) -> Rank | None:
 def candidates(history: History, query: Query) -> list[Known]:
     """The most recent mention of each compatible entity within LOOKBACK, most recent first."""
     out: dict[str, Known] = {}
+    before, want = query.before, query.want
+    gendered = want in GENDERED  # only "he" and "she" read the gender: no lookup for "they" and "it"
     for k in reversed(history.items):
-        if k.span.end > query.before:
+        if k.span.end > before:
             continue
-        if query.before - k.span.end > LOOKBACK:
+        if before - k.span.end > LOOKBACK:
             break
-        who = history.identity(k)
-        if who not in out and fits(k, query.want, "", history.gender_of(k.mention.entity, k.mention.gender)):
+        # most mentions do not fit: the fit first, then whether the entity is already in
+        if fits(k, want, "", history.gender_of(k.mention.entity, k.mention.gender) if gendered else "") \
+                and (who := history.identity(k)) not in out:
             out[who] = k
     return list(out.values())
 

@@ -40,6 +40,7 @@ _HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
 _PARTICLES = GRAMMAR["name_particles"] | {"el", "st."}
 _SURNAMES = Counter(name.split()[-1] for name in OFFICEHOLDERS)
 _FORMER = TYPING["former_words"]
+GENDERED = {"male": "female", "female": "male"}  # the pronoun classes that read a gender -> the one they exclude
 _CAMPAIGN = re.compile(r"([A-Z][\w’'-]{1,20})(?:['’]s)?\s+(?:presidential\s+)?campaign\b")  # "the Cruz campaign"
 
 
@@ -167,13 +168,13 @@ class History:
         """The most recent mention before ``before`` fitting a pronoun class or a back-reference head. For
         "he"/"she" and "named" an earlier speaker wins over a person merely named since (the story's subject is
         usually its speaker), unless that name is in the same or the previous sentence-length stretch."""
-        named = None
+        named, gendered = None, want in GENDERED  # only "he" and "she" read the gender: no lookup for the rest
         for k in reversed(self.items):
             if k.span.end > before:
                 continue
             if before - k.span.end > LOOKBACK:
                 break
-            if fits(k, want, head, self.gender_of(k.mention.entity, k.mention.gender)):
+            if fits(k, want, head, self.gender_of(k.mention.entity, k.mention.gender) if gendered else ""):
                 if k.is_source or want not in ("male", "female", "named"):
                     return k if named is None or before - named.span.end > NEAR else named
                 named = named or k
@@ -210,49 +211,61 @@ def _one_of(firsts: set[str], gender: str) -> str:
 
 
 def fits(k: Known, want: str, head: str, gender: str) -> bool:
+    """Whether the earlier mention can be what a pronoun class or a back-reference head (``want``) refers to;
+    ``gender`` (the entity's, ``History.gender_of``) is read for "male" and "female" only."""
     m = k.mention
-    pair = k.pair
-    person = not pair and (m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural"
-                                                         and m.head in PERSON_HEADS))
-    if want == "male":
-        return person and gender != "female"
-    if want == "female":
-        return person and gender != "male"
+    if want in GENDERED:  # the most asked with "backref": tested first, the person test only past the gender's
+        return gender != GENDERED[want] and not k.pair and (m.kind == "named_person" or (
+            m.kind == "anonymous" and m.gender != "plural" and m.head in PERSON_HEADS))
+    if want == "backref":
+        return _backref(k, head)
     if want == "plural":
-        return pair or (m.gender == "plural" and m.kind in ("named_organization", "anonymous"))
+        return k.pair or (m.gender == "plural" and m.kind in ("named_organization", "anonymous"))
     if want == "thing":
         return m.kind == "named_organization"
     if want == "any":
         return True
     if want == "salient":
-        return m.kind == "named_person" and not pair and k.is_source
+        return m.kind == "named_person" and not k.pair and k.is_source
     if want == "named":
-        return m.kind == "named_person" and not pair
+        return m.kind == "named_person" and not k.pair
     if want == "business":  # "the company" after "Shares of Halcyon Pharma fell": a business named, not a speaker
         return m.kind == "named_organization" and business_name(words_of(k.span.text))
-    if want == "backref":
-        if head in BUSINESS_HEADS and k.is_source and m.kind != "anonymous" and m.role not in ("official", "media") \
-                and business_name(words_of(k.span.text)):
-            return True  # "the company" after "Kestrel Pharmaceuticals said", which the rules may take for a person
-        if head in _GENERIC_BODY and k.is_source and m.role not in ("official", "media") \
-                and m.head not in _DOCUMENTS and (
-                m.kind == "named_organization" or (m.kind == "named_person" and _the_name(k.span.text))):
-            return True  # "the group" after "The Free Arvan Front denied", which the rules may take for a person
-        if m.kind == ("named_person" if head in ORG_HEADS else "named_organization" if head in PERSON_HEADS else ""):
-            return False  # "the agency" is no person, "the senator" no body, whatever their roles
-        if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS | _MEMBERS or person_head(m.head)
-                                                            or m.gender == "plural"
-                                                            or head + "'s" in k.span.text.lower()):
-            return False  # nor people: "a spokesman for the ministry", "two of the board's members", "nurses", "An
-            # investigator at the authority" (a person the body's word only places)
-        words, role = words_in(k.span.text.lower()) + words_in(k.full.text.lower()), _role_head(head)
-        return head in words or _ALIASES.get(head, "?") in words or _a_word_of(head, m.entity) or role == m.role
     return False
 
 
-def _a_word_of(head: str, entity: str) -> bool:
-    """The head is a word of the entity or its plural ("source" of "sources ..."), not part of one ("woman")."""
-    return any(w in (head, head + "s", head + "es") for w in entity.replace("'s", "").split())
+def _backref(k: Known, head: str) -> bool:
+    m = k.mention
+    if head in BUSINESS_HEADS and k.is_source and m.kind != "anonymous" and m.role not in ("official", "media") \
+            and business_name(words_of(k.span.text)):
+        return True  # "the company" after "Kestrel Pharmaceuticals said", which the rules may take for a person
+    if head in _GENERIC_BODY and k.is_source and m.role not in ("official", "media") \
+            and m.head not in _DOCUMENTS and (
+            m.kind == "named_organization" or (m.kind == "named_person" and _the_name(k.span.text))):
+        return True  # "the group" after "The Free Arvan Front denied", which the rules may take for a person
+    if m.kind == ("named_person" if head in ORG_HEADS else "named_organization" if head in PERSON_HEADS else ""):
+        return False  # "the agency" is no person, "the senator" no body, whatever their roles
+    if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS | _MEMBERS or person_head(m.head)
+                                                        or m.gender == "plural"
+                                                        or head + "'s" in k.span.text.lower()):
+        return False  # nor people: "a spokesman for the ministry", "two of the board's members", "nurses", "An
+        # investigator at the authority" (a person the body's word only places)
+    said, full, alias = _lower_words(k.span.text), _lower_words(k.full.text), _ALIASES.get(head, "?")
+    return head in said or head in full or alias in said or alias in full or _HEAD_ROLES.get(head, "?") == m.role \
+        or not _entity_words(m.entity).isdisjoint((head, head + "s", head + "es"))  # "source" of "sources ..."
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of a mention's text, asked at every back-reference it is weighed for
+def _lower_words(text: str) -> frozenset[str]:
+    """The mention's words in lower case, as a set: the same words ``words_in(text.lower())`` holds."""
+    return frozenset(words_in(text.lower()))
+
+
+@lru_cache(maxsize=1 << 14)  # a pure function of the entity, asked at every back-reference it is weighed for
+def _entity_words(entity: str) -> frozenset[str]:
+    """The entity's words: a back-reference's head or its plural among them is the entity's ("source" of
+    "sources ..."), a part of one is not ("woman")."""
+    return frozenset(entity.replace("'s", "").split())
 
 
 def business_name(ws: list[str]) -> bool:
@@ -265,10 +278,6 @@ def _the_name(text: str) -> bool:
     """A name written with "the" ("The Free Arvan Front"): a body's, never a person's."""
     ws = words_of(text)
     return len(ws) >= 2 and ws[0].lower() == "the" and all(w[:1].isupper() for w in ws[1:])
-
-
-def _role_head(head: str) -> str:
-    return _HEAD_ROLES.get(head, "?")
 
 
 def trimmed(text: str, span: Span, mention: Mention) -> Span:
