@@ -160,18 +160,18 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         elif mention.kind == "named_person" and (body := history.bodies.get(_bare_name(src.text), "other")) != "other":
             mention = Mention("named_organization", body, mention.entity, "none", "plural",
                               mention.head)  # "Hallberg Posten said" after "the newspaper Hallberg Posten"
-        known_role, body = history.role_of(src.text, mention), None
-        if known_role in (None, "other") or mention.role == "expert":
-            body = body_role(src, history) or member_role(src, history)
-            known_role = body if body is not None and (known_role in (None, "other") or body == "official") \
-                else known_role
+        known_role = history.role_of(src.text, mention)
+        unknown = known_role in (None, "other")
+        lent = body_role(src, history) or member_role(src, history) if unknown or mention.role == "expert" else None
+        if unknown or lent == "official":
+            known_role = lent or known_role
         if mention.kind == "named_organization" and mention.role == "other" and (
                 office := office_role(src, history)) is not None:
             mention = replace(mention, role=office)  # "Vosk's office" after "Finance Minister Ilse Vosk"
         # An official body met before outranks its own head word's guess: "The council's transport director"
         # after "Kerrvik city council" speaks for the city, though a "council" alone may be a think tank's.
         if mention.kind in ("named_person", "anonymous") and known_role not in (None, "other") \
-                and (mention.role == "other" or (mention.role == "expert" and body == "official")):
+                and (mention.role == "other" or (mention.role == "expert" and lent == "official")):
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
                               history.gender_of(mention.entity, mention.gender), mention.head)
             history.learn(src.text, mention)  # "Obama's chief of staff, Denis McDonough": later "McDonough" too
