@@ -1261,3 +1261,13 @@ def test_a_surname_after_an_international_given_name_is_a_person(text):
     kinds = {c["source"]["text"]: c["kind"] for c in analyze([Document(id="t", text=text)])["documents"][0]["claims"]
              if c["source"]}
     assert set(kinds.values()) == {"named_person"}, kinds
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The agency's director-general, Karin Solberg, said the batches were recalled.",
+     "The agency's director-general, Karin Solberg"),
+    ("UN Secretary-General Ban Ki-moon said the talks would resume.", "UN Secretary-General Ban Ki-moon"),
+])
+def test_a_hyphenated_title_before_a_name_makes_a_person(text, source):
+    # "director-general" is one token: listed as a person's role noun, the name after it is a person's
+    assert typed(text)[source] == ("named_person", "official")

@@ -18,7 +18,7 @@ from model.attribution.citing import (
     speaker_after,
 )
 from model.attribution.mentions import classify
-from model.attribution.phrases import clause_noun_after, is_word
+from model.attribution.phrases import SUBJECT_PRONOUNS, clause_noun_after, is_word
 from model.attribution.quoted_as import quoted_as
 from model.attribution.records import Found, Sentence
 from model.attribution.role_words import POLLS
@@ -59,9 +59,14 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
     inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
     described = {k for f in found for k in _description(toks, f)}
     weak = {f.cue for f in found if f.doubt == "weak"}  # cues the rules doubted and the filter kept
+    subject = {k for f in found if f.source and not f.doubt and not f.source_after
+               and low[f.source[1] - 1] not in SUBJECT_PRONOUNS for k in range(*f.source)}  # not "... say they"
     for f in found:
         if f.source and f.source[0] in inside and f.source[1] - f.source[0] == 1:
             continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
+        if f.doubt and f.cue[0] in subject:
+            continue  # "A call log from the emergency call centre ... shows": a doubted cue inside an undoubted
+            # cue's subject is a word of that subject
         prev = out[-1] if out else None
         if f.cue[0] in inside and (f.participle or f.doubt == "gerund"):
             continue  # "Corvanian state television, citing security sources, reported": the phrase's own relay;
