@@ -28,7 +28,6 @@ from scipy.special import expit
 from model.content import Analysis
 from model.lexicon import sections
 from model.pair_model import NamedRows, PairModel
-from model.pointers import apart
 from model.text import Memo
 from model.types import Claim
 
@@ -144,9 +143,7 @@ def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarr
     j = i + 1 + np.arange(len(i)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
     a, b = at[i], at[j]
     ok = (doc[i] == doc[j]) & (key[a] != key[b])
-    a, b = a[ok], b[ok]
-    two = apart(claims, key, a, b)  # a body and its own spokesman are one source, not two that agree
-    return a[two], b[two]  # sorted by a, then b: i grows, and j grows within each i
+    return a[ok], b[ok]  # sorted by a, then b: i grows, and j grows within each i
 
 
 
