@@ -7,6 +7,7 @@ noun phrase found by walking from the cue over a small grammar of what may stand
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import compress
 
 from model.attribution.agents import names_a_document
 from model.attribution.phrases import STOP, is_cap, is_word
@@ -176,8 +177,9 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
     out: list[Found] = []
     free = lo  # tokens before this belong to a cue already found
     frame = _frame_end(low, lo, hi)
-    # Only a word that can open a cue is looked at (most words cannot): the scan stays one pass in C.
-    for i in [k for k, w in enumerate(low[lo:hi], lo) if w in _STARTS]:
+    # Only a word that can open a cue is looked at (most words cannot): the scan is one pass in C (compress over
+    # the membership tests), no Python step per token.
+    for i in compress(range(lo, hi), map(_STARTS.__contains__, low[lo:hi])):
         if i < free or in_quote[i] or not is_word(toks[i]) or (not title and toks[i][0].isupper() and i > lo):
             continue
         if i < frame and not low[i].endswith("ing"):

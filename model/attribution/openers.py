@@ -85,7 +85,8 @@ def _colon_quote(toks: list[str], in_quote: list[bool], low: list[str]) -> list[
     """'He put the stakes bluntly: "CVT-418 is the whole company."', 'The minister was blunt: "We will not pay."':
     a clause opened by its speaker and ending in a colon before a quotation introduces what the speaker says; the
     words between them are the cue."""
-    k = next((k for k in range(1, min(len(toks) - 1, _COLON_CLAUSE)) if toks[k] == ":"), 0)
+    end = min(len(toks) - 1, _COLON_CLAUSE)
+    k = toks.index(":", 1, end) if ":" in toks[1:end] else 0  # most sentences have no colon there: C scans only
     if not k or toks[k + 1] not in _OPENING_QUOTES or in_quote[k] or low[0] in _POSSESSIVES:
         return []  # "Her message was clear:" says whose message, not who speaks
     subject = np_before(toks, low, 0, 0) if low[0] in _SPEAKER_PRONOUNS else _opening_speaker(toks, low, k)

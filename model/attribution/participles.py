@@ -10,6 +10,8 @@ nearest accepted cue before it in the sentence, else the sentence's opening subj
 
 from __future__ import annotations
 
+from itertools import compress
+
 from model.attribution.cues import PARTICIPLE_STARTS, cue_at
 from model.attribution.phrases import is_word
 from model.attribution.records import Found, Sentence
@@ -28,7 +30,9 @@ def propose(s: Sentence) -> None:
     toks, low = s.toks, s.low
     if PARTICIPLE_STARTS.isdisjoint(low):
         return  # most sentences, found in one pass in C
-    found = [k for k, w in enumerate(low) if k and w in PARTICIPLE_STARTS and _opens_participle(low, k)]
+    # the participle starts found through C calls (compress over the membership tests), then the few tested
+    found = [k for k in compress(range(1, len(low)), map(PARTICIPLE_STARTS.__contains__, low[1:]))
+             if _opens_participle(low, k)]
     taken = {k for f in s.candidates for k in range(*f.cue)}
     accepted = sorted((f for f in s.candidates if f.source and not f.doubt), key=lambda f: f.cue)
     opening: list[tuple[int, int] | None] = []  # the sentence's opening subject, worked out when first asked

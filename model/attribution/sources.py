@@ -130,7 +130,8 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         else:
             doubt = doubt or "subject"
     end = participle_after(toks, b, min(hi, b + _CLOSING_TAIL + 2))  # "..., it said on Tuesday, blaming ..."
-    end = next((k for k in range(b, end - 1) if toks[k] == "," and low[k + 1] in _ADJUNCTS), end)
+    if "," in toks[b:end - 1]:  # most cues have no comma before that end: no Python step per token then
+        end = next((k for k in range(b, end - 1) if toks[k] == "," and low[k + 1] in _ADJUNCTS), end)
     closing = lemma in _CLOSING and end - b <= _CLOSING_TAIL and (b >= end or toks[b] != ",")  # not "it says, would"
     resolved = resolved or (_closing_it(toks, low, src, lo) if closing else None)
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
@@ -222,10 +223,9 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
         return True
     if nxt == "," and b + 1 < hi and toks[b + 1] in OPEN:  # 'She continued, “For us ...'
         return True
-    if nxt in _COMPLEMENT or (src[0] > 0 and toks[src[0] - 1] in CLOSE | OPEN):
-        return True  # a complement follows, or a quotation precedes ('“...,” Ramos wrote.')
-    if src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in CLOSE:
-        return True
+    if nxt in _COMPLEMENT or (src[0] > 0 and toks[src[0] - 1] in CLOSE | OPEN) or (
+            src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in CLOSE):
+        return True  # a complement follows, or a quotation precedes ('“...,” Ramos wrote.', '“...”, Ramos wrote')
     end = next((k for k in range(src[0] + 1, src[1]) if toks[k] in (",", "(", "—") or low[k] in RELATIVE), src[1])
     head, h = toks[end - 1], low[end - 1]  # "The Europeans, who had been cut out of the talks, derided"
     opener = low[src[0]] in ("the", "a", "an", "his", "her", "its", "their") or is_cap(toks[src[0]])
