@@ -42,7 +42,7 @@ from model.denial_aim import DenialAim
 from model.matching import index_terms, matches, same_story
 from model.pair_arrays import codes, distinct, marked
 from model.paraphrase import ENDS, Paraphrase
-from model.pointers import apart, bare_pointer, with_pointed_denials, without_verdict
+from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import rebuts
 from model.types import Claim, Links
 
@@ -177,8 +177,6 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None, aim: Den
     den[rebut], con[rebut] = True, False
     rebutting = set(b[rebut].tolist())
     independent = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
-    ask = np.flatnonzero(independent & same & (matched | said_alike))  # one article's: a body and its spokesman
-    independent[ask] = apart(claims, key, a[ask], b[ask])  # are one source, not two that agree
     corr = independent & matched
     if story is not None:
         corr[read] &= story.match  # the other pairs of one article corroborate nothing already

@@ -146,7 +146,6 @@ def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarr
     return a[ok], b[ok]  # sorted by a, then b: i grows, and j grows within each i
 
 
-
 def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
           units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,
           said: Numbers | None = None) -> np.ndarray:

@@ -266,18 +266,6 @@ def on_side(words: SideWords, code: int, side: frozenset[str]) -> bool:
     return _words_on_side(words, side) or _KEY_MARK + str(code) in side
 
 
-def apart(claims: Sequence[Claim], key: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """Which pairs (a[k], b[k]) of claims of one article have sources of two sides: a body and its own spokesman,
-    staff or records are one source, and do not corroborate each other (of the 146 such pairs among the wire
-    train stories' paraphrase candidates one is labelled a corroboration). Asked only of pairs that would
-    corroborate: working out every candidate's side cost a tenth of a request."""
-    seen: dict[int, SideWords] = {}
-    sides = {k: side_of(claims, k, key, seen) for k in set(a.tolist()) | set(b.tolist())}
-    return np.array([not (on_side(side_words_at(claims, y, seen), int(key[y]), sides[x])
-                          or on_side(side_words_at(claims, x, seen), int(key[x]), sides[y]))
-                     for x, y in zip(a.tolist(), b.tolist(), strict=True)], dtype=bool).reshape(len(a))
-
-
 def _own_keys(claims: Sequence[Claim], k: int, key: np.ndarray, sides: frozenset[str],
               seen: dict[int, SideWords] | None = None) -> frozenset[str]:
     """The denier's sides with the sources of its article that are its own side anywhere: "Aslan said ..." is the
