@@ -60,6 +60,8 @@ def _before_tail(ws: list[str]) -> list[str]:
     """The words up to a phrase's first post-modifier ("with", "at", a relative clause): its head ends them. Not
     "of": "the head of the RNC" may be the body itself, the typer's to read."""
     k = next((i for i, w in enumerate(ws) if i and w.lower() in _CUT_AT), len(ws))
+    while k > 1 and ws[k - 1] == ",":  # "The minister, whose ...": the comma before the clause is no word of it
+        k -= 1
     return ws[:k]
 
 
