@@ -276,19 +276,21 @@ def _own_keys(claims: Sequence[Claim], k: int, key: np.ndarray, sides: frozenset
     return sides | own
 
 
-# A claim's source as ``on_side`` reads it: its words (a possessive's "'s" cut), and the words of it and of whom
-# it resolved to that stand before a person noun ("commission" of "commission chairman Viktor Aslan").
-SideWords = tuple[frozenset[str], frozenset[str]]
+# A claim's source as ``on_side`` reads it, as one set: its words (a possessive's "'s" cut) marked as names
+# (_OWNER_MARK), and the words of it and of whom it resolved to that stand before a person noun ("commission" of
+# "commission chairman Viktor Aslan"), unmarked. Marked so, one C-level set test against a side reads both.
+SideWords = frozenset[str]
 
 
 def side_words(c: Claim) -> SideWords:
     """What ``on_side`` reads of a claim's source."""
     if c.source is None:
-        return frozenset(), frozenset()
+        return frozenset()
     ws = [w.lower() for w in WORD.findall(c.source.text)]
     said = [w.lower() for w in WORD.findall(c.source.resolved.text)] if c.source.resolved else []  # "he": whom
-    return (frozenset(w.removesuffix("'s").removesuffix("’s") for w in ws),
-            frozenset(w for words in (ws, said) for w, nxt in itertools.pairwise(words) if nxt in PERSON_ROLES))
+    named = (_OWNER_MARK + w.removesuffix("'s").removesuffix("’s") for w in ws)
+    heads = (w for words in (ws, said) for w, nxt in itertools.pairwise(words) if nxt in PERSON_ROLES)
+    return frozenset(itertools.chain(named, heads))
 
 
 def side_words_at(claims: Sequence[Claim], j: int, seen: dict[int, SideWords]) -> SideWords:
@@ -303,10 +305,10 @@ def _words_on_side(words: SideWords, sides: frozenset[str]) -> bool:
     member" before the commission dismissed "the claims"), or the name the denier belongs to ("Meltrosia said"
     before "Meltrosia's foreign ministry dismissed the accusations"): no criticism of it. (Another body of its
     kind is no side of it: "The Foreign Ministry in Tessin said" before "Lusia's foreign ministry called the
-    accusations absurd".)"""
-    named, heads = words
+    accusations absurd".) A head word never holds the mark's colon, so it meets only a side's own head words, and
+    a marked name only the side's marked names."""
     # "Meltrosia", "House Speaker Raymond Vickers" before "Vickers's office denied the report"; a body's person.
-    return any(_OWNER_MARK + w in sides for w in named) or not heads.isdisjoint(sides)
+    return not words.isdisjoint(sides)
 
 
 def _named_by(claims: Sequence[Claim], k: int, window: range, key: np.ndarray, denial: np.ndarray,
