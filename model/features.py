@@ -41,18 +41,24 @@ from math import log1p
 import numpy as np
 from sklearn.base import BaseEstimator, TransformerMixin
 
-from model.types import Claim, Links, Source, Span
+from model.types import UNLINKED, Claim, Links, Source, Span
 
 
 def feature_values(c: Claim, lk: Links) -> dict[str, float]:
     """The one definition of the features: name -> value, in column order. Every value is a float (a test's 1.0 or
     0.0), the matrix's own: the scorer answers with this dict as the claim's features."""
+    values = _claim_values(c)
+    # Most claims link to nothing and share one Links (``UNLINKED``): their link features are worked out once.
+    values.update(_UNLINKED_VALUES if lk is UNLINKED else _link_values(lk))
+    return values
+
+
+def _claim_values(c: Claim) -> dict[str, float]:
+    """The features of how the claim itself is sourced (the first columns)."""
     attributed = c.kind != "unattributed"
     anonymous = c.kind == "anonymous"
     group = anonymous and c.anonymity == "group"
     reason = c.source is not None and bool(c.source.anonymity_reason)
-    d, s = len(lk.denied_by), lk.corroborating_sources
-    documents = len({i.rsplit(":", 1)[0] for i in lk.corroborated_by}) if lk.corroborated_by else 0
     return {
         "attributed": 1.0 if attributed else 0.0,
         "named_person": 1.0 if c.kind == "named_person" else 0.0,
@@ -69,6 +75,14 @@ def feature_values(c: Claim, lk: Links) -> dict[str, float]:
         "nested_relay": 1.0 if c.source is not None and c.source.via else 0.0,
         "belief_cue": 1.0 if c.belief else 0.0,
         "is_denial": 1.0 if c.stance == "denies" else 0.0,
+    }
+
+
+def _link_values(lk: Links) -> dict[str, float]:
+    """The features of how the request links to the claim (the last columns)."""
+    d, s = len(lk.denied_by), lk.corroborating_sources
+    documents = len({i.rsplit(":", 1)[0] for i in lk.corroborated_by}) if lk.corroborated_by else 0
+    return {
         "corroborating_sources": log1p(s),
         "corroborating_named": log1p(lk.corroborating_named),
         "corroborating_official": log1p(lk.corroborating_official),
@@ -81,6 +95,9 @@ def feature_values(c: Claim, lk: Links) -> dict[str, float]:
         "coverage_denying": log1p(lk.documents_denying),
         "coverage_denial_share": lk.documents_denying / (lk.documents_denying + lk.documents_agreeing + 1.0),
     }
+
+
+_UNLINKED_VALUES = _link_values(UNLINKED)  # read, never changed: ``update`` copies its values
 
 
 # name -> monotone direction (see the module docstring).

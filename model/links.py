@@ -44,10 +44,9 @@ from model.pair_arrays import codes, distinct, marked
 from model.paraphrase import ENDS, Paraphrase
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import rebuts
-from model.types import Claim, Links
+from model.types import UNLINKED, Claim, Links
 
 _SILENT = Analysis(frozenset(), frozenset(), negated=False, denial=False)
-_UNLINKED = Links()  # one shared (frozen) answer for every claim without a link
 
 
 def source_key(claim: Claim) -> str:
@@ -201,7 +200,7 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None, aim: Den
         grouped.setdefault(i, ([], [], []))[k].append(ids[j])
     counts = np.column_stack([official_denial, sources, named_sources, official_sources]).tolist()
     return [_links(grouped.get(i, ([], [], [])), counts[i], i in rebutting) if i in grouped or i in rebutting
-            else _UNLINKED for i in range(n)]
+            else UNLINKED for i in range(n)]  # one shared (frozen) answer
 
 
 def _with_paraphrases(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, a: np.ndarray,

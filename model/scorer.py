@@ -32,6 +32,7 @@ NAME = "scorer"
 JOBLIB, META = f"{NAME}.joblib", f"{NAME}.json"
 REQUIRED = ("features", "thresholds", "base_rate", "metrics", "training_data")
 HINT = "train with python -m model.training.train"
+_LABELS = np.array(["low", "medium", "high"], dtype=object)  # by index: 0 low, 1 medium, 2 high
 
 
 def load_pipeline(model_dir: Path) -> tuple[object, dict]:
@@ -73,7 +74,8 @@ class Scorer:
     def labels(self, p: np.ndarray) -> list[str]:
         """low / medium / high by the card's thresholds."""
         t = self.meta["thresholds"]
-        return np.where(p >= t["high"], "high", np.where(p >= t["medium"], "medium", "low")).tolist()
+        # Indexes into an object array: the same strings out, without numpy building a string array first.
+        return _LABELS[np.where(p >= t["high"], 2, np.where(p >= t["medium"], 1, 0))].tolist()
 
     def effects(self, x: np.ndarray, z: np.ndarray, p: np.ndarray) -> np.ndarray:
         """Per claim and feature: the effect in score units against the reference claim (rows sum to p - p_ref)."""

@@ -134,6 +134,9 @@ class Links:
     rebuts: bool = False  # its content rejects what another source said before it in its article
 
 
+UNLINKED = Links()  # one shared answer for every claim without a link (``model.features`` knows it by identity)
+
+
 @record
 class Scored:
     """A claim with its links, features and the model's verdict."""
