@@ -21,6 +21,7 @@ from model.attribution.speaking_for import SPOKESPEOPLE
 from model.caseless import Caseless, lowered
 from model.content import WORD, Analysis, term
 from model.lexicon import PERSON_ROLES, sections
+from model.text import Memo
 from model.types import Claim
 
 BACK_WINDOW = 8  # claims back in its article a pointing denial looks for what it denies
@@ -286,11 +287,21 @@ def side_words(c: Claim) -> SideWords:
     """What ``on_side`` reads of a claim's source."""
     if c.source is None:
         return frozenset()
-    ws = [w.lower() for w in WORD.findall(c.source.text)]
-    said = [w.lower() for w in WORD.findall(c.source.resolved.text)] if c.source.resolved else []  # "he": whom
-    named = (_OWNER_MARK + w.removesuffix("'s").removesuffix("’s") for w in ws)
-    heads = (w for words in (ws, said) for w, nxt in itertools.pairwise(words) if nxt in PERSON_ROLES)
-    return frozenset(itertools.chain(named, heads))
+    words, _ = _TEXT_SIDE[c.source.text]
+    # "he": the head words of whom it resolved to too (no marked names: only its own text names a body)
+    return words | _TEXT_SIDE[c.source.resolved.text][1] if c.source.resolved else words
+
+
+def _text_side(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """One text's part of ``side_words``: its words marked as names with its head words, and the head words alone."""
+    ws = [w.lower() for w in WORD.findall(text)]
+    heads = frozenset(w for w, nxt in itertools.pairwise(ws) if nxt in PERSON_ROLES)
+    return heads.union(_OWNER_MARK + w.removesuffix("'s").removesuffix("’s") for w in ws), heads
+
+
+# Each source text's part, read once: a request asks it of every claim its denials and corroborations look at,
+# and an article's speakers recur (bounded: see model.text.Memo).
+_TEXT_SIDE = Memo(_text_side)
 
 
 def side_words_at(claims: Sequence[Claim], j: int, seen: dict[int, SideWords]) -> SideWords:
