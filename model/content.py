@@ -128,6 +128,13 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
 _CHUNKS = Memo(_chunk_words)  # each whitespace-free chunk's words
 
 
+def _source_terms(text: str) -> frozenset[str]:
+    return terms_of(_words(text))
+
+
+_SOURCE_TERMS = Memo(_source_terms)  # each source text's terms: a story's speakers recur from claim to claim
+
+
 def _visible_text(claim: Claim) -> str:
     """The claim's text with its source and cue spans blanked (offsets are document offsets)."""
     return _blanked(claim, claim.text)
@@ -166,7 +173,7 @@ def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None 
     content = terms_of(words)
     inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
-    source = terms_of(_words(claim.source.text)) if inside else frozenset()
+    source = _SOURCE_TERMS[claim.source.text] if inside else frozenset()
     negated = not NEGATION.isdisjoint(words) or "n't" in visible
     return Analysis(content, content | source, negated, is_denial(claim, keys, low))
 
