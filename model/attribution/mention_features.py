@@ -54,7 +54,6 @@ CLASSES: dict[str, frozenset[str]] = {
 }
 _CLOSED = GRAMMAR["articles"] | QUANTIFIERS | GRAMMAR["phrase_quantifiers"]
 _TAILS = GRAMMAR["mention_tail"] | {"by"}
-_RELATIVE_OPENERS = GRAMMAR["relative_pronouns"] | {"which"}  # "Velmar, which owns ...": a body's
 _NAME_JOINS = frozenset({"of", "&", "for"})
 _INITIALS = re.compile(r"(?:[A-Z]\.){1,2}$")
 _PERSON_SIGNS = frozenset({"first_name", "initials", "has.title", "has.honorific", "has.person_role", "appositive_name",
@@ -186,10 +185,6 @@ def _structure(ws: list[str], low: list[str], core: list[str]) -> dict[str, floa
     """Possessive, appositive and prepositional tail, with the word classes of each part and what the rules
     make of the possessor or the tail; the classes of the words before the name ("Montana Sen. Jon Tester")."""
     f: dict[str, float] = {}
-    clause = next((i for i in range(1, len(low)) if low[i - 1] == "," and low[i] in _RELATIVE_OPENERS), None)
-    if clause is not None:  # "The minister, whose remarks were broadcast on Israeli television": the clause's
-        f["relative=" + low[clause]] = 1.0  # words say what was done, not what the mention is; its pronoun does
-        ws, low = ws[:clause - 1], low[:clause - 1]
     for i, w in enumerate(core[:-1]):
         if w.endswith(("'s", "’s", "s'", "s’")):
             f["possessive"] = 1.0
