@@ -2280,3 +2280,10 @@ def test_a_cue_verb_in_another_sense_before_its_preposition(text, sourced):
 def test_a_doubted_cue_inside_an_undoubted_cues_subject_is_a_word_of_that_subject(text, source, cue):
     first = next(c for c in extract([Document(id="t", text=text)]) if c.source)  # the shipped filter weighs doubts
     assert (first.source.text, first.cue.text) == (source, cue)
+
+
+def test_a_document_carries_what_it_says_but_a_lorry_carries_nothing_said():
+    # "carry" is a document's cue only ("cues_document.txt"): with a lorry as subject it reports nothing
+    doc = one("Two invoices from the service for her rescue, seen by Nordwire, carry the same case number.")
+    assert doc.cue is not None and doc.cue.text == "carry"
+    assert one("The lorries carry 40 tonnes each.").source is None
