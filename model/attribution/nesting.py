@@ -59,8 +59,10 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
     inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
     described = {k for f in found for k in _description(toks, f)}
     weak = {f.cue for f in found if f.doubt == "weak"}  # cues the rules doubted and the filter kept
+    # The undoubted cues' subjects, read only by a doubted cue (most sentences keep none): not "... say they"
     subject = {k for f in found if f.source and not f.doubt and not f.source_after
-               and low[f.source[1] - 1] not in SUBJECT_PRONOUNS for k in range(*f.source)}  # not "... say they"
+               and low[f.source[1] - 1] not in SUBJECT_PRONOUNS for k in range(*f.source)} \
+        if any(f.doubt for f in found) else frozenset()
     for f in found:
         if f.source and f.source[0] in inside and f.source[1] - f.source[0] == 1:
             continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
