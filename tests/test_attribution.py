@@ -1888,8 +1888,25 @@ def test_a_document_says_with_its_own_verbs_across_what_it_is_of_from_and_to(tex
     assert [c.source.text if c.source else None for c in extract([Document(id="t", text=text)])] == [source]
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("A page from the academy's ledger for the 2023 season, seen by Nordwire, lists 38 names beside sums of up to "
+     "900 crowns.", "A page from the academy's ledger for the 2023 season, seen by Nordwire"),
+    ("A copy of the railway's 2021 tender, seen by Nordwire, sets a maximum body width of 2.92 metres.",
+     "A copy of the railway's 2021 tender, seen by Nordwire"),
+    ("A page from the bank's vault register, seen by Nordwire, records 2.4 tonnes of gold leaving the vault.",
+     "A page from the bank's vault register, seen by Nordwire"),
+])
+def test_what_the_reporter_saw_speaks_whatever_the_filter_learned_from_polnear(text, source):
+    # the filter, fitted on PolNeAR (which seldom writes so), dropped these; a phrase "seen by" the reporter is a
+    # document or record speaking, so the rules decide it
+    lead = "The academy denied charging parents for trials on Tuesday. "
+    found = extract([Document(id="t", text=lead + text)])
+    assert [c.source.text for c in found if c.source and c.start >= len(lead)] == [source]
+
+
 @pytest.mark.parametrize("text", ["The law allows relatives to fly with ministers.",
                                   "She set out for the capital on Monday.",
+                                  "The coach sets a high bar for the squad.",
                                   "The squad includes two players from the youth team."])
 def test_a_document_verb_after_no_document_reports_nothing(text):
     assert [c.source for c in claims(text)] == [None]

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import compress
 
-from model.attribution.agents import names_a_document
+from model.attribution.agents import names_a_document, seen_by
 from model.attribution.phrases import STOP, is_cap, is_word
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import IRREGULAR_PAST, attach
@@ -201,7 +201,8 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         found = attach(toks, low, i, b, lemma, kind, lo, hi)
         if kind == "document":
             found = replace(found, kind="speech") if found is not None and names_a_document(low, found.source) else None
-        if found is not None and kind == "denial" and _claim_denied(toks, low, found, lo):
+        if found is not None and ((kind == "denial" and _claim_denied(toks, low, found, lo))
+                                  or seen_by(low, found.source)):
             found = replace(found, exact=True)
         if found is not None:
             out.append(replace(found, doubt="poll") if poll == "unnamed" else found)
