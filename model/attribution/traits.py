@@ -56,15 +56,18 @@ def traits(s: Sentence, f: Found, origin: str) -> Traits:
     (``origin``). Flags are present only when set: an absent feature reads as 0."""
     toks, low = s.toks, s.low
     i, b = f.cue
-    after, verb = shape(toks, low, b), low[b - 1]
+    verb, lemma = low[b - 1], f.lemma
+    # The shapes read from their table where seen before (nearly always): no call per token.
+    after = (_SHAPES.get(toks[b]) or word_shape(toks[b], low[b])) if b < len(toks) else "END"
+    before = (_SHAPES.get(toks[i - 1]) or word_shape(toks[i - 1], low[i - 1])) if i else "START"
     doubt = f.doubt or "none"
-    known = _KNOWN.get(verb, "none")
     out: Traits = {
-        "origin": origin, "known": known, "cue_shape": word_shape(toks[b - 1], verb),
+        "origin": origin, "known": _KNOWN.get(verb, "none"),
+        "cue_shape": _SHAPES.get(toks[b - 1]) or word_shape(toks[b - 1], verb),
         "origin|doubt": f"{origin}|{doubt}", "doubt|after": f"{doubt}|{after}", "ending": verb[-_ENDING:],
-        "lemma": f.lemma, "form": " ".join(low[i:b]),
-        "kind": f.kind, "doubt": doubt, "lemma|doubt": f"{f.lemma}|{doubt}", "lemma|after": f"{f.lemma}|{after}",
-        "after": after, "before_cue": shape(toks, low, i - 1),
+        "lemma": lemma, "form": verb if b - i == 1 else " ".join(low[i:b]),  # most cues are one word: no join
+        "kind": f.kind, "doubt": doubt, "lemma|doubt": f"{lemma}|{doubt}", "lemma|after": f"{lemma}|{after}",
+        "after": after, "before_cue": before,
         "quoted": round(s.quote_share, 1) if s.quote_share else 0.0,  # most sentences quote nothing: no round()
         "candidates": _FLOATS[min(len(s.candidates), _MANY)], "position": _FLOATS[_POSITIONS * i // len(low)],
     }
@@ -106,32 +109,38 @@ def _source(s: Sentence, f: Found, out: Traits) -> None:
     toks, low = s.toks, s.low
     a, e = f.source
     i, b = f.cue
-    head, first = low[e - 1], low[a]
+    head, first, length = low[e - 1], low[a], e - a
     before = e <= i
     gap = (i - e) if before else (a - b)
     between = toks[e:i] if before else toks[b:a]
-    kind = _head_kind(head, first, e - a)
-    words = toks[a:e]
-    # Assigned one by one into the row (no dict built to be merged); the words' tests are C calls through map:
-    # a generator's frame cost more than the test for the one- or two-word phrases most sources are.
+    kind = "pronoun" if length == 1 and first in SUBJECT_PRONOUNS else _HEAD_KINDS.get(head, "other")
+    # Assigned one by one into the row (no dict built to be merged); shapes read from their table where seen
+    # before, and counts clipped by comparisons: no call per feature where a lookup answers.
     out["source"] = "before" if before else "after"
-    out["src_first"] = word_shape(toks[a], first, keep=True)
-    out["src_head"] = word_shape(toks[e - 1], head, keep=True)
+    out["src_first"] = _KEPT.get(toks[a]) or word_shape(toks[a], first, keep=True)
+    out["src_head"] = _KEPT.get(toks[e - 1]) or word_shape(toks[e - 1], head, keep=True)
     out["src_head_end"] = head[-_ENDING:]
     out["src_kind"] = kind
     out["src_kind|lemma"] = f"{kind}|{f.lemma}"
     out["src_kind|doubt"] = f"{kind}|{f.doubt}"
-    out["src_len"] = _FLOATS[min(e - a, _LONG)]
-    out["src_caps"] = sum(map(str.isupper, map(_FIRST, words))) / (e - a)  # tokens are never empty
-    out["before_src"] = shape(toks, low, a - 1)
-    out["gap"] = _FLOATS[min(max(gap, 0), _FAR)]
+    out["src_len"] = _FLOATS[length if length < _LONG else _LONG]
+    if length == 1:  # most sources are one word: its tests without a map over the phrase
+        word = toks[a]
+        out["src_caps"] = 1.0 if word[0].isupper() else 0.0
+        digit, possessive = word[0].isdigit(), first.endswith(_POSSESSIVE_ENDS)
+    else:  # the words' tests are C calls through map: a generator's frame cost more than the test
+        words = toks[a:e]
+        out["src_caps"] = sum(map(str.isupper, map(_FIRST, words))) / length  # tokens are never empty
+        digit, possessive = any(map(str.isdigit, map(_FIRST, words))), any(map(_POSSESSIVE, low[a:e]))
+    out["before_src"] = (_SHAPES.get(toks[a - 1]) or word_shape(toks[a - 1], low[a - 1])) if a else "START"
+    out["gap"] = _FLOATS[0 if gap < 0 else gap if gap < _FAR else _FAR]
     if first in DETERMINERS:
         out["src_det"] = 1.0
     if s.in_quote[a]:
         out["src_in_quote"] = 1.0
-    if any(map(str.isdigit, map(_FIRST, words))):
+    if digit:
         out["src_digit"] = 1.0
-    if any(map(_POSSESSIVE, low[a:e])):
+    if possessive:
         out["src_possessive"] = 1.0
     if "," in between:
         out["comma_between"] = 1.0
@@ -182,7 +191,8 @@ def _shape(tok: str, w: str, keep: bool) -> str:
 
 
 _FIRST = itemgetter(0)  # a token's first character
-_POSSESSIVE = methodcaller("endswith", ("'s", "’s"))
+_POSSESSIVE_ENDS = ("'s", "’s")
+_POSSESSIVE = methodcaller("endswith", _POSSESSIVE_ENDS)
 _FLOATS = tuple(map(float, range(max(_LONG, _FAR, _MANY, _POSITIONS) + 1)))  # small counts as floats, looked up
 _ENDINGS = ("ing", "ed", "ly", "s")  # what the ending tells of an open-class word: participle, past, adverb, plural
 _QUOTES = OPEN | CLOSE
