@@ -65,11 +65,12 @@ NOT_DENIAL = re.compile(r"(?:\b" + alternation(set(W["not_denial_phrases"]) - _C
                         re.IGNORECASE)
 NOT_DENIAL_KEYS = forms(["deny"]) | W["non_answers"]
 # "could deny them permits" refuses, "rejected his appeal" decides, "dismissed Estonia as ..." belittles, "did not
-# dispute that" and "never disavowed" concede: none rejects a claim.
+# dispute that" and "never disavowed" concede: none rejects a claim. ("denied that the bid had been opened" does:
+# its object is a clause, so a decision's noun is read only before any "that".)
 NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alternation(W["other_sense"])
                            + r"|(?:\b(?:not|never)|n['’]t)\s+(?:\w+\s+)?" + alternation(VERB_FORMS) + r"\b|\b"
-                           + alternation(VERB_FORMS) + r"\s+(?:[\w’'-]+\s+){0,2}" + alternation(W["decision_objects"])
-                           + r"\b|\b"
+                           + alternation(VERB_FORMS) + r"\s+(?:(?!that\b)[\w’'-]+\s+){0,2}"  # not across "that"
+                           + alternation(W["decision_objects"]) + r"\b|\b"
                            + alternation(forms(W["belittling"])) + r"\s+(?:[\w’'-]+\s+){0,2}" + alternation(W["staff"])
                            + r"\b(?!['’])|\b"
                            + alternation(forms(W["belittling"])) + r"\s+(?!" + alternation(W["determiners"])

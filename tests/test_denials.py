@@ -68,6 +68,8 @@ def stances(text: str) -> list[str]:
     "The utility dismissed the leakage figure as out of date.",  # which figure, by a word before it
     "Vandt dismissed the budget office's estimate as out of date.",
     'Hruska dismissed the drivers\' complaints as "the usual grumbling you hear in any depot".',  # whose complaints
+    "The Fisheries Directorate denied that any bid had been seen before the deadline.",  # a clause, not a decision
+    'Venkov\'s lawyer dismissed both analyses as "statistics dressed up as evidence".',
 ])
 def test_denials(text):
     assert "denies" in stances(text), [(c.text, c.stance) for c in claims(text)]
