@@ -199,6 +199,15 @@ def test_the_who_is_a_body_not_a_relative_pronoun(text):
     assert kind == "named_organization"
 
 
+@pytest.mark.parametrize("text", [
+    "Medline Rescue, the private ambulance company hired for the race, said it had sent two crews.",
+    "Velmar, the Danish shipping group based in Arhus, said it would appeal.",
+])
+def test_a_body_described_in_apposition_is_one_whatever_tail_its_description_has(text):
+    ((kind, _),) = typed(text).values()
+    assert kind == "named_organization"
+
+
 def test_the_typer_changes_what_the_rules_alone_would_say():
     text = "Velmar, the Danish shipping group, said on Tuesday that it would cut 300 jobs."
     (rules,) = RULES(Document(id="t", text=text), 0)

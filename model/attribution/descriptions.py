@@ -9,6 +9,7 @@ from model.attribution.mentions import appositive_name, words_of
 from model.attribution.no_one import typed
 from model.attribution.records import Resolution
 from model.attribution.role_words import POSSESSIVE, person_head
+from model.attribution.times import past_participle
 from model.lexicon import BUSINESS_HEADS, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES
 
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
@@ -45,10 +46,16 @@ def body_in_apposition(r: Resolution) -> bool:
     low = [w.lower() for w in part]
     k = next((i for i, w in enumerate(low) if i and w in _NOT_IN_APPOSITION), len(low))  # "a group based in Oslo",
     k = next((i for i in range(2, k) if low[i] in _ARTICLES), k)  # "the Hollmar firm the foundation hired"
+    k = next((i for i in range(2, k) if past_participle(part[i]) and _body_head(low[i - 1])), k)  # "the private
+    # ambulance company hired for the race": a reduced relative after the head
     head = low[k - 1] if k >= 2 else ""  # a business's word only as "the" one: "an app developer" is a person's job
     return low[0] in _ARTICLES and (head in ORGANIZATIONS or (head in BUSINESS_HEADS and low[0] == "the")) and (
         k == len(low) or part[k - 1].islower()) and sum(w[:1].isupper() for w in part[1:k]) <= 1  # not "a
     # University of X professor"; "the chain's main supplier" is a company
+
+
+def _body_head(w: str) -> bool:
+    return w in ORGANIZATIONS or w in BUSINESS_HEADS
 
 
 def _role_noun(w: str) -> bool:
