@@ -277,7 +277,11 @@ def token_words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:
     tokens of a sentence and the words its stance and hedge stages ask of it (most claims are a whole sentence).
     Case-folding maps no character to whitespace nor whitespace to anything else, so ``words`` reads the same
     chunks case-folded (``_chunk_words``)."""
-    chunks = text[start:end].split()
+    return chunk_token_words(text[start:end].split())
+
+
+def chunk_token_words(chunks: list[str]) -> tuple[list[str], set[str]]:
+    """``token_words`` of a span already split into its whitespace-free chunks (``str.split``)."""
     return (list(chain.from_iterable(map(_TOKENS.__getitem__, chunks))),
             set(chain.from_iterable(map(_WORDS.__getitem__, chunks))))
 
@@ -339,7 +343,13 @@ def token_starts(text: str, start: int, end: int) -> list[int] | None:
     another with nothing between them (some alternative of TOKEN matches at every character that is no space), so
     the starts are running sums of the chunks' steps (``_chunk_steps``), read from a memo and summed in C. The steps
     add up to the span's length plus one exactly when every gap is one character: each is at least one."""
-    steps = list(chain.from_iterable(map(_STEPS.__getitem__, text[start:end].split())))
+    return chunk_starts(text[start:end].split(), start, end)
+
+
+def chunk_starts(chunks: list[str], start: int, end: int) -> list[int] | None:
+    """``token_starts`` of the span [start, end) already split into its chunks (``str.split``): a sentence keeps its
+    chunks from tokenising, so its offsets split no text a second time."""
+    steps = list(chain.from_iterable(map(_STEPS.__getitem__, chunks)))
     if sum(steps) != end - start + 1:
         return None
     starts = list(accumulate(steps, initial=start))

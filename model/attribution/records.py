@@ -10,7 +10,7 @@ import operator
 from dataclasses import dataclass, field
 
 from model.attribution.mentions import Mention
-from model.text import Segmentation, token_starts, words
+from model.text import Segmentation, chunk_starts, words
 from model.types import Claim, Document, Source, Span, record
 
 # A sentence (or a part of one) is a quotation's when the quotation covers at least this share of it.
@@ -55,6 +55,7 @@ class Sentence:
     candidates: list[Found] = field(default_factory=list)  # every cue with its source, before nesting
     found: list[Found] = field(default_factory=list)  # the attributions kept, in order
     acts: list[Found] | None = None  # the act proposed where no cue is accepted (None: none was proposed)
+    chunks: list[str] | None = None  # the whitespace-free chunks of its text (``str.split``), kept from tokenising
     _offsets: tuple[list[int], list[int]] | None = None
 
     @property
@@ -64,13 +65,14 @@ class Sentence:
     def offsets(self) -> tuple[list[int], list[int]]:
         """Start and end of every token; worked out on first use (a third of the sentences never need them)."""
         if self._offsets is None:
-            starts = token_starts(self.text, self.start, self.end) or self._found_starts()
+            chunks = self.text[self.start:self.end].split() if self.chunks is None else self.chunks
+            starts = chunk_starts(chunks, self.start, self.end) or self._found_starts()
             self._offsets = starts, list(map(operator.add, starts, map(len, self.toks)))  # the ends, in C
         return self._offsets
 
     def _found_starts(self) -> list[int]:
         """The tokens' starts where the sentence's spacing is irregular: tokens cover every non-space character in
-        order, so each one is the next occurrence of its text (a search per token, slower than ``token_starts``)."""
+        order, so each one is the next occurrence of its text (a search per token, slower than ``chunk_starts``)."""
         find, pos, starts = self.text.find, self.start, []
         add = starts.append
         for tok in self.toks:

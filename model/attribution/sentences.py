@@ -9,7 +9,7 @@ from bisect import bisect_left, bisect_right
 from model.attribution.acts import pronoun_part
 from model.attribution.nesting import cuts
 from model.attribution.records import Draft, Found, Sentence
-from model.text import Memo, Segmentation, token_words
+from model.text import Memo, Segmentation, chunk_token_words
 
 _NAME = r"[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}"  # one to four capitalised words: "Anna Lindqvist", "J. R. Moore"
 # A byline ("By Anna Lindqvist and Tomas Berg", "By Anna Lindqvist, Nordwire") or a wire credit line ("(Reporting by
@@ -24,14 +24,15 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
     ends = [q.end for q in seg.quotes]  # quotations are disjoint and in order: their ends are sorted
     out = []
     for n, sent in enumerate(seg.sentences):
-        toks, words = token_words(text, sent.start, sent.end)  # the words with the tokens: one pass
+        chunks = text[sent.start:sent.end].split()  # split once: the tokens, the words and the offsets read them
+        toks, words = chunk_token_words(chunks)
         qs = _overlapping(seg, ends, sent.start, sent.end)
         group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end) if qs else (-1, 0.0)
         s = Sentence(text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
                      low=_lower(toks, "WHO" in sent.text), in_quote=[False] * len(toks), quotes=qs,
                      quote_group=group, quote_share=share,
                      opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0],
-                     is_title=n == 0 and sent.paragraph == 0, words=words)
+                     is_title=n == 0 and sent.paragraph == 0, words=words, chunks=chunks)
         if qs:
             s.in_quote = _inside(qs, s.starts)
         out.append(s)
