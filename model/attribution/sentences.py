@@ -28,11 +28,10 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
         toks, words = chunk_token_words(chunks)
         qs = _overlapping(seg, ends, sent.start, sent.end)
         group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end) if qs else (-1, 0.0)
-        s = Sentence(text=text, index=n, paragraph=sent.paragraph, start=sent.start, end=sent.end, toks=toks,
-                     low=_lower(toks, "WHO" in sent.text), in_quote=[False] * len(toks), quotes=qs,
-                     quote_group=group, quote_share=share,
-                     opens_paragraph=sent.start == seg.paragraphs[sent.paragraph][0],
-                     is_title=n == 0 and sent.paragraph == 0, words=words, chunks=chunks)
+        # In the order of Sentence's fields, passed by position: keywords would build a dict for every sentence.
+        s = Sentence(text, n, sent.paragraph, sent.start, sent.end, toks, _lower(toks, "WHO" in sent.text),
+                     [False] * len(toks), qs, group, share, sent.start == seg.paragraphs[sent.paragraph][0],
+                     n == 0 and sent.paragraph == 0, words, [], [], None, chunks)
         if qs:
             s.in_quote = _inside(qs, s.starts)
         out.append(s)
