@@ -57,6 +57,10 @@ def test_the_stage_is_learned_and_ships_its_artifact():
     ("Kalven prison was locked down. The prison said order had been restored.", "The prison"),
     ("Letters from the National Archive were offered online. The archive confirmed that a clerk had been dismissed.",
      "The archive"),
+    ("The Ravelstad Public Library sold 40 donated books last year. The library said the books were duplicates.",
+     "The library"),
+    ("Trains of the Kaldenia Railway were too wide for the platforms. The railway said it would fix them.",
+     "The railway"),
 ])
 def test_bodies_the_text_marks_are_organisations(text, source):
     assert typed(text)[source][0] == "named_organization"
