@@ -14,11 +14,13 @@ from model.types import Span
 # names of people. Every match starts with a capital, a title's too, so the pattern opens with that capital as a
 # character class, which lets the engine skip to the next capital in C (a lookahead "(?=[A-Z])" did not); the
 # rest of a title is then read behind it ("(?<=M)(?:r|rs|s)" is "Mr", "Mrs" or "Ms"), tried in the same order as
-# "(?:(?:Mr|Mrs|...)\.\s)?" was, for the same matches at a third less cost.
+# "(?:(?:Mr|Mrs|...)\.\s)?" was, for the same matches at a third less cost. A word's letters are read possessively
+# ("{1,20}+"): what follows a word is a space or the run's end, never a letter the word could give back, so the
+# engine need not try giving them back one by one when the run fails ("The cat": no second capital).
 _TITLE_REST = r"(?<=[DGMRS])(?:(?<=M)(?:r|rs|s)|(?<=D)r|(?<=S)en|(?<=R)ep|(?<=G)(?:ov|en))"
-_NAME_RUN = re.compile(r"[A-Z](?:" + _TITLE_REST + r"\.\s[A-Z][\w’'-]{1,20}|[\w’'-]{1,20})"
+_NAME_RUN = re.compile(r"[A-Z](?:" + _TITLE_REST + r"\.\s[A-Z][\w’'-]{1,20}+|[\w’'-]{1,20}+)"
                        r"(?:\s(?:(?:" + "|".join(sorted(p for p in GRAMMAR["name_particles"] if p.isalpha()))
-                       + r")\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}){1,5}")
+                       + r")\s)?(?:[A-Z]\.\s)?[A-Z][\w’'-]{1,20}+){1,5}")
 # "Ms. Malik", "Mr. Farook": a courtesy title that says man or woman, capitalised as news writes it ("Ms" with or
 # without its point), and the capitalised surname after it.
 _GENDERED = {h.rstrip("."): "female" if h in FEMALE else "male" for h in TYPING["honorifics"] if h in FEMALE | MALE}
@@ -43,7 +45,7 @@ _SET_OFF_OPENERS = frozenset({"the", "a", "an", "its", "his", "her", "their"})
 _FORMER = TYPING["former_words"]
 _OPENING_MARKS = frozenset(".!?-—–:\"“”")
 _CAPITALISED = re.compile(r"\b([A-Z]\w+)\b")  # a surname alone: "Obama", "Obama's", "McDonough"
-_IN_WORD = re.compile(r"[\w’'-]")
+_IN_WORD_MARKS = frozenset("_’'-")  # a word's characters beside letters and digits ("\w" with "’", "'", "-")
 SURNAMES = 64  # gendered surnames searched for one by one; more (hostile text) take one scan of capitalised words
 DESCRIBED_WINDOW = 100  # characters before a name looked at for its description
 MODIFIERS = 3  # words before the role noun at most: "deputy editorial page editor", "former Florida governor"
@@ -131,22 +133,29 @@ def name_mentions(text: str) -> list[tuple[Span, Mention]]:
                 if m.start() == 0 or not (text[m.start() - 1].isalnum() or text[m.start() - 1] == "_")}
     out = []
     for m in _NAME_RUN.finditer(text):
-        if not _HEADLINE_WORDS.isdisjoint(m.group(0).lower().split()[1:]):
+        low = m.group(0).lower().split()
+        if not _HEADLINE_WORDS.isdisjoint(low[1:]):
             continue  # a Title Case headline's words, not a name
-        if _opening_modifier(text, m):
+        if low[0] in COMMON_WORDS and _opening_modifier(text, m, low):
             continue  # "Young Sanders supporters never ...": no one named Young Sanders
-        run = _after_title(text, _without_opener(m))
+        # The cheap tests first: most runs neither open with a subordinator nor follow " of ".
+        run = _without_opener(m) if low[0] in _RUN_OPENERS else Span(m.group(0), m.start(), m.end())
+        if run.start >= 4 and text.startswith(" of ", run.start - 4):
+            run = _after_title(text, run)
         mention = classify(run.text)
-        first = run.text.split()[0].lower()
-        looks = mention.kind == "named_organization" or (mention.kind == "named_person" and (
-            first in TITLES or first in GIVEN_NAMES or mention.role != "other"
-            or _after_role_noun(text, run.start)))  # "talk show host Glenn Beck"
-        if not looks and mention.kind == "named_person" and mention.gender == "unknown" \
-                and mention.entity in honoured:
-            mention, looks = replace(mention, gender=honoured[mention.entity]), True
-        if looks:
+        if _looks(text, run, mention):
             out.append((run, mention))
+        elif mention.kind == "named_person" and mention.gender == "unknown" and mention.entity in honoured:
+            out.append((run, replace(mention, gender=honoured[mention.entity])))
     return out
+
+
+def _looks(text: str, run: Span, mention: Mention) -> bool:
+    """A body's name, or a person's after a title, with a known first name, a role or a role noun before it."""
+    if mention.kind != "named_person":
+        return mention.kind == "named_organization"
+    first = run.text.split()[0].lower()
+    return first in TITLES or first in GIVEN_NAMES or mention.role != "other" or _after_role_noun(text, run.start)
 
 
 def _without_opener(m: re.Match) -> Span:
@@ -175,13 +184,12 @@ def _after_title(text: str, run: Span) -> Span:
     return Span(text[start:run.end], start, run.end)
 
 
-def _opening_modifier(text: str, m: re.Match) -> bool:
+def _opening_modifier(text: str, m: re.Match, words: list[str]) -> bool:
     """A run opening its line or sentence with a common word and modifying a lower-case noun after it: the
-    sentence's capital, not a first name ("Young Sanders supporters", "Black Lives Matter" aside: no noun)."""
-    if not opens_sentence(text, m.start()):
-        return False
-    words = m.group(0).lower().split()
-    if words[0] not in COMMON_WORDS or any(w in TITLES or w in ROLE_NOUNS for w in words):
+    sentence's capital, not a first name ("Young Sanders supporters", "Black Lives Matter" aside: no noun).
+    ``words``: the run's in lower case."""
+    if words[0] not in COMMON_WORDS or not opens_sentence(text, m.start()) \
+            or any(w in TITLES or w in ROLE_NOUNS for w in words):
         return False  # "Senator Bernie Sanders advocates", "Prime Minister Stephen Harper shakes hands"
     after = text[m.end():m.end() + _NOUN_AFTER].split(maxsplit=1)
     return text[m.end():m.end() + 1] == " " and bool(after) and after[0] in COMMON_PLURALS
@@ -198,6 +206,8 @@ def surname_mentions(text: str, names: list[tuple[Span, Mention]]) -> list[tuple
     for span, m in names:
         if m.kind == "named_person" and m.entity.isalpha() and m.gender in ("male", "female"):
             genders.setdefault(m.entity, set()).add(m.gender)
+            if m.entity in written:
+                continue  # the first run that writes the surname gives it
             surname = next((w for w in map(_unpossessed, span.text.split()) if w.lower() == m.entity), "")
             if surname:  # "Barack Obama’s" writes it too
                 written.setdefault(m.entity, surname)
@@ -229,7 +239,9 @@ def _occurrences(text: str, word: str) -> list[int]:
     at = text.find(word)
     while at >= 0:
         end = at + len(word)
-        if (at == 0 or not _IN_WORD.match(text, at - 1)) and (end == len(text) or not text[end].isalnum()):
+        # "[\w’'-]" asked of one character without a regex call: "\w" is what str.isalnum accepts, and "_"
+        if (at == 0 or not (text[at - 1].isalnum() or text[at - 1] in _IN_WORD_MARKS)) \
+                and (end == len(text) or not text[end].isalnum()):
             out.append(at)
         at = text.find(word, end)
     return out
@@ -238,14 +250,16 @@ def _occurrences(text: str, word: str) -> list[int]:
 def _in_run(text: str, start: int, end: int) -> bool:
     """A capitalised word right before or after the span, only a space between: "Barack Obama", "Obama
     Foundation"; not "In London, Obama"."""
-    before = text.rfind(" ", 0, max(0, start - 1)) + 1
-    return (start >= 2 and text[start - 1] == " " and text[before:start - 1][:1].isupper()
-            and text[start - 2] not in ",;:") or \
-        (end + 1 < len(text) and text[end] == " " and text[end + 1].isupper())
+    if start >= 2 and text[start - 1] == " " and text[start - 2] not in ",;:":  # the word before read only then
+        before = text.rfind(" ", 0, start - 1) + 1
+        if text[before:start - 1][:1].isupper():
+            return True
+    return end + 1 < len(text) and text[end] == " " and text[end + 1].isupper()
 
 
 def _after_role_noun(text: str, at: int) -> bool:
     """A role noun of a person right before this offset ("host ", "pollster ")."""
-    before = text[max(0, at - DESCRIBED_WINDOW):at]
-    words = before.split()
-    return before.endswith(" ") and bool(words) and words[-1] in ROLE_NOUNS
+    if at == 0 or text[at - 1] != " ":
+        return False
+    last = text[max(0, at - DESCRIBED_WINDOW):at].rsplit(None, 1)  # its last word, as split() would find it
+    return bool(last) and last[-1] in ROLE_NOUNS
