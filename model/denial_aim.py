@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from math import fsum, log, sqrt
 
 import numpy as np
@@ -160,14 +161,17 @@ def _sources_between(key: np.ndarray, dd: int, ts: list[int]) -> list[int]:
 
 def _weights(claims: Sequence[Claim], found: Sequence[Analysis]) -> dict[int, dict[str, float]]:
     """Each document's content words -> log(claims saying something / claims carrying the word)."""
-    counts: dict[int, Counter] = {}
-    saying: Counter = Counter()
+    saying: dict[int, list[frozenset[str]]] = {}
     for c, f in zip(claims, found, strict=True):
         if f.content:
-            counts.setdefault(c.doc_index, Counter()).update(f.content)
-            saying[c.doc_index] += 1
-    return {doc: {w: log(saying[doc] / n) for w, n in words.items()} for doc, words in counts.items()} | {
-        c.doc_index: {} for c in claims if c.doc_index not in counts}
+            saying.setdefault(c.doc_index, []).append(f.content)
+    out: dict[int, dict[str, float]] = {}
+    for doc, contents in saying.items():
+        words = Counter(chain.from_iterable(contents))  # counted in one pass: an update per claim costs more
+        # A word's weight depends only on how many claims carry it: log(claims / count) worked out once per count.
+        idf = {n: log(len(contents) / n) for n in set(words.values())}
+        out[doc] = dict(zip(words, map(idf.__getitem__, words.values()), strict=True))
+    return out | {c.doc_index: {} for c in claims if c.doc_index not in saying}
 
 
 class AimFeatures(NamedRows):

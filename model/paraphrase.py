@@ -244,11 +244,17 @@ def sharing(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int,
     neither has its first six FEATURES 0, and its two scores (weighted cosine and share) 0 are never strictly higher
     than another pair's: leaving it out of ``table`` changes no other pair's closeness."""
     heads = set(a.tolist()) | set(b.tolist())
-    terms = {h: frozenset().union(*(found[k].content for k in units[h])) for h in heads}
+    terms = {h: _union([found[k].content for k in units[h]]) for h in heads}
     # Each claim's numbers, a superset of what its sentence's Profile counts (those of claims that say something).
-    stated = {h: frozenset().union(*(said[k] for k in units[h])) for h in heads}
+    stated = {h: _union([said[k] for k in units[h]]) for h in heads}
     return np.fromiter((not (terms[i].isdisjoint(terms[j]) and stated[i].isdisjoint(stated[j]))
                        for i, j in zip(a.tolist(), b.tolist(), strict=True)), dtype=bool, count=len(a))
+
+
+def _union(sets: list[frozenset[str]]) -> frozenset[str]:
+    """The union of a sentence's claims' sets: most sentences hold one claim, whose set is read as it is, not
+    copied."""
+    return sets[0] if len(sets) == 1 else frozenset().union(*sets)
 
 
 def _silent_pairs_fail(weights: np.ndarray, bias: float, threshold: float) -> bool:
