@@ -106,14 +106,11 @@ def claim(doc: Doc, number: int, d: Draft, r: Resolution, reason: str | None, st
     source = r.source
     if source is not None and mention is not None and mention.kind == "anonymous" and reason is not None:
         source = Source(source.text, source.start, source.end, source.resolved, source.via, reason)
-    kind = mention.kind if mention and source else "unattributed"
+    named = bool(mention and source)
+    kind = mention.kind if named else "unattributed"
     if kind in ("pronoun", "backref"):
         kind = "anonymous"
-    return Claim(
-        doc_index=doc.index, doc_id=doc.document.id, number=number, text=doc.text[d.start:d.end], start=d.start,
-        end=d.end, kind=kind, role=mention.role if mention and source else "other", source=source, cue=d.cue,
-        direct_quote=d.quote_share >= QUOTED, stance=stance, hedges=hedges,
-        entity=mention.entity if mention and source else "",
-        anonymity=_anonymity(kind, mention, source),
-        belief=d.kind == "belief", paragraph=d.paragraph,
-    )
+    # In the order of Claim's fields, passed by position: keywords cost a third of building the record.
+    return Claim(doc.index, doc.document.id, number, doc.text[d.start:d.end], d.start, d.end, kind,
+                 mention.role if named else "other", source, d.cue, d.quote_share >= QUOTED, stance, hedges,
+                 mention.entity if named else "", _anonymity(kind, mention, source), d.kind == "belief", d.paragraph)
