@@ -56,7 +56,7 @@ def seen_by(low: list[str], src: Span | None) -> bool:
     Nordwire", "Tracking data reviewed by Nordwire"): a document or record speaking, whatever the verb after it
     ("records", "sets", "lists"). Wire copy writes this way often and PolNeAR seldom, so the rules decide it
     rather than the filter, which learned from PolNeAR."""
-    if src is None:
+    if src is None or _RECIPIENT.isdisjoint(low[src[0]:src[1] - 1]):  # most phrases: the walk below finds none
         return False
     at = next((k for k in range(src[1] - 2, src[0] - 1, -1) if low[k] in _RECIPIENT and low[k + 1] == "by"), None)
     return at is not None and "," not in low[at + 2:src[1]]  # the phrase ends with its agent, no clause after it
@@ -81,6 +81,8 @@ def document_modified(toks: list[str], low: list[str], j: int, lo: int) -> Span 
     that say when or how it came out are one source (the guideline's span), up to the cue's token j."""
     if low[j] in STOP or low[j] in DETERMINERS:
         return None  # "a new video released amid claims", "purports to the show": the cue is no verb of the document's
+    if _COMING_OUT.isdisjoint(low[max(lo, j - _MODIFIER) + 1:j]):  # the loop below would pass every word: in C
+        return None
     for p in range(j - 1, max(lo, j - _MODIFIER), -1):
         if low[p] not in _COMING_OUT or not toks[p][:1].islower():
             continue

@@ -26,8 +26,7 @@ from model.lexicon import (
     words,
 )
 
-# Words that may stand between a subject and its cue ("has also said", "however dismissed").
-SKIP = words("skip_words.txt")
+SKIP = words("skip_words.txt")  # words between a subject and its cue ("has also said", "however dismissed")
 STOP = words("np_stop.txt")  # words that end a subject noun phrase on its left (they cannot sit inside one)
 # Words of the subject phrase: pronouns standing alone, determiners opening one, prepositions inside one.
 SUBJECT_PRONOUNS = GRAMMAR["subject_pronouns"]
@@ -103,13 +102,14 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
     k = j
     while k - 1 >= lo and j - k < reach:
         w, lw = toks[k - 1], low[k - 1]
-        if k - 2 >= lo and ((lw == "to" and low[k - 2] in _CLOSE_TO) or (of_them and lw == "around" and (
-                low[k - 2] == "those" or low[k - 2] in PEOPLE))):
-            k -= 2  # "those close to him", "those around him", "people around her"
-            continue
-        if lw == "to" and k - 2 >= lo and (low[k - 2] in _TO_HEADS or (low[k - 2] in _BODY_KINDS and is_cap(toks[k]))):
-            k -= 1  # "advisers to Patriot", "a spokesman to the governor", "the Committee to Protect Journalists"
-            continue
+        if lw in ("to", "around") and k - 2 >= lo:  # the two tests below ask nothing of any other word: one test first
+            if (lw == "to" and low[k - 2] in _CLOSE_TO) or (of_them and lw == "around" and (
+                    low[k - 2] == "those" or low[k - 2] in PEOPLE)):
+                k -= 2  # "those close to him", "those around him", "people around her"
+                continue
+            if lw == "to" and (low[k - 2] in _TO_HEADS or (low[k - 2] in _BODY_KINDS and is_cap(toks[k]))):
+                k -= 1  # "advisers to Patriot", "a spokesman to the governor", "the Committee to Protect Journalists"
+                continue
         if lw in _INNER_CAPS and w[:1].isupper() and k - 2 >= lo and is_cap(toks[k - 2]) and is_cap(toks[k]):
             k -= 1  # "Reporters Without Borders": a capitalised word inside a name
             continue

@@ -66,8 +66,8 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         return rel, None
     if toks[j] in (",", "—", "–"):
         return _across_clause(toks, low, j, lo)
-    alone = j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP
-    if low[j] in _ALONE and alone and not _joined(toks, low, j, lo):
+    alone = low[j] in _ALONE and (j == lo or not is_word(toks[j - 1]) or low[j - 1] in STOP)  # the cheap test first
+    if alone and not _joined(toks, low, j, lo):
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
     if src is not None and low[src[0]] in _NO_ONE and src[1] - src[0] <= 2 and not low[src[1] - 1][:1].isdigit():
@@ -123,7 +123,8 @@ def _participle_modified(toks: list[str], low: list[str], src: tuple[int, int] |
     if src is None or src[0] - 2 < lo:
         return None
     v = src[0] - 1
-    nots = [k for k in range(max(lo, src[0] - _NEGATED_REACH), src[0]) if low[k] == "not"]
+    near = max(lo, src[0] - _NEGATED_REACH)  # a "not" is rare: asked of the words at once, in C, first
+    nots = [k for k in range(near, src[0]) if low[k] == "not"] if "not" in low[near:src[0]] else []
     if nots and all(is_word(t) for t in toks[nots[-1]:src[0]]):
         v = nots[-1]  # "Experts not connected to the company", "Doctors not involved in his care"
     elif not (low[v].endswith("ing") and len(low[v]) > 4 and toks[v][:1].islower()) or low[v] in SPEECH:
