@@ -263,7 +263,7 @@ CLOSING = frozenset(',.;:!?")]”…')
 def words(text: str) -> set[str]:
     """The case-folded word-character runs of ``text``, for keyword pre-checks. As in ``token_texts``, a run never
     holds whitespace, so the runs are those of the text's whitespace-separated chunks in turn, each chunk's read
-    from a memo (``_chunk_words``, which ``token_words`` reads too: case-folding the chunk, not the text, gives
+    from a memo (``_chunk_words``, which ``chunk_token_words`` reads too: case-folding the chunk, not the text, gives
     the same runs): split, lookups and joining all in C."""
     return set(chain.from_iterable(map(_WORDS.__getitem__, text.split())))
 
@@ -277,16 +277,11 @@ def token_texts(text: str, start: int, end: int) -> list[str]:
     return list(chain.from_iterable(map(_TOKENS.__getitem__, text[start:end].split())))
 
 
-def token_words(text: str, start: int, end: int) -> tuple[list[str], set[str]]:
-    """``token_texts(text, start, end)`` and ``words(text[start:end])`` from one split of the span into chunks: the
-    tokens of a sentence and the words its stance and hedge stages ask of it (most claims are a whole sentence).
-    Case-folding maps no character to whitespace nor whitespace to anything else, so ``words`` reads the same
-    chunks case-folded (``_chunk_words``)."""
-    return chunk_token_words(text[start:end].split())
-
-
 def chunk_token_words(chunks: list[str]) -> tuple[list[str], set[str]]:
-    """``token_words`` of a span already split into its whitespace-free chunks (``str.split``)."""
+    """``token_texts`` and ``words`` of a span from its whitespace-free chunks (``str.split``, done once by the
+    caller): the tokens of a sentence and the words its stance and hedge stages ask of it (most claims are a whole
+    sentence). Case-folding maps no character to whitespace nor whitespace to anything else, so ``words`` reads the
+    same chunks case-folded (``_chunk_words``)."""
     return (list(chain.from_iterable(map(_TOKENS.__getitem__, chunks))),
             set(chain.from_iterable(map(_WORDS.__getitem__, chunks))))
 
@@ -342,18 +337,13 @@ def _chunk_steps(chunk: str) -> tuple[int, ...]:
 _TOKENS, _WORDS, _STEPS = Memo(_chunk_tokens), Memo(_chunk_words), Memo(_chunk_steps)
 
 
-def token_starts(text: str, start: int, end: int) -> list[int] | None:
-    """Where each token of ``token_texts(text, start, end)`` starts, when one whitespace character parts every two
-    chunks of the span and none opens or closes it (most sentences); else None. The tokens of a chunk follow one
+def chunk_starts(chunks: list[str], start: int, end: int) -> list[int] | None:
+    """Where each token of ``token_texts(text, start, end)`` starts, from the span's chunks (``str.split``: a sentence
+    keeps them from tokenising, so its offsets split no text a second time), when one whitespace character parts
+    every two chunks and none opens or closes the span (most sentences); else None. The tokens of a chunk follow one
     another with nothing between them (some alternative of TOKEN matches at every character that is no space), so
     the starts are running sums of the chunks' steps (``_chunk_steps``), read from a memo and summed in C. The steps
     add up to the span's length plus one exactly when every gap is one character: each is at least one."""
-    return chunk_starts(text[start:end].split(), start, end)
-
-
-def chunk_starts(chunks: list[str], start: int, end: int) -> list[int] | None:
-    """``token_starts`` of the span [start, end) already split into its chunks (``str.split``): a sentence keeps its
-    chunks from tokenising, so its offsets split no text a second time."""
     steps = list(chain.from_iterable(map(_STEPS.__getitem__, chunks)))
     if sum(steps) != end - start + 1:
         return None

@@ -87,22 +87,22 @@ def test_hostile_text_costs_a_bounded_multiple_of_normal_text_per_byte():
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
-def test_token_words_is_token_texts_and_words_at_once(text: str) -> None:
-    from model.text import token_texts, token_words, words
+def test_chunk_token_words_is_token_texts_and_words_at_once(text: str) -> None:
+    from model.text import chunk_token_words, token_texts, words
 
-    assert token_words(text, 0, len(text)) == (token_texts(text, 0, len(text)), words(text))
+    assert chunk_token_words(text.split()) == (token_texts(text, 0, len(text)), words(text))
     for fixed in ("2.8million 1,000s ßtraße Straße, ΟΔΟΣ. İstanbul’s WHO U.S.A well-known a_b", "ﬁnd ŉ K"):
-        assert token_words(fixed, 2, len(fixed)) == (token_texts(fixed, 2, len(fixed)), words(fixed[2:]))
+        assert chunk_token_words(fixed[2:].split()) == (token_texts(fixed, 2, len(fixed)), words(fixed[2:]))
 
 
 @settings(max_examples=300, deadline=None)
 @given(TEXT)
-def test_token_starts_are_where_the_tokens_are(text: str) -> None:
-    from model.text import TOKEN, token_starts
+def test_chunk_starts_are_where_the_tokens_are(text: str) -> None:
+    from model.text import TOKEN, chunk_starts
 
     for start, end in ((0, len(text)), (min(2, len(text)), len(text))):
-        starts = token_starts(text, start, end)
         chunks = text[start:end].split()
+        starts = chunk_starts(chunks, start, end)
         assert (starts is not None) == (bool(chunks) and len(" ".join(chunks)) == end - start)  # one space apart
         if starts is not None:
             assert starts == [m.start() for m in TOKEN.finditer(text, start, end)]

@@ -19,6 +19,7 @@ _RELATIVE_OPENERS = GRAMMAR["relative_pronouns"] | {"whom"}  # a clause about a 
 # Words that give an appositive a tail its last word heads ("an adviser to the group", "a professor at the college")
 _NOT_IN_APPOSITION = GRAMMAR["mention_tail"] | GRAMMAR["relative_pronouns"] | {"which", "that", "and", "by", "during"}
 _CUT_AT = _NOT_IN_APPOSITION - {"of"}
+_BODY_HEADS = ORGANIZATIONS | BUSINESS_HEADS  # what a body's description is headed by: "the group", "the company"
 
 
 def describes_a_person(r: Resolution) -> bool:
@@ -46,16 +47,12 @@ def body_in_apposition(r: Resolution) -> bool:
     low = [w.lower() for w in part]
     k = next((i for i, w in enumerate(low) if i and w in _NOT_IN_APPOSITION), len(low))  # "a group based in Oslo",
     k = next((i for i in range(2, k) if low[i] in _ARTICLES), k)  # "the Hollmar firm the foundation hired"
-    k = next((i for i in range(2, k) if past_participle(part[i]) and _body_head(low[i - 1])), k)  # "the private
+    k = next((i for i in range(2, k) if past_participle(part[i]) and low[i - 1] in _BODY_HEADS), k)  # "the private
     # ambulance company hired for the race": a reduced relative after the head
     head = low[k - 1] if k >= 2 else ""  # a business's word only as "the" one: "an app developer" is a person's job
     return low[0] in _ARTICLES and (head in ORGANIZATIONS or (head in BUSINESS_HEADS and low[0] == "the")) and (
         k == len(low) or part[k - 1].islower()) and sum(w[:1].isupper() for w in part[1:k]) <= 1  # not "a
     # University of X professor"; "the chain's main supplier" is a company
-
-
-def _body_head(w: str) -> bool:
-    return w in ORGANIZATIONS or w in BUSINESS_HEADS
 
 
 def _role_noun(w: str) -> bool:
