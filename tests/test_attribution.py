@@ -1629,6 +1629,42 @@ def test_a_spokesperson_for_a_body_described_again_takes_its_role(text, role):
     assert claims(text)[-1].role == role
 
 
+@pytest.mark.parametrize(("text", "role"), [
+    ("The National Bank of Orlevia said it would raise rates.", "official"),  # a state's central bank by its name
+    ("The presidency said the decree would stand.", "official"),
+    ("The Harnby Regional Ethics Committee said the trial had been approved.", "official"),
+    ("The Rail Accident Investigation Branch said the brakes had failed.", "official"),
+    ("A provincial mines officer said the shaft was unsafe.", "official"),
+    ("Velmar Shipping said the shaft was unsafe.", "other"),
+])
+def test_a_state_body_by_its_kind_is_official(text, role):
+    assert claims(text)[-1].role == role
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("The National Bank of Orlevia said rates would rise. Bank spokesman Tomas Reinholt said the gold was safe.",
+     "official"),  # the body's word opens the sentence, capitalised
+    ("The National Bank of Orlevia said rates would rise. Bank spokesman Tomas Reinholt said the gold was safe. "
+     "Reinholt said the register was right.", "official"),  # and a later surname follows
+    ("Velmar Savings Bank said profits fell. Bank spokesman Tomas Reinholt said jobs were safe.", "other"),
+])
+def test_a_spokesperson_opening_with_the_bodys_word_takes_its_role(text, role):
+    assert claims(text)[-1].role == role
+
+
+@pytest.mark.parametrize(("text", "role"), [
+    ("The National Bank of Orlevia said rates would rise. Minutes of the bank's February policy meeting show the "
+     "board was split.", "official"),
+    ("The National Bank of Orlevia said rates would rise. A page from the bank's vault register, seen by "
+     "Nordwire, shows the gold left in May.", "official"),
+    ("Velmar Savings Bank said profits fell. Minutes of the bank's February board meeting show the board was "
+     "split.", "other"),
+])
+def test_a_document_of_the_body_by_a_possessive_takes_its_kind_and_role(text, role):
+    (*_, c) = extract([Document(id="t", text=text)])  # the producer's last word comes after the learned typer
+    assert (c.kind, c.role) == ("named_organization", role)
+
+
 def test_a_participle_after_a_closing_frame_is_no_tail_of_it():
     # "..., the club said on Monday, ending a turbulent spell": the participle describes the event, so the
     # frame still closes the sentence ("dismissed" is the content's verb, not a cue of its own).

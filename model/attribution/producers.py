@@ -38,7 +38,7 @@ def documents_take_producer(resolutions: list[Resolution]) -> None:
         if r.source.resolved is not None or m.head not in _DOCUMENTS:
             continue  # "figures published by the ministry" is headed by "figures" (mention_words.head_chunk)
         ws = core_of(words_of(r.source.text))
-        producer = _producer(ws, m.head, known)
+        producer = _producer(ws, m.head, known) or _body_owner(ws, known)
         if producer is not None:
             role = "expert" if m.head in POLLS else producer.role  # a poll is expert work, whoever ran it
             resolutions[n] = replace(r, mention=Mention(producer.kind, role, producer.entity, "none",
@@ -71,6 +71,17 @@ def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | 
     return _shown(classify(" ".join(run)), known)
 
 
+def _body_owner(ws: list[str], known: dict[str, Mention]) -> Mention | None:
+    """The body whose document this is by a possessive description: "A page from the bank's vault register",
+    "Minutes of the committee's February meeting" are the bank's and the committee's."""
+    for i in range(1, len(ws)):
+        word = POSSESSIVE.sub("", ws[i])
+        body = word in _BODIES or word in ORGANIZATIONS
+        if word != ws[i] and ws[i - 1].lower() == "the" and word.islower() and body:
+            return _shown(classify("the " + word), known)
+    return None
+
+
 def _after(ws: list[str], at: int, known: dict[str, Mention]) -> Mention | None:
     """The producer after the preposition at ``at``, or after a later one where the first names none ("minutes
     of a closed meeting of the city council" are the council's)."""
@@ -87,7 +98,7 @@ def _shown(producer: Mention, known: dict[str, Mention]) -> Mention | None:
     if producer.entity in known:
         return known[producer.entity]
     if producer.kind == "backref" and (producer.head in _BODIES or producer.head in ORGANIZATIONS):
-        named = (m for e, m in known.items() if m.kind == "named_organization" and e.split()[-1] == producer.head)
+        named = (m for e, m in known.items() if m.kind == "named_organization" and producer.head in e.split())
         return next(named, None) or replace(producer, kind="named_organization")
     if producer.kind == "named_organization" or (producer.kind == "named_person"
                                                   and producer.gender in ("male", "female")):

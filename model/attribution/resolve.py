@@ -58,7 +58,8 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
     ni = 0
     for d in drafts:  # first pass: sourced claims, in text order
         while ni < len(names) and names[ni][0].end <= (d.source.start if d.source else d.start):
-            history.add(*names[ni])
+            if not _inside_body(names[ni], history.last_source):
+                history.add(*names[ni])
             ni += 1
         out.append(_resolve_one(text, d, history, rank, transcript) if d.source is not None
                    else Resolution(None, None))
@@ -223,6 +224,14 @@ def _bare_name(text: str) -> str:
     """A mention's words in lower case without a leading "the": how the rules key an organisation by its name."""
     ws = [w.lower() for w in words_in(text)]
     return " ".join(ws[1:] if ws[:1] == ["the"] else ws)
+
+
+def _inside_body(name: tuple[Span, Mention], last: Known | None) -> bool:
+    """A body's name inside the source just added for the whole of it: "The National Bank" in "The National Bank
+    of Veldania", which a later "the bank" means with the whole name's role, not its part's."""
+    span, mention = name
+    return last is not None and mention.kind == "named_organization" and last.mention.kind == "named_organization" \
+        and last.span.start <= span.start and span.end <= last.span.end
 
 
 def _described_person(text: str, mention: Mention) -> bool:

@@ -51,6 +51,8 @@ def body_role(src: Span, history: History) -> str | None:
     if at == 1 and ws[0].lower() == "the":  # "The spokesman, Inspector Tomas Rell": the spokesman met before
         earlier = history.find(src.start, "backref", ws[at].lower())
         return earlier.mention.role if earlier is not None else None
+    if at == 1 and before.lower() in ORGANIZATIONS:  # "Bank spokesman Tomas Reinholt": a body's word opening it
+        before = before.lower()
     if before.isalpha() and before.islower():  # "service", not the name in "Clinton spokesman"
         if (role := _body_met(src, history, before)) is not None:
             return role
