@@ -1665,6 +1665,16 @@ def test_a_document_of_the_body_by_a_possessive_takes_its_kind_and_role(text, ro
     assert (c.kind, c.role) == ("named_organization", role)
 
 
+@pytest.mark.parametrize(("text", "source"), [
+    ("Per Aune, a toxicologist at Varnosta University Hospital, said the dose was high.",
+     "Per Aune, a toxicologist at Varnosta University Hospital"),  # "Per" a first name, not the preposition
+    ("Will Hurd, a congressman from Texas, said the wall would not work.", "Will Hurd, a congressman from Texas"),
+    ("The fee per passenger doubled, the ministry said.", "the ministry"),
+])
+def test_a_function_word_that_is_a_first_name_opens_the_source(text, source):
+    assert claims(text)[0].source.text == source
+
+
 def test_a_participle_after_a_closing_frame_is_no_tail_of_it():
     # "..., the club said on Monday, ending a turbulent spell": the participle describes the event, so the
     # frame still closes the sentence ("dismissed" is the content's verb, not a cue of its own).

@@ -121,7 +121,8 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
             k -= 1
             continue
         if not (w == "May" and toks[k][:1].isdigit()) and ((lw in SUBJECT_PRONOUNS and not w[1:].isupper()) or (
-                lw in STOP and lw != "and" and not both) or (_verbish(w, lw) and low[k] not in ROLE_NOUNS)):
+                lw in STOP and lw != "and" and not both and not _given_name(toks, low, k - 1, j + 1)) or (
+                _verbish(w, lw) and low[k] not in ROLE_NOUNS)):  # "Per Aune, a toxicologist": a first name
             break  # "IT staff" an acronym, "talk show host" a compound, "the May 14 meeting" the month, no modal
         if lw in _PAST_CUES and k - 2 >= lo and (is_cap(toks[k - 2]) or low[k - 2] in SUBJECT_PRONOUNS):
             break  # "Clinton cited Trump's past references": a clause of its own before the phrase
