@@ -29,7 +29,9 @@ _END = re.compile(r"[.!?…][.!?…]{0,2}[\"'”’»)\]]{0,3}(?=\s)")
 # character lets the engine find the next period by a plain character scan, where _END's class is tested at every
 # character (most of the cost of splitting a paragraph).
 _END_PERIOD = re.compile(r"\.\.{0,2}[\"'”’»)\]]{0,3}(?=\s)")
-_PARA = re.compile(r"[^\n]+")
+# A non-blank line stripped of the whitespace around it, found whole by the engine: from its first non-space
+# character, as far as its last one before the line break ("\s" is what str.isspace calls whitespace).
+_PARA = re.compile(r"\S(?:[^\n]*\S)?")
 # Dotted acronyms ("U.S.", "F.B.I.") are one token; '' is the double quote of some wire copy. The acronym is
 # spelled "[A-Za-z]\.(?:[A-Za-z]\.)+" rather than "(?:[A-Za-z]\.){2,}" (the same language, greedy alike): the
 # engine fails it at the second character of every other word without setting up a counted repeat, which
@@ -87,16 +89,7 @@ class Segmentation:
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
     """Non-blank lines, stripped of surrounding whitespace: (start, end)."""
-    out = []
-    for m in _PARA.finditer(text):
-        s, e = m.start(), m.end()
-        while s < e and text[s].isspace():
-            s += 1
-        while e > s and text[e - 1].isspace():
-            e -= 1
-        if e > s:
-            out.append((s, e))
-    return out
+    return [m.span() for m in _PARA.finditer(text)]
 
 
 def _word_before(text: str, start: int, dot: int) -> str:
@@ -343,12 +336,11 @@ def chunk_starts(chunks: list[str], start: int, end: int) -> list[int] | None:
     every two chunks and none opens or closes the span (most sentences); else None. The tokens of a chunk follow one
     another with nothing between them (some alternative of TOKEN matches at every character that is no space), so
     the starts are running sums of the chunks' steps (``_chunk_steps``), read from a memo and summed in C. The steps
-    add up to the span's length plus one exactly when every gap is one character: each is at least one."""
-    steps = list(chain.from_iterable(map(_STEPS.__getitem__, chunks)))
-    if sum(steps) != end - start + 1:
+    add up to the span's length plus one exactly when every gap is one character: each is at least one, so the last
+    running sum tells (no list of the steps, no second pass to add them up)."""
+    starts = list(accumulate(chain.from_iterable(map(_STEPS.__getitem__, chunks)), initial=start))
+    if starts.pop() != end + 1:  # the position after the span's last token and a space
         return None
-    starts = list(accumulate(steps, initial=start))
-    starts.pop()  # the position after the span's last token and a space
     return starts
 
 

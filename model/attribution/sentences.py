@@ -24,7 +24,7 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
     ends = [q.end for q in seg.quotes]  # quotations are disjoint and in order: their ends are sorted
     out = []
     for n, sent in enumerate(seg.sentences):
-        chunks = text[sent.start:sent.end].split()  # split once: the tokens, the words and the offsets read them
+        chunks = sent.text.split()  # split once: the tokens, the words and the offsets read them
         toks, words = chunk_token_words(chunks)
         qs = _overlapping(seg, ends, sent.start, sent.end)
         group, share = _quote_of(qs, [q.end for q in qs], sent.start, sent.end) if qs else (-1, 0.0)
