@@ -75,10 +75,10 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
 
 def _described_role(text: str, span: Span, mention: Mention) -> Mention:
     """A named person's mention with the role the words around the name give ("radio host Charlie Sykes")."""
-    around = described(text, span)
-    if mention.role != "other" or around == span.text:
+    if mention.role != "other":  # a role the name's own words give stands: no description read
         return mention
-    return replace(mention, role=classify(around).role)
+    around = described(text, span)
+    return mention if around == span.text else replace(mention, role=classify(around).role)
 
 
 def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
@@ -236,14 +236,18 @@ def _inside_body(name: tuple[Span, Mention], last: Known | None) -> bool:
 
 def _described_person(text: str, mention: Mention) -> bool:
     """A definite description of one person ("the retired neurosurgeon"): it may name an earlier person again."""
-    ws = words_of(text)
-    return mention.kind == "anonymous" and len(ws) <= _DESCRIPTION and ws[0].lower() == "the" \
+    if mention.kind != "anonymous":  # most sources: no words read
+        return False
+    ws = words_in(text)
+    return len(ws) <= _DESCRIPTION and ws[0].lower() == "the" \
         and not any(w[:1].isupper() for w in ws[1:]) and (not mention.head.endswith("s") or mention.head.endswith("ss"))
 
 
 def _member(text: str, mention: Mention) -> bool:
-    ws = words_of(text)  # "one commander", "a resident"
-    return mention.kind == "anonymous" and len(ws) == 2 and ws[0].lower() in _ONE and ws[1].islower()
+    if mention.kind != "anonymous":  # most sources: no words read
+        return False
+    ws = words_in(text)  # "one commander", "a resident"
+    return len(ws) == 2 and ws[0].lower() in _ONE and ws[1].islower()
 
 
 def _owner(text: str, mention: Mention) -> str:
