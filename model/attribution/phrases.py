@@ -114,8 +114,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
             k -= 1  # "Reporters Without Borders": a capitalised word inside a name
             continue
         both = lw == "both" and k - 2 >= lo and (low[k - 2] in _NP_PREP or low[k - 2] in ("in", "on") or (
-            low[k - 2] == "to" and k - 3 >= lo and low[k - 3] in _TO_HEADS))  # "negotiators from both sides",
-        # "aides to both candidates", "aides in both parties"
+            low[k - 2] == "to" and k - 3 >= lo and low[k - 3] in _TO_HEADS))  # "from both sides", "aides to both"
         if lw in ("most", "least") and k - 2 >= lo and (low[k - 2] in POSSESSORS or low[k - 2] == "the" or low[
                 k - 2].endswith(("'s", "’s", "s'", "s’"))):  # "the club's most recent accounts": a superlative
             k -= 1
