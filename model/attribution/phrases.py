@@ -36,36 +36,33 @@ _NP_PREP, _LOOSE_PREP = GRAMMAR["np_prepositions"], GRAMMAR["loose_prepositions"
 WEEKDAYS, MONTHS = GRAMMAR["weekdays"], GRAMMAR["months"]
 CLOSE = frozenset({"”", '"', "’", "'", "»", "''"})  # quotation marks that close (an inverted attribution follows)
 OPEN = frozenset({"“", '"', "‘", "«", "''"})  # and that open a quotation
-RELATIVE = GRAMMAR["relative_pronouns"]
-_MAX_NP = 12  # tokens: a subject phrase is no longer ("the former Republican senator from ...")
+RELATIVE, _MAX_NP = GRAMMAR["relative_pronouns"], 12  # tokens: no subject phrase is longer ("the former ... from")
 _BRACKET = 8  # tokens inside a bracket after a name: "(R-Iowa)"
 _RELATIVE_CLAUSE = 15  # tokens of a relative clause after a name: "who spoke on condition of anonymity"
 # ... and of one closing the sentence after an inverted cue: '"...," said a strategist who advises several
 # senators on the panel and spoke on condition of anonymity to describe private talks.'
 LONG_RELATIVE_CLAUSE = 25
-OPENING_NON_SUBJECTS = words("non_subject_openers.txt")
-LY_NOUNS = ATTRIBUTION["ly_nouns"]
+OPENING_NON_SUBJECTS, LY_NOUNS = words("non_subject_openers.txt"), ATTRIBUTION["ly_nouns"]
 BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
 REPORTED_BY, CLAUSE_NOUNS = ATTRIBUTION["reported_by"], GRAMMAR["clause_nouns"]
 ROLE_HEADS = PERSON_ROLES | ORGANIZATIONS | ATTRIBUTION["role_heads_extra"]
 PEOPLE = (COMMON_HEADS | GROUPS | WITNESS) - ATTRIBUTION["not_people"]
-_NAME_WORDS_IN_STOP = GRAMMAR["name_function_words"]
-AND = frozenset(("and", "nor"))
+_NAME_WORDS_IN_STOP, AND = GRAMMAR["name_function_words"], frozenset(("and", "nor"))
 _ARTICLES = GRAMMAR["articles"] - {"that", "this", "these", "those"}
 CONJUNCT_OPENERS = _ARTICLES | {"other", "others"}  # "Trump and his aides", "Edwards and others": X speaks
 POSSESSORS = GRAMMAR["possessors"] | {"its"}  # a person's or group's, and a body's
-_TO_HEADS = ATTRIBUTION["to_heads"]
-_CLOSE_TO = GRAMMAR["close_to"]  # "those close to him", "sources privy to the talks"
+_TO_HEADS, _CLOSE_TO = ATTRIBUTION["to_heads"], GRAMMAR["close_to"]  # "aides to X"; "those close to him"
 _ANY_PREP, _TO_WORDS = _NP_PREP | _LOOSE_PREP, _CLOSE_TO | _TO_HEADS  # np_before's loop asks them: made once
-_INNER_CAPS = GRAMMAR["name_inner_words"]
-AUTHORED_BY = ATTRIBUTION["authored_by"]
+_INNER_CAPS, AUTHORED_BY = GRAMMAR["name_inner_words"], ATTRIBUTION["authored_by"]
 # "a report by X", "figures released by X", "people close to X": the phrase goes on after these
 _TAIL_OPENERS = {"by": REPORTED_BY | AUTHORED_BY | TYPING["document_heads"], "to": _TO_WORDS}
 _PAST_CUES = frozenset(w for w in (*SPEECH, *BELIEF, *DENIAL) if w.endswith("ed"))
 _KEEP_BEFORE_NAME = ROLE_NOUNS | PERSON_ROLES | GRAMMAR["name_particles"] | TYPING["former_words"]  # "former Gov. X"
 _BODY_KINDS = ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]  # "the shipping group"
-# Verbs that, met while walking back from a cue, show a clause boundary ("polls show majorities ... believe").
-_CLAUSE_VERBS = ATTRIBUTION["clause_verbs"]
+_CLAUSE_VERBS = ATTRIBUTION["clause_verbs"]  # met walking back from a cue, a clause's: "polls show majorities ..."
+# Every word some rule of np_before's walk is about: any other word is only asked whether it ends the phrase.
+_WALK_RULES = STOP | DETERMINERS | SUBJECT_PRONOUNS | _ANY_PREP | _INNER_CAPS | _PAST_CUES | {
+    "to", "around", "both", "most", "least", "the", "and", "&", ".", "-", "’s", "'s", "'", "’", "/"}
 
 
 def is_word(w: str) -> bool:
@@ -102,6 +99,9 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
     k = j
     while k - 1 >= lo and j - k < reach:
         w, lw = toks[k - 1], low[k - 1]
+        if lw not in _WALK_RULES and w[:1].isalnum() and not (_verbish(w, lw) and low[k] not in ROLE_NOUNS):
+            k -= 1  # most words (a name's, a noun's): no rule below is about them, none ends the phrase
+            continue
         if lw in ("to", "around") and k - 2 >= lo:  # the two tests below ask nothing of any other word: one test first
             if (lw == "to" and low[k - 2] in _CLOSE_TO) or (of_them and lw == "around" and (
                     low[k - 2] == "those" or low[k - 2] in PEOPLE)):
@@ -144,7 +144,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
                     k -= 1  # "Trump and his supporters", "Clinton and the State Department", "The nominee and
                     continue  # his aides": the first conjunct is walked next
             break
-        if lw in _NP_PREP or lw in _LOOSE_PREP:
+        if lw in _ANY_PREP:
             if k - 2 >= lo and is_word(toks[k - 2]) and low[k - 2] not in STOP and (
                     lw in _NP_PREP or not is_cap(toks[k - 2]) or low[k - 2] in PEOPLE or low[k - 2] in COMMON_PLURALS
                     or (is_cap(toks[k]) and low[k] not in WEEKDAYS and low[k] not in MONTHS)):
