@@ -126,8 +126,18 @@ def _chunk_words(chunk: str) -> tuple[str, ...]:
 
 
 _CHUNKS = Memo(_chunk_words)  # each whitespace-free chunk's words
-_CHUNK_TERMS = Memo(lambda chunk: tuple(filter(None, map(_TERMS.__getitem__, _CHUNKS[chunk]))))  # their terms
-_CHUNK_NEGATES = Memo(lambda chunk: not NEGATION.isdisjoint(_CHUNKS[chunk]))  # does one of them negate
+NEGATES = ""  # in a chunk's reading, marks a negating word: no word's term is empty (see ``term``)
+
+
+def _chunk_reading(chunk: str) -> tuple[str, ...]:
+    """The terms of a whitespace-free chunk's words, with NEGATES when one of them negates: a claim's chunks are
+    read once for both."""
+    words = _CHUNKS[chunk]
+    terms = tuple(filter(None, map(_TERMS.__getitem__, words)))
+    return terms if NEGATION.isdisjoint(words) else (*terms, NEGATES)
+
+
+_READINGS = Memo(_chunk_reading)  # each whitespace-free chunk's reading
 
 
 def _source_terms(text: str) -> frozenset[str]:
@@ -171,14 +181,14 @@ def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None 
     # neighbours) is there: then the lower-cased text is blanked, not lower-cased a second time.
     same = len(low) == len(claim.text) and "Σ" not in claim.text
     visible = (_blanked(claim, low) if same else _visible_text(claim).lower()).replace("’", "'")
-    # Read by whitespace-free chunk from memos (news copy repeats its chunks): the terms of each chunk's words, and
+    # Read by whitespace-free chunk from a memo (news copy repeats its chunks): the terms of each chunk's words, and
     # whether one of them negates; the words themselves are never listed.
-    chunks = visible.split()
-    content = frozenset(chain.from_iterable(map(_CHUNK_TERMS.__getitem__, chunks)))
+    read = frozenset(chain.from_iterable(map(_READINGS.__getitem__, visible.split())))
+    content = read - {NEGATES} if NEGATES in read else read
     inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
     source = _SOURCE_TERMS[claim.source.text] if inside else frozenset()
-    negated = any(map(_CHUNK_NEGATES.__getitem__, chunks)) or "n't" in visible
+    negated = NEGATES in read or "n't" in visible
     return Analysis(content, content | source, negated, is_denial(claim, keys, low))
 
 
