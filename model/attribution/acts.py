@@ -45,8 +45,9 @@ def propose(s: Sentence) -> None:
     finite verb after a speaker ("Environmentalists hated it.", "The email includes ..."), doubted: the filter
     learns which verbs PolNeAR counts as acts."""
     if not s.found and s.quote_share < QUOTED and all(map(_DOUBT, s.candidates)):
-        s.acts = rule_acts(s) or [Found(cue, src, lemma, "speech", False, doubt="act") for cue, src, lemma in
-                                  subject_acts(s.toks, s.low, s.in_quote, open_class=True)]
+        lo = _clause_start(s.toks, s.low)  # once for both searches
+        s.acts = rule_acts(s, lo) or [Found(cue, src, lemma, "speech", False, doubt="act") for cue, src, lemma in
+                                      subject_acts(s.toks, s.low, s.in_quote, open_class=True, lo=lo)]
 
 
 def stage(s: Sentence) -> None:
@@ -56,10 +57,11 @@ def stage(s: Sentence) -> None:
         s.found = s.acts if s.acts is not None else rule_acts(s)
 
 
-def rule_acts(s: Sentence) -> list[Found]:
-    """The act the rules accept: a pronoun's past-tense verb, a subject's cue verb, a feeling, a stance noun."""
+def rule_acts(s: Sentence, lo: int | None = None) -> list[Found]:
+    """The act the rules accept: a pronoun's past-tense verb, a subject's cue verb, a feeling, a stance noun
+    (``lo``: the clause start, when the caller has it)."""
     return pronoun_acts(s.toks, s.in_quote, s.low) or [
-        Found(cue, src, lemma, "speech", False) for cue, src, lemma in fallback(s.toks, s.low, s.in_quote)]
+        Found(cue, src, lemma, "speech", False) for cue, src, lemma in fallback(s.toks, s.low, s.in_quote, lo)]
 
 
 def pronoun_acts(toks: list[str], in_quote: list[bool], low: list[str]) -> list[Found]:
@@ -80,15 +82,16 @@ def pronoun_acts(toks: list[str], in_quote: list[bool], low: list[str]) -> list[
 Acts = list[tuple[tuple[int, int], tuple[int, int], str]]
 
 
-def fallback(toks: list[str], low: list[str], in_quote: list[bool]) -> Acts:
+def fallback(toks: list[str], low: list[str], in_quote: list[bool], lo: int | None = None) -> Acts:
     """(cue, source, lemma) of the one attribution a sentence without a lexicon cue makes, or []."""
-    return subject_acts(toks, low, in_quote) or experiencer(toks, low) or possessive_stance(toks, low, in_quote)
+    return subject_acts(toks, low, in_quote, lo=lo) or experiencer(toks, low) or possessive_stance(toks, low, in_quote)
 
 
-def subject_acts(toks: list[str], low: list[str], in_quote: list[bool], open_class: bool = False) -> Acts:
+def subject_acts(toks: list[str], low: list[str], in_quote: list[bool], open_class: bool = False,
+                 lo: int | None = None) -> Acts:
     """The act opening the sentence: "Trump unleashed ...", "Clinton aides were coy about ..."; any finite
-    verb rather than a cue verb when ``open_class``."""
-    lo = _clause_start(toks, low)
+    verb rather than a cue verb when ``open_class``. ``lo``: the clause start, when the caller has it."""
+    lo = _clause_start(toks, low) if lo is None else lo
     if lo < 0:
         return []
     aux = _pronoun_aux(low[lo])
@@ -102,6 +105,8 @@ def subject_acts(toks: list[str], low: list[str], in_quote: list[bool], open_cla
             continue
         if low[v] in STOP and low[v] not in _AUX and low[v] not in _IN_SUBJECT:
             return []
+        if not open_class and low[v] not in _VERB_STARTS:
+            continue  # no cue verb group starts here: most words are neither an auxiliary nor a cue verb
         cue = _verb_group(toks, low, v, in_quote, open_class)
         if cue is None:
             continue
@@ -220,6 +225,7 @@ def _finite_after(aux: str, main: str) -> bool:
 _WEAK_ACTS = ATTRIBUTION["weak_acts"]
 _CUES = (frozenset(SPEECH) | frozenset(BELIEF) | frozenset(DENIAL)) - _WEAK_ACTS
 _IRREGULAR = ATTRIBUTION["irregular"]
+_VERB_STARTS = _AUX | _CUES  # the words a verb group opens with, outside ``open_class``
 
 
 def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int] | None:

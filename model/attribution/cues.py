@@ -10,7 +10,7 @@ from dataclasses import replace
 from itertools import compress
 
 from model.attribution.agents import names_a_document, seen_by
-from model.attribution.phrases import STOP, is_cap, is_word
+from model.attribution.phrases import STOP, is_cap
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import IRREGULAR_PAST, attach
 from model.denial import CLAIM_NOUNS  # "a claim", "an allegation", "a charge"
@@ -28,19 +28,28 @@ from model.lexicon import (
     WEAK,
 )
 
-_PHRASES: dict[str, list[tuple[str, ...]]] = {}
-for _p in CUE_PHRASES:
-    _ws = tuple(_p.split())
-    _PHRASES.setdefault(_ws[0], []).append(_ws)
-_DOCUMENT_PHRASES: dict[str, list[tuple[tuple[str, ...], str]]] = {}  # "sets out": a document's cue
+_DOCUMENT_PHRASES: dict[str, list[tuple[list[str], str]]] = {}  # "sets out": a document's cue
 for _form, _lemma in DOCUMENT_CUES.items():
-    _DOCUMENT_PHRASES.setdefault(_form.split()[0], []).append((tuple(_form.split()), _lemma))
+    _DOCUMENT_PHRASES.setdefault(_form.split()[0], []).append((_form.split(), _lemma))
 _SOURCE_AFTER_PHRASES = frozenset({("according", "to"), ("in", "the", "words", "of"), ("as", "reported", "by")}) | {
     tuple(p.split()) for p in CUE_PHRASES if p.endswith((" of", " from")) and p != "in the words of"}
+
+
+def _phrase_kind(phrase: tuple[str, ...]) -> str:
+    """A cue phrase's kind: "relay" where its source follows it ("according to"), a denial with "back"."""
+    return "relay" if phrase in _SOURCE_AFTER_PHRASES else ("denial" if "back" in phrase else "speech")
+
+
+# By first word, each cue phrase as (words, length, lemma, kind): its answer worked out once here, not per match.
+_PHRASES: dict[str, list[tuple[list[str], int, str, str]]] = {}
+for _p in CUE_PHRASES:
+    _ws = tuple(_p.split())
+    _PHRASES.setdefault(_ws[0], []).append((list(_ws), len(_ws), " ".join(_ws), _phrase_kind(_ws)))
 _POLL_HEADS = {"in": ATTRIBUTION["poll_in"], "by": ATTRIBUTION["poll_by"]}
 _POLL_WORDS = ATTRIBUTION["poll_words"]
 _STARTS = frozenset(_PHRASES) | frozenset(DENIAL) | frozenset(SPEECH) | frozenset(BELIEF) | frozenset(_POLL_HEADS) \
     | frozenset(_DOCUMENT_PHRASES)
+assert all(w[:1].isalnum() for w in _STARTS)  # so a token ``find`` looks at is a word: it asks no ``is_word``
 PARTICIPLE_STARTS = frozenset(w for w in _STARTS if w.endswith("ing"))  # what stage "participles" looks for
 _POLL_REACH = 7  # words after "in"/"by" within which the poll must come: "in a New York Times national poll"
 _POLL_SLASHES = 2  # joined pollsters that reach may stretch over: "a NYT/CBS/YouGov poll"
@@ -65,11 +74,9 @@ def candidates(s: Sentence) -> None:
 
 def cue_at(low: list[str], i: int) -> tuple[int, str, str] | None:
     """(end token, lemma, kind) of a cue starting at token i, or None."""
-    for phrase in _PHRASES.get(low[i], ()):
-        n = len(phrase)
-        if tuple(low[i:i + n]) == phrase:
-            kind = "relay" if phrase in _SOURCE_AFTER_PHRASES else ("denial" if "back" in phrase else "speech")
-            return i + n, " ".join(phrase), kind
+    for words, n, lemma, kind in _PHRASES.get(low[i], ()):
+        if low[i:i + n] == words:
+            return i + n, lemma, kind
     w = low[i]
     if w in DENIAL:
         return i + 1, DENIAL[w], "denial"
@@ -78,7 +85,7 @@ def cue_at(low: list[str], i: int) -> tuple[int, str, str] | None:
     if w in BELIEF:
         return i + 1, BELIEF[w], "belief"
     for phrase, lemma in _DOCUMENT_PHRASES.get(w, ()):
-        if tuple(low[i:i + len(phrase)]) == phrase:
+        if low[i:i + len(phrase)] == phrase:
             return i + len(phrase), lemma, "document"  # a cue only if its subject is a document (``find``)
     return None
 
@@ -180,7 +187,7 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
     # Only a word that can open a cue is looked at (most words cannot): the scan is one pass in C (compress over
     # the membership tests), no Python step per token.
     for i in compress(range(lo, hi), map(_STARTS.__contains__, low[lo:hi])):
-        if i < free or in_quote[i] or not is_word(toks[i]) or (not title and toks[i][0].isupper() and i > lo):
+        if i < free or in_quote[i] or (not title and toks[i][0].isupper() and i > lo):
             continue
         if i < frame and not low[i].endswith("ing"):
             continue  # a noun inside the opening phrase: "Alongside BLM calls for action, ..."

@@ -133,12 +133,13 @@ class History:
         key, own = mention.entity, mention.gender
         full = trimmed(self.text, producer(self.text, span) or span, mention)  # a document's "by": its producer
         pair = mention.kind == "named_person" and named_pair(span.text)  # no one's fullest name, nor gender
+        size = 0 if pair else len(words_in(full.text))  # read once for both tables
         if not pair:
-            _keep_fuller(self.fullest, key, full)
+            _keep_fuller(self.fullest, key, full, size)
         if own in ("male", "female") and not pair:
             if self.genders.setdefault(key, own) != own:
                 self.shared.add(key)
-            _keep_fuller(self.fullest_by_gender, (key, own), full)
+            _keep_fuller(self.fullest_by_gender, (key, own), full, size)
         known = Known(span, mention, span if pair else self.fullest_for(key, own), is_source, pair)
         self.items.append(known)
         self.mentions[key] = self.mentions.get(key, 0) + 1
@@ -181,10 +182,10 @@ class History:
         return named
 
 
-def _keep_fuller(fullest: dict, key: object, full: Span) -> None:
-    """Keep ``full`` under ``key`` when it has more words than what is kept there."""
+def _keep_fuller(fullest: dict, key: object, full: Span, size: int) -> None:
+    """Keep ``full`` (of ``size`` words) under ``key`` when it has more words than what is kept there."""
     best = fullest.get(key)
-    if best is None or len(words_in(full.text)) > len(words_in(best.text)):
+    if best is None or size > len(words_in(best.text)):
         fullest[key] = full
 
 
