@@ -189,9 +189,11 @@ def _pair_shares(rows: np.ndarray, cols: np.ndarray, n: int, vocabulary: int, a:
     """Shared terms of each pair (a, b) and their share of the shorter claim's terms."""
     size = np.bincount(rows, minlength=n)
     if len(a) * vocabulary <= DENSE_LIMIT:
-        x = np.zeros((n, max(vocabulary, 1)), dtype=np.float32)
-        x[rows, cols] = 1.0
-        shared = (x[a] * x[b]).sum(axis=1)
+        # Marks as bytes, not floats: the rows gathered for each pair are a quarter of the size. Summed into
+        # float32, as the float marks were (whole numbers: exact), so every count and share keeps its bits.
+        x = np.zeros((n, max(vocabulary, 1)), dtype=bool)
+        x[rows, cols] = True
+        shared = (x[a] & x[b]).sum(axis=1, dtype=np.float32)
     else:
         x = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, max(vocabulary, 1)))
         shared = np.asarray(x[a].multiply(x[b]).sum(axis=1)).ravel()
