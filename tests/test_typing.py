@@ -1284,3 +1284,16 @@ def test_a_surname_after_an_international_given_name_is_a_person(text):
 def test_a_hyphenated_title_before_a_name_makes_a_person(text, source):
     # "director-general" is one token: listed as a person's role noun, the name after it is a person's
     assert typed(text)[source] == ("named_person", "official")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The authority's harbour master, Piet Lomann, said the ship had left without clearance.",
+     "The authority's harbour master, Piet Lomann"),
+    ("The university's rector, Professor Mattias Lorne, said the figures were wrong.",
+     "The university's rector, Professor Mattias Lorne"),
+    ("The city's police ombudsman, Dagny Welhaven, said she had opened an inquiry.",
+     "The city's police ombudsman, Dagny Welhaven"),
+])
+def test_an_office_then_its_holder_set_off_by_commas_is_a_person(text, source):
+    # the office a person holds, then the holder's name (a title may open it, a given name the lists lack may not)
+    assert typed(text)[source][0] == "named_person"

@@ -163,7 +163,8 @@ def described_person(ws: list[str]) -> bool:
 
 def _officer_named(ws: list[str]) -> bool:
     """An office held by a person ("director", "director general": the "general" of a title is no body's, as in
-    "Ostrava General"), a comma, then a name of two to four capitalised words opening with a known given name."""
+    "Ostrava General"), a comma, then a name of two to four capitalised words opening with a known given name or
+    a person's title ("The university's rector, Professor Mattias Lorne")."""
     if "," not in ws:
         return False
     comma = ws.index(",")
@@ -171,7 +172,8 @@ def _officer_named(ws: list[str]) -> bool:
     office = office[:-1] if office[-1:] == ["general"] else office
     part = ws[comma + 1:ws.index(",", comma + 1) if "," in ws[comma + 1:] else len(ws)]
     return bool(office) and office[-1] in PERSON_ROLES and 2 <= len(part) <= _NAME_WORDS \
-        and all(map(is_capitalised, part)) and part[0].lower() in GIVEN_NAMES
+        and all(map(is_capitalised, part)) and (part[0].lower() in GIVEN_NAMES or (
+            part[0].lower() in TITLE_WORDS and len(part) >= 3))
 
 
 def named_then_role(ws: list[str]) -> bool:
