@@ -162,9 +162,8 @@ def described_person(ws: list[str]) -> bool:
 
 
 def _officer_named(ws: list[str]) -> bool:
-    """An office held by a person ("director", "director general": the "general" of a title is no body's, as in
-    "Ostrava General"), a comma, then a name of two to four capitalised words opening with a known given name or
-    a person's title ("The university's rector, Professor Mattias Lorne")."""
+    """A person's office ("director", "director general": a title's "general" is no body's, as in "Ostrava General"),
+    a comma, then two to four capitalised words opening with a known given name or a title ("Professor Ann Lorne")."""
     if "," not in ws:
         return False
     comma = ws.index(",")
