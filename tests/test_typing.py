@@ -1297,3 +1297,10 @@ def test_a_hyphenated_title_before_a_name_makes_a_person(text, source):
 def test_an_office_then_its_holder_set_off_by_commas_is_a_person(text, source):
     # the office a person holds, then the holder's name (a title may open it, a given name the lists lack may not)
     assert typed(text)[source][0] == "named_person"
+
+
+def test_a_presidential_spokesman_speaks_for_the_state_and_a_presidential_candidate_does_not():
+    text = ("Presidential spokesman Dario Vesk said the visit would go ahead. "
+            "Presidential candidate Mara Ilves said the visit was a mistake.")
+    roles = {source: role for source, (_, role) in typed(text).items()}
+    assert roles == {"Presidential spokesman Dario Vesk": "official", "Presidential candidate Mara Ilves": "other"}
