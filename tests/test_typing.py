@@ -1304,3 +1304,9 @@ def test_a_presidential_spokesman_speaks_for_the_state_and_a_presidential_candid
             "Presidential candidate Mara Ilves said the visit was a mistake.")
     roles = {source: role for source, (_, role) in typed(text).items()}
     assert roles == {"Presidential spokesman Dario Vesk": "official", "Presidential candidate Mara Ilves": "other"}
+
+
+def test_a_body_a_state_keeps_by_its_kind_is_official():
+    text = ("Lorvania's National Archive said on Friday that letters had been stolen. "
+            "The archive said it would count every box.")
+    assert set(typed(text).values()) == {("named_organization", "official")}
