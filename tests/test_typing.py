@@ -1310,3 +1310,21 @@ def test_a_body_a_state_keeps_by_its_kind_is_official():
     text = ("Lorvania's National Archive said on Friday that letters had been stolen. "
             "The archive said it would count every box.")
     assert set(typed(text).values()) == {("named_organization", "official")}
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("An employee of the property department, who asked not to be named because staff had been told not to speak "
+     "to reporters, said the papers were shredded.",
+     "An employee of the property department, who asked not to be named because staff had been told not to speak "
+     "to reporters"),
+    ("A Therma Service technician, who asked not to be named, said the boilers had failed.",
+     "A Therma Service technician, who asked not to be named"),
+])
+def test_a_source_whose_own_words_say_why_it_goes_unnamed_is_anonymous(text, source):
+    # whatever body or capitals the description holds: the guideline's confidential source
+    assert typed(text)[source][0] == "anonymous"
+
+
+def test_a_named_source_that_gives_a_reason_stays_named():
+    text = "Jens Arvik, a fisherman who asked that his boat not be named, said the nets were cut."
+    assert typed(text)["Jens Arvik, a fisherman who asked that his boat not be named"][0] == "named_person"

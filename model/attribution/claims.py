@@ -3,19 +3,13 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
+from model.attribution.anonymity import REASON, REASON_KEYS
 from model.attribution.records import QUOTED, Doc, Draft, Resolution
-from model.lexicon import ANONYMITY_REASONS
 from model.text import words
 from model.types import Claim, Source
 
-_REASON = re.compile(r"\b(?:who\s+|because\s+(?:he|she|they)\s+(?:was|were|is|are)\s+|speaking\s+|and\s+)?(?:"
-                     + "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in ANONYMITY_REASONS) + r")"
-                     + r"(?:\s+(?:about|on|to)(?:\s+[\w’'-]{1,30}){1,6})?", re.IGNORECASE)
-# A word each reason phrase holds between word boundaries (the longest but the last): no such word, no reason.
-_REASON_KEYS = frozenset(max(r.split()[:-1] or r.split(), key=len) for r in ANONYMITY_REASONS)
 _SPEAKER_GROUP = 1 << 30  # quote-group ids for "NAME: ..." paragraphs, clear of real quotations
 _SPEAKER_AT = 2  # characters into the paragraph where a transcript's speaker stands: "PENCE: ..."
 _NO_RESOLUTION = Resolution(None, None)
@@ -80,12 +74,12 @@ def anonymity_reason(doc: Doc, source: Source, d: Draft) -> str | None:
     """The words saying why an anonymous source is unnamed, in its mention or its sentence. The words of a draft
     holding its source are ``doc.words`` of the draft, which the stance and hedge stages ask after: read once."""
     text = doc.text
-    if _REASON_KEYS.isdisjoint(doc.words(min(d.start, source.start), max(d.end, source.end))) and (
-            source.resolved is None or _REASON_KEYS.isdisjoint(words(source.resolved.text))):
+    if REASON_KEYS.isdisjoint(doc.words(min(d.start, source.start), max(d.end, source.end))) and (
+            source.resolved is None or REASON_KEYS.isdisjoint(words(source.resolved.text))):
         return None
-    m = _REASON.search(text, source.start, d.end) or _REASON.search(text, d.start, d.end)
+    m = REASON.search(text, source.start, d.end) or REASON.search(text, d.start, d.end)
     if not m and source.resolved is not None:  # "He said ..." of a source who asked not to be named
-        m = _REASON.search(text, source.resolved.start, source.resolved.end)
+        m = REASON.search(text, source.resolved.start, source.resolved.end)
     if not m:
         return None
     reason = m.group(0).strip()

@@ -1,19 +1,22 @@
 """Sources that name no one, read from the words a source is typed from: an indefinite body ("a local radio
 station"), a group word ("Roman Catholics"), a person by a role alone ("A former Brennick sales manager", "The
-man, who asked not to be named"), and a group typed by its first conjunct ("Edwards and others"). The typer
-(``typer.py``) keeps or overrides its model's answer by these exact cases.
+man, who asked not to be named"), one whose own words say why it goes unnamed, and a group typed by its first
+conjunct ("Edwards and others"). The typer (``typer.py``) keeps or overrides its model's answer by these exact
+cases.
 """
 
 from __future__ import annotations
 
+from model.attribution.anonymity import states_reason
 from model.attribution.mention_words import words_in
 from model.attribution.mentions import appositive_name, classify, first_conjunct, head_chunk, words_of
 from model.attribution.records import Resolution
-from model.lexicon import GROUPS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
+from model.lexicon import GRAMMAR, GROUPS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, QUANTIFIERS, TYPING
 
 _BODIES = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"] | TYPING["company_words"]) - TYPING["document_heads"]
 _OWNED = frozenset(("the", "by", "of", "its", "their"))  # a definite body inside the phrase: "a report by the office"
 _OFFICES = MENTION_WORDS["named_offices"]  # "the minister": one identifiable person (resolve)
+_UNNAMED_OPENERS = GRAMMAR["articles"] | QUANTIFIERS  # "An employee ...", "Two workers ...": no name first
 
 
 def typed(r: Resolution) -> str:
@@ -56,3 +59,12 @@ def capitalised(ws: list[str]) -> bool:
     """A capitalised word after the first: "The leader of the Catholic Church", "his wife, Jane" may say who;
     "The man, who asked not to be named" does not."""
     return any(w[:1].isupper() for w in ws[1:])
+
+
+def withheld(r: Resolution) -> bool:
+    """The source's own words say why it goes unnamed ("An employee of the property department, who asked not to
+    be named", "A Therma Service technician, who asked not to be named"): the guideline's anonymous source,
+    whatever body or capitals its description holds; not when a name comes first or follows in apposition."""
+    ws = words_of(r.source.text)
+    return bool(ws) and ws[0].lower() in _UNNAMED_OPENERS and states_reason(r.source.text) \
+        and not appositive_name(ws)

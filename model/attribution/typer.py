@@ -24,7 +24,7 @@ from model.attribution.mention_features import name_of, rows
 from model.attribution.mention_words import business_last
 from model.attribution.mentions import Mention, described_person, named_then_role, words_of
 from model.attribution.name_words import capitalised_as_opener, named_as_a_person, opening_word_only
-from model.attribution.no_one import conjoined, names_no_one, typed, unnamed
+from model.attribution.no_one import conjoined, names_no_one, typed, unnamed, withheld
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc, Resolution
@@ -71,7 +71,8 @@ def stage(doc: Doc, model: object | None) -> None:
             kind = "anonymous"  # "Research suggests", "Polling shows", "Please share": the sentence's capital
         if kind == "anonymous" and conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
-        kind = "anonymous" if unnamed(before) or (kind == "named_person" and names_no_one(before)) else kind
+        kind = "anonymous" if unnamed(before) or withheld(before) or (
+            kind == "named_person" and names_no_one(before)) else kind
         if "," in before.source.text and (described_person(ws := words_of(before.source.text)) or named_then_role(ws)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
         elif kind == "named_person" and (business_last(words_of(typed(before)))
