@@ -1328,3 +1328,11 @@ def test_a_source_whose_own_words_say_why_it_goes_unnamed_is_anonymous(text, sou
 def test_a_named_source_that_gives_a_reason_stays_named():
     text = "Jens Arvik, a fisherman who asked that his boat not be named, said the nets were cut."
     assert typed(text)["Jens Arvik, a fisherman who asked that his boat not be named"][0] == "named_person"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The maker, Halvard Medical, said the scanner had been serviced.", "The maker, Halvard Medical"),
+    ("Palmcrest Tours said it had never sold appointments.", "Palmcrest Tours"),
+])
+def test_a_name_ending_in_a_trade_is_a_business_even_after_a_given_name(text, source):
+    assert typed(text)[source][0] == "named_organization"
