@@ -1336,3 +1336,12 @@ def test_a_named_source_that_gives_a_reason_stays_named():
 ])
 def test_a_name_ending_in_a_trade_is_a_business_even_after_a_given_name(text, source):
     assert typed(text)[source][0] == "named_organization"
+
+
+@pytest.mark.parametrize(("text", "source", "role"), [
+    ("Ruben Falk, a lawyer for the sergeant, said his client was innocent.", "Ruben Falk, a lawyer for the sergeant",
+     "other"),
+    ("A lawyer for the ministry said the contract was lawful.", "A lawyer for the ministry", "official"),
+])
+def test_a_lawyer_takes_the_role_of_a_body_it_speaks_for_not_a_clients_office(text, source, role):
+    assert typed(text)[source][1] == role

@@ -24,12 +24,14 @@ from model.lexicon import (
     ORGANIZATIONS,
     PERSON_NOUNS,
     PERSON_PLURALS,
+    PERSON_ROLES,
     TITLES,
     TYPING,
     WITNESS,
 )
 
 POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
+_COUNSEL = TYPING["counsel"]
 
 
 def person_head(word: str, one: bool = False) -> bool:
@@ -60,7 +62,7 @@ def role_of(ws: list[str]) -> str:
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the words; a document names its sources again and again
 def _role_of(ws: tuple[str, ...]) -> str:
-    ws = _without_recipient(ws)
+    ws = _without_client(_without_recipient(ws))
     head = _before_clause(ws)
     role = _role(head)
     if role == "other" and len(head) < len(ws) and ws[len(head)].lower() != "whose" \
@@ -87,6 +89,15 @@ def _without_recipient(ws: tuple[str, ...]) -> tuple[str, ...]:
         return ws
     end = next((i for i in range(at, len(ws)) if ws[i] == ","), len(ws))
     return ws[:at] + ws[end:]
+
+
+def _without_client(ws: tuple[str, ...]) -> tuple[str, ...]:
+    """The words without a lawyer's client when a person's role heads it ("Ruben Falk, a lawyer for the sergeant",
+    "A lawyer for the recalled official, Irena Vasko"), up to the next comma: the client's office is not the
+    lawyer's (a lawyer for a body, "the ministry", speaks for it)."""
+    at = next((i for i, w in enumerate(ws[:-1]) if w.lower() in _COUNSEL and ws[i + 1].lower() == "for"), None)
+    end = next((i for i in range(at, len(ws)) if ws[i] == ","), len(ws)) if at is not None else 0
+    return ws[:at + 1] + ws[end:] if at is not None and ws[end - 1].lower() in PERSON_ROLES else ws
 
 
 def _own_document(ws: Sequence[str]) -> bool:
