@@ -1345,3 +1345,9 @@ def test_a_name_ending_in_a_trade_is_a_business_even_after_a_given_name(text, so
 ])
 def test_a_lawyer_takes_the_role_of_a_body_it_speaks_for_not_a_clients_office(text, source, role):
     assert typed(text)[source][1] == role
+
+
+def test_a_witness_word_inside_a_relative_clause_makes_no_witness():
+    # "passenger" modifies the unit she heads: what she does is the authority's, not what happened to her
+    text = "Lotte Arnfeld, who heads the authority's passenger rights unit, said the vouchers broke the rules."
+    assert typed(text)["Lotte Arnfeld, who heads the authority's passenger rights unit"][1] == "official"

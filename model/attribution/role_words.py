@@ -165,11 +165,11 @@ def _past(low: list[str]) -> bool:
 
 
 def _witness_head(low: list[str]) -> bool:
-    """The words before the mention's first preposition name first-hand witnesses and nothing else of a role
-    ("Witnesses near the military airport", "Residents near the ministry"; not "Officials at the airport", nor
-    "the family of the victim", "The victim's family": a witness's relatives or possessions are no witness)."""
-    k = next((i for i, w in enumerate(low) if i and w in _PP_OPENERS and not (
-        w == "of" and set(low[:i]) <= _PARTITIVE)), len(low))  # "one of the neighbours": the noun after "of"
+    """The words before the mention's first preposition or relative pronoun name first-hand witnesses and nothing
+    else of a role ("Witnesses near the military airport", "Residents near the ministry"; not "Officials at the
+    airport", "the family of the victim", "The victim's family": a witness's relatives or possessions are none)."""
+    k = next((i for i, w in enumerate(low) if i and (w in _RELATIVE or (w in _PP_OPENERS and not (
+        w == "of" and set(low[:i]) <= _PARTITIVE)))), len(low))  # "one of the neighbours": the noun after "of"
     head = phrases([w for w in low[:k] if not POSSESSIVE.search(w)])
     return not head.isdisjoint(WITNESS) and head.isdisjoint(OFFICIAL | EXPERT | MEDIA)
 
