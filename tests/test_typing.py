@@ -1351,3 +1351,8 @@ def test_a_witness_word_inside_a_relative_clause_makes_no_witness():
     # "passenger" modifies the unit she heads: what she does is the authority's, not what happened to her
     text = "Lotte Arnfeld, who heads the authority's passenger rights unit, said the vouchers broke the rules."
     assert typed(text)["Lotte Arnfeld, who heads the authority's passenger rights unit"][1] == "official"
+
+
+def test_a_member_of_a_regional_assembly_sits_in_a_legislature():
+    text = "Lars Hemmer, an opposition member of the regional assembly, said the pool was a scandal."
+    assert typed(text)["Lars Hemmer, an opposition member of the regional assembly"][1] == "official"
