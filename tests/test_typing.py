@@ -1356,3 +1356,9 @@ def test_a_witness_word_inside_a_relative_clause_makes_no_witness():
 def test_a_member_of_a_regional_assembly_sits_in_a_legislature():
     text = "Lars Hemmer, an opposition member of the regional assembly, said the pool was a scandal."
     assert typed(text)["Lars Hemmer, an opposition member of the regional assembly"][1] == "official"
+
+
+def test_a_bare_report_is_the_last_speaking_bodys_document():
+    text = ("The national police inspectorate said on Tuesday in a report that drugs had gone missing. "
+            "The report said the record-keeping was unfit for purpose.")
+    assert typed(text)["The report"] == ("named_organization", "official")

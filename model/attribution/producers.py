@@ -27,6 +27,7 @@ def documents_take_producer(resolutions: list[Resolution]) -> None:
     producer the words show (a body by its words, a person by a known first name) or one the document has
     already typed as a source; any other is left to the typer ("the American Legion" is no person)."""
     known: dict[str, Mention] = {}  # entity -> its mention, of the named sources met so far
+    last_body = None  # the body that spoke last: whose "The report" a bare one is
     for n, r in enumerate(resolutions):
         m = r.mention
         if r.source is None or m is None:
@@ -35,10 +36,12 @@ def documents_take_producer(resolutions: list[Resolution]) -> None:
             known.setdefault(m.entity, m)
             if m.kind == "named_organization":  # "Velmar filings" after "The Velmar Group"
                 known.setdefault(m.entity.split()[0], m)
+                last_body = m
         if r.source.resolved is not None or m.head not in _DOCUMENTS:
             continue  # "figures published by the ministry" is headed by "figures" (mention_words.head_chunk)
         ws = core_of(words_of(r.source.text))
-        producer = _producer(ws, m.head, known) or _body_owner(ws, known)
+        producer = _producer(ws, m.head, known) or _body_owner(ws, known) or (
+            last_body if [w.lower() for w in ws[:2]] == ["the", m.head] else None)  # "The report said", no more
         if producer is not None:
             role = "expert" if m.head in POLLS else producer.role  # a poll is expert work, whoever ran it
             resolutions[n] = replace(r, mention=Mention(producer.kind, role, producer.entity, "none",
