@@ -48,6 +48,7 @@ _OPENING_JOINS = frozenset({"but", "and", "yet", "so"})  # a sentence may open w
 # where a clause cannot end: "groups that threw their", "data that showed prices rose less than"
 _OPEN_CLAUSE_END = DETERMINERS | GRAMMAR["possessors"] | GRAMMAR["mention_tail"] | {"and", "or", "but", "than", "as"}
 _AND = frozenset(("and", "&"))  # what joins listed names
+_RELATIVE_PRONOUNS = ("who", "which")  # a source opening with one refers to the phrase before it
 _NO_NAME = COMMON_WORDS | OPENING_NON_SUBJECTS  # capitalised only as a sentence opens: "Meanwhile", "In", "Women"
 
 
@@ -74,12 +75,15 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         return None, None  # (not "No 10", Downing Street)
     src = _listed(toks, low, src, lo) or _participle_modified(toks, low, src, lo) \
         or after_clause_noun(toks, low, src, lo) or src  # ", a move critics said was": the critics
-    if low[i] not in NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
-        src = document_by(toks, low, src, lo) or src
-    people = people_by(toks, low, src, lo)  # "Officials contacted by Reuters said": the officials speak
-    if people is not None:
-        return people, None
-    return src, _antecedent(toks, low, src, lo)
+    if src is None:
+        return None, None
+    if src[0] - 2 >= lo and low[src[0] - 1] == "by":  # the two tests below ask of a phrase after "by" alone
+        if low[i] not in NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
+            src = document_by(toks, low, src, lo) or src
+        people = people_by(toks, low, src, lo)  # "Officials contacted by Reuters said": the officials speak
+        if people is not None:
+            return people, None
+    return src, (_antecedent(toks, low, src, lo) if low[src[0]] in _RELATIVE_PRONOUNS else None)
 
 
 def _listed(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
@@ -109,7 +113,7 @@ def _joined(toks: list[str], low: list[str], j: int, lo: int) -> bool:
 
 def _antecedent(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
     """What a relative pronoun source refers to: "Bret Stephens, who ... said": the phrase before it."""
-    if src and low[src[0]] in ("who", "which") and src[0] - 1 >= lo:
+    if src and low[src[0]] in _RELATIVE_PRONOUNS and src[0] - 1 >= lo:
         k = _before_dashes(toks, src[0] - 1 - (toks[src[0] - 1] == ","), lo)
         found = np_before(toks, low, k, lo)  # "Sen. Dianne Feinstein, the ranking Democrat, who said": the name
         return (_named_start(toks, low, found[0], lo), found[1]) if found else None
