@@ -1362,11 +1362,3 @@ def test_a_bare_report_is_the_last_speaking_bodys_document():
     text = ("The national police inspectorate said on Tuesday in a report that drugs had gone missing. "
             "The report said the record-keeping was unfit for purpose.")
     assert typed(text)["The report"] == ("named_organization", "official")
-
-
-def test_a_council_is_no_think_tank_by_its_word():
-    text = ("The regional sports council, which commissioned and owns the centre, said the pool met the rules. "
-            "Analysts at the Council on Foreign Relations said the talks would fail.")
-    roles = {source: role for source, (_, role) in typed(text).items()}
-    assert roles["The regional sports council, which commissioned and owns the centre"] != "expert"
-    assert roles["Analysts at the Council on Foreign Relations"] == "expert"
