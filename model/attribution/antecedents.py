@@ -87,9 +87,9 @@ def candidates(history: History, query: Query) -> list[Known]:
             continue
         if before - k.span.end > LOOKBACK:
             break
-        # most mentions do not fit: the fit first, then whether the entity is already in
-        if fits(k, want, "", history.gender_of(k.mention.entity, k.mention.gender) if gendered else "") \
-                and (who := history.identity(k)) not in out:
+        # an entity already in (its most recent mention kept) is not weighed again: whether it is in first
+        if (who := history.identity(k)) not in out \
+                and fits(k, want, "", history.gender_of(k.mention.entity, k.mention.gender) if gendered else ""):
             out[who] = k
     return list(out.values())
 

@@ -10,6 +10,8 @@ from model.attribution.records import QUOTED, Draft, Resolution
 from model.text import Segmentation
 from model.types import Source, Span
 
+UNRESOLVED = Resolution(None, None)  # no source: records are never changed once built, so one serves every claim
+
 
 def in_quote(seg: Segmentation, at: int) -> bool:
     """Whether an offset lies inside one of the document's quotations."""
@@ -43,7 +45,7 @@ def continuation(n: int, d: Draft, speakers: dict[int, int], done: list[Resoluti
     last speaker of the paragraph before (newspaper style).
     """
     if d.quote_group < 0 or d.quote_share < QUOTED:
-        return Resolution(None, None)
+        return UNRESOLVED
     if d.quote_group in speakers:
         return _carry(done[speakers[d.quote_group]])
     same = by_para.get(d.paragraph, [])
@@ -55,7 +57,7 @@ def continuation(n: int, d: Draft, speakers: dict[int, int], done: list[Resoluti
     prev = by_para.get(d.paragraph - 1)
     if prev and _opens_paragraph(seg, d):
         return _carry(done[prev[-1]])
-    return Resolution(None, None)
+    return UNRESOLVED
 
 
 def _opens_paragraph(seg: Segmentation, d: Draft) -> bool:

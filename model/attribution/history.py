@@ -32,8 +32,9 @@ LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
 NEAR = 150  # characters: a person named this close before a pronoun beats an earlier speaker
 PERSON_HEADS = PERSON_ROLES | CONFIDENTIAL | WITNESS | MENTION_WORDS["person_heads_extra"]
 ORG_HEADS = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"]) - PERSON_HEADS  # heads of a body: "the agency"
+_NOT_KIND = {**dict.fromkeys(ORG_HEADS, "named_person"), **dict.fromkeys(PERSON_HEADS, "named_organization")}
 _GENERIC_BODY = MENTION_WORDS["generic_body_heads"]
-_MEMBERS = MENTION_WORDS["body_members"]
+_PEOPLE = PERSON_HEADS | MENTION_WORDS["body_members"]  # heads of people, a body's members among them
 _DOCUMENTS = TYPING["document_heads"]
 _ALIASES = MENTION_WORDS["title_aliases_pairs"]
 _HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
@@ -70,7 +71,7 @@ class History:
         self.bodies: dict[str, str] = {}  # an organisation's whole name (lower case, no "the") -> its role
         self.former: set[str] = set()  # surnames this document calls former ("former Sen. ...")
         self.mentions: dict[str, int] = {}  # entity -> mentions added so far
-        self.spoke: dict[str, int] = {}  # entity -> mentions added so far that were sources
+        self.spoke: dict[str, int] = {}  # entity -> mentions added so far that were sources (none: not in)
         self.first_at: dict[str, int] = {}  # entity -> offset of its first mention added
         self.last_source: Known | None = None  # the last source added
 
@@ -143,9 +144,9 @@ class History:
         known = Known(span, mention, span if pair else self.fullest_for(key, own), is_source, pair)
         self.items.append(known)
         self.mentions[key] = self.mentions.get(key, 0) + 1
-        self.spoke[key] = self.spoke.get(key, 0) + is_source
         self.first_at.setdefault(key, span.start)
         if is_source:
+            self.spoke[key] = self.spoke.get(key, 0) + 1
             self.last_source = known
         return known
 
@@ -244,10 +245,9 @@ def _backref(k: Known, head: str) -> bool:
             and m.head not in _DOCUMENTS and (
             m.kind == "named_organization" or (m.kind == "named_person" and _the_name(k.span.text))):
         return True  # "the group" after "The Free Arvan Front denied", which the rules may take for a person
-    if m.kind == ("named_person" if head in ORG_HEADS else "named_organization" if head in PERSON_HEADS else ""):
+    if m.kind == _NOT_KIND.get(head):  # the kind the head never means (None: either may)
         return False  # "the agency" is no person, "the senator" no body, whatever their roles
-    if head in ORG_HEADS and m.kind == "anonymous" and (m.head in PERSON_HEADS | _MEMBERS or person_head(m.head)
-                                                        or m.gender == "plural"
+    if head in ORG_HEADS and m.kind == "anonymous" and (m.head in _PEOPLE or person_head(m.head) or m.gender == "plural"
                                                         or head + "'s" in k.span.text.lower()):
         return False  # nor people: "a spokesman for the ministry", "two of the board's members", "nurses", "An
         # investigator at the authority" (a person the body's word only places)

@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from model.attribution.antecedents import Query, Rank, choose, ranker
-from model.attribution.continuations import continuation, in_quote, quote_speakers, sourced_by_paragraph
+from model.attribution.continuations import UNRESOLVED, continuation, in_quote, quote_speakers, sourced_by_paragraph
 from model.attribution.history import LOOKBACK, NEAR, History, Known, fits
 from model.attribution.interview import Interview, interview, speaker
 from model.attribution.mention_words import words_in
@@ -57,12 +57,13 @@ def resolve(text: str, seg: Segmentation, drafts: list[Draft], rank: Rank | None
     out: list[Resolution] = []
     ni = 0
     for d in drafts:  # first pass: sourced claims, in text order
-        while ni < len(names) and names[ni][0].end <= (d.source.start if d.source else d.start):
+        at = d.source.start if d.source else d.start  # names ending before the claim's source join the history
+        while ni < len(names) and names[ni][0].end <= at:
             if not _inside_body(names[ni], history.last_source):
                 history.add(*names[ni])
             ni += 1
         out.append(_resolve_one(text, d, history, rank, transcript) if d.source is not None
-                   else Resolution(None, None))
+                   else UNRESOLVED)  # until the second pass
     speakers = quote_speakers(drafts)
     by_para = sourced_by_paragraph(drafts, out)
     for n, d in enumerate(drafts):  # second pass: quotation continuations, which may look ahead
