@@ -15,12 +15,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import chain
 
 import numpy as np
 
 from model.attribution.linear import binary_weights, row_sums
 from model.attribution.records import QUOTED, Doc
 from model.lexicon import MENTION_WORDS, TYPING
+from model.text import Memo
 
 ARTIFACT = "witnesses"
 _FIRST_PERSON = MENTION_WORDS["first_person"]
@@ -42,26 +44,46 @@ def traits(kind: str, source: str, resolved: str, text: str, cue: str, quoted: b
     mention = resolved or source
     words = _WORD.findall(mention)
     out: Traits = {f"kind={kind}": 1.0, f"cue={cue.lower()}": 1.0, "speaker_claims": min(spoke, _MANY)}
-    out.update({f"source={w}": 1.0 for w in words if w[:1].islower()})
-    named_only = bool(words) and all(w[:1].isupper() for w in words)
-    flags = (("quoted", quoted), ("age", bool(_AGE.search(mention))), ("who", " who " in mention),
-             ("pronoun", source.lower() in _PRONOUNS), ("named_only", named_only))
-    out.update({name: 1.0 for name, on in flags if on})
-    # The claim's words, lower-cased and joined by single spaces with one after the last: each word is ASCII
-    # letters and apostrophes, so lower-casing the join lower-cases each word, and "ed " is found once per word
-    # ending in "ed" (no word holds a space). One lower, one split and one count instead of a call per word.
-    joined = " ".join(_WORD.findall(text)).lower() + " "
-    said = joined.split()
+    # Assigned one by one in a fixed order: no comprehension, table of flags or generator built per claim.
+    named_only = bool(words)
+    for w in words:  # each word opens with an ASCII letter: lower case or a capital
+        if w[0].islower():
+            out[f"source={w}"] = 1.0
+            named_only = False
+    if quoted:
+        out["quoted"] = 1.0
+    if _AGE.search(mention):
+        out["age"] = 1.0
+    if " who " in mention:
+        out["who"] = 1.0
+    if source.lower() in _PRONOUNS:
+        out["pronoun"] = 1.0
+    if named_only:
+        out["named_only"] = 1.0
+    # The claim's words, lower-cased: _WORD matches no whitespace, so they are those of its whitespace-separated
+    # chunks in turn, each chunk's read from a memo (claims repeat their chunks, "the", "said,"; the regex over a
+    # whole claim holding curly quotes ran its slower two-byte matcher). The memo's words keep their hashes for
+    # the lexicon tests.
+    said = list(chain.from_iterable(map(_SAID.__getitem__, text.split())))
     if said:  # counted through C calls: a claim's few dozen words cost more in generator frames than in tests
         n, first = len(said), sum(map(_FIRST_PERSON.__contains__, said))
         out["first_share"] = _SCALE * first / n
-        out["past_share"] = _SCALE * joined.count("ed ") / n
+        # "ed " is found once per word ending in "ed" (no word holds a space): one count, not a call per word.
+        out["past_share"] = _SCALE * (" ".join(said) + " ").count("ed ") / n
         out["third_share"] = _SCALE * sum(map(_THIRD_PERSON.__contains__, said)) / n
         if first:
             out["first"] = 1.0
         if not _FIRST_HAND.isdisjoint(said):
             out["first_hand"] = 1.0
     return out
+
+
+def _said(chunk: str) -> tuple[str, ...]:
+    """The words of one whitespace-free chunk, lower-cased."""
+    return tuple(map(str.lower, _WORD.findall(chunk)))
+
+
+_SAID = Memo(_said)
 
 
 def asked(doc: Doc) -> tuple[list[int], list[tuple]]:
