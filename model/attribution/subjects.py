@@ -6,12 +6,14 @@ from __future__ import annotations
 from model.attribution.agents import document_by, document_modified, people_by
 from model.attribution.phrases import (
     DETERMINERS,
+    MONTHS,
     OPENING_NON_SUBJECTS,
     PEOPLE,
     RELATIVE,
     SKIP,
     STOP,
     SUBJECT_PRONOUNS,
+    WEEKDAYS,
     after_clause_noun,
     is_cap,
     is_word,
@@ -61,7 +63,8 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     doc = None if acts else document_modified(toks, low, j, lo)  # "A report by X published in January found"
     if doc is not None:
         return doc, None
-    j = j if acts else before_time(toks, low, j, lo)
+    if not acts and (toks[j][:1].islower() or low[j] in WEEKDAYS or low[j] in MONTHS):  # a name ends no time phrase
+        j = before_time(toks, low, j, lo)
     rel = _relative_before(toks, low, j, lo)
     if rel is not None:
         return rel, None
@@ -152,6 +155,8 @@ def _before_dashes(toks: list[str], k: int, lo: int) -> int:
 def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
     """"an official who asked not to be identified told": the phrase before "who" plus the clause."""
     k = j
+    if RELATIVE.isdisjoint(low[max(lo + 1, j - _REASON_REACH):j]):  # no "who" in the longest reach: one test in C
+        return _that_before(toks, low, j, lo)
     reach = _REASON_REACH if not _REASON_WORDS.isdisjoint(low[max(lo, j - _REASON_REACH):j]) else _RELATIVE_REACH
     if RELATIVE.isdisjoint(low[max(lo + 1, j - reach):j]):  # the walk below can stop at no "who": asked in C
         return _that_before(toks, low, j, lo)
