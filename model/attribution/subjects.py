@@ -6,14 +6,12 @@ from __future__ import annotations
 from model.attribution.agents import document_by, document_modified, people_by
 from model.attribution.phrases import (
     DETERMINERS,
-    MONTHS,
     OPENING_NON_SUBJECTS,
     PEOPLE,
     RELATIVE,
     SKIP,
     STOP,
     SUBJECT_PRONOUNS,
-    WEEKDAYS,
     after_clause_noun,
     is_cap,
     is_word,
@@ -51,6 +49,7 @@ _OPENING_JOINS = frozenset({"but", "and", "yet", "so"})  # a sentence may open w
 _OPEN_CLAUSE_END = DETERMINERS | GRAMMAR["possessors"] | GRAMMAR["mention_tail"] | {"and", "or", "but", "than", "as"}
 _AND = frozenset(("and", "&"))  # what joins listed names
 _RELATIVE_PRONOUNS = ("who", "which")  # a source opening with one refers to the phrase before it
+_TIME_NAMES = GRAMMAR["weekdays"] | GRAMMAR["months"]  # the capitalised words that may end a time phrase
 _NO_NAME = COMMON_WORDS | OPENING_NON_SUBJECTS  # capitalised only as a sentence opens: "Meanwhile", "In", "Women"
 
 
@@ -60,13 +59,11 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     earlier this month launched air strikes" is the news, not an attribution (the wire guideline; the seed)."""
     if j < lo:
         return None, None
-    doc = None if acts else document_modified(toks, low, j, lo)  # "A report by X published in January found"
-    if doc is not None:
+    if not acts and (doc := document_modified(toks, low, j, lo)) is not None:  # "A report by X published ... found"
         return doc, None
-    if not acts and (toks[j][:1].islower() or low[j] in WEEKDAYS or low[j] in MONTHS):  # a name ends no time phrase
+    if not acts and (toks[j][:1].islower() or low[j] in _TIME_NAMES):  # a name ends no time phrase
         j = before_time(toks, low, j, lo)
-    rel = _relative_before(toks, low, j, lo)
-    if rel is not None:
+    if (rel := _relative_before(toks, low, j, lo)) is not None:
         return rel, None
     if toks[j] in (",", "—", "–"):
         return _across_clause(toks, low, j, lo)
@@ -83,8 +80,7 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     if src[0] - 2 >= lo and low[src[0] - 1] == "by":  # the two tests below ask of a phrase after "by" alone
         if low[i] not in NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
             src = document_by(toks, low, src, lo) or src
-        people = people_by(toks, low, src, lo)  # "Officials contacted by Reuters said": the officials speak
-        if people is not None:
+        if (people := people_by(toks, low, src, lo)) is not None:  # "Officials contacted by Reuters said"
             return people, None
     return src, (_antecedent(toks, low, src, lo) if low[src[0]] in _RELATIVE_PRONOUNS else None)
 
@@ -154,12 +150,12 @@ def _before_dashes(toks: list[str], k: int, lo: int) -> int:
 
 def _relative_before(toks: list[str], low: list[str], j: int, lo: int) -> tuple[int, int] | None:
     """"an official who asked not to be identified told": the phrase before "who" plus the clause."""
-    k = j
     if RELATIVE.isdisjoint(low[max(lo + 1, j - _REASON_REACH):j]):  # no "who" in the longest reach: one test in C
         return _that_before(toks, low, j, lo)
     reach = _REASON_REACH if not _REASON_WORDS.isdisjoint(low[max(lo, j - _REASON_REACH):j]) else _RELATIVE_REACH
     if RELATIVE.isdisjoint(low[max(lo + 1, j - reach):j]):  # the walk below can stop at no "who": asked in C
         return _that_before(toks, low, j, lo)
+    k = j
     while k > lo and j - k < reach and is_word(toks[k]) and low[k] not in RELATIVE:
         k -= 1
     if k <= lo or low[k] not in RELATIVE or k == j:
