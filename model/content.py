@@ -129,15 +129,16 @@ _CHUNKS = Memo(_chunk_words)  # each whitespace-free chunk's words
 NEGATES = ""  # in a chunk's reading, marks a negating word: no word's term is empty (see ``term``)
 
 
-def _chunk_reading(chunk: str) -> tuple[str, ...]:
+def _chunk_reading(chunk: str) -> frozenset[str]:
     """The terms of a whitespace-free chunk's words, with NEGATES when one of them negates: a claim's chunks are
-    read once for both."""
+    read once for both. A frozenset, so a claim's readings are merged set to set (no iterator per chunk)."""
     words = _CHUNKS[chunk]
-    terms = tuple(filter(None, map(_TERMS.__getitem__, words)))
-    return terms if NEGATION.isdisjoint(words) else (*terms, NEGATES)
+    terms = filter(None, map(_TERMS.__getitem__, words))
+    return frozenset(terms) if NEGATION.isdisjoint(words) else frozenset((*terms, NEGATES))
 
 
 _READINGS = Memo(_chunk_reading)  # each whitespace-free chunk's reading
+_NOTHING: frozenset[str] = frozenset()
 
 
 def _source_terms(text: str) -> frozenset[str]:
@@ -183,7 +184,7 @@ def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None 
     visible = (_blanked(claim, low) if same else _visible_text(claim).lower()).replace("’", "'")
     # Read by whitespace-free chunk from a memo (news copy repeats its chunks): the terms of each chunk's words, and
     # whether one of them negates; the words themselves are never listed.
-    read = frozenset(chain.from_iterable(map(_READINGS.__getitem__, visible.split())))
+    read = _NOTHING.union(*map(_READINGS.__getitem__, visible.split()))
     content = read - {NEGATES} if NEGATES in read else read
     inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
