@@ -96,8 +96,10 @@ def _without_client(ws: tuple[str, ...]) -> tuple[str, ...]:
     "A lawyer for the recalled official, Irena Vasko"), up to the next comma: the client's office is not the
     lawyer's (a lawyer for a body, "the ministry", speaks for it)."""
     at = next((i for i, w in enumerate(ws[:-1]) if w.lower() in _COUNSEL and ws[i + 1].lower() == "for"), None)
-    end = next((i for i in range(at, len(ws)) if ws[i] == ","), len(ws)) if at is not None else 0
-    return ws[:at + 1] + ws[end:] if at is not None and ws[end - 1].lower() in PERSON_ROLES else ws
+    if at is None:
+        return ws
+    end = next((i for i in range(at, len(ws)) if ws[i] == ","), len(ws))
+    return ws[:at + 1] + ws[end:] if ws[end - 1].lower() in PERSON_ROLES else ws
 
 
 def _own_document(ws: Sequence[str]) -> bool:
