@@ -41,7 +41,7 @@ def documents_take_producer(resolutions: list[Resolution]) -> None:
             continue  # "figures published by the ministry" is headed by "figures" (mention_words.head_chunk)
         ws = core_of(words_of(r.source.text))
         producer = _producer(ws, m.head, known) or _body_owner(ws, known) or (
-            last_body if [w.lower() for w in ws[:2]] == ["the", m.head] else None)  # "The report said", no more
+            last_body if [w.lower() for w in ws[:2]] == ["the", m.head] else None)  # "The report(, which ...) said"
         if producer is not None:
             role = "expert" if m.head in POLLS else producer.role  # a poll is expert work, whoever ran it
             resolutions[n] = replace(r, mention=Mention(producer.kind, role, producer.entity, "none",
