@@ -20,7 +20,7 @@ from itertools import chain
 from typing import NamedTuple
 
 from model.caseless import Caseless, lowered
-from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, NOT_CONTENT, NOT_DENIAL
+from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, KEY_COMPANIONS, NOT_CONTENT, NOT_DENIAL
 from model.lexicon import REFUSAL_WORDS, sections
 from model.text import CLOSING, MEMO_SIZE, Memo
 from model.types import Claim
@@ -248,6 +248,8 @@ def is_denial(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | Non
     # A plain substring scan first (C speed): the phrase pattern is slow to try at every word of every sentence.
     low = claim.text.lower() if low is None else low
     if not any(map(low.__contains__, keys)):
+        return False
+    if not any(k in low and KEY_COMPANIONS.get(k, k) in low for k in keys):  # "real" without "not" (model.denial)
         return False
     caseless = lowered(claim.text, low)  # the patterns run case-sensitively over it where they may
     if not _DEBUNKING.search(claim.text, caseless):

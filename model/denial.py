@@ -111,11 +111,28 @@ def _substring_key(word: str) -> str:
 # Every DEBUNKING match holds one of these as a substring of the lower-cased text (a two-word pair's first
 # word, or when that is short, each of its second words). A key holding another key is left out: the shorter
 # one is found wherever it is, so fewer scans give the same answer.
-_ALL_KEYS = ({_substring_key(w) for w in W["debunk_nouns"] | W["debunk_words"] | W["debunk_stems"] | _OBJECT_VERBS
+_OWN_KEYS = ({_substring_key(w) for w in W["debunk_nouns"] | W["debunk_words"] | W["debunk_stems"] | _OBJECT_VERBS
               | forms(["deny"])}
-             | {_substring_key(w) for first, rest in _PAIRS.items()
-                for w in ((first,) if len(first) >= SHORT_KEY else rest)})
+             | {_substring_key(first) for first in _PAIRS if len(first) >= SHORT_KEY})
+_SHORT_PAIRS = {first: {_substring_key(w) for w in rest} for first, rest in _PAIRS.items() if len(first) < SHORT_KEY}
+_ALL_KEYS = _OWN_KEYS.union(*_SHORT_PAIRS.values())
 DEBUNKING_KEYS = tuple(sorted(k for k in _ALL_KEYS if not any(o != k and o in k for o in _ALL_KEYS)))
+
+
+def _companions() -> dict[str, str]:
+    """Each key held only by one short word's pairs ("not real", "no such"), and that word: a match holds both."""
+    out = {}
+    for key in DEBUNKING_KEYS:
+        if any(key in own for own in _OWN_KEYS):
+            continue
+        firsts = [first for first, keys in _SHORT_PAIRS.items() if any(key in k for k in keys)]
+        if len(firsts) == 1:
+            out[key] = firsts[0]
+    return out
+
+
+# "real" alone (in "really", "realize") is no reason to run DEBUNKING, which tries its whole alternation at every word.
+KEY_COMPANIONS = _companions()
 # Cues that deny when the claim's stance is "denies": the rejection verbs and "called ... false", "brushed off".
 DENIAL_CUES = tuple(sorted(VERB_FORMS | {f for line in W["rejecting_cues_phrases"] for f in line.split()}))
 # Words of rejection, never content terms in linking: who rejects what is not what was said ("no evidence").

@@ -55,9 +55,10 @@ _ACTS = R["answering"] | R["telling"] | R["verifying"] | R["giving"] | R["return
 ACT_KEYS = _ACTS - {"said", "told"}
 _PAST_SAYING = frozenset({"said", "told"})
 _CLITIC = ("n't", "n’t")
-# The first word of every lead and phrase, as written in either apostrophe: where a match can start.
-_FIRSTS = tuple(sorted({w.replace("'", a) for e in R["refusing"] | set(_LEADS + R["refusal_phrases"])
-                        for w in [e.split()[0]] for a in "'’"}))
+# Where a match can start: the first word of a lead or phrase, whole (whitespace follows it in every one), after
+# no letter or digit. One scan in C finds them all, and "donald" or "nominee" is no place to try the pattern.
+_FIRSTS = {e.split()[0] for e in R["refusing"] | set(_LEADS + R["refusal_phrases"])}
+_STARTS = re.compile(r"(?<![^\W_])(?=" + alternation(_FIRSTS) + r"\s)")
 # A refusal after these is not the claim's own: a relative or subordinate clause, the generic "you".
 _NOT_OWN = re.compile(r"\b" + alternation(R["subordinators"]) + r"\s+(?:[\w’'-]+\s+){0,2}$|\b"
                       + alternation(R["generic"]) + r"\s+$", re.IGNORECASE)
@@ -97,14 +98,10 @@ def _matches(text: str, d: Draft) -> list[tuple[int, int]]:
     if len(low) != len(body):  # lower-casing moved the offsets (a rare letter): search the long way
         return [(m.start(), m.end()) for m in _ANY_CASE.finditer(text, d.start, d.end)]
     out = []
-    for word in _FIRSTS:
-        i = low.find(word)
-        while i >= 0:
-            if i == 0 or not low[i - 1].isalnum():
-                m = PATTERN.match(low, i)
-                if m:
-                    out.append((d.start + m.start(), d.start + m.end()))
-            i = low.find(word, i + 1)
+    for start in _STARTS.finditer(low):
+        m = PATTERN.match(low, start.start())
+        if m:
+            out.append((d.start + m.start(), d.start + m.end()))
     return out
 
 
