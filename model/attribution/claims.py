@@ -6,13 +6,12 @@ from __future__ import annotations
 from dataclasses import replace
 
 from model.attribution.anonymity import REASON, REASON_KEYS
-from model.attribution.records import QUOTED, Doc, Draft, Resolution
+from model.attribution.records import QUOTED, UNRESOLVED, Doc, Draft, Resolution
 from model.text import words
 from model.types import Claim, Source
 
 _SPEAKER_GROUP = 1 << 30  # quote-group ids for "NAME: ..." paragraphs, clear of real quotations
 _SPEAKER_AT = 2  # characters into the paragraph where a transcript's speaker stands: "PENCE: ..."
-_NO_RESOLUTION = Resolution(None, None)
 
 
 def speakers(doc: Doc) -> None:
@@ -53,7 +52,7 @@ def build(doc: Doc) -> list[Claim]:
 
 
 def _resolutions(doc: Doc) -> list[Resolution]:
-    return doc.resolutions or [_NO_RESOLUTION] * len(doc.drafts)
+    return doc.resolutions or [UNRESOLVED] * len(doc.drafts)
 
 
 def speaker_paragraphs(drafts: list[Draft]) -> list[Draft]:

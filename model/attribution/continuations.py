@@ -6,11 +6,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from operator import attrgetter
 
-from model.attribution.records import QUOTED, Draft, Resolution
+from model.attribution.records import QUOTED, UNRESOLVED, Draft, Resolution
 from model.text import Segmentation
 from model.types import Source, Span
-
-UNRESOLVED = Resolution(None, None)  # no source: records are never changed once built, so one serves every claim
 
 
 def in_quote(seg: Segmentation, at: int) -> bool:

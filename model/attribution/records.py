@@ -115,6 +115,9 @@ class Resolution:
     full: Span | None = None
 
 
+UNRESOLVED = Resolution(None, None)  # no source: records are never changed once built, so one serves every claim
+
+
 @dataclass
 class Doc:
     """One document through the document stages: a column per stage, aligned with ``drafts``."""

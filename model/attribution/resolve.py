@@ -11,14 +11,14 @@ import re
 from dataclasses import replace
 
 from model.attribution.antecedents import Query, Rank, choose, ranker
-from model.attribution.continuations import UNRESOLVED, continuation, in_quote, quote_speakers, sourced_by_paragraph
+from model.attribution.continuations import continuation, in_quote, quote_speakers, sourced_by_paragraph
 from model.attribution.history import LOOKBACK, NEAR, History, Known, fits
 from model.attribution.interview import Interview, interview, speaker
 from model.attribution.mention_words import words_in
 from model.attribution.mentions import Mention, classify, head_chunk, words_of
 from model.attribution.names import described, name_mentions, surname_mentions
 from model.attribution.phrases import POSSESSORS
-from model.attribution.records import Doc, Draft, Resolution
+from model.attribution.records import UNRESOLVED, Doc, Draft, Resolution
 from model.attribution.role_words import POSSESSIVE, person_head
 from model.attribution.sets import named_set, named_subjects
 from model.attribution.speaking_for import NOT_MODIFIERS, body_role, member_role, office_role
