@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from model import DEFAULT_MODEL_DIR, Analyzer, artifact, extract, load_models
 from model.artifact import ArtifactError
 from model.attribution import LEARNED, Pipeline
+from model.attribution.mention_words import first_conjunct, words_of
 from model.attribution.typer import ARTIFACT, KINDS, retyped
 from model.types import Claim, Document
 
@@ -1362,3 +1363,12 @@ def test_a_bare_report_is_the_last_speaking_bodys_document():
     text = ("The national police inspectorate said on Tuesday in a report that drugs had gone missing. "
             "The report said the record-keeping was unfit for purpose.")
     assert typed(text)["The report"] == ("named_organization", "official")
+
+
+def test_an_and_inside_a_set_off_description_describes_one_speaker():
+    # "and a member of parliament" says more of Corvin; after "the mayor," a second speaker is listed
+    text = "Maja Corvin, leader of the opposition Social Democrats and a member of parliament, said the trip was wrong."
+    assert typed(text)["Maja Corvin, leader of the opposition Social Democrats and a member of parliament"][1] == \
+        "official"
+    two = "Ilse Varn, the mayor, and a police officer"
+    assert first_conjunct(two, words_of(two)) == "Ilse Varn, the mayor"

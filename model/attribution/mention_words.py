@@ -106,10 +106,17 @@ def first_conjunct(text: str, ws: Sequence[str]) -> str:
     """The text before "and"/"nor" when a determiner or "other(s)" follows ("Clinton and the State Department",
     "Edwards and others", "Murphy and other Democrats"), else ""."""
     for i in range(1, len(ws) - 1):
-        if ws[i].lower() in AND and ws[i + 1].lower() in CONJUNCT_OPENERS:
+        if ws[i].lower() in AND and ws[i + 1].lower() in CONJUNCT_OPENERS and not _same_described(ws, i):
             cut = text.find(f" {ws[i]} {ws[i + 1]}")
             return text[:cut].rstrip(" ,") if cut > 0 else ""
     return ""
+
+
+def _same_described(ws: Sequence[str], i: int) -> bool:
+    """The "and" at ``i`` joins two descriptions of one speaker inside a description set off by a comma ("Maja
+    Corvin, leader of the opposition Social Democrats and a member of parliament"): an indefinite conjunct, no
+    comma right before it ("Ms. Lind, the mayor, and a police officer" are two)."""
+    return ws[i + 1].lower() in ("a", "an") and ws[i - 1] != "," and "," in ws[1:i - 1]
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the words and the name, asked at every mention of a person
