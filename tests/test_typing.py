@@ -17,6 +17,7 @@ from hypothesis import strategies as st
 from model import DEFAULT_MODEL_DIR, Analyzer, artifact, extract, load_models
 from model.artifact import ArtifactError
 from model.attribution import LEARNED, Pipeline
+from model.attribution.acronyms import spelt_out
 from model.attribution.mention_words import first_conjunct, words_of
 from model.attribution.typer import ARTIFACT, KINDS, retyped
 from model.types import Claim, Document
@@ -1372,3 +1373,13 @@ def test_an_and_inside_a_set_off_description_describes_one_speaker():
         "official"
     two = "Ilse Varn, the mayor, and a police officer"
     assert first_conjunct(two, words_of(two)) == "Ilse Varn, the mayor"
+
+
+def test_an_acronym_the_document_spells_out_takes_its_full_names_role():
+    text = ("The Sarvonian Anti-Doping Agency (SADA) said three players had tested positive. "
+            "SADA rejected the laboratory's account. STX said its vans were cold.")
+    found = typed(text)
+    assert found["SADA"] == ("named_organization", "official")
+    assert found["STX"][1] == "other"  # spelt out nowhere: its letters say nothing
+    assert spelt_out("the Federal Bureau of Investigation (FBI) and the (TPP) pact") == {
+        "fbi": "Federal Bureau of Investigation"}

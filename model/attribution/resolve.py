@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from model.attribution.acronyms import spelt_role
 from model.attribution.antecedents import Query, Rank, choose, ranker
 from model.attribution.continuations import continuation, in_quote, quote_speakers, sourced_by_paragraph
 from model.attribution.history import LOOKBACK, NEAR, History, Known, fits
@@ -168,8 +169,8 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         if unknown or lent == "official":
             known_role = lent or known_role
         if mention.kind == "named_organization" and mention.role == "other" and (
-                office := office_role(src, history)) is not None:
-            mention = replace(mention, role=office)  # "Vosk's office" after "Finance Minister Ilse Vosk"
+                office := office_role(src, history) or spelt_role(mention.entity, history.text)) is not None:
+            mention = replace(mention, role=office)  # "Vosk's office" after "Minister Ilse Vosk"; a spelt-out "SADA"
         # An official body met before outranks its own head word's guess: "The council's transport director"
         # after "Kerrvik city council" speaks for the city, though a "council" alone may be a think tank's.
         if mention.kind in ("named_person", "anonymous") and known_role not in (None, "other") \
