@@ -1383,3 +1383,11 @@ def test_an_acronym_the_document_spells_out_takes_its_full_names_role():
     assert found["STX"][1] == "other"  # spelt out nowhere: its letters say nothing
     assert spelt_out("the Federal Bureau of Investigation (FBI) and the (TPP) pact") == {
         "fbi": "Federal Bureau of Investigation"}
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("The National Audit Chamber said the vests had failed their tests.", "The National Audit Chamber"),
+    ("The national birth register lists 291 births at the three wards.", "The national birth register"),
+])
+def test_a_states_audit_body_and_its_registers_of_people_are_official(text, source):
+    assert typed(text)[source][1] == "official"
