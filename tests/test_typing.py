@@ -1391,3 +1391,9 @@ def test_an_acronym_the_document_spells_out_takes_its_full_names_role():
 ])
 def test_a_states_audit_body_and_its_registers_of_people_are_official(text, source):
     assert typed(text)[source][1] == "official"
+
+
+def test_a_capitalised_document_published_by_a_body_is_the_bodys():
+    # the document's head opens the sentence in capitals: "Figures", not "figures"
+    text = "Figures published by the national statistics office show the rate rose."
+    assert typed(text)["Figures published by the national statistics office"] == ("named_organization", "official")

@@ -56,8 +56,8 @@ def head_chunk(ws: Words) -> Words:
     by figures); "Secretary of State John Kerry" keeps its "of"."""
     core = core_of(ws)
     for i, w in enumerate(core):
-        if i and i + 1 < len(core) and ((w in _TAIL_PARTICIPLES and core[i + 1] in _PREPOSITIONS)
-                                        or (w in AUTHORED_BY and core[i + 1] == "by" and core[i - 1] in _DOCUMENTS)):
+        if i and i + 1 < len(core) and ((w in _TAIL_PARTICIPLES and core[i + 1] in _PREPOSITIONS) or (
+                w in AUTHORED_BY and core[i + 1] == "by" and core[i - 1].lower() in _DOCUMENTS)):  # "Figures" too
             return core[:i]  # "officials briefed on the plan", "an analysis commissioned by the office"
         if i and w in _PREPOSITIONS:
             if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]) \
