@@ -1397,3 +1397,12 @@ def test_a_capitalised_document_published_by_a_body_is_the_bodys():
     # the document's head opens the sentence in capitals: "Figures", not "figures"
     text = "Figures published by the national statistics office show the rate rose."
     assert typed(text)["Figures published by the national statistics office"] == ("named_organization", "official")
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Billetta, the ticketing platform that sold the seats, said it would refund buyers.",
+     "Billetta, the ticketing platform that sold the seats"),
+    ("The contractor, Printline Data Services, said the files were deleted.", "The contractor, Printline Data Services"),
+])
+def test_a_platform_or_a_contractor_described_beside_a_name_is_a_business(text, source):
+    assert typed(text)[source][0] == "named_organization"
