@@ -199,3 +199,12 @@ def test_calls_not_returned_are_the_callees_refusal(text, source):
 
     (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert (c["source"]["text"] if c["source"] else None, c["stance"]) == (source, "declines")
+
+
+@pytest.mark.parametrize("text", [
+    "A Vellandra spokesman, Tor Ingvald, declined to say into whose account the dividends had been paid.",
+    "She would not say to whom the money went.",
+    "Director-general Tomas Renvik declined requests for an interview.",
+])
+def test_a_refusal_before_whose_or_whom_or_of_an_interview_declines(text):
+    assert stances(text) == ["declines"]
