@@ -19,16 +19,13 @@ _DOCUMENTS = TYPING["document_heads"]  # a document's author after "published by
 def words_of(text: str) -> list[str]:
     """The mention's tokens (``model.text.TOKEN``), a title, abbreviation or initial keeping its period
     ("Sen.", "Inc.", "J.") as the TITLES and other list lookups spell them; the reporter's part cut off."""
-    return list(_tokens(text))
-
-
-def words_in(text: str) -> tuple[str, ...]:
-    """``words_of(text)`` as the remembered tuple itself, for reading only: no list copied."""
-    return _tokens(text)
+    return list(words_in(text))
 
 
 @lru_cache(maxsize=1 << 14)  # a pure function of the text; resolution asks for one mention's words again and again
-def _tokens(text: str) -> tuple[str, ...]:
+def words_in(text: str) -> tuple[str, ...]:
+    """``words_of(text)`` as the remembered tuple itself, for reading only: no list copied (the memo read directly,
+    no Python call around it: the history asks it at every mention it adds or compares)."""
     out: list[str] = []
     for w in TOKEN.findall(text):
         if w == "." and out and _takes_dot(out[-1]):

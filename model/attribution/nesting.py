@@ -57,12 +57,15 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
     low = [t.lower() for t in toks] if low is None else low
     out: list[Found] = []
     inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
-    described = {k for f in found for k in _description(toks, f)}
-    weak = {f.cue for f in found if f.doubt == "weak"}  # cues the rules doubted and the filter kept
+    # Read only of another cue (a description ends before its own cue; weak is read of an earlier one): most
+    # sentences hold one candidate and need neither
+    several = len(found) > 1
+    described = {k for f in found for k in _description(toks, f)} if several else frozenset()
+    weak = {f.cue for f in found if f.doubt == "weak"} if several else frozenset()  # doubted, kept by the filter
     # The undoubted cues' subjects, read only by a doubted cue (most sentences keep none): not "... say they"
     subject = {k for f in found if f.source and not f.doubt and not f.source_after
                and low[f.source[1] - 1] not in SUBJECT_PRONOUNS for k in range(*f.source)} \
-        if any(f.doubt for f in found) else frozenset()
+        if several and any(f.doubt for f in found) else frozenset()
     for f in found:
         if f.source and f.source[0] in inside and f.source[1] - f.source[0] == 1:
             continue  # "a source who asked not to be named told ...": the clause belongs to the larger mention
