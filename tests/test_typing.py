@@ -1402,7 +1402,8 @@ def test_a_capitalised_document_published_by_a_body_is_the_bodys():
 @pytest.mark.parametrize(("text", "source"), [
     ("Billetta, the ticketing platform that sold the seats, said it would refund buyers.",
      "Billetta, the ticketing platform that sold the seats"),
-    ("The contractor, Printline Data Services, said the files were deleted.", "The contractor, Printline Data Services"),
+    ("The contractor, Printline Data Services, said the files were deleted.",
+     "The contractor, Printline Data Services"),
 ])
 def test_a_platform_or_a_contractor_described_beside_a_name_is_a_business(text, source):
     assert typed(text)[source][0] == "named_organization"
