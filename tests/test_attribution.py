@@ -1875,6 +1875,11 @@ def test_a_body_named_by_its_kind_is_what_it_points_back_to(body):
      "been using sonar.", "fishermen in Brinnholm", "The regional broadcaster Vestkyst Radio"),  # "-men" plurals
     ("The news website Ravno reported, citing bank records it had obtained, that the minister had been paid.",
      "bank records it had obtained", "The news website Ravno"),  # a reduced relative after the document
+    ("The regional broadcaster Radio Sarrow reported, citing a nurse at the health post, that children were ill.",
+     "a nurse at the health post", "The regional broadcaster Radio Sarrow"),  # one person by a person's noun
+    ("The broadcaster Radio Brennvik reported, citing two family doctors whose patients were tested at Klarion, "
+     "that one patient had been given the wrong dose.", "two family doctors whose patients were tested at Klarion",
+     "The broadcaster Radio Brennvik"),  # a "whose" clause after the people counted
 ])
 def test_who_an_outlet_cites_with_a_clause_or_participle_after_them_is_the_source(text, source, via):
     from model import analyze  # the shipped filter weighs the citing participle the rules alone doubt

@@ -10,7 +10,7 @@ from model.attribution.mentions import classify
 from model.attribution.phrases import SUBJECT_PRONOUNS, is_word, np_after, personish
 from model.attribution.records import Found
 from model.attribution.subjects import HUMAN_PLURALS
-from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR, QUANTIFIERS, TYPING
+from model.lexicon import ATTRIBUTION, CONFIDENTIAL, GRAMMAR, PERSON_NOUNS, QUANTIFIERS, ROLE_NOUNS, TYPING
 
 # Tokens of what a citing cue names, to the comma after it: "an enforcement notice issued by the Water Quality
 # Board", "a harbour pilot who was following the ship on radar and asked not to be named because he was not ...".
@@ -19,6 +19,7 @@ _CITING = frozenset(("citing", "quoting"))  # a relay's participle before who it
 _TAIL = GRAMMAR["mention_tail"]
 _TAIL_REACH = 10  # tokens of a cited source's tail: "a person close to the talks", "officials familiar with it"
 RELATIVES = ("which", "who")  # what opens a clause about the phrase before it
+_CLAUSE_OPENERS = (*RELATIVES, "whose")  # "two family doctors whose patients were tested there"
 _NOT_CITED = ATTRIBUTION["cited_non_speakers"]
 _DOCUMENTS = TYPING["document_heads"]
 _COUNTS = QUANTIFIERS - {"a", "an"}  # words that count a plural: "three clerks", "several stewards"
@@ -85,12 +86,13 @@ def speaker_after(toks: list[str], low: list[str], i: int, relayed: bool = False
     # the outlet's.
     set_off = cited_before_that(toks, low, i)
     head_end = next((k for k in range(np[0] + 1, np[1]) if low[k] in _TAIL or low[k] in SUBJECT_PRONOUNS
-                     or (low[k] in RELATIVES and (relayed or set_off))
+                     or (low[k] in _CLAUSE_OPENERS and (relayed or set_off))
                      or (low[k].endswith("ed") and personish(low[k - 1]))), np[1])  # "a doctor involved in the study"
     head = low[head_end - 1]
     counted = low[np[0]] in _COUNTS or low[np[0]][:1].isdigit()
-    one = low[np[0]] in ("a", "an") and (head + "s").endswith(HUMAN_PLURALS) and head + "s" not in _NOT_CITED \
-        and head not in _DOCUMENTS  # "a firefighter at the scene"; not "a preliminary evidence inventory", "a paper"
+    one = low[np[0]] in ("a", "an") and ((head + "s").endswith(HUMAN_PLURALS) or head in PERSON_NOUNS
+                                         or head in ROLE_NOUNS) and head + "s" not in _NOT_CITED \
+        and head not in _DOCUMENTS  # "a firefighter at the scene", "a nurse"; not "a preliminary evidence inventory"
     people = set_off and ("who" in low[head_end:np[1]] or (counted and head.endswith("s")) or one)
     # Set off before the report's "that", a document is what an outlet's report rests on, as a person would be
     # ("reported, citing a memo from the refinery's environmental department, that ..."): the wire guideline's
