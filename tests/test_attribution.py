@@ -1880,6 +1880,10 @@ def test_a_body_named_by_its_kind_is_what_it_points_back_to(body):
     ("The broadcaster Radio Brennvik reported, citing two family doctors whose patients were tested at Klarion, "
      "that one patient had been given the wrong dose.", "two family doctors whose patients were tested at Klarion",
      "The broadcaster Radio Brennvik"),  # a "whose" clause after the people counted
+    ("The chess news site Endgame Wire reported, citing two players who were in the hall, that Venkov was late.",
+     "two players who were in the hall", "The chess news site Endgame Wire"),  # the report is the rules' to read,
+    ("The daily Tornholm Tidning reported last week, citing a senior manager at the authority, that more staff "
+     "were hired.", "a senior manager at the authority", "The daily Tornholm Tidning"),  # whatever the name
 ])
 def test_who_an_outlet_cites_with_a_clause_or_participle_after_them_is_the_source(text, source, via):
     from model import analyze  # the shipped filter weighs the citing participle the rules alone doubt

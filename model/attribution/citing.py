@@ -35,6 +35,15 @@ def cited_before_that(toks: list[str], low: list[str], k: int) -> bool:
     return comma is not None and comma + 1 < len(toks) and low[comma + 1] == "that"
 
 
+def reports_citing(toks: list[str], low: list[str], b: int) -> bool:
+    """The cue ending at token b reports what it cites, set off before the report's "that": "The daily Tornholm
+    Tidning reported (last week), citing a senior manager at the authority, that ...": an attribution whatever
+    the outlet's name, as PolNeAR's spans and the wire guideline both read it."""
+    comma = next((j for j in range(b, min(len(toks), b + _REPORT_REACH)) if toks[j] == ","), None)
+    return comma is not None and comma + 2 < len(toks) and low[comma + 1] in _CITING \
+        and cited_before_that(toks, low, comma + 2)
+
+
 def fold_cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]:
     """'the Gazette reported, citing a person close to the talks', 'according to the Gazette, which cited
     officials': the speaker cited is the source, the outlet its relay; the citing cue is no claim of its own."""

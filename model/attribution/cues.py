@@ -10,6 +10,7 @@ from dataclasses import replace
 from itertools import compress
 
 from model.attribution.agents import names_a_document, seen_by
+from model.attribution.citing import reports_citing
 from model.attribution.phrases import STOP, is_cap
 from model.attribution.records import Found, Sentence
 from model.attribution.sources import IRREGULAR_PAST, attach
@@ -209,7 +210,7 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         if kind == "document":
             found = replace(found, kind="speech") if found is not None and names_a_document(low, found.source) else None
         if found is not None and ((kind == "denial" and _claim_denied(toks, low, found, lo))
-                                  or seen_by(low, found.source)):
+                                  or seen_by(low, found.source) or reports_citing(toks, low, b)):
             found = replace(found, exact=True)
         if found is not None:
             out.append(replace(found, doubt="poll") if poll == "unnamed" else found)
