@@ -58,6 +58,15 @@ _FRAMING = GRAMMAR["framing_prepositions"]
 _REASONS: dict[str, list[tuple[str, ...]]] = {}  # "asked not to be named": a cue word opening an anonymity reason
 for _r in ANONYMITY_REASONS:
     _REASONS.setdefault(_r.split()[0], []).append(tuple(_r.split()))
+# A word that opens a cue only as the first of two words or more ("to the dismay of", "has learned", "did not
+# return calls"; an anonymity reason's too): the words that may follow it. Most such tokens ("to", "has", "as")
+# are followed by none of them, and ``find`` passes over them without ``cue_at`` and ``_reason_at``.
+_SECOND_WORDS: dict[str, frozenset[str]] = {}
+_ALONE = DENIAL.keys() | SPEECH.keys() | BELIEF.keys() | _POLL_HEADS.keys() | _DOCUMENT_PHRASES.keys()  # no phrase only
+for _w in _PHRASES.keys() - _ALONE:
+    _opened = [_ws for _ws, _, _, _ in _PHRASES[_w]] + [list(_r) for _r in _REASONS.get(_w, ())]
+    if all(len(_ws) > 1 for _ws in _opened):
+        _SECOND_WORDS[_w] = frozenset(_ws[1] for _ws in _opened)
 _ARTICLES = GRAMMAR["articles"]
 _BEFORE_OF = ATTRIBUTION["before_of"]
 _BEFORE_ON = ATTRIBUTION["nouns_before_on"]
@@ -190,6 +199,9 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
     for i in compress(range(lo, hi), map(_STARTS.__contains__, low[lo:hi])):
         if i < free or in_quote[i] or (not title and toks[i][0].isupper() and i > lo):
             continue
+        second = _SECOND_WORDS.get(low[i])
+        if second is not None and (i + 1 == len(low) or low[i + 1] not in second):
+            continue  # "to" and no phrase's second word after it: no cue and no reason opens here
         if i < frame and not low[i].endswith("ing"):
             continue  # a noun inside the opening phrase: "Alongside BLM calls for action, ..."
         hit, poll = cue_at(low, i), ""
