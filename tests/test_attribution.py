@@ -1725,6 +1725,17 @@ def test_could_of_ability_after_before_as_or_than_is_no_hedge(text, hedged):
     assert bool(one(text).hedges) is hedged
 
 
+@pytest.mark.parametrize("text, hedged", [
+    ("She said she could see the smoke from the landing window.", False),  # what the senses took in
+    ("The ministry said ministers may use government aircraft only for official travel.", False),  # a permission
+    ("The agency said that under the animal welfare act shelters may charge adoption fees.", False),
+    ("The agency said the office's director by law may not take instructions.", False),
+    ("The ministry said the virus may spread to other farms.", True),
+])
+def test_a_sense_taken_in_or_a_rules_permission_is_no_hedge(text, hedged):
+    assert bool(one(text).hedges) is hedged
+
+
 @pytest.mark.parametrize(("text", "hedges"), [
     # the writer's frame before the source is no hedge of what the source says (cue and content only)
     ("As improbable as it may seem, Mr. Clarke said the Patriot deal had played to his advantage in the end.", []),

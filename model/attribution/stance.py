@@ -17,12 +17,20 @@ _HEDGE = re.compile(r"\b(?:" + "|".join(re.escape(h).replace(r"\ ", r"\s+") for 
 # A word every match of the pattern holds (the longest of each phrase): without one, the pattern is not run.
 _HEDGE_KEYS = frozenset(max(h.split(), key=len) for h in HEDGES)
 _HEDGE_LOW = twin(_HEDGE)  # the same over lower-cased text (model.caseless), a quarter of the cost
-_COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only)\b", re.IGNORECASE)
+# "could not", "could have", "could only": ability or a past chance; "could see", "could hear": what the senses
+# took in, no doubt of the content (the guideline's ability, not possibility).
+_COULD_NOT = re.compile(r"\s*(?:not|n['’]t|have|only|see|hear|feel|smell|sense)\b", re.IGNORECASE)
+# "ministers may use the jets only for official travel", "by law may not", "under the act, shelters may charge":
+# a rule's permission, not the speaker's doubt.
+_MAY_ONLY = re.compile(r"(?:\s+\w+){1,6}?\s+only\b", re.IGNORECASE)
+_BY_RULE = re.compile(r"\b(?:by\s+law|under\s+(?:the|its|their)\s+(?:[\w'’-]+\s+){0,4}(?:act|law|rules|regulations))\b",
+                      re.IGNORECASE)
 _LIKELY_NOUN = re.compile(r"\s+(?:voters|caucusgoers|electorate|republican|democratic|general)\b", re.IGNORECASE)
 # "30 percent more likely to", "three times as likely": a measured comparison of risk, not the speaker's doubt.
 _MEASURED = re.compile(r"(?:\d[\d.,]*\s*(?:%|per\s?cent|percent)|\btimes|\btwice|\bhalf)\s+(?:more|less|as)\s+$",
                        re.IGNORECASE)
 _BEFORE_HEDGE = 30  # characters before a hedge read for what unmakes it: "30 percent more likely", "so she could"
+_RULE_BEFORE = 80  # characters before "may" read for the rule that permits: "Under the country's animal welfare act,"
 # "so she could use", "You could dismiss", "before she could ask", "as many as she could", "more than Putin could
 # imagine", "changing gowns when we could": purpose, the generic "you" and what someone was able to do are no
 # hedges of the content.
@@ -85,6 +93,8 @@ def hedges(text: str, start: int, end: int, present: set[str] | None = None) -> 
         if low == "likely" and (_LIKELY_NOUN.match(text, b) or _MEASURED.search(text, before, a)):
             continue
         if low == "could" and _COULD_UNMADE.search(text, before, a):
+            continue
+        if low == "may" and (_MAY_ONLY.match(text, b, end) or _BY_RULE.search(text, max(0, a - _RULE_BEFORE), a)):
             continue
         if low in ("appear", "appears", "appeared") and not _APPEAR_OK.match(text, b):
             continue
