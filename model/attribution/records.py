@@ -6,7 +6,6 @@ once built.
 
 from __future__ import annotations
 
-import operator
 from dataclasses import dataclass, field
 
 from model.attribution.mentions import Mention
@@ -56,19 +55,16 @@ class Sentence:
     found: list[Found] = field(default_factory=list)  # the attributions kept, in order
     acts: list[Found] | None = None  # the act proposed where no cue is accepted (None: none was proposed)
     chunks: list[str] | None = None  # the whitespace-free chunks of its text (``str.split``), kept from tokenising
-    _offsets: tuple[list[int], list[int]] | None = None
+    _starts: list[int] | None = None
 
     @property
     def starts(self) -> list[int]:
-        return self.offsets()[0]
-
-    def offsets(self) -> tuple[list[int], list[int]]:
-        """Start and end of every token; worked out on first use (a third of the sentences never need them)."""
-        if self._offsets is None:
+        """Where every token starts; worked out on first use (a third of the sentences never need them). Only the
+        starts are kept: a span's end is its last token's start and length, and few tokens end a span."""
+        if self._starts is None:
             chunks = self.text[self.start:self.end].split() if self.chunks is None else self.chunks
-            starts = chunk_starts(chunks, self.start, self.end) or self._found_starts()
-            self._offsets = starts, list(map(operator.add, starts, map(len, self.toks)))  # the ends, in C
-        return self._offsets
+            self._starts = chunk_starts(chunks, self.start, self.end) or self._found_starts()
+        return self._starts
 
     def _found_starts(self) -> list[int]:
         """The tokens' starts where the sentence's spacing is irregular: tokens cover every non-space character in
@@ -83,8 +79,8 @@ class Sentence:
 
     def span(self, a: int, b: int) -> Span:
         """The text of tokens [a, b) as a span of the document."""
-        starts, ends = self.offsets()
-        s, e = starts[a], ends[b - 1]
+        starts = self.starts
+        s, e = starts[a], starts[b - 1] + len(self.toks[b - 1])
         return Span(self.text[s:e], s, e)
 
 
