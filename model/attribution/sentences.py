@@ -33,7 +33,7 @@ def sentences(text: str, seg: Segmentation) -> list[Sentence]:
                      [False] * len(toks), qs, group, share, sent.start == seg.paragraphs[sent.paragraph][0],
                      n == 0 and sent.paragraph == 0, words, [], [], None, chunks)
         if qs:
-            s.in_quote = _inside(qs, s.starts)
+            s.in_quote = _inside(qs, s)
         out.append(s)
     return out
 
@@ -86,10 +86,14 @@ def _overlapping(seg: Segmentation, ends: list[int], start: int, end: int) -> li
     return out
 
 
-def _inside(qs: list, starts: list[int]) -> list[bool]:
+def _inside(qs: list, s: Sentence) -> list[bool]:
     """For each token, whether it starts inside one of the (disjoint) quotations: the tokens starting strictly
     inside a quotation are one run of the sorted starts, found by bisection and set as a slice (no loop over
-    the tokens in Python)."""
+    the tokens in Python). A quotation covering the whole sentence holds every token but the first, which starts
+    at the sentence's start (inside only when the quotation opened before it): no offsets are worked out."""
+    if len(qs) == 1 and qs[0].start <= s.start and qs[0].end >= s.end:
+        return [qs[0].start < s.start] + [True] * (len(s.toks) - 1)
+    starts = s.starts
     flags = [False] * len(starts)
     for q in qs:
         lo, hi = bisect_right(starts, q.start), bisect_left(starts, q.end)
