@@ -107,10 +107,10 @@ def _kinds(model: object, features: list[dict[str, float]]) -> dict[int, object]
     typed once. ``rows`` hands sources that share a key one dict: the rows' items are read once per dict, not
     once per source (most of the cost: a key of twenty pairs, hashed again at every use)."""
     distinct = list({id(f): f for f in features}.values())
-    keys = [tuple(f.items()) for f in distinct]
-    unique = dict(zip(keys, distinct, strict=True))  # two dicts of the same items are one row too
-    kinds = dict(zip(unique, predict(model, list(unique.values())), strict=True))
-    return {id(f): kinds[key] for f, key in zip(distinct, keys, strict=True)}
+    place: dict[tuple, int] = {}  # a row's items -> its place among the rows predicted: each key hashed once
+    at = [place.setdefault(tuple(f.items()), len(place)) for f in distinct]  # two dicts of the same items: one row
+    kinds = predict(model, list(dict(zip(at, distinct, strict=True)).values()))  # in place order, one per place
+    return {id(f): kinds[k] for f, k in zip(distinct, at, strict=True)}
 
 
 def _states_follow(text: str, resolutions: list[Resolution]) -> None:
