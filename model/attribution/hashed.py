@@ -60,10 +60,14 @@ class Hashed:
         Python loop over the terms), else ``score`` itself. (A zero value's term is 0.0: it changes no sum and
         only widens the margin, inside which ``score`` decides.)"""
         terms = list(map(self.terms.get, row.items()))  # every term remembered, looked up in C
-        if None in terms:
-            terms = [self._term(item) if t is None else t for item, t in zip(row.items(), terms, strict=True)]
         terms.append(self.intercept)
-        total, n = fsum(terms), len(terms)
+        try:  # a term never met (None) fails fsum in C: no scan of every term for one (each float's == None)
+            total = fsum(terms)
+        except TypeError:
+            terms = [self._term(item) if t is None else t for item, t in zip(row.items(), terms, strict=False)]
+            terms.append(self.intercept)
+            total = fsum(terms)
+        n = len(terms)
         # n * largest bounds the sum of the terms' magnitudes: a total beyond that margin needs no sum of them
         if abs(total) > _MARGIN * n * n * self.largest or abs(total) > _MARGIN * n * sum(map(abs, terms)):
             return total > 0
