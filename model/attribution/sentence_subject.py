@@ -23,6 +23,8 @@ _APPOSITIVE = 20  # tokens of an appositive set off by commas: ", president of t
 _BODY_WORDS = 3  # lower-case words after a name up to a body's or person's head: "Naren health ministry"
 _BODY_HEADS = ORGANIZATIONS | PERSON_ROLES
 _OPENING_ADVERBS = GRAMMAR["opening_adverbs"]
+_CLOSING_TAIL = 6  # tokens after a closing cue to the sentence's end: "said in a statement on Tuesday."
+_ADJUNCTS = frozenset(("in", "amid", "as", "after"))  # or to an adjunct's comma: "said on Monday, in a blow to ..."
 
 
 def sentence_subject(toks: list[str], low: list[str], lo: int, hi: int) -> tuple[int, int] | None:
@@ -102,3 +104,13 @@ def participle_after(toks: list[str], k: int, end: int | None = None) -> int:
         if toks[j] == "," and toks[j + 1].lower().endswith("ing") and toks[j + 1].isalpha():
             return j
     return end
+
+
+def closes_sentence(toks: list[str], low: list[str], b: int, hi: int) -> bool:
+    """A cue ending at b closes its sentence ("..., it said."): a short tail at most follows it, up to the end, to
+    a participle's comma ("it said on Tuesday, blaming ...") or to an adjunct's ("said on Monday, in a blow to")."""
+    end = min(hi, b + _CLOSING_TAIL + 2, len(toks))
+    if "," in toks[b:end - 1]:  # most cues have no comma before that end: no Python step per token then
+        end = participle_after(toks, b, end)
+        end = next((k for k in range(b, end - 1) if toks[k] == "," and low[k + 1] in _ADJUNCTS), end)
+    return end - b <= _CLOSING_TAIL and (b >= end or toks[b] != ",")  # not "it says, would"

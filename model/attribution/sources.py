@@ -26,7 +26,7 @@ from model.attribution.phrases import (
     np_before,
 )
 from model.attribution.records import Found
-from model.attribution.sentence_subject import participle_after, sentence_subject
+from model.attribution.sentence_subject import closes_sentence, sentence_subject
 from model.attribution.subjects import HUMAN_PLURALS, NAMING, plausible, subject
 from model.denial import NEGATIONS
 from model.lexicon import (
@@ -62,8 +62,6 @@ _POSSESSIVE = ("'s", "’s")
 _CLOSE = frozenset(("close", "loyal", "allied", "familiar"))  # "a person close to the talks": the person is the head
 _QUOTED_AS = frozenset(("quoted as saying", "quoted as telling"))  # cue phrases whose passive names the speaker
 _CLOSING = ATTRIBUTION["closing_cues"]  # the cues of a closing "..., it said."
-_CLOSING_TAIL = 6  # tokens after such a cue to the sentence's end: "said in a statement on Tuesday."
-_ADJUNCTS = frozenset(("in", "amid", "as", "after"))  # or to an adjunct's comma: "said on Monday, in a blow to ..."
 _BODY_REACH = 4  # tokens of "The <modifiers> <body>" opening such a sentence: "The state oil company"
 _BODY_HEADS = ORGANIZATIONS  # what "it" may be: "the company", "the ministry", "the bank" (not "the average weekly")
 _NOT_OPENING = GRAMMAR["object_position"] | GRAMMAR["np_prepositions"] | GRAMMAR["loose_prepositions"]
@@ -129,10 +127,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
             src = core
         else:
             doubt = doubt or "subject"
-    end = participle_after(toks, b, min(hi, b + _CLOSING_TAIL + 2))  # "..., it said on Tuesday, blaming ..."
-    if "," in toks[b:end - 1]:  # most cues have no comma before that end: no Python step per token then
-        end = next((k for k in range(b, end - 1) if toks[k] == "," and low[k + 1] in _ADJUNCTS), end)
-    closing = lemma in _CLOSING and end - b <= _CLOSING_TAIL and (b >= end or toks[b] != ",")  # not "it says, would"
+    closing = lemma in _CLOSING and closes_sentence(toks, low, b, hi)  # "..., it said on Tuesday."
     resolved = resolved or (_closing_it(toks, low, src, lo) if closing else None)
     return Found((i, b), src, lemma, kind, False, resolved=resolved, doubt=doubt)
 
