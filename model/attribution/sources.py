@@ -57,6 +57,7 @@ _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech parti
 _MESSAGES, _MESSAGE_VERBS = ATTRIBUTION["messages"], ATTRIBUTION["message_verbs"]
 _INTERROGATED = ATTRIBUTION["interrogated"]
 _CHARGED_WITH = {verb: frozenset(preps.split()) for verb, preps in ATTRIBUTION["charged_with_pairs"].items()}
+_CHARGING_PREPS = frozenset().union(*_CHARGED_WITH.values())  # asked first: most cues have none after them
 _OBJECT_REACH = 4  # tokens from "questioning" to its object's head: "the ship's captain"
 _POSSESSIVE = ("'s", "’s")
 _CLOSE = frozenset(("close", "loyal", "allied", "familiar"))  # "a person close to the talks": the person is the head
@@ -71,6 +72,7 @@ _ASKING = frozenset({"seek", "request", "ask"})  # the cue lemmas of "calls seek
 _NEGATED = GRAMMAR["auxiliaries"] | NEGATIONS | {"yet"}  # "did not", "has not yet", "had never"
 _OPENS_MENTION = GRAMMAR["articles"]  # a second one inside a phrase opens a second mention
 _TAIL_OPENERS = frozenset(("in", "at", "on", "with", "from", "for", "of", "to"))  # after a speaker's head
+_QUOTES = CLOSE | OPEN  # a quotation's marks, either way round
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
@@ -134,7 +136,7 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
 
 def charged(low: list[str], i: int, b: int) -> bool:
     """"Former mayor charged with taking bribes": a passive without its "was"; the one charged says nothing."""
-    return b < len(low) and low[b] in _CHARGED_WITH.get(SPEECH.get(low[i], ""), ())
+    return b < len(low) and low[b] in _CHARGING_PREPS and low[b] in _CHARGED_WITH.get(SPEECH.get(low[i], ""), ())
 
 
 def _closing_it(toks: list[str], low: list[str], src: tuple[int, int], lo: int) -> tuple[int, int] | None:
@@ -180,12 +182,14 @@ def _doubt(toks: list[str], low: list[str], i: int, b: int, bounds: tuple[int, i
     lo, hi = bounds
     if src[0] - 1 >= lo and low[src[0] - 1] in ("if", "whether") and not (src[0] >= 2 and low[src[0] - 2] == "even"):
         return "question"  # "asked if he thought": a question, not an attribution ("even if they resented" is one)
-    if low[i] in WEAK and not _weak_ok(toks, low, b, hi, src, low[i]):
+    if low[i] not in WEAK:
+        return ""  # the two rules below are about weak cues alone
+    if not _weak_ok(toks, low, b, hi, src, low[i]):
         return "weak"
     reduced = low[src[0]] in ("a", "an") or (src[1] == i and b + 1 < hi and low[b] == "by"  # "Figures released by"
                                               and not low[b + 1].endswith("ing"))  # not "countered by calling"
-    if low[i] in WEAK and reduced and (low[i] in NAMING or (b < hi and low[b] in _REDUCED_AFTER)) \
-            and (low[i].endswith("ed") or low[i] in NAMING):
+    if reduced and (low[i] in NAMING or (b < hi and low[b] in _REDUCED_AFTER)) and (
+            low[i].endswith("ed") or low[i] in NAMING):
         return "modifier"  # "a report released in September", "a company called Cambridge Analytica"
     return ""
 
@@ -218,7 +222,7 @@ def _weak_ok(toks: list[str], low: list[str], b: int, hi: int, src: tuple[int, i
         return True
     if nxt == "," and b + 1 < hi and toks[b + 1] in OPEN:  # 'She continued, “For us ...'
         return True
-    if nxt in _COMPLEMENT or (src[0] > 0 and toks[src[0] - 1] in CLOSE | OPEN) or (
+    if nxt in _COMPLEMENT or (src[0] > 0 and toks[src[0] - 1] in _QUOTES) or (
             src[0] > 1 and toks[src[0] - 1] == "," and toks[src[0] - 2] in CLOSE):
         return True  # a complement follows, or a quotation precedes ('“...,” Ramos wrote.', '“...”, Ramos wrote')
     end = next((k for k in range(src[0] + 1, src[1]) if toks[k] in (",", "(", "—") or low[k] in RELATIVE), src[1])

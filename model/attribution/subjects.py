@@ -71,12 +71,10 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     if alone and not _joined(toks, low, j, lo):
         return (j, j + 1), None  # "One says ...", "another says ...", "Others argue ..."
     src = np_before(toks, low, j, lo)
-    if src is not None and low[src[0]] in _NO_ONE and src[1] - src[0] <= 2 and not low[src[1] - 1][:1].isdigit():
-        return None, None  # (not "No 10", Downing Street)
+    if src is None or (low[src[0]] in _NO_ONE and src[1] - src[0] <= 2 and not low[src[1] - 1][:1].isdigit()):
+        return None, None  # no phrase, or one naming no one (not "No 10", Downing Street)
     src = _listed(toks, low, src, lo) or _participle_modified(toks, low, src, lo) \
         or after_clause_noun(toks, low, src, lo) or src  # ", a move critics said was": the critics
-    if src is None:
-        return None, None
     if src[0] - 2 >= lo and low[src[0] - 1] == "by":  # the two tests below ask of a phrase after "by" alone
         if low[i] not in NAMING:  # "a lawsuit filed by a former staffer named X": "named" is no cue of the lawsuit
             src = document_by(toks, low, src, lo) or src
@@ -85,10 +83,10 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
     return src, (_antecedent(toks, low, src, lo) if low[src[0]] in _RELATIVE_PRONOUNS else None)
 
 
-def _listed(toks: list[str], low: list[str], src: tuple[int, int] | None, lo: int) -> tuple[int, int] | None:
+def _listed(toks: list[str], low: list[str], src: tuple[int, int], lo: int) -> tuple[int, int] | None:
     """"Carson, Fiorina and Huckabee said": names listed before a coordination opening its clause are one source
     with it (not "In Iowa, Carson and Fiorina said", nor "Meanwhile, ...": a common word's capital)."""
-    if src is None or _AND.isdisjoint(low[src[0]:src[1]]):
+    if _AND.isdisjoint(low[src[0]:src[1]]):
         return None
     a = src[0]
     while a - 2 >= lo and toks[a - 1] == ",":
@@ -119,11 +117,10 @@ def _antecedent(toks: list[str], low: list[str], src: tuple[int, int] | None, lo
     return None
 
 
-def _participle_modified(toks: list[str], low: list[str], src: tuple[int, int] | None,
-                         lo: int) -> tuple[int, int] | None:
+def _participle_modified(toks: list[str], low: list[str], src: tuple[int, int], lo: int) -> tuple[int, int] | None:
     """"Lawyers representing the family said", "Officials investigating the crash said", "Scientists not
     involved in the study said": people described by a participle and its object speak, not the object."""
-    if src is None or src[0] - 2 < lo:
+    if src[0] - 2 < lo:
         return None
     v = src[0] - 1
     near = max(lo, src[0] - _NEGATED_REACH)  # a "not" is rare: asked of the words at once, in C, first

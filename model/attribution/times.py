@@ -13,11 +13,14 @@ _TIME_EDGES = GRAMMAR["time_edges"]
 _TIME_AMOUNTS = GRAMMAR["time_amounts"]
 _TIME_HEDGES = GRAMMAR["time_hedges"]
 _TIME_PREPOSITIONS = GRAMMAR["time_prepositions"]
+_TIME_ENDS = _TIME_ADVERBS | WEEKDAYS | MONTHS | _TIME_NOUNS | {"ago"}  # the words a time adverbial can end in
 
 
 def before_time(toks: list[str], low: list[str], j: int, lo: int) -> int:
     """The last token before a time adverbial ending at j ("Feinstein last week said", "The ministry on Monday
     said"), when a noun phrase ends there; j itself otherwise."""
+    if low[j] not in _TIME_ENDS and not low[j].isdigit():
+        return j  # most words before a cue end no time adverbial: one set asked first, not _time_start's rules
     k = _time_start(toks, low, j, lo)
     if k > j or k - 1 < lo or past_participle(toks[k - 1]):
         return j  # "disclosures filed on Sunday night revealed": the time is the filing's, inside the phrase
