@@ -1388,6 +1388,8 @@ def test_an_acronym_the_document_spells_out_takes_its_full_names_role():
 @pytest.mark.parametrize(("text", "source"), [
     ("The National Audit Chamber said the vests had failed their tests.", "The National Audit Chamber"),
     ("The national birth register lists 291 births at the three wards.", "The national birth register"),
+    ("The Judicial Council, which oversees the conduct of judges, said it had opened an inquiry.",
+     "The Judicial Council, which oversees the conduct of judges"),
 ])
 def test_a_states_audit_body_and_its_registers_of_people_are_official(text, source):
     assert typed(text)[source][1] == "official"
