@@ -18,6 +18,7 @@ from model import DEFAULT_MODEL_DIR, Analyzer, artifact, extract, load_models
 from model.artifact import ArtifactError
 from model.attribution import LEARNED, Pipeline
 from model.attribution.acronyms import spelt_out
+from model.attribution.evidence import Evidence, ascii_lowered
 from model.attribution.mention_words import first_conjunct, words_of
 from model.attribution.typer import ARTIFACT, KINDS, retyped
 from model.types import Claim, Document
@@ -1409,3 +1410,29 @@ def test_a_capitalised_document_published_by_a_body_is_the_bodys():
 ])
 def test_a_platform_or_a_contractor_described_beside_a_name_is_a_business(text, source):
     assert typed(text)[source][0] == "named_organization"
+
+
+def test_ascii_lowered_reads_ascii_names_as_lower_does() -> None:
+    """Every character beyond ASCII that lower-cases to ASCII or to two characters makes ``ascii_lowered`` lower-case
+    the text whole, and every other keeps its ``isalnum`` when lower-cased: an ASCII name is found alike."""
+    for code in range(0x80, 0x110000):
+        c = chr(code)
+        low = c.lower()
+        if len(low) != 1 or low.isascii():
+            assert ascii_lowered("A" + c) == ("A" + c).lower()
+        else:
+            assert low.isalnum() == c.isalnum()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from("aAbBkK sS,.'’“İ\u212aΣσéÉ\ud800"), max_size=40),
+       st.sampled_from([("ab",), ("k", "s"), ("bé",), ("a", "b")]))
+def test_occurrences_as_with_the_whole_text_lowered(text: str, name: tuple[str, ...]) -> None:
+    lower, needle, want = text.lower(), " ".join(name), []
+    at = lower.find(needle)
+    while at >= 0 and len(want) < 5:
+        end = at + len(needle)
+        if (at == 0 or not lower[at - 1].isalnum()) and (end == len(lower) or not lower[end].isalnum()):
+            want.append((at, end))
+        at = lower.find(needle, end)
+    assert Evidence(text).occurrences(name) == want
