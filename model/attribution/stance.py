@@ -77,8 +77,9 @@ def reported_part(text: str, d: Draft) -> int:
 
 
 def hedges(text: str, start: int, end: int, present: set[str] | None = None) -> tuple[Span, ...]:
-    """Hedge expressions in [start, end), minus ability "could not", the month "May" and "likely voters"
-    (``present``: the words of the span, when already at hand)."""
+    """Hedge expressions in [start, end), minus ability "could not" ("could see"), a rule's "may" ("may use them
+    only for", "by law may not"), the month "May" and "likely voters" (``present``: the words of the span, when
+    already at hand)."""
     if _HEDGE_KEYS.isdisjoint(words(text[start:end]) if present is None else present):
         return ()
     out = []
