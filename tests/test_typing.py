@@ -1386,6 +1386,12 @@ def test_an_acronym_the_document_spells_out_takes_its_full_names_role():
         "fbi": "Federal Bureau of Investigation"}
 
 
+def test_a_spokesperson_of_a_spelt_out_acronym_speaks_for_its_body():
+    text = ("Immigration and Customs Enforcement (ICE) agents fanned out across three states. "
+            "An ICE spokeswoman said the raids would continue.")
+    assert typed(text)["An ICE spokeswoman"] == ("anonymous", "official")
+
+
 @pytest.mark.parametrize(("text", "source"), [
     ("The National Audit Chamber said the vests had failed their tests.", "The National Audit Chamber"),
     ("The national birth register lists 291 births at the three wards.", "The national birth register"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from model.attribution.acronyms import spelt_role
 from model.attribution.history import History
 from model.attribution.mention_words import words_in
 from model.attribution.mentions import classify, words_of
@@ -113,7 +114,7 @@ def _named_role(ws: list[str], history: History) -> str | None:
             return None
     else:
         role = history.orgs.get(mention.entity.split()[0], "other") if mention.entity else "other"
-        role = role if role == "official" else role_of(ws)
+        role = role if role == "official" else spelt_role(mention.entity, history.text) or role_of(ws)  # "ICE"
     return role if role == "official" else None
 
 
