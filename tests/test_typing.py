@@ -1442,3 +1442,13 @@ def test_occurrences_as_with_the_whole_text_lowered(text: str, name: tuple[str, 
             want.append((at, end))
         at = lower.find(needle, end)
     assert Evidence(text).occurrences(name) == want
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    ("Adam Segal, the author of a book on cyber conflict, said the hack was routine.",
+     "Adam Segal, the author of a book on cyber conflict"),
+    ("DoubleLine Capital portfolio manager Bonnie Baha said the bonds would fall.",
+     "DoubleLine Capital portfolio manager Bonnie Baha"),
+])
+def test_an_author_or_a_portfolio_manager_speaks_as_an_expert(text, source):
+    assert typed(text)[source][1] == "expert"
