@@ -1386,10 +1386,13 @@ def test_an_acronym_the_document_spells_out_takes_its_full_names_role():
         "fbi": "Federal Bureau of Investigation"}
 
 
-def test_a_spokesperson_of_a_spelt_out_acronym_speaks_for_its_body():
+def test_a_spokesperson_or_an_officer_of_a_spelt_out_acronym_speaks_for_its_body():
     text = ("Immigration and Customs Enforcement (ICE) agents fanned out across three states. "
             "An ICE spokeswoman said the raids would continue.")
     assert typed(text)["An ICE spokeswoman"] == ("anonymous", "official")
+    text = ("The Communications Supervisory Office (CSO) said it had opened an investigation. "
+            "CSO director-general Petra Ylven said the office would decide by June.")
+    assert typed(text)["CSO director-general Petra Ylven"] == ("named_person", "official")
 
 
 @pytest.mark.parametrize(("text", "source"), [

@@ -74,8 +74,12 @@ def member_role(src: Span, history: History) -> str | None:
     """"official" when the mention opens with the word of an official body met before whose member or staff
     it names: "The board's chairwoman, Silvia Marnik", "two of the board's nine members", "a board employee"
     after "the National Electoral Board" (a body's word further in, "chairman of ... , the network's funding
-    arm", is someone else's)."""
-    ws = [w.lower() for w in words_in(src.text)]
+    arm", is someone else's), or with an acronym the document spells out as an official body ("CSO director-general
+    Petra Ylven" after "The Communications Supervisory Office (CSO)")."""
+    words = words_in(src.text)
+    if len(words) > 1 and words[0].isupper() and spelt_role(words[0].lower(), history.text) == "official":
+        return "official"
+    ws = [w.lower() for w in words]
     at = 3 if ws[:2] in (["one", "of"], ["two", "of"], ["some", "of"]) else 1  # "two of the board's members"
     if len(ws) <= at + 1 or ws[at - 1] not in _ARTICLES:
         return None
