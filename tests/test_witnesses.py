@@ -79,3 +79,13 @@ def test_a_wire_label_is_matched_to_a_claim_of_its_own_sentence_sharing_a_word_o
         named = wire_labels.words(c.source.text) | wire_labels.words(c.source.resolved.text if c.source.resolved
                                                                      else "")
         assert wire_labels.words(g["source"]) & named
+
+
+def test_a_pronoun_of_a_witness_who_speaks_briefly_is_a_witness_too():
+    from model import analyze
+    from model.types import Document
+
+    text = ("Lotte Berglin, 71, whose flat overlooks the park's eastern edge, said she had heard the saws at dawn. "
+            "She said the felling went on for three days.")
+    claims = analyze([Document(id="d", text=text)])["documents"][0]["claims"]
+    assert [c["role"] for c in claims] == ["witness", "witness"]
