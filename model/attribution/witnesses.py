@@ -33,7 +33,7 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 _AGE = re.compile(r",\s*\d{1,3}\s*,")  # "Eva Lind, 63, who farms near Kallby"
 _SCALE = 10.0  # first-person and "-ed" words per ten words: a share on the scale of the other features
 _MANY = 8  # a speaker's claims counted up to this many: past it, a story's protagonist however long the story
-_FEW = 2  # a speaker's claims at most for a pronoun to follow the named mention's witness: a witness speaks briefly
+_FEW = 2  # a speaker's claims at most for a later mention to follow the witness made: a witness speaks briefly
 Traits = dict[str, float]
 
 
@@ -121,11 +121,12 @@ def stage(doc: Doc, model: object | None) -> None:
     sure = dict(zip(unique, scores(model, [traits(*a) for a in unique]) >= 0.0, strict=True))  # 0: the threshold
     out = list(doc.resolutions)
     # "Lotte Berglin, 71, whose flat overlooks the park" is a witness, and so is the "She" of her next claim,
-    # though a pronoun alone tells the model little: a pronoun of a speaker with few claims (not a story's
-    # protagonist, whose one recollection makes no witness of all he says) follows the named mention.
+    # though a pronoun alone tells the model little: a source resolved to an earlier mention ("she", "the nurse"),
+    # of a speaker with few claims (not a story's protagonist, whose one recollection makes no witness of all he
+    # says), follows the witness the model made of that speaker.
     seen = {out[n].mention.entity for n, a in zip(idx, args, strict=True) if sure[a]} - {""}
     for n, a in zip(idx, args, strict=True):
-        if sure[a] or (a[1].lower() in _PRONOUNS and a[6] <= _FEW and out[n].mention.entity in seen):
+        if sure[a] or (a[2] and a[6] <= _FEW and out[n].mention.entity in seen):
             out[n] = replace(out[n], mention=replace(out[n].mention, role="witness"))
     doc.resolutions = out
 
