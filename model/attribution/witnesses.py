@@ -92,8 +92,9 @@ def asked(doc: Doc) -> tuple[list[int], list[tuple]]:
     idx, out = [], []
     counts = Counter(r.mention.entity for r in doc.resolutions if r.source is not None and r.mention is not None)
     for n, (d, r) in enumerate(zip(doc.drafts, doc.resolutions, strict=True)):
-        if r.source is None or r.mention is None or r.mention.role != "other" or r.mention.kind == "named_organization":
-            continue  # a body speaks for itself, not from what it went through
+        if r.source is None or r.mention is None or r.mention.kind == "named_organization" or not (
+                r.mention.role == "other" or (r.mention.role == "expert" and r.mention.kind == "anonymous")):
+            continue  # a body speaks for itself, not from what it went through; unnamed staff may have seen it
         cue = doc.text[d.cue.start:d.cue.end] if d.cue is not None else ""
         resolved = r.source.resolved.text if r.source.resolved is not None else ""
         kind = "anonymous" if r.mention.kind in ("pronoun", "backref") else r.mention.kind
