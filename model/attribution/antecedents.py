@@ -33,6 +33,8 @@ PARAGRAPH = 2000  # characters of a paragraph looked back over for an open quota
 _LOG_LOOKBACK = math.log(LOOKBACK)  # a distance's scale
 _SENTENCE_END = re.compile(r"[.!?][\"”’]?\s")
 _CLOSING = ("”", '"', ",”", ',"')
+_RANK_KEYS = tuple(f"rank={r}" for r in range(RANKS + 1))  # a row's recency bucket, by rank
+_PARAGRAPH_KEYS = tuple(f"paragraphs={p}" for p in range(PARAGRAPHS + 1))
 
 Rank = Callable[["Query", Sequence[Known], list[dict[str, float]]], Sequence[float]]
 
@@ -82,14 +84,19 @@ def candidates(history: History, query: Query) -> list[Known]:
     out: dict[str, Known] = {}
     before, want = query.before, query.want
     gendered = want in GENDERED  # only "he" and "she" read the gender: no lookup for "they" and "it"
+    identity = history.identity  # bound once: asked for every mention of the lookback
     for k in reversed(history.items):
-        if k.span.end > before:
+        end = k.span.end  # read once: most of the lookback's mentions are only tested
+        if end > before:
             continue
-        if before - k.span.end > LOOKBACK:
+        if before - end > LOOKBACK:
             break
-        # an entity already in (its most recent mention kept) is not weighed again: whether it is in first
-        if (who := history.identity(k)) not in out \
-                and fits(k, want, "", history.gender_of(k.mention.entity, k.mention.gender) if gendered else ""):
+        # an entity already in (its most recent mention kept) is not weighed again: whether it is in first, by
+        # its entity alone where that is its identity (a shared surname's identity adds the gender: never a key)
+        if (e := k.mention.entity) in out:
+            continue
+        if (who := identity(k)) not in out \
+                and fits(k, want, "", history.gender_of(e, k.mention.gender) if gendered else ""):
             out[who] = k
     return list(out.values())
 
@@ -104,27 +111,31 @@ def rows(history: History, cands: list[Known], query: Query) -> list[dict[str, f
     pick = history.identity(query.pick) if query.pick is not None else None
     out = []
     for rank, k in enumerate(cands):
-        e, who = k.mention.entity, history.identity(k)
-        lead = text[max(0, k.span.start - NEAR):k.span.start].rstrip()
-        first = history.first_at.get(e, k.span.start)
-        # the text between the candidate and the pronoun (up to LOOKBACK) is read in place: no copy of it
+        span, mention = k.span, k.mention  # each read once
+        start, end = span.start, span.end
+        e, who = mention.entity, history.identity(k)
+        lead = text[max(0, start - NEAR):start].rstrip()
+        first = history.first_at.get(e, start)
+        last = who == last_speaker
+        # the text between the candidate and the pronoun (up to LOOKBACK) is read in place: no copy of it; the
+        # bucketed keys read from tables, not formatted per row
         out.append({
             "rule": float(pick is not None and pick == who),
-            f"rank={min(rank, RANKS)}": 1.0,
-            "distance": math.log1p(before - k.span.end) / _LOG_LOOKBACK,
+            _RANK_KEYS[rank if rank < RANKS else RANKS]: 1.0,
+            "distance": math.log1p(before - end) / _LOG_LOOKBACK,
             "mentions": math.log1p(history.mentions.get(e, 0)),
             "speaker": float(k.is_source),
             "speaker_count": math.log1p(history.spoke.get(e, 0)),
-            "last_speaker": float(who == last_speaker),
-            "last_speaker_after_quote": float(who == last_speaker and after_quote),
-            "gender_known": float(history.gender_of(e, k.mention.gender) in ("male", "female")),
-            f"kind={k.mention.kind}": 1.0,
-            f"paragraphs={min(text.count(chr(10), k.span.end, before), PARAGRAPHS)}": 1.0,
-            "same_sentence": float(_SENTENCE_END.search(text, k.span.end, before) is None),
+            "last_speaker": float(last),
+            "last_speaker_after_quote": float(last and after_quote),
+            "gender_known": float(history.gender_of(e, mention.gender) in ("male", "female")),
+            f"kind={mention.kind}": 1.0,
+            _PARAGRAPH_KEYS[_breaks(text, end, before)]: 1.0,
+            "same_sentence": float(_SENTENCE_END.search(text, end, before) is None),
             "opens_sentence": float(not lead or lead[-1] in ".!?\"”\n"),
             "after_preposition": float(bool(lead) and lead.rsplit(None, 1)[-1].lower() in _OBJECT_POSITION),
-            "possessive": float(k.span.text.endswith(("’s", "'s"))),
-            "in_quotation": float(_in_quotation(text, k.span.start)),
+            "possessive": float(span.text.endswith(("’s", "'s"))),
+            "in_quotation": float(_in_quotation(text, start)),
             "lead": float(first < LEAD),
             "headline": float(first < history.headline_end),
         })
@@ -135,4 +146,14 @@ def _in_quotation(text: str, at: int) -> bool:
     """An opening quotation mark in the paragraph before ``at`` (at most PARAGRAPH characters back) is still
     open."""
     start = max(text.rfind("\n", max(0, at - PARAGRAPH), at) + 1, at - PARAGRAPH)  # counted in place: no copy
-    return text.count("“", start, at) > text.count("”", start, at) or text.count('"', start, at) % 2 == 1
+    # a mark is counted only where one is found (str.find skips ahead in C; str.count reads every character)
+    return (text.find("“", start, at) >= 0 and text.count("“", start, at) > text.count("”", start, at)) \
+        or (text.find('"', start, at) >= 0 and text.count('"', start, at) % 2 == 1)
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    """Line breaks between ``start`` and ``end``, up to PARAGRAPHS: the first ones found, not all counted."""
+    found, at = 0, start
+    while found < PARAGRAPHS and (at := text.find("\n", at, end)) >= 0:
+        found, at = found + 1, at + 1
+    return found
