@@ -36,6 +36,7 @@ _EXPERIENCER = 8  # tokens of the people a feeling verb's object names: "That wo
 _POSSESSOR_GAP = 2  # tokens from a possessor to its stance noun: "his infamous comment"
 _OPENING = 15  # tokens of an opening phrase before its comma
 _DOUBT = attrgetter("doubt")  # a candidate's doubt ("" when the rules accept it)
+_CLAUSE_BREAKS = frozenset(("“", '"', "''", ";", ":", "—", "?"))  # no act's verb after these in the scan
 _SHORTEST_VERB = 3  # letters: an open-class act verb is longer ("uses", "hated"), which keeps "its", "has" out
 
 
@@ -94,18 +95,19 @@ def subject_acts(toks: list[str], low: list[str], in_quote: list[bool], open_cla
     lo = _clause_start(toks, low) if lo is None else lo
     if lo < 0:
         return []
-    aux = _pronoun_aux(low[lo])
+    aux = _PRONOUN_AUX.get(low[lo])  # the auxiliary a fused pronoun carries ("is" for "he’s")
     if aux:  # "He’s claiming that ...", "She’ll present her proposals"
         cue = _verb_group(toks, [*low[:lo], aux, *low[lo + 1:]], lo, in_quote, open_class)
         return [((lo + 1, cue[1]), (lo, lo + 1), low[cue[1] - 1])] if cue and cue[1] > lo + 1 else []
     for v in range(lo + 1, min(len(toks), lo + _SCAN)):
-        if in_quote[v] or toks[v] in ("“", '"', "''", ";", ":", "—", "?"):
+        if in_quote[v] or toks[v] in _CLAUSE_BREAKS:
             return []
-        if not toks[v][:1].islower() or (low[v] in SKIP and low[v] not in _AUX):
+        w = low[v]
+        if not toks[v][:1].islower() or (w in SKIP and w not in _AUX):
             continue
-        if low[v] in STOP and low[v] not in _AUX and low[v] not in _IN_SUBJECT:
+        if w in STOP and w not in _AUX and w not in _IN_SUBJECT:
             return []
-        if not open_class and low[v] not in _VERB_STARTS:
+        if not open_class and w not in _VERB_STARTS:
             continue  # no cue verb group starts here: most words are neither an auxiliary nor a cue verb
         cue = _verb_group(toks, low, v, in_quote, open_class)
         if cue is None:
@@ -164,12 +166,8 @@ def pronoun_part(span: Span) -> Span:
     return Span(span.text[:n], span.start, span.start + n)
 
 
-def _pronoun_aux(low: str) -> str:
-    """The auxiliary a fused pronoun carries ("is" for "he’s"), or ""."""
-    return _PRONOUN_AUX.get(low.replace("'", "’"), "")
-
-
-_PRONOUN_AUX = {f"{p}’{a}": aux for p in ("he", "she", "they", "we", "it") for a, aux in
+# The auxiliary each fused pronoun carries, keyed by both apostrophes ("he’s" and "he's": "is").
+_PRONOUN_AUX = {f"{p}{mark}{a}": aux for p in ("he", "she", "they", "we", "it") for mark in ("’", "'") for a, aux in
                 (("s", "is"), ("re", "are"), ("ll", "will"), ("ve", "have"), ("d", "would"))}
 
 
@@ -236,23 +234,28 @@ def _speaker(toks: list[str], low: list[str], v: int, lo: int) -> tuple[int, int
     src, _ = subject(toks, low, v, j, lo, acts=True)
     if src is None or src[0] != lo:
         return None
-    first, head = low[src[0]], low[_head_end(toks, low, src) - 1]
+    end = _head_end(toks, low, src)
+    first, head = low[src[0]], low[end - 1]
     if src[1] - src[0] == 1 and first in _SPEAKER_PRONOUNS:
         return src
     if head.endswith(("'s", "’s")):
         return None
     person = personish(head) or head in CONFIDENTIAL
-    named = any(is_cap(toks[k]) for k in range(src[0], _head_end(toks, low, src)) if k > src[0] or first not in
+    named = any(is_cap(toks[k]) for k in range(src[0], end) if k > src[0] or first not in
                 ("the", "a", "an"))
-    return src if person or (named and is_cap(toks[_head_end(toks, low, src) - 1])) else None
+    return src if person or (named and is_cap(toks[end - 1])) else None
 
 
 def _head_end(toks: list[str], low: list[str], src: tuple[int, int]) -> int:
     """End of the phrase's head: before a comma, bracket, relative pronoun or prepositional tail."""
     for k in range(src[0] + 1, src[1]):
-        if toks[k] in (",", "(", "—") or low[k] in ("who", "whose", "which", "of", "for", "from", "at", "in", "with"):
+        if toks[k] in _HEAD_BREAKS or low[k] in _HEAD_TAILS:
             return k
     return src[1]
+
+
+_HEAD_BREAKS = frozenset((",", "(", "—"))
+_HEAD_TAILS = frozenset(("who", "whose", "which", "of", "for", "from", "at", "in", "with"))  # a relative or a tail
 
 
 _PAST = ATTRIBUTION["past_acts"]
