@@ -19,7 +19,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import Tee, machine_line, pin_threads, require_polnear, save, words  # noqa: E402
+from bench.common import SHARED, Tee, machine_line, pin_threads, require_polnear, save, words  # noqa: E402
 
 # One round in a child process: POST every dev text through the tree's own app; print CPU seconds.
 CHILD = """
@@ -31,11 +31,15 @@ from service import create_app
 app = create_app()
 logging.getLogger("service.access").setLevel(logging.WARNING)
 client = app.test_client()
-bodies = [json.dumps({"documents": [{"id": "a", "text": t}]}) for t in json.load(sys.stdin)]
-for b in bodies[:5]:
-    assert client.post("/v1/score", data=b, content_type="application/json").status_code == 200
-rounds = int(sys.argv[1])
-for _ in range(rounds):
+given = json.load(sys.stdin)  # one list of texts, posted each round; or {"warm": [...], "passes": [[...], ...]}
+passes = given["passes"] if isinstance(given, dict) else [given] * int(sys.argv[1])
+warm = given["warm"] if isinstance(given, dict) else given[:5]
+def body(t):
+    return json.dumps({"documents": [{"id": "a", "text": t}]})
+for t in warm:
+    assert client.post("/v1/score", data=body(t), content_type="application/json").status_code == 200
+for texts in passes:
+    bodies = [body(t) for t in texts]
     t = time.process_time()
     for b in bodies:
         client.post("/v1/score", data=b, content_type="application/json")
@@ -53,7 +57,7 @@ def worktree(revision: str) -> Path:
     return path
 
 
-def rounds(tree: Path, texts: list[str], n: int) -> list[float]:
+def rounds(tree: Path, texts: list[str] | dict, n: int) -> list[float]:
     done = subprocess.run([sys.executable, "-c", CHILD, str(n)], cwd=tree, input=json.dumps(texts), text=True,
                           capture_output=True, check=False)
     if done.returncode != 0:
@@ -65,27 +69,38 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("revision", help="the earlier revision (a commit, tag or branch)")
     ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("--save", default="versus.txt", help="file under bench/results/ ('' to not save)")
+    ap.add_argument("--fresh", action="store_true", help="every pass over PolNeAR train texts no pass before read, "
+                    "as a worker meets news: no memo keyed by content finds its texts")
+    ap.add_argument("--save", default=None, help="file under bench/results/ ('' to not save; default versus.txt, "
+                    "or versus-fresh.txt with --fresh)")
     args = ap.parse_args()
     pin_threads()
     texts = require_polnear()
-    n_words = sum(words(t) for t in texts)
+    job: list[str] | dict = texts
+    if args.fresh:  # 3 passes of 84 unseen train texts a process, after 5 others; the same slices for both trees
+        train = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "polnear" / "train" / "text")
+                                                               .glob("*.txt"))]
+        size = len(texts)
+        job = {"warm": train[:5], "passes": [train[5 + k * size:5 + (k + 1) * size] for k in range(3)]}
+    n_words = [sum(words(t) for t in p) for p in job["passes"]] if args.fresh else [sum(words(t) for t in texts)] * 3
     base = worktree(args.revision)
     out = Tee()
     out(machine_line())
-    out(f"POST /v1/score through the test client, PolNeAR dev ({len(texts)} articles, {n_words} words), "
-        f"{args.rounds} interleaved processes of each, three passes a process")
+    out(f"POST /v1/score through the test client, {args.rounds} interleaved processes of each, three passes a "
+        + ("process, each over 84 PolNeAR train articles no pass before read (fresh)" if args.fresh else
+           f"process over PolNeAR dev ({len(texts)} articles, {n_words[0]} words)"))
     times: dict[str, list[float]] = {"this checkout": [], args.revision: []}
-    for _ in range(args.rounds):  # each process: three passes (caches warm after the first), alternating trees
-        times[args.revision] += rounds(base, texts, 3)
-        times["this checkout"] += rounds(ROOT, texts, 3)
-    best = {k: min(v) for k, v in times.items()}
-    for k, v in best.items():
-        out(f"  {k:<24} {n_words / v:>10,.0f} words/s (best CPU round {v:.3f} s; rounds "
-            f"{', '.join(f'{x:.3f}' for x in times[k])})")
-    out(f"  ratio: {best[args.revision] / best['this checkout']:.2f}x the words/s of {args.revision}")
-    if args.save:
-        print(f"saved to bench/results/{save(args.save, out.text()).name}")
+    for _ in range(args.rounds):  # each process: three passes, alternating trees
+        times[args.revision] += rounds(base, job, 3)
+        times["this checkout"] += rounds(ROOT, job, 3)
+    speed = {k: [n_words[i % 3] / x for i, x in enumerate(v)] for k, v in times.items()}
+    for k in times:
+        out(f"  {k:<24} {max(speed[k]):>10,.0f} words/s (best CPU round; rounds "
+            f"{', '.join(f'{x:.3f}' for x in times[k])} s)")
+    out(f"  ratio: {max(speed['this checkout']) / max(speed[args.revision]):.2f}x the words/s of {args.revision}")
+    save_as = args.save if args.save is not None else ("versus-fresh.txt" if args.fresh else "versus.txt")
+    if save_as:
+        print(f"saved to bench/results/{save(save_as, out.text()).name}")
 
 
 if __name__ == "__main__":
