@@ -63,9 +63,8 @@ class Hashed:
         terms.append(self.intercept)
         try:  # a term never met (None) fails fsum in C: no scan of every term for one (each float's == None)
             total = fsum(terms)
-        except TypeError:
-            terms = [self._term(item) if t is None else t for item, t in zip(row.items(), terms, strict=False)]
-            terms.append(self.intercept)
+        except TypeError:  # the row's own terms worked out where missing; the intercept stays last
+            terms[:-1] = [self._term(item) if t is None else t for item, t in zip(row.items(), terms[:-1], strict=True)]
             total = fsum(terms)
         n = len(terms)
         # n * largest bounds the sum of the terms' magnitudes: a total beyond that margin needs no sum of them
