@@ -20,6 +20,7 @@ GOVERNMENT_BODIES = MENTION_WORDS["government_bodies"]
 _PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]|[A-Z]{2}|[A-Z]-[A-Z][a-z]{0,4})\.?\)?$")
 _CASED_OFFICES = frozenset(w.upper() for w in MENTION_WORDS["cased_offices"])  # "WHO spokesman Tarik Jasarevic"
 _CASED_OFFICE_PHRASES = frozenset(tuple(p.split()) for p in MENTION_WORDS["cased_office_phrases"])
+_CASED_OFFICE_LINKS = frozenset(p[1] for p in _CASED_OFFICE_PHRASES)  # "of": a mention without one names no office
 _BODY_HEADS = MENTION_WORDS["cased_body_heads"]  # read lower-cased, matched only as written capitalised
 _OPENERS = GRAMMAR["articles"] | GRAMMAR["possessors"]  # "The Board" names no body of its own
 _JOINING = frozenset(("and", "&"))
@@ -34,7 +35,8 @@ _LEADERS = frozenset({"leader", "leaders"})
 def governed(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
     """The mention is a government's by its construction (``ws`` as written, ``low`` lower-cased, ``found`` its
     words and phrases as ``role_words.phrases`` gives them)."""
-    return (any(map(is_party_state, ws)) or _governs(ws, low, found) or _representative(ws)
+    # ``is_party_state`` word by word, with no Python call per word
+    return (any(map(_PARTY_STATE.match, ws)) or _governs(ws, low, found) or _representative(ws)
             or not _CASED_OFFICES.isdisjoint(ws) or _cased_office(ws) or _state_body(ws))
 
 
@@ -46,12 +48,14 @@ def is_party_state(word: str) -> bool:
 def _representative(ws: Sequence[str]) -> bool:
     """"Representative Debbie Wasserman Schultz": the capitalised title of a legislator before a name (not "a
     representative of the company", which says nothing of an office)."""
-    return any(w == "Representative" and i + 1 < len(ws) and ws[i + 1][:1].isupper() for i, w in enumerate(ws))
+    return "Representative" in ws and any(  # the test in C first: most mentions hold no such word
+        w == "Representative" and i + 1 < len(ws) and ws[i + 1][:1].isupper() for i, w in enumerate(ws))
 
 
 def _cased_office(ws: Sequence[str]) -> bool:
     """A government office named as written, capitalised: "the Office of Immigrant Affairs"."""
-    return any(w[:1].isupper() and (w.lower(), ws[k + 1]) in _CASED_OFFICE_PHRASES for k, w in enumerate(ws[:-1]))
+    return not _CASED_OFFICE_LINKS.isdisjoint(ws) and any(
+        w[:1].isupper() and (w.lower(), ws[k + 1]) in _CASED_OFFICE_PHRASES for k, w in enumerate(ws[:-1]))
 
 
 def _state_body(ws: Sequence[str]) -> bool:
@@ -88,15 +92,18 @@ def _governs(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
             return True
     if _chamber(ws) and not _CHAMBER_WORDS.isdisjoint(found):
         return True
-    if any(w in _LEADERS and low[i + 1:i + 2] == ["of"] and low[i + 2:i + 3] and low[i + 2] in COUNTRIES
-           for i, w in enumerate(low)):
+    if not _LEADERS.isdisjoint(low) and any(
+            w in _LEADERS and low[i + 1:i + 2] == ["of"] and low[i + 2:i + 3] and low[i + 2] in COUNTRIES
+            for i, w in enumerate(low)):
         return True  # "The leaders of France and Germany": a country's leader governs it
-    return any(w in _PARTY_WORDS and not _PARTY_STAFF.isdisjoint(low[i + 1:i + 3]) for i, w in enumerate(low))
+    return not _PARTY_WORDS.isdisjoint(low) and any(
+        w in _PARTY_WORDS and not _PARTY_STAFF.isdisjoint(low[i + 1:i + 3]) for i, w in enumerate(low))
 
 
 def _chamber(ws: Sequence[str]) -> bool:
     """"House" as a legislature's chamber: not after another capitalised word ("White House", "Opera House"),
     except the country's ("U.S. House")."""
-    return any(w == "House" and (i == 0 or not ws[i - 1][:1].isupper() or ws[i - 1] in _COUNTRY_PREFIXES
-                                 or ws[i - 1] in ("A", "An", "The"))  # "A House committee aide": an article
-               for i, w in enumerate(ws))
+    return "House" in ws and any(
+        w == "House" and (i == 0 or not ws[i - 1][:1].isupper() or ws[i - 1] in _COUNTRY_PREFIXES
+                          or ws[i - 1] in ("A", "An", "The"))  # "A House committee aide": an article
+        for i, w in enumerate(ws))

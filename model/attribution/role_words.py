@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from model.attribution.governing import GOVERNMENT_BODIES, governed
 from model.lexicon import (
@@ -31,6 +32,7 @@ from model.lexicon import (
 )
 
 POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
+_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # the words POSSESSIVE changes, by ``str.endswith``: most need no regex call
 _COUNSEL = TYPING["counsel"]
 
 
@@ -45,11 +47,11 @@ def person_head(word: str, one: bool = False) -> bool:
 def phrases(ws: Sequence[str]) -> set[str]:
     """Lower-case words and two- and three-word phrases of a mention, for list lookups; a dotted acronym also
     as the lists spell it ("F.B.I." -> "fbi"; two letters stay: "U.S." is no "us")."""
-    low = [POSSESSIVE.sub("", w.lower()) or w.lower() for w in ws]
+    low = [POSSESSIVE.sub("", w) or w if w.endswith(_POSSESSIVE_ENDS) else w for w in map(str.lower, ws)]
     out = set(low)
     out.update(a for w in low if "." in w[:-1] and len(a := w.replace(".", "")) > 2 and a.isalpha())
-    out.update(" ".join(low[i:i + 2]) for i in range(len(low) - 1))
-    out.update(" ".join(low[i:i + 3]) for i in range(len(low) - 2))
+    out.update(map(" ".join, pairwise(low)))
+    out.update(map(" ".join, zip(low, low[1:], low[2:], strict=False)))
     return out
 
 
@@ -172,7 +174,7 @@ def _witness_head(low: list[str]) -> bool:
     airport", "the family of the victim", "The victim's family": a witness's relatives or possessions are none)."""
     k = next((i for i, w in enumerate(low) if i and (w in _RELATIVE or (w in _PP_OPENERS and not (
         w == "of" and set(low[:i]) <= _PARTITIVE)))), len(low))  # "one of the neighbours": the noun after "of"
-    head = phrases([w for w in low[:k] if not POSSESSIVE.search(w)])
+    head = phrases([w for w in low[:k] if not w.endswith(_POSSESSIVE_ENDS)])
     return not head.isdisjoint(WITNESS) and head.isdisjoint(OFFICIAL | EXPERT | MEDIA)
 
 
