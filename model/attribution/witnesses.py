@@ -127,7 +127,8 @@ def stage(doc: Doc, model: object | None) -> None:
     # says), follows the witness the model made of that speaker.
     seen = {out[n].mention.entity for n, a in zip(idx, args, strict=True) if sure[a]} - {""}
     for n, a in zip(idx, args, strict=True):
-        if sure[a] or (a[2] and a[6] <= _FEW and out[n].mention.entity in seen):
+        _, _, resolved, _, _, _, spoke = a  # traits' arguments (``asked``): the earlier mention, the claims counted
+        if sure[a] or (resolved and spoke <= _FEW and out[n].mention.entity in seen):
             out[n] = replace(out[n], mention=replace(out[n].mention, role="witness"))
     doc.resolutions = out
 
