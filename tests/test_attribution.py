@@ -2370,3 +2370,18 @@ def test_a_document_carries_what_it_says_but_a_lorry_carries_nothing_said():
     doc = one("Two invoices from the service for her rescue, seen by Nordwire, carry the same case number.")
     assert doc.cue is not None and doc.cue.text == "carry"
     assert one("The lorries carry 40 tonnes each.").source is None
+
+
+@pytest.mark.parametrize(("text", "source", "cues"), [
+    # "note" before "dated" heads the document ("a briefing note"), no verb; both verbs after it are its cues
+    ("A ministry briefing note dated Oct. 2, seen by Nordwire, puts the loss at 10.8 million crowns and says the "
+     "service will end.", "A ministry briefing note dated Oct. 2, seen by Nordwire", ["puts", "says"]),
+    ("A valuation by the surveying firm Kaldor & Vik, commissioned by the council in 2022 and seen by Nordwire, put "
+     "the value of the plot at 6.8 million crowns.",
+     "A valuation by the surveying firm Kaldor & Vik, commissioned by the council in 2022 and seen by Nordwire",
+     ["put"]),
+])
+def test_a_document_named_before_how_it_came_out_speaks_through_the_verbs_after(text, source, cues):
+    found = [c for c in extract([Document(id="t", text=text)]) if c.source]
+    assert [(c.source.text, c.cue.text) for c in found] == [(source, cue) for cue in cues]
+

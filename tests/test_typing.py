@@ -1455,3 +1455,14 @@ def test_occurrences_as_with_the_whole_text_lowered(text: str, name: tuple[str, 
 ])
 def test_an_author_or_a_portfolio_manager_speaks_as_an_expert(text, source):
     assert typed(text)[source][1] == "expert"
+
+
+@pytest.mark.parametrize(("text", "source"), [
+    # the expert's head decides: "military" before "analyst" makes no official
+    ("Ilse Doran, a military analyst at the Korvitsa Institute, said the footage was old.",
+     "Ilse Doran, a military analyst at the Korvitsa Institute"),
+    ("Petra Oskarsen, a banking lawyer at the firm Aske & Moll, said banks could block accounts.",
+     "Petra Oskarsen, a banking lawyer at the firm Aske & Moll"),
+])
+def test_an_analyst_of_a_military_field_or_a_lawyer_of_a_field_is_an_expert(text, source):
+    assert typed(text)[source][1] == "expert"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 from itertools import compress
 
-from model.attribution.agents import names_a_document, seen_by
+from model.attribution.agents import DOCUMENTS, names_a_document, seen_by
 from model.attribution.citing import reports_citing
 from model.attribution.phrases import STOP, is_cap
 from model.attribution.records import Found, Sentence
@@ -70,6 +70,7 @@ for _w in _PHRASES.keys() - _ALONE:
 _ARTICLES = GRAMMAR["articles"]
 _BEFORE_OF = ATTRIBUTION["before_of"]
 _BEFORE_ON = ATTRIBUTION["nouns_before_on"]
+_COMING_OUT = ATTRIBUTION["document_participles"]  # "dated", "seen", "leaked": after a document, never a verb
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
 _FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION["filler_phrases"])
 _OTHER_SENSE = frozenset(tuple(p.split()) for p in ATTRIBUTION["other_sense_phrases"])  # "added to the pressure"
@@ -137,6 +138,13 @@ def _noun_of(low: list[str], i: int, hit: tuple[int, str, str]) -> bool:
     if b != i + 1 or b >= len(low) or w not in WEAK or w.endswith("ed") or w in IRREGULAR_PAST:
         return False
     return (low[b] == "of" and hit[1] not in _BEFORE_OF) or (low[b] in ("on", "against") and hit[1] in _BEFORE_ON)
+
+
+def _names_document(low: list[str], i: int, hit: tuple[int, str, str]) -> bool:
+    """"A ministry briefing note dated Oct. 2, seen by Nordwire, says", "the report released on Monday": a cue word
+    that heads a document, right before how the document came out, is that noun, not a verb."""
+    b = hit[0]
+    return b == i + 1 and b < len(low) and low[b] in _COMING_OUT and low[i] in DOCUMENTS
 
 
 def _claim_denied(toks: list[str], low: list[str], f: Found, lo: int) -> bool:
@@ -212,8 +220,8 @@ def find(toks: list[str], in_quote: list[bool], lo: int = 0, hi: int | None = No
         if reason:
             free = i + reason  # "asked not to be named": no word of the reason is a cue
             continue
-        if hit is None or _modifies_role_noun(low, i, hit) or _noun_of(low, i, hit) or before_movement(low, hit[0]) \
-                or _filler(low, i, hi):
+        if hit is None or _modifies_role_noun(low, i, hit) or _noun_of(low, i, hit) or _names_document(low, i, hit) \
+                or before_movement(low, hit[0]) or _filler(low, i, hi):
             continue
         b, lemma, kind = hit
         if b < hi and (lemma, low[b]) in _OTHER_SENSE and not _names_next(toks, low, b + 1, hi):
