@@ -1189,6 +1189,9 @@ def test_a_relative_clause_after_the_cues_source_says_who_the_source_is(text, so
      "Republican presidential hopeful Sen. Ted Cruz"),
     ('In October, Trump\'s state director, Mike Rubino, reached out to them, writing: "We want this."',
      "Trump's state director, Mike Rubino"),
+    # an outlet's word after its adjective is the head: "State television", not "State"
+    ("State television on Friday broadcast footage of six bodies, saying they were the attackers.",
+     "State television"),
 ])
 def test_a_participles_subject_runs_over_a_description_to_its_last_head_and_name(text, source):
     assert one(text).source.text == source

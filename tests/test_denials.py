@@ -27,6 +27,7 @@ def stances(text: str) -> list[str]:
     "The militants called the U.S. claim “propaganda.”",  # a verdict noun said of a claim in play
     "The party called the allegations a smear.",
     "The company called the union's figures “scaremongering.”",
+    "The farmers' union called the ministry's figure “a fairy tale.”",
     "Stratus said it disagreed with the findings and would keep talking to the regulator.",  # "with" the claim
     "The club said it had not done anything wrong.",  # the allegation in play, rejected
     "Twenty-four percent said she did nothing wrong.",
