@@ -55,7 +55,7 @@ def fold_cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]
             continue
         if not (citing_relative(low, prev, f) or f.participle):
             continue
-        src = speaker_after(toks, low, f.cue[1], relayed=prev.kind == "relay")
+        src = speaker_after(toks, low, f.cue[1], relayed=prev.kind == "relay" or prev.lemma == "report")
         if src is not None:
             out[k - 1:k + 1] = [replace(prev, source=src, source_after=True, via=(prev.source,))]
     return out
@@ -104,7 +104,8 @@ def speaker_after(toks: list[str], low: list[str], i: int, relayed: bool = False
     one = low[np[0]] in ("a", "an") and ((head + "s").endswith(HUMAN_PLURALS) or head in PERSON_NOUNS
                                          or head in ROLE_NOUNS) and head + "s" not in _NOT_CITED \
         and head not in _DOCUMENTS  # "a firefighter at the scene", "a nurse"; not "a preliminary evidence inventory"
-    people = set_off and ("who" in low[head_end:np[1]] or (counted and head.endswith("s")) or one)
+    people = (set_off and ("who" in low[head_end:np[1]] or (counted and head.endswith("s")) or one)) \
+        or (relayed and "who" in low[head_end:np[1]])  # "reported ..., citing a shipbroker who said": a person
     # Set off before the report's "that", a document is what an outlet's report rests on, as a person would be
     # ("reported, citing a memo from the refinery's environmental department, that ..."): the wire guideline's
     # relay; inside the subject ("The Journal, citing internal documents, reported") the outlet speaks (PolNeAR).
