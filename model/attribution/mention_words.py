@@ -8,7 +8,7 @@ from functools import lru_cache
 from model.attribution.name_words import Words, ends_in_business, is_capitalised, titled_person
 from model.attribution.phrases import AND, AUTHORED_BY, CONJUNCT_OPENERS, REPORTED_BY
 from model.lexicon import ABBREVIATIONS, BUSINESS_NAMES, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, TYPING
-from model.text import TOKEN
+from model.text import token_texts
 
 _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
 _PREPOSITIONS = GRAMMAR["mention_tail"]
@@ -26,8 +26,11 @@ def words_of(text: str) -> list[str]:
 def words_in(text: str) -> tuple[str, ...]:
     """``words_of(text)`` as the remembered tuple itself, for reading only: no list copied (the memo read directly,
     no Python call around it: the history asks it at every mention it adds or compares)."""
+    toks = token_texts(text, 0, len(text))  # TOKEN.findall's tokens, most chunks' read from the tokeniser's memo
+    if "." not in toks:  # most mentions: no period to join to a word, one scan in C
+        return tuple(without_reporter(toks))
     out: list[str] = []
-    for w in TOKEN.findall(text):
+    for w in toks:
         if w == "." and out and _takes_dot(out[-1]):
             out[-1] += "."
         else:
