@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from functools import lru_cache
 from itertools import chain
 from typing import NamedTuple
 
 from model.caseless import Caseless, lowered
 from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, KEY_COMPANIONS, NOT_CONTENT, NOT_DENIAL
 from model.lexicon import REFUSAL_WORDS, sections
-from model.text import CLOSING, MEMO_SIZE, Memo
+from model.text import CLOSING, Memo
 from model.types import Claim
 
 
@@ -56,6 +55,7 @@ _TELLING = REFUSAL_WORDS["telling"] | REFUSAL_WORDS["saying"] | REFUSAL_WORDS["v
 WORD = re.compile(r"[A-Za-z][A-Za-z'’\-]*|\d[\d.,]*\w*")
 SUFFIXES = (("ies", "y"), ("sses", "ss"), ("xes", "x"), ("ches", "ch"), ("shes", "sh"), ("ness", ""), ("ing", ""),
             ("ed", ""), ("s", ""), ("ly", ""))
+_ENDINGS = tuple(suffix for suffix, _ in SUFFIXES)
 
 
 def stem(word: str) -> str:
@@ -63,10 +63,12 @@ def stem(word: str) -> str:
     "closur", "clos"; light and rule-based on purpose)."""
     if word[0].isdigit():
         return word.rstrip(".,")
-    for suffix, repl in SUFFIXES:
-        if word.endswith(suffix) and len(word) - len(suffix) >= 3 and not word.endswith("ss"):
-            word = word[: -len(suffix)] + repl
-            break
+    # One C call first: most words end in none of the suffixes, and a word in "ss" keeps its suffix whatever it is.
+    if word.endswith(_ENDINGS) and not word.endswith("ss"):
+        for suffix, repl in SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                word = word[: -len(suffix)] + repl
+                break
     return word[:-1] if word.endswith("e") and len(word) > 3 else word
 
 
@@ -81,18 +83,18 @@ SYNONYMS = {
 }
 
 
-@lru_cache(maxsize=MEMO_SIZE)
 def term(word: str) -> str | None:
-    """A lower-cased word's content term, or None for function, cue, denial and negation words (cached)."""
-    w = word.removesuffix("'s").strip("'-")  # possessives: "the airline's chief" mentions the airline
-    if len(w) < 2 or w in EXCLUDE or w.endswith("n't"):
-        return None
-    t = stem(w)
-    return SYNONYMS.get(t, t)
+    """A lower-cased word's content term, or None for function, cue, denial and negation words (remembered)."""
+    return _TERMS[word] or None
 
 
 def _term_or_empty(word: str) -> str:
-    return term(word) or ""
+    """``term``, "" for none (no word's term is empty): the memo's reader, so a new word costs one Python call."""
+    w = word.removesuffix("'s").strip("'-")  # possessives: "the airline's chief" mentions the airline
+    if len(w) < 2 or w in EXCLUDE or w.endswith("n't"):
+        return ""
+    t = stem(w)
+    return SYNONYMS.get(t, t)
 
 
 _TERMS = Memo(_term_or_empty)  # each word's ``term`` ("" for none), read through map(_TERMS.__getitem__, words)
@@ -132,7 +134,7 @@ NEGATES = ""  # in a chunk's reading, marks a negating word: no word's term is e
 def _chunk_reading(chunk: str) -> frozenset[str]:
     """The terms of a whitespace-free chunk's words, with NEGATES when one of them negates: a claim's chunks are
     read once for both. A frozenset, so a claim's readings are merged set to set (no iterator per chunk)."""
-    words = _CHUNKS[chunk]
+    words = _chunk_words(chunk)  # not through _CHUNKS: a chunk read for the first time is most likely new there too
     terms = filter(None, map(_TERMS.__getitem__, words))
     return frozenset(terms) if NEGATION.isdisjoint(words) else frozenset((*terms, NEGATES))
 

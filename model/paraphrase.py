@@ -61,6 +61,8 @@ def numbers(text: str, low: str | None = None) -> frozenset[str]:
 
 def _chunk_numbers(chunk: str) -> tuple[str, ...]:
     """``numbers`` of one lower-cased whitespace-free chunk, in the order found."""
+    if chunk.isalpha():  # no digit, and no mark to part words: a number word only if the chunk is one (most are not)
+        return (_NUMBER_WORDS[chunk],) if chunk in _NUMBER_WORDS else ()
     words = map(_NUMBER_WORDS.__getitem__, _NUMBER_WORD.findall(chunk))
     return (*(d.rstrip(".,") for d in _DIGITS.findall(chunk)), *words)
 
