@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import replace
 
 from model.attribution.mention_features import typed_text
@@ -15,7 +16,9 @@ _BODY_WORDS = BUSINESS_NAMES | ORGANIZATIONS  # words that end a body's fuller n
 _FULLER = 3  # capitalised words that may follow a short name in its fuller form: "Orvel General Hospital"
 _SHORT = 5  # words of a short name looked up: a longer source is a full name already
 _NAMES_CHECKED = 20  # one-word names per document looked up as businesses: the work stays linear on hostile text
-_FURTHER = r"((?:[ \t]+[A-Z][\w&'’-]*){1," + str(_FULLER) + r"})(?![\w&'’-])"  # a fuller name's further words
+# a fuller name's further words, matched where the short name ends (no pattern compiled per name)
+_FURTHER = re.compile(r"((?:[ \t]+[A-Z][\w&'’-]*){1," + str(_FULLER) + r"})(?![\w&'’-])")
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][\w&.'’/-]*)")  # the capitalised word after a name: "Brennick Pharma"
 
 
 def one_body(resolutions: list[Resolution]) -> None:
@@ -78,12 +81,26 @@ def _fuller_name_roles(text: str, names: set[str]) -> dict[str, str]:
     for name in sorted(names)[:_NAMES_CHECKED]:
         if not name[:1].isupper() or len(name.split()) > _SHORT:
             continue
-        for found in re.finditer(re.escape(name) + _FURTHER, text):  # a literal first: searched at C speed
+        for start, found in after_name(text, name, _FURTHER):
             further = found.group(1).split()
-            if _word_start(text, found.start()) and all(w.lower() in _BODY_WORDS for w in further):
+            if _word_start(text, start) and all(w.lower() in _BODY_WORDS for w in further):
                 out[name] = role_of(name.split() + further)
                 break
     return out
+
+
+def after_name(text: str, name: str, after: re.Pattern[str]) -> Iterator[tuple[int, re.Match[str]]]:
+    """Where ``name`` starts and ``after``'s match where it ends, as ``re.finditer(re.escape(name) + after.pattern,
+    text)`` finds them (on from a match's end, or a character past a start without one), with the name found by
+    ``str.find``: a pattern compiled for every unseen name cost more than the search."""
+    k = text.find(name)
+    while k >= 0:
+        found = after.match(text, k + len(name))
+        if found is None:
+            k = text.find(name, k + 1)
+            continue
+        yield k, found
+        k = text.find(name, found.end())
 
 
 def business_named(text: str, resolutions: list[Resolution], persons: set[int]) -> list[int]:
@@ -101,8 +118,8 @@ def business_named(text: str, resolutions: list[Resolution], persons: set[int]) 
             wanted.setdefault(name, []).append(n)
     out = []
     for name in list(wanted)[:_NAMES_CHECKED]:
-        after = re.finditer(re.escape(name) + r"[ \t]+([A-Z][\w&.'’/-]*)", text)
-        if any(_word_start(text, m.start()) and m.group(1).lower().rstrip(".") in BUSINESS_NAMES for m in after):
+        after = after_name(text, name, _NEXT_WORD)
+        if any(_word_start(text, k) and m.group(1).lower().rstrip(".") in BUSINESS_NAMES for k, m in after):
             out += wanted[name]
     return sorted(out)
 
