@@ -2392,3 +2392,10 @@ def test_a_document_named_before_how_it_came_out_speaks_through_the_verbs_after(
     found = [c for c in extract([Document(id="t", text=text)]) if c.source]
     assert [(c.source.text, c.cue.text) for c in found] == [(source, cue) for cue in cues]
 
+
+
+def test_a_doubted_cue_whose_subject_holds_an_undoubted_cue_ran_past_its_clause():
+    # a headline without articles: "claim" read as a verb would make "Doctors dispute minister's" its subject
+    found = [c for c in extract([Document(id="t", text="Doctors dispute minister's claim that waiting lists fell")])
+             if c.source]
+    assert [(c.source.text, c.cue.text, c.stance) for c in found] == [("Doctors", "dispute", "denies")]

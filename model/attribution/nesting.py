@@ -55,6 +55,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
     """Drop attributions nested in an earlier one's content; fold "According to X, she said" into a relay.
     ``whole``: a headline, or a claim sent alone to be checked, is not cut at a subordinator before a subject."""
     low = [t.lower() for t in toks] if low is None else low
+    if len(found) > 1:
+        found = _within_clause(found)
     out: list[Found] = []
     inside = {k for f in found if f.source and f.source[1] - f.source[0] > 1 for k in range(*f.source)}
     # Read only of another cue (a description ends before its own cue; weak is read of an earlier one): most
@@ -148,6 +150,14 @@ def _reports_intent(low: list[str], prev: Found, f: Found) -> bool:
     """"X plans / has decided ..., according to people familiar with the matter": what X intends or decided is
     no speech of X's that the relay passes on; the relay's speakers are the source."""
     return (prev.kind == "belief" or prev.lemma in _DECISIONS) and f.lemma in _REPORTING and low[f.cue[0] - 1] == ","
+
+
+def _within_clause(found: list[Found]) -> list[Found]:
+    """Drop a doubted cue whose subject holds an undoubted cue: "Doctors dispute minister's claim that ...", a
+    headline without articles, reads "claim" a verb with the subject "Doctors dispute minister's"; that subject
+    ran past the clause of "dispute", whose own subject is the speaker."""
+    verbs = {f.cue[0] for f in found if f.source and not f.doubt}
+    return [f for f in found if not (f.doubt and f.source and not verbs.isdisjoint(range(*f.source)))]
 
 
 def _poll(low: list[str], span: tuple[int, int]) -> bool:
