@@ -1466,3 +1466,10 @@ def test_an_author_or_a_portfolio_manager_speaks_as_an_expert(text, source):
 ])
 def test_an_analyst_of_a_military_field_or_a_lawyer_of_a_field_is_an_expert(text, source):
     assert typed(text)[source][1] == "expert"
+
+
+def test_a_charity_is_a_body_in_a_headline_and_after_it():
+    # "charity" heads a body as "ministry" does: the headline's "Charity" is no unknown person's name
+    text = ("Charity says bank froze its accounts\n\nBrenvald Bank has frozen the accounts of Harbour Light, a "
+            "charity that runs night shelters, the charity said on Tuesday.")
+    assert typed(text)["the charity"][0] == "named_organization"
