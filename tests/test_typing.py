@@ -1473,3 +1473,14 @@ def test_a_charity_is_a_body_in_a_headline_and_after_it():
     text = ("Charity says bank froze its accounts\n\nBrenvald Bank has frozen the accounts of Harbour Light, a "
             "charity that runs night shelters, the charity said on Tuesday.")
     assert typed(text)["the charity"][0] == "named_organization"
+
+
+@pytest.mark.parametrize(("text", "source", "role"), [
+    ("Johanna Brix, who teaches venture finance at the Kelsborg School of Economics, said the fund was small.",
+     "Johanna Brix, who teaches venture finance at the Kelsborg School of Economics", "expert"),
+    ("Tomas Helvik, a structural engineer who inspected eight of the schools, said the walls were cracked.",
+     "Tomas Helvik, a structural engineer who inspected eight of the schools", "expert"),
+    ("An engineer at the plant said the pump had failed.", "An engineer at the plant", "other"),  # its staff
+])
+def test_a_teacher_of_a_subject_or_an_engineer_of_a_field_speaks_as_an_expert(text, source, role):
+    assert typed(text)[source][1] == role
