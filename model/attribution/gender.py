@@ -7,7 +7,7 @@ from model.lexicon import FEMALE, MALE, NAME_GENDER
 
 def gender_of(ws: list[str]) -> str:
     """"female" or "male" when a word says so (a title, a role noun, a listed given name), else "unknown"."""
-    low = {w.lower() for w in ws}
+    low = set(map(str.lower, ws))
     return "female" if low & FEMALE else "male" if low & MALE else "unknown"
 
 

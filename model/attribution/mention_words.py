@@ -105,6 +105,8 @@ def without_reporter(ws: list[str]) -> list[str]:
 def first_conjunct(text: str, ws: Sequence[str]) -> str:
     """The text before "and"/"nor" when a determiner or "other(s)" follows ("Clinton and the State Department",
     "Edwards and others", "Murphy and other Democrats"), else ""."""
+    if AND.isdisjoint(map(str.lower, ws)):  # most mentions: no "and", one pass in C
+        return ""
     for i in range(1, len(ws) - 1):
         if ws[i].lower() in AND and ws[i + 1].lower() in CONJUNCT_OPENERS and not _same_described(ws, i):
             cut = text.find(f" {ws[i]} {ws[i + 1]}")

@@ -242,7 +242,7 @@ def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
 def _country(ws: list[str]) -> str:
     """The country or capital a mention consists of (before any appositive), lower-cased, or ""."""
     core = [w for w in core_of(ws) if w != "."]
-    name = " ".join(w.lower() for w in core)
+    name = " ".join(core).lower()
     if name in COUNTRIES or (name.startswith("the ") and name[4:] in COUNTRIES):
         return name.removeprefix("the ")
     return ""

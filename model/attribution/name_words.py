@@ -1,15 +1,16 @@
 """What a capitalised name's own words say it is: a body's, a business's, a person's after a title, or people
 described ("Residents of Hollin"). Read by ``mentions.classify``; and whether a capitalised common word opening
-its sentence is a name at all (``opening_word_only``, read by ``typer``)."""
+its sentence is a name at all (``opening_word_only``, read by ``typer``); and the words and phrases a mention is
+looked up by in the lists (``phrases``, read by ``role_words``)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 from typing import TypeVar
 
-from model.attribution.role_words import POSSESSIVE
 from model.lexicon import (
     BUSINESS_NAMES,
     COMMON_HEADS,
@@ -51,6 +52,23 @@ _CAPITALISED = re.compile(r"\b[A-Z][A-Za-z]*\b")
 _SPEAKING = frozenset({"say", "tell"})  # only a speaker says or tells: "Shell said", "Radar said"
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 _NAME_SUFFIXES = GRAMMAR["name_suffixes"]
+POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
+POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # the words POSSESSIVE changes, by ``str.endswith``: most need no regex call
+
+
+def phrases(ws: Sequence[str]) -> set[str]:
+    """Lower-case words and two- and three-word phrases of a mention, for list lookups; a dotted acronym also
+    as the lists spell it ("F.B.I." -> "fbi"; two letters stay: "U.S." is no "us")."""
+    low = list(map(str.lower, ws))
+    joined = " ".join(low)  # asked in C whether any word needs the Python steps below: most need none
+    if "'" in joined or "’" in joined:
+        low = [POSSESSIVE.sub("", w) or w if w.endswith(POSSESSIVE_ENDS) else w for w in low]
+    out = set(low)
+    if "." in joined:
+        out.update(a for w in low if "." in w[:-1] and len(a := w.replace(".", "")) > 2 and a.isalpha())
+    out.update(map(" ".join, pairwise(low)))
+    out.update(map(" ".join, zip(low, low[1:], low[2:], strict=False)))
+    return out
 
 
 def is_capitalised(w: str) -> bool:
@@ -153,7 +171,7 @@ def described_group(chunk: list[str]) -> str:
 
 def force_of(chunk: list[str]) -> str:
     """The force of a place a description's last words name ("police", "coast guard": one body), or ""."""
-    last = [POSSESSIVE.sub("", w).lower() for w in chunk[-2:]]
+    last = [(POSSESSIVE.sub("", w) if w.endswith(POSSESSIVE_ENDS) else w).lower() for w in chunk[-2:]]
     return next((" ".join(last[-k:]) for k in (1, 2) if "".join(last[-k:]) in _FORCES), "")
 
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
 
 from model.attribution.governing import GOVERNMENT_BODIES, governed
+from model.attribution.name_words import POSSESSIVE, POSSESSIVE_ENDS, phrases
 from model.lexicon import (
     ATTRIBUTION,
     COUNTRIES,
@@ -31,8 +31,6 @@ from model.lexicon import (
     WITNESS,
 )
 
-POSSESSIVE = re.compile(r"['’]s?$")  # a possessive ending, cut before a word is looked up
-_POSSESSIVE_ENDS = ("'", "’", "'s", "’s")  # the words POSSESSIVE changes, by ``str.endswith``: most need no regex call
 _COUNSEL = TYPING["counsel"]
 
 
@@ -42,17 +40,6 @@ def person_head(word: str, one: bool = False) -> bool:
     if one and (word in PERSON_PLURALS or word.endswith("-year-olds")):
         return False
     return word.islower() and (word in PERSON_NOUNS or word.endswith(("-year-old", "-year-olds")))
-
-
-def phrases(ws: Sequence[str]) -> set[str]:
-    """Lower-case words and two- and three-word phrases of a mention, for list lookups; a dotted acronym also
-    as the lists spell it ("F.B.I." -> "fbi"; two letters stay: "U.S." is no "us")."""
-    low = [POSSESSIVE.sub("", w) or w if w.endswith(_POSSESSIVE_ENDS) else w for w in map(str.lower, ws)]
-    out = set(low)
-    out.update(a for w in low if "." in w[:-1] and len(a := w.replace(".", "")) > 2 and a.isalpha())
-    out.update(map(" ".join, pairwise(low)))
-    out.update(map(" ".join, zip(low, low[1:], low[2:], strict=False)))
-    return out
 
 
 def role_of(ws: list[str]) -> str:
@@ -80,12 +67,14 @@ def _trade_union(ws: Sequence[str]) -> bool:
     """A trade union's words: "union" in lower case, possessive or not, or opening the mention as a sentence
     opens ("Union secretary Pavel Drach"); "the European Union" is none."""
     opens = bool(ws) and ws[0] in _OPENING_UNIONS
-    return opens or any(w.removesuffix("'s").removesuffix("’s") in _UNIONS for w in ws)
+    return opens or not _UNION_WORDS.isdisjoint(ws)
 
 
 def _without_recipient(ws: tuple[str, ...]) -> tuple[str, ...]:
     """The words without who received or saw a document ("An internal Kordel report, seen by Nordwire": the
     agency that saw it is not the report's producer), up to the next comma."""
+    if _RECIPIENT.isdisjoint(map(str.lower, ws)):  # most mentions: no such verb, one pass in C
+        return ws
     at = next((i for i, w in enumerate(ws[:-1]) if w.lower() in _RECIPIENT and ws[i + 1].lower() == "by"), None)
     if at is None:
         return ws
@@ -97,6 +86,8 @@ def _without_client(ws: tuple[str, ...]) -> tuple[str, ...]:
     """The words without a lawyer's client when a person's role heads it ("Ruben Falk, a lawyer for the sergeant",
     "A lawyer for the recalled official, Irena Vasko"), up to the next comma: the client's office is not the
     lawyer's (a lawyer for a body, "the ministry", speaks for it)."""
+    if _COUNSEL.isdisjoint(map(str.lower, ws)):  # most mentions: no lawyer, one pass in C
+        return ws
     at = next((i for i, w in enumerate(ws[:-1]) if w.lower() in _COUNSEL and ws[i + 1].lower() == "for"), None)
     if at is None:
         return ws
@@ -127,7 +118,7 @@ def _role(ws: Sequence[str]) -> str:
     low = [w.lower() for w in ws]
     others = _others_titles(ws, low)
     found = phrases(ws) - others
-    if _own_document(ws):
+    if not found.isdisjoint(_REPORTS) and _own_document(ws):  # most mentions name no report: no scan
         found -= _REPORTS
     if not found.isdisjoint(_SITES) and _own_site(ws):
         found -= _SITES
@@ -143,7 +134,7 @@ def _role(ws: Sequence[str]) -> str:
         if found & EXPERT and (former or _past(low)):
             return "expert"  # "a former senior strategist for the Obama campaign": a campaign over, a trade plied now
         return "other"  # campaign staff speak for a candidate, a trade union for its members: no office
-    offices = _offices(found) - _body_heads(low) - _named_general(ws)
+    offices = _offices(found) - _body_heads(low) - _named_general(ws, low)
     if "party" in found and offices and offices <= _PARTY_TITLES:
         return "other"  # "a senior Progress Party official", "Democratic Party officials": a party's, no office
     serves = bool(others & OFFICIAL) and not _STAFF.isdisjoint(low)  # "a top adviser for President Obama"
@@ -172,9 +163,11 @@ def _witness_head(low: list[str]) -> bool:
     """The words before the mention's first preposition or relative pronoun name first-hand witnesses and nothing
     else of a role ("Witnesses near the military airport", "Residents near the ministry"; not "Officials at the
     airport", "the family of the victim", "The victim's family": a witness's relatives or possessions are none)."""
+    if _WITNESS_WORDS.isdisjoint(low) and "." not in "".join(low):
+        return False  # most mentions: no witness's word, nor an acronym that could spell one
     k = next((i for i, w in enumerate(low) if i and (w in _RELATIVE or (w in _PP_OPENERS and not (
         w == "of" and set(low[:i]) <= _PARTITIVE)))), len(low))  # "one of the neighbours": the noun after "of"
-    head = phrases([w for w in low[:k] if not w.endswith(_POSSESSIVE_ENDS)])
+    head = phrases([w for w in low[:k] if not w.endswith(POSSESSIVE_ENDS)])
     return not head.isdisjoint(WITNESS) and head.isdisjoint(OFFICIAL | EXPERT | MEDIA)
 
 
@@ -205,11 +198,12 @@ def _offices(found: set[str]) -> set[str]:
     return offices
 
 
-def _named_general(ws: Sequence[str]) -> set[str]:
+def _named_general(ws: Sequence[str], low: list[str]) -> set[str]:
     """{"general"} when "general" is no officer: a word of a name ("General Motors", "Ostrava General") or a
     modifier ("general counsel", "general manager"); an officer is "the general", or "General" before a first
-    name ("General Joseph Dunford"). Listed phrases ("attorney general") are offices whatever this says."""
-    at = next((i for i, w in enumerate(ws) if w.lower() == "general"), None)
+    name ("General Joseph Dunford"); ``low``: the words in lower case. Listed phrases ("attorney general") are
+    offices whatever this says."""
+    at = low.index("general") if "general" in low else None
     last = at is not None and at + 1 == len(ws)
     if at is None or (last and ws[at] == "general") or (not last and ws[at] == "General"
                                                           and ws[at + 1].lower() in GIVEN_NAMES):
@@ -280,6 +274,7 @@ _RELATIVE = frozenset(("who", "whom", "whose", "which", "that"))
 _NOW = frozenset(("now", "currently", "also", "still", "are"))
 _PAST = frozenset(("has", "was"))
 _NOT_OFFICIAL = EXPERT | MEDIA | WITNESS
+_WITNESS_WORDS = frozenset(w for p in WITNESS for w in p.split())  # a witness's phrase holds one of them
 _OUTLET_WORDS = MENTION_WORDS["outlet_words"]  # outlets by themselves; "report", "press" yield to an office
 _OFFICE_HOLDERS = frozenset(MENTION_WORDS["office_holder_phrases"])
 _SITTING = MENTION_WORDS["sitting_titles"]
@@ -287,7 +282,9 @@ _PARTY_TITLES = MENTION_WORDS["party_titles"]  # "a senior Progress Party offici
 _PRIVATE_BODIES = MENTION_WORDS["private_bodies"]
 _OPENING_UNIONS = frozenset(("Union", "Unions"))
 _UNIONS = frozenset(("union", "unions"))  # lower case: "the largest union representing Border Patrol agents", not
-# "the European Union"; capitalised only opening the mention, as a sentence opens: "Union secretary Pavel Drach"
+# "the European Union"; capitalised only opening the mention, as a sentence opens: "Union secretary Pavel Drach";
+# _UNION_WORDS: as written or with the possessive endings that _trade_union once cut off in turn ("'s", then "’s")
+_UNION_WORDS = frozenset(w + end for w in _UNIONS for end in ("", "'s", "’s", "’s's"))
 _LIVED_IT = MENTION_WORDS["lived_it"]  # a relative clause with these tells the event happened to them
 _KIN = MENTION_WORDS["kin"]  # ... unless to their kin: a relative speaks of it second-hand
 _PP_OPENERS = GRAMMAR["mention_tail"]  # "of", "to", "with", ...: a name after one is someone else
