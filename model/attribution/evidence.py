@@ -15,6 +15,7 @@ from model.lexicon import (
     GRAMMAR,
     LEGAL_FORMS,
     MEDIA,
+    MEDIA_WORDS,
     OFFICIAL,
     ORGANIZATIONS,
     PERSON_ROLES,
@@ -36,7 +37,7 @@ _BEFORE_TOKENS = FIRST_NAMES_REACH + DESCRIPTOR_REACH + 1  # tokens before an oc
 _AFTER_TOKENS = max(APPOSITIVE_REACH, PRONOUN_REACH) + 2
 _IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
 _THEY = frozenset({"they", "their", "them", "themselves"})
-ORG_WORDS = ORGANIZATIONS | TYPING["company_words"] | frozenset(w for w in MEDIA if " " not in w)
+ORG_WORDS = ORGANIZATIONS | TYPING["company_words"] | MEDIA_WORDS
 PERSON_WORDS = PERSON_ROLES | ROLE_NOUNS | TYPING["person_words"] | frozenset({"democrat", "republican"})
 # Word classes asked of the words around a name; phrases ("secretary of state", "news agency") count too.
 ROLE_CLASSES: dict[str, frozenset[str]] = {

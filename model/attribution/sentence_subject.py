@@ -13,7 +13,7 @@ from model.attribution.phrases import (
     abbreviation_dot,
     is_cap,
 )
-from model.lexicon import GRAMMAR, MEDIA, ORGANIZATIONS, PERSON_ROLES
+from model.lexicon import GRAMMAR, MEDIA_WORDS, ORGANIZATIONS, PERSON_ROLES
 from model.text import after_dateline
 
 _OPENING = 15  # tokens of an opening phrase before its comma: "In an interview with CNN on Sunday,"
@@ -21,7 +21,7 @@ _NAME_WORDS = 8  # capitalised words of one name, titles included
 _SUBJECT_PRONOUNS = frozenset(("he", "she", "they", "we", "i"))  # a sentence's subject by itself
 _APPOSITIVE = 20  # tokens of an appositive set off by commas: ", president of the Fordham Institute,"
 _BODY_WORDS = 3  # lower-case words after a name up to a body's or person's head: "Naren health ministry"
-_BODY_HEADS = ORGANIZATIONS | PERSON_ROLES | frozenset(w for w in MEDIA if " " not in w)  # "State television"
+_BODY_HEADS = ORGANIZATIONS | PERSON_ROLES | MEDIA_WORDS  # "State television"
 _OPENING_ADVERBS = GRAMMAR["opening_adverbs"]
 _CLOSING_TAIL = 6  # tokens after a closing cue to the sentence's end: "said in a statement on Tuesday."
 _ADJUNCTS = frozenset(("in", "amid", "as", "after"))  # or to an adjunct's comma: "said on Monday, in a blow to ..."

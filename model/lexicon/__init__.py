@@ -106,6 +106,7 @@ QUANTIFIERS = words("quantifiers.txt")
 
 OFFICIAL = words("official.txt")
 MEDIA = words("media.txt")
+MEDIA_WORDS = frozenset(w for w in MEDIA if " " not in w)  # the one-word media words: heads of an outlet
 EXPERT = words("expert.txt")
 WITNESS = words("witness.txt")
 ORGANIZATIONS = words("organizations.txt")
