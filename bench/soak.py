@@ -4,7 +4,7 @@ reports errors, latency and the drift of worker memory from the start of the soa
     .venv/bin/python bench/soak.py --seconds 30          # the suite runs a short one (tests/test_hardening.py)
     .venv/bin/python bench/soak.py --seconds 1800        # the long mode, outside CI
 
-Saturation is measured first with the same client, over three passes of the articles (a Python open-loop
+Saturation is measured first with the same client, over thirty passes of the articles (a Python open-loop
 generator on loopback, so the soak needs nothing beyond the venv); the soak then paces requests at
 ``--share`` of it. Drift is the change of the summed RSS (and USS) of the workers that lived through the
 whole soak; a worker replaced during the soak (a crash) is reported, not hidden. gunicorn's max_requests
@@ -70,7 +70,7 @@ def summed(pids: list[int], key: str) -> float:
     return sum(memory(p)[key] for p in pids)
 
 
-def run_soak(seconds: float, share: float = 0.7, passes: int = 3, rate: float | None = None,
+def run_soak(seconds: float, share: float = 0.7, passes: int = 30, rate: float | None = None,
              threads: int = 8, log_dir: Path | None = None, recycle: bool = False, progress: bool = False) -> Soak:
     bodies = [score_body([t]) for t in articles()]
     with tempfile.TemporaryDirectory(prefix="bench-soak-") as tmp:
@@ -79,7 +79,7 @@ def run_soak(seconds: float, share: float = 0.7, passes: int = 3, rate: float | 
         with running_gunicorn(log, env=env) as server:
             wait_ready(server)
             # The calibration run (unpaced, ``passes`` times over every article) also warms every worker
-            # before the starting memory is read, so first-seen-text growth is not counted as drift.
+            # before the starting memory is read, so memos and arenas filling on first sight are not counted as drift.
             sat = paced_load(server.port, bodies, count=passes * len(bodies), threads=threads).rate
             target = rate or sat * share
             start_pids = server.workers()
