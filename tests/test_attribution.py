@@ -53,6 +53,17 @@ def one(text: str) -> Claim:
     ("The ministry on Monday said the border was closed.", "The ministry", "said"),
     ("Velmar Holdings earlier this week said the border was closed.", "Velmar Holdings", "said"),
     ("The governor yesterday said the border was closed.", "The governor", "said"),
+    ("Officials in May said the border was closed.", "Officials", "said"),
+    ("The ministry last March said the border was closed.", "The ministry", "said"),
+    ("The ministry on March 3 said the border was closed.", "The ministry", "said"),
+    ("The ministry in 2014 said the border was closed.", "The ministry", "said"),
+    # ... but a month name with no time word before it is a name, and "May" inside a sentence no modal.
+    ("Theresa May said the border was closed.", "Theresa May", "said"),
+    ("British Prime Minister Theresa May has said the border was closed.", "British Prime Minister Theresa May",
+     "said"),
+    ("June Tabor said the border was closed.", "June Tabor", "said"),
+    ("An internal email from May, seen by Nordwire, shows the border was closed.",
+     "An internal email from May, seen by Nordwire", "shows"),
     # A description's name after an inverted cue is part of the mention (the wire guideline: a named person).
     ("“My son was sick for months,” said one mother, Grace Banda.", "one mother, Grace Banda", "said"),
     ("“We are fine,” said an official, Monday.", "an official", "said"),
@@ -1955,6 +1966,15 @@ def test_a_document_with_the_participles_of_how_it_came_out_is_one_source(text, 
      "The committee's minutes of the May 14 meeting, seen by Nordwire"),
     ("Recordings from a buoy off the coast, seen by Nordwire, contain sonar pulses on two nights.",
      "Recordings from a buoy off the coast, seen by Nordwire"),
+    # a document's terms: what it bars, counts or turns down; "from May" is the month
+    ("A flight restriction order issued by the army on Jan. 9, seen by Nordwire, bars the helicopter from night "
+     "flights.", "A flight restriction order issued by the army on Jan. 9, seen by Nordwire"),
+    ("The full report, seen by Nordwire, counts a train as on time if it arrives within five minutes.",
+     "The full report, seen by Nordwire"),
+    ("A letter from the commission dated May 20, seen by Nordwire, turns down the request for the list.",
+     "A letter from the commission dated May 20, seen by Nordwire"),
+    ("An internal Greyfell email from May, seen by Nordwire, shows a site engineer warning managers.",
+     "An internal Greyfell email from May, seen by Nordwire"),
 ])
 def test_a_document_says_with_its_own_verbs_across_what_it_is_of_from_and_to(text, source):
     # as served: the filter weighs a long document phrase the rules alone doubt ("records that Halvik filed ...")
@@ -1980,7 +2000,9 @@ def test_what_the_reporter_saw_speaks_whatever_the_filter_learned_from_polnear(t
 @pytest.mark.parametrize("text", ["The law allows relatives to fly with ministers.",
                                   "She set out for the capital on Monday.",
                                   "The coach sets a high bar for the squad.",
-                                  "The squad includes two players from the youth team."])
+                                  "The squad includes two players from the youth team.",
+                                  "The law bans smoking in bars.",
+                                  "The club counts on its young players."])
 def test_a_document_verb_after_no_document_reports_nothing(text):
     assert [c.source for c in claims(text)] == [None]
 

@@ -4,6 +4,7 @@ Monday said", "has, however, revealed"). Bounded backward walks: linear whatever
 
 from __future__ import annotations
 
+from model.attribution.name_words import may_as_name
 from model.attribution.phrases import BEFORE_DAY, LY_NOUNS, SKIP, WEEKDAYS
 from model.lexicon import COMMON_WORDS, GRAMMAR
 
@@ -22,7 +23,7 @@ def skip_back(toks: list[str], low: list[str], i: int, lo: int) -> tuple[int, bo
     headline = toks[i][:1].isupper()
     while j >= lo:
         w = low[j]
-        if w in SKIP or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS and (
+        if (w in SKIP and not may_as_name(toks, j, lo)) or (w.endswith("ly") and len(w) > 4 and w not in LY_NOUNS and (
                 toks[j][0].islower() or (headline and w in COMMON_WORDS))):
             passive = passive or w in _BE or w.replace("’", "'") in _BE_NOT
             j -= 1

@@ -71,6 +71,13 @@ def phrases(ws: Sequence[str]) -> set[str]:
     return out
 
 
+def may_as_name(toks: Sequence[str], k: int, lo: int) -> bool:
+    """A capitalised "May" inside a sentence and before no capitalised word is a name or the month ("Theresa May
+    said", "an email from May, seen by", "in May said", "May 20"), not the modal a title-case headline capitalises
+    ("Clinton May Face Questions")."""
+    return toks[k] == "May" and k > lo and (k + 1 >= len(toks) or not toks[k + 1][:1].isupper())
+
+
 def is_capitalised(w: str) -> bool:
     return w[:1].isupper() or (w[:1].isdigit() and len(w) > 1 and w[-1:].isupper())
 

@@ -5,6 +5,7 @@ Token-level walks of bounded length (no nested quantifiers, no backtracking): li
 
 from __future__ import annotations
 
+from model.attribution.name_words import may_as_name
 from model.lexicon import (
     ATTRIBUTION,
     BELIEF,
@@ -94,7 +95,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
     of_them = obj and j - 1 > lo and low[j - 1] in ("of", "to", "with", "around")  # "those around him"
     if (low[j] in SUBJECT_PRONOUNS or low[j] in PRONOUNS or obj) and not of_them:
         return (j, j + 1) if low[j] in SUBJECT_PRONOUNS and low[j] != "that" else None
-    if (low[j] in STOP or low[j] in DETERMINERS) and not of_them:
+    if (low[j] in STOP or low[j] in DETERMINERS) and not of_them and not may_as_name(toks, j, lo):
         return None
     k = j
     while k - 1 >= lo and j - k < reach:
@@ -119,7 +120,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
                 k - 2].endswith(("'s", "’s", "s'", "s’"))):  # "the club's most recent accounts": a superlative
             k -= 1
             continue
-        if not (w == "May" and toks[k][:1].isdigit()) and ((lw in SUBJECT_PRONOUNS and not w[1:].isupper()) or (
+        if not may_as_name(toks, k - 1, lo) and ((lw in SUBJECT_PRONOUNS and not w[1:].isupper()) or (
                 lw in STOP and lw != "and" and not both and not _given_name(toks, low, k - 1, j + 1)) or (
                 _verbish(w, lw) and low[k] not in ROLE_NOUNS)):  # "Per Aune, a toxicologist": a first name
             break  # "IT staff" an acronym, "talk show host" a compound, "the May 14 meeting" the month, no modal

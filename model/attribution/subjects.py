@@ -61,7 +61,7 @@ def subject(toks: list[str], low: list[str], i: int, j: int, lo: int, acts: bool
         return None, None
     if not acts and (doc := document_modified(toks, low, j, lo)) is not None:  # "A report by X published ... found"
         return doc, None
-    if not acts and (toks[j][:1].islower() or low[j] in _TIME_NAMES):  # a name ends no time phrase
+    if not acts and (toks[j][:1].islower() or low[j] in _TIME_NAMES or low[j].isdigit()):  # a name ends none
         j = before_time(toks, low, j, lo)
     if (rel := _relative_before(toks, low, j, lo)) is not None:
         return rel, None

@@ -40,10 +40,13 @@ def _time_start(toks: list[str], low: list[str], j: int, lo: int) -> int:
     time ago ("less than two weeks ago")."""
     w = low[j]
     k = j + 1
-    if not toks[j][:1].islower() and w not in WEEKDAYS and w not in MONTHS:
+    if toks[j][:1].isupper() and w not in WEEKDAYS and w not in MONTHS:
         return k  # "USA TODAY", "Good Morning America": capitals make a name of it
-    if w in _TIME_ADVERBS or w in WEEKDAYS or (w in MONTHS and toks[j][:1].isupper()):
+    if w in _TIME_ADVERBS or w in WEEKDAYS:
         k = j
+    elif w in MONTHS and toks[j][:1].isupper() and j - 1 >= lo and (
+            low[j - 1] in _TIME_PREPOSITIONS or low[j - 1] in _TIME_POINTERS or low[j - 1] in _TIME_EDGES):
+        k = j - (low[j - 1] in _TIME_POINTERS)  # "in May", "last March": "Theresa May said" is a name
     elif w.isdigit() and j - 1 >= lo and (low[j - 1] in MONTHS or (len(w) == 4 and low[j - 1] in _TIME_PREPOSITIONS)):
         k = j - (low[j - 1] in MONTHS)  # "on March 3"; "in 2014" (its preposition is taken below)
     elif w in _TIME_NOUNS and j - 1 >= lo and (low[j - 1] in _TIME_POINTERS or low[j - 1] in WEEKDAYS):
