@@ -1463,6 +1463,11 @@ def test_an_author_or_a_portfolio_manager_speaks_as_an_expert(text, source):
      "Ilse Doran, a military analyst at the Korvitsa Institute"),
     ("Petra Oskarsen, a banking lawyer at the firm Aske & Moll, said banks could block accounts.",
      "Petra Oskarsen, a banking lawyer at the firm Aske & Moll"),
+    # "Security Studies" names a think tank's field: no security force
+    ("Mira Halden, a defence analyst at the Harnsund Institute for Security Studies, said the order was unusual.",
+     "Mira Halden, a defence analyst at the Harnsund Institute for Security Studies"),
+    ("Tobias Lindqvist, a veterinarian in Halvorn, said the dose was right.",
+     "Tobias Lindqvist, a veterinarian in Halvorn"),
 ])
 def test_an_analyst_of_a_military_field_or_a_lawyer_of_a_field_is_an_expert(text, source):
     assert typed(text)[source][1] == "expert"
