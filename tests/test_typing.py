@@ -468,14 +468,16 @@ def test_a_document_of_a_body_met_further_in_is_that_bodys():
 @pytest.mark.parametrize("text", ["Police said the driver had been arrested.",
                                   "Regional police said two men had been detained.",
                                   "Police in Kettring said the fire had been started deliberately.",
-                                  "Estrelia's coast guard said three containers had sunk."])
+                                  "Estrelia's coast guard said three containers had sunk.",
+                                  "The air force said it had flown the jet at the office's request."])
 def test_the_force_of_a_place_speaks_as_one_body(text):
     (c,) = extract([Document(id="t", text=text)])
     assert (c.kind, c.role) == ("named_organization", "official")
 
 
 @pytest.mark.parametrize("text", ["Police officers said the crowd had thrown stones.",
-                                  "A police spokesman said the road was closed."])
+                                  "A police spokesman said the road was closed.",
+                                  "Air force officers said the jet was old."])
 def test_the_people_of_a_force_are_not_the_force(text):
     (c,) = extract([Document(id="t", text=text)])
     assert (c.kind, c.role) == ("anonymous", "official")
