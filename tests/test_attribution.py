@@ -146,6 +146,11 @@ def test_a_participle_after_a_closing_frame_leaves_the_frame_closing():
     assert first.start == 0 and first.source.text == participle.source.text == "the carmaker"
 
 
+def test_calling_itself_gives_a_name_and_is_no_cue():
+    (c,) = claims("A criminal group calling itself Black Ferret said it had copied the patient files.")
+    assert c.cue.text == "said" and "Black Ferret" in c.source.text
+
+
 def test_listener_of_told_is_not_the_source():
     c = one("An aide told CNN that the plan was dead.")
     assert c.source.text == "An aide"

@@ -50,7 +50,7 @@ _COMPLEMENT, _AFTER_CUE_BOUNDARY = ATTRIBUTION["complement"], ATTRIBUTION["after
 _PARTICIPLES = ATTRIBUTION["passive_participles"]
 IRREGULAR_PAST = ATTRIBUTION["weak_past"]
 _DO_MODAL, _REDUCED_AFTER = GRAMMAR["do_modal"], ATTRIBUTION["reduced_after"]
-_NAMING_A_NAME = ATTRIBUTION["naming_a_name"]
+_NAMING_A_NAME, _REFLEXIVES = ATTRIBUTION["naming_a_name"], GRAMMAR["reflexives"]
 _IMPERSONAL = ATTRIBUTION["impersonal"]
 WEAK_LEMMA = {f: (SPEECH.get(f) or BELIEF.get(f)) for f in WEAK}
 _NAME_BEFORE_PARTICIPLE = 6  # capitalised words of a name before a speech participle: "Hillary Clinton asking"
@@ -116,7 +116,8 @@ def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: st
         src = _writer(toks, low, src, lo) or src
         if src and low[src[1] - 1] in _REQUESTS and lemma in _ASKING:
             return _unanswered(toks, low, Found((i, b), src, lemma, kind, False, doubt="gerund"))  # "calls seeking"
-        return Found((i, b), src, lemma, kind, False, doubt="gerund") if src else None  # "with 30 percent saying"
+        named = b < hi and low[b] in _REFLEXIVES  # "with 30 percent saying"; "a group calling itself X" names it
+        return Found((i, b), src, lemma, kind, False, doubt="gerund") if src and not named else None
     if j >= lo and low[j] in ("and", "but") and kind != "belief":
         return Found((i, b), None, lemma, kind, False, participle=True)  # "X criticized Y and said ...": X speaks
     src, resolved = subject(toks, low, i, j, lo)
