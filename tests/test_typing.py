@@ -456,6 +456,21 @@ def test_a_document_of_a_bodys_description_is_that_bodys():
     assert [c.entity for c in extract([Document(id="t", text=text)])] == ["finance ministry"] * 2  # the one met
 
 
+@pytest.mark.parametrize(("text", "kind", "entity"), [
+    # a body's word right before the data's head names the body: the council met before, the force, the bank
+    ("The Kessvik city council closed the pool. Council figures show it had 90,000 visits last year.",
+     "named_organization", "kessvik council"),
+    ("Police figures show that thefts rose by a third.", "named_organization", "police"),
+    ("Central bank figures published last week show reserves fell.", "named_organization", "bank"),
+    # ... but no body is named by "Official figures", and "Media reports" name no one outlet
+    ("Official figures show that exports fell.", "anonymous", None),
+    ("Media reports said the talks had stalled.", "anonymous", None),
+])
+def test_data_headed_by_a_bodys_word_is_that_bodys(text, kind, entity):
+    c = extract([Document(id="t", text=text)])[-1]
+    assert c.kind == kind and (entity is None or c.entity == entity)
+
+
 def test_a_document_of_a_body_met_further_in_is_that_bodys():
     text = "Minutes of a closed meeting of the city council, seen by Nordwire, show that the mayor voted for it."
     (c,) = extract([Document(id="t", text=text)])  # the meeting names no producer; the council, after it, does

@@ -11,9 +11,9 @@ from model.attribution.name_words import no_name
 from model.attribution.phrases import AUTHORED_BY
 from model.attribution.records import Resolution
 from model.attribution.role_words import POLLS, POSSESSIVE
-from model.lexicon import GRAMMAR, ORGANIZATIONS, TITLES, TYPING
+from model.lexicon import GRAMMAR, MEDIA_WORDS, ORGANIZATIONS, TITLES, TYPING
 
-_DOCUMENTS = TYPING["document_heads"]
+_DOCUMENTS, _DATA = TYPING["document_heads"], TYPING["data_heads"]
 _BODIES = TYPING["company_words"]  # heads of a body's description: "the ministry", "the office", "the company"
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
@@ -40,7 +40,7 @@ def documents_take_producer(resolutions: list[Resolution]) -> None:
         if r.source.resolved is not None or m.head not in _DOCUMENTS:
             continue  # "figures published by the ministry" is headed by "figures" (mention_words.head_chunk)
         ws = core_of(words_of(r.source.text))
-        producer = _producer(ws, m.head, known) or _body_owner(ws, known) or (
+        producer = _producer(ws, m.head, known) or _body_owner(ws, known) or _body_before(ws, m.head, known) or (
             last_body if [w.lower() for w in ws[:2]] == ["the", m.head] else None)  # "The report(, which ...) said"
         if producer is not None:
             role = "expert" if m.head in POLLS else producer.role  # a poll is expert work, whoever ran it
@@ -82,6 +82,20 @@ def _body_owner(ws: list[str], known: dict[str, Mention]) -> Mention | None:
         body = word in _BODIES or word in ORGANIZATIONS
         if word != ws[i] and ws[i - 1].lower() == "the" and word.islower() and body:
             return _shown(classify("the " + word), known)
+    return None
+
+
+def _body_before(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | None:
+    """The body a body's word right before the document's head names: "Council figures", "police figures",
+    "Central bank figures published last week" are the council's, the force's, the bank's (not "Official
+    figures": no body)."""
+    if head not in _DATA:
+        return None
+    h = next((i for i, w in enumerate(ws) if w.lower() == head), 0)
+    word = ws[h - 1].lower() if h else ""
+    if word and (word in _BODIES or word in ORGANIZATIONS) and word not in MEDIA_WORDS and (
+            ws[h - 1].islower() or h == 1):  # "Media reports", "press reports" name no one outlet
+        return _shown(classify("the " + word), known)
     return None
 
 
