@@ -105,6 +105,9 @@ def one(text: str) -> Claim:
     ("Reporters Without Borders said five journalists had been killed.", "Reporters Without Borders", "said"),
     # "named" before a name gives the name: no act of naming.
     ("A spokesman named John Smith said the plant was closed.", "John Smith", "said"),
+    # ... but one a reporter names ("named by the Courier") is the whole phrase, as "contacted by Reuters" is
+    ("The outfitter named by the Courier, Steinhorn Hunts, said it had followed every rule.",
+     "The outfitter named by the Courier, Steinhorn Hunts", "said"),
     # A "that" clause about a body or people is part of the subject, as a "who" clause is.
     ("The company that owns the building said it was safe.", "The company that owns the building", "said"),
     ("The group that organised the protest said 5,000 people attended.", "The group that organised the protest",

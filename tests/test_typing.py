@@ -73,6 +73,7 @@ def test_bodies_the_text_marks_are_organisations(text, source):
     ("Halvard Shipping said the claims in the report were wrong.", "named_organization"),  # a first name first
     ("Duke Energy said rates would rise in the spring.", "named_organization"),
     ("Karst Coal denied receiving any warning from the union.", "named_organization"),
+    ("Voltic Trading did not say who had bought the parts.", "named_organization"),
     ("The mine's owner, Greyfell Minerals, said the wall had been inspected.", "named_organization"),
     ("Tyra Banks said the show would return in the spring.", "named_person"),  # the business word a surname
     ("Danielle Steel said the novel was finished.", "named_person"),

@@ -208,7 +208,8 @@ def _across_clause(toks: list[str], low: list[str], j: int, lo: int):
             return _before_subordinate(toks, low, k, lo)
         head = _opening_relative(toks, low, k - 1, lo) or np_before(toks, low, k - 1, lo, _APPOSITIVE_NP) \
             or ((k - 1, k) if low[k - 1] in _ALONE else None)  # "One, who asked not to be named, said"
-        head = document_by(toks, low, head, lo) or head  # "The report by the inspectorate, which was seen by"
+        head = document_by(toks, low, head, lo) or people_by(toks, low, head, lo) or head  # "The report by the
+        # inspectorate, which was seen by"; "The outfitter named by the Courier, Steinhorn Hunts, said"
         if head is not None and _reads_as_subject(toks, low, head):
             if (pos - k == 2 and low[k + 1] in SKIP) or low[k + 1] in _INSERTED_CLAUSE:
                 return head, None  # "Forbes, however, says", "Clinton, at a later press gaggle, said": not the mention
