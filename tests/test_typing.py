@@ -74,6 +74,10 @@ def test_bodies_the_text_marks_are_organisations(text, source):
     ("Duke Energy said rates would rise in the spring.", "named_organization"),
     ("Karst Coal denied receiving any warning from the union.", "named_organization"),
     ("Voltic Trading did not say who had bought the parts.", "named_organization"),
+    ("Morvane Marine Works said the hull was sound.", "named_organization"),
+    ("Skarvik Line said it had not been in contact with him.", "named_organization"),
+    ("Meridane Cruises said the ship was safe.", "named_organization"),
+    ("Anna Line said she was fine.", "named_person"),  # after a first name, a surname
     ("The mine's owner, Greyfell Minerals, said the wall had been inspected.", "named_organization"),
     ("Tyra Banks said the show would return in the spring.", "named_person"),  # the business word a surname
     ("Danielle Steel said the novel was finished.", "named_person"),
