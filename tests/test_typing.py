@@ -78,6 +78,7 @@ def test_bodies_the_text_marks_are_organisations(text, source):
     ("Skarvik Line said it had not been in contact with him.", "named_organization"),
     ("Meridane Cruises said the ship was safe.", "named_organization"),
     ("Anna Line said she was fine.", "named_person"),  # after a first name, a surname
+    ("The main contractor, Kaldor Bau, said the work was on schedule.", "named_organization"),
     ("The mine's owner, Greyfell Minerals, said the wall had been inspected.", "named_organization"),
     ("Tyra Banks said the show would return in the spring.", "named_person"),  # the business word a surname
     ("Danielle Steel said the novel was finished.", "named_person"),
