@@ -491,7 +491,8 @@ def test_a_document_of_a_body_met_further_in_is_that_bodys():
                                   "Regional police said two men had been detained.",
                                   "Police in Kettring said the fire had been started deliberately.",
                                   "Estrelia's coast guard said three containers had sunk.",
-                                  "The air force said it had flown the jet at the office's request."])
+                                  "The air force said it had flown the jet at the office's request.",
+                                  "The city said the water was safe to drink."])
 def test_the_force_of_a_place_speaks_as_one_body(text):
     (c,) = extract([Document(id="t", text=text)])
     assert (c.kind, c.role) == ("named_organization", "official")
