@@ -40,8 +40,7 @@ OPEN = frozenset({"“", '"', "‘", "«", "''"})  # and that open a quotation
 RELATIVE, _MAX_NP = GRAMMAR["relative_pronouns"], 12  # tokens: no subject phrase is longer ("the former ... from")
 _BRACKET = 8  # tokens inside a bracket after a name: "(R-Iowa)"
 _RELATIVE_CLAUSE = 15  # tokens of a relative clause after a name: "who spoke on condition of anonymity"
-# ... and of one closing the sentence after an inverted cue: '"...," said a strategist who advises several
-# senators on the panel and spoke on condition of anonymity to describe private talks.'
+# ... and of one closing the sentence after an inverted cue ('"...," said a strategist who advises ... and spoke ...')
 LONG_RELATIVE_CLAUSE = 25
 OPENING_NON_SUBJECTS, LY_NOUNS = words("non_subject_openers.txt"), ATTRIBUTION["ly_nouns"]
 BEFORE_DAY = frozenset(("on", "earlier", "later", "late", "early", "last", "this"))
