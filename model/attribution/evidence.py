@@ -7,7 +7,8 @@ Features for the learned mention typer (``mention_features``), one answer per na
 from __future__ import annotations
 
 from model.attribution.governing import is_party_state
-from model.attribution.mentions import is_capitalised, words_of
+from model.attribution.mention_words import words_from_tokens
+from model.attribution.mentions import is_capitalised
 from model.attribution.role_words import phrases, role_of
 from model.lexicon import (
     EXPERT,
@@ -136,41 +137,49 @@ class Evidence:
         return f
 
 
-def _words_of(text: str) -> list[str]:
-    """``words_of(text)``: without a "." there is no period to join to a word, so the tokens as found."""
-    return words_of(text) if "." in text else token_texts(text, 0, len(text))
+def _joined(toks: list[str], text: str, lo: int, hi: int) -> list[str]:
+    """``words_of(text[lo:hi])`` from that span's tokens, not remembered (a window is read once): without a "."
+    there is no period to join to a word, so the tokens as found."""
+    return words_from_tokens(toks) if text.find(".", lo, hi) >= 0 else toks
 
 
 # The windows are tokenised from a shorter piece first, cut at a whitespace character: no token spans one, so
 # the piece's tokens are exactly the window's from (before) or up to (after) that cut. Joining periods to words
 # can change only the piece's word next to the cut, so a piece with one word more than needed gives the
-# window's words; most do, and the rest are tokenised whole.
+# window's words; most do, and for the rest the window's tokens are the piece's with those of the rest of the
+# window beside them (the piece is not tokenised again).
 _BEFORE_PIECE = 64  # characters
 _AFTER_PIECE = 88
 
 
 def _words_before(text: str, start: int) -> list[str]:
     """The last ``_BEFORE_TOKENS`` words of the ``WINDOW_BEFORE`` characters before ``start``."""
-    k = start - _BEFORE_PIECE
+    lo, k, toks = max(0, start - WINDOW_BEFORE), start - _BEFORE_PIECE, []
     if k > 0:
         while k < start and not text[k].isspace():
             k += 1
-        words = _words_of(text[k:start])
+        toks = token_texts(text, k, start)
+        words = _joined(toks, text, k, start)
         if len(words) > _BEFORE_TOKENS:
             return words[-_BEFORE_TOKENS:]
-    return _words_of(text[max(0, start - WINDOW_BEFORE):start])[-_BEFORE_TOKENS:]
+    else:
+        k = start  # no piece: the window is tokenised whole
+    return _joined(token_texts(text, lo, k) + toks, text, lo, start)[-_BEFORE_TOKENS:]
 
 
 def _words_after(text: str, end: int) -> list[str]:
     """The first ``_AFTER_TOKENS`` words of the ``WINDOW_AFTER`` characters from ``end``."""
-    c = end + _AFTER_PIECE
+    c, hi, toks = end + _AFTER_PIECE, end + WINDOW_AFTER, []
     if c < len(text):
         while c > end and not text[c].isspace():
             c -= 1
-        words = _words_of(text[end:c])
+        toks = token_texts(text, end, c)
+        words = _joined(toks, text, end, c)
         if len(words) > _AFTER_TOKENS:
             return words[:_AFTER_TOKENS]
-    return _words_of(text[end:end + WINDOW_AFTER])[:_AFTER_TOKENS]
+    else:
+        c = end  # no piece: the window is tokenised whole
+    return _joined(toks + token_texts(text, c, hi), text, end, hi)[:_AFTER_TOKENS]
 
 
 def _before(toks: list[str], low: list[str], i: int) -> list[str]:

@@ -22,10 +22,14 @@ _CASED_OFFICES = frozenset(w.upper() for w in MENTION_WORDS["cased_offices"])  #
 _CASED_OFFICE_PHRASES = frozenset(tuple(p.split()) for p in MENTION_WORDS["cased_office_phrases"])
 _CASED_OFFICE_LINKS = frozenset(p[1] for p in _CASED_OFFICE_PHRASES)  # "of": a mention without one names no office
 _BODY_HEADS = MENTION_WORDS["cased_body_heads"]  # read lower-cased, matched only as written capitalised
+# The heads as a word of the mention writes them, lower-cased, with the possessive endings ``_state_body`` cuts off
+# in turn ("'s", then "’s"): a mention holding none of these has no state body's head.
+_BODY_HEAD_FORMS = frozenset(h + end for h in _BODY_HEADS for end in ("", "'s", "’s", "’s's"))
 _OPENERS = GRAMMAR["articles"] | GRAMMAR["possessors"]  # "The Board" names no body of its own
 _JOINING = frozenset(("and", "&"))
 _COUNTRY_PREFIXES = frozenset(("U.S.", "US"))
 _PERSON_ROLE = PERSON_ROLES | ROLE_NOUNS
+_BODIES_OWNING = frozenset(b + end for b in GOVERNMENT_BODIES for end in ("'s", "’s"))  # "the city's", "state’s"
 _CHAMBER_WORDS = MENTION_WORDS["chamber_words"]
 _PARTY_WORDS = MENTION_WORDS["party_words"]
 _PARTY_STAFF = MENTION_WORDS["party_staff"]
@@ -63,6 +67,8 @@ def _state_body(ws: Sequence[str]) -> bool:
     Competition Office", "the Secret Service"; not a head inside another body's name ("the Clinton School of
     Public Service", "the National Korean American Service and Education Consortium"), nor an outlet's ("Christian
     News Service")."""
+    if _BODY_HEAD_FORMS.isdisjoint(map(str.lower, ws)):  # most mentions: no such head, one pass in C
+        return False
     for k in range(1, len(ws)):
         head, before = ws[k].removesuffix("'s").removesuffix("’s"), ws[k - 1]  # "the Office's director"
         if not (head[:1].isupper() and head.lower() in _BODY_HEADS and before[:1].isupper()
@@ -87,9 +93,9 @@ def _governs(ws: Sequence[str], low: list[str], found: set[str]) -> bool:
     party adjective before staff or members ("a Democratic aide", "a Republican representative")."""
     if len(low) == 2 and low[0] == "the" and low[1] in GOVERNMENT_BODIES:
         return True
-    for i, w in enumerate(low):
-        if w.endswith(("'s", "’s")) and w[:-2] in GOVERNMENT_BODIES and not _PERSON_ROLE.isdisjoint(low[i + 1:]):
-            return True
+    if not _BODIES_OWNING.isdisjoint(low) and any(
+            w in _BODIES_OWNING and not _PERSON_ROLE.isdisjoint(low[i + 1:]) for i, w in enumerate(low)):
+        return True
     if _chamber(ws) and not _CHAMBER_WORDS.isdisjoint(found):
         return True
     if not _LEADERS.isdisjoint(low) and any(

@@ -52,6 +52,18 @@ CLASSES: dict[str, frozenset[str]] = {
     "title": TITLES, "legal": LEGAL_FORMS, "former": TYPING["former_words"], "candidate": TYPING["candidate_words"],
     "honorific": TYPING["honorifics"], "common_plural": COMMON_PLURALS,
 }
+
+
+def _by_word(classes: dict[str, frozenset[str]]) -> dict[str, tuple[str, ...]]:
+    """word -> the names of the classes holding it: one dict read per word of a mention, not every class asked."""
+    names: dict[str, list[str]] = {}
+    for name, words in classes.items():
+        for w in words:
+            names.setdefault(w, []).append(name)
+    return {w: tuple(found) for w, found in names.items()}
+
+
+_CLASSES_OF = _by_word(CLASSES)
 _CLOSED = GRAMMAR["articles"] | QUANTIFIERS | GRAMMAR["phrase_quantifiers"]
 _TAILS = GRAMMAR["mention_tail"] | {"by"}
 _NAME_JOINS = frozenset({"of", "&", "for"})
@@ -149,11 +161,10 @@ def _own(text: str) -> dict[str, float]:
     f[f"head={head}"] = 1.0
     if not is_capitalised(chunk[-1]) and len(head) > 4:
         f["suffix=" + head.rstrip("s")[-3:]] = 1.0  # a common noun's ending: -er, -ist, -ian people; -ion, -ent bodies
-    core_low = {norm(w) for w in core}
-    for name, words in CLASSES.items():
-        if head in words:
-            f["head." + name] = 1.0
-        if not core_low.isdisjoint(words):
+    for name in _CLASSES_OF.get(head, ()):
+        f["head." + name] = 1.0
+    for w in set(low[:len(core)]):  # the core is a prefix of the words: their normal forms are read, not redone
+        for name in _CLASSES_OF.get(w, ()):
             f["has." + name] = 1.0
     f.update(_shape(ws, low, chunk, head))
     f.update(_structure(ws, low, core))
@@ -163,7 +174,7 @@ def _own(text: str) -> dict[str, float]:
 def _shape(ws: list[str], low: list[str], chunk: list[str], head: str) -> dict[str, float]:
     """Capitalisation, length, number and the first word."""
     f: dict[str, float] = {}
-    open_words = [w for w in chunk if norm(w) not in _CLOSED]  # each word normalised once, not once per test
+    open_words = [w for w, n in zip(chunk, low, strict=False) if n not in _CLOSED]  # the chunk is a prefix of the words
     caps = [w for w in open_words if is_capitalised(w)]
     f["first=" + (low[0] if low[0] in _CLOSED else "cap" if is_capitalised(ws[0]) else "lower")] = 1.0
     f["caps=" + ("0" if not caps else "1" if len(caps) == 1 else "2+")] = 1.0
@@ -171,9 +182,11 @@ def _shape(ws: list[str], low: list[str], chunk: list[str], head: str) -> dict[s
         f["all_caps"] = 1.0
     if is_capitalised(chunk[-1]):
         f["cap_head"] = 1.0
-    if any(len(w.replace(".", "")) >= 2 and w.replace(".", "").isupper() for w in chunk):
+    # the cheap tests in C first: a word is upper case whether or not its points are read, and most mentions hold
+    # no word in upper case and no given name
+    if any(map(str.isupper, chunk)) and any(len(w.replace(".", "")) >= 2 and w.isupper() for w in chunk):
         f["acronym"] = 1.0
-    if any(w in GIVEN_NAMES and is_capitalised(ws[i]) for i, w in enumerate(low)):
+    if not GIVEN_NAMES.isdisjoint(low) and any(w in GIVEN_NAMES and is_capitalised(ws[i]) for i, w in enumerate(low)):
         f["first_name"] = 1.0
     if len(chunk) >= 2 and is_capitalised(chunk[-1]) and _INITIALS.match(chunk[-2]) \
             and chunk[-2].lower() not in ABBREVIATIONS:
@@ -206,7 +219,8 @@ def _structure(ws: list[str], low: list[str], core: list[str]) -> dict[str, floa
         f["appos.role=" + role_of(ws[comma + 1:])] = 1.0
     if appositive_name(ws):
         f["appositive_name"] = 1.0
-    for i, w in enumerate(low[1:], 1):
+    tails = () if _TAILS.isdisjoint(low) else low[1:]  # most mentions: no tail word, one pass in C
+    for i, w in enumerate(tails, 1):
         if w in _TAILS and i < len(ws) - 1:
             rest = ws[i + 1:]
             f["tail=" + w] = 1.0

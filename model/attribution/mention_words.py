@@ -14,6 +14,7 @@ _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative
 _PREPOSITIONS = GRAMMAR["mention_tail"]
 _TAIL_PARTICIPLES = GRAMMAR["tail_participles"]
 _DOCUMENTS = TYPING["document_heads"]  # a document's author after "published by" is not its head
+_CHUNK_ENDS = _PREPOSITIONS | _TAIL_PARTICIPLES | AUTHORED_BY  # a word ``head_chunk`` may end the chunk before
 
 
 def words_of(text: str) -> list[str]:
@@ -26,16 +27,26 @@ def words_of(text: str) -> list[str]:
 def words_in(text: str) -> tuple[str, ...]:
     """``words_of(text)`` as the remembered tuple itself, for reading only: no list copied (the memo read directly,
     no Python call around it: the history asks it at every mention it adds or compares)."""
-    toks = token_texts(text, 0, len(text))  # TOKEN.findall's tokens, most chunks' read from the tokeniser's memo
+    # TOKEN.findall's tokens, most chunks' read from the tokeniser's memo
+    return tuple(words_from_tokens(token_texts(text, 0, len(text))))
+
+
+def words_from_tokens(toks: list[str]) -> list[str]:
+    """``words_of`` of a text from its tokens, not remembered: for pieces of text read once (``evidence``)."""
     if "." not in toks:  # most mentions: no period to join to a word, one scan in C
-        return tuple(without_reporter(toks))
+        return without_reporter(toks)
     out: list[str] = []
-    for w in toks:
-        if w == "." and out and _takes_dot(out[-1]):
+    at = 0
+    for _ in range(toks.count(".")):  # the tokens between periods copied in C, a Python step per period only
+        dot = toks.index(".", at)
+        out += toks[at:dot]
+        if out and _takes_dot(out[-1]):
             out[-1] += "."
         else:
-            out.append(w)
-    return tuple(without_reporter(out))
+            out.append(".")
+        at = dot + 1
+    out += toks[at:]
+    return without_reporter(out)
 
 
 def _takes_dot(prev: str) -> bool:
@@ -45,6 +56,8 @@ def _takes_dot(prev: str) -> bool:
 
 def core_of(ws: Words) -> Words:
     """The mention up to a relative clause or appositive ("The WHO" is a body's acronym among lower-case words)."""
+    if _CLAUSE.isdisjoint(map(str.lower, ws)):  # most mentions: no clause word, one pass in C
+        return ws
     for i, w in enumerate(ws):
         if i and w.lower() in _CLAUSE and not (w.isupper() and not ws[i - 1].isupper()):
             return ws[:i]
@@ -55,6 +68,8 @@ def head_chunk(ws: Words) -> Words:
     """The core up to a prepositional tail or a document's author ("figures published by the ministry" is headed
     by figures); "Secretary of State John Kerry" keeps its "of"."""
     core = core_of(ws)
+    if _CHUNK_ENDS.isdisjoint(core):  # most mentions: no tail, one pass in C
+        return core
     for i, w in enumerate(core):
         if i and i + 1 < len(core) and ((w in _TAIL_PARTICIPLES and core[i + 1] in _PREPOSITIONS) or (
                 w in AUTHORED_BY and core[i + 1] == "by" and core[i - 1].lower() in _DOCUMENTS)):  # "Figures" too

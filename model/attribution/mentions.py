@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from itertools import repeat
 
 from model.attribution.gender import gender_of, name_gender
 from model.attribution.mention_words import core_of, first_conjunct, head_chunk, words_of
@@ -42,8 +43,7 @@ from model.lexicon import (
 )
 from model.types import record
 
-_REFLEXIVES = GRAMMAR["reflexives"]
-_DETERMINERS = GRAMMAR["articles"]
+_REFLEXIVES, _DETERMINERS = GRAMMAR["reflexives"], GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
 _GROUP_MEMBERS = MENTION_WORDS["group_members"]
 _NAME_WORDS = 4  # words of a person's name at most: "Maria del Carmen Ruiz"
@@ -215,7 +215,8 @@ def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
     critic, Laurence H. Tribe of Harvard"); with ``bodies``, a body's ending in a legal form or organisation word."""
     first = ws[0].lower() if ws else ""
     if not ws or (is_capitalised(ws[0]) and first not in _DETERMINERS and first not in _OPENERS
-                  and not any(w.endswith(("'s", "’s")) for w in ws[:ws.index(",") if "," in ws else -1])):
+                  and not any(map(str.endswith, ws[:ws.index(",") if "," in ws else -1], repeat(("'s", "’s"))))) \
+            or sum(map(is_capitalised, ws)) < 2:  # no name of two capitalised words: most descriptions, read no further
         return None  # a name first ("Hunter's chief of staff, Joe Kasper" is a description): the ordinary path
     segment: list[str] = []
     tail: bool | None = None  # after a comma, a name's "of"/"from"/"at" tail (a place, an employer) is not the name
@@ -241,8 +242,8 @@ def appositive_name(ws: list[str], bodies: bool = False) -> list[str] | None:
 
 def _country(ws: list[str]) -> str:
     """The country or capital a mention consists of (before any appositive), lower-cased, or ""."""
-    core = [w for w in core_of(ws) if w != "."]
-    name = " ".join(core).lower()
+    core = core_of(ws)
+    name = " ".join(core if "." not in core else [w for w in core if w != "."]).lower()  # most hold no "." token
     if name in COUNTRIES or (name.startswith("the ") and name[4:] in COUNTRIES):
         return name.removeprefix("the ")
     return ""
@@ -283,8 +284,7 @@ def _last_run(chunk: list[str]) -> list[str]:
     return run or chunk[-1:]
 
 
-_FUNCTION = MENTION_WORDS["function"]
-_KINDS_BEFORE_NAMES = MENTION_WORDS["kinds_before_names"]
+_FUNCTION, _KINDS_BEFORE_NAMES = MENTION_WORDS["function"], MENTION_WORDS["kinds_before_names"]
 _PLURAL_HEADS = MENTION_WORDS["plural_heads"]
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import pairwise
+from itertools import pairwise, repeat
 from typing import TypeVar
 
 from model.lexicon import (
@@ -169,6 +169,9 @@ def described_group(chunk: list[str]) -> str:
     definite one ("the experts", "his advisers") is left to point back."""
     if chunk and chunk[0].lower() in _DETERMINERS and chunk[0].lower() not in ("a", "an"):
         return ""
+    low = list(map(str.lower, chunk))  # most mentions: no word of a group's, read in C before any Python step
+    if _DESCRIBED.isdisjoint(low) and not any(map(str.endswith, low, repeat(_PEOPLE_SUFFIXES))):
+        return ""
     words = [w for w in chunk if w.lower() not in _DETERMINERS and w.lower() not in QUANTIFIERS]
     first = words[0].lower() if words else ""
     if not first or not (first in _DESCRIBED or (first.endswith(_PEOPLE_SUFFIXES) and first not in _LOOKALIKES)):
@@ -220,13 +223,13 @@ def naming_words(chunk: list[str]) -> list[str]:
     out = []
     for i, w in enumerate(chunk):
         low = w.lower()
-        if not is_capitalised(w) or low in _DETERMINERS or low in TITLES or (low in GROUPS and not surname(chunk, i)) \
-                or low in QUANTIFIERS:
-            continue
-        if low in COMMON_HEADS or low in PERSON_ROLES:
+        if not is_capitalised(w) or low in _NOT_NAMING or (low in GROUPS and not surname(chunk, i)):
             continue
         out.append(w)
     return out
+
+
+_NOT_NAMING = _DETERMINERS | TITLES | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES  # one set read, not five
 
 
 def named_as_a_person(ws: list[str]) -> bool:
