@@ -498,6 +498,12 @@ def test_the_force_of_a_place_speaks_as_one_body(text):
     assert (c.kind, c.role) == ("named_organization", "official")
 
 
+def test_the_force_stays_the_force_after_one_of_its_officers_spoke():
+    text = ("The website reported, citing a police officer in Selno, that investigators had seized the logs. "
+            "Police declined to comment on the report.")
+    assert [c.kind for c in extract([Document(id="t", text=text)])] == ["anonymous", "named_organization"]
+
+
 @pytest.mark.parametrize("text", ["Police officers said the crowd had thrown stones.",
                                   "A police spokesman said the road was closed.",
                                   "Air force officers said the jet was old."])

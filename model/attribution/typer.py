@@ -23,7 +23,7 @@ from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
 from model.attribution.mention_words import business_last
 from model.attribution.mentions import Mention, described_person, named_then_role, words_of
-from model.attribution.name_words import capitalised_as_opener, named_as_a_person, opening_word_only
+from model.attribution.name_words import capitalised_as_opener, force_of, named_as_a_person, opening_word_only
 from model.attribution.no_one import conjoined, names_no_one, typed, unnamed, withheld
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
@@ -71,6 +71,9 @@ def stage(doc: Doc, model: object | None) -> None:
             kind = "anonymous"  # "Research suggests", "Polling shows", "Please share": the sentence's capital
         if kind == "anonymous" and conjoined(before):
             continue  # "Edwards and others", "Trump and his aides": the guideline types the first conjunct
+        if kind == "anonymous" and before.mention.kind == "named_organization" and force_of(
+                words_of(before.source.text)):
+            continue  # "Police declined to comment" after "a police officer said": the force, as the rules read it
         kind = "anonymous" if unnamed(before) or withheld(before) or (
             kind == "named_person" and names_no_one(before)) else kind
         if "," in before.source.text and (described_person(ws := words_of(before.source.text)) or named_then_role(ws)):
