@@ -15,13 +15,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from itertools import chain
 from typing import NamedTuple
 
 from model.caseless import Caseless, lowered
 from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, KEY_COMPANIONS, NOT_CONTENT, NOT_DENIAL
 from model.lexicon import REFUSAL_WORDS, sections
-from model.text import CLOSING, Memo
+from model.text import Memo
 from model.types import Claim
 
 
@@ -106,41 +105,7 @@ def terms_of(words: Iterable[str]) -> frozenset[str]:
 
 
 def _words(text: str) -> list[str]:
-    return _findall(text.lower().replace("’", "'"))
-
-
-def _findall(text: str) -> list[str]:
-    """``WORD.findall(text)``: a word never holds whitespace, so the words of the text are those of its
-    whitespace-separated chunks in turn, each chunk's read from ``_CHUNKS`` (split, lookups and joining all in C: no
-    Python step per chunk)."""
-    return list(chain.from_iterable(map(_CHUNKS.__getitem__, text.split())))
-
-
-def _chunk_words(chunk: str) -> tuple[str, ...]:
-    """``WORD.findall(chunk)`` of one whitespace-free chunk: a chunk of ASCII letters alone is one word (before one
-    ``model.text.CLOSING`` mark too), as ``model.text.token_texts`` reads it; only the other chunks go through the
-    pattern."""
-    if chunk.isalpha() and chunk.isascii():
-        return (chunk,)
-    if chunk[-1] in CLOSING and (word := chunk[:-1]).isalpha() and word.isascii():
-        return (word,)
-    return tuple(WORD.findall(chunk))
-
-
-_CHUNKS = Memo(_chunk_words)  # each whitespace-free chunk's words
-NEGATES = ""  # in a chunk's reading, marks a negating word: no word's term is empty (see ``term``)
-
-
-def _chunk_reading(chunk: str) -> frozenset[str]:
-    """The terms of a whitespace-free chunk's words, with NEGATES when one of them negates: a claim's chunks are
-    read once for both. A frozenset, so a claim's readings are merged set to set (no iterator per chunk)."""
-    words = _chunk_words(chunk)  # not through _CHUNKS: a chunk read for the first time is most likely new there too
-    terms = filter(None, map(_TERMS.__getitem__, words))
-    return frozenset(terms) if NEGATION.isdisjoint(words) else frozenset((*terms, NEGATES))
-
-
-_READINGS = Memo(_chunk_reading)  # each whitespace-free chunk's reading
-_NOTHING: frozenset[str] = frozenset()
+    return WORD.findall(text.lower().replace("’", "'"))
 
 
 def _source_terms(text: str) -> frozenset[str]:
@@ -184,14 +149,14 @@ def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None 
     # neighbours) is there: then the lower-cased text is blanked, not lower-cased a second time.
     same = len(low) == len(claim.text) and "Σ" not in claim.text
     visible = (_blanked(claim, low) if same else _visible_text(claim).lower()).replace("’", "'")
-    # Read by whitespace-free chunk from a memo (news copy repeats its chunks): the terms of each chunk's words, and
-    # whether one of them negates; the words themselves are never listed.
-    read = _NOTHING.union(*map(_READINGS.__getitem__, visible.split()))
-    content = read - {NEGATES} if NEGATES in read else read
+    # The words found by one walk of the pattern over the sentence, in C: on unseen news a claim brings many chunks
+    # new to any memo of chunks, and reading each costs more Python than the walk (news copy never repeats).
+    words = WORD.findall(visible)
+    content = frozenset(filter(None, map(_TERMS.__getitem__, words)))
     inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
     # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
     source = _SOURCE_TERMS[claim.source.text] if inside else frozenset()
-    negated = NEGATES in read or "n't" in visible
+    negated = not NEGATION.isdisjoint(words) or "n't" in visible
     return Analysis(content, content | source, negated, is_denial(claim, keys, low))
 
 
