@@ -498,6 +498,15 @@ def test_the_force_of_a_place_speaks_as_one_body(text):
     assert (c.kind, c.role) == ("named_organization", "official")
 
 
+def test_a_headlines_bare_description_is_no_antecedent():
+    # "..., union says" is cataphoric and anonymous (the wire guideline); "The union" later is the body, not it
+    text = ("Airline pressed pilots to fly beyond legal limits, union says\nLISKO, Jan 21 (Nordwire) - Regional "
+            "airline Skeldair pressured pilots to extend their shifts, the Valdran Pilots' Association said on "
+            "Tuesday. The union said it had collected written accounts from 38 pilots.")
+    claims = extract([Document(id="t", text=text)])
+    assert [c.kind for c in claims] == ["anonymous", "named_organization", "named_organization"]
+
+
 def test_the_force_stays_the_force_after_one_of_its_officers_spoke():
     text = ("The website reported, citing a police officer in Selno, that investigators had seized the logs. "
             "Police declined to comment on the report.")

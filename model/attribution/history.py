@@ -35,9 +35,8 @@ ORG_HEADS = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"]) - PERSON_HEADS  #
 _NOT_KIND = {**dict.fromkeys(ORG_HEADS, "named_person"), **dict.fromkeys(PERSON_HEADS, "named_organization")}
 _GENERIC_BODY = MENTION_WORDS["generic_body_heads"]
 _PEOPLE = PERSON_HEADS | MENTION_WORDS["body_members"]  # heads of people, a body's members among them
-_DOCUMENTS = TYPING["document_heads"]
-_ALIASES = MENTION_WORDS["title_aliases_pairs"]
-_HEAD_ROLES = MENTION_WORDS["head_roles_pairs"]
+_DOCUMENTS, _ALIASES, _HEAD_ROLES = (TYPING["document_heads"], MENTION_WORDS["title_aliases_pairs"],
+                                     MENTION_WORDS["head_roles_pairs"])
 _PARTICLES = GRAMMAR["name_particles"] | {"el", "st."}
 _SURNAMES = Counter(name.split()[-1] for name in OFFICEHOLDERS)
 _FORMER = TYPING["former_words"]
@@ -167,15 +166,16 @@ class History:
         return f"{e}|{k.mention.gender}" if e in self.shared else e
 
     def find(self, before: int, want: str, head: str = "") -> Known | None:
-        """The most recent mention before ``before`` fitting a pronoun class or a back-reference head. For
-        "he"/"she" and "named" an earlier speaker wins over a person merely named since (the story's subject is
-        usually its speaker), unless that name is in the same or the previous sentence-length stretch."""
+        """The most recent mention before ``before`` fitting a pronoun class or a back-reference head. For "he"/"she"
+        and "named" an earlier speaker wins over a person merely named since, unless named within ``NEAR``."""
         named, gendered = None, want in GENDERED  # only "he" and "she" read the gender: no lookup for the rest
         for k in reversed(self.items):
             if k.span.end > before:
                 continue
             if before - k.span.end > LOOKBACK:
                 break
+            if want == "backref" and k.mention.kind == "anonymous" and k.span.end <= self.headline_end < len(self.text):
+                continue  # a headline's bare "Union says": cataphoric (the guideline), no antecedent of "the union"
             if fits(k, want, head, self.gender_of(k.mention.entity, k.mention.gender) if gendered else ""):
                 if k.is_source or want not in ("male", "female", "named"):
                     return k if named is None or before - named.span.end > NEAR else named
