@@ -14,7 +14,7 @@ from model.attribution.role_words import POLLS, POSSESSIVE
 from model.lexicon import GRAMMAR, MEDIA_WORDS, ORGANIZATIONS, TITLES, TYPING
 
 _DOCUMENTS, _DATA = TYPING["document_heads"], TYPING["data_heads"]
-_BODIES = TYPING["company_words"]  # heads of a body's description: "the ministry", "the office", "the company"
+_BODIES = TYPING["company_words"] | ORGANIZATIONS  # heads of a body's description: "the ministry", "the company"
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
 _NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
@@ -79,8 +79,7 @@ def _body_owner(ws: list[str], known: dict[str, Mention]) -> Mention | None:
     "Minutes of the committee's February meeting" are the bank's and the committee's."""
     for i in range(1, len(ws)):
         word = POSSESSIVE.sub("", ws[i])
-        body = word in _BODIES or word in ORGANIZATIONS
-        if word != ws[i] and ws[i - 1].lower() == "the" and word.islower() and body:
+        if word != ws[i] and ws[i - 1].lower() == "the" and word.islower() and word in _BODIES:
             return _shown(classify("the " + word), known)
     return None
 
@@ -93,7 +92,7 @@ def _body_before(ws: list[str], head: str, known: dict[str, Mention]) -> Mention
         return None
     h = next((i for i, w in enumerate(ws) if w.lower() == head), 0)
     word = ws[h - 1].lower() if h else ""
-    if word and (word in _BODIES or word in ORGANIZATIONS) and word not in MEDIA_WORDS and (
+    if word in _BODIES and word not in MEDIA_WORDS and (
             ws[h - 1].islower() or h == 1):  # "Media reports", "press reports" name no one outlet
         return _shown(classify("the " + word), known)
     return None
@@ -114,7 +113,7 @@ def _shown(producer: Mention, known: dict[str, Mention]) -> Mention | None:
     office's, as "the company said" is the company's); None when neither says what it is."""
     if producer.entity in known:
         return known[producer.entity]
-    if producer.kind == "backref" and (producer.head in _BODIES or producer.head in ORGANIZATIONS):
+    if producer.kind == "backref" and producer.head in _BODIES:
         named = (m for e, m in known.items() if m.kind == "named_organization" and producer.head in e.split())
         return next(named, None) or replace(producer, kind="named_organization")
     if producer.kind == "named_organization" or (producer.kind == "named_person"
