@@ -119,7 +119,7 @@ def np_before(toks: list[str], low: list[str], j: int, lo: int, reach: int = _MA
                 k - 2].endswith(("'s", "’s", "s'", "s’"))):  # "the club's most recent accounts": a superlative
             k -= 1
             continue
-        if not may_as_name(toks, k - 1, lo) and ((lw in SUBJECT_PRONOUNS and not w[1:].isupper()) or (
+        if not (w == "May" and may_as_name(toks, k - 1, lo)) and ((lw in SUBJECT_PRONOUNS and not w[1:].isupper()) or (
                 lw in STOP and lw != "and" and not both and not _given_name(toks, low, k - 1, j + 1)) or (
                 _verbish(w, lw) and low[k] not in ROLE_NOUNS)):  # "Per Aune, a toxicologist": a first name
             break  # "IT staff" an acronym, "talk show host" a compound, "the May 14 meeting" the month, no modal
