@@ -442,6 +442,14 @@ def test_a_surname_that_is_also_a_common_plural_is_the_person_with_his_role():
     assert [(c.kind, c.role) for c in found] == [("named_person", "official")] * 2
 
 
+def test_a_name_tagged_with_party_and_state_is_a_legislator_whatever_words_come_before_it():
+    text = ("Senate Intelligence Ranking Democrat Talia Marsh (D-Calif.) said the emails were not classified. "
+            "Asked about the aide, Marsh said she knew nothing of him.")
+    found = extract([Document(id="t", text=text)])  # the capitalised office words before the name are no body
+    assert [(c.kind, c.role) for c in found if c.source] == [("named_person", "official")] * 2
+    assert found[0].entity == found[-1].entity
+
+
 def test_a_document_that_names_its_producer_is_the_producer():
     from model import extract
     from model.types import Document

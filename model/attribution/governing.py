@@ -49,6 +49,12 @@ def is_party_state(word: str) -> bool:
     return _PARTY_STATE.match(word) is not None
 
 
+def party_tagged(ws: Sequence[str]) -> bool:
+    """A bracket or a comma then a party and state tag follows a word: "Dianne Feinstein (D-Calif.)", "Ted Cruz,
+    R-Texas"."""
+    return any(w in ("(", ",") and is_party_state(ws[i + 1]) for i, w in enumerate(ws[1:-1], 1))
+
+
 def _representative(ws: Sequence[str]) -> bool:
     """"Representative Debbie Wasserman Schultz": the capitalised title of a legislator before a name (not "a
     representative of the company", which says nothing of an office)."""

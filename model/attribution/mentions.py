@@ -7,6 +7,7 @@ from functools import lru_cache
 from itertools import repeat
 
 from model.attribution.gender import gender_of, name_gender
+from model.attribution.governing import party_tagged
 from model.attribution.mention_words import core_of, first_conjunct, head_chunk, words_of
 from model.attribution.name_words import (
     BODY_WORDS,
@@ -107,13 +108,12 @@ def classify(text: str) -> Mention:
     role = role_of(ws)
     if force := force_of(chunk):  # "Police", "Regional police", "Estrelia's coast guard": the force, one body
         return Mention("named_organization", role, force, "none", "plural", head)
-    group = described_group(chunk)
-    if group:  # "Traders", "Residents of Hollin": people described, capitalised or not
+    if group := described_group(chunk):  # "Traders", "Residents of Hollin": people described, capitalised or not
         return _anonymous(ws, chunk, role, group)
     names = naming_words(chunk)
     group_head = head in GROUPS and not surname(chunk, len(chunk) - 1)
     if names and (is_capitalised(chunk[-1]) or head in LEGAL_FORMS) and not group_head and head not in COMMON_HEADS:
-        return _named(chunk, names, role, head)
+        return _named(chunk, names, role, head, party_tagged(ws))
     definite = low0 in ("the", "this", "that") and len(chunk) <= 6 and head in _BACKREF_OK
     if names and head in ORGANIZATIONS and not (definite and head in _GENERIC_ORGS):
         # "the Clinton campaign", "a Quinnipiac University poll"
@@ -253,12 +253,12 @@ def _number(head: str) -> str:
     return "plural" if head.endswith("s") and not head.endswith("ss") else "unknown"
 
 
-def _named(chunk: list[str], names: list[str], role: str, head: str) -> Mention:
+def _named(chunk: list[str], names: list[str], role: str, head: str, tagged: bool) -> Mention:
     run = _last_run(chunk[:-1]) + chunk[-1:] if head in LEGAL_FORMS else _last_run(chunk)  # "Harlow Holdings plc"
     low = {w.lower().rstrip(".") for w in run}
     is_org = bool(low & BODY_WORDS) or acronym(run) or business(run) or " ".join(  # "UK's Daily Mail": an outlet
         w.lower() for w in run if not w.endswith(("'s", "’s"))) in MEDIA or _kind_before(chunk, run)
-    if is_org and not titled_person(run):
+    if is_org and not titled_person(run) and not tagged:  # "Ranking Democrat Dianne Feinstein (D-Calif.)": a person
         name = " ".join(w.lower() for w in run if w.lower() not in _DETERMINERS)
         return Mention("named_organization", role, _POSSESSIVE.sub("", name), "none", "plural", head)
     return Mention("named_person", role, head, "none", gender_of(chunk) if len(run) < 2 else name_gender(chunk, run),
