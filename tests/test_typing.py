@@ -416,6 +416,9 @@ def test_a_description_with_a_body_in_apposition_is_that_body():
     ("Halvbro Art Transport, the Hollmar firm the foundation hired to move the painting", "named_organization"),
     ("Skyra, the country's second-largest operator with about 2.1 million customers", "named_organization"),
     ("Tim Hess, a real estate developer in Virginia", "named_person"),  # "a developer" is a person's job
+    ("The Lantern, a student newspaper", "named_organization"),  # an outlet's word: "student" only modifies it
+    ("Anna Holt, a newspaper editor", "named_person"),  # and here the outlet's word modifies a person's
+    ("Piet Lorens, a 58-year-old crane operator at the Orsa docks", "named_person"),
 ])
 def test_a_name_set_off_by_what_body_it_is_is_that_body(source, kind):
     from model import extract

@@ -10,7 +10,7 @@ from model.attribution.no_one import typed
 from model.attribution.records import Resolution
 from model.attribution.role_words import POSSESSIVE, person_head
 from model.attribution.times import past_participle
-from model.lexicon import BUSINESS_HEADS, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES
+from model.lexicon import BUSINESS_HEADS, GRAMMAR, MEDIA_WORDS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
 
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
 _PRODUCED_BY, _ARTICLES = GRAMMAR["produced_by"], GRAMMAR["articles"]
@@ -20,6 +20,8 @@ _RELATIVE_OPENERS = GRAMMAR["relative_pronouns"] | {"whom"}  # a clause about a 
 _NOT_IN_APPOSITION = GRAMMAR["mention_tail"] | GRAMMAR["relative_pronouns"] | {"which", "that", "and", "by", "during"}
 _CUT_AT = _NOT_IN_APPOSITION - {"of"}
 _BODY_HEADS = ORGANIZATIONS | BUSINESS_HEADS  # what a body's description is headed by: "the group", "the company"
+# An outlet's word, never a person's job, so "a" one in apposition is a body too: "The Lantern, a student newspaper"
+_OUTLETS = (MEDIA_WORDS & TYPING["company_words"]) - {"media", "news", "press"}
 
 
 def describes_a_person(r: Resolution) -> bool:
@@ -38,8 +40,9 @@ def describes_a_person(r: Resolution) -> bool:
             and not any(w.lower() in _PRODUCED_BY for w in ws))
 
 
-def body_in_apposition(r: Resolution) -> bool:
-    """A name set off by an appositive saying what body it is ("Velmar, the Danish shipping group")."""
+def body_in_apposition(r: Resolution, outlets_only: bool = False) -> bool:
+    """A name set off by an appositive saying what body it is ("Velmar, the Danish shipping group"); with
+    ``outlets_only``, what outlet ("The Lantern, a student newspaper")."""
     ws = words_of(typed(r))
     if "," not in ws or not name_of(" ".join(ws[:ws.index(",")])):
         return False
@@ -50,9 +53,11 @@ def body_in_apposition(r: Resolution) -> bool:
     k = next((i for i in range(2, k) if past_participle(part[i]) and low[i - 1] in _BODY_HEADS), k)  # "the private
     # ambulance company hired for the race": a reduced relative after the head
     head = low[k - 1] if k >= 2 else ""  # a business's word only as "the" one: "an app developer" is a person's job
-    return low[0] in _ARTICLES and (head in ORGANIZATIONS or (head in BUSINESS_HEADS and low[0] == "the")) and (
-        k == len(low) or part[k - 1].islower()) and sum(w[:1].isupper() for w in part[1:k]) <= 1  # not "a
-    # University of X professor"; "the chain's main supplier" is a company
+    body = head in _OUTLETS or (not outlets_only and (head in ORGANIZATIONS or (
+        head in BUSINESS_HEADS and low[0] == "the")))
+    return low[0] in _ARTICLES and body and (k == len(low) or part[k - 1].islower()) and sum(
+        w[:1].isupper() for w in part[1:k]) <= 1  # not "a University of X professor"; "the chain's main supplier"
+    # is a company
 
 
 def _role_noun(w: str) -> bool:

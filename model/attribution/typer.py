@@ -76,9 +76,11 @@ def stage(doc: Doc, model: object | None) -> None:
             continue  # "Police declined to comment" after "a police officer said": the force, as the rules read it
         kind = "anonymous" if unnamed(before) or withheld(before) or (
             kind == "named_person" and names_no_one(before)) else kind
-        if "," in before.source.text and (described_person(ws := words_of(before.source.text)) or named_then_role(ws)):
+        apposed = "," in before.source.text and body_in_apposition(before, outlets_only=True)  # "X, a newspaper"
+        if "," in before.source.text and not apposed and (
+                described_person(ws := words_of(before.source.text)) or named_then_role(ws)):
             kind = "named_person"  # "The club's owner, American investor Dale Harper": the person named
-        elif kind == "named_person" and (business_last(words_of(typed(before)))
+        elif kind == "named_person" and (apposed or business_last(words_of(typed(before)))
                                          or body_in_apposition(before)):
             kind = "named_organization"  # "Rival Kessler Airways said", "Lockheed Martin, the jets' maker, said"
         if (kind == "named_person" or (kind == "anonymous" and _named(before))) and (
