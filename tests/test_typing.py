@@ -111,6 +111,19 @@ def test_it_after_a_body_named_after_a_description_refers_to_that_body():
     assert "Golden Star Lines" in it.source.resolved.text
 
 
+@pytest.mark.parametrize(("text", "description", "role"), [
+    ("Velmar said on Tuesday that the talks had failed. The company said it would appeal.", "The company", "other"),
+    ("The Advocate said the governor was wrong. The newspaper said the cost would be high.", "The newspaper",
+     "media"),
+])
+def test_a_bare_description_after_a_body_the_typer_found_is_that_body_with_its_own_role(text, description, role):
+    claims = extract([Document(id="t", text=text)])
+    body = next(c for c in claims if c.source and c.source.text != description)
+    described = next(c for c in claims if c.source and c.source.text == description)
+    assert body.kind == described.kind == "named_organization" and described.entity == body.entity
+    assert described.source.resolved is not None and described.role == role  # one source: it never corroborates
+
+
 def test_she_is_never_a_body_the_typer_found():
     text = ('Lisk General confirmed the closures on Monday. One nurse, who asked not to be named, said staff were '
             'exhausted. "We had no rest at all," she said.')
@@ -263,11 +276,14 @@ def test_without_its_model_the_stage_keeps_the_rules_answer(text):
 
 
 def without_kind(c: Claim) -> Claim:
-    """The claim less what the typer may change: kind, entity, anonymity, and the antecedent of an "it" (a body
-    it found) or a "he"/"she" (never a body it found) with the antecedent's role."""
+    """The claim less what the typer may change: kind, entity, anonymity, the antecedent of an "it" (a body
+    it found) or a "he"/"she" (never a body it found) with the antecedent's role, and the antecedent of a bare
+    description ("The daily": a body it found; the role stays the description's)."""
     source, role = c.source, c.role
     if source is not None and source.text.lower() in ("it", "its", "he", "she", "his", "her", "him"):
         source, role = replace(source, resolved=None, anonymity_reason=None), ""
+    elif source is not None and source.text.split()[0] == "The" and len(source.text.split()) == 2:
+        source = replace(source, resolved=None)
     return replace(c, kind="", entity="", anonymity="", role=role, source=source)
 
 

@@ -21,7 +21,7 @@ _NOT_IN_APPOSITION = GRAMMAR["mention_tail"] | GRAMMAR["relative_pronouns"] | {"
 _CUT_AT = _NOT_IN_APPOSITION - {"of"}
 _BODY_HEADS = ORGANIZATIONS | BUSINESS_HEADS  # what a body's description is headed by: "the group", "the company"
 # An outlet's word, never a person's job, so "a" one in apposition is a body too: "The Lantern, a student newspaper"
-_OUTLETS = (MEDIA_WORDS & TYPING["company_words"]) - {"media", "news", "press"}
+OUTLETS = (MEDIA_WORDS & TYPING["company_words"]) - {"media", "news", "press"}
 
 
 def describes_a_person(r: Resolution) -> bool:
@@ -53,7 +53,7 @@ def body_in_apposition(r: Resolution, outlets_only: bool = False) -> bool:
     k = next((i for i in range(2, k) if past_participle(part[i]) and low[i - 1] in _BODY_HEADS), k)  # "the private
     # ambulance company hired for the race": a reduced relative after the head
     head = low[k - 1] if k >= 2 else ""  # a business's word only as "the" one: "an app developer" is a person's job
-    body = head in _OUTLETS or (not outlets_only and (head in ORGANIZATIONS or (
+    body = head in OUTLETS or (not outlets_only and (head in ORGANIZATIONS or (
         head in BUSINESS_HEADS and low[0] == "the")))
     return low[0] in _ARTICLES and body and (k == len(low) or part[k - 1].islower()) and sum(
         w[:1].isupper() for w in part[1:k]) <= 1  # not "a University of X professor"; "the chain's main supplier"

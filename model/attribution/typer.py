@@ -15,7 +15,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from model.attribution.descriptions import body_in_apposition, describes_a_person, holder_of_named, office_described
+from model.attribution.descriptions import (
+    OUTLETS,
+    body_in_apposition,
+    describes_a_person,
+    holder_of_named,
+    office_described,
+)
 from model.attribution.entities import business_named, fuller_roles, one_body, same_speaker
 from model.attribution.guessed import guessed_persons
 from model.attribution.history import LOOKBACK
@@ -31,12 +37,15 @@ from model.attribution.records import Doc, Resolution
 from model.attribution.role_words import POSSESSIVE, role_of
 from model.attribution.sets import BODIES
 from model.attribution.states import one_name, states
-from model.lexicon import CONFIDENTIAL, GRAMMAR, TITLES, TYPING
+from model.lexicon import BUSINESS_HEADS, CONFIDENTIAL, GRAMMAR, MENTION_WORDS, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
 KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
 _IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
+# A body's heads a description of a body named before is written with: "the company", "the group", "the newspaper"
+_DESCRIBED_BODIES = BUSINESS_HEADS | MENTION_WORDS["generic_body_heads"] | OUTLETS
+_DOCUMENTS = TYPING["document_heads"]
 _PRONOUNS, _TAIL_WORDS = _HE | _IT, GRAMMAR["mention_tail"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
@@ -178,13 +187,29 @@ def _named(r: Resolution) -> bool:
 
 def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> None:
     """"Velmar said ... It said ...": resolution took Velmar for a person, so "it" found no antecedent; it
-    refers to the nearest body before it that the typer found (exact as the rules' "it" -> a body)."""
+    refers to the nearest body before it that the typer found (exact as the rules' "it" -> a body). So does a
+    body's bare description that found none ("The company said", "the newspaper said"), with the role its own
+    head says (the body's may come from words about another: "..., under a contract with the ministry")."""
     for n, (d, r) in enumerate(zip(doc.drafts, resolutions, strict=True)):
-        if r.source is None or r.source.resolved is not None or r.source.text.lower() not in _IT:
+        if r.source is None or r.source.resolved is not None or (
+                r.source.text.lower() not in _IT and not _bare_description(r)):
             continue
         near = [k for k in bodies if k < n and d.start - doc.drafts[k].end <= LOOKBACK]
-        if near:
+        if near and r.source.text.lower() in _IT:
             resolutions[n] = _refers_to(r, resolutions[near[-1]])
+        elif near and resolutions[near[-1]].mention.head not in _DOCUMENTS:  # "a report seen by Nordwire": no body
+            ante = _refers_to(r, resolutions[near[-1]])
+            resolutions[n] = replace(ante, mention=replace(ante.mention, role=r.mention.role))
+
+
+def _bare_description(r: Resolution) -> bool:
+    """"The company", "the shipping group": a definite description of a body, which the rules left naming only
+    its head, for want of an antecedent they took for a body."""
+    m = r.mention
+    if m is None or m.kind != "named_organization" or m.entity != m.head or m.head not in _DESCRIBED_BODIES:
+        return False
+    ws = words_of(r.source.text)
+    return 2 <= len(ws) <= 3 and ws[0].lower() == "the" and all(w.islower() for w in ws[1:])
 
 
 def _surnames_follow(resolutions: list[Resolution]) -> None:
