@@ -479,6 +479,17 @@ def test_a_document_that_names_its_producer_is_the_producer():
     assert c.kind == "anonymous"  # no producer named: the guideline's "a review of records"
 
 
+@pytest.mark.parametrize(("source", "head"), [
+    ("an internal Trevo presentation it had seen", "presentation"),  # a contact clause after the head
+    ("Figures the ministry published in April", "figures"),
+    ("Data published on the office's website", "data"),  # a reduced relative, whatever preposition follows
+    ("figures released by the ministry", "figures"),
+])
+def test_a_clause_after_a_documents_head_is_no_part_of_the_head(source, head):
+    from model.attribution.mentions import classify
+    assert classify(source).head == head
+
+
 def test_a_document_of_a_bodys_description_is_that_bodys():
     from model import extract
     from model.types import Document

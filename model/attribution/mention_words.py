@@ -15,6 +15,7 @@ _PREPOSITIONS = GRAMMAR["mention_tail"]
 _TAIL_PARTICIPLES = GRAMMAR["tail_participles"]
 _DOCUMENTS = TYPING["document_heads"]  # a document's author after "published by" is not its head
 _CHUNK_ENDS = _PREPOSITIONS | _TAIL_PARTICIPLES | AUTHORED_BY  # a word ``head_chunk`` may end the chunk before
+_CONTACT = frozenset(("it", "they", "we", "he", "she", "the"))  # may open a contact clause: "a memo it had seen"
 
 
 def words_of(text: str) -> list[str]:
@@ -68,12 +69,14 @@ def head_chunk(ws: Words) -> Words:
     """The core up to a prepositional tail or a document's author ("figures published by the ministry" is headed
     by figures); "Secretary of State John Kerry" keeps its "of"."""
     core = core_of(ws)
-    if _CHUNK_ENDS.isdisjoint(core):  # most mentions: no tail, one pass in C
+    if _CHUNK_ENDS.isdisjoint(core) and _CONTACT.isdisjoint(core):  # most mentions: no tail, one pass in C
         return core
     for i, w in enumerate(core):
-        if i and i + 1 < len(core) and ((w in _TAIL_PARTICIPLES and core[i + 1] in _PREPOSITIONS) or (
-                w in AUTHORED_BY and core[i + 1] == "by" and core[i - 1].lower() in _DOCUMENTS)):  # "Figures" too
-            return core[:i]  # "officials briefed on the plan", "an analysis commissioned by the office"
+        if i and (w in _CONTACT or w in AUTHORED_BY) and core[i - 1].lower() in _DOCUMENTS:  # "Figures" too
+            return core[:i]  # "figures published on its website", "a presentation it had seen", "figures the
+            # ministry published": a reduced or a contact clause after a document's head
+        if i and i + 1 < len(core) and w in _TAIL_PARTICIPLES and core[i + 1] in _PREPOSITIONS:
+            return core[:i]  # "officials briefed on the plan"
         if i and w in _PREPOSITIONS:
             if w == "of" and is_capitalised(core[i - 1]) and i + 1 < len(core) and is_capitalised(core[i + 1]) \
                     and not _named_before(core[:i]):
