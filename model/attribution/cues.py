@@ -75,6 +75,9 @@ _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM 
 _FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION["filler_phrases"])
 _OTHER_SENSE = frozenset(tuple(p.split()) for p in ATTRIBUTION["other_sense_phrases"])  # "added to the pressure"
 _PAUSES = frozenset({",", ".", "?", "!", ";", "—", "–", "-", ")"})  # what follows a filler
+_FIGURE_NOUNS = ATTRIBUTION["figure_nouns"]
+_FIGURE_REACH = 4  # tokens after "put" within which its figure's noun comes, and after that noun "at": "put the
+# number of containers lost at 19"
 
 
 def candidates(s: Sentence) -> None:
@@ -95,10 +98,21 @@ def cue_at(low: list[str], i: int) -> tuple[int, str, str] | None:
         return i + 1, SPEECH[w], "speech"
     if w in BELIEF:
         return i + 1, BELIEF[w], "belief"
+    if w in ("put", "puts") and _puts_a_figure(low, i):
+        return i + 1, "put", "speech"  # whoever gives the figure: "Police put the death toll at 12"
     for phrase, lemma in _DOCUMENT_PHRASES.get(w, ()):
         if low[i:i + len(phrase)] == phrase:
             return i + len(phrase), lemma, "document"  # a cue only if its subject is a document (``find``)
     return None
+
+
+def _puts_a_figure(low: list[str], i: int) -> bool:
+    """"put the death toll at 12": "put", then an article or a possessive, a figure's noun within a few words,
+    and "at" after it."""
+    if i + 1 >= len(low) or low[i + 1] not in _ARTICLES:
+        return False
+    noun = next((k for k in range(i + 2, min(i + _FIGURE_REACH, len(low))) if low[k] in _FIGURE_NOUNS), 0)
+    return bool(noun) and "at" in low[noun + 1:i + _FIGURE_REACH + _FIGURE_REACH]
 
 
 def _poll_after(toks: list[str], low: list[str], i: int) -> str:
