@@ -71,6 +71,8 @@ _LINKS = frozenset({"for", "of", "at", "the"})  # "a spokeswoman for the Ostrand
 _QUOTE_MARKS = ("“", '"')
 REACHED_THINGS = R["reached_things"]  # "A deal could not be reached": a thing agreed, no one asked
 _LOOKBACK = 40  # characters before a refusal read for a relative pronoun or subordinator (a few short words)
+_ANSWERING = R["answering"]
+_LEAD_REACH = 4  # tokens from a refusal's lead to its act: "did not immediately respond", "could not be reached"
 
 
 def declines(text: str, d: Draft, present: set[str] | None = None) -> bool:
@@ -81,6 +83,20 @@ def declines(text: str, d: Draft, present: set[str] | None = None) -> bool:
         return False
     return any(_own(text, d, start, end) and not _reached_thing(text, d.start, start, end)
                for start, end in _matches(text, d))
+
+
+def refused_at(low: list[str], i: int, lo: int) -> bool:
+    """The cue word at token ``i`` (of lower-cased tokens) is an act of answering that ends a refusal opening
+    at most ``_LEAD_REACH`` tokens before it: "did not respond", "would not comment" (not "could not say when",
+    which may be a finding the speaker reports)."""
+    if low[i] not in _ANSWERING:
+        return False
+    for k in range(max(lo, i - _LEAD_REACH), i):
+        if low[k] in _FIRSTS:
+            m = PATTERN.match(" ".join(low[k:i + 1]) + " ")
+            if m is not None and m.end() >= len(" ".join(low[k:i + 1])):
+                return True
+    return False
 
 
 def _reached_thing(text: str, lo: int, start: int, end: int) -> bool:

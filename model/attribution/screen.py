@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from model.attribution.hashed import predict
 from model.attribution.records import Sentence
+from model.attribution.refusals import refused_at
 from model.attribution.traits import sentence_traits
 from model.lexicon import NON_ANSWER_CUES
 
@@ -23,7 +24,8 @@ RULES_DECIDE = frozenset({"return", *NON_ANSWER_CUES})
 def stage(sents: list[Sentence], model: object | None) -> None:
     """Keep the candidates and act proposals the model accepts (the undoubted ones without a model). A cue
     without a source in the text ("it is believed", "..., saying") is the rules' to judge: it names no one; so
-    is an unanswered request (``RULES_DECIDE``) and a claim denied in apposition (``Found.exact``)."""
+    is an unanswered request (``RULES_DECIDE``), a refusal ("did not respond") and a claim denied in apposition
+    (``Found.exact``)."""
     if model is None:
         for s in sents:
             if s.candidates:
@@ -38,6 +40,6 @@ def stage(sents: list[Sentence], model: object | None) -> None:
     for s in sents:  # the order sentence_traits gave: a sentence's candidates, then its acts
         if s.candidates:  # every candidate with a source takes its decision, kept or overruled
             s.candidates = [f for f in s.candidates if not f.source or next(keep) or f.lemma in RULES_DECIDE
-                            or f.exact]
+                            or f.exact or refused_at(s.low, f.cue[0], 0)]  # "..., which ..., would not comment"
         if s.acts:
             s.acts = [f for f in s.acts if not f.source or next(keep)]
