@@ -2436,3 +2436,16 @@ def test_a_doubted_cue_whose_subject_holds_an_undoubted_cue_ran_past_its_clause(
     found = [c for c in extract([Document(id="t", text="Doctors dispute minister's claim that waiting lists fell")])
              if c.source]
     assert [(c.source.text, c.cue.text, c.stance) for c in found] == [("Doctors", "dispute", "denies")]
+
+
+@pytest.mark.parametrize(("mention", "role"), [
+    ("Varda's press office", "other"),  # a company's own staff
+    ("a press officer for the ministry", "official"),  # the ministry's
+    ("the press", "media"),
+    ("a Reuters report", "media"),
+])
+def test_a_bodys_own_press_office_speaks_for_the_body_not_as_media(mention, role):
+    from model.attribution.mention_words import words_of
+    from model.attribution.role_words import role_of
+    assert role_of(words_of(mention)) == role
+

@@ -32,15 +32,12 @@ from model.lexicon import (
     WITNESS,
 )
 
-_COUNSEL = TYPING["counsel"]
-
 
 def person_head(word: str, one: bool = False) -> bool:
     """A description's head word only a person is, written in lower case ("the farmer", "the 46-year-old");
     ``one``: of one person ("the masked men" are not)."""
-    if one and (word in PERSON_PLURALS or word.endswith("-year-olds")):
-        return False
-    return word.islower() and (word in PERSON_NOUNS or word.endswith(("-year-old", "-year-olds")))
+    return not (one and (word in PERSON_PLURALS or word.endswith("-year-olds"))) and word.islower() and (
+        word in PERSON_NOUNS or word.endswith(("-year-old", "-year-olds")))
 
 
 def role_of(ws: list[str]) -> str:
@@ -124,6 +121,8 @@ def _role(ws: Sequence[str]) -> str:
         found -= _REPORTS
     if not found.isdisjoint(_SITES) and _own_site(ws):
         found -= _SITES
+    if "press" in found and not found.isdisjoint(_IN_HOUSE):
+        found = found - {"press"}  # "Varda's press office": the body's own staff, no outlet
     former = not found.isdisjoint(_FORMER) and not found & _STILL and _former_first(low)
     if not found.isdisjoint(POLLS):
         return "expert"  # a poll is the pollster's work, whoever paid for it ("a new Fox News poll")
@@ -296,5 +295,5 @@ _STAFF = MENTION_WORDS["speaking_for"]  # "spokesman", "aide", "adviser", ...
 _STILL = frozenset(("current and", "and current"))
 _RECIPIENT = MENTION_WORDS["recipient_verbs"]
 _PRODUCER_MARKS = MENTION_WORDS["producer_marks"]
-_REPORTS = frozenset(("report", "reports"))  # "current and former officials": some still hold office
-_SITES = frozenset(("website", "websites"))  # an outlet's, or an owner's own page (``_own_site``)
+_REPORTS, _SITES = frozenset(("report", "reports")), frozenset(("website", "websites"))  # see ``_own_site``
+_IN_HOUSE, _COUNSEL = frozenset("press " + w for w in MENTION_WORDS["in_house_press"]), TYPING["counsel"]
