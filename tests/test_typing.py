@@ -490,6 +490,20 @@ def test_a_clause_after_a_documents_head_is_no_part_of_the_head(source, head):
     assert classify(source).head == head
 
 
+@pytest.mark.parametrize(("text", "document"), [
+    ("Orvanta said the vaccines were safe. An internal Orvanta email sent to branch staff on Oct. 17, seen by "
+     "Nordwire, told them to keep quiet.", "An internal Orvanta email"),  # a participle after the head
+    ("Halden University said no donor had been favoured. Internal university emails seen by Nordwire show the dean "
+     "knew of the gift.", "Internal university emails"),  # "internal" and a body's word before the head
+    ("Velmar Shipping said the ship was sound. A copy of Velmar Shipping's logbook, seen by Nordwire, shows two "
+     "faults.", "A copy of"),  # a copy is of the logbook, whose producer is named
+])
+def test_a_bodys_internal_or_copied_document_is_that_bodys(text, document):
+    claims = extract([Document(id="t", text=text)])
+    body, doc = claims[0], next(c for c in claims if c.source and c.source.text.startswith(document))
+    assert doc.kind == "named_organization" and doc.entity == body.entity
+
+
 def test_a_document_of_a_bodys_description_is_that_bodys():
     from model import extract
     from model.types import Document

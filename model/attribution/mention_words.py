@@ -7,7 +7,17 @@ from functools import lru_cache
 
 from model.attribution.name_words import Words, ends_in_business, is_capitalised, titled_person
 from model.attribution.phrases import AND, AUTHORED_BY, CONJUNCT_OPENERS, REPORTED_BY
-from model.lexicon import ABBREVIATIONS, BUSINESS_NAMES, GIVEN_NAMES, GRAMMAR, MENTION_WORDS, ORGANIZATIONS, TYPING
+from model.attribution.times import past_participle
+from model.lexicon import (
+    ABBREVIATIONS,
+    ATTRIBUTION,
+    BUSINESS_NAMES,
+    GIVEN_NAMES,
+    GRAMMAR,
+    MENTION_WORDS,
+    ORGANIZATIONS,
+    TYPING,
+)
 from model.text import token_texts
 
 _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
@@ -16,6 +26,7 @@ _TAIL_PARTICIPLES = GRAMMAR["tail_participles"]
 _DOCUMENTS = TYPING["document_heads"]  # a document's author after "published by" is not its head
 _CHUNK_ENDS = _PREPOSITIONS | _TAIL_PARTICIPLES | AUTHORED_BY  # a word ``head_chunk`` may end the chunk before
 _CONTACT = frozenset(("it", "they", "we", "he", "she", "the"))  # may open a contact clause: "a memo it had seen"
+_PARTICIPLES = AUTHORED_BY | REPORTED_BY | ATTRIBUTION["irregular"] | {"sent"}  # "an email sent to staff"
 
 
 def words_of(text: str) -> list[str]:
@@ -72,9 +83,9 @@ def head_chunk(ws: Words) -> Words:
     if _CHUNK_ENDS.isdisjoint(core) and _CONTACT.isdisjoint(core):  # most mentions: no tail, one pass in C
         return core
     for i, w in enumerate(core):
-        if i and (w in _CONTACT or w in AUTHORED_BY) and core[i - 1].lower() in _DOCUMENTS:  # "Figures" too
-            return core[:i]  # "figures published on its website", "a presentation it had seen", "figures the
-            # ministry published": a reduced or a contact clause after a document's head
+        if i and core[i - 1].lower() in _DOCUMENTS and (w in _CONTACT or w in _PARTICIPLES or past_participle(w)):
+            return core[:i]  # "figures published on its website", "an email sent to staff", "a presentation it
+            # had seen", "figures the ministry published": a reduced or a contact clause after a document's head
         if i and i + 1 < len(core) and w in _TAIL_PARTICIPLES and core[i + 1] in _PREPOSITIONS:
             return core[:i]  # "officials briefed on the plan"
         if i and w in _PREPOSITIONS:

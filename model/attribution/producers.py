@@ -11,13 +11,15 @@ from model.attribution.name_words import no_name
 from model.attribution.phrases import AUTHORED_BY
 from model.attribution.records import Resolution
 from model.attribution.role_words import POLLS, POSSESSIVE
-from model.lexicon import GRAMMAR, MEDIA_WORDS, ORGANIZATIONS, TITLES, TYPING
+from model.lexicon import GRAMMAR, MEDIA_WORDS, MENTION_WORDS, ORGANIZATIONS, TITLES, TYPING
 
 _DOCUMENTS, _DATA = TYPING["document_heads"], TYPING["data_heads"]
 _BODIES = TYPING["company_words"] | ORGANIZATIONS  # heads of a body's description: "the ministry", "the company"
 _PRODUCED_BY = GRAMMAR["produced_by"]
 _DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
 _NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
+_MARKS = MENTION_WORDS["producer_marks"]  # "internal", "annual": a document's own words before its head
+_COPIES = frozenset(("copy", "copies", "extract", "extracts", "excerpt", "excerpts", "page", "pages"))
 
 
 def documents_take_producer(resolutions: list[Resolution]) -> None:
@@ -39,11 +41,15 @@ def documents_take_producer(resolutions: list[Resolution]) -> None:
                 last_body = m
         if r.source.resolved is not None or m.head not in _DOCUMENTS:
             continue  # "figures published by the ministry" is headed by "figures" (mention_words.head_chunk)
-        ws = core_of(words_of(r.source.text))
-        producer = _producer(ws, m.head, known) or _body_owner(ws, known) or _body_before(ws, m.head, known) or (
-            last_body if [w.lower() for w in ws[:2]] == ["the", m.head] else None)  # "The report(, which ...) said"
+        ws, head = core_of(words_of(r.source.text)), m.head
+        if len(ws) > 3 and ws[1].lower() in _COPIES and ws[2] == "of":
+            ws = ws[3:]  # "A copy of Brevald Lifts' avalanche log": the log's producer, the log its head
+            head = classify(" ".join(ws)).head
+        producer = _producer(ws, head, known) or _body_owner(ws, known) or _body_before(ws, head, known) or (
+            last_body if [w.lower() for w in ws[:2]] == ["the", head] and head == m.head else None)  # "The
+        # report(, which ...) said" (not "a copy of the list": a bare copy may be anyone's)
         if producer is not None:
-            role = "expert" if m.head in POLLS else producer.role  # a poll is expert work, whoever ran it
+            role = "expert" if head in POLLS else producer.role  # a poll is expert work, whoever ran it
             resolutions[n] = replace(r, mention=Mention(producer.kind, role, producer.entity, "none",
                                                           producer.gender, producer.head))
         elif no_name(ws) and (rules := classify(r.source.text)).kind == "anonymous":
@@ -66,10 +72,12 @@ def _producer(ws: list[str], head: str, known: dict[str, Mention]) -> Mention | 
     end = j
     while j > 0 and ws[j - 1][:1].isupper() and ws[j - 1].lower().rstrip(".") not in _NOT_PRODUCERS:
         j -= 1
+    while j < end and ws[j].lower() in _MARKS:
+        j += 1  # "Internal Polaris emails": the sentence's capital on a document's word, no producer's
     if j == end:
         return None
     run = [POSSESSIVE.sub("", w) or w for w in ws[j:end]]
-    if len(run) == 1 and not (run[0].isupper() and len(run[0]) > 1) and run[0].lower() not in known:
+    if len(run) == 1 and not j and not (run[0].isupper() and len(run[0]) > 1) and run[0].lower() not in known:
         return None  # "Court filings": one capitalised word may open the sentence; an acronym or a known name
     return _shown(classify(" ".join(run)), known)
 
@@ -88,9 +96,9 @@ def _body_before(ws: list[str], head: str, known: dict[str, Mention]) -> Mention
     """The body a body's word right before the document's head names: "Council figures", "police figures",
     "Central bank figures published last week" are the council's, the force's, the bank's (not "Official
     figures": no body)."""
-    if head not in _DATA:
-        return None
     h = next((i for i, w in enumerate(ws) if w.lower() == head), 0)
+    if head not in _DATA and not (h > 1 and ws[h - 2].lower() in _MARKS):  # "internal university emails"
+        return None
     word = ws[h - 1].lower() if h else ""
     if word in _BODIES and word not in MEDIA_WORDS and (
             ws[h - 1].islower() or h == 1):  # "Media reports", "press reports" name no one outlet
