@@ -2449,3 +2449,15 @@ def test_a_bodys_own_press_office_speaks_for_the_body_not_as_media(mention, role
     from model.attribution.role_words import role_of
     assert role_of(words_of(mention)) == role
 
+
+@pytest.mark.parametrize("text", [
+    "An internal Brannex memo dated Feb. 14 and seen by Nordwire shows that the plant's maintenance department had "
+    "reported the valve as badly corroded.",
+    "A letter signed by 57 detainees and seen by Nordwire says the strikers will refuse food until they are heard.",
+    "An internal Ostberg safety log seen by Nordwire lists 34 suspected cases of the syndrome.",
+])
+def test_a_document_seen_by_the_agency_speaks_its_sentence_and_no_claim_is_empty(text):
+    found = extract([Document(id="t", text=text)])  # a later cue's subject never runs over the document's cue
+    assert all(c.text.strip() and c.start < c.end for c in found)
+    assert found[0].source.text.endswith("seen by Nordwire") and found[0].start == 0
+

@@ -25,7 +25,7 @@ def check_spans(text: str) -> None:
     starts = [c.start for c in claims]
     assert starts == sorted(starts)
     for c in claims:
-        assert text[c.start:c.end] == c.text
+        assert text[c.start:c.end] == c.text and c.start < c.end  # a claim is never empty
         spans = [c.cue, *c.hedges]
         if c.source is not None:
             spans += [c.source, c.source.resolved, *c.source.via]

@@ -21,7 +21,15 @@ from model.attribution.phrases import (
     np_before,
 )
 from model.attribution.times import past_participle
-from model.lexicon import ATTRIBUTION, GRAMMAR, MENTION_WORDS, PERSON_NOUNS, PERSON_ROLES, TYPING
+from model.lexicon import (
+    ATTRIBUTION,
+    GRAMMAR,
+    MENTION_WORDS,
+    PERSON_NOUNS,
+    PERSON_ROLES,
+    SPEECH,
+    TYPING,
+)
 from model.types import Span as TextSpan
 
 DOCUMENTS = TYPING["document_heads"]  # a document's head words: "report", "study", "records"
@@ -29,6 +37,9 @@ _PEOPLE = PEOPLE | PERSON_ROLES | PERSON_NOUNS  # heads of people: "lawyer", "ex
 _COMING_OUT = ATTRIBUTION["document_participles"]
 _RECIPIENT = MENTION_WORDS["recipient_verbs"]  # "seen by", "obtained by": who got a document, not who made it
 _MODIFIER = 12  # tokens of the participles after a document: ", dated Aug. 30 and reviewed by Nordwire,"
+# After those participles, a cue's present form opens a clause of the document's own: "seen by Nordwire
+# says that", "... lists 34 suspected cases" (not "issued", "published": more of how it came out)
+_CLAUSE_WORDS = frozenset(w for w in SPEECH if w.endswith("s") and not w.endswith("ss"))
 Span = tuple[int, int]
 _ARTICLES = frozenset(("a", "an", "the"))
 _OF_REACH = 4  # words between a document and "by" after what it is of: "An analysis of pay slips by"
@@ -91,7 +102,8 @@ def document_modified(toks: list[str], low: list[str], j: int, lo: int) -> Span 
         doc = document_by(toks, low, doc, lo) or (_document_phrase(toks, low, doc, lo) if doc else None) \
             or _document_before(toks, low, p, j, lo)
         if doc is not None and (doc[0] == lo or not toks[doc[0] - 1][:1].isalpha()):  # it opens the clause
-            return doc[0], j + (toks[j] != ",")
+            # "A memo seen by Nordwire shows that the department had reported": a clause of its own between
+            return None if not _CLAUSE_WORDS.isdisjoint(low[doc[1]:j]) else (doc[0], j + (toks[j] != ","))
     return None
 
 

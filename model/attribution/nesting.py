@@ -123,7 +123,7 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
                 0] < f.source[1] and any(w in RELATIVES for w in low[f.source[0]:prev.cue[0]]):
             out[-1] = f  # "The Front, which came second according to official results, says": the relay is the
             continue  # relative clause's detail, inside the speaker's mention
-        if prev is not None and not f.exact and _nested(toks, low, prev, f, whole):
+        if prev is not None and (not f.exact or _crosses(prev, f)) and _nested(toks, low, prev, f, whole):
             continue  # (a claim denied in apposition, "..., a claim the militants denied", is its own)
         if f.source is None and prev is not None:
             continue
@@ -226,6 +226,12 @@ def _addressee_end(toks: list[str], k: int) -> int:
     while j < len(toks) and toks[j][:1].isupper():
         j += 1
     return j if j > start else k
+
+
+def _crosses(prev: Found, f: Found) -> bool:
+    """f's source runs over prev's source and cue ("A memo seen by Nordwire shows that the department had
+    reported"): f is inside prev's content, however exact its own cue."""
+    return bool(f.source and prev.source) and f.source[0] <= prev.source[0] and prev.cue[1] <= f.source[1]
 
 
 def _left(f: Found) -> int:
