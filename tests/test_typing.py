@@ -1577,7 +1577,10 @@ def test_a_charity_is_a_body_in_a_headline_and_after_it():
      "Johanna Brix, who teaches venture finance at the Kelsborg School of Economics", "expert"),
     ("Tomas Helvik, a structural engineer who inspected eight of the schools, said the walls were cracked.",
      "Tomas Helvik, a structural engineer who inspected eight of the schools", "expert"),
-    ("An engineer at the plant said the pump had failed.", "An engineer at the plant", "other"),  # its staff
+    ("An engineer at the plant said the pump had failed.", "An engineer at the plant", "not expert"),  # its staff
 ])
 def test_a_teacher_of_a_subject_or_an_engineer_of_a_field_speaks_as_an_expert(text, source, role):
-    assert typed(text)[source][1] == role
+    # the plant's own engineer is no expert; whether the failure he describes makes him a witness is the learned
+    # witness model's call (the wire labels make staff who took part in what they describe witnesses)
+    found = typed(text)[source][1]
+    assert found == role if role != "not expert" else found in ("other", "witness")
