@@ -112,7 +112,7 @@ def _puts_a_figure(low: list[str], i: int) -> bool:
     if i + 1 >= len(low) or low[i + 1] not in _ARTICLES:
         return False
     noun = next((k for k in range(i + 2, min(i + _FIGURE_REACH, len(low))) if low[k] in _FIGURE_NOUNS), 0)
-    return bool(noun) and "at" in low[noun + 1:i + _FIGURE_REACH + _FIGURE_REACH]
+    return bool(noun) and "at" in low[noun + 1:noun + 1 + _FIGURE_REACH]
 
 
 def _poll_after(toks: list[str], low: list[str], i: int) -> str:

@@ -19,7 +19,7 @@ _PRODUCED_BY = GRAMMAR["produced_by"]
 _DOCUMENT_WORDS = 2  # lower-case words between a producer and its document's head: "FEC advisory opinion"
 _NOT_PRODUCERS = GRAMMAR["articles"] | TITLES  # "The", "A"; "Sen." opens a person, not a producer of papers
 _MARKS = MENTION_WORDS["producer_marks"]  # "internal", "annual": a document's own words before its head
-_COPIES = frozenset(("copy", "copies", "extract", "extracts", "excerpt", "excerpts", "page", "pages"))
+_COPIES = TYPING["copy_heads"]  # "A copy of X's log": the log's producer
 
 
 def documents_take_producer(resolutions: list[Resolution]) -> None:

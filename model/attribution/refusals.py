@@ -72,7 +72,7 @@ _QUOTE_MARKS = ("“", '"')
 REACHED_THINGS = R["reached_things"]  # "A deal could not be reached": a thing agreed, no one asked
 _LOOKBACK = 40  # characters before a refusal read for a relative pronoun or subordinator (a few short words)
 _ANSWERING = R["answering"]
-_LEAD_REACH = 4  # tokens from a refusal's lead to its act: "did not immediately respond", "could not be reached"
+_LEAD_REACH = 4  # tokens from a refusal's lead to its act: "did not immediately respond", "has not yet commented"
 
 
 def declines(text: str, d: Draft, present: set[str] | None = None) -> bool:
@@ -93,8 +93,9 @@ def refused_at(low: list[str], i: int, lo: int) -> bool:
         return False
     for k in range(max(lo, i - _LEAD_REACH), i):
         if low[k] in _FIRSTS:
-            m = PATTERN.match(" ".join(low[k:i + 1]) + " ")
-            if m is not None and m.end() >= len(" ".join(low[k:i + 1])):
+            words_to_act = " ".join(low[k:i + 1])
+            m = PATTERN.match(words_to_act + " ")
+            if m is not None and m.end() >= len(words_to_act):  # the refusal runs to the act itself
                 return True
     return False
 
