@@ -46,6 +46,7 @@ _IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
 # A body's heads a description of a body named before is written with: "the company", "the group", "the newspaper"
 _DESCRIBED_BODIES = BUSINESS_HEADS | MENTION_WORDS["generic_body_heads"] | OUTLETS
 _DOCUMENTS = TYPING["document_heads"]
+_DESCRIPTION_WORDS = 3  # "the shipping group": "the" and at most two lower-case words (a longer one says more)
 _PRONOUNS, _TAIL_WORDS = _HE | _IT, GRAMMAR["mention_tail"]
 _PERSON_SIGNS = frozenset({"ev.first_name", "ev.honorific", "ev.pre.person"})  # "Donald Trump", "Mr. Ford", "Sen. X"
 _OF = frozenset(("of", "for", "and", "&"))  # words inside a longer name: "Democracy for America"
@@ -209,7 +210,7 @@ def _bare_description(r: Resolution) -> bool:
     if m is None or m.kind != "named_organization" or m.entity != m.head or m.head not in _DESCRIBED_BODIES:
         return False
     ws = words_of(r.source.text)
-    return 2 <= len(ws) <= 3 and ws[0].lower() == "the" and all(w.islower() for w in ws[1:])
+    return 1 < len(ws) <= _DESCRIPTION_WORDS and ws[0].lower() == "the" and all(w.islower() for w in ws[1:])
 
 
 def _surnames_follow(resolutions: list[Resolution]) -> None:
