@@ -80,8 +80,8 @@ def head_chunk(ws: Words) -> Words:
     """The core up to a prepositional tail or a document's author ("figures published by the ministry" is headed
     by figures); "Secretary of State John Kerry" keeps its "of"."""
     core = core_of(ws)
-    if _CHUNK_ENDS.isdisjoint(core) and _CONTACT.isdisjoint(core):  # most mentions: no tail, one pass in C
-        return core
+    if _CHUNK_ENDS.isdisjoint(core) and (_CONTACT.isdisjoint(core) or _DOCUMENTS.isdisjoint(map(str.lower, core))):
+        return core  # most mentions: no tail and no clause after a document's head ("the ministry"), passes in C
     for i, w in enumerate(core):
         if i and core[i - 1].lower() in _DOCUMENTS and (w in _CONTACT or w in _PARTICIPLES or past_participle(w)):
             return core[:i]  # "figures published on its website", "an email sent to staff", "a presentation it
