@@ -38,6 +38,9 @@ def stances(text: str) -> list[str]:
     "Press secretary Dana Pell called the estimate “fundamentally flawed.”",
     "Democrats on the committee said the memo was misleading.",  # a document making a claim
     "“That isn't the plan,” the finance minister said.",
+    "The institute said the alert had been a false alarm.",  # "false" in a verdict said of it
+    "The police said the swimmer had filed a false robbery report.",  # a claim called false, a word between
+    "A spokesman disputes that account, the company said.",  # a verb after "a" and a word: not its base form
     "The airline replied that none of its jets had been grounded.",  # an answer that negates
     "“I don't buy that explanation,” the inspector said.",  # a believer's disbelief
     "The firm denied the report and said production would continue.",  # joined by "and": both deny
@@ -108,6 +111,9 @@ def test_denials(text):
     "Stone says the number of real independents, always exaggerated, shrinks as Election Day nears.",
     "After noting that everyone is innocent until proven guilty, police urged him to come forward.",
     "“You have not been involved in a decision of consequence,” the senator told his rival.",  # an attack
+    "The minister said an inquiry would investigate the false alert.",  # a false thing, no claim called false
+    "An economist said the deal would ease a trade dispute that has closed the border.",  # "dispute" a noun
+    "The jurors say the prize went to a film they did not pick, in a dispute that has drawn in the ministry.",
 ])
 def test_non_denials(text):
     assert "denies" not in stances(text), [(c.text, c.stance) for c in claims(text)]

@@ -26,7 +26,7 @@ from sklearn.base import BaseEstimator, TransformerMixin
 
 from model import denial as V
 from model.caseless import Caseless, lowered
-from model.lexicon import BELIEF
+from model.lexicon import BELIEF, alternation
 from model.text import words
 from model.types import Span, record
 
@@ -70,6 +70,14 @@ _BELIEF = frozenset(BELIEF)
 _CLITIC = ("n't", "n’t")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|which)\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?$")
 _RELATIVE_REACH = 30  # characters before a rejection verb read for "who has (long) "
+# Denial words in another sense, read from the words around them (``_a_noun``, ``_false_thing``): an article or
+# possessive right before, an indefinite article and one word before, a verdict's linking verb and article before,
+# no claim noun among the two words after "false" ("a false robbery report" still calls a claim false).
+_ARTICLE_BEFORE = re.compile(r"\b(?:" + alternation(V.W["determiners"]) + r"|a|an)\s+$", re.IGNORECASE)
+_ARTICLE_WORD_BEFORE = re.compile(r"\ban?\s+[\w-]+\s+$", re.IGNORECASE)
+_VERDICT_BEFORE = re.compile(r"\b" + alternation(V.W["verdict_linkers"]) + r"\s+(?:a|an|the)\s+$", re.IGNORECASE)
+_FALSE_THING = re.compile(r"false\s+(?!(?:[\w-]+\s+)?" + alternation(V.CLAIM_NOUNS | V.W["false_claims"]) + r"\b)[a-z]",
+                          re.IGNORECASE)
 _REJECTING, _QUOTE_NEGATION = Caseless(V.REJECTING), Caseless(V.QUOTE_NEGATION)  # (model.caseless: cheaper)
 # A claim holding none of these words shows no sign any rule reads, unless it negates inside a quotation or in
 # an answer ("responded that she never ..."): then no pattern is run.
@@ -178,7 +186,24 @@ def _denied_elsewhere(said: str) -> bool:
     """A rejection verb with a claim as object, not in a relative clause about someone in the content: "Vass,
     who has denied the charges, will appeal" reports the appeal; his earlier denial is background."""
     return any(not _RELATIVE_BEFORE.search(said, max(0, m.start() - _RELATIVE_REACH), m.start())
-               for m in V.VERB_OBJECT.finditer(said))
+               and not _a_noun(said, m) for m in V.VERB_OBJECT.finditer(said))
+
+
+def _a_noun(said: str, m: re.Match) -> bool:
+    """The rejection verb's form is a noun here: right after an article or a possessive ("the dispute that"), or,
+    in its base form, after an indefinite article and one word ("a trade dispute that"; "a spokesman disputes
+    that" is a verb)."""
+    before = said[max(0, m.start() - _RELATIVE_REACH):m.start()]
+    verb = m.group(0).split(None, 1)[0].lower()
+    return bool(_ARTICLE_BEFORE.search(before) or (V.DENIAL.get(verb) == verb and _ARTICLE_WORD_BEFORE.search(before)))
+
+
+def _false_thing(said: str, at: int) -> bool:
+    """"false" at ``at`` modifies a thing, no claim: "investigate the false alert" ("a false narrative", "the
+    false claims" still call a claim false, and "it was a false alarm" is a verdict)."""
+    lo = max(0, at - _RELATIVE_REACH)
+    return bool(_ARTICLE_BEFORE.search(said, lo, at) and not _VERDICT_BEFORE.search(said, lo, at)
+                and _FALSE_THING.match(said, at))
 
 
 def _belittling(cue: set[str]) -> bool:
@@ -228,6 +253,8 @@ def _rejecting(said: str, c: Candidate) -> bool:
     """Rejecting words in the content; "neither X nor Y" only when the source is not X or Y ("Neither
     Republicans nor Democrats know" is a subject, not a rejection)."""
     for m in _REJECTING.finditer(said, lowered(said)):
+        if m.group(0).lower() == "false" and _false_thing(said, m.start()):
+            continue
         if m.group("neither") is None or c.source is None or not m.start() <= c.source.start - c.start <= m.end() + 1:
             return True
     return False
