@@ -2,7 +2,7 @@
 
     python bench/link_agreement.py
 
-A second annotator linked twenty train stories alone (``model/data/wire/second-read/``, whose README says
+A second annotator linked thirty-six train stories alone (``model/data/wire/second-read/``, whose README says
 how). Corroboration is scored as unordered sentence pairs and denial links as ordered (denier, denied) pairs,
 the first annotator's labels taken as the truth, as ``bench/wire_eval.py`` scores the service; the service is
 run on the same stories in the same command (tuned figures: they are train stories). Without the service the
