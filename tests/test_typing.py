@@ -1348,12 +1348,16 @@ def test_what_an_appositive_says_a_name_is(text, kind):
     assert c["kind"] == kind
 
 
-def test_people_involved_in_a_named_race_are_no_body():
-    # "Two GOP strategists involved in Ohio Senate races": the head is "strategists", not "involved".
+@pytest.mark.parametrize("text", [
+    # The head is "strategists", not "involved"; "reporters", not "travelling": a participle before a preposition
+    # opens a reduced relative clause, whatever office or name it goes on to.
+    "Two GOP strategists involved in Ohio Senate races said party officials had urged the group to act.",
+    "Two reporters travelling with the minister said the plane had landed at Orvik.",
+])
+def test_people_described_by_a_clause_are_no_body(text):
     from model import analyze
     from model.types import Document
 
-    text = "Two GOP strategists involved in Ohio Senate races said party officials had urged the group to act."
     (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert c["kind"] == "anonymous"
 
