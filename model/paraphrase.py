@@ -26,7 +26,7 @@ import numpy as np
 from scipy.special import expit
 
 from model.content import Analysis
-from model.lexicon import sections
+from model.lexicon import lines, sections
 from model.pair_model import NamedRows, PairModel
 from model.types import Claim
 
@@ -37,7 +37,12 @@ MIN_TERMS = 4  # content words a claim needs to state a fact another can restate
 CLOSENESS_DIRECT = 200_000  # pairs x pairs compared at most when counting a few pairs' closeness directly
 TITLE_WORD, TITLE_WORDS, TITLE_SHARE = 3, 4, 0.8  # a headline: most of its 4+ longer words capitalised
 FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "shared_numbers", "rare_numbers",
-            "closest_by_cosine", "closest_by_share", "distance", "one_negated")
+            "closest_by_cosine", "closest_by_share", "distance", "one_negated",
+            "both_official", "same_role", "witness", "confirming_cue", "hedged")
+# The most each FEATURE a pair sharing no word and no number can hold reaches (the bound of _silent_pairs_fail).
+_SILENT_MOST = {"closest_by_cosine": 1.0, "closest_by_share": 1.0, "one_negated": 1.0, "both_official": 1.0,
+                "same_role": 1.0, "witness": 1.0, "confirming_cue": 1.0, "hedged": 2.0}
+_CONFIRMING = frozenset(w for line in lines("confirming.txt") for w in line.split())
 _NUMBER_WORDS: dict[str, str] = sections("grammar.txt")["number_words_pairs"]
 _DIGITS = re.compile(r"\d[\d.,]*")
 _APART = r"\s.,;:!?()\[\]\"'\u201c\u201d\u2018\u2019\-\u2013\u2014"  # what separates the words numbers() reads
@@ -162,13 +167,18 @@ def _open_table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarra
 
 def _features(pi: Profile, pj: Profile, distance: int) -> tuple[float, ...]:
     """One pair's FEATURES, the two closeness ones left 0 (they need every pair)."""
-    weights, terms, rare, total, said, rare_said, negated = pi
-    _, other_terms, _, other_total, other_said, _, other_negated = pj
+    weights, terms, rare, total, said, rare_said, negated, role, hedged, _ = pi
+    _, other_terms, _, other_total, other_said, _, other_negated, other_role, other_hedged, confirming = pj
     shared = terms & other_terms
     own = fsum(map(weights.__getitem__, shared))  # exact: the same sum in any order of the set
+    # Officials restate one another's line more often than they independently confirm it; a witness's account is
+    # what other sources confirm; a hedged claim is rarely labelled as corroborating. Measured on the wire train
+    # stories (leave-one-story-out F1 0.334 -> 0.375 with the last five).
     return (own / max(sqrt(total * other_total), 1e-9), own / max(min(total, other_total), 1e-9), len(shared),
             len(shared & rare), len(said & other_said), len(rare_said & other_said), 0.0, 0.0,
-            log1p(distance), negated != other_negated)  # one negates: more likely to contradict
+            log1p(distance), negated != other_negated,  # one negates: more likely to contradict
+            role == other_role == "official", role == other_role, "witness" in (role, other_role), confirming,
+            hedged + other_hedged)
 
 
 def _places(found: Sequence[Analysis]) -> np.ndarray:
@@ -186,6 +196,9 @@ class Profile(NamedTuple):
     numbers: frozenset[str]
     rare_numbers: frozenset[str]  # ... at most RARE claims of the document state ("two" everywhere tells nothing)
     negated: bool
+    role: str  # the sentence's first claim's source's
+    hedged: bool  # ... whether that claim is hedged
+    confirming: bool  # ... whether its cue is a word of confirming ("confirmed")
 
 
 def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
@@ -222,9 +235,11 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
         carrying = list(map(counts.__getitem__, terms))  # each word's claims, in the set's order (C calls)
         weights = dict(zip(terms, map(idf[d].__getitem__, carrying), strict=True))
         rare = frozenset(compress(terms, map(RARE.__ge__, carrying)))
+        head = claims[k]
         out[k] = Profile(weights, terms, rare, fsum(weights.values()), said,
                          frozenset(v for v in said if figures[v] <= RARE) if said else said,
-                         any(found[m].negated for m in members))
+                         any(found[m].negated for m in members), head.role, bool(head.hedges),
+                         head.cue is not None and not _CONFIRMING.isdisjoint(head.cue.text.lower().split()))
     return out
 
 
@@ -249,12 +264,12 @@ def _union(sets: list[frozenset[str]]) -> frozenset[str]:
 
 def _silent_pairs_fail(weights: np.ndarray, bias: float, threshold: float) -> bool:
     """Whether a pair sharing no word and no number scores below the threshold whatever its other FEATURES: its
-    first six are 0, each closeness at most 1, its distance (log1p of the places apart) at least 0, its negation
-    0 or 1 (a margin covers the rounding of the row's sum)."""
+    first six are 0, its distance (log1p of the places apart) at least 0, the others at most ``_SILENT_MOST``
+    (a margin covers the rounding of the row's sum)."""
     w = dict(zip(FEATURES, weights.tolist(), strict=True))
     if w["distance"] > 0:  # a farther pair would score higher: no bound
         return False
-    most = bias + sum(max(w[f], 0.0) for f in ("closest_by_cosine", "closest_by_share", "one_negated"))
+    most = bias + sum(max(w[f], 0.0) * top for f, top in _SILENT_MOST.items())
     return float(expit(most + 1e-6)) < threshold
 
 

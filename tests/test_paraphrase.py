@@ -7,7 +7,7 @@ import pytest
 
 from model import extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import WINDOW, Paraphrase, candidates, eligible, numbers, sentences, table
+from model.paraphrase import FEATURES, WINDOW, Paraphrase, candidates, eligible, numbers, sentences, table
 from model.types import Document
 
 # Two independent sources state one fact in different words, among other sentences of the story.
@@ -127,3 +127,39 @@ def test_a_sentence_of_one_source_in_two_claims_is_read_as_one():
     first = [k for k, c in enumerate(claims) if c.start < text.index("\n")]
     assert len(first) == 2, "the sentence is two claims of one source"
     assert sentences(claims, key)[first[0]] == tuple(first)
+
+
+def _row(text: str, first: str, second: str) -> dict[str, float]:
+    """The FEATURES of the pair of sentences holding ``first`` and ``second``, by name."""
+    claims, found, key = _story(text)
+    units = sentences(claims, key)
+    a, b = candidates(claims, found, key, units)
+    i, j = (next(k for k, c in enumerate(claims) if words in c.text) for words in (first, second))
+    at = next(n for n, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)) if (x, y) == (i, j))
+    return dict(zip(FEATURES, table(claims, found, a, b, units)[at].tolist(), strict=True))
+
+
+def test_roles_hedges_and_a_confirming_cue_are_read_from_the_pair():
+    text = ("Governor Irena Vas said the fire had destroyed about 40 houses in the upper village.\n"
+            "Interior Minister Tomas Berg said the blaze may have destroyed more homes in the hills.\n"
+            "A farmer who saw the fire from his field confirmed that the houses in the upper village had burned.\n")
+    officials = _row(text, "destroyed about 40", "may have destroyed")
+    assert officials["both_official"] == officials["same_role"] == 1.0 and officials["witness"] == 0.0
+    assert officials["hedged"] == 1.0 and officials["confirming_cue"] == 0.0  # "may" hedges the minister's
+    witness = _row(text, "destroyed about 40", "from his field")
+    assert witness["both_official"] == witness["same_role"] == 0.0 and witness["witness"] == 1.0
+    assert witness["confirming_cue"] == 1.0 and witness["hedged"] == 0.0
+
+
+def test_the_served_shortcut_links_what_the_whole_model_links(model):
+    # Pairs sharing no word are not scored and only pairs that could reach the threshold get their closeness
+    # counted: the pairs served must be those the full table's probabilities put at the threshold or above.
+    for text in (STORY, STORY.replace("said", "confirmed", 3)):
+        claims, found, key = _story(text)
+        units = sentences(claims, key)
+        a, b = candidates(claims, found, key, units)
+        whole = model.proba(claims, found, a, b, units) >= model.threshold
+        expected = {(i, j) for h1, h2 in zip(a[whole].tolist(), b[whole].tolist(), strict=True)
+                    for i in units[h1] for j in units[h2]}
+        got = model.pairs(claims, found, key)
+        assert set(zip(got[0].tolist(), got[1].tolist(), strict=True)) == expected

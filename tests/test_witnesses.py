@@ -49,8 +49,12 @@ def test_a_private_persons_first_hand_account_is_a_witness_and_only_with_the_mod
     "The ministry, which runs the dam, said: \"We opened the gates at midnight and lost control of the level.\"",
     "Velmar Energy said: \"We saw the leak and lost pressure within an hour.\"",
     "The interior minister, Jan Berg, said the dam had been inspected in May.",
+    # An unnamed informant passes on what others know, however first-hand the words (the labels never make one a
+    # witness): the model alone made this one.
+    "The bridge in Jalawla was closed last month, a source who asked not to be identified said.",
+    "\"We saw the water come over the wall,\" said two sources who asked not to be named.",
 ])
-def test_a_body_or_an_official_is_never_made_a_witness(text):
+def test_a_body_an_official_or_an_informant_is_never_made_a_witness(text):
     assert all(c.role != "witness" for c in extract([Document(id="t", text=text)]))
 
 

@@ -27,6 +27,7 @@ from model.text import Memo
 ARTIFACT = "witnesses"
 _FIRST_PERSON = MENTION_WORDS["first_person"]
 _FIRST_HAND = MENTION_WORDS["first_hand"]
+_INFORMANTS = MENTION_WORDS["informants"]
 _THIRD_PERSON = MENTION_WORDS["third_person"]
 _PRONOUNS = TYPING["he_pronouns"] | TYPING["it_pronouns"]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
@@ -128,6 +129,8 @@ def stage(doc: Doc, model: object | None) -> None:
     seen = {out[n].mention.entity for n, a in zip(idx, args, strict=True) if sure[a]} - {""}
     for n, a in zip(idx, args, strict=True):
         _, _, resolved, _, _, _, spoke = a  # traits' arguments (``asked``): the earlier mention, the claims counted
+        if out[n].mention.head in _INFORMANTS:
+            continue  # "a source who asked not to be identified": an informant, whatever the model reads
         if sure[a] or (resolved and spoke <= _FEW and out[n].mention.entity in seen):
             out[n] = replace(out[n], mention=replace(out[n].mention, role="witness"))
     doc.resolutions = out
