@@ -238,9 +238,13 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
         head = claims[k]
         out[k] = Profile(weights, terms, rare, fsum(weights.values()), said,
                          frozenset(v for v in said if figures[v] <= RARE) if said else said,
-                         any(found[m].negated for m in members), head.role, bool(head.hedges),
-                         head.cue is not None and not _CONFIRMING.isdisjoint(head.cue.text.lower().split()))
+                         any(found[m].negated for m in members), head.role, bool(head.hedges), _confirms(head))
     return out
+
+
+def _confirms(claim: Claim) -> bool:
+    """The claim's cue is a word of confirming ("confirmed", "verified")."""
+    return claim.cue is not None and not _CONFIRMING.isdisjoint(claim.cue.text.lower().split())
 
 
 def sharing(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int, tuple[int, ...]], a: np.ndarray,
@@ -271,6 +275,24 @@ def _silent_pairs_fail(weights: np.ndarray, bias: float, threshold: float) -> bo
         return False
     most = bias + sum(max(w[f], 0.0) * top for f, top in _SILENT_MOST.items())
     return float(expit(most + 1e-6)) < threshold
+
+
+def _silent_reach(claims: Sequence[Claim], a: np.ndarray, b: np.ndarray, place: np.ndarray, weights: np.ndarray,
+                  bias: float, threshold: float) -> np.ndarray:
+    """Which pairs (a, b) could reach the threshold were they to share no word and no number: the first six FEATURES
+    0 and the closeness and negation at most ``_SILENT_MOST``, as ``_silent_pairs_fail`` bounds them, but each
+    pair's distance and who says it (the roles, the confirming cue, the hedges) its own. From per-claim arrays."""
+    w = dict(zip(FEATURES, weights.tolist(), strict=True))
+    role = np.array([c.role for c in claims])
+    hedged = np.array([bool(c.hedges) for c in claims], dtype=float)
+    confirms = np.array([_confirms(c) for c in claims], dtype=float)
+    ra, rb = role[a], role[b]
+    loose = sum(max(w[f], 0.0) * _SILENT_MOST[f] for f in ("closest_by_cosine", "closest_by_share", "one_negated"))
+    most = (bias + loose + w["distance"] * np.log1p(place[b] - place[a])
+            + w["both_official"] * ((ra == "official") & (rb == "official")) + w["same_role"] * (ra == rb)
+            + w["witness"] * ((ra == "witness") | (rb == "witness")) + w["confirming_cue"] * confirms[b]
+            + w["hedged"] * (hedged[a] + hedged[b]))
+    return expit(most + 1e-6) >= threshold  # a margin covers the rounding of the sums
 
 
 def _needles(values: frozenset[str]) -> tuple[str, ...]:
@@ -342,9 +364,14 @@ class Paraphrase(PairModel):
     def _scores(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                 units: dict[int, tuple[int, ...]], place: np.ndarray, lows: Sequence[str] | None) -> np.ndarray:
         """``proba`` where it can reach the threshold, 0 elsewhere: most candidate pairs share neither a word nor a
-        number, and where such a pair cannot reach it (``silent_fail``) only the others' FEATURES are worked out."""
+        number, and where such a pair cannot reach it (``silent_fail``, or else its own bound: ``_silent_reach``)
+        only the others' FEATURES are worked out."""
+        if not len(a):
+            return np.zeros(0)
         said = Numbers(claims, lows)  # read by ``sharing`` and again by ``table``
-        share = sharing(claims, found, units, a, b, said) if self.silent_fail and len(a) else np.ones(len(a), bool)
+        share = sharing(claims, found, units, a, b, said)
+        if not self.silent_fail:  # who says it may lift a pair sharing nothing: those whose own bound reaches stay
+            share |= _silent_reach(claims, a, b, place, self.weights, self.bias, self.threshold)
         if not share.any():
             return np.zeros(len(a))
         return self._reachable(claims, found, a, b, share, units, place, said)

@@ -163,3 +163,21 @@ def test_the_served_shortcut_links_what_the_whole_model_links(model):
                     for i in units[h1] for j in units[h2]}
         got = model.pairs(claims, found, key)
         assert set(zip(got[0].tolist(), got[1].tolist(), strict=True)) == expected
+
+
+def test_a_pair_sharing_nothing_never_scores_above_its_own_bound(model):
+    # The served shortcut drops the pairs that share no word and no number unless their own bound (distance and who
+    # says it, the rest at its most) reaches the cut: a pair it drops must score below the cut in the whole table.
+    from model.paraphrase import _silent_reach
+
+    text = STORY + ("A farmer who watched the fire from his field confirmed that the flames had crossed the ridge.\n"
+                    "Two residents said they had seen smoke rising over the valley before dawn.\n")
+    claims, found, key = _story(text)
+    units = sentences(claims, key)
+    a, b = candidates(claims, found, key, units)
+    place = np.cumsum([bool(f.content) for f in found])
+    rows = table(claims, found, a, b, units)
+    silent = ~rows[:, :6].any(axis=1)
+    assert silent.any()
+    dropped = silent & ~_silent_reach(claims, a, b, place, model.weights, model.bias, model.threshold)
+    assert dropped.any() and (model.pipeline.predict_proba(rows[dropped])[:, 1] < model.threshold).all()
