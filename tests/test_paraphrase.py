@@ -7,7 +7,8 @@ import pytest
 
 from model import extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import FEATURES, WINDOW, Paraphrase, candidates, eligible, numbers, sentences, table
+from model.paraphrase import FEATURES, WINDOW, Paraphrase, candidates, eligible, sentences, table
+from model.stated_numbers import numbers
 from model.types import Document
 
 # Two independent sources state one fact in different words, among other sentences of the story.
