@@ -119,8 +119,8 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
 
 def _open_table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                 units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,
-                said: Numbers | None = None) -> np.ndarray:
-    """``table`` with the two closeness FEATURES left 0."""
+                said: Numbers | None = None, who: np.ndarray | None = None) -> np.ndarray:
+    """``table`` with the two closeness FEATURES left 0. (``who``: the pairs' ``_who``, when already at hand.)"""
     words = _profiles(claims, found, {k: units[k] for k in set(a.tolist()) | set(b.tolist())},
                       Numbers(claims) if said is None else said)
     at = (_places(found) if place is None else place).tolist()
@@ -129,7 +129,7 @@ def _open_table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarra
     rows = [_features(words[i], words[j], at[j] - at[i]) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
     width = len(FEATURES) - _WHO
     said_alike = np.fromiter(chain.from_iterable(rows), dtype=float, count=len(rows) * width).reshape(len(a), width)
-    return np.hstack([said_alike, _who(claims, a, b)])
+    return np.hstack([said_alike, _who(claims, a, b) if who is None else who])
 
 
 def _features(pi: Profile, pj: Profile, distance: int) -> tuple[float, ...]:
@@ -249,14 +249,14 @@ def _silent_pairs_fail(weights: np.ndarray, bias: float, threshold: float) -> bo
     return float(expit(most + 1e-6)) < threshold
 
 
-def _silent_reach(claims: Sequence[Claim], a: np.ndarray, b: np.ndarray, place: np.ndarray, weights: np.ndarray,
+def _silent_reach(who: np.ndarray, a: np.ndarray, b: np.ndarray, place: np.ndarray, weights: np.ndarray,
                   bias: float, threshold: float) -> np.ndarray:
     """Which pairs (a, b) could reach the threshold were they to share no word and no number: the first six FEATURES
     0 and the closeness and negation at most ``_SILENT_MOST``, as ``_silent_pairs_fail`` bounds them, but each
-    pair's distance and who says it (the roles, the confirming cue, the hedges) its own. From per-claim arrays."""
+    pair's distance and who says it (``who``: the pairs' ``_who``) its own."""
     w = dict(zip(FEATURES, weights.tolist(), strict=True))
     loose = sum(max(w[f], 0.0) * _SILENT_MOST[f] for f in ("closest_by_cosine", "closest_by_share", "one_negated"))
-    most = bias + loose + w["distance"] * np.log1p(place[b] - place[a]) + _who(claims, a, b) @ weights[-_WHO:]
+    most = bias + loose + w["distance"] * np.log1p(place[b] - place[a]) + who @ weights[-_WHO:]
     return expit(most + 1e-6) >= threshold  # a margin covers the rounding of the sums
 
 
@@ -330,15 +330,17 @@ class Paraphrase(PairModel):
             return np.zeros(0)
         said = Numbers(claims, lows)  # read by ``sharing`` and again by ``table``
         share = sharing(claims, found, units, a, b, said)
+        who = None
         if not self.silent_fail:  # who says it may lift a pair sharing nothing: those whose own bound reaches stay
-            share |= _silent_reach(claims, a, b, place, self.weights, self.bias, self.threshold)
+            who = _who(claims, a, b)  # read again by the table of the pairs kept
+            share |= _silent_reach(who, a, b, place, self.weights, self.bias, self.threshold)
         if not share.any():
             return np.zeros(len(a))
-        return self._reachable(claims, found, a, b, share, units, place, said)
+        return self._reachable(claims, found, a, b, share, units, place, said, who)
 
     def _reachable(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                    share: np.ndarray, units: dict[int, tuple[int, ...]], place: np.ndarray,
-                   said: Numbers) -> np.ndarray:
+                   said: Numbers, who: np.ndarray | None = None) -> np.ndarray:
         """``proba`` of the pairs ``share`` keeps where it can reach the threshold, 0 elsewhere. Closeness needs every
         pair's two scores, but a pair's decision without it is at most ``closeness_most`` lower: only the few pairs
         that could reach the threshold with it (130 of the 3,266 dev rows) have their closeness counted and are
@@ -346,7 +348,7 @@ class Paraphrase(PairModel):
         its place in the matrix, so each gets the bits ``proba`` gives it."""
         at = np.flatnonzero(share)
         sa, sb = a[at], b[at]
-        part = _open_table(claims, found, sa, sb, units, place, said)
+        part = _open_table(claims, found, sa, sb, units, place, said, None if who is None else who[at])
         most = part @ self.weights + (self.bias + self.closeness_most)  # the closeness columns are 0 here
         reach = expit(most + 1e-6) >= self.threshold  # a margin covers the rounding of both sums
         if not reach.any():

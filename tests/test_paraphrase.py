@@ -180,5 +180,5 @@ def test_a_pair_sharing_nothing_never_scores_above_its_own_bound(model):
     rows = table(claims, found, a, b, units)
     silent = ~rows[:, :6].any(axis=1)
     assert silent.any()
-    dropped = silent & ~_silent_reach(claims, a, b, place, model.weights, model.bias, model.threshold)
+    dropped = silent & ~_silent_reach(rows[:, -5:], a, b, place, model.weights, model.bias, model.threshold)
     assert dropped.any() and (model.pipeline.predict_proba(rows[dropped])[:, 1] < model.threshold).all()
