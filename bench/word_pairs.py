@@ -1,0 +1,148 @@
+"""Would word pairs learned from the labels help the paraphrase model? A measurement, not a served part.
+
+    python bench/word_pairs.py [--min-pairs 3] [--prior 5]
+
+Two sources confirming one fact use different words ("died" / "deaths", "shut" / "closed"), and the pair model
+sees only the words the two claims share. This counts, over the wire train stories' candidate pairs, how often
+each pair of words (one only in the first claim, one only in the second) falls in a labelled corroboration, and
+gives a pair of claims three features from those counts: the best smoothed log-odds of its word pairs, their
+positive sum over the square root of their number, and how many pass log-odds 0.7. Both arms (the shipped
+fifteen features; the same with the three) are scored by F1 over labelled sentence pairs in cross-validation
+grouped by blocks of eight stories (one annotator round's stories never on both sides), at the shipped C and
+every cut of the training grid. No count of a scored block is used: its own rows get counts from the other
+blocks, and each training row counts without its own story (so a row never sees its own label).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))  # run as a script from anywhere
+
+from model import extract  # noqa: E402
+from model.links import analyses, source_codes  # noqa: E402
+from model.paraphrase import candidates, sentences, table  # noqa: E402
+from model.training import paraphrase as P  # noqa: E402
+from model.types import Document  # noqa: E402
+
+C = 0.03  # the shipped model's regularisation (model/artifacts/paraphrase.json)
+STRONG = 0.7  # log-odds above which a word pair counts as strong
+
+
+class Story:
+    """One story's candidate rows: the shipped features, labels, and each row's word-pair ids."""
+
+    def __init__(self, name: str, ids: dict[tuple[str, str], int]) -> None:
+        text = (P.WIRE / "stories" / f"{name}.txt").read_text(encoding="utf-8")
+        labels = json.loads((P.WIRE / "labels" / f"{name}.json").read_text(encoding="utf-8"))
+        spans = [(s["start"], s["end"]) for s in labels["sentences"]]
+        self.name = name
+        self.gold = frozenset(frozenset((s["index"], j)) for s in labels["sentences"]
+                              for j in s.get("corroborates", []) if j != s["index"])
+        claims = extract([Document(id=name, text=text)])
+        where = [P.sentence_of(c.start, c.end, spans) for c in claims]
+        found, key = analyses(claims), source_codes(claims)
+        units = sentences(claims, key)
+        a, b = candidates(claims, found, key, units)
+        keep = np.array([where[i] is not None and where[j] is not None and where[i] != where[j]
+                         for i, j in zip(a.tolist(), b.tolist(), strict=True)], dtype=bool)
+        a, b = a[keep], b[keep]
+        self.pairs = [frozenset((where[i], where[j])) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
+        self.X = table(claims, found, a, b, units)
+        self.y = np.array([p in self.gold for p in self.pairs], dtype=bool)
+        terms = {h: frozenset().union(*(found[m].content for m in units[h])) for h in {*a.tolist(), *b.tolist()}}
+        rows = [np.array([ids.setdefault((u, v) if u < v else (v, u), len(ids))
+                          for u in terms[i] - terms[j] for v in terms[j] - terms[i]], dtype=np.int64)
+                for i, j in zip(a.tolist(), b.tolist(), strict=True)]
+        self.lens = np.array([len(r) for r in rows], dtype=np.int64)
+        self.flat = np.concatenate(rows) if rows else np.zeros(0, np.int64)
+        self.ids, inverse = np.unique(self.flat, return_inverse=True)
+        self.seen = np.bincount(inverse, minlength=len(self.ids)).astype(float)
+        self.linked = np.bincount(inverse, weights=np.repeat(self.y, self.lens).astype(float), minlength=len(self.ids))
+
+
+def word_pair_features(s: Story, linked: np.ndarray, seen: np.ndarray, rate: float, least: int,
+                       prior: float) -> np.ndarray:
+    """The three word-pair features of each of ``s``'s rows, from counts (word pair id -> candidate rows, rows
+    linked)."""
+    out = np.zeros((len(s.y), 3))
+    if not len(s.flat):
+        return out
+    n, k = seen[s.flat], linked[s.flat]
+    odds = np.where(n >= least, np.log((k + prior * rate) / (n + prior)) - np.log(rate), 0.0)
+    has = s.lens > 0
+    starts = np.r_[0, np.cumsum(s.lens)[:-1]][has]
+    out[has, 0] = np.maximum.reduceat(odds, starts)
+    out[has, 1] = np.add.reduceat(np.maximum(odds, 0.0), starts) / np.sqrt(s.lens[has])
+    out[has, 2] = np.add.reduceat((odds > STRONG).astype(float), starts)
+    return out
+
+
+def without(s: Story, linked: np.ndarray, seen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The counts less story ``s``'s own."""
+    linked, seen = linked.copy(), seen.copy()
+    np.subtract.at(linked, s.ids, s.linked)
+    np.subtract.at(seen, s.ids, s.seen)
+    return linked, seen
+
+
+def cross_validated(stories: list[Story], size: int, least: int, prior: float) -> dict[str, dict[float, dict]]:
+    """Each arm's F1 at each cut, every block scored by a model fitted on the other blocks."""
+    rate = float(np.concatenate([s.y for s in stories]).mean())
+    linked_all, seen_all = np.zeros(size), np.zeros(size)
+    for s in stories:
+        np.add.at(linked_all, s.ids, s.linked)
+        np.add.at(seen_all, s.ids, s.seen)
+    found: dict[str, dict[float, list]] = {arm: {t: [] for t in P.THRESHOLDS} for arm in ("shipped", "word pairs")}
+    order: list[Story] = []
+    for b in sorted({P.block(s.name) for s in stories}):
+        test = [s for s in stories if P.block(s.name) == b]
+        train = [s for s in stories if P.block(s.name) != b]
+        linked, seen = linked_all, seen_all
+        for s in test:
+            linked, seen = without(s, linked, seen)
+        extra = {s.name: word_pair_features(s, *without(s, linked, seen), rate, least, prior) for s in train}
+        extra |= {s.name: word_pair_features(s, linked, seen, rate, least, prior) for s in test}
+        rows = {"shipped": {s.name: s.X for s in stories},
+                "word pairs": {s.name: np.hstack([s.X, extra[s.name]]) for s in train + test}}
+        for arm, X in rows.items():
+            model = P.make(C)[1:].fit(np.vstack([X[s.name] for s in train]), np.concatenate([s.y for s in train]))
+            for s in test:
+                p = model.predict_proba(X[s.name])[:, 1] if len(s.y) else np.zeros(0)
+                for t in P.THRESHOLDS:
+                    found[arm][t].append(frozenset(q for q, v in zip(s.pairs, p.tolist(), strict=True) if v >= t))
+        order += test
+    gold = [s.gold for s in order]
+    return {arm: {t: P.f1(f, gold) for t, f in cuts.items()} for arm, cuts in found.items()}
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--min-pairs", type=int, default=3, help="candidate rows a word pair needs to count")
+    ap.add_argument("--prior", type=float, default=5.0, help="smoothing towards the base rate, in rows")
+    args = ap.parse_args(argv)
+    ids: dict[tuple[str, str], int] = {}
+    stories = [Story(name, ids) for name in P.train_stories()]
+    lens = np.concatenate([s.lens for s in stories])
+    seen = np.zeros(len(ids))
+    for s in stories:
+        np.add.at(seen, s.ids, s.seen)
+    print(f"{len(stories)} wire train stories, {len(lens)} candidate pairs, {len(ids)} word pairs, "
+          f"{int((seen >= args.min_pairs).sum())} in {args.min_pairs} or more candidate pairs "
+          f"(per candidate pair: mean {lens.mean():.0f}, 95th percentile {np.percentile(lens, 95):.0f})")
+    figures = cross_validated(stories, len(ids), args.min_pairs, args.prior)
+    print("cut   " + "".join(f"{arm:>28}" for arm in figures))
+    for t in P.THRESHOLDS:
+        cells = (f"{v[t]['f1']:.4f} ({v[t]['tp']}/{v[t]['fp']}/{v[t]['fn']})" for v in figures.values())
+        print(f"{t:<6}" + "".join(f"{c:>28}" for c in cells))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
