@@ -1,6 +1,6 @@
 """Would word pairs learned from the labels help the paraphrase model? A measurement, not a served part.
 
-    python bench/word_pairs.py [--min-pairs 3] [--prior 5]
+    python bench/word_pairs.py [--min-pairs 3] [--min-stories 1] [--prior 5]
 
 Two sources confirming one fact use different words ("died" / "deaths", "shut" / "closed"), and the pair model
 sees only the words the two claims share. This counts, over the wire train stories' candidate pairs, how often
@@ -10,7 +10,9 @@ positive sum over the square root of their number, and how many pass log-odds 0.
 fifteen features; the same with the three) are scored by F1 over labelled sentence pairs in cross-validation
 grouped by blocks of eight stories (one annotator round's stories never on both sides), at the shipped C and
 every cut of the training grid. No count of a scored block is used: its own rows get counts from the other
-blocks, and each training row counts without its own story (so a row never sees its own label).
+blocks, and each training row counts without its own story (so a row never sees its own label). A word pair
+counts only where it is in ``--min-pairs`` candidate pairs of at least ``--min-stories`` stories (an invented
+name's pairs recur in one story only).
 """
 
 from __future__ import annotations
@@ -65,17 +67,20 @@ class Story:
         self.ids, inverse = np.unique(self.flat, return_inverse=True)
         self.seen = np.bincount(inverse, minlength=len(self.ids)).astype(float)
         self.linked = np.bincount(inverse, weights=np.repeat(self.y, self.lens).astype(float), minlength=len(self.ids))
+        self.once = np.ones(len(self.ids))  # the story's share of a word pair's count of stories
 
 
-def word_pair_features(s: Story, linked: np.ndarray, seen: np.ndarray, rate: float, least: int,
+Counts = tuple[np.ndarray, np.ndarray, np.ndarray]  # word pair id -> rows linked, candidate rows, stories
+
+
+def word_pair_features(s: Story, counts: Counts, rate: float, least: int, stories: int,
                        prior: float) -> np.ndarray:
-    """The three word-pair features of each of ``s``'s rows, from counts (word pair id -> candidate rows, rows
-    linked)."""
+    """The three word-pair features of each of ``s``'s rows, from ``counts``."""
     out = np.zeros((len(s.y), 3))
     if not len(s.flat):
         return out
-    n, k = seen[s.flat], linked[s.flat]
-    odds = np.where(n >= least, np.log((k + prior * rate) / (n + prior)) - np.log(rate), 0.0)
+    k, n, m = (c[s.flat] for c in counts)
+    odds = np.where((n >= least) & (m >= stories), np.log((k + prior * rate) / (n + prior)) - np.log(rate), 0.0)
     has = s.lens > 0
     starts = np.r_[0, np.cumsum(s.lens)[:-1]][has]
     out[has, 0] = np.maximum.reduceat(odds, starts)
@@ -84,31 +89,38 @@ def word_pair_features(s: Story, linked: np.ndarray, seen: np.ndarray, rate: flo
     return out
 
 
-def without(s: Story, linked: np.ndarray, seen: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def without(s: Story, counts: Counts) -> Counts:
     """The counts less story ``s``'s own."""
-    linked, seen = linked.copy(), seen.copy()
-    np.subtract.at(linked, s.ids, s.linked)
-    np.subtract.at(seen, s.ids, s.seen)
-    return linked, seen
+    out = tuple(c.copy() for c in counts)
+    for c, own in zip(out, (s.linked, s.seen, s.once), strict=True):
+        np.subtract.at(c, s.ids, own)
+    return out
 
 
-def cross_validated(stories: list[Story], size: int, least: int, prior: float) -> dict[str, dict[float, dict]]:
+def totals(stories: list[Story], size: int) -> Counts:
+    """Every story's counts summed."""
+    out = (np.zeros(size), np.zeros(size), np.zeros(size))
+    for s in stories:
+        for c, own in zip(out, (s.linked, s.seen, s.once), strict=True):
+            np.add.at(c, s.ids, own)
+    return out
+
+
+def cross_validated(stories: list[Story], size: int, least: int, spread: int,
+                    prior: float) -> dict[str, dict[float, dict]]:
     """Each arm's F1 at each cut, every block scored by a model fitted on the other blocks."""
     rate = float(np.concatenate([s.y for s in stories]).mean())
-    linked_all, seen_all = np.zeros(size), np.zeros(size)
-    for s in stories:
-        np.add.at(linked_all, s.ids, s.linked)
-        np.add.at(seen_all, s.ids, s.seen)
+    everything = totals(stories, size)
     found: dict[str, dict[float, list]] = {arm: {t: [] for t in P.THRESHOLDS} for arm in ("shipped", "word pairs")}
     order: list[Story] = []
     for b in sorted({P.block(s.name) for s in stories}):
         test = [s for s in stories if P.block(s.name) == b]
         train = [s for s in stories if P.block(s.name) != b]
-        linked, seen = linked_all, seen_all
+        counts = everything
         for s in test:
-            linked, seen = without(s, linked, seen)
-        extra = {s.name: word_pair_features(s, *without(s, linked, seen), rate, least, prior) for s in train}
-        extra |= {s.name: word_pair_features(s, linked, seen, rate, least, prior) for s in test}
+            counts = without(s, counts)
+        extra = {s.name: word_pair_features(s, without(s, counts), rate, least, spread, prior) for s in train}
+        extra |= {s.name: word_pair_features(s, counts, rate, least, spread, prior) for s in test}
         rows = {"shipped": {s.name: s.X for s in stories},
                 "word pairs": {s.name: np.hstack([s.X, extra[s.name]]) for s in train + test}}
         for arm, X in rows.items():
@@ -125,18 +137,18 @@ def cross_validated(stories: list[Story], size: int, least: int, prior: float) -
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--min-pairs", type=int, default=3, help="candidate rows a word pair needs to count")
+    ap.add_argument("--min-stories", type=int, default=1, help="stories a word pair needs to count")
     ap.add_argument("--prior", type=float, default=5.0, help="smoothing towards the base rate, in rows")
     args = ap.parse_args(argv)
     ids: dict[tuple[str, str], int] = {}
     stories = [Story(name, ids) for name in P.train_stories()]
     lens = np.concatenate([s.lens for s in stories])
-    seen = np.zeros(len(ids))
-    for s in stories:
-        np.add.at(seen, s.ids, s.seen)
+    _, seen, spread = totals(stories, len(ids))
+    kept = int(((seen >= args.min_pairs) & (spread >= args.min_stories)).sum())
     print(f"{len(stories)} wire train stories, {len(lens)} candidate pairs, {len(ids)} word pairs, "
-          f"{int((seen >= args.min_pairs).sum())} in {args.min_pairs} or more candidate pairs "
+          f"{kept} in {args.min_pairs} or more candidate pairs of {args.min_stories} or more stories "
           f"(per candidate pair: mean {lens.mean():.0f}, 95th percentile {np.percentile(lens, 95):.0f})")
-    figures = cross_validated(stories, len(ids), args.min_pairs, args.prior)
+    figures = cross_validated(stories, len(ids), args.min_pairs, args.min_stories, args.prior)
     print("cut   " + "".join(f"{arm:>28}" for arm in figures))
     for t in P.THRESHOLDS:
         cells = (f"{v[t]['f1']:.4f} ({v[t]['tp']}/{v[t]['fp']}/{v[t]['fn']})" for v in figures.values())
