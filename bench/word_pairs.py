@@ -18,7 +18,6 @@ name's pairs recur in one story only).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
 
@@ -27,11 +26,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # run as a script from anywhere
 
-from model import extract  # noqa: E402
-from model.links import analyses, source_codes  # noqa: E402
-from model.paraphrase import candidates, sentences, table  # noqa: E402
 from model.training import paraphrase as P  # noqa: E402
-from model.types import Document  # noqa: E402
 
 C = 0.03  # the shipped model's regularisation (model/artifacts/paraphrase.json)
 STRONG = 0.7  # log-odds above which a word pair counts as strong
@@ -41,27 +36,10 @@ class Story:
     """One story's candidate rows: the shipped features, labels, and each row's word-pair ids."""
 
     def __init__(self, name: str, ids: dict[tuple[str, str], int]) -> None:
-        text = (P.WIRE / "stories" / f"{name}.txt").read_text(encoding="utf-8")
-        labels = json.loads((P.WIRE / "labels" / f"{name}.json").read_text(encoding="utf-8"))
-        spans = [(s["start"], s["end"]) for s in labels["sentences"]]
-        self.name = name
-        self.gold = frozenset(frozenset((s["index"], j)) for s in labels["sentences"]
-                              for j in s.get("corroborates", []) if j != s["index"])
-        claims = extract([Document(id=name, text=text)])
-        where = [P.sentence_of(c.start, c.end, spans) for c in claims]
-        found, key = analyses(claims), source_codes(claims)
-        units = sentences(claims, key)
-        a, b = candidates(claims, found, key, units)
-        keep = np.array([where[i] is not None and where[j] is not None and where[i] != where[j]
-                         for i, j in zip(a.tolist(), b.tolist(), strict=True)], dtype=bool)
-        a, b = a[keep], b[keep]
-        self.pairs = [frozenset((where[i], where[j])) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
-        self.X = table(claims, found, a, b, units)
-        self.y = np.array([p in self.gold for p in self.pairs], dtype=bool)
-        terms = {h: frozenset().union(*(found[m].content for m in units[h])) for h in {*a.tolist(), *b.tolist()}}
-        rows = [np.array([ids.setdefault((u, v) if u < v else (v, u), len(ids))
-                          for u in terms[i] - terms[j] for v in terms[j] - terms[i]], dtype=np.int64)
-                for i, j in zip(a.tolist(), b.tolist(), strict=True)]
+        story = P.read_story(name)  # the rows the shipped model is trained on, with each row's content terms
+        self.name, self.gold, self.pairs, self.X, self.y = story.name, story.gold, story.sentences, story.X, story.y
+        rows = [np.array([ids.setdefault((u, v) if u < v else (v, u), len(ids)) for u in a - b for v in b - a],
+                         dtype=np.int64) for a, b in story.terms]
         self.lens = np.array([len(r) for r in rows], dtype=np.int64)
         self.flat = np.concatenate(rows) if rows else np.zeros(0, np.int64)
         self.ids, inverse = np.unique(self.flat, return_inverse=True)

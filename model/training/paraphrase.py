@@ -55,6 +55,8 @@ class Story:
     sentences: list[frozenset[int]]  # each row's pair of labelled sentences
     gold: frozenset[frozenset[int]]  # every labelled corroboration of the story
     rules: frozenset[frozenset[int]]  # sentence pairs the lexical rules link as corroboration
+    # each row's two sentences' content terms
+    terms: list[tuple[frozenset[str], frozenset[str]]] = ()  # type: ignore[assignment]
 
 
 def train_stories(wire: Path = WIRE) -> list[str]:
@@ -88,8 +90,10 @@ def read_story(name: str, wire: Path = WIRE) -> Story:
     rules = frozenset(frozenset((where[k], by_id[other])) for k, lk in enumerate(link(claims))
                       for other in lk.corroborated_by
                       if where[k] is not None and by_id[other] is not None and where[k] != by_id[other])
-    return Story(name, table(claims, found, a, b, units), np.array([p in gold for p in pairs], dtype=bool), pairs, gold,
-                 rules)
+    heads = set(a.tolist()) | set(b.tolist())
+    terms = {h: frozenset().union(*(found[k].content for k in units[h])) for h in heads}
+    return Story(name, table(claims, found, a, b, units), np.array([p in gold for p in pairs], dtype=bool),
+                 pairs, gold, rules, [(terms[i], terms[j]) for i, j in zip(a.tolist(), b.tolist(), strict=True)])
 
 
 def make(C: float) -> Pipeline:
