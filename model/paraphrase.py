@@ -16,7 +16,7 @@ LogisticRegression; trained by ``python -m model.training.paraphrase`` on the te
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain, compress
 from math import fsum, log, log1p, sqrt
 from typing import NamedTuple
@@ -225,11 +225,17 @@ def sharing(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int,
     neither has its first six FEATURES 0, and its two scores (weighted cosine and share) 0 are never strictly higher
     than another pair's: leaving it out of ``table`` changes no other pair's closeness."""
     heads = set(a.tolist()) | set(b.tolist())
-    terms = {h: _union([found[k].content for k in units[h]]) for h in heads}
+    terms = sentence_terms(found, units, heads)
     # Each claim's numbers, a superset of what its sentence's Profile counts (those of claims that say something).
     stated = {h: _union([said[k] for k in units[h]]) for h in heads}
     return np.fromiter((not (terms[i].isdisjoint(terms[j]) and stated[i].isdisjoint(stated[j]))
                        for i, j in zip(a.tolist(), b.tolist(), strict=True)), dtype=bool, count=len(a))
+
+
+def sentence_terms(found: Sequence[Analysis], units: dict[int, tuple[int, ...]],
+                   heads: Iterable[int]) -> dict[int, frozenset[str]]:
+    """Each sentence's content terms (the union of its claims'), by its first claim of ``heads``."""
+    return {h: _union([found[k].content for k in units[h]]) for h in heads}
 
 
 def _union(sets: list[frozenset[str]]) -> frozenset[str]:

@@ -27,7 +27,7 @@ from sklearn.preprocessing import StandardScaler
 
 from model import artifact, extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import NAME, PairFeatures, candidates, sentences, table
+from model.paraphrase import NAME, PairFeatures, candidates, sentence_terms, sentences, table
 from model.training.agreement import data_hash as file_hash
 from model.types import Document
 
@@ -90,8 +90,7 @@ def read_story(name: str, wire: Path = WIRE) -> Story:
     rules = frozenset(frozenset((where[k], by_id[other])) for k, lk in enumerate(link(claims))
                       for other in lk.corroborated_by
                       if where[k] is not None and by_id[other] is not None and where[k] != by_id[other])
-    heads = set(a.tolist()) | set(b.tolist())
-    terms = {h: frozenset().union(*(found[k].content for k in units[h])) for h in heads}
+    terms = sentence_terms(found, units, set(a.tolist()) | set(b.tolist()))
     return Story(name, table(claims, found, a, b, units), np.array([p in gold for p in pairs], dtype=bool),
                  pairs, gold, rules, [(terms[i], terms[j]) for i, j in zip(a.tolist(), b.tolist(), strict=True)])
 
