@@ -37,7 +37,8 @@ class Story:
 
     def __init__(self, name: str, ids: dict[tuple[str, str], int]) -> None:
         story = P.read_story(name)  # the rows the shipped model is trained on, with each row's content terms
-        self.name, self.gold, self.pairs, self.X, self.y = story.name, story.gold, story.sentences, story.X, story.y
+        self.name, self.gold, self.pairs, self.y = story.name, story.gold, story.sentences, story.y
+        self.X = story.X[:, :-3]  # the word pairs' own columns (left 0) are what this measures
         rows = [np.array([ids.setdefault((u, v) if u < v else (v, u), len(ids)) for u in a - b for v in b - a],
                          dtype=np.int64) for a, b in story.terms]
         self.lens = np.array([len(r) for r in rows], dtype=np.int64)

@@ -109,6 +109,7 @@ class Analyzer:
             self.metadata["agreement"] = self.agreement.meta
             self.paraphrase = Paraphrase.load(self.model_dir)
             self.metadata["paraphrase"] = self.paraphrase.meta
+            self.metadata["word_pairs"] = self.paraphrase.word_pairs_meta
             self.aim = DenialAim.load(self.model_dir)
             self.metadata["denial_aim"] = self.aim.meta
             self.scorer = Scorer.load(self.model_dir)

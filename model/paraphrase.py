@@ -19,16 +19,21 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from itertools import chain, compress
 from math import fsum, log, log1p, sqrt
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
 from scipy.special import expit
 
+from model import artifact
 from model.content import Analysis
 from model.lexicon import lines
-from model.pair_model import NamedRows, PairModel
+from model.pair_model import ARTIFACTS, NamedRows, PairModel
 from model.stated_numbers import Numbers, needles
 from model.types import Claim
+from model.word_pairs import FEATURES as WORD_PAIR_FEATURES
+from model.word_pairs import NAME as WORD_PAIRS
+from model.word_pairs import WordPairs
 
 NAME = "paraphrase"
 WINDOW = 20  # claims apart at most (refusals not counted): the labelled corroborations lie up to 13 sentences apart
@@ -38,8 +43,9 @@ CLOSENESS_DIRECT = 200_000  # pairs x pairs compared at most when counting a few
 TITLE_WORD, TITLE_WORDS, TITLE_SHARE = 3, 4, 0.8  # a headline: most of its 4+ longer words capitalised
 FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "shared_numbers", "rare_numbers",
             "closest_by_cosine", "closest_by_share", "distance", "one_negated",
-            "both_official", "same_role", "witness", "confirming_cue", "hedged")
-_WHO = 5  # the last FEATURES, who says it (``_who``)
+            "both_official", "same_role", "witness", "confirming_cue", "hedged", *WORD_PAIR_FEATURES)
+_WHO = 5  # the FEATURES before the word pairs': who says it (``_who``)
+_BY_PAIR = _WHO + len(WORD_PAIR_FEATURES)  # the last FEATURES, read from each pair's two claims (``by_pair``)
 # The most each FEATURE a pair sharing no word and no number can hold reaches (the bound of _silent_pairs_fail).
 _SILENT_MOST = {"closest_by_cosine": 1.0, "closest_by_share": 1.0, "one_negated": 1.0, "both_official": 1.0,
                 "same_role": 1.0, "witness": 1.0, "confirming_cue": 1.0, "hedged": 2.0}
@@ -108,28 +114,30 @@ def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarr
 
 
 def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-          units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,
+          units: dict[int, tuple[int, ...]], word_pairs: WordPairs | None, place: np.ndarray | None = None,
           said: Numbers | None = None) -> np.ndarray:
-    """The FEATURES of each pair of sentences (a[k], b[k]) (by their first claims), both of one document.
+    """The FEATURES of each pair of sentences (a[k], b[k]) (by their first claims), both of one document; without
+    ``word_pairs`` the word pairs' FEATURES are left 0 (training counts them without the pair's own story).
     (``place``: ``_places(found)``; ``said``: the claims' Numbers; when already at hand.)"""
-    out = _open_table(claims, found, a, b, units, place, said)
+    out = _open_table(claims, found, a, b, units, word_pairs, place, said)
     out[:, 6:8] = _closeness(a, b, out[:, :2])
     return out
 
 
 def _open_table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
-                units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,
-                said: Numbers | None = None, who: np.ndarray | None = None) -> np.ndarray:
-    """``table`` with the two closeness FEATURES left 0. (``who``: the pairs' ``_who``, when already at hand.)"""
+                units: dict[int, tuple[int, ...]], word_pairs: WordPairs | None, place: np.ndarray | None = None,
+                said: Numbers | None = None, paired: np.ndarray | None = None) -> np.ndarray:
+    """``table`` with the two closeness FEATURES left 0. (``paired``: the pairs' ``by_pair``, when already at
+    hand.)"""
     words = _profiles(claims, found, {k: units[k] for k in set(a.tolist()) | set(b.tolist())},
                       Numbers(claims) if said is None else said)
     at = (_places(found) if place is None else place).tolist()
     # Rows built as tuples and read into the array in one pass: a numpy row assignment per pair, or np.array
     # discovering the shape of a list of tuples, costs more than the arithmetic.
     rows = [_features(words[i], words[j], at[j] - at[i]) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
-    width = len(FEATURES) - _WHO
+    width = len(FEATURES) - _BY_PAIR
     said_alike = np.fromiter(chain.from_iterable(rows), dtype=float, count=len(rows) * width).reshape(len(a), width)
-    return np.hstack([said_alike, _who(claims, a, b) if who is None else who])
+    return np.hstack([said_alike, by_pair(claims, found, units, a, b, word_pairs) if paired is None else paired])
 
 
 def _features(pi: Profile, pj: Profile, distance: int) -> tuple[float, ...]:
@@ -155,6 +163,21 @@ def _who(claims: Sequence[Claim], a: np.ndarray, b: np.ndarray) -> np.ndarray:
     official = (ra == "official") & (rb == "official")
     witness = (ra == "witness") | (rb == "witness")
     return np.stack([official, ra == rb, witness, confirms[b], hedged[a] + hedged[b]], axis=1).astype(float)
+
+
+def by_pair(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int, tuple[int, ...]], a: np.ndarray,
+            b: np.ndarray, word_pairs: WordPairs | None) -> np.ndarray:
+    """The last FEATURES of each pair (a, b) of sentences (by their first claims): who says it (``_who``) and the
+    word pairs of the two sentences' content terms (0 without ``word_pairs``)."""
+    if word_pairs is None:
+        return np.hstack([_who(claims, a, b), np.zeros((len(a), len(WORD_PAIR_FEATURES)))])
+    heads = set(a.tolist()) | set(b.tolist())
+    terms = {h: _union([found[k].content for k in units[h]]) for h in heads}
+    known = {h: t & word_pairs.odds_.keys() for h, t in terms.items()}  # most words pair with nothing known
+    rows = [word_pairs.features(terms[i], terms[j]) if known[i] and known[j] else (0.0, 0.0, 0.0)
+            for i, j in zip(a.tolist(), b.tolist(), strict=True)]
+    paired = np.array(rows, dtype=float).reshape(len(a), len(WORD_PAIR_FEATURES))
+    return np.hstack([_who(claims, a, b), paired])
 
 
 def _places(found: Sequence[Analysis]) -> np.ndarray:
@@ -249,20 +272,20 @@ def _silent_pairs_fail(weights: np.ndarray, bias: float, threshold: float) -> bo
     first six are 0, its distance (log1p of the places apart) at least 0, the others at most ``_SILENT_MOST``
     (a margin covers the rounding of the row's sum)."""
     w = dict(zip(FEATURES, weights.tolist(), strict=True))
-    if w["distance"] > 0:  # a farther pair would score higher: no bound
+    if w["distance"] > 0 or any(w[f] > 0 for f in WORD_PAIR_FEATURES):  # unbounded above: no bound
         return False
     most = bias + sum(max(w[f], 0.0) * top for f, top in _SILENT_MOST.items())
     return float(expit(most + 1e-6)) < threshold
 
 
-def _silent_reach(who: np.ndarray, a: np.ndarray, b: np.ndarray, place: np.ndarray, weights: np.ndarray,
+def _silent_reach(paired: np.ndarray, a: np.ndarray, b: np.ndarray, place: np.ndarray, weights: np.ndarray,
                   bias: float, threshold: float) -> np.ndarray:
     """Which pairs (a, b) could reach the threshold were they to share no word and no number: the first six FEATURES
     0 and the closeness and negation at most ``_SILENT_MOST``, as ``_silent_pairs_fail`` bounds them, but each
-    pair's distance and who says it (``who``: the pairs' ``_who``) its own."""
+    pair's distance, who says it and its word pairs (``paired``: the pairs' ``by_pair``) its own."""
     w = dict(zip(FEATURES, weights.tolist(), strict=True))
     loose = sum(max(w[f], 0.0) * _SILENT_MOST[f] for f in ("closest_by_cosine", "closest_by_share", "one_negated"))
-    most = bias + loose + w["distance"] * np.log1p(place[b] - place[a]) + who @ weights[-_WHO:]
+    most = bias + loose + w["distance"] * np.log1p(place[b] - place[a]) + paired @ weights[-_BY_PAIR:]
     return expit(most + 1e-6) >= threshold  # a margin covers the rounding of the sums
 
 
@@ -308,24 +331,33 @@ class PairFeatures(NamedRows):
 
 
 class Paraphrase(PairModel):
-    """A verified pair Pipeline and the threshold it was tuned with."""
+    """A verified pair Pipeline, the threshold it was tuned with, and the word pairs it reads (their own verified
+    artifact)."""
 
     NAME = NAME
     TRAINING = "python -m model.training.paraphrase"
 
-    def __init__(self, pipeline, meta: dict) -> None:
+    def __init__(self, pipeline, meta: dict, word_pairs: WordPairs, word_pairs_meta: dict | None = None) -> None:
         super().__init__(pipeline, meta)
+        self.word_pairs = word_pairs
+        self.word_pairs_meta = word_pairs_meta or {}
         self.silent_fail = _silent_pairs_fail(self.weights, self.bias, self.threshold)
         # The most the two closeness FEATURES (each in (0, 1]) can add to a pair's decision.
         self.closeness_most = sum(max(w, 0.0) for f, w in zip(FEATURES, self.weights.tolist(), strict=True)
                                   if f.startswith("closest_"))
+
+    @classmethod
+    def load(cls, directory: Path = ARTIFACTS) -> Paraphrase:
+        pipeline, meta = artifact.load(directory, cls.NAME, cls.REQUIRED, hint=f"train with {cls.TRAINING}")
+        pairs, pairs_meta = artifact.load(directory, WORD_PAIRS, hint="train with python -m model.training.word_pairs")
+        return cls(pipeline, meta, pairs, pairs_meta)
 
     def proba(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
               units: dict[int, tuple[int, ...]], place: np.ndarray | None = None,
               said: Numbers | None = None) -> np.ndarray:
         if not len(a):
             return np.zeros(0)
-        return expit(table(claims, found, a, b, units, place, said) @ self.weights + self.bias)
+        return expit(table(claims, found, a, b, units, self.word_pairs, place, said) @ self.weights + self.bias)
 
     def _scores(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                 units: dict[int, tuple[int, ...]], place: np.ndarray, lows: Sequence[str] | None) -> np.ndarray:
@@ -336,17 +368,17 @@ class Paraphrase(PairModel):
             return np.zeros(0)
         said = Numbers(claims, lows)  # read by ``sharing`` and again by ``table``
         share = sharing(claims, found, units, a, b, said)
-        who = None
-        if not self.silent_fail:  # who says it may lift a pair sharing nothing: those whose own bound reaches stay
-            who = _who(claims, a, b)  # read again by the table of the pairs kept
-            share |= _silent_reach(who, a, b, place, self.weights, self.bias, self.threshold)
+        paired = None
+        if not self.silent_fail:  # who says it, or word pairs, may lift a pair sharing nothing: those whose own
+            paired = by_pair(claims, found, units, a, b, self.word_pairs)  # bound reaches stay; read again below
+            share |= _silent_reach(paired, a, b, place, self.weights, self.bias, self.threshold)
         if not share.any():
             return np.zeros(len(a))
-        return self._reachable(claims, found, a, b, share, units, place, said, who)
+        return self._reachable(claims, found, a, b, share, units, place, said, paired)
 
     def _reachable(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                    share: np.ndarray, units: dict[int, tuple[int, ...]], place: np.ndarray,
-                   said: Numbers, who: np.ndarray | None = None) -> np.ndarray:
+                   said: Numbers, paired: np.ndarray | None = None) -> np.ndarray:
         """``proba`` of the pairs ``share`` keeps where it can reach the threshold, 0 elsewhere. Closeness needs every
         pair's two scores, but a pair's decision without it is at most ``closeness_most`` lower: only the few pairs
         that could reach the threshold with it (130 of the 3,266 dev rows) have their closeness counted and are
@@ -354,7 +386,8 @@ class Paraphrase(PairModel):
         its place in the matrix, so each gets the bits ``proba`` gives it."""
         at = np.flatnonzero(share)
         sa, sb = a[at], b[at]
-        part = _open_table(claims, found, sa, sb, units, place, said, None if who is None else who[at])
+        part = _open_table(claims, found, sa, sb, units, self.word_pairs, place, said,
+                           None if paired is None else paired[at])
         most = part @ self.weights + (self.bias + self.closeness_most)  # the closeness columns are 0 here
         reach = expit(most + 1e-6) >= self.threshold  # a margin covers the rounding of both sums
         if not reach.any():

@@ -14,12 +14,14 @@ from model.paraphrase import Paraphrase
 from model.training.paraphrase import WIRE, data_hash, train_stories
 
 MODELS = [Paraphrase, DenialAim]
+COMPANIONS = {"paraphrase": ("word_pairs",)}  # the artifacts a model loads beside its own
 
 
 @pytest.mark.parametrize("kind", MODELS, ids=lambda k: k.NAME)
 def test_artifact_is_verified_before_unpickling(kind: type[PairModel], tmp_path):
-    for suffix in (".joblib", ".json"):
-        shutil.copy(ARTIFACTS / f"{kind.NAME}{suffix}", tmp_path / f"{kind.NAME}{suffix}")
+    for name in (kind.NAME, *COMPANIONS.get(kind.NAME, ())):
+        for suffix in (".joblib", ".json"):
+            shutil.copy(ARTIFACTS / f"{name}{suffix}", tmp_path / f"{name}{suffix}")
     kind.load(tmp_path)
     blob = (tmp_path / f"{kind.NAME}.joblib").read_bytes()
     (tmp_path / f"{kind.NAME}.joblib").write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))

@@ -107,7 +107,7 @@ def test_a_document_pairs_the_same_whatever_else_the_request_holds(model):
 def test_features_are_named_and_finite(model):
     claims, found, key = _story(STORY)
     a, b = candidates(claims, found, key)
-    rows = table(claims, found, a, b, sentences(claims, key))
+    rows = table(claims, found, a, b, sentences(claims, key), model.word_pairs)
     assert rows.shape == (len(a), len(model.meta["features"])) and np.isfinite(rows).all()
     assert list(model.pipeline[0].get_feature_names_out()) == model.meta["features"]
 
@@ -116,7 +116,7 @@ def test_served_probabilities_are_the_pipelines(model):
     claims, found, key = _story(STORY)
     units = sentences(claims, key)
     a, b = candidates(claims, found, key, units)
-    expected = model.pipeline.predict_proba(table(claims, found, a, b, units))[:, 1]
+    expected = model.pipeline.predict_proba(table(claims, found, a, b, units, model.word_pairs))[:, 1]
     assert len(a) and np.allclose(model.proba(claims, found, a, b, units), expected, rtol=0, atol=1e-12)
 
 
@@ -137,7 +137,7 @@ def _row(text: str, first: str, second: str) -> dict[str, float]:
     a, b = candidates(claims, found, key, units)
     i, j = (next(k for k, c in enumerate(claims) if words in c.text) for words in (first, second))
     at = next(n for n, (x, y) in enumerate(zip(a.tolist(), b.tolist(), strict=True)) if (x, y) == (i, j))
-    return dict(zip(FEATURES, table(claims, found, a, b, units)[at].tolist(), strict=True))
+    return dict(zip(FEATURES, table(claims, found, a, b, units, None)[at].tolist(), strict=True))
 
 
 def test_roles_hedges_and_a_confirming_cue_are_read_from_the_pair():
@@ -167,9 +167,10 @@ def test_the_served_shortcut_links_what_the_whole_model_links(model):
 
 
 def test_a_pair_sharing_nothing_never_scores_above_its_own_bound(model):
-    # The served shortcut drops the pairs that share no word and no number unless their own bound (distance and who
-    # says it, the rest at its most) reaches the cut: a pair it drops must score below the cut in the whole table.
-    from model.paraphrase import _silent_reach
+    # The served shortcut drops the pairs that share no word and no number unless their own bound (distance, who
+    # says it and word pairs, the rest at its most) reaches the cut: a pair it drops must score below the cut in the
+    # whole table.
+    from model.paraphrase import _BY_PAIR, _silent_reach
 
     text = STORY + ("A farmer who watched the fire from his field confirmed that the flames had crossed the ridge.\n"
                     "Two residents said they had seen smoke rising over the valley before dawn.\n")
@@ -177,8 +178,8 @@ def test_a_pair_sharing_nothing_never_scores_above_its_own_bound(model):
     units = sentences(claims, key)
     a, b = candidates(claims, found, key, units)
     place = np.cumsum([bool(f.content) for f in found])
-    rows = table(claims, found, a, b, units)
+    rows = table(claims, found, a, b, units, model.word_pairs)
     silent = ~rows[:, :6].any(axis=1)
     assert silent.any()
-    dropped = silent & ~_silent_reach(rows[:, -5:], a, b, place, model.weights, model.bias, model.threshold)
+    dropped = silent & ~_silent_reach(rows[:, -_BY_PAIR:], a, b, place, model.weights, model.bias, model.threshold)
     assert dropped.any() and (model.pipeline.predict_proba(rows[dropped])[:, 1] < model.threshold).all()

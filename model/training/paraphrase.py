@@ -17,7 +17,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
@@ -29,7 +30,10 @@ from model import artifact, extract
 from model.links import analyses, link, source_codes
 from model.paraphrase import NAME, PairFeatures, candidates, sentence_terms, sentences, table
 from model.training.agreement import data_hash as file_hash
+from model.training.word_pairs import StoryCounts
 from model.types import Document
+from model.word_pairs import FEATURES as WORD_PAIR_FEATURES
+from model.word_pairs import Pair
 
 ROOT = Path(__file__).resolve().parents[2]
 WIRE = ROOT / "model" / "data" / "wire"
@@ -55,8 +59,7 @@ class Story:
     sentences: list[frozenset[int]]  # each row's pair of labelled sentences
     gold: frozenset[frozenset[int]]  # every labelled corroboration of the story
     rules: frozenset[frozenset[int]]  # sentence pairs the lexical rules link as corroboration
-    # each row's two sentences' content terms
-    terms: list[tuple[frozenset[str], frozenset[str]]] = ()  # type: ignore[assignment]
+    terms: list[Pair] = ()  # type: ignore[assignment]  # each row's two sentences' content terms
 
 
 def train_stories(wire: Path = WIRE) -> list[str]:
@@ -91,8 +94,14 @@ def read_story(name: str, wire: Path = WIRE) -> Story:
                       for other in lk.corroborated_by
                       if where[k] is not None and by_id[other] is not None and where[k] != by_id[other])
     terms = sentence_terms(found, units, set(a.tolist()) | set(b.tolist()))
-    return Story(name, table(claims, found, a, b, units), np.array([p in gold for p in pairs], dtype=bool),
+    return Story(name, table(claims, found, a, b, units, None), np.array([p in gold for p in pairs], dtype=bool),
                  pairs, gold, rules, [(terms[i], terms[j]) for i, j in zip(a.tolist(), b.tolist(), strict=True)])
+
+
+def with_word_pairs(stories: list[Story], counts: StoryCounts, left_out: Sequence[int] = ()) -> list[Story]:
+    """The stories with their word pair FEATURES counted over every other story, less those ``left_out``."""
+    return [replace(s, X=np.hstack([s.X[:, :-len(WORD_PAIR_FEATURES)], counts.features(k, sorted({*left_out, k}))]))
+            for k, s in enumerate(stories)]
 
 
 def make(C: float) -> Pipeline:
@@ -145,12 +154,16 @@ def standard_error(found: list[frozenset], gold: list[frozenset]) -> float:
     return float(np.std([f1([found[i] for i in d], [gold[i] for i in d])["f1"] for d in draws]))
 
 
-def nested(stories: list[Story]) -> dict[str, float]:
+def nested(stories: list[Story], counts: StoryCounts | None = None) -> dict[str, float]:
     """Each block of eight stories (written and labelled together by the same annotator sessions) linked by a
     model whose settings were chosen on the other blocks alone. One choice per block, not per story: the
-    leave-one-story-out choice inside grows with the square of the stories (107,000 fits on 164 of them)."""
+    leave-one-story-out choice inside grows with the square of the stories (107,000 fits on 164 of them). With
+    ``counts``, every story's word pairs are counted without the block's stories (and without its own)."""
     found: list[frozenset] = [frozenset()] * len(stories)
-    for b in sorted({block(s.name) for s in stories}):
+    everyone = stories
+    for b in sorted({block(s.name) for s in everyone}):
+        if counts is not None:
+            stories = with_word_pairs(everyone, counts, [k for k, s in enumerate(everyone) if block(s.name) == b])
         rest = [s for s in stories if block(s.name) != b]
         C, t, _ = choose(rest)
         model = fit(rest, C)
@@ -205,10 +218,14 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     np.random.seed(SEED)
     names = train_stories()
-    stories = [read_story(n) for n in names]
+    read = [read_story(n) for n in names]
+    # Every row's word pairs counted without its own story; the choice of settings reads these (a held-out
+    # story's counts stay in its folds' training rows), the nested figure counts without each scored block.
+    counts = StoryCounts([(s.terms, s.y) for s in read])
+    stories = with_word_pairs(read, counts)
     C, threshold, chosen = choose(stories)
     model = fit(stories, C)
-    metrics = pair_metrics(stories, chosen, nested(stories), "labelled_corroborations")
+    metrics = pair_metrics(stories, chosen, nested(read, counts), "labelled_corroborations")
     sha = write_pair_model(model, args.out, NAME, VERSION, SEED, threshold, C, names, metrics,
                            "which claims of independent sources in one article say the same thing (corroboration)")
     print(f"wrote {NAME}.joblib sha256 {sha}; C {C}, threshold {threshold}")

@@ -1,0 +1,82 @@
+"""Word pairs learned from the labelled corroborations: what is kept, the features, the training counts, the
+artifact."""
+
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from model import artifact
+from model.pair_model import ARTIFACTS
+from model.training.paraphrase import WIRE, data_hash, train_stories
+from model.training.word_pairs import StoryCounts
+from model.word_pairs import FEATURES, NAME, WordPairs
+
+DIED = (frozenset({"eight", "died", "hospital"}), frozenset({"famili", "death", "eight"}))
+OTHER = (frozenset({"bridg", "clos"}), frozenset({"traffic", "divert"}))
+
+
+def _fit(stories: dict[str, list[tuple[tuple[frozenset, frozenset], bool]]], **settings) -> WordPairs:
+    rows = [(pair, label, name) for name, pairs in stories.items() for pair, label in pairs]
+    return WordPairs(**settings).fit([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows])
+
+
+def test_a_pair_several_stories_link_is_kept_and_one_story_s_is_not():
+    linked = {"s1": [(DIED, True), (OTHER, False)] * 2, "s2": [(DIED, True), (OTHER, False)] * 2,
+              "s3": [(OTHER, False)] * 4}
+    model = _fit(linked, min_rows=3, min_stories=2)
+    assert model.odds_["died"]["death"] > 0 and model.odds_["death"]["died"] == model.odds_["died"]["death"]
+    assert "bridg" not in model.odds_  # never linked: below the base rate, not kept
+    alone = _fit({"s1": [(DIED, True), (OTHER, False)] * 4, "s3": [(OTHER, False)] * 4}, min_rows=3, min_stories=2)
+    assert "died" not in alone.odds_  # one story's pairs (an invented name's) are not kept
+
+
+def test_features_read_both_ways_and_are_zero_without_a_known_pair():
+    rare = [(DIED, True)] * 2 + [(OTHER, False)] * 10  # corroboration is rare: the pair is well above its rate
+    model = _fit({"s1": rare, "s2": rare}, min_rows=3, min_stories=2)
+    a, b = DIED
+    assert model.features(a, b) == model.features(b, a)
+    best, total, strong = model.features(a, b)
+    assert best > 0 and total > 0 and strong >= 1
+    assert model.features(*OTHER) == (0.0, 0.0, 0.0)
+    assert model.features(a, a) == (0.0, 0.0, 0.0)  # shared words are not word pairs
+    assert list(model.get_feature_names_out()) == list(FEATURES)
+    assert model.transform([DIED, OTHER]).shape == (2, len(FEATURES))
+
+
+def test_training_counts_give_what_a_fit_without_the_story_gives():
+    rng = random.Random(7)
+    vocabulary = [f"w{i}" for i in range(14)]
+
+    def pair() -> tuple[frozenset, frozenset]:
+        return frozenset(rng.sample(vocabulary, 4)), frozenset(rng.sample(vocabulary, 4))
+
+    stories = {f"s{k}": [(pair(), rng.random() < 0.3) for _ in range(25)] for k in range(6)}
+    counts = StoryCounts([([p for p, _ in rows], np.array([y for _, y in rows])) for rows in stories.values()],
+                         {"min_rows": 3, "min_stories": 2, "prior": 5.0})
+    for k, (name, rows) in enumerate(stories.items()):
+        others = _fit({n: r for n, r in stories.items() if n != name}, min_rows=3, min_stories=2, prior=5.0)
+        expected = others.transform([p for p, _ in rows])
+        assert expected.any()
+        assert np.allclose(counts.features(k, [k]), expected, rtol=0, atol=1e-9)
+
+
+def test_the_artifact_is_verified_listed_and_fitted_on_the_wire_train_half(tmp_path):
+    meta = artifact.read_metadata(ARTIFACTS, NAME)
+    assert meta["training_data"]["stories"] == train_stories()
+    assert meta["training_data"]["sha256"] == data_hash(train_stories())
+    halves = dict(line.split("\t")[:2] for line in (WIRE / "split.tsv").read_text(encoding="utf-8").splitlines()
+                  if line and not line.startswith("#"))
+    assert all(halves[n] == "train" for n in meta["training_data"]["stories"])
+    blob = (ARTIFACTS / f"{NAME}.joblib").read_bytes()
+    (tmp_path / f"{NAME}.joblib").write_bytes(blob[:-1] + bytes([blob[-1] ^ 1]))
+    (tmp_path / f"{NAME}.json").write_bytes((ARTIFACTS / f"{NAME}.json").read_bytes())
+    with pytest.raises(artifact.ArtifactError, match="sha256"):
+        artifact.load(tmp_path, NAME)
+
+    from service import create_app
+
+    listed = create_app().test_client().get("/v1/model").get_json()["artifacts"]
+    assert [a["sha256"] for a in listed if a.get("name") == NAME] == [meta["sha256"]]
