@@ -26,6 +26,7 @@ import numpy as np
 from scipy.special import expit
 
 from model import artifact
+from model.closeness import closeness, closeness_of
 from model.content import Analysis
 from model.lexicon import lines
 from model.pair_model import ARTIFACTS, NamedRows, PairModel
@@ -39,7 +40,6 @@ NAME = "paraphrase"
 WINDOW = 20  # claims apart at most (refusals not counted): the labelled corroborations lie up to 13 sentences apart
 RARE = 2  # claims of the article carrying a word that still make it particular to them
 MIN_TERMS = 4  # content words a claim needs to state a fact another can restate ("The Donald." states none)
-CLOSENESS_DIRECT = 200_000  # pairs x pairs compared at most when counting a few pairs' closeness directly
 TITLE_WORD, TITLE_WORDS, TITLE_SHARE = 3, 4, 0.8  # a headline: most of its 4+ longer words capitalised
 FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "shared_numbers", "rare_numbers",
             "closest_by_cosine", "closest_by_share", "distance", "one_negated",
@@ -120,7 +120,7 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
     ``word_pairs`` the word pairs' FEATURES are left 0 (training counts them without the pair's own story).
     (``place``: ``_places(found)``; ``said``: the claims' Numbers; when already at hand.)"""
     out = _open_table(claims, found, a, b, units, word_pairs, place, said)
-    out[:, 6:8] = _closeness(a, b, out[:, :2])
+    out[:, 6:8] = closeness(a, b, out[:, :2])
     return out
 
 
@@ -289,41 +289,6 @@ def _silent_reach(paired: np.ndarray, a: np.ndarray, b: np.ndarray, place: np.nd
     return expit(most + 1e-6) >= threshold  # a margin covers the rounding of the sums
 
 
-def _closeness(a: np.ndarray, b: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """For each column of ``values`` (a score per pair): 1 / (1 + the fewest pairs scoring strictly higher at
-    either of its two claims), 1 for a claim's closest match. The columns go through one sort, each column's
-    claims numbered apart (column c's claim k as c * span + k): one pass of array calls, not one per column."""
-    pairs, columns = values.shape
-    span = max(int(a.max(initial=-1)), int(b.max(initial=-1))) + 1
-    ends = np.concatenate([np.concatenate([a, b]) + c * span for c in range(columns)])
-    scores = np.concatenate([np.concatenate([values[:, c], values[:, c]]) for c in range(columns)])
-    order = np.lexsort((scores, ends))
-    e, v = ends[order], scores[order]
-    run_last = _last_of_runs(np.r_[(e[1:] != e[:-1]) | (v[1:] != v[:-1]), True])  # the last of equal values
-    block_last = _last_of_runs(np.r_[e[1:] != e[:-1], True])  # the last pair at that claim
-    higher = np.empty(len(e), dtype=np.int64)
-    higher[order] = block_last - run_last
-    return (1.0 / (1 + higher.reshape(columns, 2, pairs).min(axis=1))).T
-
-
-def _closeness_of(at: np.ndarray, a: np.ndarray, b: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """``_closeness(a, b, values)[at]``, counted for those pairs only: at each of a pair's two claims, the pairs
-    touching that claim (no pair touches one claim twice: a < b) scoring strictly higher, in one comparison of the
-    few pairs against every pair."""
-    if len(at) * len(a) > CLOSENESS_DIRECT:  # a huge request: the sort's memory grows more slowly
-        return _closeness(a, b, values)[at]
-    ends = np.stack([a[at], b[at]], axis=1)[:, :, None]  # (pair, end, 1)
-    touching = (a == ends) | (b == ends)  # (pair, end, every pair)
-    higher = touching[..., None] & (values > values[at][:, None, None, :])  # (pair, end, every pair, column)
-    return 1.0 / (1 + higher.sum(axis=2).min(axis=1))
-
-
-def _last_of_runs(is_last: np.ndarray) -> np.ndarray:
-    """For each position of a sorted array, the index of the last element of its run."""
-    lasts = np.flatnonzero(is_last)
-    return lasts[np.searchsorted(lasts, np.arange(len(is_last)))]
-
-
 class PairFeatures(NamedRows):
     """Rows already computed by ``table`` -> themselves, named: the first step of the Pipeline."""
 
@@ -393,7 +358,7 @@ class Paraphrase(PairModel):
         if not reach.any():
             return np.zeros(len(a))
         kept = np.flatnonzero(reach)
-        part[kept, 6:8] = _closeness_of(kept, sa, sb, part[:, :2])
+        part[kept, 6:8] = closeness_of(kept, sa, sb, part[:, :2])
         rows = np.zeros((len(a), len(FEATURES)))
         rows[at[kept]] = part[kept]
         scored = np.zeros(len(a), dtype=bool)

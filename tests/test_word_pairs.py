@@ -11,7 +11,7 @@ import pytest
 from model import artifact
 from model.pair_model import ARTIFACTS
 from model.training.paraphrase import WIRE, data_hash, train_stories
-from model.training.word_pairs import StoryCounts
+from model.training.word_pair_counts import StoryCounts
 from model.word_pairs import FEATURES, NAME, WordPairs
 
 DIED = (frozenset({"eight", "died", "hospital"}), frozenset({"famili", "death", "eight"}))

@@ -30,7 +30,7 @@ from model import artifact, extract
 from model.links import analyses, link, source_codes
 from model.paraphrase import NAME, PairFeatures, candidates, sentence_terms, sentences, table
 from model.training.agreement import data_hash as file_hash
-from model.training.word_pairs import StoryCounts
+from model.training.word_pair_counts import StoryCounts
 from model.types import Document
 from model.word_pairs import FEATURES as WORD_PAIR_FEATURES
 from model.word_pairs import Pair

@@ -7,10 +7,6 @@ the holdouts are never read), each with the content terms of its two sentences a
 ``WordPairs`` keeps a word pair that two stories hold in three candidate pairs, with its smoothed log-odds
 (prior 5 rows) where they lie above the base rate's: the settings ``bench/word_pairs.py`` measured (block-
 grouped CV F1 0.365 -> 0.387 on 356 stories). Deterministic: two runs write byte-identical files.
-
-``StoryCounts`` gives the paraphrase model's training the same three features for a story's rows as a
-WordPairs fitted without some stories would (its own story always among them: a row never counts its own
-label), in array arithmetic rather than one fit per fold.
 """
 
 from __future__ import annotations
@@ -23,75 +19,12 @@ from pathlib import Path
 import numpy as np
 
 from model import artifact
-from model.word_pairs import FEATURES, NAME, STRONG, Pair, WordPairs, crossing
+from model.training.paraphrase import data_hash, read_story, train_stories  # the rows the pair model reads
+from model.training.word_pair_counts import SETTINGS
+from model.word_pairs import FEATURES, NAME, Pair, WordPairs
 
 OUT = Path(__file__).resolve().parents[2] / "model" / "artifacts"
 VERSION = "1.0.0"
-SETTINGS = {"min_rows": 3, "min_stories": 2, "prior": 5.0}
-
-
-class StoryCounts:
-    """Each story's word pair counts (candidate pairs, corroborating ones), to sum less any stories left out."""
-
-    def __init__(self, stories: Sequence[tuple[Sequence[Pair], np.ndarray]], settings: dict = SETTINGS) -> None:
-        ids: dict[tuple[str, str], int] = {}
-        self.settings = settings
-        self.flat, self.lens, self.sizes, self.keys, self.rows, self.linked = [], [], [], [], [], []
-        for pairs, y in stories:
-            per_row = [np.array([ids.setdefault(p, len(ids)) for p in crossing(a, b)], dtype=np.int64)
-                       for a, b in pairs]
-            lens = np.array([len(r) for r in per_row], dtype=np.int64)
-            flat = np.concatenate(per_row) if per_row else np.zeros(0, np.int64)
-            keys, inverse = np.unique(flat, return_inverse=True)
-            self.flat.append(flat)
-            self.lens.append(lens)
-            self.sizes.append(np.array([len(a - b) * len(b - a) for a, b in pairs], dtype=float))
-            self.keys.append(keys)
-            self.rows.append(np.bincount(inverse, minlength=len(keys)).astype(float))
-            self.linked.append(np.bincount(inverse, weights=np.repeat(np.asarray(y, dtype=float), lens),
-                                           minlength=len(keys)))
-        self.labels = [np.asarray(y, dtype=float) for _, y in stories]
-        size = len(ids)
-        self.all_rows, self.all_linked, self.all_stories = np.zeros(size), np.zeros(size), np.zeros(size)
-        for keys, rows, linked in zip(self.keys, self.rows, self.linked, strict=True):
-            self.all_rows[keys] += rows
-            self.all_linked[keys] += linked
-            self.all_stories[keys] += 1
-
-    def _at(self, k: int, flat: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """Story k's (candidate pairs, corroborating, 1 where it holds the word pair) at word pair ids ``flat``."""
-        keys = self.keys[k]
-        at = np.minimum(np.searchsorted(keys, flat), max(len(keys) - 1, 0))
-        held = (keys[at] == flat) if len(keys) else np.zeros(len(flat), dtype=bool)
-        return (np.where(held, self.rows[k][at], 0.0) if len(keys) else np.zeros(len(flat)),
-                np.where(held, self.linked[k][at], 0.0) if len(keys) else np.zeros(len(flat)), held.astype(float))
-
-    def features(self, k: int, left_out: Sequence[int]) -> np.ndarray:
-        """The FEATURES of story k's rows, counted over every story but those ``left_out`` (k among them)."""
-        flat, lens = self.flat[k], self.lens[k]
-        out = np.zeros((len(lens), len(FEATURES)))
-        if not len(flat):
-            return out
-        n, hits, m = self.all_rows[flat].copy(), self.all_linked[flat].copy(), self.all_stories[flat].copy()
-        rows = sum(len(y) for y in self.labels) - sum(len(self.labels[j]) for j in left_out)
-        linked = sum(y.sum() for y in self.labels) - sum(self.labels[j].sum() for j in left_out)
-        for j in left_out:
-            dn, dk, dm = self._at(j, flat)
-            n, hits, m = n - dn, hits - dk, m - dm
-        rate = linked / rows if rows else 0.0
-        if not 0.0 < rate < 1.0:
-            return out
-        s = self.settings
-        kept = (n >= s["min_rows"]) & (m >= s["min_stories"])
-        odds = np.where(kept, np.log((hits + s["prior"] * rate) / np.maximum(n + s["prior"], 1e-9)) - np.log(rate),
-                        0.0)
-        odds = np.maximum(odds, 0.0)  # only the pairs above the base rate are kept
-        has = lens > 0
-        starts = np.r_[0, np.cumsum(lens)[:-1]][has]
-        out[has, 0] = np.maximum.reduceat(odds, starts)
-        out[has, 1] = np.add.reduceat(odds, starts) / np.sqrt(self.sizes[k][has])
-        out[has, 2] = np.add.reduceat((odds > STRONG).astype(float), starts)
-        return out
 
 
 def fit(names: Sequence[str], rows: Sequence[tuple[Sequence[Pair], np.ndarray]]) -> WordPairs:
@@ -103,8 +36,6 @@ def fit(names: Sequence[str], rows: Sequence[tuple[Sequence[Pair], np.ndarray]])
 
 
 def main(argv: list[str] | None = None) -> int:
-    from model.training.paraphrase import data_hash, read_story, train_stories  # the rows the pair model reads
-
     ap = argparse.ArgumentParser(prog="python -m model.training.word_pairs", description=__doc__.splitlines()[0])
     ap.add_argument("--out", type=Path, default=OUT, help="artifact directory (default model/artifacts)")
     args = ap.parse_args(argv)
