@@ -46,6 +46,7 @@ FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "
             "both_official", "same_role", "witness", "confirming_cue", "hedged", *WORD_PAIR_FEATURES)
 _WHO = 5  # the FEATURES before the word pairs': who says it (``_who``)
 _BY_PAIR = _WHO + len(WORD_PAIR_FEATURES)  # the last FEATURES, read from each pair's two claims (``by_pair``)
+_WORDS = len(FEATURES) - len(WORD_PAIR_FEATURES)  # where the word pairs' FEATURES begin
 # The most each FEATURE a pair sharing no word and no number can hold reaches (the bound of _silent_pairs_fail).
 _SILENT_MOST = {"closest_by_cosine": 1.0, "closest_by_share": 1.0, "one_negated": 1.0, "both_official": 1.0,
                 "same_role": 1.0, "witness": 1.0, "confirming_cue": 1.0, "hedged": 2.0}
@@ -180,6 +181,17 @@ def by_pair(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int,
     return np.hstack([_who(claims, a, b), paired])
 
 
+def _most_by_pair(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int, tuple[int, ...]],
+                  a: np.ndarray, b: np.ndarray, word_pairs: WordPairs) -> np.ndarray:
+    """``by_pair``, but the word pairs' FEATURES at least what they are (``WordPairs.most``): a few matrix products
+    where ``by_pair`` loops over every pair."""
+    heads = sorted(set(a.tolist()) | set(b.tolist()))
+    terms = sentence_terms(found, units, heads)
+    where = np.zeros(max(heads, default=-1) + 1, dtype=np.int64)
+    where[heads] = np.arange(len(heads))
+    return np.hstack([_who(claims, a, b), word_pairs.most([terms[h] for h in heads], where[a], where[b])])
+
+
 def _places(found: Sequence[Analysis]) -> np.ndarray:
     """Each claim's place among the claims that say something: a refusal (no content) moves no distance."""
     return np.cumsum([bool(f.content) for f in found], dtype=np.int64)
@@ -278,15 +290,17 @@ def _silent_pairs_fail(weights: np.ndarray, bias: float, threshold: float) -> bo
     return float(expit(most + 1e-6)) < threshold
 
 
-def _silent_reach(paired: np.ndarray, a: np.ndarray, b: np.ndarray, place: np.ndarray, weights: np.ndarray,
+def _silent_reach(most: np.ndarray, a: np.ndarray, b: np.ndarray, place: np.ndarray, weights: np.ndarray,
                   bias: float, threshold: float) -> np.ndarray:
     """Which pairs (a, b) could reach the threshold were they to share no word and no number: the first six FEATURES
     0 and the closeness and negation at most ``_SILENT_MOST``, as ``_silent_pairs_fail`` bounds them, but each
-    pair's distance, who says it and its word pairs (``paired``: the pairs' ``by_pair``) its own."""
+    pair's distance and who says it its own, and its word pairs at most ``most``'s (``_most_by_pair``: their
+    FEATURES are at least 0)."""
     w = dict(zip(FEATURES, weights.tolist(), strict=True))
     loose = sum(max(w[f], 0.0) * _SILENT_MOST[f] for f in ("closest_by_cosine", "closest_by_share", "one_negated"))
-    most = bias + loose + w["distance"] * np.log1p(place[b] - place[a]) + paired @ weights[-_BY_PAIR:]
-    return expit(most + 1e-6) >= threshold  # a margin covers the rounding of the sums
+    by = np.concatenate([weights[-_BY_PAIR:_WORDS], np.maximum(weights[_WORDS:], 0.0)])
+    top = bias + loose + w["distance"] * np.log1p(place[b] - place[a]) + most @ by
+    return expit(top + 1e-6) >= threshold  # a margin covers the rounding of the sums
 
 
 class PairFeatures(NamedRows):
@@ -333,31 +347,32 @@ class Paraphrase(PairModel):
             return np.zeros(0)
         said = Numbers(claims, lows)  # read by ``sharing`` and again by ``table``
         share = sharing(claims, found, units, a, b, said)
-        paired = None
+        most = _most_by_pair(claims, found, units, a, b, self.word_pairs)  # read again below
         if not self.silent_fail:  # who says it, or word pairs, may lift a pair sharing nothing: those whose own
-            paired = by_pair(claims, found, units, a, b, self.word_pairs)  # bound reaches stay; read again below
-            share |= _silent_reach(paired, a, b, place, self.weights, self.bias, self.threshold)
+            share |= _silent_reach(most, a, b, place, self.weights, self.bias, self.threshold)  # bound reaches stay
         if not share.any():
             return np.zeros(len(a))
-        return self._reachable(claims, found, a, b, share, units, place, said, paired)
+        return self._reachable(claims, found, a, b, share, units, place, said, most)
 
     def _reachable(self, claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
                    share: np.ndarray, units: dict[int, tuple[int, ...]], place: np.ndarray,
-                   said: Numbers, paired: np.ndarray | None = None) -> np.ndarray:
+                   said: Numbers, most: np.ndarray) -> np.ndarray:
         """``proba`` of the pairs ``share`` keeps where it can reach the threshold, 0 elsewhere. Closeness needs every
         pair's two scores, but a pair's decision without it is at most ``closeness_most`` lower: only the few pairs
         that could reach the threshold with it (130 of the 3,266 dev rows) have their closeness counted and are
-        scored. Their rows go into a table of every pair, each in its own place: BLAS sums a row of the product by
-        its place in the matrix, so each gets the bits ``proba`` gives it."""
+        scored; so with the word pairs, whose FEATURES are first taken at ``most`` (``_most_by_pair``). Their rows go
+        into a table of every pair, each in its own place: BLAS sums a row of the product by its place in the
+        matrix, so each gets the bits ``proba`` gives it."""
         at = np.flatnonzero(share)
         sa, sb = a[at], b[at]
-        part = _open_table(claims, found, sa, sb, units, self.word_pairs, place, said,
-                           None if paired is None else paired[at])
-        most = part @ self.weights + (self.bias + self.closeness_most)  # the closeness columns are 0 here
-        reach = expit(most + 1e-6) >= self.threshold  # a margin covers the rounding of both sums
+        part = _open_table(claims, found, sa, sb, units, self.word_pairs, place, said, most[at])
+        upper = np.concatenate([self.weights[:_WORDS], np.maximum(self.weights[_WORDS:], 0.0)])
+        top = part @ upper + (self.bias + self.closeness_most)  # the closeness columns are 0 here
+        reach = expit(top + 1e-6) >= self.threshold  # a margin covers the rounding of both sums
         if not reach.any():
             return np.zeros(len(a))
         kept = np.flatnonzero(reach)
+        part[kept, _WORDS:] = by_pair(claims, found, units, sa[kept], sb[kept], self.word_pairs)[:, _WHO:]
         part[kept, 6:8] = closeness_of(kept, sa, sb, part[:, :2])
         rows = np.zeros((len(a), len(FEATURES)))
         rows[at[kept]] = part[kept]

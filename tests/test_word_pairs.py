@@ -4,9 +4,12 @@ artifact."""
 from __future__ import annotations
 
 import random
+from functools import lru_cache
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from model import artifact
 from model.pair_model import ARTIFACTS
@@ -44,6 +47,31 @@ def test_features_read_both_ways_and_are_zero_without_a_known_pair():
     assert model.features(a, a) == (0.0, 0.0, 0.0)  # shared words are not word pairs
     assert list(model.get_feature_names_out()) == list(FEATURES)
     assert model.transform([DIED, OTHER]).shape == (2, len(FEATURES))
+
+
+_WORDS = st.sampled_from(["eight", "died", "hospital", "famili", "death", "bridg", "clos", "traffic", "divert",
+                          "said", "minist", "deni", "report", "polic", "arrest", "fire", "vote", "court"])
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.frozensets(_WORDS, max_size=8), min_size=1, max_size=6), st.randoms(use_true_random=False))
+def test_most_is_at_least_every_pair_s_features(terms, rnd):
+    """The bound the served model skips pairs by: never below the features, and the sum and strong count equal to
+    them where two claims share no word."""
+    rare = [(DIED, True)] * 2 + [(OTHER, False)] * 10 + [((frozenset({"polic"}), frozenset({"arrest"})), True)] * 3
+    for model in (_fit({"s1": rare, "s2": rare}, min_rows=3, min_stories=2), shipped_model()):
+        a = np.array([rnd.randrange(len(terms)) for _ in range(10)], dtype=np.int64)
+        b = np.array([rnd.randrange(len(terms)) for _ in range(10)], dtype=np.int64)
+        most = model.most(terms, a, b)
+        exact = np.array([model.features(terms[i], terms[j]) for i, j in zip(a, b, strict=True)])
+        assert (most >= exact - 1e-9).all()
+        apart = np.array([terms[i].isdisjoint(terms[j]) for i, j in zip(a, b, strict=True)])
+        assert np.allclose(most[apart, 1:], exact[apart, 1:])
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> WordPairs:
+    return artifact.load(ARTIFACTS, NAME)[0]
 
 
 def test_training_counts_give_what_a_fit_without_the_story_gives():
