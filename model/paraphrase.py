@@ -183,8 +183,8 @@ def by_pair(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int,
 
 def _most_by_pair(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int, tuple[int, ...]],
                   a: np.ndarray, b: np.ndarray, word_pairs: WordPairs) -> np.ndarray:
-    """``by_pair``, but the word pairs' FEATURES at least what they are (``WordPairs.most``): a few matrix products
-    where ``by_pair`` loops over every pair."""
+    """``by_pair``, but the word pairs' FEATURES at least what they are (``WordPairs.most``): array lookups for
+    every pair at once where ``by_pair`` loops over the pairs."""
     heads = sorted(set(a.tolist()) | set(b.tolist()))
     terms = sentence_terms(found, units, heads)
     where = np.zeros(max(heads, default=-1) + 1, dtype=np.int64)

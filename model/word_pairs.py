@@ -85,53 +85,42 @@ class WordPairs(BaseEstimator):
 
     def most(self, terms: Sequence[Terms], a: np.ndarray, b: np.ndarray) -> np.ndarray:
         """At least the FEATURES of each pair (a, b) of claims whose content terms are ``terms[a]`` and ``terms[b]``,
-        by a few products of matrices over the claims' known words instead of a loop over every pair: the sum and
-        the strong count over every word pair of the two claims (a shared word's too; the same as ``features``
-        where they share none, but for the order of the additions), the best no higher than either claim's
-        highest."""
-        at, column = self._columns(terms)
-        odds = self._odds_among(at)
-        known = np.zeros((len(terms), len(at)))
-        for k, t in enumerate(terms):
-            known[k, [column[w] for w in t if w in column]] = 1.0
-        summed = (known @ odds @ known.T)[a, b]
-        strong = (known @ (odds > STRONG) @ known.T)[a, b]
-        top = (known * odds.max(axis=1, initial=0.0)).max(axis=1, initial=0.0)
+        looked up in arrays for every pair at once instead of a loop over the pairs: each pair's known words
+        crossed (a shared word's too: the same as ``features`` where the two share none, but for the order of the
+        additions), in time linear in the word pairs crossed."""
+        index, keys, odds = self._cells
+        known = [np.array(sorted(index[w] for w in t if w in index), dtype=np.int64) for t in terms]
+        words = np.concatenate([np.zeros(0, dtype=np.int64), *known])
+        start = np.cumsum([0, *map(len, known)])[:-1]
+        na = np.array([len(k) for k in known], dtype=np.int64)[a]
+        nb = np.array([len(k) for k in known], dtype=np.int64)[b]
+        crossed = na * nb
+        pair = np.repeat(np.arange(len(a)), crossed)  # the pair each crossing belongs to
+        nth = np.arange(int(crossed.sum())) - np.repeat(np.cumsum(crossed) - crossed, crossed)
+        u = words[start[a][pair] + nth // nb[pair]]
+        v = words[start[b][pair] + nth % nb[pair]]
+        key = u * len(index) + v
+        order = np.argsort(key)  # sorted needles: a faster search, and the sums below read pairs in any order
+        key, pair = key[order], pair[order]
+        at = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
+        found = np.where(keys[at] == key, odds[at], 0.0) if len(keys) else np.zeros(len(key))
+        best = np.zeros(len(a))
+        np.maximum.at(best, pair, found)
+        summed = np.bincount(pair, weights=found, minlength=len(a))
+        strong = np.bincount(pair, weights=found > STRONG, minlength=len(a))
         size = np.array([len(t) for t in terms], dtype=float)
         shared = np.fromiter((len(terms[i] & terms[j]) for i, j in zip(a.tolist(), b.tolist(), strict=True)),
                              dtype=float, count=len(a))
         spread = np.sqrt(np.maximum((size[a] - shared) * (size[b] - shared), 1.0))
-        return np.stack([np.minimum(top[a], top[b]), summed / spread, strong], axis=1)
-
-    def _columns(self, terms: Sequence[Terms]) -> tuple[np.ndarray, dict[str, int]]:
-        """The claims' known words: their places in ``_rows`` and, by word, their columns here."""
-        index = self._rows[0]
-        words = sorted(set().union(*terms) & index.keys())
-        return np.array([index[w] for w in words], dtype=np.int64), {w: k for k, w in enumerate(words)}
-
-    def _odds_among(self, at: np.ndarray) -> np.ndarray:
-        """The log-odds of the word pairs among the words ``at`` (places in ``_rows``), as a dense matrix."""
-        _, start, partner, odds = self._rows
-        begin, size = start[at], start[at + 1] - start[at]
-        cells = np.repeat(begin - np.cumsum(size) + size, size) + np.arange(int(size.sum()))  # every partner's cell
-        mine = np.full(len(start) - 1, -1, dtype=np.int64)
-        mine[at] = np.arange(len(at))
-        column = mine[partner[cells]]
-        inside = column >= 0
-        out = np.zeros((len(at), len(at)))
-        out[np.repeat(np.arange(len(at)), size)[inside], column[inside]] = odds[cells[inside]]
-        return out
+        return np.stack([best, summed / spread, strong], axis=1)
 
     @cached_property
-    def _rows(self) -> tuple[dict[str, int], np.ndarray, np.ndarray, np.ndarray]:
-        """``odds_`` as arrays (word -> place; each place's first cell; the cells' partners and log-odds), built
-        when first read."""
+    def _cells(self) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
+        """``odds_`` as sorted arrays, built when first read: word -> number; each word pair's key (first word's
+        number x the number of words + second's, both ways round); its log-odds."""
         index = {w: k for k, w in enumerate(sorted(self.odds_))}
-        rows = [sorted((index[v], o) for v, o in self.odds_[w].items()) for w in sorted(self.odds_)]
-        start = np.cumsum([0, *map(len, rows)]).astype(np.int64)
-        partner = np.array([v for r in rows for v, _ in r], dtype=np.int64)
-        odds = np.array([o for r in rows for _, o in r], dtype=float)
-        return index, start, partner, odds
+        cells = sorted((index[u] * len(index) + index[v], o) for u, row in self.odds_.items() for v, o in row.items())
+        return (index, np.array([k for k, _ in cells], dtype=np.int64), np.array([o for _, o in cells], dtype=float))
 
     def transform(self, pairs: Sequence[Pair]) -> np.ndarray:
         return np.array([self.features(a, b) for a, b in pairs], dtype=float).reshape(len(pairs), len(FEATURES))
