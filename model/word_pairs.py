@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from functools import cached_property
+from itertools import chain
 from math import fsum, log, sqrt
 
 import numpy as np
@@ -89,11 +90,11 @@ class WordPairs(BaseEstimator):
         crossed (a shared word's too: the same as ``features`` where the two share none, but for the order of the
         additions), in time linear in the word pairs crossed."""
         index, keys, odds = self._cells
-        known = [np.array(sorted(index[w] for w in t if w in index), dtype=np.int64) for t in terms]
-        words = np.concatenate([np.zeros(0, dtype=np.int64), *known])
-        start = np.cumsum([0, *map(len, known)])[:-1]
-        na = np.array([len(k) for k in known], dtype=np.int64)[a]
-        nb = np.array([len(k) for k in known], dtype=np.int64)[b]
+        known = [[index[w] for w in t if w in index] for t in terms]
+        counts = np.array([len(k) for k in known], dtype=np.int64)
+        words = np.fromiter(chain.from_iterable(known), dtype=np.int64, count=int(counts.sum()))
+        start = np.cumsum(counts) - counts
+        na, nb = counts[a], counts[b]
         crossed = na * nb
         pair = np.repeat(np.arange(len(a)), crossed)  # the pair each crossing belongs to
         nth = np.arange(int(crossed.sum())) - np.repeat(np.cumsum(crossed) - crossed, crossed)
