@@ -62,8 +62,9 @@ def test_a_denial_reaches_an_account_the_rules_miss(model, paraphrase):
 
 
 def test_candidates_are_other_sources_of_the_denials_article_and_no_refusal(paraphrase):
-    claims, (t, d, rows, _, _) = _seen(STORY, paraphrase)
+    claims, (t, d, rows, _, _, terms) = _seen(STORY, paraphrase)
     assert len(t) and rows.shape == (len(t), len(training.FEATURES)) and np.isfinite(rows).all()
+    assert len(terms) == len(t) and all(denying and denied for denying, denied in terms)  # each side says something
     for i, j in zip(t.tolist(), d.tolist(), strict=True):
         assert claims[i].doc_index == claims[j].doc_index and claims[i].entity != claims[j].entity
         assert claims[i].stance != "declines" and abs(i - j) <= WINDOW
@@ -74,7 +75,7 @@ def test_a_spokesperson_denial_never_reads_its_own_bodys_claims(paraphrase):
             "without tickets forced the north gate. Tomas Rebane, who had a seat in the north stand, said he had been "
             "pressed against a locked exit gate. A police spokeswoman, Irena Hollo, denied that any exit had been "
             "locked, saying every gate was open.")
-    claims, (t, _, _, _, _) = _seen(text, paraphrase)
+    claims, (t, _, _, _, _, _) = _seen(text, paraphrase)
     assert len(t), "the denial reads the fan's account"
     assert not any("police" in (claims[i].entity or "") for i in t.tolist())
 
@@ -90,15 +91,15 @@ def test_candidates_grow_linearly_with_the_article():
 
 def test_a_document_is_aimed_the_same_whatever_else_the_request_holds(paraphrase):
     other = Document(id="x", text="Police said the road to Saltvik was closed on Monday evening.")
-    alone, (t1, d1, rows1, _, _) = _seen(STORY, paraphrase)
-    beside, (t2, d2, rows2, _, _) = _seen(STORY, paraphrase, before=(other,))
+    alone, (t1, d1, rows1, _, _, _) = _seen(STORY, paraphrase)
+    beside, (t2, d2, rows2, _, _, _) = _seen(STORY, paraphrase, before=(other,))
     pairs1 = [(alone[i].id, alone[j].id) for i, j in zip(t1.tolist(), d1.tolist(), strict=True)]
     pairs2 = [(beside[i].id, beside[j].id) for i, j in zip(t2.tolist(), d2.tolist(), strict=True)]
     assert pairs1 == pairs2 and np.array_equal(rows1, rows2)
 
 
 def test_served_probabilities_are_the_pipelines(model, paraphrase):
-    _, (t, _, rows, _, _) = _seen(STORY, paraphrase)
+    _, (t, _, rows, _, _, _) = _seen(STORY, paraphrase)
     expected = model.pipeline.predict_proba(rows)[:, 1]
     assert len(t) and np.allclose(model.probability(rows), expected, rtol=0, atol=1e-12)
     assert list(model.pipeline[0].get_feature_names_out()) == model.meta["features"]
@@ -106,7 +107,7 @@ def test_served_probabilities_are_the_pipelines(model, paraphrase):
 
 def test_folds_keep_each_block_of_stories_whole():
     names = training.train_stories()
-    stories = [training.Story(n, np.zeros((0, 1)), np.zeros(0, bool), [], frozenset(), frozenset(), frozenset())
+    stories = [training.Story(n, np.zeros((0, 1)), np.zeros(0, bool), [], frozenset(), frozenset(), frozenset(), [])
                for n in names]
     folds = training.folds(stories)
     assert sorted(i for f in folds for i in f) == list(range(len(names)))
@@ -122,7 +123,7 @@ def test_a_denial_that_points_back_keeps_the_rules_links_and_may_gain_more(model
             "three years. Two engineers at the plant, who asked not to be named, said the readings had been lowered "
             "before they were sent to the inspectorate. Baltrena Energy, which owns the refinery, dismissed the "
             "report. The refinery employs about 400 people.")
-    claims, (t, d, _, ra, rb) = _seen(text, paraphrase)
+    claims, (t, d, _, ra, rb, _) = _seen(text, paraphrase)
     denial = next(k for k, c in enumerate(claims) if "dismissed" in c.text)
     rules = {(int(i), int(j)) for i, j in zip(ra.tolist(), rb.tolist(), strict=True) if j == denial}
     assert rules, "the pointer rules aim the denial at the report"

@@ -55,6 +55,7 @@ class Story:
     gold: frozenset[SentencePair]  # every labelled denial link of the story
     rules: frozenset[SentencePair]  # sentence pairs the rules link, candidates or not
     fixed: frozenset[SentencePair]  # ... of them, those the model does not read (kept as the rules have them)
+    terms: list[tuple[frozenset[str], frozenset[str]]]  # each row's (denial's, claim's) content terms
 
 
 class Recorder:
@@ -68,7 +69,8 @@ class Recorder:
               headline: np.ndarray, pairs: Pairs) -> Pairs:
         t, d = reads(claims, found, key, denial, pairs)
         a, b, den, _, _ = pairs
-        self.seen = (t, d, table(claims, found, key, denial, headline, pairs, t, d), a[den], b[den])
+        self.seen = (t, d, table(claims, found, key, denial, headline, pairs, t, d), a[den], b[den],
+                     [(found[i].content, found[j].content) for i, j in zip(d.tolist(), t.tolist(), strict=True)])
         return pairs
 
 
@@ -81,11 +83,12 @@ def read_story(name: str, paraphrase: Paraphrase | None, wire: Path = WIRE) -> S
     where = [sentence_of(c.start, c.end, spans) for c in claims]
     recorder = Recorder()
     link(claims, paraphrase, recorder)  # type: ignore[arg-type]  # duck-typed: it only records
-    t, d, X, ra, rb = recorder.seen or (np.zeros(0, int), np.zeros(0, int), np.zeros((0, len(FEATURES))),
-                                        np.zeros(0, int), np.zeros(0, int))
+    t, d, X, ra, rb, terms = recorder.seen or (np.zeros(0, int), np.zeros(0, int), np.zeros((0, len(FEATURES))),
+                                               np.zeros(0, int), np.zeros(0, int), [])
     keep = np.array([where[i] is not None and where[j] is not None and where[i] != where[j]
                      for i, j in zip(d.tolist(), t.tolist(), strict=True)], dtype=bool)
     t, d, X = t[keep], d[keep], X[keep] if len(X) else X
+    terms = [pair for pair, kept in zip(terms, keep.tolist(), strict=True) if kept]
     pairs = [(where[j], where[i]) for i, j in zip(t.tolist(), d.tolist(), strict=True)]
     read = set(zip(t.tolist(), d.tolist(), strict=True))
     rules, fixed = set(), set()
@@ -96,7 +99,7 @@ def read_story(name: str, paraphrase: Paraphrase | None, wire: Path = WIRE) -> S
         if (i, j) not in read:
             fixed.add((where[j], where[i]))
     return Story(name, X, np.array([p in gold for p in pairs], dtype=bool), pairs, gold, frozenset(rules),
-                 frozenset(fixed))
+                 frozenset(fixed), terms)
 
 
 def make(C: float) -> Pipeline:
