@@ -172,13 +172,17 @@ def by_pair(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int,
     word pairs of the two sentences' content terms (0 without ``word_pairs``)."""
     if word_pairs is None:
         return np.hstack([_who(claims, a, b), np.zeros((len(a), len(WORD_PAIR_FEATURES)))])
-    heads = set(a.tolist()) | set(b.tolist())
-    terms = {h: _union([found[k].content for k in units[h]]) for h in heads}
+    return np.hstack([_who(claims, a, b), _word_pairs(found, units, a, b, word_pairs)])
+
+
+def _word_pairs(found: Sequence[Analysis], units: dict[int, tuple[int, ...]], a: np.ndarray, b: np.ndarray,
+                word_pairs: WordPairs) -> np.ndarray:
+    """The word pairs' FEATURES of each pair (a, b) of sentences (by their first claims)."""
+    terms = sentence_terms(found, units, set(a.tolist()) | set(b.tolist()))
     known = {h: t & word_pairs.odds_.keys() for h, t in terms.items()}  # most words pair with nothing known
     rows = [word_pairs.features(terms[i], terms[j]) if known[i] and known[j] else (0.0, 0.0, 0.0)
             for i, j in zip(a.tolist(), b.tolist(), strict=True)]
-    paired = np.array(rows, dtype=float).reshape(len(a), len(WORD_PAIR_FEATURES))
-    return np.hstack([_who(claims, a, b), paired])
+    return np.array(rows, dtype=float).reshape(len(a), len(WORD_PAIR_FEATURES))
 
 
 def _most_by_pair(claims: Sequence[Claim], found: Sequence[Analysis], units: dict[int, tuple[int, ...]],
@@ -290,16 +294,15 @@ def _silent_pairs_fail(weights: np.ndarray, bias: float, threshold: float) -> bo
     return float(expit(most + 1e-6)) < threshold
 
 
-def _silent_reach(most: np.ndarray, a: np.ndarray, b: np.ndarray, place: np.ndarray, weights: np.ndarray,
+def _silent_reach(most: np.ndarray, a: np.ndarray, b: np.ndarray, place: np.ndarray, upper: np.ndarray,
                   bias: float, threshold: float) -> np.ndarray:
     """Which pairs (a, b) could reach the threshold were they to share no word and no number: the first six FEATURES
     0 and the closeness and negation at most ``_SILENT_MOST``, as ``_silent_pairs_fail`` bounds them, but each
-    pair's distance and who says it its own, and its word pairs at most ``most``'s (``_most_by_pair``: their
-    FEATURES are at least 0)."""
-    w = dict(zip(FEATURES, weights.tolist(), strict=True))
+    pair's distance and who says it its own, and its word pairs at most ``most``'s (``_most_by_pair``), read with
+    the ``upper`` weights (``Paraphrase.upper``)."""
+    w = dict(zip(FEATURES, upper.tolist(), strict=True))
     loose = sum(max(w[f], 0.0) * _SILENT_MOST[f] for f in ("closest_by_cosine", "closest_by_share", "one_negated"))
-    by = np.concatenate([weights[-_BY_PAIR:_WORDS], np.maximum(weights[_WORDS:], 0.0)])
-    top = bias + loose + w["distance"] * np.log1p(place[b] - place[a]) + most @ by
+    top = bias + loose + w["distance"] * np.log1p(place[b] - place[a]) + most @ upper[-_BY_PAIR:]
     return expit(top + 1e-6) >= threshold  # a margin covers the rounding of the sums
 
 
@@ -321,6 +324,9 @@ class Paraphrase(PairModel):
         self.word_pairs = word_pairs
         self.word_pairs_meta = word_pairs_meta or {}
         self.silent_fail = _silent_pairs_fail(self.weights, self.bias, self.threshold)
+        # The weights with the word pairs' at least 0: a pair's decision at its word pairs' bound (``_most_by_pair``)
+        # is then at least its decision.
+        self.upper = np.concatenate([self.weights[:_WORDS], np.maximum(self.weights[_WORDS:], 0.0)])
         # The most the two closeness FEATURES (each in (0, 1]) can add to a pair's decision.
         self.closeness_most = sum(max(w, 0.0) for f, w in zip(FEATURES, self.weights.tolist(), strict=True)
                                   if f.startswith("closest_"))
@@ -349,7 +355,7 @@ class Paraphrase(PairModel):
         share = sharing(claims, found, units, a, b, said)
         most = _most_by_pair(claims, found, units, a, b, self.word_pairs)  # read again below
         if not self.silent_fail:  # who says it, or word pairs, may lift a pair sharing nothing: those whose own
-            share |= _silent_reach(most, a, b, place, self.weights, self.bias, self.threshold)  # bound reaches stay
+            share |= _silent_reach(most, a, b, place, self.upper, self.bias, self.threshold)  # bound reaches stay
         if not share.any():
             return np.zeros(len(a))
         return self._reachable(claims, found, a, b, share, units, place, said, most)
@@ -366,13 +372,12 @@ class Paraphrase(PairModel):
         at = np.flatnonzero(share)
         sa, sb = a[at], b[at]
         part = _open_table(claims, found, sa, sb, units, self.word_pairs, place, said, most[at])
-        upper = np.concatenate([self.weights[:_WORDS], np.maximum(self.weights[_WORDS:], 0.0)])
-        top = part @ upper + (self.bias + self.closeness_most)  # the closeness columns are 0 here
+        top = part @ self.upper + (self.bias + self.closeness_most)  # the closeness columns are 0 here
         reach = expit(top + 1e-6) >= self.threshold  # a margin covers the rounding of both sums
         if not reach.any():
             return np.zeros(len(a))
         kept = np.flatnonzero(reach)
-        part[kept, _WORDS:] = by_pair(claims, found, units, sa[kept], sb[kept], self.word_pairs)[:, _WHO:]
+        part[kept, _WORDS:] = _word_pairs(found, units, sa[kept], sb[kept], self.word_pairs)
         part[kept, 6:8] = closeness_of(kept, sa, sb, part[:, :2])
         rows = np.zeros((len(a), len(FEATURES)))
         rows[at[kept]] = part[kept]
