@@ -42,8 +42,8 @@ def fit(stories: Sequence[D.Story], C: float) -> Pipeline:
     return model.fit(np.vstack([s.X for s in stories]), np.concatenate([s.y for s in stories]))
 
 
-def scored(stories: list[D.Story], within: list[int], augment: Augment, out: Sequence[int], C: float,
-           threshold: float | None = None) -> dict:
+def scored(stories: list[D.Story], within: list[int], augment: Augment, out: Sequence[int],
+           C: float) -> dict[int, np.ndarray]:
     """Out-of-fold probabilities over the stories ``within`` (folds of them), counts never from ``out``."""
     proba: dict[int, np.ndarray] = {}
     for fold in D.folds([stories[k] for k in within]):
