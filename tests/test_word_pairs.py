@@ -3,8 +3,12 @@ artifact."""
 
 from __future__ import annotations
 
+import os
 import random
+import subprocess
+import sys
 from functools import lru_cache
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -17,6 +21,7 @@ from model.training.paraphrase import WIRE, data_hash, train_stories
 from model.training.word_pair_counts import StoryCounts
 from model.word_pairs import FEATURES, NAME, WordPairs
 
+ROOT = Path(__file__).resolve().parents[1]
 DIED = (frozenset({"eight", "died", "hospital"}), frozenset({"famili", "death", "eight"}))
 OTHER = (frozenset({"bridg", "clos"}), frozenset({"traffic", "divert"}))
 
@@ -108,3 +113,26 @@ def test_the_artifact_is_verified_listed_and_fitted_on_the_wire_train_half(tmp_p
 
     listed = create_app().test_client().get("/v1/model").get_json()["artifacts"]
     assert [a["sha256"] for a in listed if a.get("name") == NAME] == [meta["sha256"]]
+
+
+_HASHED = """
+import random, sys
+import numpy as np
+from model.training.word_pair_counts import StoryCounts
+rng = random.Random(7)
+words = [f"w{k}" for k in range(40)]
+stories = []
+for _ in range(6):
+    pairs = [(frozenset(rng.sample(words, 8)), frozenset(rng.sample(words, 8))) for _ in range(60)]
+    stories.append((pairs, np.array([rng.random() < 0.3 for _ in pairs])))
+counts = StoryCounts(stories, {"min_rows": 1, "min_stories": 1, "prior": 5.0})
+sys.stdout.write(np.concatenate([counts.features(k, [k]).ravel() for k in range(6)]).tobytes().hex())
+"""
+
+
+def test_training_counts_are_the_same_bits_whatever_the_string_hashing():
+    """Two processes hash strings differently and so walk a set in another order: the counted features (and the
+    model fitted on them) must come out bit for bit the same."""
+    runs = [subprocess.run([sys.executable, "-c", _HASHED], capture_output=True, text=True, check=True,
+                           cwd=ROOT, env={**os.environ, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2", "3")]
+    assert runs[0] and runs[0] == runs[1] == runs[2]

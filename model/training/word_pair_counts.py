@@ -21,7 +21,9 @@ class StoryCounts:
         self.settings = settings
         self.flat, self.lens, self.sizes, self.keys, self.rows, self.linked = [], [], [], [], [], []
         for pairs, y in stories:
-            per_row = [np.array([ids.setdefault(p, len(ids)) for p in crossing(a, b)], dtype=np.int64)
+            # Sorted: a set's order follows the process's string hashing, and the sums below follow this order
+            # (in another order the last bits, and so the fitted model's, differ from run to run).
+            per_row = [np.array([ids.setdefault(p, len(ids)) for p in sorted(crossing(a, b))], dtype=np.int64)
                        for a, b in pairs]
             lens = np.array([len(r) for r in per_row], dtype=np.int64)
             flat = np.concatenate(per_row) if per_row else np.zeros(0, np.int64)
