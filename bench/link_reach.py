@@ -25,13 +25,13 @@ from model import extract, paraphrase  # noqa: E402
 from model.links import analyses, source_codes  # noqa: E402
 from model.paraphrase import Paraphrase  # noqa: E402
 from model.training import denial_aim  # noqa: E402
-from model.training import paraphrase as pairs  # noqa: E402
-from model.training.paraphrase import sentence_of, train_stories  # noqa: E402
+from model.training.paraphrase import WIRE, sentence_of, train_stories  # noqa: E402
 from model.types import Claim, Document  # noqa: E402
 
 
 def unit_reason(claims: list[Claim], found: list) -> str:
-    """Why one sentence's claims of one source are no paraphrase candidate ("eligible" when they are)."""
+    """Why one sentence's claims of one source are no paraphrase candidate ("eligible" when they are): the tests of
+    ``model.paraphrase.eligible`` one by one, in its order (``reason`` checks that both give the same verdict)."""
     first, last = claims[0].text.strip(), claims[-1].text.strip()
     if not all(map(paraphrase._asserted, claims)):
         return "unattributed" if any(c.kind == "unattributed" for c in claims) else "refuses or denies (stance)"
@@ -64,7 +64,12 @@ def story_reach(labels: dict, claims: list[Claim], where: list[int | None]) -> t
             heads.setdefault(where[h], []).append(h)
 
     def reason(s: int) -> str:
-        told = [unit_reason([claims[k] for k in units[h]], [found[k] for k in units[h]]) for h in heads.get(s, [])]
+        told = []
+        for h in heads.get(s, []):
+            unit, said = [claims[k] for k in units[h]], [found[k] for k in units[h]]
+            told.append(unit_reason(unit, said))
+            if (told[-1] == "eligible") != paraphrase.eligible(unit, said):
+                raise SystemExit(f"unit_reason no longer follows model.paraphrase.eligible: {unit[0].text[:80]!r}")
         return "eligible" if "eligible" in told else (told[0] if told else "no claim")
 
     why: Counter = Counter()
@@ -83,8 +88,8 @@ def main() -> int:
     why, denial_why = Counter(), Counter()
     model = Paraphrase.load()
     for name in train_stories():
-        text = (pairs.WIRE / "stories" / f"{name}.txt").read_text(encoding="utf-8")
-        labels = json.loads((pairs.WIRE / "labels" / f"{name}.json").read_text(encoding="utf-8"))
+        text = (WIRE / "stories" / f"{name}.txt").read_text(encoding="utf-8")
+        labels = json.loads((WIRE / "labels" / f"{name}.json").read_text(encoding="utf-8"))
         spans = [(s["start"], s["end"]) for s in labels["sentences"]]
         claims = extract([Document(id=name, text=text)])
         where = [sentence_of(c.start, c.end, spans) for c in claims]
