@@ -105,17 +105,6 @@ def test_served_probabilities_are_the_pipelines(model, paraphrase):
     assert list(model.pipeline[0].get_feature_names_out()) == model.meta["features"]
 
 
-def test_folds_keep_each_block_of_stories_whole():
-    names = training.train_stories()
-    stories = [training.Story(n, np.zeros((0, 1)), np.zeros(0, bool), [], frozenset(), frozenset(), frozenset(), [])
-               for n in names]
-    folds = training.folds(stories)
-    assert sorted(i for f in folds for i in f) == list(range(len(names)))
-    for f in folds:
-        others = {training.block(names[i]) for g in folds if g is not f for i in g}
-        assert not {training.block(names[i]) for i in f} & others
-
-
 
 
 def test_a_denial_that_points_back_keeps_the_rules_links_and_may_gain_more(model, paraphrase):

@@ -4,6 +4,7 @@ verified before unpickling, fitted on the wire train half only, and listed by th
 from __future__ import annotations
 
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
@@ -11,7 +12,7 @@ from model import artifact
 from model.denial_aim import DenialAim
 from model.pair_model import ARTIFACTS, PairModel
 from model.paraphrase import Paraphrase
-from model.training.paraphrase import WIRE, data_hash, train_stories
+from model.training.paraphrase import WIRE, block, data_hash, folds, train_stories
 
 MODELS = [Paraphrase, DenialAim]
 COMPANIONS = {"paraphrase": ("word_pairs",)}  # the artifacts a model loads beside its own
@@ -46,3 +47,14 @@ def test_the_model_endpoint_lists_the_artifact(kind: type[PairModel]):
     listed = create_app().test_client().get("/v1/model").get_json()["artifacts"]
     mine = [a for a in listed if a.get("name") == kind.NAME]
     assert len(mine) == 1 and mine[0]["sha256"] == kind.load(ARTIFACTS).meta["sha256"] and mine[0]["training_data"]
+
+
+def test_folds_keep_each_block_of_stories_whole():
+    """Both pair models choose their settings in folds of whole blocks: a block's annotator sessions are never
+    on both sides of a fold."""
+    names = train_stories()
+    folded = folds([SimpleNamespace(name=n) for n in names])
+    assert sorted(i for f in folded for i in f) == list(range(len(names)))
+    for f in folded:
+        others = {block(names[i]) for g in folded if g is not f for i in g}
+        assert not {block(names[i]) for i in f} & others

@@ -31,13 +31,12 @@ from model.content import Analysis
 from model.denial_aim import FEATURES, NAME, AimFeatures, Pairs, reads, table
 from model.links import link
 from model.paraphrase import Paraphrase
-from model.training.paraphrase import WIRE, block, f1, pair_metrics, sentence_of, train_stories, write_pair_model
+from model.training.paraphrase import WIRE, f1, folds, pair_metrics, sentence_of, train_stories, write_pair_model
 from model.types import Claim, Document
 
 OUT = Path(__file__).resolve().parents[2] / "model" / "artifacts"
 VERSION = "1.0.0"
 SEED = 20261205
-FOLDS = 8
 GRID = (0.1, 0.3, 1.0)  # C of the logistic regression
 THRESHOLDS = (0.2, 0.25, 0.3, 0.35, 0.4, 0.5)  # unweighted classes, one positive in nine: a low cut is needed
 
@@ -113,14 +112,6 @@ def fit(stories: list[Story], C: float) -> Pipeline:
 
 def linked(story: Story, proba: np.ndarray, threshold: float) -> frozenset[SentencePair]:
     return story.fixed | frozenset(p for p, q in zip(story.sentences, proba.tolist(), strict=True) if q >= threshold)
-
-
-def folds(stories: list[Story], k: int = FOLDS) -> list[list[int]]:
-    """Story indices in ``k`` folds, whole blocks of eight stories by number in each (a block was written and
-    labelled together, by the same annotator sessions: a fold scores sessions it was not fitted on)."""
-    blocks = sorted({block(s.name) for s in stories})
-    fold = {b: i % k for i, b in enumerate(blocks)}
-    return [f for f in ([i for i, s in enumerate(stories) if fold[block(s.name)] == j] for j in range(k)) if f]
 
 
 def out_of_fold(stories: list[Story], C: float) -> list[np.ndarray]:
