@@ -66,7 +66,10 @@ def hostile_cases(size: int = 200_000) -> dict[str, str]:
                                size),
         "one sentence of cues": _fill(lambda r: f"{r.choice(_CAPS)} said, {r.choice(_CAPS).lower()} told "
                                                 f"{r.choice(_CAPS)} according to {r.choice(_CAPS)}, ", size,
-                                      tail="and so on"),  # never a closing frame: thousands of claims at any size
+                                      # the same last piece at every size, never a closing frame: thousands of
+                                      # claims at any size (with "and so on" alone, a random last piece ending
+                                      # "Jalawla said, the told Sources ..." made all 100 kB one claim)
+                                      tail="General said, un told General according to Kurdish, and so on"),
         "pronoun chain": _fill(lambda r: r.choice(["He said it was true. ", "She told them so. ",
                                                    "“It was,” he added. ", "They said it again. "]), size),
         # every sentence a denial of another source's: each reads its neighbours (the denial aim model's pairs)
