@@ -31,7 +31,7 @@ from model.timing import Timer
 from model.types import Claim, Document, Options
 
 __all__ = ["Analyzer", "ArtifactError", "Document", "NotReady", "Options", "Timer", "analyze", "document_ids",
-           "extract"]
+           "extract", "freeze_loaded"]
 
 DEFAULT_MODEL_DIR = Path(__file__).parent / "artifacts"
 
@@ -166,6 +166,15 @@ def _without_cyclic_gc() -> Iterator[None]:
     finally:
         if was_on:
             gc.enable()
+
+
+def freeze_loaded() -> None:
+    """Move every object alive now out of the cyclic collector's reach: called once what a process keeps for its
+    life is loaded (the artifacts, the lexicons: about 155,000 objects). A full collection then walks only what
+    requests made, about 2 ms where it walked everything in about 80 (once every few hundred articles of news),
+    and forked workers' collections no longer write into the pages they share with their parent."""
+    gc.collect()  # garbage from loading is freed, not frozen
+    gc.freeze()
 
 
 def _untimed(name: str) -> nullcontext:

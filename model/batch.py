@@ -27,7 +27,7 @@ from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import IO
 
-from model import Analyzer, NotReady
+from model import Analyzer, NotReady, freeze_loaded
 from model.batch_input import Record, Records
 from model.request import (
     Limits,
@@ -94,6 +94,7 @@ def _start_worker(model_dir: str | None, limits: Limits) -> None:
 
     threadpool_limits(1)
     _worker = (Analyzer(model_dir), limits)
+    freeze_loaded()
 
 
 def _score_chunk(records: list[Record]) -> list[Answer]:
@@ -246,6 +247,7 @@ def run(source: Records, out: str, *, workers: int, resume: bool = False, overwr
     analyzer = Analyzer(model_dir)  # verified here first: a broken artifact stops the run before it starts
     if not analyzer.ready:
         raise BatchError(f"the model is not ready: {analyzer.problem}")
+    freeze_loaded()
     started = time.perf_counter()
     total = source.count()
     done, rejected = prepare(out, rejects, resume, overwrite)

@@ -51,4 +51,6 @@ def create_app(config: Mapping[str, Any] | None = None) -> Flask:
     errors.register(app)
     # Last, once every route is registered: the document is derived from them.
     app.extensions["openapi"] = openapi.document(app, settings, keyed=keys.enabled)
+    model.freeze_loaded()
     return app
+
