@@ -31,7 +31,16 @@ from model.content import Analysis
 from model.denial_aim import FEATURES, NAME, AimFeatures, Pairs, reads, table
 from model.links import link
 from model.paraphrase import Paraphrase
-from model.training.paraphrase import WIRE, f1, folds, pair_metrics, sentence_of, train_stories, write_pair_model
+from model.training.paraphrase import (
+    WIRE,
+    f1,
+    folds,
+    out_of_fold,
+    pair_metrics,
+    sentence_of,
+    train_stories,
+    write_pair_model,
+)
 from model.types import Claim, Document
 
 OUT = Path(__file__).resolve().parents[2] / "model" / "artifacts"
@@ -114,21 +123,11 @@ def linked(story: Story, proba: np.ndarray, threshold: float) -> frozenset[Sente
     return story.fixed | frozenset(p for p, q in zip(story.sentences, proba.tolist(), strict=True) if q >= threshold)
 
 
-def out_of_fold(stories: list[Story], C: float) -> list[np.ndarray]:
-    """Each story's pair probabilities from a model fitted on the other folds."""
-    proba: list[np.ndarray] = [np.zeros(0)] * len(stories)
-    for fold in folds(stories):
-        model = fit([s for k, s in enumerate(stories) if k not in fold], C)
-        for k in fold:
-            proba[k] = model.predict_proba(stories[k].X)[:, 1] if len(stories[k].y) else np.zeros(0)
-    return proba
-
-
 def choose(stories: list[Story]) -> tuple[float, float, dict]:
     """(C, threshold) with the best cross-validated F1, the most regularised and precise of equals."""
     grid = {}
     for C in GRID:
-        proba = out_of_fold(stories, C)
+        proba = out_of_fold(stories, C, fit)
         for t in THRESHOLDS:
             grid[C, t] = f1([linked(s, p, t) for s, p in zip(stories, proba, strict=True)], [s.gold for s in stories])
     C, t = max(grid, key=lambda k: (grid[k]["f1"], -k[0], k[1]))
