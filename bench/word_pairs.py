@@ -6,10 +6,10 @@ Two sources confirming one fact use different words ("died" / "deaths", "shut" /
 features see only the words the two claims share. The word pairs' three features are counted as training counts
 them (``model.training.word_pair_counts.StoryCounts``, the served ``WordPairs``' definition; the options change its
 settings). Both arms (the paraphrase features without the three; with them) are scored by F1 over labelled
-sentence pairs in cross-validation grouped by blocks of eight stories (one annotator round's stories never on both
-sides), at the shipped C and every cut of the training grid. No count of a scored block is used: its rows and every
-training row are counted without the block, and each training row without its own story too (a row never sees its
-own label), as the training's nested figure counts them.
+sentence pairs in the training's 8 folds of whole blocks of eight stories (``model.training.paraphrase.folds``: one
+annotator round's stories never on both sides), at the shipped C and every cut of the training grid. No count of a
+scored fold is used: its rows and every training row are counted without the fold, and each training row without
+its own story too (a row never sees its own label), as the training's nested figure counts them.
 """
 
 from __future__ import annotations
@@ -32,14 +32,13 @@ ARMS = {"without word pairs": slice(0, -len(FEATURES)), "with word pairs": slice
 
 
 def cross_validated(stories: list[P.Story], counts: StoryCounts) -> dict[str, dict[float, dict]]:
-    """Each arm's F1 at each cut, every block scored by a model fitted on the other blocks."""
+    """Each arm's F1 at each cut, every fold scored by a model fitted on the other folds (the training's folds)."""
     found: dict[str, dict[float, list]] = {arm: {t: [] for t in P.THRESHOLDS} for arm in ARMS}
     order: list[P.Story] = []
-    for b in sorted({P.block(s.name) for s in stories}):
-        held = [k for k, s in enumerate(stories) if P.block(s.name) == b]
+    for held in P.folds(stories):
         counted = P.with_word_pairs(stories, counts, held)
-        test = [counted[k] for k in held]
-        train = [s for k, s in enumerate(counted) if k not in held]
+        test, rest = [counted[k] for k in held], set(range(len(counted))) - set(held)
+        train = [counted[k] for k in sorted(rest)]
         for arm, columns in ARMS.items():
             model = P.make(C)[1:].fit(np.vstack([s.X[:, columns] for s in train]), np.concatenate([s.y for s in train]))
             for s in test:
