@@ -321,7 +321,7 @@ class Paraphrase(PairModel):
 
     def __init__(self, pipeline, meta: dict, word_pairs: WordPairs, word_pairs_meta: dict | None = None) -> None:
         super().__init__(pipeline, meta)
-        self.word_pairs = word_pairs
+        self.word_pairs = word_pairs.ready()
         self.word_pairs_meta = word_pairs_meta or {}
         self.silent_fail = _silent_pairs_fail(self.weights, self.bias, self.threshold)
         # The weights with the word pairs' at least 0: a pair's decision at its word pairs' bound (``_most_by_pair``)

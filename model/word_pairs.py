@@ -115,13 +115,24 @@ class WordPairs(BaseEstimator):
         spread = np.sqrt(np.maximum((size[a] - shared) * (size[b] - shared), 1.0))
         return np.stack([best, summed / spread, strong], axis=1)
 
+    def ready(self) -> WordPairs:
+        """Builds the lookup arrays ``most`` reads now (the service calls this as it loads: building them takes
+        tens of milliseconds that would otherwise land in the first request)."""
+        self._cells  # noqa: B018  (a cached_property: read to build it)
+        return self
+
     @cached_property
     def _cells(self) -> tuple[dict[str, int], np.ndarray, np.ndarray]:
         """``odds_`` as sorted arrays, built when first read: word -> number; each word pair's key (first word's
         number x the number of words + second's, both ways round); its log-odds."""
         index = {w: k for k, w in enumerate(sorted(self.odds_))}
-        cells = sorted((index[u] * len(index) + index[v], o) for u, row in self.odds_.items() for v, o in row.items())
-        return (index, np.array([k for k, _ in cells], dtype=np.int64), np.array([o for _, o in cells], dtype=float))
+        size = sum(len(row) for row in self.odds_.values())
+        first = np.fromiter((index[u] for u, row in self.odds_.items() for _ in row), dtype=np.int64, count=size)
+        second = np.fromiter((index[v] for row in self.odds_.values() for v in row), dtype=np.int64, count=size)
+        odds = np.fromiter((o for row in self.odds_.values() for o in row.values()), dtype=float, count=size)
+        keys = first * len(index) + second
+        order = np.argsort(keys, kind="stable")  # the keys are unique: one order
+        return index, keys[order], odds[order]
 
     def transform(self, pairs: Sequence[Pair]) -> np.ndarray:
         return np.array([self.features(a, b) for a, b in pairs], dtype=float).reshape(len(pairs), len(FEATURES))
