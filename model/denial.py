@@ -39,15 +39,16 @@ _MODIFIERS = r"(?:[\w’'-]+\s+){0,2}"
 
 # Rejecting words in a sourced claim's content make it a denial even with a neutral cue ("said the reports
 # were false"): rejecting phrases anywhere, verdict nouns said of something ("are lies"), "neither ... nor".
-REJECTING = re.compile(r"\b(?:" + alternation(W["rejecting_phrases"]) + "|" + alternation(W["verdict_linkers"])
-                       + r"\s+[\"“‘']?(?:[\w’'-]+\s+){0,2}[\"“‘']?" + alternation(W["verdict_nouns_phrases"])
+REJECTING = re.compile(r"\b(?:" + alternation(W.phrases("rejecting_phrases")) + "|" + alternation(W["verdict_linkers"])
+                       + r"\s+[\"“‘']?(?:[\w’'-]+\s+){0,2}[\"“‘']?" + alternation(W.phrases("verdict_nouns_phrases"))
                        + r"\b(?!\s+" + alternation(W["verdict_compounds"]) + r"\b))\b"
                        + r"|\b(?P<neither>neither\b[^.;]{1,80}\bnor)\b", re.IGNORECASE)
-REJECTING_KEYS = frozenset({key_word(e) for e in W["rejecting_phrases"] + W["verdict_nouns_phrases"]} | {"neither"})
+REJECTING_KEYS = frozenset({key_word(e) for e in W.phrases("rejecting_phrases") + W.phrases("verdict_nouns_phrases")}
+                           | {"neither"})
 # Key word -> all the words of each rejecting phrase holding it: a sharper pre-check than one key word ("not
 # true" needs both), looked up only for the key words present.
 _WORDSETS: dict[str, list[frozenset[str]]] = {}
-for _e in (*W["rejecting_phrases"], *W["verdict_nouns_phrases"], "neither nor"):
+for _e in (*W.phrases("rejecting_phrases"), *W.phrases("verdict_nouns_phrases"), "neither nor"):
     _WORDSETS.setdefault(key_word(_e), []).append(frozenset(re.findall(r"\w+", _e)))
 
 
@@ -59,8 +60,9 @@ DISBELIEF = re.compile(r"\b" + alternation(W["disbelief_subjects"]) + r"\s+(?:do
                        r"(?:really\s+)?(?:" + alternation(W["disbelief"]) + r"|believe\s+"
                        + alternation(W["disbelief_objects"]) + r")\b", re.IGNORECASE)
 # "did not deny", "would neither confirm nor deny": no denial.
-_CLITICS = {e for e in W["not_denial_phrases"] if e.startswith("n'")}  # "didn't deny": no word boundary before
-NOT_DENIAL = re.compile(r"(?:\b" + alternation(set(W["not_denial_phrases"]) - _CLITICS) + "|" + alternation(_CLITICS)
+_CLITICS = {e for e in W.phrases("not_denial_phrases") if e.startswith("n'")}  # "didn't deny": no word boundary before
+NOT_DENIAL = re.compile(r"(?:\b" + alternation(set(W.phrases("not_denial_phrases")) - _CLITICS) + "|"
+                        + alternation(_CLITICS)
                         + r")\s+(?:\w+\s+){0,2}" + alternation(forms(["deny"]) | W["non_answers"]) + r"\b",
                         re.IGNORECASE)
 NOT_DENIAL_KEYS = forms(["deny"]) | W["non_answers"]
@@ -83,7 +85,7 @@ NOT_REJECTION = re.compile(r"\b(?:could|would|can|may|might|will|to)\s+" + alter
 _TARGETS = W["quote_negation_targets"]
 QUOTE_NEGATION = re.compile(r"(?:[“\"]|'')(?:[\w’',]+\s){0,6}?(?:\w+n['’]t\s+" + alternation(_TARGETS)
                             + r"|(?:is|was|are|were|\w+['’]s)\s+not\s+" + alternation(_TARGETS) + "|"
-                            + alternation(W["quote_negation_phrases"]) + r")\b", re.IGNORECASE)
+                            + alternation(W.phrases("quote_negation_phrases")) + r")\b", re.IGNORECASE)
 CONDITIONAL = re.compile(r"\b" + alternation(W["conditionals"]) + r"\b", re.IGNORECASE)
 
 # ---------------------------------------------------------------- linking: debunking in so many words
@@ -91,7 +93,7 @@ CONDITIONAL = re.compile(r"\b" + alternation(W["conditionals"]) + r"\b", re.IGNO
 # Denial verbs count only with what they deny as object ("denied the reports", "dismissed claims that"), so
 # "dismissed 849 cases" or "deny Muslims their safety" do not.
 _OBJECT_VERBS = forms(W["claim_object_verbs"])
-_PAIRS = {first: tuple(rest.split()) for first, rest in W["debunk_pairs"].items()}
+_PAIRS = {first: tuple(rest.split()) for first, rest in W.pairs("debunk_pairs").items()}
 DEBUNKING = re.compile(
     r"\b(?:" + alternation(W["debunk_linkers"]) + r"\s+[\"“‘']?(?:" + alternation(W["debunk_intensifiers"])
     + r"\s+)?" + alternation(W["debunk_nouns"]) + r"\b"
@@ -134,10 +136,10 @@ def _companions() -> dict[str, str]:
 # "real" alone (in "really", "realize") is no reason to run DEBUNKING, which tries its whole alternation at every word.
 KEY_COMPANIONS = _companions()
 # Cues that deny when the claim's stance is "denies": the rejection verbs and "called ... false", "brushed off".
-DENIAL_CUES = tuple(sorted(VERB_FORMS | {f for line in W["rejecting_cues_phrases"] for f in line.split()}))
+DENIAL_CUES = tuple(sorted(VERB_FORMS | {f for line in W.phrases("rejecting_cues_phrases") for f in line.split()}))
 # Words of rejection, never content terms in linking: who rejects what is not what was said ("no evidence").
 NOT_CONTENT = (VERB_FORMS | W["debunk_nouns"] | W["debunk_words"] | frozenset(_PAIRS.get("no", ()))
-               | {e for e in W["rejecting_phrases"] if " " not in e})
+               | {e for e in W.phrases("rejecting_phrases") if " " not in e})
 
 # ---------------------------------------------------------------- what the learned stance model weighs
 
@@ -147,7 +149,7 @@ DISBELIEF_KEYS = W["disbelief"] | {"believe"}
 FINDING_VERBS = W["finding_verbs"]
 ADMISSION_CUES = W["admission_cues"]
 WAVING_OFF = W["waving_off"]
-NAMING_CUES = frozenset(f for line in W["rejecting_cues_phrases"] for f in line.split())
+NAMING_CUES = frozenset(f for line in W.phrases("rejecting_cues_phrases") for f in line.split())
 CRITICISM_CUES = W["criticism_cues"]
 NEGATIONS = W["negations"]
 UNSURE = W["unsure"]
@@ -161,7 +163,7 @@ VERB_OBJECT = re.compile(r"\b(?:" + alternation(VERB_FORMS) + r"\s+(?:" + altern
                          + r"\s+with\s+(?:" + alternation(W["determiners"]) + r"\s+)?" + alternation(CLAIM_NOUNS)
                          + r")\b", re.IGNORECASE)  # "disagreed with the findings", not "people I disagree with that"
 # A claim in play with a rejecting or disputing word after it: "the report is misleading", "those claims are lies".
-_VERDICTS = {e for e in W["rejecting_phrases"]} | DISPUTING | W["debunk_nouns"] | W["debunk_words"]
+_VERDICTS = {e for e in W.phrases("rejecting_phrases")} | DISPUTING | W["debunk_nouns"] | W["debunk_words"]
 CLAIM_REJECTED = re.compile(r"\b" + alternation(CLAIM_NOUNS) + r"\b(?:\W+\w+){0,6}?\W+" + alternation(_VERDICTS)
                             + r"\b", re.IGNORECASE)
 # "found no evidence that": a finding of one's own.

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from model.lexicon import sections
 from model.types import Claim
 
-_NUMBER_WORDS: dict[str, str] = sections("grammar.txt")["number_words_pairs"]
+_NUMBER_WORDS: dict[str, str] = sections("grammar.txt").pairs("number_words_pairs")
 _DIGITS = re.compile(r"\d[\d.,]*")
 _APART = r"\s.,;:!?()\[\]\"'\u201c\u201d\u2018\u2019\-\u2013\u2014"  # what separates the words numbers() reads
 # A number word standing as a whole word between those marks: the words a split at them would give.

@@ -9,7 +9,7 @@ from model import denial
 from model.lexicon import DENIAL_WORDS
 from model.text import words
 
-ENTRIES = sorted({e for entries in DENIAL_WORDS.values() for e in entries})
+ENTRIES = sorted(DENIAL_WORDS.entries())
 FILLER = ["the", "said", "he", "was", "that", "believe", "earlier", "“", '"', ",", "not", "didn't", "did not",
           "reports", "as", "neither", "nor", "totally"]
 # Every pattern match is built of at most two neighbouring entries (a linker and a noun, a verb and its object),

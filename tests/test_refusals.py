@@ -107,10 +107,12 @@ def test_the_key_words_are_a_sound_pre_check():
     from model.lexicon import REFUSAL_WORDS as R
     from model.text import words
 
-    leads = [f"{r} to" for r in R["refusing"]] + list(R["unwilling_phrases"] + R["unable_phrases"] + R["not_phrases"])
+    leads = [f"{r} to" for r in R["refusing"]] + list(R.phrases("unwilling_phrases") + R.phrases("unable_phrases")
+                                                     + R.phrases("not_phrases"))
     acts = sorted(R["answering"] | R["telling"] | R["verifying"]) + [f"{s} whether" for s in R["saying"]] + [
         "give details", "return calls"]
-    texts = [f"The mayor {lead} {act} on Monday." for lead in leads for act in acts] + list(R["refusal_phrases"])
+    texts = ([f"The mayor {lead} {act} on Monday." for lead in leads for act in acts]
+             + list(R.phrases("refusal_phrases")))
     matched = [t for t in texts if PATTERN.search(t)]
     assert len(matched) > len(texts) // 2
     for t in matched:

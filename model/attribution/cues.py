@@ -72,8 +72,9 @@ _BEFORE_OF = ATTRIBUTION["before_of"]
 _BEFORE_ON = ATTRIBUTION["nouns_before_on"]
 _COMING_OUT = ATTRIBUTION["document_participles"]  # "dated", "seen", "leaked": after a document, never a verb
 _FRAME_REACH = 12  # tokens of a framing phrase up to its comma: "Alongside BLM calls for action,"
-_FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION["filler_phrases"])
-_OTHER_SENSE = frozenset(tuple(p.split()) for p in ATTRIBUTION["other_sense_phrases"])  # "added to the pressure"
+_FILLERS = frozenset(tuple(p.split()) for p in ATTRIBUTION.phrases("filler_phrases"))
+# "added to the pressure"
+_OTHER_SENSE = frozenset(tuple(p.split()) for p in ATTRIBUTION.phrases("other_sense_phrases"))
 _PAUSES = frozenset({",", ".", "?", "!", ";", "—", "–", "-", ")"})  # what follows a filler
 _FIGURE_NOUNS = ATTRIBUTION["figure_nouns"]
 _FIGURE_REACH = 4  # tokens after "put" within which its figure's noun comes, and after that noun "at": "put the

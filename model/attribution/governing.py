@@ -19,7 +19,7 @@ GOVERNMENT_BODIES = MENTION_WORDS["government_bodies"]
 # writes after a sitting legislator ("D-Day" is none).
 _PARTY_STATE = re.compile(r"\(?[RDI]-(?!Day)(?:[A-Z][a-z]{0,12}|[A-Z]\.[A-Z]|[A-Z]{2}|[A-Z]-[A-Z][a-z]{0,4})\.?\)?$")
 _CASED_OFFICES = frozenset(w.upper() for w in MENTION_WORDS["cased_offices"])  # "WHO spokesman Tarik Jasarevic"
-_CASED_OFFICE_PHRASES = frozenset(tuple(p.split()) for p in MENTION_WORDS["cased_office_phrases"])
+_CASED_OFFICE_PHRASES = frozenset(tuple(p.split()) for p in MENTION_WORDS.phrases("cased_office_phrases"))
 _CASED_OFFICE_LINKS = frozenset(p[1] for p in _CASED_OFFICE_PHRASES)  # "of": a mention without one names no office
 _BODY_HEADS = MENTION_WORDS["cased_body_heads"]  # read lower-cased, matched only as written capitalised
 # The heads as a word of the mention writes them, lower-cased, with the possessive endings ``_state_body`` cuts off

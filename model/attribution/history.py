@@ -35,8 +35,8 @@ ORG_HEADS = (ORGANIZATIONS | MENTION_WORDS["org_heads_extra"]) - PERSON_HEADS  #
 _NOT_KIND = {**dict.fromkeys(ORG_HEADS, "named_person"), **dict.fromkeys(PERSON_HEADS, "named_organization")}
 _GENERIC_BODY = MENTION_WORDS["generic_body_heads"]
 _PEOPLE = PERSON_HEADS | MENTION_WORDS["body_members"]  # heads of people, a body's members among them
-_DOCUMENTS, _ALIASES, _HEAD_ROLES = (TYPING["document_heads"], MENTION_WORDS["title_aliases_pairs"],
-                                     MENTION_WORDS["head_roles_pairs"])
+_DOCUMENTS, _ALIASES, _HEAD_ROLES = (TYPING["document_heads"], MENTION_WORDS.pairs("title_aliases_pairs"),
+                                     MENTION_WORDS.pairs("head_roles_pairs"))
 _PARTICLES = GRAMMAR["name_particles"] | {"el", "st."}
 _SURNAMES = Counter(name.split()[-1] for name in OFFICEHOLDERS)
 _FORMER = TYPING["former_words"]

@@ -25,10 +25,10 @@ from model.text import words
 _ADVERB = r"(?:\w+ly\s+|" + alternation(R["between"]) + r"\s+)?"
 _REACH = r"(?:[\w’'-]+\s+){0,3}"  # words between giving and what is given: "provide any documentation or specifics"
 _REFUSING = alternation(R["refusing"]) + r"\s+to\s+"
-_UNWILLING = alternation(R["unwilling_phrases"]) + r"\s+"
-_UNABLE = alternation(R["unable_phrases"]) + r"\s+"
-_NOT = alternation(R["not_phrases"]) + r"\s+"
-_NOR = alternation(R["nor_phrases"]) + r"\s+" + _REACH  # "nor his lawyer responded"
+_UNWILLING = alternation(R.phrases("unwilling_phrases")) + r"\s+"
+_UNABLE = alternation(R.phrases("unable_phrases")) + r"\s+"
+_NOT = alternation(R.phrases("not_phrases")) + r"\s+"
+_NOR = alternation(R.phrases("nor_phrases")) + r"\s+" + _REACH  # "nor his lawyer responded"
 _GIVING = alternation(R["giving"]) + r"\s+" + _REACH + alternation(R["information"])
 _RETURNING = alternation(R["returning"]) + r"\s+" + _REACH + alternation(R["requests"])
 _OPEN = r"\s+(?:" + alternation(R["question_prepositions"]) + r"\s+)?" + alternation(R["open_questions"]) + r"\b"
@@ -37,7 +37,7 @@ _WITHHELD = ("(?:" + alternation(R["answering"] | R["telling"]) + r"\b|" + _SAYI
              + ")")
 _VERIFYING = alternation(R["verifying"]) + r"\b"
 PATTERN = re.compile(
-    r"\b(?:" + alternation(R["refusal_phrases"]) + r"\b"
+    r"\b(?:" + alternation(R.phrases("refusal_phrases")) + r"\b"
     + "|" + "(?:" + _REFUSING + "|" + _UNWILLING + ")" + _ADVERB + "(?:" + _WITHHELD + "|" + _VERIFYING + ")"
     + "|" + _UNABLE + _ADVERB + _WITHHELD
     + "|" + "(?:" + _NOT + _ADVERB + "|" + _NOR + ")(?:" + alternation(R["answering"]) + r"\b|" + _GIVING + "|"
@@ -48,8 +48,9 @@ _ANY_CASE = re.compile(PATTERN.pattern, re.IGNORECASE)
 # Every match holds a refusal phrase's longest word, or a lead (a refusing verb, a negation's longest word)
 # and an act withheld; "said" / "told" only with an open question ("has not said whether"). Without them the
 # pattern is not run: most claims hold a negation, few a negation and an act of answering.
-PHRASE_KEYS = frozenset(key_word(e) for e in R["refusal_phrases"])
-_LEADS = R["unwilling_phrases"] + R["unable_phrases"] + R["not_phrases"] + R["nor_phrases"]
+PHRASE_KEYS = frozenset(key_word(e) for e in R.phrases("refusal_phrases"))
+_LEADS = (R.phrases("unwilling_phrases") + R.phrases("unable_phrases") + R.phrases("not_phrases")
+          + R.phrases("nor_phrases"))
 LEAD_KEYS = frozenset(R["refusing"] | {key_word(e) for e in _LEADS})
 _ACTS = R["answering"] | R["telling"] | R["verifying"] | R["giving"] | R["returning"] | R["saying"]
 ACT_KEYS = _ACTS - {"said", "told"}
@@ -57,7 +58,7 @@ _PAST_SAYING = frozenset({"said", "told"})
 _CLITIC = ("n't", "n’t")
 # Where a match can start: the first word of a lead or phrase, whole (whitespace follows it in every one), after
 # no letter or digit. One scan in C finds them all, and "donald" or "nominee" is no place to try the pattern.
-_FIRSTS = {e.split()[0] for e in R["refusing"] | set(_LEADS + R["refusal_phrases"])}
+_FIRSTS = {e.split()[0] for e in R["refusing"] | set(_LEADS + R.phrases("refusal_phrases"))}
 _STARTS = re.compile(r"(?<![^\W_])(?=" + alternation(_FIRSTS) + r"\s)")
 # A refusal after these is not the claim's own: a relative or subordinate clause, the generic "you".
 _NOT_OWN = re.compile(r"\b" + alternation(R["subordinators"]) + r"\s+(?:[\w’'-]+\s+){0,2}$|\b"

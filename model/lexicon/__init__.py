@@ -43,9 +43,33 @@ def weak_forms(name: str) -> frozenset[str]:
     return frozenset(f for entry in lines(name) if entry.startswith("~") for f in entry[1:].split())
 
 
-def sections(name: str) -> dict[str, frozenset[str] | tuple[str, ...] | dict[str, str]]:
-    """A file of ``[section]`` blocks: whitespace-separated words; one entry per line in a section named
-    ``*_phrases`` (a tuple, in file order); ``key value`` lines in one named ``*_pairs`` (a dict)."""
+class Sections:
+    """A file of ``[section]`` blocks, each read by its name's ending: whitespace-separated words (a frozenset,
+    ``sections[name]``); one entry per line in a section named ``*_phrases`` (a tuple in file order,
+    ``sections.phrases(name)``); ``key value`` lines in one named ``*_pairs`` (a dict, ``sections.pairs(name)``)."""
+
+    def __init__(self, blocks: dict[str, list[str]]) -> None:
+        self._words = {k: frozenset(w for e in v for w in e.split()) for k, v in blocks.items()
+                       if not k.endswith(("_phrases", "_pairs"))}
+        self._phrases = {k: tuple(v) for k, v in blocks.items() if k.endswith("_phrases")}
+        self._pairs = {k: dict(e.split(None, 1) for e in v) for k, v in blocks.items() if k.endswith("_pairs")}
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        return self._words[name]
+
+    def phrases(self, name: str) -> tuple[str, ...]:
+        return self._phrases[name]
+
+    def pairs(self, name: str) -> dict[str, str]:
+        return self._pairs[name]
+
+    def entries(self) -> frozenset[str]:
+        """Every word, every phrase and every pair's key of the file."""
+        return frozenset().union(*self._words.values(), *self._phrases.values(), *self._pairs.values())
+
+
+def sections(name: str) -> Sections:
+    """The ``Sections`` of one list file; entries lower-cased, comments and blank lines dropped."""
     out: dict[str, list[str]] = {}
     current: list[str] = []
     for raw in (_DIR / name).read_text(encoding="utf-8").splitlines():
@@ -54,15 +78,7 @@ def sections(name: str) -> dict[str, frozenset[str] | tuple[str, ...] | dict[str
             current = out.setdefault(entry[1:-1], [])
         elif entry:
             current.append(entry.lower())
-    return {key: _section(key, entries) for key, entries in out.items()}
-
-
-def _section(key: str, entries: list[str]):
-    if key.endswith("_phrases"):
-        return tuple(entries)
-    if key.endswith("_pairs"):
-        return dict(e.split(None, 1) for e in entries)
-    return frozenset(w for e in entries for w in e.split())
+    return Sections(out)
 
 
 def alternation(entries: Iterable[str]) -> str:
@@ -151,7 +167,7 @@ MENTION_WORDS = sections("mentions.txt")
 # The denial vocabulary: stance, linking and the cues read this one file.
 DENIAL_WORDS = sections("denial.txt")
 # Each form of each rejection verb -> its lemma ("denied" -> "deny"): the denial cues.
-DENIAL = {form: line.split()[0] for line in DENIAL_WORDS["verbs_phrases"] for form in line.split()}
+DENIAL = {form: line.split()[0] for line in DENIAL_WORDS.phrases("verbs_phrases") for form in line.split()}
 # Refusals and non-answers ("declined to comment", "would not say"): the stance "declines".
 REFUSAL_WORDS = sections("refusal.txt")
 # Legal forms and the word classes that type a mention (model/attribution/mentions.py, mention_features.py).
