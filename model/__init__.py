@@ -140,6 +140,7 @@ class Analyzer:
             return self._analyze([_encodable(d) for d in documents], options)
 
     def _analyze(self, documents: Sequence[Document], options: Options) -> dict:
+        assert self.scorer is not None  # its one caller, ``analyze``, has checked
         timed = self.timer or _untimed
         claims = _claims(documents, self.pipeline)  # documents already made encodable by ``analyze``
         with timed("link"):

@@ -53,8 +53,8 @@ class Agreement:
         """P(class) per (claim, text) pair, columns in ``self.classes`` order; shape (pairs, classes)."""
         return self._predict(Pairs.of(pairs))
 
-    def predict_proba_indexed(self, claims: Sequence[str], texts: Sequence[str], ia: Sequence[int],
-                              ib: Sequence[int]) -> np.ndarray:
+    def predict_proba_indexed(self, claims: Sequence[str], texts: Sequence[str], ia: Sequence[int] | np.ndarray,
+                              ib: Sequence[int] | np.ndarray) -> np.ndarray:
         """P(class) for pairs given as indices into distinct claims and texts (no per-pair strings)."""
         ia, ib = np.asarray(ia, dtype=np.int64).ravel(), np.asarray(ib, dtype=np.int64).ravel()
         if len(ia) != len(ib):

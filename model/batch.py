@@ -16,7 +16,7 @@ import signal
 import sys
 import time
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -117,7 +117,7 @@ def _chunks(records: Iterable[Record]) -> Iterator[list[Record]]:
 
 
 def scored(records: Iterable[Record], analyzer: Analyzer, workers: int, model_dir: str | None,
-           limits: Limits) -> Iterator[tuple[list[Record], list[Answer]]]:
+           limits: Limits) -> Generator[tuple[list[Record], list[Answer]], None, None]:
     """(chunk, its answers) in input order: in this process for one worker, else a bounded window of tasks."""
     if workers <= 1:
         for chunk in _chunks(records):

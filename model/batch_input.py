@@ -18,7 +18,7 @@ from __future__ import annotations
 import csv
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -149,7 +149,7 @@ class Records:
                 continue
             yield Record(number, where, body=self._body(text, {"id": name.removesuffix(".txt")}))
 
-    def _body(self, text: str | None, row: dict[str, str | None]) -> bytes:
+    def _body(self, text: str | None, row: Mapping[str, str | None]) -> bytes:
         """A single-document request body; empty optional cells are left out."""
         body: dict = {k: row[k] for k in OPTIONAL_COLUMNS if row.get(k)}
         body["text"] = text  # None (a short CSV row) is refused by validation, naming "text"

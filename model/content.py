@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from model.caseless import Caseless, lowered
 from model.denial import DEBUNKING, DEBUNKING_KEYS, DENIAL_CUES, KEY_COMPANIONS, NOT_CONTENT, NOT_DENIAL
 from model.lexicon import REFUSAL_WORDS, sections
 from model.text import Memo
-from model.types import Claim
+from model.types import Claim, Source
 
 
 def _wordset(text: str) -> frozenset[str]:
@@ -154,8 +154,9 @@ def analyse(claim: Claim, keys: Sequence[str] = DEBUNKING_KEYS, low: str | None 
     words = WORD.findall(visible)
     content = frozenset(filter(None, map(_TERMS.__getitem__, words)))
     inside = claim.source is not None and claim.start <= claim.source.start and claim.source.end <= claim.end
-    # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not.
-    source = _SOURCE_TERMS[claim.source.text] if inside else frozenset()
+    # Only a source named in the sentence itself is part of what it mentions; a resolved pronoun's is not. The cast:
+    # ``inside`` holds only with a source, a narrowing mypy does not carry through the variable.
+    source = _SOURCE_TERMS[cast(Source, claim.source).text] if inside else frozenset()
     negated = not NEGATION.isdisjoint(words) or "n't" in visible
     return Analysis(content, content | source, negated, is_denial(claim, keys, low))
 

@@ -211,4 +211,5 @@ def decided(pairs: Pairs, t: np.ndarray, d: np.ndarray, deny: np.ndarray, n: int
     a, b = np.concatenate([a, new // n]), np.concatenate([b, new % n])
     flags = [np.concatenate([f, np.full(len(new), v)]) for f, v in ((den, True), (con, False), (corr, False))]
     order = np.lexsort((b, a))
-    return a[order], b[order], *(f[order] for f in flags)
+    den, con, corr = flags  # by name: the returned tuple is then known to hold five arrays
+    return a[order], b[order], den[order], con[order], corr[order]

@@ -104,7 +104,8 @@ def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray
     a, b = np.concatenate([a[old], new // n]), np.concatenate([b[old], new % n])
     flags = [np.concatenate([f[old], np.full(len(new), v)]) for f, v in ((den, True), (con, False), (corr, False))]
     order = np.lexsort((b, a))
-    return a[order], b[order], *(f[order] for f in flags)
+    den, con, corr = flags  # by name: the returned tuple is then known to hold five arrays
+    return a[order], b[order], den[order], con[order], corr[order]
 
 
 def headlines(claims: Sequence[Claim]) -> np.ndarray:

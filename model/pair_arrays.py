@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import chain
+from typing import cast
 
 import numpy as np
 from scipy import sparse
@@ -21,7 +22,7 @@ def flat_codes(sets: Sequence[frozenset[str]], code: dict[str, int]) -> tuple[np
 def nonzero(m: np.ndarray | sparse.spmatrix) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Rows, columns and values of a matrix's nonzero entries (a dense one's in row-major order)."""
     if sparse.issparse(m):
-        m = m.tocoo()
+        m = cast(sparse.spmatrix, m).tocoo()  # issparse narrows nothing for mypy (scipy ships no types)
         return m.row, m.col, m.data
     r, c = np.nonzero(m)
     return r, c, m[r, c]

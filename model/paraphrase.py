@@ -16,7 +16,7 @@ LogisticRegression; trained by ``python -m model.training.paraphrase`` on the te
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import chain, compress
 from math import fsum, log, log1p, sqrt
 from pathlib import Path
@@ -222,7 +222,7 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
     for k, (c, f) in enumerate(zip(claims, found, strict=True)):
         if f.content and c.doc_index in saying:
             saying[c.doc_index].append(k)
-    members = {m for ks in wanted.values() for m in ks}
+    members: Collection[int] = {m for ks in wanted.values() for m in ks}  # then each sentence's, in the loop
     stated = {k: said[k] for ks in saying.values() for k in ks if k in members}
     # The other claims' numbers are counted only where a wanted sentence states them: a claim whose text holds
     # none of those (as digits or as a word) states none of them, and its numbers are not read.
@@ -240,15 +240,15 @@ def _profiles(claims: Sequence[Claim], found: Sequence[Analysis],
         d = claims[k].doc_index
         counts, figures = words[d], nums[d]
         if len(members) == 1:  # most sentences: one claim, its own sets as they are
-            terms, said = found[k].content, stated.get(k, frozenset())
+            terms, numbers = found[k].content, stated.get(k, frozenset())
         else:
             terms = frozenset().union(*(found[m].content for m in members))
-            said = frozenset().union(*(stated.get(m, frozenset()) for m in members))
+            numbers = frozenset().union(*(stated.get(m, frozenset()) for m in members))
         carrying = list(map(counts.__getitem__, terms))  # each word's claims, in the set's order (C calls)
         weights = dict(zip(terms, map(idf[d].__getitem__, carrying), strict=True))
         rare = frozenset(compress(terms, map(RARE.__ge__, carrying)))
-        out[k] = Profile(weights, terms, rare, fsum(weights.values()), said,
-                         frozenset(v for v in said if figures[v] <= RARE) if said else said,
+        out[k] = Profile(weights, terms, rare, fsum(weights.values()), numbers,
+                         frozenset(v for v in numbers if figures[v] <= RARE) if numbers else numbers,
                          any(found[m].negated for m in members))
     return out
 

@@ -73,7 +73,7 @@ class _Strict(BaseModel):
 
 
 class Options(_Strict):
-    explain: bool = Field(True, description="Include `features` and `explanation` per claim.")
+    explain: bool = Field(default=True, description="Include `features` and `explanation` per claim.")
 
 
 class DocumentIn(_Strict):

@@ -20,7 +20,7 @@ STANCES = ("asserts", "denies", "declines")
 # are both kind "anonymous" but carry different weight.
 ANONYMITY = ("none", "individual", "group")
 
-T = TypeVar("T", bound=type)
+T = TypeVar("T")
 
 
 # The test suite builds records frozen (tests/conftest.py sets this before anything imports the model): an
@@ -29,7 +29,7 @@ FROZEN_RECORDS = os.environ.get("SOURCING_FROZEN_RECORDS") == "1"
 
 
 @dataclass_transform()
-def record(cls: T) -> T:
+def record(cls: type[T]) -> type[T]:
     """A record: a dataclass with the equality and hash of a frozen one, whose ``__init__`` sets its fields by
     plain assignment. A frozen dataclass's calls ``object.__setattr__`` once per field, which made building a
     record cost three times as much, and several are built for every claim (spans, sources, drafts, the claim,

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from flask import Response
 from flask.json.provider import DefaultJSONProvider
@@ -27,4 +27,6 @@ class JSONProvider(DefaultJSONProvider):
         if args and kwargs:
             raise TypeError("jsonify() takes positional or keyword arguments, not both")
         body = args[0] if len(args) == 1 else list(args) if args else kwargs or None
-        return self._app.response_class(encode_json(body) + b"\n", mimetype=self.mimetype)
+        # Flask types the provider's app as its sansio App, whose response_class takes no body; ours is a Flask.
+        response_class = cast("type[Response]", self._app.response_class)
+        return response_class(encode_json(body) + b"\n", mimetype=self.mimetype)

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 
 from flask import Flask
 from pydantic import BaseModel
-from pydantic.json_schema import models_json_schema
+from pydantic.json_schema import JsonSchemaMode, models_json_schema
 
 from service import auth
 from service.config import Settings
@@ -89,7 +89,7 @@ REQUEST_ID_PARAMETER = {
     "name": "X-Request-ID", "in": "header", "required": False,
     "description": "Echoed back; 1–128 visible ASCII characters, otherwise one is generated.",
     "schema": {"type": "string"}}
-SECURITY = [{"bearer": []}, {"apiKey": []}]
+SECURITY: list[dict[str, list[str]]] = [{"bearer": []}, {"apiKey": []}]
 
 
 def blueprint_of(endpoint: str) -> list[str]:
@@ -160,6 +160,7 @@ def component_schemas(ops: list[Operation], settings: Settings) -> dict:
     """JSON Schema of every model a route takes or answers, plus ProblemDetails; configured limits filled in."""
     requests = {m for op in ops for m in op.body}
     answers = {op.ok for op in ops if not isinstance(op.ok, dict)} | {ProblemDetails}
+    models: list[tuple[type[BaseModel], JsonSchemaMode]]  # the mode a Literal, as models_json_schema takes it
     models = [(m, "validation") for m in sorted(requests, key=lambda m: m.__name__)]
     models += [(m, "serialization") for m in sorted(answers, key=lambda m: m.__name__)]
     _, top = models_json_schema(models, ref_template="#/components/schemas/{model}")

@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import cast
 
 from flask import Blueprint, Response, request
 
@@ -68,7 +69,8 @@ def answer(asset: Asset, cache_control: str) -> Response:
     response.set_etag(asset.etag)
     response.headers["Cache-Control"] = cache_control
     response.headers.update(HEADERS)
-    return response.make_conditional(request)
+    # make_conditional returns the response itself (werkzeug types it as its own Response class).
+    return cast(Response, response.make_conditional(request))
 
 
 @bp.get("/")

@@ -20,7 +20,8 @@ from model.attribution import LEARNED, Pipeline
 from model.attribution.acronyms import spelt_out
 from model.attribution.evidence import Evidence, ascii_lowered
 from model.attribution.mention_words import first_conjunct, words_of
-from model.attribution.typer import ARTIFACT, KINDS, retyped
+from model.attribution.retyping import KINDS, retyped
+from model.attribution.typer import ARTIFACT
 from model.types import Claim, Document
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -62,7 +62,7 @@ SENTENCE_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (
     ("asked", openers.asked),  # "Asked about X, she said": the question is its own attribution
     ("sourceless", openers.sourceless),  # still nothing: "reportedly", "seemed" with no source in the text
 )
-DOCUMENT_STAGES: tuple[tuple[str, Callable[[Doc], None]], ...] = (
+DOCUMENT_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (  # learned ones take their model too
     ("speakers", claims.speakers),  # a transcript's "NAME: ..." paragraph is the speaker's throughout
     ("resolve", resolve.stage),  # learned for pronouns: descriptions, quotation continuations to earlier mentions
     ("typing", typer.stage),  # learned: each source's kind after resolution (artifact "mentions")

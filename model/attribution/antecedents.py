@@ -13,6 +13,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Sequence
+from typing import Any
 
 from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -59,7 +60,7 @@ def choose(rank: Rank | None, history: History, query: Query) -> Known | None:
     return cands[max(range(len(cands)), key=scores.__getitem__)]
 
 
-def ranker(model: object | None) -> Rank | None:
+def ranker(model: Any) -> Rank | None:  # a fitted Pipeline (sklearn ships no types), training's recorder or None
     """Scores from a fitted model: the shipped DictVectorizer -> LogisticRegression Pipeline as one sum of
     weights per row (sklearn's per-call machinery would cost more than the arithmetic of a few rows); an
     object with its own ``rank`` (training's recorder) is used as it is."""

@@ -63,6 +63,7 @@ def fold_cited(toks: list[str], low: list[str], out: list[Found]) -> list[Found]
 
 def citing_relative(low: list[str], prev: Found, f: Found) -> bool:
     """f is the relative clause of prev's source that cites someone: "the Gazette, which cited two officials"."""
+    assert prev.source is not None  # both callers (fold_cited, nesting.keep) test prev's source first
     return f.lemma == "cite" and f.source is not None and f.source[1] - f.source[0] == 1 \
         and low[f.source[0]] in RELATIVES and f.source[0] - prev.source[1] <= 1
 
@@ -81,6 +82,7 @@ def citing_inside(toks: list[str], low: list[str], f: Found) -> Found:
     src = speaker_after(toks, low, k + 1) if k is not None else None
     if src is None or src[1] > e:
         return f
+    assert k is not None  # src is None whenever k is
     return replace(f, source=src, via=((a, k - 1),))
 
 

@@ -4,8 +4,10 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from model.attribution.anonymity import REASON, REASON_KEYS
+from model.attribution.mentions import Mention
 from model.attribution.records import QUOTED, UNRESOLVED, Doc, Draft, Resolution
 from model.text import words
 from model.types import Claim, Source
@@ -33,11 +35,12 @@ def quotation_stance(doc: Doc) -> None:
         return
     sources = doc.sources()
     quoted = [d.quote_share >= QUOTED and s is not None for d, s in zip(doc.drafts, sources, strict=True)]
-    denying = {(d.paragraph, s.start) for d, s, q, st in zip(doc.drafts, sources, quoted, doc.stances, strict=True)
+    said = cast(list[Source], sources)  # read below only where quoted, so where the source is not None
+    denying = {(d.paragraph, s.start) for d, s, q, st in zip(doc.drafts, said, quoted, doc.stances, strict=True)
                if q and st == "denies"}
     if denying:  # a refusal inside the quotation stays one: it asserts nothing, so it denies nothing
         doc.stances = ["denies" if q and (d.paragraph, s.start) in denying and st != "declines" else st
-                       for d, s, q, st in zip(doc.drafts, sources, quoted, doc.stances, strict=True)]
+                       for d, s, q, st in zip(doc.drafts, said, quoted, doc.stances, strict=True)]
 
 
 def build(doc: Doc) -> list[Claim]:
@@ -100,10 +103,11 @@ def claim(doc: Doc, number: int, d: Draft, r: Resolution, reason: str | None, st
     if source is not None and mention is not None and mention.kind == "anonymous" and reason is not None:
         source = Source(source.text, source.start, source.end, source.resolved, source.via, reason)
     named = bool(mention and source)
-    kind = mention.kind if named else "unattributed"
+    by = cast(Mention, mention)  # read below only where named, so where the mention is not None
+    kind = by.kind if named else "unattributed"
     if kind in ("pronoun", "backref"):
         kind = "anonymous"
     # In the order of Claim's fields, passed by position: keywords cost a third of building the record.
     return Claim(doc.index, doc.document.id, number, doc.text[d.start:d.end], d.start, d.end, kind,
-                 mention.role if named else "other", source, d.cue, d.quote_share >= QUOTED, stance, hedges,
-                 mention.entity if named else "", _anonymity(kind, mention, source), d.kind == "belief", d.paragraph)
+                 by.role if named else "other", source, d.cue, d.quote_share >= QUOTED, stance, hedges,
+                 by.entity if named else "", _anonymity(kind, mention, source), d.kind == "belief", d.paragraph)

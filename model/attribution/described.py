@@ -13,6 +13,7 @@ description's final mention: one source, one type.
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from model.attribution.gender import gender_of
 from model.attribution.history import LOOKBACK
@@ -20,7 +21,7 @@ from model.attribution.mentions import classify
 from model.attribution.records import Doc, Resolution
 from model.attribution.role_words import person_head
 from model.lexicon import MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
-from model.types import Span
+from model.types import Source, Span
 
 _WANTS = {**{p: "named_organization" for p in TYPING["it_pronouns"]},
           **{p: "named_person" for p in TYPING["he_pronouns"]}}
@@ -44,11 +45,13 @@ def stage(doc: Doc) -> None:
             continue
         own = _gender(r.source.text)  # "she" never refers to "The first man in the video"
         k = max(last.get((want, own), -1), last.get((want, "unknown"), -1))  # own may be "unknown" itself
-        if r.mention.kind == "anonymous" and k >= 0 and r.source.start - out[k].source.end <= LOOKBACK:
+        # out[k] is a description kept in ``last`` above: a resolution with a source
+        if r.mention.kind == "anonymous" and k >= 0 and r.source.start - cast(Source, out[k].source).end <= LOOKBACK:
             out[n] = _pointed(r, out[k])
             pointed.append((n, k))
     for n, k in pointed:  # the quotation's uncued sentences carry the pronoun: they refer where it now does
-        at = (out[n].source.start, out[n].source.end)
+        pronoun = cast(Source, out[n].source)  # _pointed gave it one
+        at = (pronoun.start, pronoun.end)
         for m in carried.get(at, ()):
             if m != n:
                 out[m] = _pointed(out[m], out[k])
@@ -78,6 +81,7 @@ def _described(r: Resolution) -> str | None:
     an office one person holds ("The minister"), as typing left it; "named_person" too for an unnamed person
     ("The police chief", "The man, who asked not to be named": a "he" after it is the same speaker, anonymous
     as the description is); None for any other source ("the statement", "The officers")."""
+    assert r.source is not None and r.mention is not None  # stage() asks only of resolutions with both
     m = classify(r.source.text)
     if m.kind == "backref" and m.head in _KINDS.get(r.mention.kind, ()):
         return r.mention.kind
@@ -89,5 +93,6 @@ def _described(r: Resolution) -> str | None:
 def _pointed(pronoun: Resolution, described: Resolution) -> Resolution:
     """The pronoun's resolution, referring to the description's source and taking its mention."""
     to = described.source
+    assert to is not None and pronoun.source is not None  # both have sources: stage() points only those
     span = Span(to.text, to.start, to.end)
     return Resolution(replace(pronoun.source, resolved=span), described.mention, described.full or span)

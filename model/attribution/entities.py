@@ -5,12 +5,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import replace
+from typing import cast
 
 from model.attribution.mention_features import typed_text
 from model.attribution.mentions import words_of
 from model.attribution.records import Doc, Resolution
 from model.attribution.role_words import role_of
 from model.lexicon import BUSINESS_NAMES, ORGANIZATIONS
+from model.types import Source
 
 _BODY_WORDS = BUSINESS_NAMES | ORGANIZATIONS  # words that end a body's fuller name
 _FULLER = 3  # capitalised words that may follow a short name in its fuller form: "Orvel General Hospital"
@@ -65,12 +67,14 @@ def fuller_roles(doc: Doc, resolutions: list[Resolution]) -> None:
               and r.mention.kind == "named_organization" and r.mention.role == "other"]
     if not wanted:
         return
-    names = {n: (resolutions[n].source.resolved or resolutions[n].source).text.strip() for n in wanted}
+    # wanted holds only resolutions with a source and a mention (mypy does not narrow an indexed element)
+    names = {n: ((s := cast(Source, resolutions[n].source)).resolved or s).text.strip() for n in wanted}
     roles = _fuller_name_roles(doc.document.text, set(names.values()))
     for n in wanted:
         r = resolutions[n]
         role = roles.get(names[n], "other")
         if role != "other":
+            assert r.mention is not None  # see wanted
             resolutions[n] = replace(r, mention=replace(r.mention, role=role))
 
 

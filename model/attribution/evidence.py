@@ -95,6 +95,7 @@ class Evidence:
 
     def occurrences(self, name: tuple[str, ...]) -> list[tuple[int, int]]:
         """Character spans where the name stands as whole words (at most MAX_OCCURRENCES of them)."""
+        out: list[tuple[int, int]]
         needle, out = " ".join(name), []
         if needle.isascii():
             if self._ascii_lower is None:

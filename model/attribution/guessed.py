@@ -38,6 +38,7 @@ def guessed_persons(resolutions: list[Resolution], idx: list[int], features: lis
 def _resolved_elsewhere(r: Resolution) -> bool:
     """The source points to another mention (a pronoun's or a description's antecedent); a quotation's uncued
     sentence carries its speaker's own name ('"No. It's a talking point," Obama said'), which is no other."""
+    assert r.source is not None  # asked only of a source (``guessed_persons`` skips a draft without one)
     return r.source.resolved is not None and r.source.resolved.text != r.source.text
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from math import fsum
+from typing import Any, cast
 from weakref import WeakKeyDictionary
 
 import numpy as np
@@ -59,7 +60,8 @@ class Hashed:
         """``score(row) > 0``: the sign of the correctly rounded sum where it is beyond doubt (no sort, no
         Python loop over the terms), else ``score`` itself. (A zero value's term is 0.0: it changes no sum and
         only widens the margin, inside which ``score`` decides.)"""
-        terms = list(map(self.terms.get, row.items()))  # every term remembered, looked up in C
+        # every term remembered, looked up in C; a None (a term never met) is kept on purpose, for fsum to fail on
+        terms: list[float] = list(map(self.terms.get, row.items()))  # type: ignore[arg-type]
         terms.append(self.intercept)
         try:  # a term never met (None) fails fsum in C: no scan of every term for one (each float's == None)
             total = fsum(terms)
@@ -83,12 +85,13 @@ class Hashed:
     def _weighed(self, item: tuple[str, str | float]) -> float:
         name, v = item
         if isinstance(v, str):  # value 1: the term is the signed coefficient
-            return (self.columns.get(item) or self._column(item))[1]
+            key = cast(tuple[str, str], item)  # the item itself, its value a string (no new tuple hashed)
+            return (self.columns.get(key) or self._column(key))[1]
         return float(v) * (self.columns.get(name) or self._column(name))[1] if v else 0.0
 
     def score(self, row: Row) -> float:
         """``decision_function`` of one row, summed in sklearn's order (increasing columns, from 0)."""
-        terms = []
+        terms: list[tuple[int, float]] = []
         add, known = terms.append, self.columns.get
         for name, v in row.items():
             if isinstance(v, str):  # a tuple of two strings as the key: their hashes are cached, a joined one's not
@@ -142,7 +145,7 @@ def predict(model: object, rows: Sequence[Row]) -> list:
     fast = _hashed(model)
     if fast is None:
         with config_context(assume_finite=True, skip_parameter_validation=True):  # traits are finite by construction
-            return list(model.predict(rows))
+            return list(cast(Any, model).predict(rows))  # any fitted estimator: sklearn ships no types
     return fast.predict(rows)
 
 
@@ -162,9 +165,10 @@ def _hashed(model: object) -> Hashed | None:
 
 
 def _shape(model: object) -> Hashed | None:
-    if type(model) is not Pipeline or len(model.steps) != 2:
+    pipeline: Any = model  # a Pipeline once its type is checked: sklearn ships no types for mypy to narrow with
+    if type(pipeline) is not Pipeline or len(pipeline.steps) != 2:
         return None
-    hasher, logit = model.steps[0][1], model.steps[1][1]
+    hasher, logit = pipeline.steps[0][1], pipeline.steps[1][1]
     ok = (type(hasher) is FeatureHasher and hasher.input_type == "dict" and np.dtype(hasher.dtype) == np.float64
           and type(logit) is LogisticRegression and getattr(logit, "coef_", None) is not None
           and logit.coef_.shape == (1, hasher.n_features) and logit.coef_.dtype == np.float64

@@ -140,7 +140,7 @@ class History:
             if self.genders.setdefault(key, own) != own:
                 self.shared.add(key)
             _keep_fuller(self.fullest_by_gender, (key, own), full, size)
-        known = Known(span, mention, span if pair else self.fullest_for(key, own), is_source, pair)
+        known = Known(span, mention, span if pair else self.fullest_for(key, own) or full, is_source, pair)
         self.items.append(known)
         self.mentions[key] = self.mentions.get(key, 0) + 1
         self.first_at.setdefault(key, span.start)
@@ -203,9 +203,9 @@ def first_name(text: str) -> str:
 def _one_of(firsts: set[str], gender: str) -> str:
     """The one first name of ``firsts`` that a person of this gender bears: the only one listed for the
     gender, else the only one not listed for the other; "" when that leaves none or several."""
-    own, other = (MALE, FEMALE) if gender == "male" else (FEMALE, MALE) if gender == "female" else (None, None)
-    if own is None:
+    if gender not in ("male", "female"):
         return ""
+    own, other = (MALE, FEMALE) if gender == "male" else (FEMALE, MALE)
     for fits in ({f for f in firsts if f in own and f not in other}, {f for f in firsts if f not in other}):
         if len(fits) == 1:
             return next(iter(fits))

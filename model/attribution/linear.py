@@ -38,7 +38,7 @@ def predict(model, rows: list[dict[str, float]]) -> list[str]:
     return [str(classes[k]) for k in (x @ coef.T + intercept).argmax(axis=1)]
 
 
-_LINEAR: dict[int, tuple] = {}
+_LINEAR: dict[int, tuple | None] = {}  # None: a model of another shape
 
 
 def _linear(model) -> tuple | None:

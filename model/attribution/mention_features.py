@@ -102,6 +102,7 @@ def rows(doc: Doc) -> tuple[list[int], list[dict[str, float]]]:
 def typed_text(d: Draft, r: Resolution) -> str:
     """The words a source is typed from: the earlier mention it resolves to (a pronoun's, a description's, a
     quotation continuation's), else the source itself."""
+    assert r.source is not None  # asked only of a source with a mention (``rows``, ``entities.same_speaker``)
     return (r.source.resolved or d.local_resolved or r.source).text
 
 

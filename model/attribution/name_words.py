@@ -9,7 +9,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 from itertools import pairwise, repeat
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from model.lexicon import (
     BUSINESS_NAMES,
@@ -104,11 +104,12 @@ def opening_word_only(text: str, source: Source | None, cue: Span | None, full: 
     that says, tells or has reported ("Shell said", "Variety reported": the typer's to read) or that the text
     names in full (``full``)."""
     named = source is None or source.resolved is not None or (full is not None and full.text != source.text)
-    word = "" if named else source.text
+    word = "" if named else cast(Source, source).text  # not named: there is a source
     if not word.isalpha() or not word[:1].isupper() or word.isupper() or word.lower() not in COMMON_WORDS:
         return False
     if cue is not None and _speaks(cue.text.lower()):
         return False
+    assert source is not None  # word is not "": not named, so there is a source
     return opens_sentence(text, source.start) and word not in names_mid_sentence(text)
 
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 from dataclasses import replace
+from typing import cast
 
 from model.attribution.acts import opening_subject
 from model.attribution.citing import (
@@ -85,7 +86,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
         if f.participle:
             cited = speaker_after(toks, low, f.cue[1]) if f.lemma == "cite" else None
             if cited is not None and prev is not None and prev.kind == "relay" and not prev.via:
-                out[-1] = replace(prev, source=cited, via=(prev.source,))  # "according to the Gazette, citing two
+                relay = cast(tuple[int, int], prev.source)  # a relay always has one: ``sources.attach`` makes it so
+                out[-1] = replace(prev, source=cited, via=(relay,))  # "according to the Gazette, citing two
                 continue  # officials": the officials, via the Gazette
             frame = _closing_frame(low, f.cue[0]) if prev is None and f.lemma == "cite" else None
             if frame is not None:  # ", state media reported, citing ...": the frame the filter did not keep gives
@@ -105,7 +107,8 @@ def keep(toks: list[str], found: list[Found], low: list[str] | None = None, whol
                 out.append(Found(f.cue, subj, f.lemma, f.kind, False, participle=prev is not None, resolved=resolved))
             continue
         if prev is not None and prev.kind == "relay" and prev.cue[0] == 0 and f.source and not f.source_after \
-                and f.source[0] <= prev.source[1] + 1 and not citing_relative(low, prev, f):
+                and f.source[0] <= cast(tuple[int, int], prev.source)[1] + 1 and not citing_relative(low, prev, f):
+            assert prev.source is not None  # a relay always has its source, indexed just above
             if not (_poll(low, prev.source) and _respondents(toks, f.source)):  # "In a CNN poll, 38 percent said"
                 out[-1] = Found(f.cue, f.source, f.lemma, f.kind, False, f.passive, f.resolved, via=(prev.source,))
             continue
@@ -231,7 +234,7 @@ def _addressee_end(toks: list[str], k: int) -> int:
 def _crosses(prev: Found, f: Found) -> bool:
     """f's source runs over prev's source and cue ("A memo seen by Nordwire shows that the department had
     reported"): f is inside prev's content, however exact its own cue."""
-    return bool(f.source and prev.source) and f.source[0] <= prev.source[0] and prev.cue[1] <= f.source[1]
+    return bool(f.source and prev.source and f.source[0] <= prev.source[0] and prev.cue[1] <= f.source[1])
 
 
 def _left(f: Found) -> int:

@@ -21,6 +21,7 @@ _UNNAMED_OPENERS = GRAMMAR["articles"] | QUANTIFIERS  # "An employee ...", "Two 
 
 def typed(r: Resolution) -> str:
     """The words a source is typed from: the earlier mention it resolves to, else its own."""
+    assert r.source is not None  # asked only of sourced resolutions (the typer's rows, its descriptions)
     return (r.source.resolved or r.source).text
 
 
@@ -46,6 +47,7 @@ def names_no_one(r: Resolution) -> bool:
     text never resolves that holds no name and no office one person holds ("The man, who asked not to be named";
     not "The minister"): no one named."""
     ws = words_of(typed(r))
+    assert r.source is not None  # typed(r) asserts it: a sourced resolution
     head = [w.lower() for w in head_chunk(ws)] or [""]
     if r.source.resolved is None and not capitalised(ws) and head[-1] not in _OFFICES \
             and classify(r.source.text).kind == "backref":
@@ -65,6 +67,7 @@ def withheld(r: Resolution) -> bool:
     """The source's own words say why it goes unnamed ("An employee of the property department, who asked not to
     be named", "A Therma Service technician, who asked not to be named"): the guideline's anonymous source,
     whatever body or capitals its description holds; not when a name comes first or follows in apposition."""
+    assert r.source is not None  # the typer asks it only of sourced resolutions
     ws = words_of(r.source.text)
     return bool(ws) and ws[0].lower() in _UNNAMED_OPENERS and states_reason(r.source.text) \
         and not appositive_name(ws)

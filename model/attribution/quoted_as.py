@@ -30,6 +30,7 @@ def quoted_as(toks: list[str], low: list[str], f: Found) -> Found:
 def _quoted_by_as(toks: list[str], low: list[str], f: Found) -> Found:
     """'Prime Minister Sofie Dahl was quoted by the news agency LNA as saying ...': the passive of the above, the
     sentence's subject the one quoted and the agent after "by" its relay."""
+    assert f.source is not None  # quoted_as, its only caller, returns f itself when it has no source
     e, aux = f.source[1], f.cue[0] - 1
     if not f.passive or e + 1 >= len(toks) or low[e] != "as" or low[e + 1] not in _AS_SAYING or aux < 1:
         return f

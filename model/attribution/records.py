@@ -69,6 +69,7 @@ class Sentence:
     def _found_starts(self) -> list[int]:
         """The tokens' starts where the sentence's spacing is irregular: tokens cover every non-space character in
         order, so each one is the next occurrence of its text (a search per token, slower than ``chunk_starts``)."""
+        starts: list[int]
         find, pos, starts = self.text.find, self.start, []
         add = starts.append
         for tok in self.toks:

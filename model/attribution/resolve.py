@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import cast
 
 from model.attribution.acronyms import spelt_role
 from model.attribution.antecedents import Query, Rank, choose, ranker
@@ -85,7 +86,7 @@ def _described_role(text: str, span: Span, mention: Mention) -> Mention:
 
 def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
                  transcript: Interview | None = None) -> Resolution:
-    src = d.source
+    src = cast(Span, d.source)  # resolve() asks only for drafts with a source
     mention = classify(src.text)
     via = tuple(Relay(v.text, v.start, v.end) for v in d.via) if d.via else ()  # most have none: no generator
     group = named_set(text, src, mention, history) if d.local_resolved is None else None
@@ -175,6 +176,7 @@ def _resolve_one(text: str, d: Draft, history: History, rank: Rank | None,
         # after "Kerrvik city council" speaks for the city, though a "council" alone may be a think tank's.
         if mention.kind in ("named_person", "anonymous") and known_role not in (None, "other") \
                 and (mention.role == "other" or (mention.role == "expert" and lent == "official")):
+            assert known_role is not None  # the test above: not in (None, "other")
             mention = Mention(mention.kind, known_role, mention.entity, mention.anonymity,
                               history.gender_of(mention.entity, mention.gender), mention.head)
             history.learn(src.text, mention)  # "Obama's chief of staff, Denis McDonough": later "McDonough" too

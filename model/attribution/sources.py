@@ -76,8 +76,7 @@ _QUOTES = CLOSE | OPEN  # a quotation's marks, either way round
 _COMMA_REACH = 5  # lower-case words between a comma and a name: "..., the news site RTL Info reported."
 
 
-def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: str, lo: int,
-            hi: int) -> Found | None:
+def attach(toks: list[str], low: list[str], i: int, b: int, lemma: str, kind: str, lo: int, hi: int) -> Found | None:
     """The attribution a cue at [i, b) makes, or None when it points at no source and is no passive cue."""
     if kind == "relay":
         src = np_after(toks, low, b, hi)
@@ -290,6 +289,7 @@ def _after_quote(toks: list[str], j: int) -> bool:
 def _unanswered(toks: list[str], low: list[str], f: Found) -> Found:
     """"The company did not return calls seeking comment": the company's refusal, with the negated "return" or
     "answer" as its cue (the refusal rules read it as declining). Anything else ("The question seeks") stays."""
+    assert f.source is not None  # its one caller builds f with the source it has just tested
     verb = f.source[0] if low[f.source[0]] in _RETURNING else f.source[0] - 1
     if verb < 1 or low[verb] not in _RETURNING:
         return f

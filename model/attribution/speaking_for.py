@@ -5,6 +5,7 @@ Inspector Tomas Rell" after "a police spokesman"."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from model.attribution.acronyms import spelt_role
 from model.attribution.history import History
@@ -57,8 +58,8 @@ def body_role(src: Span, history: History) -> str | None:
     if before.isalpha() and before.islower():  # "service", not the name in "Clinton spokesman"
         if (role := _body_met(src, history, before)) is not None:
             return role
-        owner = ws[at - 2] if at >= 2 else ""  # "Mr. Obama's climate advisers": whose, past what they advise on
-        return _named_role([POSSESSIVE.sub("", owner)], history) if owner[:1].isupper() else None
+        whose = ws[at - 2] if at >= 2 else ""  # "Mr. Obama's climate advisers": whose, past what they advise on
+        return _named_role([POSSESSIVE.sub("", whose)], history) if whose[:1].isupper() else None
     if before[:1].isupper():
         return _named_role([POSSESSIVE.sub("", before)], history)
     if at + 2 < len(ws) and ws[at + 1].lower() in _FOR:
@@ -139,9 +140,10 @@ def stage(doc: Doc) -> None:
         who = _person(r)
         near = body is not None and r.source.resolved is None and d.start - body[0] <= _JUST_BEFORE
         role = by_span.get((own.start, own.end)) or (by_person.get(who) if who else None)
+        # near: there is a body (mypy does not carry that through ``near``)
         if role is None and near and _of_its(r):
-            role = body[1]
-        elif role is None and near and body[1] == "official" and r.mention.role == "other" \
+            role = cast("tuple[int, str]", body)[1]
+        elif role is None and near and cast("tuple[int, str]", body)[1] == "official" and r.mention.role == "other" \
                 and _bare_spokesperson(r.source.text):
             role = "official"
         if role is not None:
@@ -155,12 +157,14 @@ def stage(doc: Doc) -> None:
 
 def _person(r: Resolution) -> str | None:
     """The named person a mention is, so that a later "Mikus" follows "Its director, Pavel Mikus"."""
+    assert r.mention is not None  # stage asks only for resolutions with a mention
     return r.mention.entity if r.mention.kind == "named_person" and r.mention.entity else None
 
 
 def _of_its(r: Resolution) -> bool:
     """A title or a document of "its", not a body: "Its chairwoman, Vesna Horak", "its chief executive", "its
     headline" (the body's role is the guideline's for its people and its documents)."""
+    assert r.source is not None and r.mention is not None  # stage asks only for resolutions with both
     ws = r.source.text.split(None, 2)
     return len(ws) > 1 and ws[0] in _ITS and r.mention.kind != "named_organization" and ws[1][:1].islower()
 

@@ -107,6 +107,7 @@ def _neighbours(k: int, first: int, last: int, out: Traits) -> None:
 def _source(s: Sentence, f: Found, out: Traits) -> None:
     """The source phrase's features, added to ``out``."""
     toks, low = s.toks, s.low
+    assert f.source is not None  # traits are asked only of a candidate with a source (``sentence_traits``)
     a, e = f.source
     i, b = f.cue
     head, first, length = low[e - 1], low[a], e - a

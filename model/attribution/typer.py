@@ -14,6 +14,7 @@ with no other sign that a "he" refers to, or that the training news writes after
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import cast
 
 from model.attribution.descriptions import (
     OUTLETS,
@@ -34,14 +35,14 @@ from model.attribution.no_one import conjoined, names_no_one, typed, unnamed, wi
 from model.attribution.phrases import MONTHS, WEEKDAYS
 from model.attribution.producers import documents_take_producer
 from model.attribution.records import Doc, Resolution
+from model.attribution.retyping import retyped
 from model.attribution.role_words import POSSESSIVE, role_of
 from model.attribution.sets import BODIES
 from model.attribution.states import one_name, states
-from model.lexicon import BUSINESS_HEADS, CONFIDENTIAL, GRAMMAR, MENTION_WORDS, TITLES, TYPING
+from model.lexicon import BUSINESS_HEADS, GRAMMAR, MENTION_WORDS, TITLES, TYPING
 from model.types import Span
 
 ARTIFACT = "mentions"
-KINDS = ("named_person", "named_organization", "anonymous")  # what the typer decides; "unattributed" it never is
 _IT, _HE = TYPING["it_pronouns"], TYPING["he_pronouns"]
 # A body's heads a description of a body named before is written with: "the company", "the group", "the newspaper"
 _DESCRIBED_BODIES = BUSINESS_HEADS | MENTION_WORDS["generic_body_heads"] | OUTLETS
@@ -64,6 +65,7 @@ def stage(doc: Doc, model: object | None) -> None:
     bodies = []  # drafts the typer made organisations of, in text order
     for n, f in zip(idx, features, strict=True):
         before = resolutions[n]
+        assert before.source is not None and before.mention is not None  # ``rows`` types only such sources
         kind = str(kinds[id(f)])
         if before.mention.head in BODIES and " and " in before.mention.entity:  # "the three states": a set of bodies
             continue
@@ -96,8 +98,9 @@ def stage(doc: Doc, model: object | None) -> None:
         if (kind == "named_person" or (kind == "anonymous" and _named(before))) and (
                 before.source.text.lower() in _IT or _which_follows(before)):
             kind = "named_organization"  # "Velmar ..., it said", "Brannock Air, which flies ...": a named body
-        resolutions[n] = retyped(before, kind)
-        if resolutions[n].mention.kind == "named_organization" != before.mention.kind and _named(before):
+        resolutions[n] = after = retyped(before, kind)
+        assert after.mention is not None  # ``retyped`` keeps a mention where there is one (before's)
+        if after.mention.kind == "named_organization" != before.mention.kind and _named(before):
             bodies.append(n)
     persons = {n for n, f in zip(idx, features, strict=True) if not _PERSON_SIGNS.isdisjoint(f)}
     for n in business_named(doc.document.text, resolutions, persons):  # "Brennick said" beside "Brennick Pharma"
@@ -138,9 +141,11 @@ def _states_follow(text: str, resolutions: list[Resolution]) -> None:
     for n, name in enumerate(names):
         if name in found:
             state = retyped(resolutions[n], "named_organization")
+            assert state.mention is not None  # a name found is never "": its source has a mention, kept by retyped
             resolutions[n] = replace(state, mention=replace(state.mention, role="official"))
         elif possessors[n] in found:
             r = resolutions[n]
+            assert r.mention is not None  # a possessor found is never "": ``_possessor`` read it from the mention
             ws = [w if POSSESSIVE.sub("", w) != possessors[n] else "country's" for w in words_of(typed(r))]
             resolutions[n] = replace(r, mention=replace(r.mention, role=role_of(ws)))
 
@@ -163,6 +168,7 @@ def _possessor(r: Resolution) -> str:
 def _which_follows(r: Resolution) -> bool:
     """A name its own words continue with ", which ..." ("Brannock Air, which flies to 40 cities"): exact, as
     English writes "who" after a person; not after a tail ("Researchers at the Lake Institute, which ...")."""
+    assert r.source is not None  # asked only of a source the typer typed (``stage``)
     if ", which" not in r.source.text:
         return False
     ws = words_of(r.source.text)
@@ -198,14 +204,17 @@ def _it_follows(doc: Doc, resolutions: list[Resolution], bodies: list[int]) -> N
         near = [k for k in bodies if k < n and d.start - doc.drafts[k].end <= LOOKBACK]
         if near and r.source.text.lower() in _IT:
             resolutions[n] = _refers_to(r, resolutions[near[-1]])
-        elif near and resolutions[near[-1]].mention.head not in _DOCUMENTS:  # "a report seen by Nordwire": no body
+        # "a report seen by Nordwire": no body (a body the typer made has a mention, cast for mypy)
+        elif near and cast(Mention, resolutions[near[-1]].mention).head not in _DOCUMENTS:
             ante = _refers_to(r, resolutions[near[-1]])
+            assert ante.mention is not None and r.mention is not None  # the body's; r's, read by _bare_description
             resolutions[n] = replace(ante, mention=replace(ante.mention, role=r.mention.role))
 
 
 def _bare_description(r: Resolution) -> bool:
     """"The company", "the shipping group": a definite description of a body, which the rules left naming only
     its head, for want of an antecedent they took for a body."""
+    assert r.source is not None  # asked only of a source (``_it_follows``)
     m = r.mention
     if m is None or m.kind != "named_organization" or m.entity != m.head or m.head not in _DESCRIBED_BODIES:
         return False
@@ -226,12 +235,14 @@ def _surnames_follow(resolutions: list[Resolution]) -> None:
         elif r.mention.kind != "named_person" and r.source.resolved is None \
                 and (surname := r.source.text.strip().lower()) in people:
             person = retyped(r, "named_person")
+            assert person.mention is not None  # ``retyped`` keeps r's mention, which there is
             role = people[surname] if person.mention.role == "other" else person.mention.role
             resolutions[n] = replace(person, mention=replace(person.mention, role=role))
 
 
 def _full_name(r: Resolution) -> bool:
     """The person's surname is written after a capitalised first name ("Marek Zoltai"), titles aside."""
+    assert r.mention is not None  # asked only of a typed person (``_surnames_follow``)
     ws = words_of(typed(r))
     return any(w.lower() == r.mention.entity and ws[i - 1][:1].isupper() and ws[i - 1].isalpha()
                and ws[i - 1].lower() not in TITLES for i, w in enumerate(ws) if i)
@@ -261,6 +272,7 @@ def _persons_follow(doc: Doc, resolutions: list[Resolution]) -> None:
 
 def _refers_to(r: Resolution, ante: Resolution) -> Resolution:
     """The pronoun's resolution re-pointed at an earlier source: its fullest mention and what it is."""
+    assert r.source is not None and ante.source is not None  # both sources: a pronoun's, and a body's or a person's
     full = ante.full or Span(ante.source.text, ante.source.start, ante.source.end)
     return Resolution(replace(r.source, resolved=full), ante.mention, full)
 
@@ -270,27 +282,3 @@ def _a_person(r: Resolution) -> bool:
     m = r.mention
     return (r.source is not None and m is not None and r.source.text.lower() not in _PRONOUNS
             and (m.kind == "named_person" or (m.kind == "anonymous" and m.gender != "plural")))
-
-
-def retyped(r: Resolution, kind: str) -> Resolution:
-    """The resolution with its mention's kind replaced, entity and anonymity following the kind."""
-    m = r.mention
-    if m is None or r.source is None or m.kind == kind or kind not in KINDS:
-        return r
-    name = " ".join(name_of(typed(r)))
-    if kind == "named_organization":
-        mention = Mention(kind, m.role, name or m.entity, "none", "plural", m.head)
-    elif kind == "named_person":
-        mention = Mention(kind, m.role, name.split()[-1] if name else m.entity, "none",
-                          m.gender if m.gender != "plural" else "unknown", m.head)
-    else:
-        mention = Mention("anonymous", m.role, m.entity or m.head, _anonymity(m), m.gender, m.head)
-    return replace(r, mention=mention)
-
-
-def _anonymity(m: Mention) -> str:
-    """A confidential individual ("an official", "a source") or a described group, for a mention made anonymous."""
-    if m.kind == "anonymous":
-        return m.anonymity
-    single = m.head in CONFIDENTIAL and not (m.head.endswith("s") and not m.head.endswith("ss"))
-    return "individual" if single or m.gender in ("male", "female") else "group"

@@ -16,10 +16,12 @@ import re
 from collections import Counter
 from dataclasses import replace
 from itertools import chain
+from typing import cast
 
 import numpy as np
 
 from model.attribution.linear import binary_weights, row_sums
+from model.attribution.mentions import Mention
 from model.attribution.records import QUOTED, Doc
 from model.lexicon import MENTION_WORDS, TYPING
 from model.text import Memo
@@ -125,14 +127,15 @@ def stage(doc: Doc, model: object | None) -> None:
     # "Lotte Berglin, 71, whose flat overlooks the park" is a witness, and so is the "She" of her next claim,
     # though a pronoun alone tells the model little: a source resolved to an earlier mention ("she", "the nurse"),
     # of a speaker with few claims (not a story's protagonist, whose one recollection makes no witness of all he
-    # says), follows the witness the model made of that speaker.
-    seen = {out[n].mention.entity for n, a in zip(idx, args, strict=True) if sure[a]} - {""}
+    # says), follows the witness the model made of that speaker. ``asked`` picks only resolutions with a mention.
+    seen = {cast(Mention, out[n].mention).entity for n, a in zip(idx, args, strict=True) if sure[a]} - {""}
     for n, a in zip(idx, args, strict=True):
         _, _, resolved, _, _, _, spoke = a  # traits' arguments (``asked``): the earlier mention, the claims counted
-        if out[n].mention.head in _INFORMANTS:
+        mention = cast(Mention, out[n].mention)
+        if mention.head in _INFORMANTS:
             continue  # "a source who asked not to be identified": an informant, whatever the model reads
-        if sure[a] or (resolved and spoke <= _FEW and out[n].mention.entity in seen):
-            out[n] = replace(out[n], mention=replace(out[n].mention, role="witness"))
+        if sure[a] or (resolved and spoke <= _FEW and mention.entity in seen):
+            out[n] = replace(out[n], mention=replace(mention, role="witness"))
     doc.resolutions = out
 
 

@@ -117,7 +117,7 @@ def nested_cv(data: list[list[Example]], lexicon, progress: tqdm) -> dict:
     chosen = []
     outer_splits: dict[int, Split] = {}
     for k in range(FOLDS):
-        inner_scores = {s: ([], []) for s in GRID}
+        inner_scores: dict[tuple, tuple[list[str], list[str]]] = {s: ([], []) for s in GRID}
         for j in (j for j in range(FOLDS) if j != k):
             train_folds = tuple(f for f in range(FOLDS) if f not in (j, k))
             split = inner_cache.get(train_folds)
@@ -181,21 +181,23 @@ def veracity(stories: list[Story], proba: np.ndarray, owner: np.ndarray) -> dict
 def sentence_check(model: Pipeline, stories: list[Story], rng: np.random.Generator) -> dict:
     """How the model reads single sentences: each body's sentences against its own claim (by the body's
     label) and against another story's claim (should be unrelated)."""
-    pairs, body_label, owner_body, foreign = [], [], [], []
+    # The per-sentence lists become arrays below, under the lists' names without "_list".
+    pairs, body_label, owner_list, foreign_list = [], [], [], []
     body_id = 0
     for i, s in enumerate(stories):
         other = stories[(i + 1 + int(rng.integers(len(stories) - 1))) % len(stories)]
         for text, label in s.bodies[:MAX_BODIES]:
             for sentence in ev.sentences(text):
                 pairs += [(s.claim, sentence), (other.claim, sentence)]
-                owner_body += [body_id, body_id]
-                foreign += [False, True]
+                owner_list += [body_id, body_id]
+                foreign_list += [False, True]
             body_label.append(label or "tie")
             body_id += 1
     proba = model.predict_proba(Pairs.of(pairs))
     pred = proba.argmax(axis=1)
-    foreign = np.asarray(foreign)
-    owner_body = np.asarray(owner_body)
+    foreign = np.asarray(foreign_list)
+    owner_body = np.asarray(owner_list)
+    out: dict[str, float | dict[str, float]]  # figures, and per body label its sentences' class shares
     out = {"sentences": int((~foreign).sum()), "bodies": body_id,
            "foreign_claim_unrelated": round(float((pred[foreign] == 3).mean()), 3)}
     own = ~foreign

@@ -22,7 +22,7 @@ REFUTING = re.compile(r"\b(?:hoax|fake|debunk\w*|not true|false|den(?:y|ies|ied)
 VERACITY_REGEX = re.compile(r"hoax|fake|debunked|not true|false", re.IGNORECASE)
 
 
-def stance_report(y: Sequence[str], pred: Sequence[str]) -> dict:
+def stance_report(y: Sequence[str] | np.ndarray, pred: Sequence[str] | np.ndarray) -> dict:
     """Per-class precision, recall, F1 and support; macro F1; the FNC-1 score (relative to its maximum)."""
     p, r, f, n = precision_recall_fscore_support(y, pred, labels=list(CLASSES), zero_division=0)
     per_class = {c: {"precision": round(float(p[i]), 3), "recall": round(float(r[i]), 3),
@@ -32,7 +32,7 @@ def stance_report(y: Sequence[str], pred: Sequence[str]) -> dict:
             "fnc_score": round(fnc_score(y, pred), 3), "pairs": len(y)}
 
 
-def fnc_score(y: Sequence[str], pred: Sequence[str]) -> float:
+def fnc_score(y: Sequence[str] | np.ndarray, pred: Sequence[str] | np.ndarray) -> float:
     """FNC-1's weighted score over its maximum: 0.25 for related/unrelated right, 0.75 more for the stance."""
     got = best = 0.0
     for g, p in zip(y, pred, strict=True):
@@ -44,7 +44,7 @@ def fnc_score(y: Sequence[str], pred: Sequence[str]) -> float:
     return got / best if best else 0.0
 
 
-def macro_f1(y: Sequence[str], pred: Sequence[str]) -> float:
+def macro_f1(y: Sequence[str] | np.ndarray, pred: Sequence[str] | np.ndarray) -> float:
     return float(f1_score(y, pred, labels=list(CLASSES), average="macro", zero_division=0))
 
 
@@ -72,7 +72,7 @@ def baseline_inputs(pairs: Sequence[tuple[str, str]]) -> tuple[np.ndarray, np.nd
 
 
 # ---- Emergent's real question ---------------------------------------------------------------------------
-def veracity_auc(truth: Sequence[bool], scores: Sequence[float]) -> float:
+def veracity_auc(truth: Sequence[bool], scores: Sequence[float] | np.ndarray) -> float:
     """ROC AUC of scores ranking true stories above false ones."""
     return round(float(roc_auc_score(np.asarray(truth, dtype=int), np.asarray(scores))), 3)
 

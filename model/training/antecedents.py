@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -152,8 +153,9 @@ def main(argv: list[str] | None = None) -> int:
     grid = {C: cross_validate(train, C) for C in tqdm(GRID, desc="grouped CV", unit="setting")}
     C = max(GRID, key=lambda c: (grid[c], -c))  # the most regularised of equals
     model = fit(train, C)
-    metrics = {"queries": len(train), "grouped_cv_top1": grid[C], "grouped_cv_top1_rules": accuracy(train, None),
-               "grid": {str(c): v for c, v in grid.items()}, "folds": FOLDS, "repeats": REPEATS}
+    metrics: dict[str, Any] = {"queries": len(train), "grouped_cv_top1": grid[C],
+                               "grouped_cv_top1_rules": accuracy(train, None),
+                               "grid": {str(c): v for c, v in grid.items()}, "folds": FOLDS, "repeats": REPEATS}
     if DEV_LABELS.is_file():
         dev = queries(read_labels(DEV_LABELS), POLNEAR / "dev" / "text", "shared dev articles")
         metrics["dev_tuned"] = {"queries": len(dev), "top1": accuracy(dev, model), "top1_rules": accuracy(dev, None)}

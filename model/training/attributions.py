@@ -68,7 +68,7 @@ class _AtThreshold:
         return self.model.predict_proba(rows)[:, 1] >= self.threshold
 
 
-def articles(split: str, exclude: set[str] = frozenset()) -> list[Article]:
+def articles(split: str, exclude: set[str] | frozenset[str] = frozenset()) -> list[Article]:
     """PolNeAR articles of a split with their first annotator's attributions, minus ``exclude``."""
     out = []
     for path in sorted((POLNEAR / split / "text").glob("*.txt")):
@@ -99,6 +99,7 @@ def candidates(art: Article, pipeline: Attribution) -> tuple[list[dict], list[in
 def annotated(s: Sentence, f: Found, gold: list[dict]) -> bool:
     """PolNeAR annotates the candidate: one attribution's cue overlaps its cue and that attribution's source its
     source (a right source with a wrong cue would take the place of the real cue in its sentence)."""
+    assert f.source is not None  # candidates() asks only about candidates with a source
     cue, src = s.span(*f.cue), s.span(*f.source)
     return any(overlap((cue.start, cue.end), g["cue"]) and overlap((src.start, src.end), g["source"]) for g in gold)
 
@@ -121,7 +122,7 @@ def span_counts(arts: list[Article], pipeline: Attribution) -> np.ndarray:
 
 
 def figures(c: np.ndarray) -> dict[str, float]:
-    out = {}
+    out: dict[str, float] = {}
     for k, name in enumerate(("source_overlap", "cue_overlap")):
         p = c[4 * k] / c[4 * k + 1] if c[4 * k + 1] else 0.0
         r = c[4 * k + 2] / c[4 * k + 3] if c[4 * k + 3] else 0.0

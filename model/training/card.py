@@ -34,6 +34,7 @@ EXPLANATION = ("Exact for the logistic model: feature j moves the logit by coef_
 def examples(pipeline) -> list[tuple[str, float]]:
     """Scores of a few variations of the reference claim (exact model outputs)."""
     claim, _ = reference_claim()
+    assert claim.cue is not None  # the reference claim is cued ("said"), see reference_claim()
     anon = replace(claim, kind="anonymous", anonymity="individual", entity="")
     rows = [
         ("reference: named person, cued, unlinked", claim, Links()),

@@ -45,8 +45,8 @@ def out_of_fold(make: Callable[[], object], X: list | np.ndarray, y: np.ndarray,
     return oof
 
 
-def choose(make: Callable[[float], object], grid: Sequence[float], X: list, y: np.ndarray, groups: np.ndarray,
-           weight: np.ndarray, mask: np.ndarray, seed: int) -> float:
+def choose(make: Callable[[float], Pipeline], grid: Sequence[float], X: list | np.ndarray, y: np.ndarray,
+           groups: np.ndarray, weight: np.ndarray, mask: np.ndarray, seed: int) -> float:
     """The value of ``grid`` with the lowest grouped-CV Brier on the masked (Emergent) rows."""
     cv = StratifiedGroupKFold(n_splits=INNER_FOLDS, shuffle=True, random_state=seed)
     splits = list(cv.split(np.zeros(len(y)), y, groups))
@@ -60,7 +60,7 @@ def choose(make: Callable[[float], object], grid: Sequence[float], X: list, y: n
     return float(grid[int(np.argmin(briers))])
 
 
-def nested(make: Callable[[float], object], grid: Sequence[float], X: list, y: np.ndarray, groups: np.ndarray,
+def nested(make: Callable[[float], Pipeline], grid: Sequence[float], X: list, y: np.ndarray, groups: np.ndarray,
            weight: np.ndarray, mask: np.ndarray, seed: int) -> tuple[np.ndarray, list[float]]:
     """REPEATS x n outer out-of-fold probabilities, each outer fold fitted with the value its inner folds chose
     on its training part alone; and the values chosen."""

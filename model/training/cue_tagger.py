@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import FeatureHasher
@@ -110,7 +111,8 @@ def measure() -> dict:
             counts[t]["proposed"] += len(new)
             counts[t]["right"] += _hits(new, cues)
             counts[t]["found"] += _hits(missed, new)
-    report = {"train_tokens": len(feats), "dev_cues": cues_n, "dev_cues_engine_misses": missed_n, "thresholds": {}}
+    report: dict[str, Any] = {"train_tokens": len(feats), "dev_cues": cues_n, "dev_cues_engine_misses": missed_n,
+                              "thresholds": {}}
     for t, c in counts.items():
         report["thresholds"][str(t)] = {"proposed": c["proposed"],
                                         "proposed_precision": round(c["right"] / max(1, c["proposed"]), 3),

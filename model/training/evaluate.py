@@ -22,6 +22,8 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 
 def load_ann(path: Path) -> list[dict]:
     """(source, cue, content) spans of every attribution event in a brat file; discontinuous spans are hulled."""
+    # Looked up with roles.get(k), which is None when an event lacks that role (and finds nothing then).
+    spans: dict[str | None, tuple[str, int, int]]
     spans, events = {}, []
     for line in path.read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
@@ -96,7 +98,7 @@ def polnear(split: Path) -> dict:
             c["co_p"] += any(overlap(con, g["content"]) and overlap(q, g["cue"]) for g in gc)
         for g in gc:
             c["co_r"] += any(overlap(con, g["content"]) and overlap(q, g["cue"]) for q, con in cues)
-    res = {"gold_src": c["gold_src"], "pred_src": c["pred_src"]}
+    res: dict[str, float] = {"gold_src": c["gold_src"], "pred_src": c["pred_src"]}
     for key, (a, b, d, e) in {"source_overlap": ("so_p", "pred_src", "so_r", "gold_src"),
                               "source_exact": ("se_p", "pred_src", "se_r", "gold_src"),
                               "cue_overlap": ("co_p", "pred_cue", "co_r", "gold_cue")}.items():

@@ -19,9 +19,11 @@ import argparse
 import hashlib
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -33,7 +35,8 @@ from tqdm import tqdm
 from model import ATTRIBUTION_ARTIFACTS, artifact
 from model.attribution import Pipeline as Attribution
 from model.attribution.mention_features import rows as feature_rows
-from model.attribution.typer import ARTIFACT, KINDS
+from model.attribution.retyping import KINDS
+from model.attribution.typer import ARTIFACT
 from model.training.capture import StageRows
 from model.training.evaluate import match_index, overlap
 from model.training.scoreboard import LABELS, split_of
@@ -115,6 +118,8 @@ def examples(labels: list[dict], text_dir: Path, desc: str) -> list[Example]:
             if i is None or not g.get("source") or g["kind"] not in KINDS or i not in capture.rows:
                 continue
             c = claims[i]
+            # match_index only matches a gold source (there is one here) through one of the claim's source spans
+            assert c.source is not None
             out.append(Example(capture.rows[i], g["kind"], g["role"], g.get("mention") or "", name,
                                c.kind, c.role, c.source.text, c.source.resolved.text if c.source.resolved else ""))
     return out
@@ -134,6 +139,7 @@ def constructed_examples(path: Path = CONSTRUCTED) -> list[Example]:
                      None)
             if i is not None and i in capture.rows:
                 c = claims[i]
+                assert c.source is not None  # i was found among the claims with a source
                 out.append(Example(capture.rows[i], label["kind"], label["role"], "", story["id"], c.kind, c.role,
                                    c.source.text, c.source.resolved.text if c.source.resolved else "",
                                    CONSTRUCTED_WEIGHT))
@@ -173,7 +179,8 @@ def _f1(gold: np.ndarray, pred: np.ndarray) -> float:
     return 2 * tp / (float(np.sum(gold)) + float(np.sum(pred))) if gold.any() or pred.any() else 0.0
 
 
-def cross_validate(rows: list[Example], settings: dict, extra: list[Example] = (), repeats: int = REPEATS) -> dict:
+def cross_validate(rows: list[Example], settings: dict, extra: Sequence[Example] = (),
+                   repeats: int = REPEATS) -> dict:
     """Out-of-fold predictions over FOLDS article-grouped folds of ``rows``, scored, each figure the mean over
     ``repeats`` seeded shuffles of which articles share a fold; ``extra`` rows (the constructed ones) train in
     every fold and are never scored."""
@@ -271,9 +278,9 @@ def main(argv: list[str] | None = None) -> int:
     constructed = constructed_examples()
     settings, grid = choose(train, constructed)
     model = fit(train + constructed, settings)
-    metrics = {"grouped_cv": next(r for r in grid if r["settings"] == settings),
-               "grouped_cv_without_constructed": cross_validate(train, settings), "grid": grid,
-               "folds": FOLDS, "repeats": REPEATS}
+    metrics: dict[str, Any] = {"grouped_cv": next(r for r in grid if r["settings"] == settings),
+                               "grouped_cv_without_constructed": cross_validate(train, settings), "grid": grid,
+                               "folds": FOLDS, "repeats": REPEATS}
     if DEV_LABELS.is_file():
         dev = examples(read_labels(DEV_LABELS), POLNEAR / "dev" / "text", "shared dev articles")
         metrics["dev_tuned"] = scores(dev, model.predict([e.features for e in dev]))

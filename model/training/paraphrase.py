@@ -20,6 +20,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import cast
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -91,9 +92,11 @@ def read_story(name: str, wire: Path = WIRE) -> Story:
     a, b = a[keep], b[keep]
     pairs = [frozenset((where[i], where[j])) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
     by_id = {c.id: where[k] for k, c in enumerate(claims)}
-    rules = frozenset(frozenset((where[k], by_id[other])) for k, lk in enumerate(link(claims))
-                      for other in lk.corroborated_by
-                      if where[k] is not None and by_id[other] is not None and where[k] != by_id[other])
+    # Both ends are labelled sentences (the condition drops None), which mypy cannot see through the indexing.
+    rules = cast("frozenset[frozenset[int]]",
+                 frozenset(frozenset((where[k], by_id[other])) for k, lk in enumerate(link(claims))
+                           for other in lk.corroborated_by
+                           if where[k] is not None and by_id[other] is not None and where[k] != by_id[other]))
     terms = sentence_terms(found, units, set(a.tolist()) | set(b.tolist()))
     return Story(name, table(claims, found, a, b, units, None), np.array([p in gold for p in pairs], dtype=bool),
                  pairs, gold, rules, [(terms[i], terms[j]) for i, j in zip(a.tolist(), b.tolist(), strict=True)])

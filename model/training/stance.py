@@ -23,6 +23,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 from sklearn.linear_model import LogisticRegression
@@ -115,8 +116,10 @@ def team_train_gold() -> list[dict]:
     return [r for r in rows if splits[r["article"]] == "train"]
 
 
-def learners() -> dict[str, Callable[[], object]]:
-    out: dict[str, Callable[[], object]] = {}
+def learners() -> dict[str, Callable[..., Any]]:
+    # Called with no argument: each factory's settings are bound as lambda defaults, which a Callable[[], ...]
+    # context cannot type; the estimators are scikit-learn's (untyped, hence Any).
+    out: dict[str, Callable[..., Any]] = {}
     for c in (0.3, 1.0, 3.0, 10.0):
         for weight in (None, "balanced"):
             out[f"logistic C={c} {weight or 'unweighted'}"] = (
@@ -128,12 +131,13 @@ def learners() -> dict[str, Callable[[], object]]:
 
 
 def compare() -> dict:
-    xt, yt, gt = labelled_rows(team_train_gold(), POLNEAR / "train" / "text")
-    xd, yd, _ = labelled_rows([json.loads(x) for x in DEV.read_text(encoding="utf-8").splitlines() if x.strip()],
-                              POLNEAR / "dev" / "text")
-    xc, yc = constructed_rows()
+    # The labels come as lists and are used as arrays: the lists get their own names so each name has one type.
+    xt, yt_list, gt = labelled_rows(team_train_gold(), POLNEAR / "train" / "text")
+    xd, yd_list, _ = labelled_rows([json.loads(x) for x in DEV.read_text(encoding="utf-8").splitlines() if x.strip()],
+                                   POLNEAR / "dev" / "text")
+    xc, yc_list = constructed_rows()
     mt, md, mc = matrix(xt), matrix(xd), matrix(xc)
-    yt, yd, yc = np.array(yt), np.array(yd), np.array(yc)
+    yt, yd, yc = np.array(yt_list), np.array(yd_list), np.array(yc_list)
     rules = {"train": _rules_f1(mt, yt), "dev": _rules_f1(md, yd)}
     folds = list(GroupKFold(FOLDS).split(mt, yt, gt))
     results = {}

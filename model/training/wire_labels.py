@@ -27,11 +27,12 @@ def matched(labels: dict, claims: list[Claim]) -> Iterator[tuple[int, dict]]:
     spans = [(s["start"], s["end"]) for s in sents]
     where = [sentence_of(c.start, c.end, spans) for c in claims]
     for k, s in enumerate(sents):
-        here = [i for i, w in enumerate(where) if w == k and claims[i].source is not None]
+        # Each claim index with its source, kept once it is known not None (so the type checker sees it too).
+        here = [(i, src) for i, w in enumerate(where) if w == k and (src := claims[i].source) is not None]
         for g in s["attributions"]:
             gold = words(g["source"])
-            shared = [(len(gold & (words(claims[i].source.text) | words(
-                claims[i].source.resolved.text if claims[i].source.resolved else ""))), -i) for i in here]
+            shared = [(len(gold & (words(src.text) | words(
+                src.resolved.text if src.resolved else ""))), -i) for i, src in here]
             if gold and shared and max(shared)[0] > 0:
                 yield -max(shared)[1], g
 

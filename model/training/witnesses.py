@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import numpy as np
 from sklearn.feature_extraction import DictVectorizer
@@ -112,7 +113,7 @@ def counts(data: list[Row], p: np.ndarray, threshold: float) -> dict[str, dict[s
 
 def choose(data: list[Row]) -> tuple[float, float, list[dict]]:
     """C and threshold with the largest out-of-fold net gain over both datasets (the smaller C on a tie)."""
-    grid = []
+    grid: list[dict[str, Any]] = []  # settings, net gain and each dataset's counts
     for C in GRID:
         p = out_of_fold(data, C)
         for t in THRESHOLDS:

@@ -5,18 +5,29 @@ left out: a row never counts its own label), in array arithmetic rather than one
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import TypedDict
 
 import numpy as np
 
 from model.word_pairs import FEATURES, STRONG, Pair, crossing
 
-SETTINGS = {"min_rows": 3, "min_stories": 2, "prior": 5.0}  # the served WordPairs' (model.training.word_pairs)
+
+class Settings(TypedDict):
+    """``model.word_pairs.WordPairs``' keyword arguments."""
+
+    min_rows: int
+    min_stories: int
+    prior: float
+
+
+# The served WordPairs' (model.training.word_pairs).
+SETTINGS: Settings = {"min_rows": 3, "min_stories": 2, "prior": 5.0}
 
 
 class StoryCounts:
     """Each story's word pair counts (candidate pairs, corroborating ones), to sum less any stories left out."""
 
-    def __init__(self, stories: Sequence[tuple[Sequence[Pair], np.ndarray]], settings: dict = SETTINGS) -> None:
+    def __init__(self, stories: Sequence[tuple[Sequence[Pair], np.ndarray]], settings: Settings = SETTINGS) -> None:
         ids: dict[tuple[str, str], int] = {}
         self.settings = settings
         self.flat, self.lens, self.sizes, self.keys, self.rows, self.linked = [], [], [], [], [], []

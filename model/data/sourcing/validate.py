@@ -58,8 +58,9 @@ def problems(row: dict, text: str, expected: dict) -> list[str]:
     return out
 
 
-def check(path: Path) -> tuple[int, Counter]:
+def check(path: Path) -> tuple[int, Counter[str]]:
     rows = [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+    counts: Counter[str]
     bad, counts = 0, Counter()
     by_article: dict[str, list[dict]] = {}
     for r in rows:
@@ -87,6 +88,7 @@ def check(path: Path) -> tuple[int, Counter]:
 
 
 if __name__ == "__main__":
+    total: Counter[str]
     total_bad, total = 0, Counter()
     for name in sys.argv[1:]:
         bad, counts = check(Path(name))
