@@ -95,7 +95,7 @@ def main() -> int:
         where = [sentence_of(c.start, c.end, spans) for c in claims]
         n, r, w = story_reach(labels, claims, where)
         corroborations, reached, why = corroborations + n, reached + r, why + w
-        story = denial_aim.read_story(name, model)
+        story = denial_aim.read_story(name, model, claims=claims)
         read = set(story.sentences) | set(story.fixed)
         denials, denials_read = denials + len(story.gold), denials_read + len(story.gold & read)
         denying = {w for w, c in zip(where, claims, strict=True) if c.stance == "denies"}

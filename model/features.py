@@ -34,7 +34,7 @@ for every other claim.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from itertools import chain
 from math import log1p
 
@@ -122,7 +122,7 @@ class FeatureRows(list[dict[str, float]]):
     matrix)."""
 
     @classmethod
-    def of(cls, X: Sequence[tuple[Claim, Links]]) -> FeatureRows:
+    def of(cls, X: Iterable[tuple[Claim, Links]]) -> FeatureRows:
         return cls(feature_values(c, lk) for c, lk in X)
 
 

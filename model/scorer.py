@@ -19,7 +19,6 @@ from collections.abc import Sequence
 from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
-from typing import cast
 
 import numpy as np
 from scipy.special import expit
@@ -91,9 +90,7 @@ class Scorer:
         if not claims:
             return []
         with timer("featurize") if timer else nullcontext():
-            # FeatureRows.of only iterates its argument once (model.features annotates it a Sequence).
-            pairs = cast("Sequence[tuple[Claim, Links]]", zip(claims, links, strict=True))
-            rows = FeatureRows.of(pairs)  # kept: each is its claim's answer's features
+            rows = FeatureRows.of(zip(claims, links, strict=True))  # kept: each is its claim's answer's features
             x = self.features.transform(rows)
         with timer("score") if timer else nullcontext():
             return unscored(self._predict(claims, links, x, rows, explain))

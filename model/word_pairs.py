@@ -49,7 +49,7 @@ class WordPairs(BaseEstimator):
         self.min_stories = min_stories
         self.prior = prior
 
-    def fit(self, pairs: Sequence[Pair], y: Sequence[bool], groups: Sequence[str]) -> WordPairs:
+    def fit(self, pairs: Sequence[Pair], y: Sequence[bool] | np.ndarray, groups: Sequence[str]) -> WordPairs:
         """Count each word pair's candidate pairs, corroborating ones and stories (``groups``)."""
         rows: dict[tuple[str, str], list] = {}
         for (a, b), label, group in zip(pairs, y, groups, strict=True):

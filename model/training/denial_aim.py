@@ -82,12 +82,14 @@ class Recorder:
         return pairs
 
 
-def read_story(name: str, paraphrase: Paraphrase | None, wire: Path = WIRE) -> Story:
+def read_story(name: str, paraphrase: Paraphrase | None, wire: Path = WIRE,
+               claims: list[Claim] | None = None) -> Story:
+    """One story's rows (``claims``: the story's extracted claims, when a caller has them already)."""
     text = (wire / "stories" / f"{name}.txt").read_text(encoding="utf-8")
     labels = json.loads((wire / "labels" / f"{name}.json").read_text(encoding="utf-8"))
     spans = [(s["start"], s["end"]) for s in labels["sentences"]]
     gold = frozenset((s["index"], j) for s in labels["sentences"] for j in s.get("denies", []) if j != s["index"])
-    claims = extract([Document(id=name, text=text)])
+    claims = extract([Document(id=name, text=text)]) if claims is None else claims
     where = [sentence_of(c.start, c.end, spans) for c in claims]
     recorder = Recorder()
     link(claims, paraphrase, recorder)  # type: ignore[arg-type]  # duck-typed: it only records

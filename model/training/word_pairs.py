@@ -15,7 +15,6 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import cast
 
 import numpy as np
 
@@ -33,9 +32,7 @@ def fit(names: Sequence[str], rows: Sequence[tuple[Sequence[Pair], np.ndarray]])
     pairs = [p for story_pairs, _ in rows for p in story_pairs]
     y = np.concatenate([y for _, y in rows]) if rows else np.zeros(0, dtype=bool)
     groups = [name for name, (story_pairs, _) in zip(names, rows, strict=True) for _ in story_pairs]
-    # WordPairs.fit reads labels by zip, len and np.asarray, so an array serves; its annotation (model/word_pairs.py)
-    # says Sequence[bool].
-    return WordPairs(**SETTINGS).fit(pairs, cast("Sequence[bool]", y), groups)
+    return WordPairs(**SETTINGS).fit(pairs, y, groups)
 
 
 def main(argv: list[str] | None = None) -> int:
