@@ -7,7 +7,7 @@ import pytest
 
 from model import extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import FEATURES, WINDOW, Paraphrase, candidates, eligible, sentences, table
+from model.paraphrase import FEATURES, WINDOW, Paraphrase, candidates, eligible, headline, sentences, table
 from model.stated_numbers import numbers
 from model.types import Document
 
@@ -60,7 +60,7 @@ def test_numbers_are_read_in_digits_and_words():
     assert numbers("No figures were given.") == frozenset()
 
 
-def test_refusals_denials_headlines_questions_and_the_journalist_are_never_candidates():
+def test_refusals_denials_unattributed_headlines_questions_and_the_journalist_are_never_candidates():
     text = ("Mayor detained in bribery inquiry as prosecutors search city hall\n"
             "The mayor was detained on Tuesday in an inquiry into contracts worth 3 million crowns.\n"
             "Prosecutors said the mayor had taken bribes worth 3 million crowns from two builders.\n"
@@ -150,6 +150,21 @@ def test_roles_hedges_and_a_confirming_cue_are_read_from_the_pair():
     witness = _row(text, "destroyed about 40", "from his field")
     assert witness["both_official"] == witness["same_role"] == 0.0 and witness["witness"] == 1.0
     assert witness["confirming_cue"] == 1.0 and witness["hedged"] == 0.0
+
+
+def test_an_attributed_headline_is_read_and_marked_as_one():
+    text = ("Backup runway lights were off before the storm landing, pilots' union says\n"
+            "KESTRUP, March 3 (Nordwire) - An air traffic controller said the backup runway lights had been "
+            "switched off for an hour before the cargo plane landed in the storm.\n"
+            "Inspectors of the aviation authority said they had found the backup lights switched off after "
+            "the landing.\n")
+    claims, _, _ = _story(text)
+    assert headline(claims[0]) and claims[0].kind != "unattributed"
+    assert not any(map(headline, claims[1:]))
+    assert _row(text, "pilots' union says", "Inspectors")["headline"] == 1.0
+    assert _row(text, "traffic controller", "Inspectors")["headline"] == 0.0
+    # The same words ending a sentence in the body are no headline, wherever they stand.
+    assert not headline(_story(text.replace("union says\n", "union says.\n"))[0][0])
 
 
 def test_the_served_shortcut_links_what_the_whole_model_links(model):

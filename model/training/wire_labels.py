@@ -21,6 +21,11 @@ def read(name: str) -> tuple[str, dict]:
     return text, json.loads((WIRE / "labels" / f"{name}.json").read_text(encoding="utf-8"))
 
 
+def sourced(name: str) -> int:
+    """How many labelled attributions of a wire story have a source."""
+    return sum(1 for s in read(name)[1]["sentences"] for g in s["attributions"] if g["source"])
+
+
 def matched(labels: dict, claims: list[Claim]) -> Iterator[tuple[int, dict]]:
     """(claim index, labelled attribution) for every labelled attribution some claim of its sentence matches."""
     sents = labels["sentences"]

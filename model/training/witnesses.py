@@ -6,8 +6,9 @@ code serving runs, captured with the witness stage itself off): every team TRAIN
 matched as ``../shared/eval/polnear_sourcing_eval.py`` matches) and every wire TRAIN story (``model/data/wire``,
 split.tsv: a labelled source matched to the claim of its sentence whose source shares most words with it).
 The label is whether the annotators made the source a witness. C and the threshold are chosen by
-cross-validation grouped by article or story (the net gain, witnesses found less sources wrongly made
-witnesses, out of fold); the holdouts (two of the sourcing labels, three of the wire stories) are never read.
+cross-validation grouped by article or story (the gain in role accuracy, witnesses found less sources wrongly
+made witnesses out of fold, over each dataset's sourced attributions, summed); the holdouts (two of the sourcing
+labels, three of the wire stories) are never read.
 Seeded and deterministic.
 """
 
@@ -111,15 +112,21 @@ def counts(data: list[Row], p: np.ndarray, threshold: float) -> dict[str, dict[s
     return out
 
 
-def choose(data: list[Row]) -> tuple[float, float, list[dict]]:
-    """C and threshold with the largest out-of-fold net gain over both datasets (the smaller C on a tie)."""
-    grid: list[dict[str, Any]] = []  # settings, net gain and each dataset's counts
+def choose(data: list[Row], sources: dict[str, int]) -> tuple[float, float, list[dict]]:
+    """C and threshold with the largest out-of-fold gain in role accuracy, summed over the two datasets (each
+    dataset's net gain over its ``sources``, its labelled sourced attributions; the smaller C on a tie). Role
+    accuracy is reported per dataset: summing raw counts let the wire stories, three times the sources and
+    twenty-six times the witnesses, choose alone (1,188 wire roles gained for 84 PolNeAR roles lost, where 1,095
+    for 25 is the better pair of accuracies)."""
+    grid: list[dict[str, Any]] = []  # settings, gain and each dataset's counts
     for C in GRID:
         p = out_of_fold(data, C)
         for t in THRESHOLDS:
             c = counts(data, p, t)
-            grid.append({"C": C, "threshold": t, "net": sum(d["net"] for d in c.values()), **c})
-    best = max(grid, key=lambda g: (g["net"], -g["C"], g["threshold"]))
+            gain = sum(c[name]["net"] / sources[name] for name in c)
+            grid.append({"C": C, "threshold": t, "net": sum(d["net"] for d in c.values()), "gain": round(gain, 6),
+                         **c})
+    best = max(grid, key=lambda g: (g["gain"], -g["C"], g["threshold"]))
     return best["C"], best["threshold"], grid
 
 
@@ -130,7 +137,8 @@ def main(argv: list[str] | None = None) -> int:
     np.random.seed(SEED)
     labels, stories = team_train_labels(), train_stories()
     data = polnear_rows(labels) + wire_rows(stories)
-    C, threshold, grid = choose(data)
+    C, threshold, grid = choose(data, {"polnear": sum(1 for g in labels if g.get("source")),
+                                       "wire": sum(map(wire_labels.sourced, stories))})
     model = at_threshold(make(C).fit([r.traits for r in data], np.array([r.witness for r in data])), threshold)
     chosen = next(g for g in grid if g["C"] == C and g["threshold"] == threshold)
     meta = {
