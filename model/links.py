@@ -111,8 +111,10 @@ def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray
 def headlines(claims: Sequence[Claim]) -> np.ndarray:
     """The claims of a headline: a first paragraph with no sentence end ("Regulator orders recall of Halvex heart
     drug over contamination") above more paragraphs. A headline restates what the article's sources say, so
-    inside its article it corroborates nothing and nothing corroborates it (the wire labels link 12 of 328
-    corroborations to one); it may still be denied, and its restatements still pass a denial on."""
+    inside its article the words it shares with them link nothing; an attributed one ("..., former agents say")
+    is corroborated by the body's other sources as often as a lead is (404 of wire train's 4,885 labelled
+    corroborations involve a title line), which the paraphrase model alone decides. It may still be denied, and
+    its restatements still pass a denial on."""
     later = {c.doc_index for c in claims if c.paragraph > 0}
     last: dict[int, Claim] = {}  # each document's last claim of its first paragraph: does that paragraph end so?
     for c in claims:
@@ -182,13 +184,16 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None, aim: Den
         corr[read] &= story.match  # the other pairs of one article corroborate nothing already
     restating = corr.copy()
     corr |= independent & said_alike
+    alike = (a.astype(np.int64) * n + b)[independent & said_alike]  # the paraphrase model's, by pair code
     # A paraphrase the model found is likelier wrong than a restatement in so many words: it passes no denial on.
     a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), restating, doc, number, denial, key,
                                                   unattributed)
     headline = headlines(claims)
     if aim is not None:
         a, b, den, con, corr = aim.aimed(claims, found, key, denial, headline, (a, b, den, con, corr))
-    corr &= ~((doc[a] == doc[b]) & (headline[a] | headline[b]))  # a headline sums up its own article's sources
+    # A headline sums up its own article's sources: only the paraphrase model, which reads it as one, links it.
+    head = (doc[a] == doc[b]) & (headline[a] | headline[b])
+    corr &= ~(head & ~np.isin(a.astype(np.int64) * n + b, alike))
     sources = distinct(a[corr], key[b[corr]], n, matching.DENSE_LIMIT)
     named_sources = distinct(a[corr & named[b]], key[b[corr & named[b]]], n, matching.DENSE_LIMIT)
     official_sources = distinct(a[corr & official[b]], key[b[corr & official[b]]], n, matching.DENSE_LIMIT)
