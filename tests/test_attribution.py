@@ -59,6 +59,9 @@ def one(text: str) -> Claim:
     ("The ministry last March said the border was closed.", "The ministry", "said"),
     ("The ministry on March 3 said the border was closed.", "The ministry", "said"),
     ("The ministry in 2014 said the border was closed.", "The ministry", "said"),
+    # "that" points to a time as "last" does, after a phrase's own modifier too.
+    ("A guard on duty that night said the gate was open.", "A guard on duty", "said"),
+    ("Two workers at the plant that morning said the alarm did not sound.", "Two workers at the plant", "said"),
     # ... but a month name with no time word before it is a name, and "May" inside a sentence no modal.
     ("Theresa May said the border was closed.", "Theresa May", "said"),
     ("British Prime Minister Theresa May has said the border was closed.", "British Prime Minister Theresa May",
