@@ -2,6 +2,16 @@
 
     .venv/bin/python bench/memory.py [--requests 10000] [--starts 3]
 
+It serves with the gunicorn beside the Python that runs it. The served figure is the service's own venv's
+(``requirements.txt`` only, as the README's start command and the Docker image install it):
+
+    python3 -m venv bench/out/service-venv && bench/out/service-venv/bin/pip install -r requirements.txt
+    bench/out/service-venv/bin/python bench/memory.py
+
+The test venv also holds pandas and pyarrow (for the Spark job's test), and scikit-learn imports pandas whenever
+it is installed (``sklearn.utils.fixes``): every process of a service started from that venv carries them,
+about 70 MB of RSS and a quarter of a second of start. The first line after the machine's says which it was.
+
 Memory is read from /proc/<pid>/smaps_rollup. RSS counts the pages a worker shares with the preloaded master
 (numpy, scipy, scikit-learn and the model are about 130 MB of them), so it is shown beside USS (pages only
 this worker has: what one more worker costs) and PSS (shared pages split between the processes sharing them:
@@ -13,6 +23,7 @@ explain on, sent by a Python client on loopback. gunicorn's max_requests recycli
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import statistics
 import sys
 import tempfile
@@ -62,6 +73,9 @@ def main() -> None:
     pin_threads()
     out = Tee()
     out(machine_line())
+    extra = [name for name in ("pandas", "pyarrow") if importlib.util.find_spec(name) is not None]
+    out(f"venv: {Path(sys.executable).parent.parent.name}; "
+        + (f"{' and '.join(extra)} installed, loaded by scikit-learn" if extra else "the service's requirements only"))
     bodies = [score_body([t]) for t in articles()]
     with tempfile.TemporaryDirectory(prefix="bench-mem-") as tmp:
         starts = []
