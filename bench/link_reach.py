@@ -41,8 +41,8 @@ def unit_reason(claims: list[Claim], found: list) -> str:
         return "too few content words"
     if any("?" in c.text for c in claims):
         return "question"
-    if not last.endswith(paraphrase.ENDS) or first[:1].islower():
-        return "part of a sentence (a title, or one source's part of several)"
+    if not (last.endswith(paraphrase.ENDS) or paraphrase.headline(claims[0])) or first[:1].islower():
+        return "part of a sentence (one source's part of several)"
     if claims[0].paragraph == 0 and paraphrase._title_case(first):
         return "title case headline"
     return "eligible"
