@@ -112,6 +112,11 @@ def counts(data: list[Row], p: np.ndarray, threshold: float) -> dict[str, dict[s
     return out
 
 
+def accuracy_gain(counts: dict[str, dict[str, int]], sources: dict[str, int]) -> float:
+    """The summed gain in each dataset's role accuracy: its roles made right (net) over its sourced attributions."""
+    return round(sum(c["net"] / sources[name] for name, c in counts.items()), 6)
+
+
 def choose(data: list[Row], sources: dict[str, int]) -> tuple[float, float, list[dict]]:
     """C and threshold with the largest out-of-fold gain in role accuracy, summed over the two datasets (each
     dataset's net gain over its ``sources``, its labelled sourced attributions; the smaller C on a tie). Role
@@ -123,9 +128,8 @@ def choose(data: list[Row], sources: dict[str, int]) -> tuple[float, float, list
         p = out_of_fold(data, C)
         for t in THRESHOLDS:
             c = counts(data, p, t)
-            gain = sum(c[name]["net"] / sources[name] for name in c)
-            grid.append({"C": C, "threshold": t, "net": sum(d["net"] for d in c.values()), "gain": round(gain, 6),
-                         **c})
+            grid.append({"C": C, "threshold": t, "net": sum(d["net"] for d in c.values()),
+                         "gain": accuracy_gain(c, sources), **c})
     best = max(grid, key=lambda g: (g["gain"], -g["C"], g["threshold"]))
     return best["C"], best["threshold"], grid
 
