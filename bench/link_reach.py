@@ -29,7 +29,7 @@ from model.training.paraphrase import WIRE, sentence_of, train_stories  # noqa: 
 from model.types import Claim, Document  # noqa: E402
 
 
-def unit_reason(claims: list[Claim], found: list) -> str:
+def unit_reason(claims: list[Claim], found: list, headline: bool = False) -> str:
     """Why one sentence's claims of one source are no paraphrase candidate ("eligible" when they are): the tests of
     ``model.paraphrase.eligible`` one by one, in its order (``reason`` checks that both give the same verdict)."""
     first, last = claims[0].text.strip(), claims[-1].text.strip()
@@ -41,7 +41,7 @@ def unit_reason(claims: list[Claim], found: list) -> str:
         return "too few content words"
     if any("?" in c.text for c in claims):
         return "question"
-    if not (last.endswith(paraphrase.ENDS) or paraphrase.headline(claims[0])) or first[:1].islower():
+    if not (last.endswith(paraphrase.ENDS) or headline) or first[:1].islower():
         return "part of a sentence (one source's part of several)"
     if claims[0].paragraph == 0 and paraphrase._title_case(first):
         return "title case headline"
@@ -55,6 +55,7 @@ def story_reach(labels: dict, claims: list[Claim], where: list[int | None]) -> t
             if j != s["index"]}
     found, key = analyses(claims), source_codes(claims)
     units = paraphrase.sentences(claims, key)
+    headline = paraphrase.headlines(claims)
     a, b = paraphrase.candidates(claims, found, key, units)
     read = {frozenset((where[i], where[j])) for i, j in zip(a.tolist(), b.tolist(), strict=True)
             if where[i] is not None and where[j] is not None}
@@ -67,8 +68,8 @@ def story_reach(labels: dict, claims: list[Claim], where: list[int | None]) -> t
         told = []
         for h in heads.get(s, []):
             unit, said = [claims[k] for k in units[h]], [found[k] for k in units[h]]
-            told.append(unit_reason(unit, said))
-            if (told[-1] == "eligible") != paraphrase.eligible(unit, said):
+            told.append(unit_reason(unit, said, bool(headline[h])))
+            if (told[-1] == "eligible") != paraphrase.eligible(unit, said, bool(headline[h])):
                 raise SystemExit(f"unit_reason no longer follows model.paraphrase.eligible: {unit[0].text[:80]!r}")
         return "eligible" if "eligible" in told else (told[0] if told else "no claim")
 

@@ -41,7 +41,7 @@ from model.content import Analysis, analyse, keys_in
 from model.denial_aim import DenialAim
 from model.matching import index_terms, matches, same_story
 from model.pair_arrays import codes, distinct, marked
-from model.paraphrase import ENDS, Paraphrase
+from model.paraphrase import Paraphrase, headlines
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import rebuts
 from model.types import UNLINKED, Claim, Links
@@ -106,22 +106,6 @@ def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray
     order = np.lexsort((b, a))
     den, con, corr = flags  # by name: the returned tuple is then known to hold five arrays
     return a[order], b[order], den[order], con[order], corr[order]
-
-
-def headlines(claims: Sequence[Claim]) -> np.ndarray:
-    """The claims of a headline: a first paragraph with no sentence end ("Regulator orders recall of Halvex heart
-    drug over contamination") above more paragraphs. A headline restates what the article's sources say, so
-    inside its article the words it shares with them link nothing; an attributed one ("..., former agents say")
-    is corroborated by the body's other sources as often as a lead is (404 of wire train's 4,885 labelled
-    corroborations involve a title line), which the paraphrase model alone decides. It may still be denied, and
-    its restatements still pass a denial on."""
-    later = {c.doc_index for c in claims if c.paragraph > 0}
-    last: dict[int, Claim] = {}  # each document's last claim of its first paragraph: does that paragraph end so?
-    for c in claims:
-        if c.paragraph == 0 and (c.doc_index not in last or c.end > last[c.doc_index].end):
-            last[c.doc_index] = c
-    heads = {d for d, c in last.items() if d in later and not c.text.rstrip().endswith(ENDS)}
-    return np.array([c.paragraph == 0 and c.doc_index in heads for c in claims], dtype=bool)
 
 
 def analyses(claims: Sequence[Claim], lows: Sequence[str] | None = None) -> list[Analysis]:

@@ -7,7 +7,7 @@ import pytest
 
 from model import extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import FEATURES, WINDOW, Paraphrase, candidates, eligible, headline, sentences, table
+from model.paraphrase import FEATURES, WINDOW, Paraphrase, candidates, eligible, headlines, sentences, table
 from model.stated_numbers import numbers
 from model.types import Document
 
@@ -159,12 +159,11 @@ def test_an_attributed_headline_is_read_and_marked_as_one():
             "Inspectors of the aviation authority said they had found the backup lights switched off after "
             "the landing.\n")
     claims, _, _ = _story(text)
-    assert headline(claims[0]) and claims[0].kind != "unattributed"
-    assert not any(map(headline, claims[1:]))
+    assert headlines(claims).tolist() == [True, False, False] and claims[0].kind != "unattributed"
     assert _row(text, "pilots' union says", "Inspectors")["headline"] == 1.0
     assert _row(text, "traffic controller", "Inspectors")["headline"] == 0.0
     # The same words ending a sentence in the body are no headline, wherever they stand.
-    assert not headline(_story(text.replace("union says\n", "union says.\n"))[0][0])
+    assert not headlines(_story(text.replace("union says\n", "union says.\n"))[0]).any()
 
 
 def test_the_served_shortcut_links_what_the_whole_model_links(model):
