@@ -55,9 +55,10 @@ def machine_line() -> str:
             f"OMP_NUM_THREADS={os.environ.get('OMP_NUM_THREADS', 'unset')}, load average {load}, {when}")
 
 
-def polnear_texts() -> list[str] | None:
-    """The PolNeAR dev texts, or None when the shared data is not beside the repo."""
-    paths = sorted(POLNEAR_DEV.glob("*.txt"))
+def polnear_texts(split: str = "dev") -> list[str] | None:
+    """The PolNeAR texts of ``split`` ("dev", 84 articles, or "train", 840), or None when the shared data is not
+    beside the repo."""
+    paths = sorted((POLNEAR_DEV.parents[1] / split / "text").glob("*.txt"))
     if not paths:
         return None
     return [p.read_text(encoding="utf-8") for p in paths]
@@ -111,9 +112,9 @@ def synthetic_article(seed: int, sentences: int = 40) -> str:
     return " ".join(out).replace(" \n\n ", "\n\n")
 
 
-def articles(n: int | None = None) -> list[str]:
-    """Real dev texts when present, else synthetic ones (tests must not need shared data)."""
-    texts = polnear_texts() or [synthetic_article(i) for i in range(40)]
+def articles(n: int | None = None, split: str = "dev") -> list[str]:
+    """Real PolNeAR texts of ``split`` when present, else synthetic ones (tests must not need shared data)."""
+    texts = polnear_texts(split) or [synthetic_article(i) for i in range(40)]
     return texts if n is None else [texts[i % len(texts)] for i in range(n)]
 
 

@@ -1,6 +1,6 @@
 """Memory per gunicorn worker after warm-up and after 10,000 requests, and the time from start to /readyz 200.
 
-    .venv/bin/python bench/memory.py [--requests 10000] [--starts 3]
+    .venv/bin/python bench/memory.py [--requests 10000] [--starts 3] [--texts dev|train]
 
 It serves with the gunicorn beside the Python that runs it. The served figure is the service's own venv's
 (``requirements.txt`` only, as the README's start command and the Docker image install it):
@@ -16,8 +16,11 @@ Memory is read from /proc/<pid>/smaps_rollup. RSS counts the pages a worker shar
 (numpy, scipy, scikit-learn and the model are about 130 MB of them), so it is shown beside USS (pages only
 this worker has: what one more worker costs) and PSS (shared pages split between the processes sharing them:
 the sum over master and workers is the service's real footprint). The requests are PolNeAR dev articles,
-explain on, sent by a Python client on loopback. gunicorn's max_requests recycling is off for the run
-(RELIABILITY_MAX_REQUESTS=0), so the figure after 10,000 requests is that of workers that served them.
+explain on, sent by a Python client on loopback; with ``--texts train``, PolNeAR train's 840 instead. The
+engine's memos and caches keyed by content (words, chunks, mentions) are bounded, and 84 articles repeated never
+fill them: news a worker has not read does, so the train texts give the steady state of a long-running worker.
+gunicorn's max_requests recycling is off for the run (RELIABILITY_MAX_REQUESTS=0), so the figure after 10,000
+requests is that of workers that served them.
 """
 
 from __future__ import annotations
@@ -68,7 +71,10 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--requests", type=int, default=10_000)
     ap.add_argument("--starts", type=int, default=3, help="cold starts timed to /readyz 200")
-    ap.add_argument("--save", default="memory.txt", help="file under bench/results/ ('' to not save)")
+    ap.add_argument("--texts", choices=("dev", "train"), default="dev",
+                    help="PolNeAR split the requests are drawn from (train: 840 articles, the caches fill)")
+    ap.add_argument("--save", default=None,
+                    help="file under bench/results/ ('' to not save; default memory.txt, memory-train.txt for train)")
     args = ap.parse_args()
     pin_threads()
     out = Tee()
@@ -76,7 +82,8 @@ def main() -> None:
     extra = [name for name in ("pandas", "pyarrow") if importlib.util.find_spec(name) is not None]
     out(f"venv: {Path(sys.executable).parent.parent.name}; "
         + (f"{' and '.join(extra)} installed, loaded by scikit-learn" if extra else "the service's requirements only"))
-    bodies = [score_body([t]) for t in articles()]
+    bodies = [score_body([t]) for t in articles(split=args.texts)]
+    out(f"requests: PolNeAR {args.texts}, {len(bodies)} distinct articles")
     with tempfile.TemporaryDirectory(prefix="bench-mem-") as tmp:
         starts = []
         for n in range(args.starts):
@@ -101,8 +108,9 @@ def main() -> None:
                 out(f"worker RSS drift over the {args.requests:,} requests: {drift * 100:+.1f} %")
             else:
                 out("every worker was replaced during the run (max_requests?): no drift figure")
-    if args.save:
-        print(f"saved to bench/results/{save(args.save, out.text()).name}")
+    name = ("memory.txt" if args.texts == "dev" else "memory-train.txt") if args.save is None else args.save
+    if name:
+        print(f"saved to bench/results/{save(name, out.text()).name}")
 
 
 if __name__ == "__main__":
