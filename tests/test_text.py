@@ -146,3 +146,31 @@ def test_a_number_with_separators_is_one_token_and_cuts_no_claim():
     text = "The party says 34,570 citizens living abroad cast votes by mail."
     (c,) = analyze([Document(id="t", text=text)])["documents"][0]["claims"]
     assert c["source"]["text"] == "The party"
+
+
+def _serving_modules() -> list[object]:
+    """Every module of the engine a request runs through (training code left out)."""
+    import importlib
+    import pkgutil
+
+    import model
+    names = [m.name for m in pkgutil.walk_packages(model.__path__, "model.") if ".training" not in m.name]
+    return [importlib.import_module(n) for n in names]
+
+
+def test_every_cache_keyed_by_content_is_bounded():
+    """News a worker has not read fills every memo keyed by its words; each is bounded by MEMO_SIZE, which sets
+    a long-running worker's memory (bench/memory.py --texts train)."""
+    from functools import _lru_cache_wrapper
+
+    from model.text import MEMO_SIZE, Memo
+    caches = {(m.__name__, k): v for m in _serving_modules() for k, v in vars(m).items()
+              if isinstance(v, _lru_cache_wrapper | Memo)}
+    assert len(caches) > 10
+    for where, cache in caches.items():
+        if isinstance(cache, _lru_cache_wrapper):
+            assert cache.cache_info().maxsize is not None and cache.cache_info().maxsize <= MEMO_SIZE, where
+    memo = Memo(str.upper)
+    for k in range(MEMO_SIZE + 5):
+        memo[f"w{k}"]
+    assert 0 < len(memo) <= MEMO_SIZE and memo["w1"] == "W1"

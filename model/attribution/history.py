@@ -26,6 +26,7 @@ from model.lexicon import (
     TYPING,
     WITNESS,
 )
+from model.text import MEMO_SIZE
 from model.types import Span, record
 
 LOOKBACK = 4000  # characters: an antecedent further back than this is not taken
@@ -190,7 +191,7 @@ def _keep_fuller(fullest: dict, key: object, full: Span, size: int) -> None:
         fullest[key] = full
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of a mention's words, asked again for every mention of a name
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of a mention's words, asked again for every mention of a name
 def first_name(text: str) -> str:
     """The first name in a person's mention ("Mike" in "Gov. Mike Pence"), "" when only a surname is written."""
     chunk = [w for w in without_generation(head_chunk(words_in(text))) if w[:1].isupper() and w.lower() not in TITLES
@@ -256,13 +257,13 @@ def _backref(k: Known, head: str) -> bool:
         or not _entity_words(m.entity).isdisjoint((head, head + "s", head + "es"))  # "source" of "sources ..."
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of a mention's text, asked at every back-reference it is weighed for
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of a mention's text, asked at every back-reference it is weighed for
 def _lower_words(text: str) -> frozenset[str]:
     """The mention's words in lower case, as a set: the same words ``words_in(text.lower())`` holds."""
     return frozenset(words_in(text.lower()))
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of the entity, asked at every back-reference it is weighed for
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of the entity, asked at every back-reference it is weighed for
 def _entity_words(entity: str) -> frozenset[str]:
     """The entity's words: a back-reference's head or its plural among them is the entity's ("source" of
     "sources ..."), a part of one is not ("woman")."""
@@ -293,7 +294,7 @@ def trimmed(text: str, span: Span, mention: Mention) -> Span:
     return Span(text[span.start:end], span.start, end)
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of a mention's words, asked again for every mention of a name
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of a mention's words, asked again for every mention of a name
 def _called_former(text: str) -> bool:
     """A former word before the name, not in an appositive after it: "former Sen. X", not "X, a former
     candidate" (a past run, not the seat the person holds)."""

@@ -42,6 +42,7 @@ from model.lexicon import (
     TYPING,
     WITNESS,
 )
+from model.text import MEMO_SIZE
 
 # Word classes asked of the head word and of any word of the mention's core.
 CLASSES: dict[str, frozenset[str]] = {
@@ -140,7 +141,7 @@ def no_evidence(features: dict[str, float]) -> bool:
     return not any(k.startswith(_EVIDENCE) for k in features)
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of the words; mentions recur within and across requests
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of the words; mentions recur within and across requests
 def own(text: str) -> tuple[tuple[str, float], ...]:
     """Features of a mention's own words."""
     return tuple(_own(text).items())
@@ -232,7 +233,7 @@ def _structure(ws: list[str], low: list[str], core: list[str]) -> dict[str, floa
     return f
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=MEMO_SIZE)
 def name_of(text: str) -> tuple[str, ...]:
     """The normalised name a mention carries, to look up elsewhere in the document: its last run of
     capitalised words without titles or determiners; only its last word unless that word is a body's

@@ -18,7 +18,7 @@ from model.lexicon import (
     ORGANIZATIONS,
     TYPING,
 )
-from model.text import token_texts
+from model.text import MEMO_SIZE, token_texts
 
 _CLAUSE = MENTION_WORDS["clause"]  # words that end a mention's head: a relative clause, an appositive, a tail
 _PREPOSITIONS = GRAMMAR["mention_tail"]
@@ -35,7 +35,7 @@ def words_of(text: str) -> list[str]:
     return list(words_in(text))
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of the text; resolution asks for one mention's words again and again
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of the text; resolution asks for one mention's words again and again
 def words_in(text: str) -> tuple[str, ...]:
     """``words_of(text)`` as the remembered tuple itself, for reading only: no list copied (the memo read directly,
     no Python call around it: the history asks it at every mention it adds or compares)."""
@@ -150,7 +150,7 @@ def _same_described(ws: Sequence[str], i: int) -> bool:
     return ws[i + 1].lower() in ("a", "an") and ws[i - 1] != "," and "," in ws[1:i - 1]
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of the words and the name, asked at every mention of a person
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of the words and the name, asked at every mention of a person
 def name_end(words: str, entity: str) -> tuple[str, int | None]:
     """Where a named person's name ends in its mention (``history.trimmed``): the mention's first conjunct ("" when
     it has none: "Edwards and others"), and the name's end in that (or in the whole mention), counted from its

@@ -42,6 +42,7 @@ from model.lexicon import (
     PRONOUNS,
     QUANTIFIERS,
 )
+from model.text import MEMO_SIZE
 from model.types import record
 
 _REFLEXIVES, _DETERMINERS = GRAMMAR["reflexives"], GRAMMAR["articles"]
@@ -65,7 +66,7 @@ class Mention:
     head: str  # lower-case head word
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of the words; names recur within and across requests
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of the words; names recur within and across requests
 def classify(text: str) -> Mention:
     """Kind, role, entity and anonymity of a source mention taken on its own."""
     ws = words_of(text)

@@ -31,6 +31,7 @@ from model.lexicon import (
     TYPING,
     WITNESS,
 )
+from model.text import MEMO_SIZE
 
 
 def person_head(word: str, one: bool = False) -> bool:
@@ -47,7 +48,7 @@ def role_of(ws: list[str]) -> str:
     return _role_of(tuple(ws))
 
 
-@lru_cache(maxsize=1 << 14)  # a pure function of the words; a document names its sources again and again
+@lru_cache(maxsize=MEMO_SIZE)  # a pure function of the words; a document names its sources again and again
 def _role_of(ws: tuple[str, ...]) -> str:
     ws = _without_client(_without_recipient(ws))
     head = _before_clause(ws)
