@@ -250,8 +250,7 @@ def _backref(k: Known, head: str) -> bool:
         return False  # "the agency" is no person, "the senator" no body, whatever their roles
     if head in ORG_HEADS and m.kind == "anonymous" and (m.head in _PEOPLE or person_head(m.head) or m.gender == "plural"
                                                         or head + "'s" in k.span.text.lower()):
-        return False  # nor people: "a spokesman for the ministry", "two of the board's members", "nurses", "An
-        # investigator at the authority" (a person the body's word only places)
+        return False  # nor people the body's word only places: "a spokesman for the ministry", "the board's members"
     said, full, alias = _lower_words(k.span.text), _lower_words(k.full.text), _ALIASES.get(head, "?")
     return head in said or head in full or alias in said or alias in full or _HEAD_ROLES.get(head, "?") == m.role \
         or not _entity_words(m.entity).isdisjoint((head, head + "s", head + "es"))  # "source" of "sources ..."

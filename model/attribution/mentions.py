@@ -52,8 +52,7 @@ _NAME_WORDS = 4  # words of a person's name at most: "Maria del Carmen Ruiz"
 _PERSON_WORDS = PERSON_ROLES | PERSON_NOUNS  # "organiser", "spokeswoman", "farmer"
 _ROLE_WITHIN = 4  # words of "a national organiser": the article, then up to three words to the person's noun
 _PERSON_ENDINGS = ("-year-old", "ologist", "specialist")  # "a 58-year-old crane operator", "a toxicologist"
-# A definite description of these refers back to an earlier mention ("the senator", "the agency").
-_BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]
+_BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]  # "the senator" refers back
 
 
 @record
