@@ -2,12 +2,12 @@
 
     python bench/link_reach.py
 
-A pair model only decides the pairs its candidates hold (``model.paraphrase.candidates``: two eligible sentences
-of different sources at most WINDOW claims apart; ``model.denial_aim.candidates``: a denial and a claim of another
-side near it), so the labelled links outside them bound its recall. For each labelled corroboration outside the
+A pair model only decides the pairs its candidates hold (``model.paraphrase_candidates.candidates``: two eligible
+sentences of different sources at most WINDOW claims apart; ``model.denial_aim.candidates``: a denial and a claim of
+another side near it), so the labelled links outside them bound its recall. For each labelled corroboration outside the
 paraphrase candidates this names why each of its two sentences is not eligible (the first test of
-``model.paraphrase.eligible`` it fails, or "no claim" when no claim lies in it); when both are eligible, the two
-are one source's or too far apart. For each labelled denial link the denial aim model does not read, it names
+``model.paraphrase_candidates.eligible`` it fails, or "no claim" when no claim lies in it); when both are eligible,
+the two are one source's or too far apart. For each labelled denial link the denial aim model does not read, it names
 whether the denying sentence holds a claim the engine calls a denial. Train stories only (tuned figures).
 """
 
@@ -21,7 +21,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from model import extract, paraphrase  # noqa: E402
+from model import extract, paraphrase_candidates  # noqa: E402
 from model.links import analyses, source_codes  # noqa: E402
 from model.paraphrase import Paraphrase  # noqa: E402
 from model.training import denial_aim  # noqa: E402
@@ -31,19 +31,20 @@ from model.types import Claim, Document  # noqa: E402
 
 def unit_reason(claims: list[Claim], found: list, headline: bool = False) -> str:
     """Why one sentence's claims of one source are no paraphrase candidate ("eligible" when they are): the tests of
-    ``model.paraphrase.eligible`` one by one, in its order (``reason`` checks that both give the same verdict)."""
+    ``model.paraphrase_candidates.eligible`` one by one, in its order (``reason`` checks that both give the same
+    verdict)."""
     first, last = claims[0].text.strip(), claims[-1].text.strip()
-    if not all(map(paraphrase._asserted, claims)):
+    if not all(map(paraphrase_candidates._asserted, claims)):
         return "unattributed" if any(c.kind == "unattributed" for c in claims) else "refuses or denies (stance)"
     if any(f.denial for f in found):
         return "denial words"
-    if len(frozenset().union(*(f.content for f in found))) < paraphrase.MIN_TERMS:
+    if len(frozenset().union(*(f.content for f in found))) < paraphrase_candidates.MIN_TERMS:
         return "too few content words"
     if any("?" in c.text for c in claims):
         return "question"
-    if not (last.endswith(paraphrase.ENDS) or headline) or first[:1].islower():
+    if not (last.endswith(paraphrase_candidates.ENDS) or headline) or first[:1].islower():
         return "part of a sentence (one source's part of several)"
-    if claims[0].paragraph == 0 and paraphrase._title_case(first):
+    if claims[0].paragraph == 0 and paraphrase_candidates.title_case(first):
         return "title case headline"
     return "eligible"
 
@@ -54,9 +55,9 @@ def story_reach(labels: dict, claims: list[Claim], where: list[int | None]) -> t
     gold = {frozenset((s["index"], j)) for s in labels["sentences"] for j in s.get("corroborates", [])
             if j != s["index"]}
     found, key = analyses(claims), source_codes(claims)
-    units = paraphrase.sentences(claims, key)
-    headline = paraphrase.headlines(claims)
-    a, b = paraphrase.candidates(claims, found, key, units)
+    units = paraphrase_candidates.sentences(claims, key)
+    headline = paraphrase_candidates.headlines(claims)
+    a, b = paraphrase_candidates.candidates(claims, found, key, units)
     read = {frozenset((where[i], where[j])) for i, j in zip(a.tolist(), b.tolist(), strict=True)
             if where[i] is not None and where[j] is not None}
     heads: dict[int, list[int]] = {}
@@ -69,8 +70,8 @@ def story_reach(labels: dict, claims: list[Claim], where: list[int | None]) -> t
         for h in heads.get(s, []):
             unit, said = [claims[k] for k in units[h]], [found[k] for k in units[h]]
             told.append(unit_reason(unit, said, bool(headline[h])))
-            if (told[-1] == "eligible") != paraphrase.eligible(unit, said, bool(headline[h])):
-                raise SystemExit(f"unit_reason no longer follows model.paraphrase.eligible: {unit[0].text[:80]!r}")
+            if (told[-1] == "eligible") != paraphrase_candidates.eligible(unit, said, bool(headline[h])):
+                raise SystemExit(f"unit_reason no longer follows paraphrase_candidates.eligible: {unit[0].text[:80]!r}")
         return "eligible" if "eligible" in told else (told[0] if told else "no claim")
 
     why: Counter = Counter()

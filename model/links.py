@@ -41,7 +41,8 @@ from model.content import Analysis, analyse, keys_in
 from model.denial_aim import DenialAim
 from model.matching import index_terms, matches, same_story
 from model.pair_arrays import codes, distinct, marked
-from model.paraphrase import Paraphrase, headlines
+from model.paraphrase import Paraphrase
+from model.paraphrase_candidates import headlines
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import rebuts
 from model.types import UNLINKED, Claim, Links

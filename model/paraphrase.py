@@ -5,11 +5,11 @@ sat in the same room"; "eight people had died" / "families had reported eight de
 match in ``model.links`` misses, because inside one article every sentence shares the story's words. This
 model reads the pairs that could corroborate (two attributed claims of one document, of different sources,
 neither a refusal, a denial, a question, a clause nor a Title Case headline, at most ``WINDOW`` claims apart
-that say something: linear in the article) by what is particular to them: shared words weighted by how rare they
-are in the article, shared numbers, whether each is the other's closest match, whether one negates, and whether
-one is a headline (a first line ending no sentence, whose attributed claim "..., residents say" the body's other
-sources corroborate: 8 % of the wire train stories' labelled corroborations involve one). A pair
-whose probability reaches the artifact's threshold corroborates, as a lexical match would.
+that say something: ``model.paraphrase_candidates``, linear in the article) by what is particular to them: shared
+words weighted by how rare they are in the article, shared numbers, whether each is the other's closest match,
+whether one negates, and whether one is a headline (a first line ending no sentence, whose attributed claim "...,
+residents say" the body's other sources corroborate: 8 % of the wire train stories' labelled corroborations
+involve one). A pair whose probability reaches the artifact's threshold corroborates, as a lexical match would.
 
 The artifact is ``model/artifacts/paraphrase.joblib`` (a Pipeline: PairFeatures -> StandardScaler ->
 LogisticRegression; trained by ``python -m model.training.paraphrase`` on the team's wire train stories).
@@ -32,6 +32,7 @@ from model.closeness import closeness, closeness_of
 from model.content import Analysis
 from model.lexicon import lines
 from model.pair_model import ARTIFACTS, NamedRows, PairModel
+from model.paraphrase_candidates import candidates, headlines, places, sentences
 from model.stated_numbers import Numbers, needles
 from model.types import Claim
 from model.word_pairs import FEATURES as WORD_PAIR_FEATURES
@@ -39,10 +40,7 @@ from model.word_pairs import NAME as WORD_PAIRS
 from model.word_pairs import WordPairs
 
 NAME = "paraphrase"
-WINDOW = 20  # claims apart at most (refusals not counted): the labelled corroborations lie up to 13 sentences apart
 RARE = 2  # claims of the article carrying a word that still make it particular to them
-MIN_TERMS = 4  # content words a claim needs to state a fact another can restate ("The Donald." states none)
-TITLE_WORD, TITLE_WORDS, TITLE_SHARE = 3, 4, 0.8  # a headline: most of its 4+ longer words capitalised
 FEATURES = ("weighted_cosine", "weighted_share", "shared_words", "rare_words", "shared_numbers", "rare_numbers",
             "closest_by_cosine", "closest_by_share", "distance", "one_negated",
             "both_official", "same_role", "witness", "confirming_cue", "hedged", "headline", *WORD_PAIR_FEATURES)
@@ -53,86 +51,6 @@ _WORDS = len(FEATURES) - len(WORD_PAIR_FEATURES)  # where the word pairs' FEATUR
 _SILENT_MOST = {"closest_by_cosine": 1.0, "closest_by_share": 1.0, "one_negated": 1.0, "both_official": 1.0,
                 "same_role": 1.0, "witness": 1.0, "confirming_cue": 1.0, "hedged": 2.0, "headline": 1.0}
 _CONFIRMING = frozenset(w for line in lines("confirming.txt") for w in line.split())
-ENDS = ('.', '!', '?', '"', "'", '\u201d', '\u2019')  # a claim not ending so is a clause's or a headline's
-
-
-def sentences(claims: Sequence[Claim], key: np.ndarray) -> dict[int, tuple[int, ...]]:
-    """Each sentence's claims of one source, by the first of them: a sentence goes on past a claim that ends no
-    sentence ("Inspection records ... show that inspectors noted water in May" + "and ordered new pumps.")."""
-    runs: dict[int, list[int]] = {}
-    head = 0
-    for k, c in enumerate(claims):
-        prev = claims[k - 1] if k else None
-        goes_on = (prev is not None and not prev.text.rstrip().endswith(ENDS) and prev.doc_index == c.doc_index
-                   and prev.paragraph == c.paragraph and key[k - 1] == key[k])
-        if not goes_on:
-            head = k
-        runs.setdefault(head, []).append(k)  # appended, not a tuple rebuilt: a 4,000-claim sentence stays linear
-    return {h: tuple(ks) for h, ks in runs.items()}
-
-
-def eligible(claims: Sequence[Claim], found: Sequence[Analysis], headline: bool = False) -> bool:
-    """Could these claims (one sentence's, of one source) corroborate another by paraphrase? Attributed,
-    asserting, a whole sentence or a ``headline`` (``headlines``; not a question nor a Title Case headline) saying
-    enough to state a fact."""
-    first, last = claims[0].text.strip(), claims[-1].text.strip()
-    terms = found[0].content if len(found) == 1 else frozenset().union(*(f.content for f in found))  # no copy
-    return (all(map(_asserted, claims))
-            and not any(f.denial for f in found) and len(terms) >= MIN_TERMS
-            and not any("?" in c.text for c in claims) and (last.endswith(ENDS) or headline)
-            and not first[:1].islower()
-            and not (claims[0].paragraph == 0 and _title_case(first)))
-
-
-def headlines(claims: Sequence[Claim]) -> np.ndarray:
-    """The claims of a headline: a first paragraph with no sentence end ("Estate agency made up rival bids, former
-    agents say") above more paragraphs. A headline restates what the article's sources say: the words it shares
-    with them link nothing (``model.links``), but an attributed one is corroborated by the body's other sources
-    as often as a lead is (404 of wire train's 4,885 labelled corroborations involve a title line), which this
-    model decides, with a FEATURE that marks it. It may still be denied, and its restatements still pass a denial
-    on."""
-    later = {c.doc_index for c in claims if c.paragraph > 0}
-    last: dict[int, Claim] = {}  # each document's last claim of its first paragraph: does that paragraph end so?
-    for c in claims:
-        if c.paragraph == 0 and (c.doc_index not in last or c.end > last[c.doc_index].end):
-            last[c.doc_index] = c
-    heads = {d for d, c in last.items() if d in later and not c.text.rstrip().endswith(ENDS)}
-    return np.array([c.paragraph == 0 and c.doc_index in heads for c in claims], dtype=bool)
-
-
-def _asserted(claim: Claim) -> bool:
-    """An attributed claim that neither refuses nor denies (as ``eligible`` asks of each claim of a sentence)."""
-    return claim.kind != "unattributed" and claim.stance not in ("declines", "denies")
-
-
-def _title_case(text: str) -> bool:
-    """A headline written in Title Case ("Wealthy Voters Abandon Republican Party for Hillary Clinton.")."""
-    long = [w for w in text.split() if len(w) > TITLE_WORD]
-    return len(long) >= TITLE_WORDS and sum(w[0].isupper() for w in long) >= TITLE_SHARE * len(long)
-
-
-def candidates(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray,
-               units: dict[int, tuple[int, ...]] | None = None,
-               place: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
-    """Pairs (a, b) of sentences, by their first claims, a before b in one document, that the model reads (see
-    the module docstring); sorted. (``place``: ``_places(found)``, when already at hand.)"""
-    units = sentences(claims, key) if units is None else units
-    heads = headlines(claims)
-    # The first claim's own kind and stance first: most sentences that are not candidates fail there, before any
-    # list is built for ``eligible``.
-    at = np.array([h for h, ks in units.items() if _asserted(claims[h])
-                   and eligible([claims[k] for k in ks], [found[k] for k in ks], bool(heads[h]))], dtype=np.int64)
-    place = (_places(found) if place is None else place)[at]
-    doc = np.array([claims[k].doc_index for k in at.tolist()], dtype=np.int64)
-    # Places only grow along the sentences, so each one pairs with the next ones up to the last within WINDOW
-    # places, and at most WINDOW sentences on: all pairs built at once, not one array pass per step.
-    last = np.minimum(np.searchsorted(place, place + WINDOW, side="right"), np.arange(1, len(at) + 1) + WINDOW)
-    lengths = last - np.arange(len(at)) - 1
-    i = np.repeat(np.arange(len(at)), lengths)
-    j = i + 1 + np.arange(len(i)) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-    a, b = at[i], at[j]
-    ok = (doc[i] == doc[j]) & (key[a] != key[b])
-    return a[ok], b[ok]  # sorted by a, then b: i grows, and j grows within each i
 
 
 def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: np.ndarray,
@@ -140,7 +58,7 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarray, b: 
           said: Numbers | None = None) -> np.ndarray:
     """The FEATURES of each pair of sentences (a[k], b[k]) (by their first claims), both of one document; without
     ``word_pairs`` the word pairs' FEATURES are left 0 (training counts them without the pair's own story).
-    (``place``: ``_places(found)``; ``said``: the claims' Numbers; when already at hand.)"""
+    (``place``: ``places(found)``; ``said``: the claims' Numbers; when already at hand.)"""
     out = _open_table(claims, found, a, b, units, word_pairs, place, said)
     out[:, 6:8] = closeness(a, b, out[:, :2])
     return out
@@ -153,7 +71,7 @@ def _open_table(claims: Sequence[Claim], found: Sequence[Analysis], a: np.ndarra
     hand.)"""
     words = _profiles(claims, found, {k: units[k] for k in set(a.tolist()) | set(b.tolist())},
                       Numbers(claims) if said is None else said)
-    at = (_places(found) if place is None else place).tolist()
+    at = (places(found) if place is None else place).tolist()
     # Rows built as tuples and read into the array in one pass: a numpy row assignment per pair, or np.array
     # discovering the shape of a list of tuples, costs more than the arithmetic.
     rows = [_features(words[i], words[j], at[j] - at[i]) for i, j in zip(a.tolist(), b.tolist(), strict=True)]
@@ -218,11 +136,6 @@ def _most_by_pair(claims: Sequence[Claim], found: Sequence[Analysis], units: dic
     where = np.zeros(max(heads, default=-1) + 1, dtype=np.int64)
     where[heads] = np.arange(len(heads))
     return np.hstack([_who(claims, a, b), word_pairs.most([terms[h] for h in heads], where[a], where[b])])
-
-
-def _places(found: Sequence[Analysis]) -> np.ndarray:
-    """Each claim's place among the claims that say something: a refusal (no content) moves no distance."""
-    return np.cumsum([bool(f.content) for f in found], dtype=np.int64)
 
 
 class Profile(NamedTuple):
@@ -414,7 +327,7 @@ class Paraphrase(PairModel):
         """The claim pairs (a, b) the model reads as saying the same thing: every claim of one sentence with
         every claim of the other. (``lows``: the claims' texts lower-cased, when already at hand.)"""
         units = sentences(claims, key)
-        place = _places(found)  # read by both
+        place = places(found)  # read by both
         a, b = candidates(claims, found, key, units, place)
         keep = self._scores(claims, found, a, b, units, place, lows) >= self.threshold
         pairs = [(i, j) for h1, h2 in zip(a[keep].tolist(), b[keep].tolist(), strict=True)

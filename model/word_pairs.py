@@ -2,8 +2,8 @@
 
 Two sources stating one fact in one article use different words for it ("eight people had died" / "families had
 reported eight deaths"), and the words they share are all the paraphrase model otherwise reads. ``WordPairs``
-counts, over the candidate pairs of the team's wire train stories (``model.paraphrase.candidates``), how often each
-pair of content terms, one only in the first claim and one only in the second, falls in a labelled
+counts, over the candidate pairs of the team's wire train stories (``model.paraphrase_candidates.candidates``), how
+often each pair of content terms, one only in the first claim and one only in the second, falls in a labelled
 corroboration, and keeps the pairs that ``min_stories`` stories hold in ``min_rows`` candidate pairs whose
 smoothed log-odds of corroborating lie above the base rate's. A pair of claims then has the three ``FEATURES``:
 the best log-odds among its word pairs, their sum over the square root of how many word pairs it has (known or

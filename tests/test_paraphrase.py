@@ -7,7 +7,8 @@ import pytest
 
 from model import extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import FEATURES, WINDOW, Paraphrase, candidates, eligible, headlines, sentences, table
+from model.paraphrase import FEATURES, Paraphrase, table
+from model.paraphrase_candidates import WINDOW, candidates, eligible, headlines, sentences
 from model.stated_numbers import numbers
 from model.types import Document
 

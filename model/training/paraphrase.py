@@ -3,7 +3,7 @@
     python -m model.training.paraphrase
 
 
-Rows are ``model.paraphrase.candidates`` of every team wire TRAIN story (``model/data/wire``, split.tsv; the
+Rows are ``model.paraphrase_candidates.candidates`` of every team wire TRAIN story (``model/data/wire``, split.tsv; the
 holdouts are never read), its claims extracted as serving extracts them. A pair is positive when the
 labelled sentences of its two claims corroborate each other. Settings (C and the decision threshold) are
 chosen by F1 over labelled sentence pairs (every labelled corroboration counts, reachable or not), in 8-fold
@@ -29,7 +29,8 @@ from sklearn.preprocessing import StandardScaler
 
 from model import artifact, extract
 from model.links import analyses, link, source_codes
-from model.paraphrase import NAME, PairFeatures, candidates, sentence_terms, sentences, table
+from model.paraphrase import NAME, PairFeatures, sentence_terms, table
+from model.paraphrase_candidates import candidates, sentences
 from model.training.agreement import data_hash as file_hash
 from model.training.word_pair_counts import StoryCounts
 from model.types import Document
