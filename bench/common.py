@@ -25,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-POLNEAR_DEV = SHARED / "data" / "polnear" / "dev" / "text"
+POLNEAR = SHARED / "data" / "polnear"
+POLNEAR_DEV = POLNEAR / "dev" / "text"
 RESULTS = ROOT / "bench" / "results"
 VENV_BIN = Path(sys.executable).parent
 
@@ -58,7 +59,7 @@ def machine_line() -> str:
 def polnear_texts(split: str = "dev") -> list[str] | None:
     """The PolNeAR texts of ``split`` ("dev", 84 articles, or "train", 840), or None when the shared data is not
     beside the repo."""
-    paths = sorted((POLNEAR_DEV.parents[1] / split / "text").glob("*.txt"))
+    paths = sorted((POLNEAR / split / "text").glob("*.txt"))
     if not paths:
         return None
     return [p.read_text(encoding="utf-8") for p in paths]

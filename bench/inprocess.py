@@ -21,7 +21,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # run as a script from anywhere
 
-from bench.common import SHARED, Tee, machine_line, pin_threads, quiet_logs, require_polnear, save, score_body, words
+from bench.common import (
+    Tee,
+    machine_line,
+    pin_threads,
+    polnear_texts,
+    quiet_logs,
+    require_polnear,
+    save,
+    score_body,
+    words,
+)
 from bench.stages import breakdown
 
 FLOOR_RE = re.compile(r"said|told|according to")
@@ -96,8 +106,7 @@ def http_paths(warm: str, sets: Sequence[Sequence[str]], rounds: int, n_words: S
 
 def fresh_sets(rounds: int, size: int) -> tuple[list[list[str]], list[list[str]]]:
     """Unseen PolNeAR train texts: ``rounds`` sets of ``size`` for analyze(), as many others for the client."""
-    train = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "polnear" / "train" / "text")
-                                                           .glob("*.txt"))]
+    train = polnear_texts("train") or []
     if len(train) < 2 * rounds * size:
         raise SystemExit(f"--fresh needs {2 * rounds * size} PolNeAR train texts; {len(train)} found")
     sets = [train[k * size:(k + 1) * size] for k in range(2 * rounds)]

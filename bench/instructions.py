@@ -31,7 +31,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import SHARED, Tee, machine_line, require_polnear, save, words  # noqa: E402
+from bench.common import Tee, machine_line, polnear_texts, require_polnear, save, words  # noqa: E402
 from bench.versus import worktree  # noqa: E402
 
 # The counted pass runs inside functools.reduce, which callgrind's --toggle-collect switches on and off.
@@ -67,8 +67,7 @@ def count(tree: Path, texts_file: str, warm_file: str) -> int:
 
 def train_texts(n: int) -> list[str]:
     """The first ``n`` PolNeAR train texts by name: news the counted dev texts share no sentence with."""
-    return [p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "polnear" / "train" / "text")
-                                                          .glob("*.txt"))[:n]]
+    return (polnear_texts("train") or [])[:n]
 
 
 def main() -> int:

@@ -21,7 +21,7 @@ from statistics import median
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.common import SHARED, Tee, machine_line, pin_threads, require_polnear, save, words  # noqa: E402
+from bench.common import Tee, machine_line, pin_threads, polnear_texts, require_polnear, save, words  # noqa: E402
 
 # One round in a child process: POST every dev text through the tree's own app; print CPU seconds.
 CHILD = """
@@ -80,8 +80,7 @@ def main() -> None:
     texts = require_polnear()
     job: list[str] | dict = texts
     if args.fresh:  # 3 passes of 84 unseen train texts a process, after 5 others; the same slices for both trees
-        train = [p.read_text(encoding="utf-8") for p in sorted((SHARED / "data" / "polnear" / "train" / "text")
-                                                               .glob("*.txt"))]
+        train = polnear_texts("train") or []
         size = len(texts)
         job = {"warm": train[:5], "passes": [train[5 + k * size:5 + (k + 1) * size] for k in range(3)]}
     n_words = [sum(words(t) for t in p) for p in job["passes"]] if args.fresh else [sum(words(t) for t in texts)] * 3
