@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from model.pair_arrays import pair_code
 from model.pointers import BACK_WINDOW, accuses, without_source
 from model.types import Claim
 
@@ -58,5 +59,5 @@ def with_accusations(claims: Sequence[Claim], a: np.ndarray, b: np.ndarray, deni
             denial[k] = True
     if not added:
         return a, b, denial
-    code = np.unique(np.concatenate([a.astype(np.int64) * len(claims) + b, np.array(added, dtype=np.int64)]))
+    code = np.unique(np.concatenate([pair_code(a, b, len(claims)), np.array(added, dtype=np.int64)]))
     return code // len(claims), code % len(claims), denial

@@ -27,6 +27,7 @@ import numpy as np
 
 from model.content import Analysis
 from model.denial import VERB_FORMS
+from model.pair_arrays import Pairs, pair_code, with_denials
 from model.pair_model import NamedRows, PairModel
 from model.pointers import SideWords, accuses, bare_pointer, on_side, side_of, side_words_at
 from model.types import Claim
@@ -38,9 +39,6 @@ BETWEEN_MOST = 10  # other sources' claims counted between a denial and a claim:
 FEATURES = ("linked_by_rules", "before", "sources_between", "weighted_cosine", "denied_words_in_claim",
             "content_jaccard", "denier_named", "denier_speaks", "claim_anonymous", "claim_accuses",
             "denial_points_back", "denial_stance", "source_of_a_target", "restates_a_target", "lead")
-
-# (a, b, denied, contradicted, corroborated): the pair arrays ``model.links`` classifies, b the later reader.
-Pairs = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
 
 
 def candidates(claims: Sequence[Claim], denial: np.ndarray, key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -200,7 +198,7 @@ def decided(pairs: Pairs, t: np.ndarray, d: np.ndarray, deny: np.ndarray, n: int
     """``pairs`` with (t, d) a denial link where ``deny`` says so and none where it does not; other pairs as
     they were. Unique and sorted, as ``model.links`` keeps them."""
     a, b, den, con, corr = pairs
-    code = a.astype(np.int64) * n + b
+    code = pair_code(a, b, n)
     read, chosen = np.isin(code, t * n + d), (t * n + d)[deny]
     now = np.isin(code, chosen)
     # A pair linked another way becomes a denial (the stronger statement); a denial the model rejects, no link.
@@ -208,8 +206,4 @@ def decided(pairs: Pairs, t: np.ndarray, d: np.ndarray, deny: np.ndarray, n: int
     new = np.setdiff1d(chosen, code)
     if not len(new):
         return a, b, den, con, corr
-    a, b = np.concatenate([a, new // n]), np.concatenate([b, new % n])
-    flags = [np.concatenate([f, np.full(len(new), v)]) for f, v in ((den, True), (con, False), (corr, False))]
-    order = np.lexsort((b, a))
-    den, con, corr = flags  # by name: the returned tuple is then known to hold five arrays
-    return a[order], b[order], den[order], con[order], corr[order]
+    return with_denials((a, b, den, con, corr), new, n)

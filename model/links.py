@@ -40,7 +40,7 @@ from model.accused import with_accusations
 from model.content import Analysis, analyse, keys_in
 from model.denial_aim import DenialAim
 from model.matching import index_terms, matches, same_story
-from model.pair_arrays import codes, distinct, marked
+from model.pair_arrays import Pairs, codes, distinct, marked, pair_code, with_denials
 from model.paraphrase import Paraphrase
 from model.paraphrase_candidates import headlines
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
@@ -84,9 +84,6 @@ def _restatements_denied(a: np.ndarray, b: np.ndarray, den: np.ndarray, corr: np
     return c[keep].astype(np.int64), d[keep].astype(np.int64)
 
 
-Pairs = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
-
-
 def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray, number: np.ndarray,
                             denial: np.ndarray, key: np.ndarray, unattributed: np.ndarray) -> Pairs:
     """Add the inherited denial pairs (see ``_restatements_denied``; ``restating``: the corroborating pairs
@@ -98,15 +95,11 @@ def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray
     c, d = c[ok], d[ok]
     if not len(c):
         return a, b, den, con, corr
-    code = a.astype(np.int64) * n + b
+    code = pair_code(a, b, n)
     new = np.setdiff1d(c * n + d, code[den])
     # A pair already linked another way becomes a denial: the denial is the stronger statement.
     old = ~np.isin(code, new)
-    a, b = np.concatenate([a[old], new // n]), np.concatenate([b[old], new % n])
-    flags = [np.concatenate([f[old], np.full(len(new), v)]) for f, v in ((den, True), (con, False), (corr, False))]
-    order = np.lexsort((b, a))
-    den, con, corr = flags  # by name: the returned tuple is then known to hold five arrays
-    return a[order], b[order], den[order], con[order], corr[order]
+    return with_denials((a[old], b[old], den[old], con[old], corr[old]), new, n)
 
 
 def analyses(claims: Sequence[Claim], lows: Sequence[str] | None = None) -> list[Analysis]:
@@ -169,7 +162,7 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None, aim: Den
         corr[read] &= story.match  # the other pairs of one article corroborate nothing already
     restating = corr.copy()
     corr |= independent & said_alike
-    alike = (a.astype(np.int64) * n + b)[independent & said_alike]  # the paraphrase model's, by pair code
+    alike = pair_code(a, b, n)[independent & said_alike]  # the paraphrase model's, by pair code
     # A paraphrase the model found is likelier wrong than a restatement in so many words: it passes no denial on.
     a, b, den, con, corr = _with_inherited_denials((a, b, den, con, corr), restating, doc, number, denial, key,
                                                   unattributed)
@@ -178,7 +171,7 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None, aim: Den
         a, b, den, con, corr = aim.aimed(claims, found, key, denial, headline, (a, b, den, con, corr))
     # A headline sums up its own article's sources: only the paraphrase model, which reads it as one, links it.
     head = (doc[a] == doc[b]) & (headline[a] | headline[b])
-    corr &= ~(head & ~np.isin(a.astype(np.int64) * n + b, alike))
+    corr &= ~(head & ~np.isin(pair_code(a, b, n), alike))
     sources = distinct(a[corr], key[b[corr]], n, matching.DENSE_LIMIT)
     named_sources = distinct(a[corr & named[b]], key[b[corr & named[b]]], n, matching.DENSE_LIMIT)
     official_sources = distinct(a[corr & official[b]], key[b[corr & official[b]]], n, matching.DENSE_LIMIT)
@@ -202,7 +195,7 @@ def _with_paraphrases(claims: Sequence[Claim], found: Sequence[Analysis], key: n
     if paraphrase is None:
         return a, b, np.zeros(len(a), dtype=bool), np.ones(len(a), dtype=bool)
     n = len(claims)
-    code = a.astype(np.int64) * n + b
+    code = pair_code(a, b, n)
     pa, pb = paraphrase.pairs(claims, found, key, lows)
     alike = np.concatenate([pa * n + pb, pb * n + pa]).astype(np.int64)
     union = np.unique(np.concatenate([code, alike]))

@@ -10,6 +10,25 @@ from typing import cast
 import numpy as np
 from scipy import sparse
 
+# A request's linked pairs: claim a[k] reads claim b[k], and whether that pair is a denial, a contradiction or a
+# corroboration (unique and sorted by (a, b), as ``model.links`` keeps them).
+Pairs = tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]
+
+
+def pair_code(a: np.ndarray, b: np.ndarray, n: int) -> np.ndarray:
+    """Each pair (a[k], b[k]) of ``n`` claims as one integer (codes sort as the pairs do, by a and then b)."""
+    return a.astype(np.int64) * n + b
+
+
+def with_denials(pairs: Pairs, new: np.ndarray, n: int) -> Pairs:
+    """``pairs`` and the pairs coded ``new`` (none of them already there) as denials, sorted again by (a, b)."""
+    a, b, den, con, corr = pairs
+    a, b = np.concatenate([a, new // n]), np.concatenate([b, new % n])
+    flags = [np.concatenate([f, np.full(len(new), v)]) for f, v in ((den, True), (con, False), (corr, False))]
+    order = np.lexsort((b, a))
+    den, con, corr = flags  # by name: the returned tuple is then known to hold five arrays
+    return a[order], b[order], den[order], con[order], corr[order]
+
 
 def flat_codes(sets: Sequence[frozenset[str]], code: dict[str, int]) -> tuple[np.ndarray, np.ndarray]:
     """The (set, item code) index pairs of these sets, as two arrays: the codes read through C calls, with no list

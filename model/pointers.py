@@ -21,6 +21,7 @@ from model.attribution.speaking_for import SPOKESPEOPLE
 from model.caseless import Caseless, lowered
 from model.content import WORD, Analysis, term
 from model.lexicon import PERSON_ROLES, sections
+from model.pair_arrays import pair_code
 from model.text import Memo
 from model.types import Claim
 
@@ -382,6 +383,6 @@ def with_pointed_denials(claims: Sequence[Claim], found: Sequence[Analysis], a: 
     pointed = [j * len(claims) + k for k, p in pointers.items()
                for j in referent(claims, k, key, denial, (p.group(1) or "").lower() in MANY, p.group(1) or "",
                                  owner_of(p.group(0)), p.group(0).lower().startswith(_DEMONSTRATIVES))]
-    code = np.unique(np.concatenate([a[keep].astype(np.int64) * len(claims) + b[keep],
+    code = np.unique(np.concatenate([pair_code(a[keep], b[keep], len(claims)),
                                      np.array(pointed, dtype=np.int64)]))
     return code // len(claims), code % len(claims)
