@@ -11,11 +11,12 @@ def _held() -> set[str]:
     return {a for a, s in split_of().items() if s != "train"}
 
 
-def test_both_holdouts_are_listed():
+def test_the_three_holdouts_are_listed():
     splits = split_of()
-    assert {s for s in splits.values()} == {"train", "holdout", "holdout2"}
+    assert {s for s in splits.values()} == {"train", "holdout", "holdout2", "holdout3"}
     assert sum(s == "holdout" for s in splits.values()) == 10  # the first round's ten, comparable across reports
     assert sum(s == "holdout2" for s in splits.values()) == 14
+    assert sum(s == "holdout3" for s in splits.values()) == 14
 
 
 def test_no_training_command_reads_a_held_out_article():

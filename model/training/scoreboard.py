@@ -28,15 +28,15 @@ KEYS = ("coverage", "kind_acc", "kind_acc[named_organization]", "role_acc", "ano
 
 
 def split_of() -> dict[str, str]:
-    """article -> "train", "holdout" or "holdout2" (the seventh label round, labelled after the models were
-    fitted and kept untouched beside the first ten), from batches.tsv."""
+    """article -> "train", "holdout", "holdout2" or "holdout3" (the seventh and the tenth label rounds, each
+    labelled after the models were fitted and kept untouched beside the first ten), from batches.tsv."""
     rows = (line.split("\t") for line in (LABELS / "batches.tsv").read_text(encoding="utf-8").splitlines()
             if line and not line.startswith("#"))
     return {r[2]: r[1] for r in rows}
 
 
 def held_out() -> set[str]:
-    """The articles of both team holdouts (every split but train): nothing that learns may read them."""
+    """The articles of the team's holdouts (every split but train): nothing that learns may read them."""
     return {article for article, split in split_of().items() if split != "train"}
 
 

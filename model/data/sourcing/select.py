@@ -9,6 +9,7 @@
     python model/data/sourcing/select.py --round 7  # the seventh round's 14 (batches 21-24)
     python model/data/sourcing/select.py --round 8  # the eighth round's 14 (batches 25-28): train
     python model/data/sourcing/select.py --round 9  # the ninth round's 14 (batches 29-32): train
+    python model/data/sourcing/select.py --round 10  # the tenth round's 14 (batches 33-36): a third holdout
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -21,7 +22,8 @@ The second round (more labels for the learned typer; all train, the holdout stay
 takes, per publisher, among the articles the first round left, one marker pick and one drawn at random
 (seeded), of at most ROUND2_MAX_EVENTS events so that a batch is one sitting's work. The third to the
 seventh rounds do the same among the articles the rounds before them left, each with its own seed. The
-seventh round is a second holdout (``holdout2`` in batches.tsv): labelled after the models were fitted.
+seventh round is a second holdout (``holdout2`` in batches.tsv) and the tenth a third (``holdout3``), each
+labelled after the models were fitted and kept out of everything that learns.
 """
 
 from __future__ import annotations
@@ -41,7 +43,8 @@ SEED = 20261130
 ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
 # One seed per later round: a round's draw never moves another's.
 LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 20261205, 7: 20261206,
-               8: 20261207, 9: 20261208}
+               8: 20261207, 9: 20261208, 10: 20261209}
+HOLDOUT_ROUNDS = {7: "holdout2", 10: "holdout3"}  # the later rounds that are holdouts, not train
 
 
 def first_ann(article: str) -> Path | None:
@@ -91,12 +94,13 @@ def select_later(round_: int) -> list[tuple[str, str, str, str, str, int]]:
     """A later round: per publisher one marker pick and one random pick among articles no earlier round took."""
     rng = random.Random(LATER_SEEDS[round_])
     taken = {row[3] for row in select()} | {row[3] for r in range(2, round_) for row in select_later(r)}
+    split = HOLDOUT_ROUNDS.get(round_, "train")
     chosen = []
     for pub, cands in sorted(candidates(ROUND2_MAX_EVENTS).items()):
         rest = sorted(c for c in cands if c[0] not in taken)
         marked = min(rest, key=lambda c: (-c[3], c[0]))
         drawn = rng.choice([c for c in rest if c != marked])
-        chosen += [("train", pub, "marker", *marked[:3]), ("train", pub, "random", *drawn[:3])]
+        chosen += [(split, pub, "marker", *marked[:3]), (split, pub, "random", *drawn[:3])]
     return chosen
 
 
