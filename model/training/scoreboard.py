@@ -4,8 +4,8 @@
     python -m model.training.scoreboard --holdout    # ... and on the team holdouts (report only, never tune)
 
 Sourcing labels: ``../shared/data/polnear-sourcing/dev.jsonl`` (14 dev articles: tuned on) and the team's
-own on PolNeAR train (``model/data/sourcing/``: 116 articles tuned on; 10 held out from the first round and
-14 more from the seventh, labelled after the models were fitted). Each set is scored by
+own on PolNeAR train (``model/data/sourcing/``: 130 articles tuned on; 10 held out from the first round,
+14 more from the seventh and 14 from the tenth, each labelled after the models were fitted). Each set is scored by
 ``../shared/eval/polnear_sourcing_eval.py`` through ``service.create_app()``, spans by
 ``polnear_eval.py``; this command only gathers their last lines. Without the shared data it says so.
 """
@@ -85,6 +85,8 @@ def main(argv: list[str] | None = None) -> int:
         sets["holdout (untouched)"] = (team_labels("holdout"), POLNEAR / "train" / "text")
         sets["holdout 2 (untouched)"] = (team_labels("holdout2"), POLNEAR / "train" / "text")
         sets["both (untouched)"] = (team_labels("holdout", "holdout2"), POLNEAR / "train" / "text")
+        sets["holdout 3 (untouched)"] = (team_labels("holdout3"), POLNEAR / "train" / "text")
+        sets["all three (untouched)"] = (team_labels("holdout", "holdout2", "holdout3"), POLNEAR / "train" / "text")
     figures = {name: last_line("polnear_sourcing_eval.py", labels, text, "--misses", 0)
                for name, (labels, text) in sets.items()}
     print(f"{'sourcing':<30}" + "".join(f"{name:>22}" for name in figures))
