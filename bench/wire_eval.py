@@ -181,8 +181,14 @@ def claim_source_texts(claim: dict[str, Any]) -> list[str]:
 
 def source_score(gold_source: str, claim: dict[str, Any]) -> int:
     """Content words the labelled source shares with the claim's best source text (0: no match)."""
+    return source_fit(gold_source, claim)[0]
+
+
+def source_fit(gold_source: str, claim: dict[str, Any]) -> tuple[int, int]:
+    """``source_score``, and minus the content words that best text has beyond the labelled source's: of two
+    claims sharing "court" with "the court", "the court" fits better than "A court clerk"."""
     g = tokens(gold_source)
-    return max((len(g & tokens(t)) for t in claim_source_texts(claim)), default=0)
+    return max(((len(g & t), -len(t - g)) for t in map(tokens, claim_source_texts(claim))), default=(0, 0))
 
 
 def is_unattributed(claim: dict[str, Any]) -> bool:
@@ -212,9 +218,9 @@ def best_claim(gold: dict[str, Any], cands: list[dict[str, Any]], span: tuple[in
         if unatt:
             return max(unatt, key=ov), True
         return max(cands, key=ov), False
-    scored = [(source_score(gold["source"], c), ov(c), -k, c) for k, c in enumerate(cands)]
-    score, _, _, claim = max(scored, key=lambda t: t[:3])
-    return claim, score > 0
+    scored = [(source_fit(gold["source"], c), ov(c), -k, c) for k, c in enumerate(cands)]
+    fit, _, _, claim = max(scored, key=lambda t: t[:3])
+    return claim, fit[0] > 0
 
 
 # ---------------------------------------------------------------- the regex floor

@@ -103,6 +103,14 @@ def test_source_match_reads_resolved_and_relay_texts():
     assert we.source_score("Lusia's foreign ministry", {"source": {"text": "Lusia"}}) == 1
 
 
+def test_of_two_claims_sharing_the_source_word_the_closer_source_is_read():
+    clerk = {"start": 0, "end": 90, "source": {"text": "A court clerk"}}
+    court = {"start": 0, "end": 90, "source": {"text": "the court"}}
+    for cands in ([clerk, court], [court, clerk]):  # neither the order nor the shared word decides
+        assert we.best_claim({"source": "the court"}, cands, (0, 90)) == (court, True)
+        assert we.best_claim({"source": "A court clerk"}, cands, (0, 90)) == (clerk, True)
+
+
 def test_regex_floor():
     labels = {"sentences": [
         {"index": i, "start": 0, "end": len(t), "text": t, "attributions": [], "corroborates": [], "denies": []}
