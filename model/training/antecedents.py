@@ -164,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
         "role": "attribution stage model (resolve): which earlier entity a pronoun source refers to",
         "features": [str(f) for f in model.named_steps["features"].get_feature_names_out()],
         "settings": {"C": C}, "seed": SEED, "libraries": artifact.library_versions(),
-        "training_data": {"labels": "model/data/sourcing (team train split; both holdouts excluded)",
+        "training_data": {"labels": "model/data/sourcing (team train split; every holdout excluded)",
                           "articles": len({q.article for q in train}), "queries": len(train),
                           "rows": sum(len(q.rows) for q in train),
                           "sha256": data_hash(labels, POLNEAR / "train" / "text")},

@@ -290,7 +290,7 @@ def main(argv: list[str] | None = None) -> int:
         "features": [str(f) for f in model.named_steps["features"].get_feature_names_out()],
         "classes": [str(c) for c in model.classes_],
         "settings": settings, "seed": SEED, "libraries": artifact.library_versions(),
-        "training_data": {"labels": "model/data/sourcing (team train split; both holdouts excluded)",
+        "training_data": {"labels": "model/data/sourcing (team train split; every holdout excluded)",
                           "articles": len({g["article"] for g in labels}), "rows": len(train),
                           "constructed": f"model/data/mentions/{CONSTRUCTED.name}",
                           "constructed_rows": len(constructed),
