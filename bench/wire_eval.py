@@ -5,6 +5,9 @@
     python bench/wire_eval.py --split holdout2     # the same: eight stories written after the first 24
     python bench/wire_eval.py --split holdout3     # the same: the tenth set, sixteen stories (105-120)
     python bench/wire_eval.py --split all --misses 5 --json out.json
+    python bench/wire_eval.py --split untouched --add model/data/wire/incoming   # the reading: every holdout and
+                                                   # the unread sets, pooled (once, at a round's end; never tune)
+    python bench/wire_eval.py --split none --add DIR    # only the stories of DIR (its stories/ and labels/)
 
 The stories and labels are in ``model/data/wire/`` (its GUIDELINE.md says how they were written and
 labelled; ``split.tsv`` says which story is train and which holdout). Each story is posted alone to
@@ -369,8 +372,31 @@ def score_story(labels: dict[str, Any], claims: list[dict[str, Any]], tally: Tal
 # ---------------------------------------------------------------- running
 
 def stories_of(split: str, wire: Path = WIRE) -> list[str]:
+    """The stories of a split ("all": every one; "untouched": every holdout; "none": none)."""
     halves = read_split(wire)
-    return sorted(s for s, h in halves.items() if split == "all" or h == split)
+    return sorted(s for s, h in halves.items()
+                  if split == "all" or h == split or (split == "untouched" and h.startswith("holdout")))
+
+
+def stories_in(folder: Path) -> list[str]:
+    """Every story of a folder laid out as ``model/data/wire`` is (``stories/NN-slug.txt``, ``labels/NN-slug.json``)."""
+    return sorted(p.stem for p in (folder / "stories").glob("*.txt")
+                  if (folder / "labels" / f"{p.stem}.json").is_file())
+
+
+def pooled(results: list[dict[str, Any]]) -> dict[str, Any]:
+    """Several ``evaluate`` results as one: their counts summed, so each figure is over every story at once (a link
+    F1 pooled over stories, not a mean of per-story F1s)."""
+    service, floor = Tally(), Tally()
+    for res in results:
+        for tally, counts in ((service, res["counts"]["service"]), (floor, res["counts"]["regex_floor"])):
+            for k, v in counts.items():
+                tally.add(k, v)
+    return {"model": next((r["model"] for r in results if r["model"]), {}),
+            "sentences": service.n.get("sentences", 0), "attributions": service.n.get("attributions", 0),
+            "service": service.figures(), "regex_floor": floor.figures(),
+            "counts": {"service": service.n, "regex_floor": floor.n},
+            "per_story": {k: v for r in results for k, v in r["per_story"].items()}}
 
 
 def evaluate(stories: Iterable[str], client: Any, wire: Path = WIRE, misses: int = 0,
@@ -406,7 +432,8 @@ def evaluate(stories: Iterable[str], client: Any, wire: Path = WIRE, misses: int
                 out(f"    ... {len(story_misses) - misses} more")
     return {"model": model_info, "sentences": total.n.get("sentences", 0),
             "attributions": total.n.get("attributions", 0), "service": total.figures(),
-            "regex_floor": floor.figures(), "per_story": per_story}
+            "regex_floor": floor.figures(), "counts": {"service": total.n, "regex_floor": floor.n},
+            "per_story": per_story}
 
 
 def make_client() -> tuple[Any, str | None]:
@@ -427,8 +454,11 @@ def make_client() -> tuple[Any, str | None]:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="python bench/wire_eval.py", description=__doc__.splitlines()[0])
-    ap.add_argument("--split", choices=("train", "holdout", "holdout2", "holdout3", "all"), default="train",
-                    help="train (default; tune on it), holdout, holdout2 or holdout3 (report only) or all")
+    ap.add_argument("--split", choices=("train", "holdout", "holdout2", "holdout3", "untouched", "all", "none"),
+                    default="train", help="train (default; tune on it), holdout, holdout2, holdout3 or untouched "
+                    "(every holdout; report only), all, or none (only --add)")
+    ap.add_argument("--add", type=Path, action="append", default=[], metavar="DIR",
+                    help="also score every story of DIR (stories/, labels/), pooled with the split's")
     ap.add_argument("--misses", type=int, default=0, metavar="N", help="per-story lines with up to N misses each")
     ap.add_argument("--json", metavar="OUT", help="write the figures to this file")
     args = ap.parse_args(argv)
@@ -440,8 +470,9 @@ def main(argv: list[str] | None = None) -> int:
     stories = stories_of(args.split)
     gone = [s for s in stories if not (WIRE / "stories" / f"{s}.txt").is_file()
             or not (WIRE / "labels" / f"{s}.json").is_file()]
-    if not stories or gone:
-        print(f"skipped: no stories in split {args.split}" if not stories
+    parts = [(stories, WIRE)] * bool(stories) + [(stories_in(d), d) for d in args.add]
+    if not any(names for names, _ in parts) or gone:
+        print(f"skipped: no stories in split {args.split}" if not gone
               else f"skipped: split.tsv names stories without text or labels: {', '.join(gone)}")
         return 0
     client, why = make_client()
@@ -449,18 +480,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"skipped: {why}")
         return 0
     try:
-        res = evaluate(stories, client, misses=args.misses)
+        results = [evaluate(names, client, wire=wire, misses=args.misses) for names, wire in parts]
     except RuntimeError as e:
         print(f"failed: {e}")
         return 1
+    res = results[0] if len(results) == 1 else pooled(results)
     res["split"] = args.split
-    res["stories"] = len(stories)
+    res["added"] = [str(d) for d in args.add]
+    res["stories"] = sum(len(names) for names, _ in parts)
     m = res["model"]
-    print(f"wire {args.split}: {len(stories)} stories, {res['sentences']} sentences, "
+    where = " + ".join([args.split] * bool(stories) + [d.name or str(d) for d in args.add])
+    print(f"wire {where}: {res['stories']} stories, {res['sentences']} sentences, "
           f"{res['attributions']} attributions; model {m.get('name')} {m.get('version')}")
     print(f"{'figure':<24}{'service':>10}{'regex floor':>14}")
     for k in FIGURES:
         print(f"{k:<24}{res['service'][k]:>10.3f}{res['regex_floor'][k]:>14.3f}")
+    n = res["counts"]["service"]
+    for name, key in (("corroboration links", "corr_link"), ("denial links", "deny_link")):
+        print(f"{name}: {n.get(key + '.tp', 0)} right, {n.get(key + '.fp', 0)} wrong, {n.get(key + '.fn', 0)} missed")
     if args.json:
         Path(args.json).write_text(json.dumps(res, indent=1) + "\n", encoding="utf-8")
     return 0

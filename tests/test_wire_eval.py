@@ -138,3 +138,23 @@ def test_scorer_runs_on_two_stories(client):
         assert set(res[side]) == set(we.FIGURES)
         assert all(isinstance(v, float) and 0.0 <= v <= 1.0 for v in res[side].values())
     assert set(res["per_story"]) == set(two)
+
+
+def test_pooled_figures_are_those_of_one_run_over_every_story(client, tmp_path):
+    three = we.stories_of("train")[:3]
+    folder = tmp_path / "unread"  # a folder laid out as model/data/wire is, as the unread sets are
+    for sub, ext in (("stories", "txt"), ("labels", "json")):
+        (folder / sub).mkdir(parents=True)
+        for s in three[1:]:
+            (folder / sub / f"{s}.{ext}").write_bytes((we.WIRE / sub / f"{s}.{ext}").read_bytes())
+    assert we.stories_in(folder) == three[1:]
+    whole = we.evaluate(three, client)
+    parts = we.pooled([we.evaluate(three[:1], client), we.evaluate(we.stories_in(folder), client, wire=folder)])
+    for key in ("sentences", "attributions", "service", "regex_floor", "counts"):
+        assert parts[key] == whole[key]
+
+
+def test_untouched_is_every_holdout():
+    halves = we.read_split()
+    assert we.stories_of("untouched") == sorted(s for s, h in halves.items() if h != "train")
+    assert we.stories_of("none") == []
