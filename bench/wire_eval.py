@@ -392,11 +392,15 @@ def pooled(results: list[dict[str, Any]]) -> dict[str, Any]:
         for tally, counts in ((service, res["counts"]["service"]), (floor, res["counts"]["regex_floor"])):
             for k, v in counts.items():
                 tally.add(k, v)
-    return {"model": next((r["model"] for r in results if r["model"]), {}),
-            "sentences": service.n.get("sentences", 0), "attributions": service.n.get("attributions", 0),
-            "service": service.figures(), "regex_floor": floor.figures(),
-            "counts": {"service": service.n, "regex_floor": floor.n},
-            "per_story": {k: v for r in results for k, v in r["per_story"].items()}}
+    return _result(next((r["model"] for r in results if r["model"]), {}), service, floor,
+                   {k: v for r in results for k, v in r["per_story"].items()})
+
+
+def _result(model: dict[str, Any], total: Tally, floor: Tally, per_story: dict[str, Any]) -> dict[str, Any]:
+    """What ``evaluate`` and ``pooled`` return: the figures of both tallies and the counts behind them."""
+    return {"model": model, "sentences": total.n.get("sentences", 0), "attributions": total.n.get("attributions", 0),
+            "service": total.figures(), "regex_floor": floor.figures(),
+            "counts": {"service": total.n, "regex_floor": floor.n}, "per_story": per_story}
 
 
 def evaluate(stories: Iterable[str], client: Any, wire: Path = WIRE, misses: int = 0,
@@ -430,10 +434,7 @@ def evaluate(stories: Iterable[str], client: Any, wire: Path = WIRE, misses: int
                 out(f"    {line}")
             if len(story_misses) > misses:
                 out(f"    ... {len(story_misses) - misses} more")
-    return {"model": model_info, "sentences": total.n.get("sentences", 0),
-            "attributions": total.n.get("attributions", 0), "service": total.figures(),
-            "regex_floor": floor.figures(), "counts": {"service": total.n, "regex_floor": floor.n},
-            "per_story": per_story}
+    return _result(model_info, total, floor, per_story)
 
 
 def make_client() -> tuple[Any, str | None]:
