@@ -10,6 +10,7 @@
     python model/data/sourcing/select.py --round 8  # the eighth round's 14 (batches 25-28): train
     python model/data/sourcing/select.py --round 9  # the ninth round's 14 (batches 29-32): train
     python model/data/sourcing/select.py --round 10  # the tenth round's 14 (batches 33-36): a third holdout
+    python model/data/sourcing/select.py --round 11  # the eleventh round's 14 (batches 37-40): train
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -31,6 +32,7 @@ from __future__ import annotations
 import random
 import sys
 from collections import defaultdict
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -43,8 +45,26 @@ SEED = 20261130
 ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
 # One seed per later round: a round's draw never moves another's.
 LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 20261205, 7: 20261206,
-               8: 20261207, 9: 20261208, 10: 20261209}
+               8: 20261207, 9: 20261208, 10: 20261209, 11: 20261210}
 HOLDOUT_ROUNDS = {7: "holdout2", 10: "holdout3"}  # the later rounds that are holdouts, not train
+# From the eleventh round on, an article that copies one an earlier round took is never drawn: PolNeAR train holds a
+# few near-duplicates (a story and its next day's update), and labelling a copy of a holdout article as train would
+# teach its answers. Earlier rounds' draws stay as they were.
+DEDUPED_FROM = 11
+
+
+def copies_of(articles: set[str]) -> set[str]:
+    """The other PolNeAR train articles that are near-duplicates of these, by the service's own test of copies
+    (``model.independence.originals``: half the longer one's word five-grams shared)."""
+    sys.path.insert(0, str(ROOT))  # run as a script from the repository, as the docstring says
+    from model.independence import originals
+    from model.types import Document
+
+    names = sorted(p.stem for p in (TRAIN / "text").glob("*.txt"))
+    docs = [Document(id=n, text=(TRAIN / "text" / f"{n}.txt").read_text(encoding="utf-8")) for n in names]
+    group = originals(docs)
+    held = {group[k] for k, n in enumerate(names) if n in articles}
+    return {n for k, n in enumerate(names) if group[k] in held} - articles
 
 
 def first_ann(article: str) -> Path | None:
@@ -74,6 +94,7 @@ def candidates(max_events: int = MAX_EVENTS) -> dict[str, list[tuple[str, str, i
     return by_pub
 
 
+@cache  # each later round draws again every round before it: once each
 def select() -> list[tuple[str, str, str, str, str, int]]:
     rng = random.Random(SEED)
     by_pub = candidates()
@@ -90,10 +111,13 @@ def select() -> list[tuple[str, str, str, str, str, int]]:
     return [("holdout" if c[2] in holdout else "train", *c) for c in chosen]
 
 
+@cache
 def select_later(round_: int) -> list[tuple[str, str, str, str, str, int]]:
     """A later round: per publisher one marker pick and one random pick among articles no earlier round took."""
     rng = random.Random(LATER_SEEDS[round_])
     taken = {row[3] for row in select()} | {row[3] for r in range(2, round_) for row in select_later(r)}
+    if round_ >= DEDUPED_FROM:
+        taken |= copies_of(taken)
     split = HOLDOUT_ROUNDS.get(round_, "train")
     chosen = []
     for pub, cands in sorted(candidates(ROUND2_MAX_EVENTS).items()):
