@@ -54,17 +54,11 @@ DEDUPED_FROM = 11
 
 
 def copies_of(articles: set[str]) -> set[str]:
-    """The other PolNeAR train articles that are near-duplicates of these, by the service's own test of copies
-    (``model.independence.originals``: half the longer one's word five-grams shared)."""
+    """The other PolNeAR train articles that are near-duplicates of these (``model.training.copies``)."""
     sys.path.insert(0, str(ROOT))  # run as a script from the repository, as the docstring says
-    from model.independence import originals
-    from model.types import Document
+    from model.training.copies import copies_of as copies
 
-    names = sorted(p.stem for p in (TRAIN / "text").glob("*.txt"))
-    docs = [Document(id=n, text=(TRAIN / "text" / f"{n}.txt").read_text(encoding="utf-8")) for n in names]
-    group = originals(docs)
-    held = {group[k] for k, n in enumerate(names) if n in articles}
-    return {n for k, n in enumerate(names) if group[k] in held} - articles
+    return copies(articles, TRAIN / "text")
 
 
 def first_ann(article: str) -> Path | None:
