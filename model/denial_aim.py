@@ -90,7 +90,7 @@ def reads(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, d
     if kept.any():
         a, b, den = pairs[0], pairs[1], pairs[2]
         n = len(claims)
-        keep = ~(kept[d] & np.isin(t * n + d, a[den] * n + b[den]))
+        keep = ~(kept[d] & np.isin(pair_code(t, d, n), pair_code(a[den], b[den], n)))
         t, d = t[keep], d[keep]
     return t, d
 
@@ -199,7 +199,8 @@ def decided(pairs: Pairs, t: np.ndarray, d: np.ndarray, deny: np.ndarray, n: int
     they were. Unique and sorted, as ``model.links`` keeps them."""
     a, b, den, con, corr = pairs
     code = pair_code(a, b, n)
-    read, chosen = np.isin(code, t * n + d), (t * n + d)[deny]
+    asked = pair_code(t, d, n)
+    read, chosen = np.isin(code, asked), asked[deny]
     now = np.isin(code, chosen)
     # A pair linked another way becomes a denial (the stronger statement); a denial the model rejects, no link.
     den, con, corr = np.where(read, now, den), con & ~now, corr & ~now

@@ -96,7 +96,7 @@ def _with_inherited_denials(pairs: Pairs, restating: np.ndarray, doc: np.ndarray
     if not len(c):
         return a, b, den, con, corr
     code = pair_code(a, b, n)
-    new = np.setdiff1d(c * n + d, code[den])
+    new = np.setdiff1d(pair_code(c, d, n), code[den])
     # A pair already linked another way becomes a denial: the denial is the stronger statement.
     old = ~np.isin(code, new)
     return with_denials((a[old], b[old], den[old], con[old], corr[old]), new, n)
@@ -197,7 +197,7 @@ def _with_paraphrases(claims: Sequence[Claim], found: Sequence[Analysis], key: n
     n = len(claims)
     code = pair_code(a, b, n)
     pa, pb = paraphrase.pairs(claims, found, key, lows)
-    alike = np.concatenate([pa * n + pb, pb * n + pa]).astype(np.int64)
+    alike = np.concatenate([pair_code(pa, pb, n), pair_code(pb, pa, n)])
     union = np.unique(np.concatenate([code, alike]))
     return union // n, union % n, marked(union, alike), marked(union, code)
 
