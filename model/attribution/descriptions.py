@@ -10,11 +10,21 @@ from model.attribution.no_one import typed
 from model.attribution.records import Resolution
 from model.attribution.role_words import POSSESSIVE, person_head
 from model.attribution.times import past_participle
-from model.lexicon import BUSINESS_HEADS, GRAMMAR, MEDIA_WORDS, MENTION_WORDS, ORGANIZATIONS, PERSON_ROLES, TYPING
+from model.lexicon import (
+    BUSINESS_HEADS,
+    GRAMMAR,
+    MEDIA_WORDS,
+    MENTION_WORDS,
+    ORGANIZATIONS,
+    PERSON_ROLES,
+    ROLE_NOUNS,
+    TYPING,
+)
 
 _NAMED_OFFICES = MENTION_WORDS["named_offices"]
 _PRODUCED_BY, _ARTICLES = GRAMMAR["produced_by"], GRAMMAR["articles"]
 _HOLDERS = PERSON_ROLES | _NAMED_OFFICES  # a role one person holds: the union made once, not per call
+_OFFICE_HEADS = PERSON_ROLES | ROLE_NOUNS  # what an office before its holder's name is headed by
 _RELATIVE_OPENERS = GRAMMAR["relative_pronouns"] | {"whom"}  # a clause about a person after its description
 # Words that give an appositive a tail its last word heads ("an adviser to the group", "a professor at the college")
 _NOT_IN_APPOSITION = GRAMMAR["mention_tail"] | GRAMMAR["relative_pronouns"] | {"which", "that", "and", "by", "during"}
@@ -29,8 +39,9 @@ def describes_a_person(r: Resolution) -> bool:
     minister", "Velmar officials", "An investigator with the fire service"): exact, as no body is called so."""
     ws = _before_tail(words_of(typed(r)))  # "Skyra, the second-largest operator with 2 million customers"
     described = ws[:ws.index(",")] if "," in ws else []  # "The agency's head, Fabio Corsi": a person's role
-    if described and described[-1].lower() in PERSON_ROLES and appositive_name(ws):  # and the name after it
-        return r.mention is not None and r.mention.kind == "named_person"
+    office = described[:[w.lower() for w in described].index("of")] if "of" in described else described
+    if office and office[-1].lower() in _OFFICE_HEADS and appositive_name(ws):  # and the name after it
+        return r.mention is not None and r.mention.kind == "named_person"  # "The Commissioner of the NHL, Gary ..."
     after = ws[len(described) + 1:len(described) + 2]  # the word after the description's comma
     if described and after and after[0].lower() in _RELATIVE_OPENERS:
         ws = described  # "The minister, whose remarks were broadcast on television": the clause says no kind
@@ -71,6 +82,8 @@ def _before_tail(ws: list[str]) -> list[str]:
     k = next((i for i, w in enumerate(ws) if i and w.lower() in _CUT_AT), len(ws))
     while k > 1 and ws[k - 1] == ",":  # "The minister, whose ...": the comma before the clause is no word of it
         k -= 1
+    if 1 < k < len(ws) and ws[k - 1].islower() and ws[k - 1].endswith(("ing", "ed")):
+        k -= 1  # "Two reporters travelling with ...", "strategists involved in ...": a reduced relative clause
     return ws[:k]
 
 

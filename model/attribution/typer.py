@@ -69,9 +69,9 @@ def stage(doc: Doc, model: object | None) -> None:
         kind = str(kinds[id(f)])
         if before.mention.head in BODIES and " and " in before.mention.entity:  # "the three states": a set of bodies
             continue
-        if kind == "named_organization" and (describes_a_person(before) or (
+        if kind == "named_organization" and (describes_a_person(before) or _before_relative(before, "who") or (
                 before.mention.kind == "named_person" and named_as_a_person(words_of(typed(before))))):
-            continue  # "The minister said", "Tamas Varga of oil broker PVM": a person, whatever the capitals suggest
+            continue  # "The minister said", "The Europeans, who ...": people, whatever the capitals suggest
         if kind == "anonymous" and before.mention.kind == "named_person" and office_described(words_of(typed(before))):
             continue  # "The congresswoman said": the one person who holds the office, as the rules read it
         if (kind == "anonymous" and holder_of_named(words_of(typed(before)))) or (kind == "named_organization" and (
@@ -168,13 +168,21 @@ def _possessor(r: Resolution) -> str:
 def _which_follows(r: Resolution) -> bool:
     """A name its own words continue with ", which ..." ("Brannock Air, which flies to 40 cities"): exact, as
     English writes "who" after a person; not after a tail ("Researchers at the Lake Institute, which ...")."""
+    head = _before_relative(r, "which")
+    return bool(head and name_of(" ".join(head)))
+
+
+def _before_relative(r: Resolution, pronoun: str) -> list[str]:
+    """The source's words before ", <pronoun> ..." when the clause is theirs, not a tail's ("Researchers at the
+    Lake Institute, which ..."; "A survey of superdelegates, who ..."); else none. English writes "which" after a
+    body and "who" after people, so either says what the words before it are."""
     assert r.source is not None  # asked only of a source the typer typed (``stage``)
-    if ", which" not in r.source.text:
-        return False
+    if f", {pronoun}" not in r.source.text:
+        return []
     ws = words_of(r.source.text)
     comma = ws.index(",") if "," in ws else 0
-    return (0 < comma < len(ws) - 1 and ws[comma + 1].lower() == "which" and bool(name_of(" ".join(ws[:comma])))
-            and _TAIL_WORDS.isdisjoint(w.lower() for w in ws[:comma]))
+    ok = 0 < comma < len(ws) - 1 and ws[comma + 1].lower() == pronoun
+    return ws[:comma] if ok and _TAIL_WORDS.isdisjoint(w.lower() for w in ws[:comma]) else []
 
 
 def _unnamed_opener(r: Resolution) -> bool:

@@ -3,9 +3,10 @@
 
 Rows are the candidates the cue rules propose and the acts proposed where no cue is accepted
 (``model.attribution`` with the filter switched off) in PolNeAR train, without the articles of the team's
-two sourcing holdouts (``model/data/sourcing/batches.tsv``). A candidate is positive when one annotated
-attribution's cue overlaps its cue and that attribution's source its source (the first annotator's file, as
-the shared scorers read it): thousands of labels from the corpus, no hand rules.
+sourcing holdouts (``model/data/sourcing/batches.tsv``) and their near-duplicates (``scoreboard.held_out``). A
+candidate is positive when one annotated attribution's cue overlaps its cue and that attribution's source its
+source (the first annotator's file, as the shared scorers read it): thousands of labels from the corpus, no hand
+rules.
 
 The model is a logistic regression over ``model.attribution.traits`` (names and shapes, hashed). Its
 decision threshold is chosen by grouped cross-validation on train (articles as groups): each fold's model
@@ -193,7 +194,8 @@ def main(argv: list[str] | None = None) -> int:
         "encoded_features": {"hashed_slots": HASHED, "distinct_traits": len({f"{k}={v}" if isinstance(v, str) else k
                                                                              for r in flat for k, v in r.items()})},
         "libraries": artifact.library_versions(),
-        "training_data": {"source": "PolNeAR train minus the team's two sourcing holdouts", "articles": len(train),
+        "training_data": {"source": "PolNeAR train minus the team's sourcing holdouts and their near-duplicates",
+                          "articles": len(train),
                           "candidates": len(flat), "positive": int(cv["y"].sum()), "sha256": data_hash(train)},
         "threshold": threshold,
         "decision": "predict() keeps a candidate whose fitted probability is above the threshold: "
