@@ -648,6 +648,9 @@ def test_an_operator_or_a_promoter_named_in_apposition_is_a_company():
         "The concert's promoter, Halcyon Events": ("named_organization", "other")}
     assert typed("The camera operator, John Smith, said the footage was real.")[
         "The camera operator, John Smith"][0] == "named_person"
+    # The rule, not the typer's weights, decides it: any head that names people as often as bodies.
+    assert typed("The project's developer, Anna Berg, said the homes would be ready in May.")[
+        "The project's developer, Anna Berg"][0] == "named_person"
 
 
 def test_a_name_followed_by_which_is_no_person():

@@ -52,6 +52,7 @@ _NAME_WORDS = 4  # words of a person's name at most: "Maria del Carmen Ruiz"
 _PERSON_WORDS = PERSON_ROLES | PERSON_NOUNS  # "organiser", "spokeswoman", "farmer"
 _ROLE_WITHIN = 4  # words of "a national organiser": the article, then up to three words to the person's noun
 _PERSON_ENDINGS = ("-year-old", "ologist", "specialist")  # "a 58-year-old crane operator", "a toxicologist"
+_PEOPLE_OR_BODIES = MENTION_WORDS["people_or_bodies"]  # "operator": a company, or a person before a name
 _BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]  # "the senator" refers back
 
 
@@ -163,16 +164,21 @@ def described_person(ws: list[str]) -> bool:
 
 def _officer_named(ws: list[str]) -> bool:
     """A person's office ("director", "director general": a title's "general" is no body's, as in "Ostrava General"),
-    a comma, then two to four capitalised words opening with a known given name or a title ("Professor Ann Lorne")."""
+    a comma, then two to four capitalised words opening with a known given name or a title ("Professor Ann Lorne");
+    or a head that names people as often as bodies, then a name opening with a known given name ("The camera
+    operator, John Smith")."""
     if "," not in ws:
         return False
     comma = ws.index(",")
     office = [w.lower() for w in ws[:comma]]
     office = office[:-1] if office[-1:] == ["general"] else office
     part = ws[comma + 1:ws.index(",", comma + 1) if "," in ws[comma + 1:] else len(ws)]
-    return bool(office) and office[-1] in PERSON_ROLES and 2 <= len(part) <= _NAME_WORDS \
-        and all(map(is_capitalised, part)) and (part[0].lower() in GIVEN_NAMES or (
-            part[0].lower() in TITLE_WORDS and len(part) >= 3))
+    if not office or not 2 <= len(part) <= _NAME_WORDS or not all(map(is_capitalised, part)):
+        return False
+    given = part[0].lower() in GIVEN_NAMES
+    if office[-1] in _PEOPLE_OR_BODIES:
+        return given
+    return office[-1] in PERSON_ROLES and (given or (part[0].lower() in TITLE_WORDS and len(part) >= 3))
 
 
 def named_then_role(ws: list[str]) -> bool:
