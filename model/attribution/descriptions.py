@@ -1,21 +1,26 @@
 """What a source's own description says it is: a person by a role noun ("The minister", "Velmar officials"), a body
 set off in apposition ("Velmar, the Danish shipping group"), an office one person holds ("the congresswoman"), the
-one holder of a named body's role ("The leader of the Catholic Church"). The typer's exact cases (``typer``)."""
+one holder of a named body's role ("The leader of the Catholic Church"), a person named after a description ("The
+club's owner, American investor Dale Harper") or before a role ("Shona Mayhew, a national organiser"). The typer's
+exact cases (``typer``)."""
 
 from __future__ import annotations
 
 from model.attribution.mention_features import name_of
-from model.attribution.mentions import appositive_name, words_of
+from model.attribution.mentions import appositive_name, described_name, words_of
+from model.attribution.name_words import TITLE_WORDS, is_capitalised
 from model.attribution.no_one import typed
 from model.attribution.records import Resolution
 from model.attribution.role_words import POSSESSIVE, person_head
 from model.attribution.times import past_participle
 from model.lexicon import (
     BUSINESS_HEADS,
+    GIVEN_NAMES,
     GRAMMAR,
     MEDIA_WORDS,
     MENTION_WORDS,
     ORGANIZATIONS,
+    PERSON_NOUNS,
     PERSON_ROLES,
     ROLE_NOUNS,
     TYPING,
@@ -32,6 +37,11 @@ _CUT_AT = _NOT_IN_APPOSITION - {"of"}
 _BODY_HEADS = ORGANIZATIONS | BUSINESS_HEADS  # what a body's description is headed by: "the group", "the company"
 # An outlet's word, never a person's job, so "a" one in apposition is a body too: "The Lantern, a student newspaper"
 OUTLETS = (MEDIA_WORDS & TYPING["company_words"]) - {"media", "news", "press"}
+_NAME_WORDS = 4  # words of a person's name at most: "Maria del Carmen Ruiz"
+_PERSON_WORDS = PERSON_ROLES | PERSON_NOUNS  # "organiser", "spokeswoman", "farmer"
+_ROLE_WITHIN = 4  # words of "a national organiser": the article, then up to three words to the person's noun
+_PERSON_ENDINGS = ("-year-old", "ologist", "specialist")  # "a 58-year-old crane operator", "a toxicologist"
+_PEOPLE_OR_BODIES = MENTION_WORDS["people_or_bodies"]  # "operator": a company, or a person before a name
 
 
 def describes_a_person(r: Resolution) -> bool:
@@ -98,3 +108,43 @@ def holder_of_named(ws: list[str]) -> bool:
     return len(ws) > 3 and ws[0].lower() in _ARTICLES and ws[1].lower() in _HOLDERS \
         and ws[2] == "of" and any(w[:1].isupper() for w in ws[3:]) and not ws[1].endswith("s") \
         and not any(POSSESSIVE.search(w) for w in ws[3:])  # not "The Secretary of State's office"
+
+
+def described_person(ws: list[str]) -> bool:
+    """A description, then a person set off by a comma with words of their own before the name: "The club's
+    owner, American investor Dale Harper" (the guideline's "Hollis's lawyer, Martin Greaves" with more words); or
+    a person's office, then the name alone: "The authority's director general, Katrin Olme"."""
+    return described_name(ws) is not None or _officer_named(ws)
+
+
+def _officer_named(ws: list[str]) -> bool:
+    """A person's office ("director", "director general": a title's "general" is no body's, as in "Ostrava General"),
+    a comma, then two to four capitalised words opening with a known given name or a title ("Professor Ann Lorne");
+    or a head that names people as often as bodies, then a name opening with a known given name ("The camera
+    operator, John Smith")."""
+    if "," not in ws:
+        return False
+    comma = ws.index(",")
+    office = [w.lower() for w in ws[:comma]]
+    office = office[:-1] if office[-1:] == ["general"] else office
+    part = ws[comma + 1:ws.index(",", comma + 1) if "," in ws[comma + 1:] else len(ws)]
+    if not office or not 2 <= len(part) <= _NAME_WORDS or not all(map(is_capitalised, part)):
+        return False
+    given = part[0].lower() in GIVEN_NAMES
+    if office[-1] in _PEOPLE_OR_BODIES:
+        return given
+    return office[-1] in PERSON_ROLES and (given or (part[0].lower() in TITLE_WORDS and len(part) >= 3))
+
+
+def named_then_role(ws: list[str]) -> bool:
+    """A name of two or three capitalised words, then a comma and "a"/"an" opening a person's role within a few
+    words ("Shona Mayhew, a national organiser with the Hospitality Workers' Union": a person, whatever body the
+    role names), or "who" ("Per Sandvik, who studies noise at the Westsea Ocean Institute")."""
+    comma = ws.index(",") if "," in ws else 0
+    if not 2 <= comma <= 3 or not all(is_capitalised(w) for w in ws[:comma]):
+        return False
+    role = ws[comma + 1:comma + 1 + _ROLE_WITHIN]
+    if role and role[0].lower() == "who":  # "Per Sandvik, who studies noise at ...": English's person, not a group's
+        return ws[0].lower() not in _ARTICLES  # ("The Europeans, who had been cut out")
+    return bool(role) and role[0].lower() in ("a", "an") and any(
+        w.lower() in _PERSON_WORDS or w.lower().endswith(_PERSON_ENDINGS) for w in role[1:])

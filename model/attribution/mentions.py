@@ -37,7 +37,6 @@ from model.lexicon import (
     MEDIA,
     MENTION_WORDS,
     ORGANIZATIONS,
-    PERSON_NOUNS,
     PERSON_ROLES,
     PRONOUNS,
     QUANTIFIERS,
@@ -48,11 +47,6 @@ from model.types import record
 _REFLEXIVES, _DETERMINERS = GRAMMAR["reflexives"], GRAMMAR["articles"]
 _OPENERS = QUANTIFIERS | GRAMMAR["phrase_quantifiers"]  # "Another critic, Laurence H. Tribe"
 _GROUP_MEMBERS = MENTION_WORDS["group_members"]
-_NAME_WORDS = 4  # words of a person's name at most: "Maria del Carmen Ruiz"
-_PERSON_WORDS = PERSON_ROLES | PERSON_NOUNS  # "organiser", "spokeswoman", "farmer"
-_ROLE_WITHIN = 4  # words of "a national organiser": the article, then up to three words to the person's noun
-_PERSON_ENDINGS = ("-year-old", "ologist", "specialist")  # "a 58-year-old crane operator", "a toxicologist"
-_PEOPLE_OR_BODIES = MENTION_WORDS["people_or_bodies"]  # "operator": a company, or a person before a name
 _BACKREF_OK = PERSON_ROLES | ORGANIZATIONS | COMMON_HEADS | MENTION_WORDS["backref_heads"]  # "the senator" refers back
 
 
@@ -153,46 +147,6 @@ _PLACE_BODY = re.compile(r"(?:[Tt]he\s+)?(?:city|state|county|town|village|gover
                          r"\s+of\s+[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+){0,2}")
 
 _NOT_NAMES = ORGANIZATIONS | GROUPS | QUANTIFIERS | COMMON_HEADS | PERSON_ROLES | _DETERMINERS | LEGAL_FORMS
-
-
-def described_person(ws: list[str]) -> bool:
-    """A description, then a person set off by a comma with words of their own before the name: "The club's
-    owner, American investor Dale Harper" (the guideline's "Hollis's lawyer, Martin Greaves" with more words); or
-    a person's office, then the name alone: "The authority's director general, Katrin Olme"."""
-    return described_name(ws) is not None or _officer_named(ws)
-
-
-def _officer_named(ws: list[str]) -> bool:
-    """A person's office ("director", "director general": a title's "general" is no body's, as in "Ostrava General"),
-    a comma, then two to four capitalised words opening with a known given name or a title ("Professor Ann Lorne");
-    or a head that names people as often as bodies, then a name opening with a known given name ("The camera
-    operator, John Smith")."""
-    if "," not in ws:
-        return False
-    comma = ws.index(",")
-    office = [w.lower() for w in ws[:comma]]
-    office = office[:-1] if office[-1:] == ["general"] else office
-    part = ws[comma + 1:ws.index(",", comma + 1) if "," in ws[comma + 1:] else len(ws)]
-    if not office or not 2 <= len(part) <= _NAME_WORDS or not all(map(is_capitalised, part)):
-        return False
-    given = part[0].lower() in GIVEN_NAMES
-    if office[-1] in _PEOPLE_OR_BODIES:
-        return given
-    return office[-1] in PERSON_ROLES and (given or (part[0].lower() in TITLE_WORDS and len(part) >= 3))
-
-
-def named_then_role(ws: list[str]) -> bool:
-    """A name of two or three capitalised words, then a comma and "a"/"an" opening a person's role within a few
-    words ("Shona Mayhew, a national organiser with the Hospitality Workers' Union": a person, whatever body the
-    role names), or "who" ("Per Sandvik, who studies noise at the Westsea Ocean Institute")."""
-    comma = ws.index(",") if "," in ws else 0
-    if not 2 <= comma <= 3 or not all(is_capitalised(w) for w in ws[:comma]):
-        return False
-    role = ws[comma + 1:comma + 1 + _ROLE_WITHIN]
-    if role and role[0].lower() == "who":  # "Per Sandvik, who studies noise at ...": English's person, not a group's
-        return ws[0].lower() not in _DETERMINERS  # ("The Europeans, who had been cut out")
-    return bool(role) and role[0].lower() in ("a", "an") and any(
-        w.lower() in _PERSON_WORDS or w.lower().endswith(_PERSON_ENDINGS) for w in role[1:])
 
 
 def described_name(ws: list[str]) -> list[str] | None:

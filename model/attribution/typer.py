@@ -19,8 +19,10 @@ from typing import cast
 from model.attribution.descriptions import (
     OUTLETS,
     body_in_apposition,
+    described_person,
     describes_a_person,
     holder_of_named,
+    named_then_role,
     office_described,
 )
 from model.attribution.entities import business_named, fuller_roles, one_body, same_speaker
@@ -29,7 +31,7 @@ from model.attribution.history import LOOKBACK
 from model.attribution.linear import predict
 from model.attribution.mention_features import name_of, rows
 from model.attribution.mention_words import business_last
-from model.attribution.mentions import Mention, described_person, named_then_role, words_of
+from model.attribution.mentions import Mention, words_of
 from model.attribution.name_words import capitalised_as_opener, force_of, named_as_a_person, opening_word_only
 from model.attribution.no_one import conjoined, names_no_one, typed, unnamed, withheld
 from model.attribution.phrases import MONTHS, WEEKDAYS
