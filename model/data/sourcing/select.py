@@ -16,6 +16,7 @@
     python model/data/sourcing/select.py --round 14  # the fourteenth round's 14 (batches 49-52): train
     python model/data/sourcing/select.py --round 15  # the fifteenth round's 14 (batches 53-56): train
     python model/data/sourcing/select.py --round 16  # the sixteenth round's 14 (batches 57-60): train
+    python model/data/sourcing/select.py --round 17  # the seventeenth round's 14 (batches 61-64): train
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -51,7 +52,8 @@ ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
 # One seed per later round: a round's draw never moves another's.
 LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 20261205, 7: 20261206,
                8: 20261207, 9: 20261208, 10: 20261209, 11: 20261210, 12: 20261211, 13: 20261212, 14: 20261213,
-               15: 20261214, 16: 20261215}
+               15: 20261214, 16: 20261215,
+               17: 20261216}
 HOLDOUT_ROUNDS = {7: "holdout2", 10: "holdout3"}  # the later rounds that are holdouts, not train
 # From the eleventh round on, an article that copies one an earlier round took is never drawn: PolNeAR train holds a
 # few near-duplicates (a story and its next day's update), and labelling a copy of a holdout article as train would
