@@ -17,6 +17,8 @@
     python model/data/sourcing/select.py --round 15  # the fifteenth round's 14 (batches 53-56): train
     python model/data/sourcing/select.py --round 16  # the sixteenth round's 14 (batches 57-60): train
     python model/data/sourcing/select.py --round 17  # the seventeenth round's 14 (batches 61-64): train
+    python model/data/sourcing/select.py --round 18  # the eighteenth round's 14 (batches 65-68): train
+    python model/data/sourcing/select.py --round 19  # the nineteenth round's 14 (batches 69-72): train
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -53,7 +55,7 @@ ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
 LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 20261205, 7: 20261206,
                8: 20261207, 9: 20261208, 10: 20261209, 11: 20261210, 12: 20261211, 13: 20261212, 14: 20261213,
                15: 20261214, 16: 20261215,
-               17: 20261216}
+               17: 20261216, 18: 20261217, 19: 20261218}
 HOLDOUT_ROUNDS = {7: "holdout2", 10: "holdout3"}  # the later rounds that are holdouts, not train
 # From the eleventh round on, an article that copies one an earlier round took is never drawn: PolNeAR train holds a
 # few near-duplicates (a story and its next day's update), and labelling a copy of a holdout article as train would
@@ -121,11 +123,18 @@ def select_later(round_: int) -> list[tuple[str, str, str, str, str, int]]:
     if round_ >= DEDUPED_FROM:
         taken |= copies_of(taken)
     split = HOLDOUT_ROUNDS.get(round_, "train")
+    rests = {pub: sorted(c for c in cands if c[0] not in taken) for pub, cands in candidates(ROUND2_MAX_EVENTS).items()}
+    # A publisher with fewer than two articles left (Breitbart from the eighteenth round) gives its two picks to the
+    # one with the most left, so that every round stays 14 articles; no earlier round had a publisher run dry.
+    pubs = sorted(pub for pub in rests if len(rests[pub]) >= 2)
+    pubs += [max(pubs, key=lambda p: (len(rests[p]), p))] * (len(rests) - len(pubs))
     chosen = []
-    for pub, cands in sorted(candidates(ROUND2_MAX_EVENTS).items()):
-        rest = sorted(c for c in cands if c[0] not in taken)
+    for pub in pubs:
+        rest = rests[pub]
         marked = min(rest, key=lambda c: (-c[3], c[0]))
         drawn = rng.choice([c for c in rest if c != marked])
+        rest.remove(marked)
+        rest.remove(drawn)
         chosen += [(split, pub, "marker", *marked[:3]), (split, pub, "random", *drawn[:3])]
     return chosen
 
