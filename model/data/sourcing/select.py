@@ -125,7 +125,8 @@ def select_later(round_: int) -> list[tuple[str, str, str, str, str, int]]:
     split = HOLDOUT_ROUNDS.get(round_, "train")
     rests = {pub: sorted(c for c in cands if c[0] not in taken) for pub, cands in candidates(ROUND2_MAX_EVENTS).items()}
     # A publisher with fewer than two articles left (Breitbart from the eighteenth round) gives its two picks to the
-    # one with the most left (of a tie, the last by name), so that every round stays 14 articles; no earlier round had a publisher run dry.
+    # one with the most left (of a tie, the last by name), so that every round stays 14 articles; no earlier round
+    # had a publisher run dry.
     pubs = sorted(pub for pub in rests if len(rests[pub]) >= 2)
     pubs += [max(pubs, key=lambda p: (len(rests[p]), p))] * (len(rests) - len(pubs))
     chosen = []
