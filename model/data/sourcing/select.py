@@ -19,6 +19,8 @@
     python model/data/sourcing/select.py --round 17  # the seventeenth round's 14 (batches 61-64): train
     python model/data/sourcing/select.py --round 18  # the eighteenth round's 14 (batches 65-68): train
     python model/data/sourcing/select.py --round 19  # the nineteenth round's 14 (batches 69-72): train
+    python model/data/sourcing/select.py --round 20  # the twentieth round's 14 (batches 73-76): train
+    python model/data/sourcing/select.py --round 21  # the twenty-first round's 14 (batches 77-80): train
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -55,7 +57,8 @@ ROUND2_SEED, ROUND2_MAX_EVENTS = 20261201, 60
 LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 20261205, 7: 20261206,
                8: 20261207, 9: 20261208, 10: 20261209, 11: 20261210, 12: 20261211, 13: 20261212, 14: 20261213,
                15: 20261214, 16: 20261215,
-               17: 20261216, 18: 20261217, 19: 20261218}
+               17: 20261216, 18: 20261217, 19: 20261218,
+               20: 20261219, 21: 20261220}
 HOLDOUT_ROUNDS = {7: "holdout2", 10: "holdout3"}  # the later rounds that are holdouts, not train
 # From the eleventh round on, an article that copies one an earlier round took is never drawn: PolNeAR train holds a
 # few near-duplicates (a story and its next day's update), and labelling a copy of a holdout article as train would
@@ -124,11 +127,12 @@ def select_later(round_: int) -> list[tuple[str, str, str, str, str, int]]:
         taken |= copies_of(taken)
     split = HOLDOUT_ROUNDS.get(round_, "train")
     rests = {pub: sorted(c for c in cands if c[0] not in taken) for pub, cands in candidates(ROUND2_MAX_EVENTS).items()}
-    # A publisher with fewer than two articles left (Breitbart from the eighteenth round) gives its two picks to the
-    # one with the most left (of a tie, the last by name), so that every round stays 14 articles; no earlier round
-    # had a publisher run dry.
+    # A publisher with fewer than two articles left (Breitbart from the eighteenth round, The Western Journal from the
+    # twentieth) gives its two picks to the one with the most left after the picks already given (of a tie, the last
+    # by name), so that every round stays 14 articles; no earlier round had a publisher run dry.
     pubs = sorted(pub for pub in rests if len(rests[pub]) >= 2)
-    pubs += [max(pubs, key=lambda p: (len(rests[p]), p))] * (len(rests) - len(pubs))
+    for _ in range(len(rests) - len(pubs)):
+        pubs.append(max(pubs, key=lambda p: (len(rests[p]) - 2 * pubs.count(p), p)))
     chosen = []
     for pub in pubs:
         rest = rests[pub]
