@@ -423,7 +423,8 @@ def evaluate(stories: Iterable[str], client: Any, wire: Path = WIRE, misses: int
         for k, v in one.n.items():
             total.add(k, v)
         f = one.figures()
-        per_story[story] = {"sentences": one.n.get("sentences", 0), "claims": len(claims), **f}
+        per_story[story] = {"sentences": one.n.get("sentences", 0), "claims": len(claims), **f,
+                            "counts": dict(one.n)}  # what bench/noise.py resamples
         if misses:
             links = "  ".join(f"{name} tp/fp/fn={one.n.get(k + '.tp', 0)}/{one.n.get(k + '.fp', 0)}/"
                               f"{one.n.get(k + '.fn', 0)}" for name, k in (("corr", "corr_link"),
