@@ -33,6 +33,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from bench.common import SHARED, machine_line  # noqa: E402
+from bench.wire_eval import Tally  # noqa: E402
 
 LABELS = ROOT / "model" / "data" / "sourcing"
 HOLDOUTS = ("holdout", "holdout2", "holdout3")
@@ -76,54 +77,47 @@ def shared_match() -> Callable[[dict, list], int | None]:
 def article_counts(golds: Sequence[dict[str, Any]], preds: list[dict[str, Any]],
                    match: Callable[[dict, list], int | None]) -> Counts:
     """The counts behind the shared scorer's figures, for one article (its own loop, counted the same way)."""
-    n: Counts = {}
-
-    def add(key: str, yes: bool = True) -> None:
-        n[key] = n.get(key, 0) + int(yes)
-
-    def binary(key: str, gold: bool, pred: bool) -> None:
-        if gold or pred:
-            add(f"{key}.tp" if gold and pred else f"{key}.fp" if pred else f"{key}.fn")
-
+    n = Tally()
     for g in golds:
-        add("gold")
+        n.add("gold")
         kind = g["kind"]
-        add("anonymous_gold", kind == "anonymous")
+        n.add("anonymous_gold", kind == "anonymous")
         i = match(g, preds)
         if i is None:
             continue
         p = preds[i]
-        add("matched")
-        add("kind_ok", p.get("kind") == kind)
-        add(f"matched[{kind}]")
-        add(f"ok[{kind}]", p.get("kind") == kind)
-        binary("anonymous", kind == "anonymous", p.get("kind") == "anonymous")
-        add("anonymous_e2e", kind == "anonymous" and p.get("kind") == "anonymous")
+        n.add("matched")
+        n.add("kind_ok", p.get("kind") == kind)
+        n.add(f"matched[{kind}]")
+        n.add(f"ok[{kind}]", p.get("kind") == kind)
+        n.binary("anonymous", kind == "anonymous", p.get("kind") == "anonymous")
+        n.add("anonymous_e2e", kind == "anonymous" and p.get("kind") == "anonymous")
         if not g.get("source"):
             continue
-        add("matched_src")
-        add("role_ok", p.get("role") == g.get("role"))
-        binary("official", g.get("role") == "official", p.get("role") == "official")
-        binary("denial", g.get("stance") == "denies", p.get("stance") == "denies")
-        binary("hedged", bool(g.get("hedges")), bool(p.get("hedges")))
-    return n
+        n.add("matched_src")
+        n.add("role_ok", p.get("role") == g.get("role"))
+        n.binary("official", g.get("role") == "official", p.get("role") == "official")
+        n.binary("denial", g.get("stance") == "denies", p.get("stance") == "denies")
+        n.binary("hedged", bool(g.get("hedges")), bool(p.get("hedges")))
+    return n.n
 
 
 def polnear_figures(n: Counts) -> dict[str, float]:
     """The shared scorer's figures from summed counts (a ratio with nothing behind it is 0)."""
-    def ratio(a: str, b: str) -> float:
-        return n.get(a, 0) / n[b] if n.get(b) else 0.0
-
+    tally = _tally(n)
+    ratio, f1 = tally.ratio, tally.f1
     return {"coverage": ratio("matched", "gold"), "kind_acc": ratio("kind_ok", "matched"),
             "kind_acc[named_organization]": ratio("ok[named_organization]", "matched[named_organization]"),
-            "role_acc": ratio("role_ok", "matched_src"), "anonymous_f1": f1(n, "anonymous"),
-            "anonymous_recall": ratio("anonymous_e2e", "anonymous_gold"), "denial_f1": f1(n, "denial"),
-            "official_f1": f1(n, "official"), "hedged_f1": f1(n, "hedged")}
+            "role_acc": ratio("role_ok", "matched_src"), "anonymous_f1": f1("anonymous"),
+            "anonymous_recall": ratio("anonymous_e2e", "anonymous_gold"), "denial_f1": f1("denial"),
+            "official_f1": f1("official"), "hedged_f1": f1("hedged")}
 
 
-def f1(n: Counts, key: str) -> float:
-    tp, fp, fn = (n.get(f"{key}.{x}", 0) for x in ("tp", "fp", "fn"))
-    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+def _tally(n: Counts) -> Tally:
+    """Summed counts as the wire scorer's ``Tally``, whose ratios and F1s both scorers' figures use."""
+    tally = Tally()
+    tally.n = dict(n)
+    return tally
 
 
 # ---------------------------------------------------------------- wire stories
@@ -134,11 +128,7 @@ WIRE_FIGURES = ("corroboration_link_f1", "denial_link_f1", "coverage", "kind_acc
 
 
 def wire_figures(n: Counts) -> dict[str, float]:
-    from bench.wire_eval import Tally
-
-    tally = Tally()
-    tally.n = dict(n)
-    figures = tally.figures()
+    figures = _tally(n).figures()
     return {k: figures[k] for k in WIRE_FIGURES}
 
 
