@@ -83,9 +83,11 @@ def head_chunk(ws: Words) -> Words:
     if _CHUNK_ENDS.isdisjoint(core) and (_CONTACT.isdisjoint(core) or _DOCUMENTS.isdisjoint(map(str.lower, core))):
         return core  # most mentions: no tail and no clause after a document's head ("the ministry"), passes in C
     for i, w in enumerate(core):
-        if i and core[i - 1].lower() in _DOCUMENTS and (w in _CONTACT or w in _PARTICIPLES or past_participle(w)):
+        if i and core[i - 1].lower() in _DOCUMENTS and (w in _CONTACT or w in _PARTICIPLES or past_participle(w)
+                                                        or w == "by"):
             return core[:i]  # "figures published on its website", "an email sent to staff", "a presentation it
-            # had seen", "figures the ministry published": a reduced or a contact clause after a document's head
+            # had seen", "figures the ministry published": a reduced or a contact clause after a document's head;
+            # "a report by the national audit office": its author
         if i and i + 1 < len(core) and w in _TAIL_PARTICIPLES and core[i + 1] in _PREPOSITIONS:
             return core[:i]  # "officials briefed on the plan"
         if i and w in _PREPOSITIONS:
