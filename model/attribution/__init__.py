@@ -32,6 +32,7 @@ from model.attribution import (
     antecedents,
     claims,
     cues,
+    denier,
     described,
     nesting,
     openers,
@@ -71,13 +72,14 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (  # learned ones
     ("witnesses", witnesses.stage),  # learned: which "other" sources give a first-hand account (artifact "witnesses")
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
     ("stance", stance.stage),  # asserts / denies / declines (refusals)
+    ("denier", denier.stage),  # learned: the accused side's denials with no denial word (artifact "denier")
     ("quotation_stance", claims.quotation_stance),  # one quotation, one stance
     ("hedges", stance.hedge_stage),  # "reportedly", "probably", ...
 )
 STAGES = tuple(name for name, _ in SENTENCE_STAGES + DOCUMENT_STAGES)
 # stage name -> artifact name (model/artifacts/<name>.joblib)
 LEARNED: dict[str, str] = {"filter": "attributions", "resolve": antecedents.ARTIFACT, "typing": typer.ARTIFACT,
-                           "witnesses": witnesses.ARTIFACT}
+                           "witnesses": witnesses.ARTIFACT, "denier": denier.ARTIFACT}
 BATCHED = frozenset({"filter"})  # sentence stages called once with all of a document's sentences
 
 
