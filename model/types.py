@@ -109,6 +109,9 @@ class Claim:
     # a report of speech.
     belief: bool = False
     paragraph: int = 0  # which paragraph of its document it stands in (0-based)
+    # The learned denier (``model.attribution.denier``), not the rules, made it a denial: the denial aim model
+    # reads it though the rules aimed it at nothing.
+    learned_denial: bool = False
 
     @property
     def id(self) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 from hypothesis import given, settings
@@ -10,6 +12,7 @@ from hypothesis import strategies as st
 from model import DEFAULT_MODEL_DIR, Analyzer, artifact, load_models
 from model.attribution import LEARNED, STAGES, Pipeline
 from model.attribution.denier import ARTIFACT, FEATURES, rows, scores
+from model.denial_aim import deniers
 from model.training import denier as training
 from model.training.capture import StageRows
 from model.types import Document
@@ -91,3 +94,17 @@ def test_counts_flip_units_as_the_scorers_read_them():
     flipped = training.counts([story], [np.array([0.9, 0.1])], 0.5)
     assert flipped["wire"] == {"tp": 2, "fp": 1, "fn": 0, "f1": 0.8}
     assert flipped["recent"] == flipped["wire"]  # story 1300 lies in the recent slice
+
+
+def test_the_denial_aim_model_reads_the_denials_the_stage_makes():
+    # A denial the rules aimed at nothing is read by the aim model only when a rejection verb says what it
+    # rejects or the stage made it: the stage read the article, a quotation's negation alone did not.
+    found = claims(ACCUSED)
+    k = next(n for n, c in enumerate(found) if c.stance == "denies")
+    assert found[k].learned_denial and not claims("The ministry denied the report.")[0].learned_denial
+    none = np.zeros(0, dtype=np.int64)
+    aimed_at_nothing = (none, none, none.astype(bool), none.astype(bool), none.astype(bool))
+    denial = np.zeros(len(found), dtype=bool)
+    assert deniers(found, [None] * len(found), denial, aimed_at_nothing)[0][k]
+    ruled = [replace(c, learned_denial=False) for c in found]
+    assert not deniers(ruled, [None] * len(ruled), denial, aimed_at_nothing)[0][k]

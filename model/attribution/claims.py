@@ -110,4 +110,5 @@ def claim(doc: Doc, number: int, d: Draft, r: Resolution, reason: str | None, st
     # In the order of Claim's fields, passed by position: keywords cost a third of building the record.
     return Claim(doc.index, doc.document.id, number, doc.text[d.start:d.end], d.start, d.end, kind,
                  by.role if named else "other", source, d.cue, d.quote_share >= QUOTED, stance, hedges,
-                 by.entity if named else "", _anonymity(kind, mention, source), d.kind == "belief", d.paragraph)
+                 by.entity if named else "", _anonymity(kind, mention, source), d.kind == "belief", d.paragraph,
+                 number in doc.learned_denials)

@@ -161,10 +161,13 @@ def stage(doc: Doc, model: object | None) -> None:
     if not feats:
         return
     out = list(doc.stances)
+    made = []
     for n, sure in zip(idx, scores(model, feats) >= 0.0, strict=True):  # 0: the threshold, in the intercept
         if sure:
             out[n] = "denies"
+            made.append(n)
     doc.stances = out
+    doc.learned_denials = frozenset(made)
 
 
 def matrix(feats: list[Row]) -> np.ndarray:

@@ -126,6 +126,7 @@ class Doc:
     resolutions: list[Resolution] = field(default_factory=list)  # one per draft
     reasons: list[str | None] = field(default_factory=list)
     stances: list[str] = field(default_factory=list)
+    learned_denials: frozenset[int] = frozenset()  # the drafts the denier stage made denials
     hedges: list[tuple[Span, ...]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     _words: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # span -> its words, see ``words``
