@@ -255,7 +255,8 @@ def _spoken_for(said: list[str]) -> set[str]:
     if at is None:
         return set()
     if at + 2 < len(words) and words[at + 1] == "for":  # "a spokesman for the police", not "for the Ostrander Group"
-        rest = [w for w in words[at + 2:] if w not in ("the", "a")]
+        end = next((i + 1 for i in range(at + 2, len(said)) if said[i].endswith(",")), len(said))
+        rest = [w for w in words[at + 2:end] if w not in ("the", "a")]  # up to an appositive: "..., Nadia Perl"
         return {rest[0]} if len(rest) == 1 and rest[0].isalpha() and rest[0].islower() else set()
     before = words[at - 1] if at else ""  # "A police spokeswoman"; not "Foreign Ministry spokeswoman": one of a kind
     return {before} if before.isalpha() and before.islower() and before not in ("a", "an", "the") else set()
