@@ -33,14 +33,18 @@ def quotation_stance(doc: Doc) -> None:
     together ('“Coal isn't the villain,” he said. “The villain is carbon dioxide.”')."""
     if not doc.stances:
         return
-    sources = doc.sources()
-    quoted = [d.quote_share >= QUOTED and s is not None for d, s in zip(doc.drafts, sources, strict=True)]
-    said = cast(list[Source], sources)  # read below only where quoted, so where the source is not None
-    denying = {(d.paragraph, s.start) for d, s, q, st in zip(doc.drafts, said, quoted, doc.stances, strict=True)
-               if q and st == "denies"}
+    keys = quotations(doc)
+    denying = {k for k, st in zip(keys, doc.stances, strict=True) if k is not None and st == "denies"}
     if denying:  # a refusal inside the quotation stays one: it asserts nothing, so it denies nothing
-        doc.stances = ["denies" if q and (d.paragraph, s.start) in denying and st != "declines" else st
-                       for d, s, q, st in zip(doc.drafts, said, quoted, doc.stances, strict=True)]
+        doc.stances = ["denies" if k in denying and st != "declines" else st
+                       for k, st in zip(keys, doc.stances, strict=True)]
+
+
+def quotations(doc: Doc) -> list[tuple[int, int] | None]:
+    """Per draft, the quotation it belongs to (its paragraph and where its speaker's source starts), None for a
+    draft that is not mostly quoted or has no source: the drafts of one quotation share one stance."""
+    return [(d.paragraph, s.start) if d.quote_share >= QUOTED and s is not None else None
+            for d, s in zip(doc.drafts, doc.sources(), strict=True)]
 
 
 def build(doc: Doc) -> list[Claim]:

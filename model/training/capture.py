@@ -8,11 +8,12 @@ hook, so no stage is patched) and keeps draft index -> row for the last document
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from model.attribution.records import Doc
 from model.timing import Timer
 
-RowsOf = Callable[[Doc], tuple[list[int], list[dict]]]
+RowsOf = Callable[[Doc], tuple[list[int], list[Any]]]  # the drafts asked and a row for each
 
 
 class StageRows(Timer):
@@ -21,7 +22,7 @@ class StageRows(Timer):
     def __init__(self, stage: str, rows_of: RowsOf) -> None:
         super().__init__()
         self.stage, self.rows_of = stage, rows_of
-        self.rows: dict[int, dict] = {}
+        self.rows: dict[int, Any] = {}
 
     def wrap(self, name: str, fn: Callable) -> Callable:
         if name != self.stage:

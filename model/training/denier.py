@@ -34,14 +34,15 @@ from tqdm import tqdm
 
 from model import ATTRIBUTION_ARTIFACTS, artifact
 from model.attribution import Pipeline as Attribution
+from model.attribution.claims import quotations
 from model.attribution.denier import ARTIFACT, FEATURES, DenierFeatures, matrix, rows
-from model.attribution.records import QUOTED, Doc
+from model.attribution.records import Doc
 from model.coverage import linked
 from model.denial_aim import DenialAim
 from model.paraphrase import Paraphrase
-from model.timing import Timer
 from model.training import wire_labels
 from model.training.attributions import at_threshold
+from model.training.capture import StageRows
 from model.training.evaluate import match_index
 from model.training.mentions import OUT, POLNEAR, artifact_dir, data_hash, team_train_labels
 from model.training.paraphrase import block, sentence_of, story_files, train_stories
@@ -71,26 +72,6 @@ class Story:
     rules: frozenset[int]
 
 
-class Capture(Timer):
-    """Keeps what ``rows_of`` gives for the document the named stage receives (as ``capture.StageRows`` does)."""
-
-    def __init__(self, stage: str, rows_of) -> None:
-        super().__init__()
-        self.stage, self.rows_of = stage, rows_of
-        self.idx: list[int] = []
-        self.feats: list[dict] = []
-        self.spread: list[list[int]] = []
-
-    def wrap(self, name: str, fn):
-        if name != self.stage:
-            return fn
-
-        def run(doc: Doc) -> None:
-            self.idx, self.feats, self.spread = self.rows_of(doc)
-            return fn(doc)
-        return run
-
-
 @lru_cache(maxsize=1)
 def upstream() -> tuple[dict[str, object], Paraphrase, DenialAim]:
     """Every shipped attribution model but this one, and the linking models, loaded as serving loads them."""
@@ -98,31 +79,30 @@ def upstream() -> tuple[dict[str, object], Paraphrase, DenialAim]:
             Paraphrase.load(OUT), DenialAim.load(OUT))
 
 
-def _run(text: str) -> tuple[list, Capture]:
-    """The claims after linking (the rules' stances, rebuttals included) and the stage's rows and quotations."""
+def _run(text: str) -> tuple[list, StageRows]:
+    """The claims after linking (the rules' stances, rebuttals included) and the stage's rows, each with the drafts
+    its denial spreads to."""
     models, paraphrase, aim = upstream()
-    capture = Capture("denier", _with_quotations)
+    capture = StageRows("denier", _with_quotations)
     doc = Document(id="d", text=text)
     claims = Attribution(timer=capture, models=models)(doc, 0)
     return linked([doc], claims, None, paraphrase, aim)[0], capture
 
 
-def _with_quotations(doc: Doc) -> tuple[list[int], list[dict], list[list[int]]]:
-    """``rows``, and per asked draft the drafts its denial spreads to ("quotation_stance": its quotation's)."""
+def _with_quotations(doc: Doc) -> tuple[list[int], list[tuple[dict, list[int]]]]:
+    """``rows``, each with the drafts its denial spreads to ("quotation_stance": its quotation's)."""
     idx, feats = rows(doc)
-    sources = doc.sources()
-    key = [(d.paragraph, s.start) if d.quote_share >= QUOTED and s is not None else None
-           for d, s in zip(doc.drafts, sources, strict=True)]
+    key = quotations(doc)
     spread = [[n] + ([m for m, k in enumerate(key) if k == key[n] and doc.stances[m] != "declines"]
                      if key[n] is not None else []) for n in idx]
-    return idx, feats, spread
+    return idx, list(zip(feats, spread, strict=True))
 
 
-def _story(name: str, data: str, group: int, capture: Capture, unit_of: dict[int, set[int]], labels: dict[int, bool],
-           gold: set[int], rules: set[int]) -> Story:
-    y = np.array([int(labels[n]) if n in labels else -1 for n in capture.idx])
-    return Story(name, data, group, matrix(capture.feats), y,
-                 [frozenset(u for m in s for u in unit_of.get(m, ())) for s in capture.spread],
+def _story(name: str, data: str, group: int, capture: StageRows, unit_of: dict[int, set[int]],
+           labels: dict[int, bool], gold: set[int], rules: set[int]) -> Story:
+    y = np.array([int(labels[n]) if n in labels else -1 for n in capture.rows])
+    return Story(name, data, group, matrix([f for f, _ in capture.rows.values()]), y,
+                 [frozenset(u for m in s for u in unit_of.get(m, ())) for _, s in capture.rows.values()],
                  frozenset(gold), frozenset(rules))
 
 
