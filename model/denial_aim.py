@@ -38,7 +38,9 @@ _PUNCTUATION = ",.;:!?\"'\u201c\u201d\u2018\u2019()"  # around a word split at s
 BETWEEN_MOST = 10  # other sources' claims counted between a denial and a claim: beyond that, far is far
 FEATURES = ("linked_by_rules", "before", "sources_between", "weighted_cosine", "denied_words_in_claim",
             "content_jaccard", "denier_named", "denier_speaks", "claim_anonymous", "claim_accuses",
-            "denial_points_back", "denial_stance", "source_of_a_target", "restates_a_target", "lead")
+            "denial_points_back", "denial_stance", "source_of_a_target", "restates_a_target", "lead",
+            "claim_corroborated")
+CORROBORATED_MOST = 6  # claims corroborating one claim: beyond that, a claim is as central as it gets
 
 
 def candidates(claims: Sequence[Claim], denial: np.ndarray, key: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -125,6 +127,8 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, d
                   for k in set(t.tolist())}
     denial_part = {k: (float(bare_pointer(claims[k], found[k]) is not None), float(claims[k].stance == "denies"))
                    for k in set(d.tolist())}
+    sources = np.unique(np.column_stack([a[corr], key[b[corr]]]), axis=0)  # each corroborating source once
+    partners = np.bincount(sources[:, 0], minlength=len(claims))
     rows = []
     for dd, ts in _by_denial(t, d):  # a denial's candidates are contiguous (``candidates`` order)
         fd, aims, dpart = found[dd], targets.get(dd, set()), denial_part[dd]
@@ -142,7 +146,8 @@ def table(claims: Sequence[Claim], found: Sequence[Analysis], key: np.ndarray, d
                 *claim_part[tt], *dpart,
                 float(tt not in aims and any(key[x] == key[tt] for x in aims)),
                 float(tt not in aims and bool(restating.get(tt, set()) & aims)),
-                float(bool(headline[tt]) or c.number == 0)))
+                float(bool(headline[tt]) or c.number == 0),
+                min(CORROBORATED_MOST, int(partners[tt])) / CORROBORATED_MOST))
     return np.array(rows, dtype=float)
 
 
