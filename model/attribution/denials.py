@@ -154,12 +154,13 @@ def rule(f: Mapping[str, float]) -> bool:
     return rejecting or any(f[name] for name in _DENYING)
 
 
-def signs(c: Candidate, present: set[str]) -> dict[str, bool]:
-    """The features the rules read; each pattern is run only where its key words are present."""
+def signs(c: Candidate, present: set[str], said: str | None = None) -> dict[str, bool]:
+    """The features the rules read; each pattern is run only where its key words are present (``said``: the
+    claim's ``content``, when already at hand)."""
     body = c.text[c.start:c.end]
     cue = words(c.cue.text) if c.cue is not None else set()
     verbs = bool(present & V.VERB_FORMS)
-    said = content(c)
+    said = content(c) if said is None else said
     said_words = words(said)
     disputing = not V.DISPUTING.isdisjoint(said_words) or V.rejecting_possible(said_words)
     response = bool(cue & V.RESPONSE_CUES)
@@ -213,13 +214,14 @@ def _belittling(cue: set[str]) -> bool:
             or (not _AWAY.isdisjoint(cue) and bool(cue & V.WAVING_OFF)))
 
 
-def row(c: Candidate) -> list[float]:
-    """Every feature of one claim, in FEATURES order (for the learned models compared with the rules)."""
-    said = content(c)
+def row(c: Candidate, found: Mapping[str, bool] | None = None, said: str | None = None) -> list[float]:
+    """Every feature of one claim, in FEATURES order (for the learned models compared with the rules; ``found``:
+    its ``signs``, ``said``: its ``content``, when already at hand)."""
+    said = content(c) if said is None else said
     said_words = words(said)
     cue = words(c.cue.text) if c.cue is not None else set()
     named = {
-        **signs(c, words(c.text[c.start:c.end])),
+        **(signs(c, words(c.text[c.start:c.end]), said) if found is None else found),
         "debunking": any(k in said for k in V.DEBUNKING_KEYS) and bool(V.DEBUNKING.search(said)),
         "disputing": not V.DISPUTING.isdisjoint(said_words) or V.rejecting_possible(said_words),
         "claim_noun": bool(said_words & V.CLAIM_NOUNS),

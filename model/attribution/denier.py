@@ -148,7 +148,8 @@ def _row(doc: Doc, n: int, keys: list[str], first: dict[str, int], terms: dict[i
         "anonymous": kind not in ("named_person", "named_organization"),
         **{role: mention is not None and mention.role == role for role in ("official", "expert", "witness", "media")},
         "relay": doc.drafts[n].kind == "relay",
-        **dict(zip(denials.FEATURES, denials.row(_candidate(doc, n)), strict=True)),
+        # the rules' signs as the stance stage read them (when it did: a claim no rule may fire for is read here)
+        **dict(zip(denials.FEATURES, denials.row(_candidate(doc, n), doc.signs.get(n), content), strict=True)),
     }
     return {k: float(v) for k, v in f.items()}
 

@@ -127,6 +127,8 @@ class Doc:
     reasons: list[str | None] = field(default_factory=list)
     stances: list[str] = field(default_factory=list)
     learned_denials: frozenset[int] = frozenset()  # the drafts the denier stage made denials
+    # draft -> the rules' features the stance stage read for it (``denials.signs``): the denier weighs them again
+    signs: dict[int, dict[str, bool]] = field(default_factory=dict)
     hedges: list[tuple[Span, ...]] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
     _words: dict[tuple[int, int], set[str]] = field(default_factory=dict)  # span -> its words, see ``words``

@@ -124,17 +124,23 @@ def stances(doc: Doc) -> list[str]:
     rejecting a claim in play (``denials``); asserts otherwise."""
     text = doc.text
     out = []
-    for d, source in zip(doc.drafts, doc.sources(), strict=True):
+    for n, (d, source) in enumerate(zip(doc.drafts, doc.sources(), strict=True)):
         body = text[d.start:d.end]
         present = doc.words(d.start, d.end)  # the hedge stage asks the same
         if declines(text, d, present):
             out.append("declines")
-        elif source is not None and possible(body, present, d.cue) and rule(
-                signs(Candidate(text, d.start, d.end, d.cue, d.source, d.quote_share >= QUOTED), present)):
+        elif source is not None and possible(body, present, d.cue) and rule(_signs(doc, n, d, present)):
             out.append("denies")
         else:
             out.append("asserts")
     return _sentence_denials(doc, out)
+
+
+def _signs(doc: Doc, n: int, d: Draft, present: set[str]) -> dict[str, bool]:
+    """The rules' features of draft n, kept in ``doc.signs``: the denier stage weighs them again for the drafts
+    left asserting."""
+    found = doc.signs[n] = signs(Candidate(doc.text, d.start, d.end, d.cue, d.source, d.quote_share >= QUOTED), present)
+    return found
 
 
 def _sentence_denials(doc: Doc, out: list[str]) -> list[str]:
