@@ -6,8 +6,9 @@ report's claims, their restatements, the lead that sums them up. The rules (``mo
 content in ``model.matching``) find the nearest of these and miss the rest. This model reads every pair of a
 denial and a claim of another source near it in the same article, by what the rules decided, where the claim
 stands (before the denial, how many sources apart), what the two share (the denied words, the denier's own
-name in the claim), what kind of claim it is, and whether it shares a source with or restates a claim the
-rules aimed at; a pair whose probability reaches the artifact's threshold is a denial link, one below it is
+name in the claim), what kind of claim it is, how many independent sources corroborate it (the claim in play is
+the one the article's other sources back), and whether it shares a source with or restates a claim the rules
+aimed at; a pair whose probability reaches the artifact's threshold is a denial link, one below it is
 none (adding to the rules' links without taking any away measured nested F1 0.649 against 0.656). Pairs the model
 does not read (across documents, beyond ``WINDOW``, the denier's own side, the denials ``deniers`` leaves to the
 rules) keep the rules' decision.

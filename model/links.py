@@ -155,9 +155,14 @@ def link(claims: Sequence[Claim], paraphrase: Paraphrase | None = None, aim: Den
     maybe = np.flatnonzero(rebuttal)
     rebut = maybe[rebuts(claims, found, a[maybe], b[maybe], story, (np.cumsum(read) - 1)[maybe])]
     den[rebut], con[rebut] = True, False
+    # A pair the paraphrase model reads as one fact is no contradiction for one side's negation alone ("there is no
+    # car for you this weekend" / "nurses went to patients by bus"): the model reads the negation (``one_negated``).
+    # It corroborates as the model's other pairs do, passing no denial on (not a restatement in so many words).
+    freed = con & said_alike
+    con &= ~freed
     rebutting = set(b[rebut].tolist())
     independent = ~den & ~con & (key[a] != key[b]) & ~(same & (unattributed[a] | unattributed[b]))
-    corr = independent & matched
+    corr = independent & matched & ~freed
     if story is not None:
         corr[read] &= story.match  # the other pairs of one article corroborate nothing already
     restating = corr.copy()

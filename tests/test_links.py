@@ -783,3 +783,22 @@ def test_a_headline_corroboration_the_paraphrase_model_finds_stands():
     claims = _headline_story("Bridge over the Lissa river collapsed on Monday, residents say")
     links = link(claims, Finds())  # type: ignore[arg-type]
     assert links[1].corroborated_by == (claims[0].id,) and links[0].corroborated_by == (claims[1].id,)
+
+
+def test_a_pair_the_paraphrase_model_reads_as_one_fact_is_no_contradiction_for_one_negation():
+    # "nurses took the bus" and "there was no car for the nurses": the rules see shared words and one negation and
+    # call it a contradiction; the paraphrase model reads the negation itself (``one_negated``) and, when it reads
+    # the two as one fact, they corroborate (passing no denial on). Without the model the rules' reading stands.
+    claims = [make("Managers drove the home-care cars at weekends while nurses took the bus to patients, the auditors "
+                   "said.", kind="named_organization", source="the auditors", cue="said"),
+              make("A nurse said there was no car for the nurses at weekends and they went to patients by bus.",
+                   number=1, kind="anonymous", source="A nurse", cue="said")]
+
+    class Finds:
+        def pairs(self, claims, found, key, lows=None):  # the one method link() calls
+            return np.array([0]), np.array([1])
+
+    assert link(claims)[1].contradicted_by == (claims[0].id,)
+    links = link(claims, Finds())  # type: ignore[arg-type]
+    assert links[1].corroborated_by == (claims[0].id,) and links[1].contradicted_by == ()
+    assert links[1].denied_by == ()  # it passes no denial on; the later negation's rebuttal is the rules' as before

@@ -167,6 +167,20 @@ def test_an_attributed_headline_is_read_and_marked_as_one():
     assert not headlines(_story(text.replace("union says\n", "union says.\n"))[0]).any()
 
 
+def test_a_headline_beside_its_owner_in_the_lead_is_marked_as_one_source():
+    # "..., union says" above "..., the pilots' union Flygforbundet said": the owner in a title and the owner in the
+    # body are one source (the guideline), though the headline's bare "union" is not resolved to it.
+    text = ("Pilots flew 14-hour shifts without a break, union says\n"
+            "KESTRUP, March 3 (Nordwire) - Pilots at Skyvik flew shifts of 14 hours with no rest in January, the "
+            "pilots' union Flygforbundet said on Monday.\n"
+            "Inspectors of the aviation authority said they had found rosters with 14-hour shifts and no break.\n")
+    owner = _row(text, "union says", "Flygforbundet")
+    assert owner["headline"] == owner["headline_owner"] == owner["headline_source"] == 1.0
+    other = _row(text, "union says", "Inspectors")
+    assert other["headline"] == 1.0 and other["headline_owner"] == other["headline_source"] == 0.0
+    assert _row(text, "Flygforbundet", "Inspectors")["headline_owner"] == 0.0
+
+
 def test_the_served_shortcut_links_what_the_whole_model_links(model):
     # Pairs sharing no word are not scored and only pairs that could reach the threshold get their closeness
     # counted: the pairs served must be those the full table's probabilities put at the threshold or above.
