@@ -45,14 +45,9 @@ from model.paraphrase import Paraphrase
 from model.paraphrase_candidates import headlines
 from model.pointers import bare_pointer, with_pointed_denials, without_verdict
 from model.rebuttals import rebuts
-from model.types import UNLINKED, Claim, Links
+from model.types import UNLINKED, Claim, Links, source_key
 
 _SILENT = Analysis(frozenset(), frozenset(), negated=False, denial=False)
-
-
-def source_key(claim: Claim) -> str:
-    """Who stands behind a claim: its entity, or the outlet's own voice for an unattributed one."""
-    return claim.entity or f"#document:{claim.doc_index}"
 
 
 def _own_or_journalist(a: np.ndarray, b: np.ndarray, doc: np.ndarray, key: np.ndarray,

@@ -34,7 +34,7 @@ from model.lexicon import lines
 from model.pair_model import ARTIFACTS, NamedRows, PairModel
 from model.paraphrase_candidates import candidates, headlines, places, sentences
 from model.stated_numbers import Numbers, needles
-from model.types import Claim
+from model.types import Claim, source_key
 from model.word_pairs import FEATURES as WORD_PAIR_FEATURES
 from model.word_pairs import NAME as WORD_PAIRS
 from model.word_pairs import WordPairs
@@ -130,18 +130,13 @@ def _headline_owner(claims: Sequence[Claim], head: np.ndarray, a: np.ndarray, b:
     lead: dict[int, str] = {}  # each headed document's first attributed claim below the headline: its source
     for c in claims:
         if c.doc_index in docs and c.doc_index not in lead and c.paragraph > 0 and c.kind != "unattributed":
-            lead[c.doc_index] = _key(c)
+            lead[c.doc_index] = source_key(c)
     for k in at.tolist():
         i, j = int(a[k]), int(b[k])
         other = j if head[i] else i
-        owner[k] = _key(claims[other]) == lead.get(claims[other].doc_index)
+        owner[k] = source_key(claims[other]) == lead.get(claims[other].doc_index)
         source[k] = not _source_words(claims[i]).isdisjoint(_source_words(claims[j]))
     return owner, source
-
-
-def _key(claim: Claim) -> str:
-    """Who stands behind a claim, as ``model.links.source_key`` reads it."""
-    return claim.entity or f"#document:{claim.doc_index}"
 
 
 def _source_words(claim: Claim) -> frozenset[str]:

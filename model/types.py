@@ -118,6 +118,11 @@ class Claim:
         return f"{self.doc_id}:{self.number}"
 
 
+def source_key(claim: Claim) -> str:
+    """Who stands behind a claim: its entity, or the outlet's own voice for an unattributed one."""
+    return claim.entity or f"#document:{claim.doc_index}"
+
+
 @record
 class Links:
     """How one claim relates to the other claims of the same request."""
