@@ -42,7 +42,8 @@ def test_the_shipped_model_scores_as_its_pipeline_does():
 def test_a_private_persons_first_hand_account_is_a_witness_and_only_with_the_model():
     farmer = [c for c in claims(FARMER) if c.source is not None]
     assert [c.role for c in farmer] == ["witness"]
-    assert [c.role for c in claims(FARMER, disable=("witnesses",)) if c.source is not None] == ["other"]
+    # the role model reads the same words: with both learned stages off, the rules' answer
+    assert [c.role for c in claims(FARMER, disable=("witnesses", "roles")) if c.source is not None] == ["other"]
 
 
 @pytest.mark.parametrize("text", [
@@ -63,8 +64,8 @@ def test_a_body_an_official_or_an_informant_is_never_made_a_witness(text):
                                  "\"I saw the wall fall,\" said Anna, 40."]), min_size=1, max_size=4))
 def test_the_stage_changes_roles_only_from_other_to_witness(parts):
     text = " ".join(parts)
-    before = claims(text, disable=("witnesses",))
-    after = claims(text)
+    before = claims(text, disable=("witnesses", "roles"))  # the role model after it may change any role
+    after = claims(text, disable=("roles",))
     assert [(c.start, c.end, c.kind, c.source) for c in before] == [(c.start, c.end, c.kind, c.source) for c in after]
     pairs = zip(after, before, strict=True)
     assert all(a.role == b.role or (b.role == "other" and a.role == "witness") for a, b in pairs)

@@ -38,6 +38,7 @@ from model.attribution import (
     openers,
     participles,
     resolve,
+    roles,
     screen,
     speaking_for,
     stance,
@@ -70,6 +71,7 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (  # learned ones
     ("described", described.stage),  # "The company said ... It added": a pronoun with no antecedent, the description
     ("spokespeople", speaking_for.stage),  # "The ministry denied that. A spokesman said": the ministry's, official
     ("witnesses", witnesses.stage),  # learned: which "other" sources give a first-hand account (artifact "witnesses")
+    ("roles", roles.stage),  # learned: every source's role, the rules' and the witness model's among its features
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
     ("stance", stance.stage),  # asserts / denies / declines (refusals)
     ("denier", denier.stage),  # learned: the accused side's denials with no denial word (artifact "denier")
@@ -79,7 +81,7 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (  # learned ones
 STAGES = tuple(name for name, _ in SENTENCE_STAGES + DOCUMENT_STAGES)
 # stage name -> artifact name (model/artifacts/<name>.joblib)
 LEARNED: dict[str, str] = {"filter": "attributions", "resolve": antecedents.ARTIFACT, "typing": typer.ARTIFACT,
-                           "witnesses": witnesses.ARTIFACT, "denier": denier.ARTIFACT}
+                           "witnesses": witnesses.ARTIFACT, "roles": roles.ARTIFACT, "denier": denier.ARTIFACT}
 BATCHED = frozenset({"filter"})  # sentence stages called once with all of a document's sentences
 
 

@@ -29,13 +29,33 @@ def predict(model, rows: list[dict[str, float]]) -> list[str]:
     if linear is None or any(map(isinstance, values, repeat(str))):
         with config_context(assume_finite=True, skip_parameter_validation=True):  # our own finite features
             return [str(k) for k in model.predict(rows)]
+    classes, scores = _scores(linear, rows, names, values)
+    return [str(classes[k]) for k in scores.argmax(axis=1)]
+
+
+def probabilities(model, rows: list[dict[str, float]]) -> tuple[np.ndarray, np.ndarray]:
+    """(classes, each row's probability of each class) of the shipped DictVectorizer -> multinomial
+    LogisticRegression Pipeline, from the same dense product as ``predict`` (the softmax of its scores)."""
+    linear = _linear(model)
+    if linear is None:
+        raise TypeError("not a DictVectorizer -> multinomial LogisticRegression Pipeline")
+    names = list(chain.from_iterable(rows))
+    values = list(chain.from_iterable(map(dict.values, rows)))
+    classes, scores = _scores(linear, rows, names, values)
+    scores = np.exp(scores - scores.max(axis=1, keepdims=True))
+    return classes, scores / scores.sum(axis=1, keepdims=True)
+
+
+def _scores(linear: tuple, rows: list[dict[str, float]], names: list[str], values: list) -> tuple[np.ndarray,
+                                                                                              np.ndarray]:
+    """(classes, the rows' linear scores per class) from a model's vocabulary, coefficients and intercepts."""
     vocabulary, coef, intercept, classes = linear
     cols = np.fromiter(map(vocabulary.get, names, repeat(-1)), dtype=np.intp, count=len(names))
     known = cols >= 0  # a name the vectorizer never saw adds nothing, as it does in sklearn
     at = np.repeat(np.arange(len(rows)), np.fromiter(map(len, rows), dtype=np.intp, count=len(rows)))
     x = np.zeros((len(rows), coef.shape[1]))
     x[at[known], cols[known]] = np.array(values, dtype=float)[known]  # a row's names are distinct: no cell twice
-    return [str(classes[k]) for k in (x @ coef.T + intercept).argmax(axis=1)]
+    return classes, x @ coef.T + intercept
 
 
 _LINEAR: dict[int, tuple | None] = {}  # None: a model of another shape
