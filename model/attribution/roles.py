@@ -119,11 +119,12 @@ def decide(model: SureRoles, rows: list[Traits]) -> list[str]:
     classes, p = probabilities(model.pipeline_, rows)
     best = p.argmax(axis=1)
     sure = p[np.arange(len(rows)), best] >= model.threshold
-    return [str(classes[k]) if ok else _rule(row) for k, ok, row in zip(best.tolist(), sure.tolist(), rows,
+    return [str(classes[k]) if ok else rule_of(row) for k, ok, row in zip(best.tolist(), sure.tolist(), rows,
                                                                           strict=True)]
 
 
-def _rule(row: Traits) -> str:
+def rule_of(row: Traits) -> str:
+    """The rules' role a row was built with."""
     return next(k.removeprefix("rule=") for k in row if k.startswith("rule="))
 
 

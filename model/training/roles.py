@@ -16,22 +16,16 @@ sourcing labels, three of the wire stories) are never read. Seeded and determini
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
 from sklearn.model_selection import GroupKFold
-from tqdm import tqdm
 
-from model import ATTRIBUTION_ARTIFACTS, artifact
-from model.attribution import Pipeline as Attribution
-from model.attribution.roles import ARTIFACT, SureRoles, Traits, rows
-from model.training import wire_labels
-from model.training.capture import StageRows
-from model.training.evaluate import match_index
-from model.training.mentions import OUT, POLNEAR, artifact_dir, data_hash, team_train_labels
+from model import artifact
+from model.attribution.roles import ARTIFACT, SureRoles, Traits, rows, rule_of
+from model.training.matched_rows import matched
+from model.training.mentions import POLNEAR, artifact_dir, data_hash, team_train_labels
 from model.training.paraphrase import story_files, train_stories
-from model.types import Claim, Document
 
 VERSION = "1.0.0"
 SEED = 20261226
@@ -53,45 +47,9 @@ class Row:
     data: str  # "polnear" or "wire"
 
 
-@lru_cache(maxsize=1)
-def upstream() -> dict[str, object]:
-    """Every shipped attribution model but this one, loaded as serving loads them."""
-    return {name: artifact.load(OUT, name)[0] for name in ATTRIBUTION_ARTIFACTS if name != ARTIFACT}
-
-
-def _run(name: str, text: str) -> tuple[list[Claim], dict[int, Traits]]:
-    capture = StageRows("roles", rows)
-    claims = Attribution(timer=capture, models=upstream())(Document(id=name, text=text), 0)
-    return claims, capture.rows
-
-
-def _row(traits: Traits, role: str, group: str, data: str) -> Row:
-    rule = next(k.removeprefix("rule=") for k in traits if k.startswith("rule="))  # the rules' role, before the stage
-    return Row(traits, role, rule, group, data)
-
-
-def polnear_rows(labels: list[dict]) -> list[Row]:
-    by_article: dict[str, list[dict]] = {}
-    for g in labels:
-        by_article.setdefault(g["article"], []).append(g)
-    out = []
-    for name in tqdm(sorted(by_article), desc="team train articles", unit="article"):
-        claims, traits = _run(name, (POLNEAR / "train" / "text" / f"{name}.txt").read_text(encoding="utf-8"))
-        for g in by_article[name]:
-            i = match_index(g, claims)
-            if i is not None and g.get("source") and i in traits:
-                out.append(_row(traits[i], g["role"], f"polnear/{name}", "polnear"))
-    return out
-
-
-def wire_rows(stories: list[str]) -> list[Row]:
-    out = []
-    for name in tqdm(stories, desc="wire train stories", unit="story"):
-        text, labels = wire_labels.read(name)
-        claims, traits = _run(name, text)
-        out += [_row(traits[i], g["role"], f"wire/{name}", "wire")
-                for i, g in wire_labels.matched(labels, claims) if i in traits]
-    return out
+def data_rows(labels: list[dict], stories: list[str]) -> list[Row]:
+    return [Row(row, g["role"], rule_of(row), group, data)
+            for row, g, group, data in matched("roles", rows, ARTIFACT, labels, stories)]
 
 
 def out_of_fold(data: list[Row], C: float) -> tuple[np.ndarray, np.ndarray]:
@@ -142,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     np.random.seed(SEED)
     labels, stories = team_train_labels(), train_stories()
-    data = polnear_rows(labels) + wire_rows(stories)
+    data = data_rows(labels, stories)
     C, threshold, grid = choose(data)
     model = SureRoles(C=C, threshold=threshold).fit([r.traits for r in data], np.array([r.role for r in data]))
     chosen = next(g for g in grid if g["C"] == C and g["threshold"] == threshold)

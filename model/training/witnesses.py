@@ -15,7 +15,6 @@ Seeded and deterministic.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -23,18 +22,14 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from sklearn.pipeline import Pipeline
-from tqdm import tqdm
 
-from model import ATTRIBUTION_ARTIFACTS, artifact
-from model.attribution import Pipeline as Attribution
+from model import artifact
 from model.attribution.witnesses import ARTIFACT, Traits, rows
 from model.training import wire_labels
 from model.training.attributions import at_threshold
-from model.training.capture import StageRows
-from model.training.evaluate import match_index
-from model.training.mentions import OUT, POLNEAR, artifact_dir, data_hash, team_train_labels
+from model.training.matched_rows import matched
+from model.training.mentions import POLNEAR, artifact_dir, data_hash, team_train_labels
 from model.training.paraphrase import story_files, train_stories
-from model.types import Claim, Document
 
 VERSION = "1.0.0"
 SEED = 20261205
@@ -51,40 +46,9 @@ class Row:
     data: str  # "polnear" or "wire"
 
 
-@lru_cache(maxsize=1)
-def upstream() -> dict[str, object]:
-    """Every shipped attribution model but this one, loaded as serving loads them."""
-    return {name: artifact.load(OUT, name)[0] for name in ATTRIBUTION_ARTIFACTS if name != ARTIFACT}
-
-
-def _run(name: str, text: str) -> tuple[list[Claim], dict[int, Traits]]:
-    capture = StageRows("witnesses", rows)
-    claims = Attribution(timer=capture, models=upstream())(Document(id=name, text=text), 0)
-    return claims, capture.rows
-
-
-def polnear_rows(labels: list[dict]) -> list[Row]:
-    by_article: dict[str, list[dict]] = {}
-    for g in labels:
-        by_article.setdefault(g["article"], []).append(g)
-    out = []
-    for name in tqdm(sorted(by_article), desc="team train articles", unit="article"):
-        claims, traits = _run(name, (POLNEAR / "train" / "text" / f"{name}.txt").read_text(encoding="utf-8"))
-        for g in by_article[name]:
-            i = match_index(g, claims)
-            if i is not None and g.get("source") and i in traits:
-                out.append(Row(traits[i], g["role"] == "witness", f"polnear/{name}", "polnear"))
-    return out
-
-
-def wire_rows(stories: list[str]) -> list[Row]:
-    out = []
-    for name in tqdm(stories, desc="wire train stories", unit="story"):
-        text, labels = wire_labels.read(name)
-        claims, traits = _run(name, text)
-        out += [Row(traits[i], g["role"] == "witness", f"wire/{name}", "wire")
-                for i, g in wire_labels.matched(labels, claims) if i in traits]
-    return out
+def data_rows(labels: list[dict], stories: list[str]) -> list[Row]:
+    return [Row(row, g["role"] == "witness", group, data)
+            for row, g, group, data in matched("witnesses", rows, ARTIFACT, labels, stories)]
 
 
 def make(C: float) -> Pipeline:
@@ -140,7 +104,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     np.random.seed(SEED)
     labels, stories = team_train_labels(), train_stories()
-    data = polnear_rows(labels) + wire_rows(stories)
+    data = data_rows(labels, stories)
     C, threshold, grid = choose(data, {"polnear": sum(1 for g in labels if g.get("source")),
                                        "wire": sum(map(wire_labels.sourced, stories))})
     model = at_threshold(make(C).fit([r.traits for r in data], np.array([r.witness for r in data])), threshold)
