@@ -71,7 +71,7 @@ DOCUMENT_STAGES: tuple[tuple[str, Callable[..., None]], ...] = (  # learned ones
     ("described", described.stage),  # "The company said ... It added": a pronoun with no antecedent, the description
     ("spokespeople", speaking_for.stage),  # "The ministry denied that. A spokesman said": the ministry's, official
     ("witnesses", witnesses.stage),  # learned: which "other" sources give a first-hand account (artifact "witnesses")
-    ("roles", roles.stage),  # learned: every source's role, the rules' and the witness model's among its features
+    ("roles", roles.stage),  # learned: the role of a source whose own words gave the rules' (artifact "roles")
     ("anonymity", claims.anonymity),  # why an anonymous source is unnamed
     ("stance", stance.stage),  # asserts / denies / declines (refusals)
     ("denier", denier.stage),  # learned: the accused side's denials with no denial word (artifact "denier")

@@ -106,7 +106,8 @@ def main(argv: list[str] | None = None) -> int:
     chosen = next(g for g in grid if g["C"] == C and g["threshold"] == threshold)
     meta = {
         "name": "source-role", "version": VERSION,
-        "role": "attribution stage model (roles): every sourced claim's role, the rules' answer among its features",
+        "role": "attribution stage model (roles): the role of a source whose own words gave the rules' role, "
+                "taken where the model is sure",
         "features": [str(f) for f in model.get_feature_names_out()],
         "classes": [str(c) for c in model.classes_],
         "settings": {"C": C, "threshold": threshold}, "seed": SEED, "libraries": artifact.library_versions(),
