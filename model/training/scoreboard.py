@@ -4,7 +4,7 @@
     python -m model.training.scoreboard --holdout    # ... and on the team holdouts (report only, never tune)
 
 Sourcing labels: ``../shared/data/polnear-sourcing/dev.jsonl`` (14 dev articles: tuned on) and the team's
-own on PolNeAR train (``model/data/sourcing/``: 340 articles tuned on; 10 held out from the first round,
+own on PolNeAR train (``model/data/sourcing/``: 354 articles tuned on; 10 held out from the first round,
 14 more from the seventh and 14 from the tenth, each labelled after the models were fitted). Each set is scored by
 ``../shared/eval/polnear_sourcing_eval.py`` through ``service.create_app()``, spans by
 ``polnear_eval.py``; this command only gathers their last lines. Without the shared data it says so.

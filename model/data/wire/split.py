@@ -14,7 +14,7 @@ Stories 105-120, the tenth set, are a third holdout ("holdout3"), never drawn an
 121 on, the eleventh set, the twelfth (137-152), the thirteenth (153-168), the fourteenth (169-184), the
 fifteenth (185-200), the sixteenth (201-216), the seventeenth (217-232), the eighteenth (233-248), the
 nineteenth (249-264), the twentieth (265-280), the twenty-first (281-296), the twenty-second
-(297-312), the twenty-third (313-328) and every set after it, up to the ninety-second (1417-1432), are
+(297-312), the twenty-third (313-328) and every set after it, up to the ninety-third (1433-1448), are
 train again.
 """
 
