@@ -27,6 +27,7 @@
     python model/data/sourcing/select.py --round 25  # the twenty-fifth round's 14 (batches 93-96): train
     python model/data/sourcing/select.py --round 26  # the twenty-sixth round's 14 (batches 97-100): train
     python model/data/sourcing/select.py --round 27  # the twenty-seventh round's 14 (batches 101-104): train
+    python model/data/sourcing/select.py --round 28  # the twenty-eighth round's 14 (batches 105-108): train
 
 Per publisher (the file-name prefix), among train articles whose first annotator file (by name) has
 between MIN_EVENTS and MAX_EVENTS attribution events: two "marker" picks (most anonymity and denial
@@ -65,7 +66,7 @@ LATER_SEEDS = {2: ROUND2_SEED, 3: 20261202, 4: 20261203, 5: 20261204, 6: 2026120
                15: 20261214, 16: 20261215,
                17: 20261216, 18: 20261217, 19: 20261218,
                20: 20261219, 21: 20261220, 22: 20261221, 23: 20261222, 24: 20261223,
-               25: 20261224, 26: 20261225, 27: 20261226}
+               25: 20261224, 26: 20261225, 27: 20261226, 28: 20261227}
 HOLDOUT_ROUNDS = {7: "holdout2", 10: "holdout3"}  # the later rounds that are holdouts, not train
 # From the eleventh round on, an article that copies one an earlier round took is never drawn: PolNeAR train holds a
 # few near-duplicates (a story and its next day's update), and labelling a copy of a holdout article as train would
