@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from model import DEFAULT_MODEL_DIR, Analyzer, artifact, load_models
 from model.attribution import LEARNED, STAGES, Pipeline
-from model.attribution.roles import ARTIFACT, decide, traits
+from model.attribution.roles import ARTIFACT, decide, plain_words, speaker_means, traits
 from model.types import Document
 
 MODELS = load_models(DEFAULT_MODEL_DIR)
@@ -42,6 +43,28 @@ def test_the_shipped_model_decides_as_its_pipeline_does():
                 for q, k, rule in zip(p, p.argmax(axis=1), ["other", "official", "media", "other"], strict=True)]
     assert decide(model, rows) == list(model.predict(rows)) == expected
     assert model.threshold >= 0.5  # the rules' role stands unless the model is sure
+
+
+def test_the_model_reads_what_a_mention_says_of_its_source_not_whose_name_it_is():
+    row = traits("named_person", "official", "Homeland Security Secretary Jeh Johnson", "Sen. Jeh Johnson",
+                 "johnson", "said", False)
+    assert {"source=homeland", "source=security", "source=secretary", "resolved=sen."} <= set(row)
+    assert not [k for k in row if "johnson" in k or "jeh" in k]
+    assert plain_words("the harbour master of Velmarhamn") == ["the", "harbour", "master", "of"]
+    # names are left out of the model's vocabulary, not only of these rows
+    assert not {"source=johnson", "entity=johnson", "source=clinton"} & set(MODELS[ARTIFACT].get_feature_names_out())
+
+
+def test_a_speaker_is_decided_once_from_the_mean_of_its_claims():
+    p = np.array([[0.61, 0.39], [0.46, 0.54], [0.9, 0.1], [0.2, 0.8]])
+    a = [(0.61 + 0.46 + 0.2) / 3, (0.39 + 0.54 + 0.8) / 3]  # rows 0, 1 and 3 are one speaker's
+    assert np.allclose(speaker_means(p, ["a", "a", 2, "a"]), [a, a, [0.9, 0.1], a])
+    model = MODELS[ARTIFACT]
+    rows = [traits("named_person", "expert", "Reza Marashi from the National Iranian American Council", "",
+                   "marashi", cue, False) for cue in ("said", "", "")]
+    pooled = decide(model, rows, ["marashi"] * 3)
+    assert len(set(pooled)) == 1  # one speaker, one role, whatever each claim alone would get
+    assert decide(model, rows, [0, 1, 2]) == decide(model, rows)
 
 
 def test_the_stage_changes_roles_and_nothing_else_of_a_claim():

@@ -6,12 +6,13 @@ same person (``entities``), a state the text names by its demonym (``states``), 
 (``producers``), the list of officeholders; the witness model then makes some "other" sources witnesses. What
 the words miss is learned best from the labels themselves: which bodies the annotators count as official (a
 harbour master, a state mediator's office, a medical council), which staff speak as witnesses of what they did
-themselves, that a trade body is other, and which entities of an article's news hold an office. A multinomial
-logistic regression over the source's words, the words of what it resolves to, its entity, its cue and the rules'
-own answer (kind and role) predicts the role of every source whose role its own words gave, in one call a
+themselves, that a trade body is other. A multinomial logistic regression over the words of the source, of what
+it resolves to and of its entity that are not names (``plain_words``), its cue and the rules' own answer (kind and
+role) predicts the role of every source whose role its own words gave, in one call a
 document (artifact ``roles``, trained by ``python -m model.training.roles`` on the team's PolNeAR train labels and
 the wire train stories); where it differs from the rules' and the model is sure (its probability at least the
-artifact's threshold) the mention takes it, and a pronoun resolved to that source follows. A role the article gave
+artifact's threshold) the mention takes it, and a pronoun resolved to that source follows. A speaker has one role:
+the claims of one entity are decided once, from the mean of their probabilities. A role the article gave
 stays the rules' (their exact cases), and an informant ("a source who asked not to be identified") is never made
 a witness, as the witness stage never makes one. Without the model the rules' roles stand.
 """
@@ -19,6 +20,7 @@ a witness, as the witness stage never makes one. Without the model the rules' ro
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable, Sequence
 from dataclasses import replace
 from typing import cast
 
@@ -31,31 +33,41 @@ from sklearn.pipeline import Pipeline
 from model.attribution.linear import probabilities
 from model.attribution.mentions import Mention, classify
 from model.attribution.records import Doc
-from model.lexicon import MENTION_WORDS, TYPING
+from model.lexicon import COMMON_WORDS, MENTION_WORDS, TITLES, TYPING
 
 ARTIFACT = "roles"
 _INFORMANTS = MENTION_WORDS["informants"]
 _DOCUMENTS = TYPING["document_heads"]
+_PLAIN = COMMON_WORDS | TITLES
 _WORD = re.compile(r"[A-Za-z][A-Za-z'’.-]*")  # "Sen.", "al-Abadi", "O'Brien": a title's point and a name's marks
 Traits = dict[str, float]
 
 
 def traits(kind: str, role: str, source: str, resolved: str, entity: str, cue: str, relayed: bool) -> Traits:
-    """What the role model sees of one sourced claim: the rules' kind and role, the lower-case words of the source
-    as written, of the mention it resolves to and of its entity, its cue and whether it is relayed. Serving and
-    training build rows with this one function."""
+    """What the role model sees of one sourced claim: the rules' kind and role, the words of the source as written,
+    of the mention it resolves to and of its entity that are not names (``plain_words``), its cue and whether it is
+    relayed. Serving and training build rows with this one function."""
     out: Traits = {f"rule={role}": 1.0, f"kind={kind}": 1.0, f"kind_rule={kind}|{role}": 1.0}
-    for w in _WORD.findall(source):
-        out["source=" + w.lower()] = 1.0
-    for w in _WORD.findall(resolved):
-        out["resolved=" + w.lower()] = 1.0
+    for w in plain_words(source):
+        out["source=" + w] = 1.0
+    for w in plain_words(resolved):
+        out["resolved=" + w] = 1.0
     for w in entity.split():
-        out["entity=" + w] = 1.0
+        if w in COMMON_WORDS:
+            out["entity=" + w] = 1.0
     if cue:
         out["cue=" + cue.lower()] = 1.0
     if relayed:
         out["relayed"] = 1.0
     return out
+
+
+def plain_words(text: str) -> list[str]:
+    """The lower-case words of a mention that are not names: written in lower case, a word the news writes in lower
+    case ("secretary", "harbour", "police": ``common_words.txt``) or a title ("Sen.", "Gov."). A name says who, not
+    what role: learned from the labels, "Johnson" made a sitting secretary "other" for a candidate of the same
+    surname in the training articles, and no unseen article holds the training articles' people."""
+    return [w.lower() for w in _WORD.findall(text) if w[:1].islower() or w.lower() in _PLAIN]
 
 
 def asked(doc: Doc) -> tuple[list[int], list[tuple]]:
@@ -94,9 +106,10 @@ def stage(doc: Doc, model: object | None) -> None:
     if not args:
         return
     unique = list(dict.fromkeys(args))
-    role = dict(zip(unique, decide(cast(SureRoles, model), [traits(*a) for a in unique]), strict=True))
+    speakers = [(a[4], a[1]) if a[4] else n for n, a in enumerate(unique)]  # (entity, the rules' role)
+    role = dict(zip(unique, decide(cast(SureRoles, model), [traits(*a) for a in unique], speakers), strict=True))
     out = list(doc.resolutions)
-    moved: dict[tuple[str, str], str] = {}  # (entity, the rules' role) -> the model's, from its first asked claim
+    moved: dict[tuple[str, str], str] = {}  # (entity, the rules' role) -> the model's, one per speaker
     for n, a in zip(idx, args, strict=True):
         mention = cast(Mention, out[n].mention)
         new = role[a]
@@ -113,14 +126,28 @@ def stage(doc: Doc, model: object | None) -> None:
     doc.resolutions = out
 
 
-def decide(model: SureRoles, rows: list[Traits]) -> list[str]:
+def decide(model: SureRoles, rows: list[Traits], speakers: Sequence[Hashable] | None = None) -> list[str]:
     """Each row's role: the model's where its probability reaches the model's threshold, else the rules' (the
-    row's "rule=" trait). The same decisions as ``model.predict`` without sklearn's per-call machinery."""
+    row's "rule=" trait). Rows of one speaker (``speakers``, a key per row) are decided once, from the mean of
+    their probabilities: a speaker has one role in an article, and one claim's cue ("recalled", "said" or none
+    in a quotation's later sentences) should not give it another. Without speakers, the same decisions as
+    ``model.predict`` without sklearn's per-call machinery."""
     classes, p = probabilities(model.pipeline_, rows)
+    if speakers is not None:
+        p = speaker_means(p, speakers)
     best = p.argmax(axis=1)
     sure = p[np.arange(len(rows)), best] >= model.threshold
     return [str(classes[k]) if ok else rule_of(row) for k, ok, row in zip(best.tolist(), sure.tolist(), rows,
                                                                           strict=True)]
+
+
+def speaker_means(p: np.ndarray, speakers: Sequence[Hashable]) -> np.ndarray:
+    """Each row's probabilities replaced by the mean over the rows of its speaker."""
+    first = {s: k for k, s in enumerate(dict.fromkeys(speakers))}
+    group = np.array([first[s] for s in speakers])
+    sums = np.zeros((int(group.max()) + 1, p.shape[1]))
+    np.add.at(sums, group, p)
+    return (sums / np.bincount(group)[:, None])[group]
 
 
 def rule_of(row: Traits) -> str:
