@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections.abc import Hashable, Sequence
 from dataclasses import replace
+from functools import partial
 from typing import cast
 
 import numpy as np
@@ -30,7 +31,7 @@ from sklearn.feature_extraction import DictVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline
 
-from model.attribution.linear import probabilities
+from model.attribution.linear import sure_best
 from model.attribution.mentions import Mention, classify
 from model.attribution.records import Doc
 from model.lexicon import COMMON_WORDS, MENTION_WORDS, TITLES, TYPING
@@ -132,13 +133,9 @@ def decide(model: SureRoles, rows: list[Traits], speakers: Sequence[Hashable] | 
     their probabilities: a speaker has one role in an article, and one claim's cue ("recalled", "said" or none
     in a quotation's later sentences) should not give it another. Without speakers, the same decisions as
     ``model.predict`` without sklearn's per-call machinery."""
-    classes, p = probabilities(model.pipeline_, rows)
-    if speakers is not None:
-        p = speaker_means(p, speakers)
-    best = p.argmax(axis=1)
-    sure = p[np.arange(len(rows)), best] >= model.threshold
-    return [str(classes[k]) if ok else rule_of(row) for k, ok, row in zip(best.tolist(), sure.tolist(), rows,
-                                                                          strict=True)]
+    pool = None if speakers is None else partial(speaker_means, speakers=speakers)
+    classes, best, sure = sure_best(model.pipeline_, rows, model.threshold, pool)
+    return [str(classes[k]) if ok else rule_of(row) for k, ok, row in zip(best, sure, rows, strict=True)]
 
 
 def speaker_means(p: np.ndarray, speakers: Sequence[Hashable]) -> np.ndarray:
